@@ -1,0 +1,111 @@
+// Wiring: config → logger → database → Slack identity → outbox → scheduler → Slack app.
+// main.ts calls it for real; the end-to-end tests call it with their own clock and settings.
+import type { Config } from "./config.ts";
+import type { Deps } from "./deps.ts";
+import { features as allFeatures } from "./features/index.ts";
+import type { Feature } from "./features/feature.ts";
+import { systemClock, type Clock } from "./infra/clock.ts";
+import { openDb } from "./infra/db.ts";
+import { durationMs } from "./infra/duration.ts";
+import { createLogger, type Log } from "./infra/logger.ts";
+import { createMetrics } from "./infra/metrics.ts";
+import { migrateDeploy } from "./infra/migrate.ts";
+import { Scheduler } from "./scheduler/runner.ts";
+import { createSlackApi, SlackCallError } from "./slack/api.ts";
+import { createSlackRuntime } from "./slack/app.ts";
+import type { Health } from "./slack/ops-routes.ts";
+import { createOutbox } from "./slack/outbox.ts";
+import { OutboxSender } from "./slack/sender.ts";
+
+export class StartupError extends Error {}
+
+export interface BootOptions {
+  clock?: Clock;
+  log?: Log;
+  features?: readonly Feature[];
+  /** Environment handed to the migration child process. */
+  env?: NodeJS.ProcessEnv;
+  /** Tests drive the scheduler by hand with runDue() instead of its own timers. */
+  manualScheduler?: boolean;
+}
+
+export interface Bot {
+  port: number;
+  deps: Deps;
+  scheduler: Scheduler<Deps>;
+  sender: OutboxSender;
+  stop(): Promise<void>;
+}
+
+export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const features = opts.features ?? allFeatures;
+  await migrateDeploy(config.DATABASE_URL, opts.env ?? {});
+  const db = await openDb(config.DATABASE_URL);
+  const slack = createSlackApi(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
+  const health: Health = { slackAuth: "unverified" };
+  const identity = await checkSlackAuth(slack, log, health);
+  const metrics = createMetrics();
+
+  let sender: OutboxSender | undefined;
+  let scheduler: Scheduler<Deps> | undefined;
+  const outbox = createOutbox(clock, () => sender?.kick());
+  const deps: Deps = { config, db, clock, log, metrics, outbox, slack, wakeScheduler: () => scheduler?.wake() };
+  sender = new OutboxSender(db, clock, slack, log.child({ component: "outbox" }), {
+    onOutcome: (o) => metrics.outboxOutcomes.inc({ outcome: o }),
+  });
+  scheduler = new Scheduler<Deps>(db, clock, log.child({ component: "scheduler" }), deps, {
+    leaseMs: durationMs(config.TIMER_LEASE),
+    onRun: (_job, lateMs, outcome) => {
+      metrics.timerLateness.observe(Math.max(0, lateMs) / 1000);
+      metrics.timerRuns.inc({ outcome });
+    },
+  });
+  for (const f of features) {
+    for (const j of f.jobs ?? []) scheduler.register(j);
+    for (const r of f.recurring?.(deps) ?? []) scheduler.registerRecurring(r);
+  }
+  const runtime = createSlackRuntime(deps, features, identity, health);
+  const port = await runtime.start();
+  sender.start();
+  if (opts.manualScheduler) await scheduler.ensureRecurring();
+  else await scheduler.start();
+  log.info({ port, mode: config.SLACK_APP_TOKEN ? "socket" : "http" }, "shopops started");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    deps,
+    scheduler,
+    sender,
+    stop() {
+      // Stop taking new work first, then let in-flight sends and jobs finish, then close the db.
+      stopping ??= (async () => {
+        await runtime.stop();
+        await scheduler!.stop();
+        await sender!.stop();
+        await db.$disconnect();
+        log.info("shopops stopped");
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function checkSlackAuth(slack: ReturnType<typeof createSlackApi>, log: Log, health: Health) {
+  try {
+    const r = await slack.call("auth.test", {});
+    health.slackAuth = "ok";
+    return { botId: r.bot_id as string | undefined, botUserId: r.user_id as string | undefined };
+  } catch (e) {
+    if (e instanceof SlackCallError && e.failure.type === "permanent") {
+      throw new StartupError(
+        `Slack rejected SLACK_BOT_TOKEN (${e.failure.reason}). Copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`,
+      );
+    }
+    // Slack unreachable: start anyway; messages wait in the outbox until it answers.
+    log.warn({ err: e }, "auth.test failed; starting without a verified Slack identity");
+    return {};
+  }
+}

@@ -1,0 +1,73 @@
+// The only reader of process.env. Every setting is parsed once, at start, and every problem is
+// reported together so an operator fixes them in one go rather than one restart per mistake.
+import { z } from "zod";
+import { durationRe } from "./infra/duration.ts";
+
+const Schema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: "missing: the bot token (xoxb-…) from OAuth & Permissions" })
+    .startsWith("xoxb-", "must start with xoxb- (the Bot User OAuth Token)"),
+  // Required in HTTP mode only: Socket Mode requests arrive over an authenticated websocket.
+  SLACK_SIGNING_SECRET: z.string().min(8, "looks too short to be a signing secret").optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .startsWith("xapp-", "must start with xapp- (an app-level token with connections:write)")
+    .optional(),
+  SLACK_API_URL: z.url("must be a URL such as https://slack.com/api/").default("https://slack.com/api/"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "must be a SQLite URL such as file:./data/shopops.db")
+    .default("file:./data/shopops.db"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai or Europe/London"),
+  DEFAULT_LOCALE: z.enum(["zh-CN", "en"], { error: "must be zh-CN or en" }).default("zh-CN"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ADMIN_USER_IDS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+  TIMER_LEASE: z.string().regex(durationRe, "must be a duration such as 30s or 5m").default("60s"),
+});
+
+export type Config = z.output<typeof Schema>;
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Blank values count as unset: a .env template with empty lines shouldn't fail with odd errors.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Schema.safeParse(cleaned);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
+    problems.push(
+      "SLACK_SIGNING_SECRET: missing: the signing secret from Basic Information → App Credentials (or set SLACK_APP_TOKEN to use Socket Mode)",
+    );
+  }
+  if (parsed.success && problems.length === 0) return parsed.data;
+  throw new ConfigError(problems);
+}
+
+export function loadDotEnv(path = ".env"): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+}

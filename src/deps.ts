@@ -1,0 +1,22 @@
+import type { Config } from "./config.ts";
+import type { DbClient } from "./infra/db.ts";
+import type { Clock } from "./infra/clock.ts";
+import type { Log } from "./infra/logger.ts";
+import type { Metrics } from "./infra/metrics.ts";
+import type { Outbox } from "./slack/outbox.ts";
+import type { SlackApi } from "./slack/api.ts";
+
+/** Everything a service or job needs, handed in rather than imported, so tests pass their own. */
+export interface Deps {
+  config: Config;
+  db: DbClient;
+  clock: Clock;
+  log: Log;
+  metrics: Metrics;
+  /** Durable outgoing messages. */
+  outbox: Outbox;
+  /** Direct Web API calls that are reads or need an immediate answer (views.open, users.info). */
+  slack: SlackApi;
+  /** Call after writing a timer that may be due sooner than the runner planned to wake. */
+  wakeScheduler: () => void;
+}

@@ -1,0 +1,17 @@
+import type { App } from "@slack/bolt";
+import type { Deps } from "../deps.ts";
+import type { MessageKey } from "../infra/i18n.ts";
+import type { JobKind, RecurringJob } from "../scheduler/types.ts";
+import type { UserContext } from "../slack/user-context.ts";
+
+/** What a feature plugs into the app. main.ts wires the list; nothing else knows the features. */
+export interface Feature {
+  name: string;
+  /** Slash commands the feature owns (each must be in manifest.yml) and the help lines for them. */
+  commands: { command: string; help: MessageKey[] }[];
+  register(app: App, deps: Deps, features: readonly Feature[]): void;
+  jobs?: JobKind<Deps>[];
+  recurring?(deps: Deps): RecurringJob[];
+  /** This feature's part of the App Home "what needs me" view. */
+  homeSection?(deps: Deps, user: UserContext): Promise<unknown[]>;
+}

@@ -1,0 +1,9 @@
+import type { Feature } from "../feature.ts";
+import { COMMAND } from "./ids.ts";
+import { registerHelp } from "./slack.ts";
+
+export const helpFeature: Feature = {
+  name: "help",
+  commands: [{ command: COMMAND, help: ["cmd.shopops.help", "cmd.shopops.language", "cmd.shopops.status"] }],
+  register: registerHelp,
+};

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** `/shopops <sub> [args]`: what the text after the command may be. */
+export const ShopopsCommand = z.union([
+  z.object({ sub: z.literal("help") }),
+  z.object({ sub: z.literal("status") }),
+  z.object({ sub: z.literal("language"), value: z.enum(["zh-CN", "en", "auto"]) }),
+]);
+export type ShopopsCommand = z.infer<typeof ShopopsCommand>;
+
+export type ParseResult = { ok: true; cmd: ShopopsCommand } | { ok: false; usage: "usage.language" | "usage.unknown" };
+
+export function parseShopopsCommand(text: string): ParseResult {
+  const [sub = "help", ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  const name = sub.toLowerCase();
+  if (["help", "帮助", "幫助", "?"].includes(name)) return { ok: true, cmd: { sub: "help" } };
+  if (name === "status") return { ok: true, cmd: { sub: "status" } };
+  if (["language", "lang", "语言", "語言"].includes(name)) {
+    const raw = rest[0] ?? "";
+    const value = /^zh/i.test(raw) ? "zh-CN" : /^en/i.test(raw) ? "en" : raw.toLowerCase();
+    const parsed = ShopopsCommand.safeParse({ sub: "language", value });
+    return parsed.success ? { ok: true, cmd: parsed.data } : { ok: false, usage: "usage.language" };
+  }
+  return { ok: false, usage: "usage.unknown" };
+}

@@ -1,0 +1,12 @@
+import type { Deps } from "../../deps.ts";
+import { pingDb } from "../../infra/db.ts";
+
+export async function botStatus(deps: Pick<Deps, "db">) {
+  const database = await pingDb(deps.db);
+  const [pending, failed, timers] = await Promise.all([
+    deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }),
+    deps.db.outboxMessage.count({ where: { status: "failed" } }),
+    deps.db.timer.count({ where: { status: "pending" } }),
+  ]);
+  return { database, pending, failed, timers };
+}

@@ -1,0 +1,54 @@
+import type { App } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { t } from "../../infra/i18n.ts";
+import { formatInZone } from "../../infra/time.ts";
+import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { chooseLocale, userContext } from "../../slack/user-context.ts";
+import type { Feature } from "../feature.ts";
+import { helpMessage, homeView } from "./blocks.ts";
+import { COMMAND } from "./ids.ts";
+import { parseShopopsCommand } from "./schema.ts";
+import { botStatus } from "./service.ts";
+
+export function registerHelp(app: App, deps: Deps, features: readonly Feature[]): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
+    // The answer is queued before the ack so that, once Slack hears "200", the reply is durable.
+    try {
+      const user = await userContext(deps, command.user_id);
+      const parsed = parseShopopsCommand(command.text ?? "");
+      if (!parsed.ok) {
+        const text = t(user.locale, parsed.usage, { command: COMMAND, input: (command.text ?? "").trim() });
+        await replyEphemeral(deps, to, { text });
+      } else if (parsed.cmd.sub === "help") {
+        await replyEphemeral(deps, to, helpMessage(user.t, features, user.t("lang.name")));
+      } else if (parsed.cmd.sub === "language") {
+        const chosen = parsed.cmd.value === "auto" ? null : parsed.cmd.value;
+        await chooseLocale(deps, command.user_id, chosen);
+        const now = await userContext(deps, command.user_id);
+        await replyEphemeral(deps, to, { text: now.t(chosen ? "language.set" : "language.auto") });
+      } else {
+        const s = await botStatus(deps);
+        const text = user.t("status.body", {
+          db: user.t(s.database ? "status.ok" : "status.down"),
+          pending: s.pending,
+          failed: s.failed,
+          timers: s.timers,
+        });
+        await replyEphemeral(deps, to, { text });
+      }
+    } catch (e) {
+      await replyEphemeral(deps, to, { text: errorText(deps, deps.config.DEFAULT_LOCALE, e, COMMAND) }).catch(() => {});
+    }
+    await ack();
+  });
+
+  app.event("app_home_opened", async ({ event }) => {
+    if (event.tab !== "home") return;
+    const user = await userContext(deps, event.user);
+    const sections: unknown[][] = [];
+    for (const f of features) if (f.homeSection) sections.push(await f.homeSection(deps, user));
+    const updated = user.t("home.updated", { time: formatInZone(deps.clock.now(), user.timeZone), tz: user.timeZone });
+    await deps.slack.call("views.publish", { user_id: event.user, view: homeView(user.t, sections, updated) });
+  });
+}

@@ -1,0 +1,5 @@
+import type { Feature } from "./feature.ts";
+import { helpFeature } from "./help/index.ts";
+
+/** Every feature the bot runs, in the order their commands appear in help. */
+export const features: readonly Feature[] = [helpFeature];

@@ -1,0 +1,25 @@
+// The English catalogue. Keys are shared with zh-CN.ts (the compiler checks both have all keys).
+// Placeholders are written {name} and filled by t().
+export const en = {
+  "lang.name": "English",
+  "help.title": "shopops: what I can do",
+  "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",
+  "help.footer": "Your language: {locale}. Change it with `/shopops language en` or `/shopops language zh-CN`.",
+  "cmd.shopops.help": "`/shopops help`: this list",
+  "cmd.shopops.language": "`/shopops language zh-CN|en|auto`: the language I answer you in (auto follows your Slack setting)",
+  "cmd.shopops.status": "`/shopops status`: is the bot healthy (database, Slack, queued messages)",
+  "usage.unknown": "I don't know `{command} {input}`. Try `{command} help` for the list of commands.",
+  "usage.language": "Write it as `/shopops language zh-CN`, `/shopops language en` or `/shopops language auto`.",
+  "language.set": "Done: I'll answer you in English.",
+  "language.auto": "Done: I'll follow your Slack language setting.",
+  "status.body": "Database: {db}. Messages waiting to be sent: {pending}. Failed messages: {failed}. Timers waiting: {timers}.",
+  "status.ok": "ok",
+  "status.down": "unreachable",
+  "error.generic": "Sorry, something went wrong on my side. If it happens again, quote this id to your admin: {id}",
+  "error.forbidden": "Only {who} can do that.",
+  "home.title": "What needs me",
+  "home.empty": "Nothing needs you right now. 🎉",
+  "home.updated": "Updated {time} ({tz})",
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,28 @@
+import { en, type MessageKey } from "../i18n/en.ts";
+import { zhCN } from "../i18n/zh-CN.ts";
+
+export type Locale = "zh-CN" | "en";
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
+
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const template = catalogues[locale][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Maps a Slack locale (zh-CN, zh-TW, en-US, ja-JP…) to one we speak, or undefined. */
+export function toLocale(slackLocale: string | null | undefined): Locale | undefined {
+  if (!slackLocale) return undefined;
+  const l = slackLocale.toLowerCase();
+  if (l.startsWith("zh")) return "zh-CN";
+  if (l.startsWith("en")) return "en";
+  return undefined;
+}
+
+export type Translator = (key: MessageKey, params?: Params) => string;
+export const translator =
+  (locale: Locale): Translator =>
+  (key, params) =>
+    t(locale, key, params);

@@ -1,0 +1,35 @@
+// How handlers answer: through the outbox, and with errors turned into words the user can act on.
+import { randomUUID } from "node:crypto";
+import type { Deps } from "../deps.ts";
+import { DomainError } from "../infra/errors.ts";
+import { t, type Locale } from "../infra/i18n.ts";
+import type { MessageBody } from "./outbox.ts";
+
+export interface ReplyTarget {
+  responseUrl?: string;
+  channel?: string;
+  userId: string;
+}
+
+/** An ephemeral answer, preferably through response_url: it works even where the bot isn't a member. */
+export async function replyEphemeral(deps: Deps, to: ReplyTarget, body: MessageBody): Promise<void> {
+  if (to.responseUrl) {
+    await deps.outbox.enqueue(deps.db, {
+      kind: "respond",
+      responseUrl: to.responseUrl,
+      body: { response_type: "ephemeral", replace_original: false, ...body },
+    });
+  } else {
+    // With no channel to show it in, the answer goes to the user's DM with the bot.
+    const channel = to.channel ?? to.userId;
+    await deps.outbox.enqueue(deps.db, { kind: "ephemeral", channel, userId: to.userId, body });
+  }
+}
+
+/** Text for an error: a DomainError's own message, otherwise an apology with an id to quote. */
+export function errorText(deps: Deps, locale: Locale, e: unknown, where: string): string {
+  if (e instanceof DomainError) return t(locale, e.key, e.params);
+  const id = randomUUID().slice(0, 8);
+  deps.log.error({ err: e, errorId: id, where }, "handler failed");
+  return t(locale, "error.generic", { id });
+}

@@ -1,0 +1,141 @@
+// A loopback stand-in for Slack's Web API and response_url endpoints. It records every call and
+// answers the way Slack does: ok:true with ts/channel, ok:false errors, and HTTP 429 + Retry-After.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+}
+
+export type Scripted =
+  | { ok: true; [k: string]: unknown }
+  | { error: string }
+  | { status: 429; retryAfter: number }
+  | { status: number };
+
+export interface FakeUser {
+  locale?: string;
+  tz?: string;
+}
+
+export class FakeSlack {
+  calls: RecordedCall[] = [];
+  responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
+  users = new Map<string, FakeUser>();
+  private scripts = new Map<string, Scripted[]>();
+  private server: Server | undefined;
+  private tsCounter = 1_700_000_000;
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id = Math.random().toString(36).slice(2)): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  /** The next calls of `method` answer these, in order; afterwards the default answer. */
+  script(method: string, ...answers: Scripted[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const raw = await readBody(req);
+      const url = req.url ?? "";
+      if (url.startsWith("/respond/")) {
+        this.responses.push({ id: url.slice("/respond/".length), body: JSON.parse(raw || "{}"), at: Date.now() });
+        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        return;
+      }
+      const method = url.replace(/^\/api\//, "").split("?")[0]!;
+      const args = parseArgs(req.headers["content-type"] ?? "", raw);
+      this.calls.push({ method, args, at: Date.now() });
+      const scripted = this.scripts.get(method)?.shift();
+      if (scripted && "status" in scripted && typeof scripted.status === "number") {
+        const status = scripted.status;
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (status === 429) headers["retry-after"] = String((scripted as { retryAfter: number }).retryAfter);
+        res.writeHead(status, headers).end(JSON.stringify({ ok: false, error: status === 429 ? "ratelimited" : "internal_error" }));
+        return;
+      }
+      const body = scripted ? ("error" in scripted ? { ok: false, error: scripted.error } : scripted) : this.answer(method, args);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", () => r()));
+    this.port = (this.server!.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => this.server?.close(() => r()));
+    this.server?.closeAllConnections();
+  }
+
+  private nextTs(): string {
+    return `${this.tsCounter++}.000100`;
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://acme.slack.com/", team: "Acme", user: "shopops", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" };
+      case "chat.postMessage": {
+        const channel = String(args.channel);
+        // Posting to a user id opens the DM; Slack answers with the DM's channel id.
+        const ch = channel.startsWith("U") ? `D${channel.slice(1)}` : channel;
+        return { ok: true, channel: ch, ts: this.nextTs(), message: { text: args.text } };
+      }
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "users.info": {
+        const u = this.users.get(String(args.user));
+        if (!u) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id: args.user, locale: u.locale ?? "en-US", tz: u.tz ?? "Asia/Shanghai" } };
+      }
+      case "views.open":
+      case "views.push":
+      case "views.update":
+        return { ok: true, view: { id: `V${this.tsCounter++}`, ...(args.view as object) } };
+      case "chat.getPermalink":
+        return { ok: true, permalink: `https://acme.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}
+
+function parseArgs(contentType: string, raw: string): Record<string, unknown> {
+  if (contentType.includes("json")) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The SDK form-encodes nested values (blocks, view) as JSON strings.
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}

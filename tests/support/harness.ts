@@ -1,0 +1,91 @@
+// The real bot, booted as main.ts boots it, on 127.0.0.1 with a fake Slack and a fresh database.
+import { Writable } from "node:stream";
+import { boot, type Bot } from "../../src/boot.ts";
+import { readConfig } from "../../src/config.ts";
+import type { Clock } from "../../src/infra/clock.ts";
+import { createLogger } from "../../src/infra/logger.ts";
+import type { Feature } from "../../src/features/feature.ts";
+import { freshDbUrl } from "./db.ts";
+import { FakeSlack } from "./fake-slack.ts";
+import { SIGNING_SECRET } from "./signed.ts";
+
+export interface Harness {
+  bot: Bot;
+  fake: FakeSlack;
+  baseUrl: string;
+  dbUrl: string;
+  logs: string[];
+  /** Stops the bot (as SIGTERM would) and boots a new one on the same database. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+  dbUrl?: string;
+  features?: readonly Feature[];
+  manualScheduler?: boolean;
+  fake?: FakeSlack;
+}
+
+export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
+  const fake = o.fake ?? (await new FakeSlack().start());
+  const dbUrl = o.dbUrl ?? freshDbUrl();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const config = readConfig({
+    SLACK_BOT_TOKEN: "xoxb-test-token-123",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    DATABASE_URL: dbUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    ...o.env,
+  });
+  const start = () =>
+    boot(config, {
+      clock: o.clock,
+      log: createLogger(config.LOG_LEVEL, sink),
+      features: o.features,
+      manualScheduler: o.manualScheduler ?? Boolean(o.clock),
+      env: { PATH: process.env.PATH },
+    });
+  let bot = await start();
+  const h: Harness = {
+    bot,
+    fake,
+    dbUrl,
+    logs,
+    get baseUrl() {
+      return `http://127.0.0.1:${h.bot.port}`;
+    },
+    async restart() {
+      await h.bot.stop();
+      bot = await start();
+      h.bot = bot;
+    },
+    async stop() {
+      await h.bot.stop();
+      if (!o.fake) await fake.stop();
+    },
+  };
+  return h;
+}
+
+/** Waits until `check` returns a truthy value (polling real time), or fails after `ms`. */
+export async function until<T>(check: () => T | Promise<T>, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
