@@ -80,11 +80,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
 }
 
 /** Waits until `check` returns a truthy value (polling real time), or fails after `ms`. */
-export async function until<T>(check: () => T | Promise<T>, ms = 5000): Promise<T> {
+export async function until<T>(check: () => T | Promise<T>, ms = 5000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 10));
   }
