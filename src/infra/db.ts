@@ -19,6 +19,8 @@ export async function openDb(url: string): Promise<DbClient> {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
   // WAL lets readers (healthz, home tab) proceed while the outbox writes.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  // In WAL mode NORMAL survives an application crash; only a power cut can lose the last commit.
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   return db;
 }
 

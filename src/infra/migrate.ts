@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import Database from "better-sqlite3";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -13,9 +13,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
  */
 export async function migrateDeploy(databaseUrl: string, baseEnv: NodeJS.ProcessEnv): Promise<void> {
   if (isUpToDate(databaseUrl)) return;
+  mkdirSync(dirname(resolve(databaseUrl.replace(/^file:/, ""))), { recursive: true });
   const require = createRequire(import.meta.url);
   const cli = join(dirname(require.resolve("prisma/package.json")), "build/index.js");
-  const env = { ...baseEnv, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+  // The CLI runs from the project root; a relative path must still mean the bot's working directory.
+  const absoluteUrl = `file:${resolve(databaseUrl.replace(/^file:/, ""))}`;
+  const env = { ...baseEnv, DATABASE_URL: absoluteUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
   const output: string[] = [];
   const code = await new Promise<number>((res, rej) => {
     const child = spawn(process.execPath, [cli, "migrate", "deploy"], { cwd: root, env });

@@ -184,7 +184,13 @@ export class OutboxSender {
         if (!target.ts || !target.sentChannel) return "defer";
         // Only the newest edit of a message matters: older queued edits are dropped, not sent.
         const newer = await this.db.outboxMessage.count({
-          where: { targetId: row.targetId, kind: "update", status: "pending", createdAt: { gt: row.createdAt } },
+          where: {
+            targetId: row.targetId,
+            kind: "update",
+            status: "pending",
+            // Same-millisecond edits are told apart by id: Prisma's cuids grow within a process.
+            OR: [{ createdAt: { gt: row.createdAt } }, { createdAt: row.createdAt, id: { gt: row.id } }],
+          },
         });
         if (newer > 0) return "superseded";
         this.channelNextAt.set(target.sentChannel, this.clock.now().getTime() + this.o.perChannelIntervalMs);

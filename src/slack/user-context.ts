@@ -11,10 +11,33 @@ export interface UserContext {
 }
 
 const cacheMs = 24 * 3600_000;
+// A small in-process cache in front of the table: most requests then touch no database at all
+// before they are answered. Keyed per database so tests with separate databases don't mix.
+const memo = new WeakMap<object, Map<string, { at: number; profile: Profile }>>();
+const memoMs = 5 * 60_000;
+type Profile = { locale: string | null; tz: string | null; chosenLocale: string | null; fetchedAt: Date } | null;
 
 export async function userContext(deps: Deps, userId: string): Promise<UserContext> {
   const { db, clock, config } = deps;
-  let profile = await db.userProfile.findUnique({ where: { userId } });
+  const profile = await cachedProfile(deps, userId);
+  const locale = toLocale(profile?.chosenLocale) ?? toLocale(profile?.locale) ?? config.DEFAULT_LOCALE;
+  return { userId, locale, timeZone: profile?.tz ?? config.DEFAULT_TIMEZONE, t: translator(locale) };
+}
+
+async function cachedProfile(deps: Deps, userId: string): Promise<Profile> {
+  const now = deps.clock.now().getTime();
+  let cache = memo.get(deps.db);
+  if (!cache) memo.set(deps.db, (cache = new Map()));
+  const hit = cache.get(userId);
+  if (hit && now - hit.at < memoMs) return hit.profile;
+  const profile = await loadProfile(deps, userId);
+  cache.set(userId, { at: now, profile });
+  return profile;
+}
+
+async function loadProfile(deps: Deps, userId: string): Promise<Profile> {
+  const { db, clock } = deps;
+  let profile: Profile = await db.userProfile.findUnique({ where: { userId } });
   if (!profile || clock.now().getTime() - profile.fetchedAt.getTime() > cacheMs) {
     const fetched = await fetchProfile(deps, userId);
     if (fetched) {
@@ -25,8 +48,7 @@ export async function userContext(deps: Deps, userId: string): Promise<UserConte
       });
     }
   }
-  const locale = toLocale(profile?.chosenLocale) ?? toLocale(profile?.locale) ?? config.DEFAULT_LOCALE;
-  return { userId, locale, timeZone: profile?.tz ?? config.DEFAULT_TIMEZONE, t: translator(locale) };
+  return profile;
 }
 
 async function fetchProfile(deps: Deps, userId: string): Promise<{ locale: string | null; tz: string | null } | undefined> {
@@ -42,6 +64,7 @@ async function fetchProfile(deps: Deps, userId: string): Promise<{ locale: strin
 }
 
 export async function chooseLocale(deps: Deps, userId: string, locale: Locale | null): Promise<void> {
+  memo.get(deps.db)?.delete(userId);
   await deps.db.userProfile.upsert({
     where: { userId },
     create: { userId, chosenLocale: locale, fetchedAt: new Date(0) },

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
+import { ackFirst } from "../../slack/ack.ts";
 import { errorText, replyEphemeral } from "../../slack/reply.ts";
 import { chooseLocale, userContext } from "../../slack/user-context.ts";
 import type { Feature } from "../feature.ts";
@@ -12,8 +13,9 @@ import { botStatus } from "./service.ts";
 
 export function registerHelp(app: App, deps: Deps, features: readonly Feature[]): void {
   app.command(COMMAND, async ({ command, ack }) => {
+    // Ack first: Slack gives 3 seconds, and the answer goes through the outbox anyway.
+    await ackFirst(ack);
     const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
-    // The answer is queued before the ack so that, once Slack hears "200", the reply is durable.
     try {
       const user = await userContext(deps, command.user_id);
       const parsed = parseShopopsCommand(command.text ?? "");
@@ -40,7 +42,6 @@ export function registerHelp(app: App, deps: Deps, features: readonly Feature[])
     } catch (e) {
       await replyEphemeral(deps, to, { text: errorText(deps, deps.config.DEFAULT_LOCALE, e, COMMAND) }).catch(() => {});
     }
-    await ack();
   });
 
   app.event("app_home_opened", async ({ event }) => {
