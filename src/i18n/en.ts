@@ -1,6 +1,9 @@
 // The English catalogue. Keys are shared with zh-CN.ts (the compiler checks both have all keys).
 // Placeholders are written {name} and filled by t().
+import { enComplaints } from "./en.complaints.ts";
+
 export const en = {
+  ...enComplaints,
   "lang.name": "English",
   "help.title": "shopops: what I can do",
   "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",

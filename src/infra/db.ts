@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -16,7 +17,8 @@ export async function openDb(url: string): Promise<DbClient> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   // busy_timeout lets the scheduler, the outbox and request handlers share one file without
   // SQLITE_BUSY errors when their writes overlap.
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  const base = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  const db = serialized(base);
   // WAL lets readers (healthz, home tab) proceed while the outbox writes.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   // In WAL mode NORMAL survives an application crash; only a power cut can lose the last commit.
@@ -31,4 +33,44 @@ export async function pingDb(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/*
+ * better-sqlite3 is one connection. Prisma's adapter serialises transactions among themselves,
+ * but a plain query issued while a transaction is open runs inside it: the outbox sender could
+ * read a message that is later rolled back, or have its "sent" mark rolled back with someone
+ * else's transaction and send twice. So every operation outside a transaction waits for the
+ * open transaction to finish, and transactions (see `transaction`) take the same turn.
+ */
+const inTx = new AsyncLocalStorage<boolean>();
+const turns = new WeakMap<object, { tail: Promise<unknown> }>();
+
+function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
+  let q = turns.get(key);
+  if (!q) turns.set(key, (q = { tail: Promise.resolve() }));
+  const run = q.tail.then(fn, fn);
+  q.tail = run.catch(() => undefined);
+  return run;
+}
+
+function serialized(base: PrismaClient): PrismaClient {
+  const key = {};
+  const extended = base.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        if (inTx.getStore()) return query(args);
+        return takeTurn(key, () => query(args));
+      },
+    },
+  });
+  const originalTx = extended.$transaction.bind(extended) as unknown as (fn: (tx: Db) => Promise<unknown>, o?: unknown) => Promise<unknown>;
+  // Interactive transactions hold the turn for their whole length.
+  Object.defineProperty(extended, "$transaction", {
+    value: (fn: unknown, o?: unknown) => {
+      if (typeof fn !== "function") throw new Error("use interactive transactions: db.$transaction(async (tx) => …)");
+      if (inTx.getStore()) return (fn as (tx: Db) => Promise<unknown>)(extended as unknown as Db);
+      return takeTurn(key, () => inTx.run(true, () => originalTx(fn as (tx: Db) => Promise<unknown>, o)));
+    },
+  });
+  return extended as unknown as PrismaClient;
 }

@@ -8,3 +8,15 @@ export function durationMs(s: string): number {
   if (!m) throw new Error(`not a duration: ${s}`);
   return Number(m[1]) * unitMs[m[2] as keyof typeof unitMs];
 }
+
+/** 2h 30m, 1d 4h, 45s: short and the same in both languages. */
+export function formatDuration(ms: number): string {
+  const parts: string[] = [];
+  let left = Math.max(0, Math.round(ms / 1000));
+  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+    const n = Math.floor(left / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    left -= n * size;
+  }
+  return parts.slice(0, 2).join(" ") || "0s";
+}

@@ -18,7 +18,13 @@ interface Common {
 }
 
 export type OutgoingMessage =
-  | (Common & { kind: "post"; channel: string; threadTs?: string })
+  | (Common & {
+      kind: "post";
+      channel: string;
+      threadTs?: string;
+      /** Reply in the thread of an earlier queued message; sent once that one has its ts. */
+      threadOfId?: string;
+    })
   | (Common & { kind: "update"; targetId: string })
   | (Common & { kind: "ephemeral"; channel: string; userId: string; threadTs?: string })
   | (Common & { kind: "respond"; responseUrl: string });
@@ -43,6 +49,7 @@ export async function enqueueMessage(db: Db, clock: Clock, msg: OutgoingMessage)
       threadTs: "threadTs" in msg ? (msg.threadTs ?? null) : null,
       responseUrl: "responseUrl" in msg ? msg.responseUrl : null,
       targetId: "targetId" in msg ? msg.targetId : null,
+      threadOfId: "threadOfId" in msg ? (msg.threadOfId ?? null) : null,
       body: JSON.stringify(msg.body),
       dedupeKey: msg.dedupeKey ?? null,
       nextAttemptAt: now,

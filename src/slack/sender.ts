@@ -198,7 +198,14 @@ export class OutboxSender {
         return { ts: (r.ts as string) ?? target.ts, channel: target.sentChannel };
       }
       default: {
-        const r = await this.api.call(method, { ...body, channel: row.channel, thread_ts: row.threadTs ?? undefined });
+        let threadTs = row.threadTs ?? undefined;
+        if (row.threadOfId) {
+          const parent = await this.db.outboxMessage.findUnique({ where: { id: row.threadOfId } });
+          if (!parent || parent.status === "failed") throw new SlackCallError({ type: "permanent", reason: "thread_parent_failed" });
+          if (!parent.ts) return "defer";
+          threadTs = parent.ts;
+        }
+        const r = await this.api.call(method, { ...body, channel: row.channel, thread_ts: threadTs });
         return { ts: (r.ts as string) ?? null, channel: (r.channel as string) ?? row.channel };
       }
     }
