@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -39,10 +38,10 @@ export async function pingDb(db: Db): Promise<boolean> {
  * better-sqlite3 is one connection. Prisma's adapter serialises transactions among themselves,
  * but a plain query issued while a transaction is open runs inside it: the outbox sender could
  * read a message that is later rolled back, or have its "sent" mark rolled back with someone
- * else's transaction and send twice. So every operation outside a transaction waits for the
- * open transaction to finish, and transactions (see `transaction`) take the same turn.
+ * else's transaction and send twice. So every operation takes a turn, and a transaction holds
+ * the turn for its whole length. Inside `db.$transaction(async (tx) => …)` use `tx` only: the
+ * outer client would wait for the turn the transaction holds (until Prisma's 5 s timeout).
  */
-const inTx = new AsyncLocalStorage<boolean>();
 const turns = new WeakMap<object, { tail: Promise<unknown> }>();
 
 function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
@@ -58,18 +57,15 @@ function serialized(base: PrismaClient): PrismaClient {
   const extended = base.$extends({
     query: {
       $allOperations({ args, query }) {
-        if (inTx.getStore()) return query(args);
         return takeTurn(key, () => query(args));
       },
     },
   });
-  const originalTx = extended.$transaction.bind(extended) as unknown as (fn: (tx: Db) => Promise<unknown>, o?: unknown) => Promise<unknown>;
-  // Interactive transactions hold the turn for their whole length.
+  // The transaction runs on the plain client, whose tx client doesn't go through the turns.
   Object.defineProperty(extended, "$transaction", {
     value: (fn: unknown, o?: unknown) => {
       if (typeof fn !== "function") throw new Error("use interactive transactions: db.$transaction(async (tx) => …)");
-      if (inTx.getStore()) return (fn as (tx: Db) => Promise<unknown>)(extended as unknown as Db);
-      return takeTurn(key, () => inTx.run(true, () => originalTx(fn as (tx: Db) => Promise<unknown>, o)));
+      return takeTurn(key, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never));
     },
   });
   return extended as unknown as PrismaClient;
