@@ -53,6 +53,7 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   const outbox = createOutbox(clock, () => sender?.kick());
   const deps: Deps = { config, db, clock, log, metrics, outbox, slack, wakeScheduler: () => scheduler?.wake() };
   sender = new OutboxSender(db, clock, slack, log.child({ component: "outbox" }), {
+    perChannelIntervalMs: durationMs(config.OUTBOX_CHANNEL_INTERVAL),
     onOutcome: (o) => metrics.outboxOutcomes.inc({ outcome: o }),
   });
   scheduler = new Scheduler<Deps>(db, clock, log.child({ component: "scheduler" }), deps, {

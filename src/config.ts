@@ -31,6 +31,7 @@ const Schema = z.object({
     .default("")
     .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
   TIMER_LEASE: z.string().regex(durationRe, "must be a duration such as 30s or 5m").default("60s"),
+  OUTBOX_CHANNEL_INTERVAL: z.string().regex(durationRe, "must be a duration such as 1s or 1500ms").default("1s"),
 });
 
 export type Config = z.output<typeof Schema>;

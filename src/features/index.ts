@@ -1,5 +1,6 @@
 import type { Feature } from "./feature.ts";
+import { complaintsFeature } from "./complaints/index.ts";
 import { helpFeature } from "./help/index.ts";
 
 /** Every feature the bot runs, in the order their commands appear in help. */
-export const features: readonly Feature[] = [helpFeature];
+export const features: readonly Feature[] = [helpFeature, complaintsFeature];

@@ -19,11 +19,16 @@ export async function replyEphemeral(deps: Deps, to: ReplyTarget, body: MessageB
       responseUrl: to.responseUrl,
       body: { response_type: "ephemeral", replace_original: false, ...body },
     });
+  } else if (to.channel) {
+    await deps.outbox.enqueue(deps.db, { kind: "ephemeral", channel: to.channel, userId: to.userId, body });
   } else {
-    // With no channel to show it in, the answer goes to the user's DM with the bot.
-    const channel = to.channel ?? to.userId;
-    await deps.outbox.enqueue(deps.db, { kind: "ephemeral", channel, userId: to.userId, body });
+    await dmUser(deps, to.userId, body);
   }
+}
+
+/** A message in the user's DM with the bot (chat.postMessage to a user id opens it). */
+export async function dmUser(deps: Deps, userId: string, body: MessageBody): Promise<void> {
+  await deps.outbox.enqueue(deps.db, { kind: "post", channel: userId, body });
 }
 
 /** Text for an error: a DomainError's own message, otherwise an apology with an id to quote. */

@@ -2,7 +2,7 @@
 // crash mid-send leaves the row to be retried after the lease, and a second replica never sends
 // the same row at the same time. Slack's limits are honoured here, not by callers.
 import type { DbClient } from "../infra/db.ts";
-import type { Clock } from "../infra/clock.ts";
+import { monotonicMs, type Clock } from "../infra/clock.ts";
 import type { Log } from "../infra/logger.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
 import type { MessageBody } from "./outbox.ts";
@@ -27,8 +27,11 @@ const methodOf: Record<string, string> = {
 };
 
 export class OutboxSender {
+  // Slack's limits are about real elapsed time, so pacing uses a monotonic clock even when the
+  // injected clock (which dates the rows) is a test's frozen one.
   private channelNextAt = new Map<string, number>();
   private methodPausedUntil = new Map<string, number>();
+  private deferredUntil = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -107,12 +110,13 @@ export class OutboxSender {
       const method = methodOf[row.kind] ?? "chat.postMessage";
       const pausedUntil = this.methodPausedUntil.get(method) ?? 0;
       const channelAt = lane ? (this.channelNextAt.get(lane) ?? 0) : 0;
-      const readyAt = Math.max(pausedUntil, channelAt);
+      const readyAt = Math.max(pausedUntil, channelAt, this.deferredUntil.get(row.id) ?? 0);
+      const realNow = monotonicMs();
       // Keep per-channel order: once a channel is busy or limited, later rows of it wait too.
       if (lane && busyChannels.has(lane)) continue;
       if (lane) busyChannels.add(lane);
-      if (readyAt > now.getTime()) {
-        wakeIn = Math.min(wakeIn, readyAt - now.getTime());
+      if (readyAt > realNow) {
+        wakeIn = Math.min(wakeIn, readyAt - realNow);
         continue;
       }
       batch.push(row);
@@ -147,7 +151,12 @@ export class OutboxSender {
     try {
       const result = await this.send(row, method);
       if (result === "defer") {
-        await this.retryLater(row, { type: "transient", reason: "waiting_for_target" }, 1000, false);
+        // Waiting for the message it edits or replies to: check again shortly, in real time.
+        this.deferredUntil.set(row.id, monotonicMs() + 200);
+        await this.db.outboxMessage.update({
+          where: { id: row.id },
+          data: { status: "pending", leaseUntil: null, lastError: "waiting_for_target", attempts: { decrement: 1 } },
+        });
         return;
       }
       if (result === "superseded") {
@@ -158,6 +167,7 @@ export class OutboxSender {
         where: { id: row.id },
         data: { status: "sent", ts: result.ts, sentChannel: result.channel, sentAt: this.clock.now(), leaseUntil: null, lastError: null },
       });
+      this.deferredUntil.delete(row.id);
       this.o.onOutcome?.("sent", row);
     } catch (e) {
       const failure: CallFailure =
@@ -169,7 +179,7 @@ export class OutboxSender {
   private async send(row: Row, method: string): Promise<{ ts: string | null; channel: string | null } | "defer" | "superseded"> {
     const body = JSON.parse(row.body) as MessageBody;
     const lane = this.laneOf(row);
-    if (lane) this.channelNextAt.set(lane, this.clock.now().getTime() + this.o.perChannelIntervalMs);
+    if (lane) this.channelNextAt.set(lane, monotonicMs() + this.o.perChannelIntervalMs);
     switch (row.kind) {
       case "respond":
         await this.api.respond(row.responseUrl!, body);
@@ -193,7 +203,7 @@ export class OutboxSender {
           },
         });
         if (newer > 0) return "superseded";
-        this.channelNextAt.set(target.sentChannel, this.clock.now().getTime() + this.o.perChannelIntervalMs);
+        this.channelNextAt.set(target.sentChannel, monotonicMs() + this.o.perChannelIntervalMs);
         const r = await this.api.call(method, { ...body, channel: target.sentChannel, ts: target.ts });
         return { ts: (r.ts as string) ?? target.ts, channel: target.sentChannel };
       }
@@ -214,7 +224,7 @@ export class OutboxSender {
   private async handleFailure(row: Row, method: string, failure: CallFailure): Promise<void> {
     if (failure.type === "ratelimited") {
       // A 429 pauses the whole method, as Slack asks, not just this one message.
-      this.methodPausedUntil.set(method, this.clock.now().getTime() + failure.retryAfterMs);
+      this.methodPausedUntil.set(method, monotonicMs() + failure.retryAfterMs);
       this.log.warn({ method, retryAfterMs: failure.retryAfterMs }, "slack rate limited");
       return this.retryLater(row, { type: "transient", reason: "ratelimited" }, failure.retryAfterMs, false);
     }

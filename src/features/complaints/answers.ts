@@ -1,0 +1,75 @@
+// Text answers to /complaint list, tiers, policy and report.
+import type { ComplaintCase } from "../../generated/prisma/client.ts";
+import { formatDuration } from "../../infra/duration.ts";
+import type { Translator } from "../../infra/i18n.ts";
+import { formatInZone } from "../../infra/time.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
+import { TARGET_CSAT, TARGET_FCR, type ComplaintReport } from "./report.ts";
+import { CAUSES, type Cause, type PolicySnapshot, type Status } from "./rules.ts";
+
+const pct = (t: Translator, x: number | null) => (x == null ? t("complaint.report.na") : `${(x * 100).toFixed(1)}%`);
+
+export function caseRow(t: Translator, c: ComplaintCase, timeZone: string): string {
+  const clock = c.deadlineAt ? formatInZone(c.deadlineAt, timeZone, "MM-dd HH:mm") : "–";
+  return t("complaint.list.row", {
+    icon: c.urgency === "urgent" ? "🔴" : "🟡",
+    number: c.number,
+    customer: c.customerName,
+    vip: c.vip ? " ⭐" : "",
+    cause: t(`cause.${c.cause as Cause}`),
+    tier: c.tier,
+    status: t(`cstatus.${c.status as Status}`),
+    clock,
+  });
+}
+
+export function listAnswer(t: Translator, cases: ComplaintCase[], timeZone: string): MessageBody {
+  const rows = cases.map((c) => `• ${caseRow(t, c, timeZone)}`);
+  return { text: [`*${t("complaint.list.title")}*`, ...(rows.length ? rows : [t("complaint.list.empty")])].join("\n") };
+}
+
+export function tiersAnswer(t: Translator, p: PolicySnapshot): MessageBody {
+  const rows = [1, 2, 3].map((n) => {
+    const tier = p.tiers.find((x) => x.tier === n);
+    if (!tier) return t("complaint.tiers.row", { tier: n, channel: "", people: t("complaint.tiers.none") }).replace("<#>", "–");
+    const people = [...tier.userIds.map((u) => `<@${u}>`), ...(tier.userGroupId ? [`<!subteam^${tier.userGroupId}>`] : [])].join(" ");
+    return t("complaint.tiers.row", { tier: n, channel: tier.channelId, people });
+  });
+  return { text: [`*${t("complaint.tiers.title")}*`, ...rows].join("\n") };
+}
+
+export function policyAnswer(t: Translator, p: PolicySnapshot): MessageBody {
+  const wh = p.workingHours;
+  return {
+    text: t("complaint.policy.show", {
+      urgent: formatDuration(p.urgentAckMs),
+      general: formatDuration(p.generalResolveMs),
+      warn: p.warnPercent,
+      repeat: formatDuration(p.tier3RepeatMs),
+      vipTier: p.vipStartTier,
+      refund: `¥${p.refundApprovalAbove}`,
+      hours: wh ? `${wh.start}-${wh.end} (${wh.days.join(",")}; ${wh.timeZone})` : t("complaint.policy.allHours"),
+      holidays: p.holidays.length ? p.holidays.join(", ") : "–",
+    }),
+  };
+}
+
+export function reportAnswer(t: Translator, r: ComplaintReport, from: string, to: string): MessageBody {
+  const causes = CAUSES.filter((c) => r.byCause[c] > 0).map((c) => `${t(`cause.${c}`)} ${r.byCause[c]}`);
+  const lines = [
+    `*${t("complaint.report.title", { from, to })}*`,
+    t("complaint.report.total", { total: r.total, escalated: r.escalated, escalatedShare: pct(t, r.escalatedShare) }),
+    t("complaint.report.byCause", { list: causes.join(" · ") || "–" }),
+    t("complaint.report.byTier", { list: `1: ${r.byTier[1]} · 2: ${r.byTier[2]} · 3: ${r.byTier[3]}` }),
+    t("complaint.report.sla", { response: pct(t, r.responseSla), resolution: pct(t, r.resolutionSla) }),
+    t("complaint.report.times", {
+      ack: r.medianAckMs == null ? t("complaint.report.na") : formatDuration(r.medianAckMs),
+      resolve: r.medianResolveMs == null ? t("complaint.report.na") : formatDuration(r.medianResolveMs),
+    }),
+    t("complaint.report.fcr", { fcr: pct(t, r.firstContactResolution), mark: mark(r.firstContactResolution, TARGET_FCR) }),
+    t("complaint.report.csat", { csat: r.satisfaction ?? t("complaint.report.na"), n: r.ratings, mark: mark(r.satisfaction, TARGET_CSAT) }),
+  ];
+  return { text: lines.join("\n") };
+}
+
+const mark = (x: number | null, target: number) => (x == null ? "" : x >= target ? "✅" : "⚠️");

@@ -1,0 +1,118 @@
+// Block Kit for complaints: pure functions from a case and a locale to blocks.
+import type { ComplaintCase } from "../../generated/prisma/client.ts";
+import { formatDuration } from "../../infra/duration.ts";
+import type { Translator } from "../../infra/i18n.ts";
+import { formatInZone } from "../../infra/time.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
+import { ACTION, type ActionName } from "./ids.ts";
+import type { Cause, RemedyKind, Status, Urgency } from "./rules.ts";
+
+export interface Remedy {
+  kind: RemedyKind;
+  amount: number | null;
+  note: string;
+  status: "proposed" | "pending_approval" | "approved" | "rejected";
+  proposedBy: string;
+  decidedBy?: string;
+}
+
+const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
+const md = (text: string) => ({ type: "mrkdwn" as const, text });
+
+export function remedyText(t: Translator, r: Remedy): string {
+  const amount = r.amount != null ? ` ¥${r.amount}` : "";
+  return `${t(`remedy.${r.kind}`)}${amount}`;
+}
+
+function clockLine(t: Translator, c: ComplaintCase, timeZone: string, now: Date): string | undefined {
+  if (c.status === "waiting_customer" && c.remainingMs != null) return t("complaint.card.clock.paused", { left: formatDuration(c.remainingMs) });
+  if (!c.deadlineAt || c.clockKind === "none") return undefined;
+  const deadline = `${formatInZone(c.deadlineAt, timeZone, "MM-dd HH:mm")} (${timeZone})`;
+  if (c.deadlineAt <= now) return t("complaint.card.clock.overdue", { deadline });
+  return t(c.clockKind === "response" ? "complaint.card.clock.response" : "complaint.card.clock.resolution", { deadline });
+}
+
+function button(t: Translator, name: ActionName, caseId: string, style?: "primary" | "danger") {
+  const labels: Record<ActionName, Parameters<Translator>[0]> = {
+    ack: "complaint.btn.ack",
+    escalate: "complaint.btn.escalate",
+    remedy: "complaint.btn.remedy",
+    approve: "complaint.btn.approve",
+    reject: "complaint.btn.reject",
+    waiting: "complaint.btn.waiting",
+    resume: "complaint.btn.resume",
+    resolve: "complaint.btn.resolve",
+    confirm: "complaint.btn.confirm",
+    rate: "complaint.btn.rate",
+    reopen: "complaint.btn.reopen",
+  };
+  return { type: "button", action_id: ACTION[name], text: plain(t(labels[name])), value: caseId, ...(style ? { style } : {}) };
+}
+
+function actionsFor(t: Translator, c: ComplaintCase, remedy: Remedy | null) {
+  const s = c.status as Status;
+  const els: unknown[] = [];
+  if (remedy?.status === "pending_approval") els.push(button(t, "approve", c.id, "primary"), button(t, "reject", c.id, "danger"));
+  if (s === "open" && c.clockKind === "response") els.push(button(t, "ack", c.id, "primary"));
+  if (s === "open" || s === "acknowledged") els.push(button(t, "waiting", c.id));
+  if (s === "waiting_customer") els.push(button(t, "resume", c.id));
+  if (["open", "acknowledged", "waiting_customer"].includes(s)) {
+    if (c.tier < 3) els.push(button(t, "escalate", c.id, "danger"));
+    els.push(button(t, "remedy", c.id), button(t, "resolve", c.id, "primary"));
+  }
+  if (s === "resolved") els.push(button(t, "confirm", c.id, "primary"));
+  if (s === "confirmed") {
+    els.push({
+      type: "static_select",
+      action_id: ACTION.rate,
+      placeholder: plain(t("complaint.btn.rate")),
+      options: [1, 2, 3, 4, 5].map((n) => ({ text: plain("★".repeat(n)), value: `${c.id}:${n}` })),
+    });
+  }
+  if (s === "resolved" || s === "confirmed" || s === "closed") els.push(button(t, "reopen", c.id));
+  return els.slice(0, 25);
+}
+
+export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now: Date, movedTo?: { tier: number; channel: string }): MessageBody {
+  const remedy = c.remedy ? (JSON.parse(c.remedy) as Remedy) : null;
+  const icon = c.status === "closed" ? "✅" : c.urgency === "urgent" ? "🔴" : "🟡";
+  const title = t("complaint.card.title", { icon, number: c.number, urgency: t(`urgency.${c.urgency as Urgency}`), tier: c.tier });
+  const blocks: unknown[] = [
+    { type: "section", text: md(`*${title}*`) },
+    {
+      type: "section",
+      fields: [
+        md(t("complaint.card.customer", { customer: c.customerName, vip: c.vip ? t("complaint.card.vip") : "" })),
+        md(t("complaint.card.order", { order: c.orderNo })),
+        md(t("complaint.card.cause", { cause: t(`cause.${c.cause as Cause}`) })),
+        md(t("complaint.card.owner", { owner: c.ownerId })),
+        md(t("complaint.card.status", { status: t(`cstatus.${c.status as Status}`) })),
+      ],
+    },
+    { type: "section", text: md(`>${c.summary.slice(0, 2500).replace(/\n/g, "\n>")}`) },
+  ];
+  const context: string[] = [];
+  const clock = movedTo ? undefined : clockLine(t, c, timeZone, now);
+  if (clock) context.push(clock);
+  if (remedy) {
+    const suffix =
+      remedy.status === "pending_approval"
+        ? t("complaint.card.remedy.pending")
+        : remedy.status === "approved" && remedy.decidedBy
+          ? t("complaint.card.remedy.approved", { by: remedy.decidedBy })
+          : remedy.status === "rejected" && remedy.decidedBy
+            ? t("complaint.card.remedy.rejected", { by: remedy.decidedBy })
+            : "";
+    context.push(t("complaint.card.remedy", { remedy: remedyText(t, remedy) }) + suffix);
+  }
+  if (c.satisfaction) context.push(t("complaint.card.satisfaction", { stars: "★".repeat(c.satisfaction), score: c.satisfaction }));
+  if (c.sourceLink) context.push(t("complaint.card.source", { link: c.sourceLink }));
+  if (context.length) blocks.push({ type: "context", elements: context.map(md) });
+  if (movedTo) {
+    blocks.push({ type: "section", text: md(t("complaint.card.escalatedAway", { tier: movedTo.tier, channel: movedTo.channel })) });
+  } else {
+    const actions = actionsFor(t, c, remedy);
+    if (actions.length) blocks.push({ type: "actions", block_id: `case:${c.id}`, elements: actions });
+  }
+  return { text: title, blocks };
+}

@@ -1,0 +1,56 @@
+// What a case says, and where: its card in the tier's channel, notes in the card's thread, DMs
+// to the first-contact owner. Everything goes through the outbox with the caller's transaction.
+import type { Deps } from "../../deps.ts";
+import type { Db } from "../../infra/db.ts";
+import { t, type MessageKey, type Params, type Translator } from "../../infra/i18n.ts";
+import type { ComplaintCase } from "../../generated/prisma/client.ts";
+import { caseCard } from "./blocks.ts";
+import { snapshotOf } from "./case-clock.ts";
+
+type Case = ComplaintCase;
+
+export function tierOf(c: Pick<Case, "policy">, tier: number) {
+  const found = snapshotOf(c).tiers.find((x) => x.tier === tier);
+  if (!found) throw new Error(`case has no tier ${tier} in its policy snapshot`);
+  return found;
+}
+
+export function mentions(c: Pick<Case, "policy">, tier: number): string {
+  const tr = tierOf(c, tier);
+  const people = tr.userIds.map((u) => `<@${u}>`);
+  if (tr.userGroupId) people.push(`<!subteam^${tr.userGroupId}>`);
+  return people.join(" ");
+}
+
+/** Channel messages speak the workspace's language: a channel is read by many people. */
+const channelT = (deps: Deps): Translator => (key, params) => t(deps.config.DEFAULT_LOCALE, key, params);
+
+export async function postCard(db: Db, deps: Deps, c: Case): Promise<string> {
+  const body = caseCard(channelT(deps), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
+  const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, body });
+  return id;
+}
+
+export async function refreshCard(db: Db, deps: Deps, c: Case, movedTo?: { tier: number; channel: string }): Promise<void> {
+  if (!c.cardId) return;
+  const body = caseCard(channelT(deps), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now(), movedTo);
+  await deps.outbox.enqueue(db, { kind: "update", targetId: c.cardId, body });
+}
+
+/** A line in the card's thread: the case's history stays in one place. */
+export async function note(db: Db, deps: Deps, c: Case, key: MessageKey, params: Params, dedupeKey?: string): Promise<void> {
+  if (!c.cardId) return;
+  const text = channelT(deps)(key, params);
+  await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, threadOfId: c.cardId, body: { text }, dedupeKey });
+}
+
+/** First-contact ownership: the owner hears of every change, in their own language. */
+export async function tellOwner(db: Db, deps: Deps, c: Case, ownerT: Translator, key: MessageKey, params: Params, dedupeKey?: string) {
+  const event = ownerT(key, params);
+  const text = ownerT("complaint.owner.dm", { number: c.number, customer: c.customerName, event });
+  await deps.outbox.enqueue(db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey });
+}
+
+export async function logEvent(db: Db, deps: Deps, caseId: string, kind: string, actorId: string | null, detail: object = {}) {
+  await db.complaintEvent.create({ data: { caseId, kind, actorId, at: deps.clock.now(), detail: JSON.stringify(detail) } });
+}

@@ -1,0 +1,79 @@
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import { userContext } from "../../slack/user-context.ts";
+import type { ComplaintCase } from "../../generated/prisma/client.ts";
+import { armClock } from "./case-clock.ts";
+import { logEvent, note, postCard, tellOwner, tierOf } from "./notify.ts";
+import { loadPolicy } from "./policy.ts";
+import { clockKindFor, startTierFor, type Cause, type Urgency } from "./rules.ts";
+
+export interface OpenCaseInput {
+  actorId: string;
+  orderNo: string;
+  customerName: string;
+  vip: boolean;
+  cause: Cause;
+  urgency: Urgency;
+  summary: string;
+  source?: { channel?: string; ts?: string; threadTs?: string; link?: string };
+}
+
+/** Opens a case: the policy in force is copied onto it, its card is queued, its clock armed. */
+export async function openCase(deps: Deps, input: OpenCaseInput): Promise<ComplaintCase> {
+  const policy = await loadPolicy(deps.db);
+  if (![1, 2, 3].every((n) => policy.tiers.some((t) => t.tier === n))) throw new DomainError("complaint.error.noTiers");
+  const owner = await userContext(deps, input.actorId);
+  const now = deps.clock.now();
+  const tier = startTierFor(input.vip, policy);
+  const clockKind = clockKindFor(input.urgency);
+  const created = await deps.db.$transaction(async (tx) => {
+    const counter = await tx.counter.upsert({
+      where: { name: "complaint" },
+      create: { name: "complaint", value: 1 },
+      update: { value: { increment: 1 } },
+    });
+    let c = await tx.complaintCase.create({
+      data: {
+        number: counter.value,
+        status: "open",
+        tier,
+        startTier: tier,
+        urgency: input.urgency,
+        cause: input.cause,
+        orderNo: input.orderNo,
+        customerName: input.customerName,
+        vip: input.vip,
+        summary: input.summary,
+        sourceChannel: input.source?.channel ?? null,
+        sourceTs: input.source?.ts ?? null,
+        sourceThreadTs: input.source?.threadTs ?? null,
+        sourceLink: input.source?.link ?? null,
+        ownerId: input.actorId,
+        policy: JSON.stringify(policy),
+        clockKind,
+        createdAt: now,
+      },
+    });
+    const clock = await armClock(tx, deps.clock, c, clockKind, now);
+    c = await tx.complaintCase.update({ where: { id: c.id }, data: clock });
+    const cardId = await postCard(tx, deps, c);
+    c = await tx.complaintCase.update({ where: { id: c.id }, data: { cardId } });
+    const params = { actor: input.actorId, number: c.number, urgency: owner.t(`urgency.${input.urgency}`), cause: owner.t(`cause.${input.cause}`), tier };
+    await note(tx, deps, c, "complaint.note.opened", params);
+    const channel = tierOf(c, tier).channelId;
+    if (input.source?.channel && (input.source.threadTs ?? input.source.ts)) {
+      // Linked in the thread the agent escalated from, so the conversation points to its case.
+      await deps.outbox.enqueue(tx, {
+        kind: "post",
+        channel: input.source.channel,
+        threadTs: input.source.threadTs ?? input.source.ts,
+        body: { text: owner.t("complaint.note.linked", { number: c.number, tier, channel, owner: input.actorId }) },
+      });
+    }
+    await tellOwner(tx, deps, c, owner.t, "complaint.created", { number: c.number, tier, channel });
+    await logEvent(tx, deps, c.id, "opened", input.actorId, { tier, urgency: input.urgency, vip: input.vip });
+    return c;
+  });
+  deps.wakeScheduler();
+  return created;
+}

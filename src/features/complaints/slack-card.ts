@@ -1,0 +1,99 @@
+// The buttons on a case card and the two modals they open (escalate now, propose remedy).
+import type { App, BlockAction } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
+import { userContext } from "../../slack/user-context.ts";
+import * as actions from "./case-actions.ts";
+import { loadCase, assertMayAct } from "./case-access.ts";
+import { ACTION, FIELD, VIEW_ESCALATE, VIEW_REMEDY } from "./ids.ts";
+import { escalateModal, remedyModal } from "./modals.ts";
+import { CaseMeta, RateValue, RemedyValues } from "./schema.ts";
+
+type Handler = (deps: Deps, caseId: string, userId: string, body: BlockAction) => Promise<unknown>;
+
+const simple: [string, Handler][] = [
+  [ACTION.ack, (d, id, u) => actions.acknowledge(d, id, u)],
+  [ACTION.waiting, (d, id, u) => actions.waitForCustomer(d, id, u)],
+  [ACTION.resume, (d, id, u) => actions.customerReplied(d, id, u)],
+  [ACTION.resolve, (d, id, u) => actions.resolve(d, id, u)],
+  [ACTION.confirm, (d, id, u) => actions.customerConfirmed(d, id, u)],
+  [ACTION.reopen, (d, id, u) => actions.reopen(d, id, u)],
+  [ACTION.approve, (d, id, u) => actions.decideRemedy(d, id, u, true)],
+  [ACTION.reject, (d, id, u) => actions.decideRemedy(d, id, u, false)],
+  [ACTION.escalate, (d, id, u, b) => openCaseModal(d, id, u, b, "escalate")],
+  [ACTION.remedy, (d, id, u, b) => openCaseModal(d, id, u, b, "remedy")],
+];
+
+async function openCaseModal(deps: Deps, caseId: string, userId: string, body: BlockAction, which: "escalate" | "remedy") {
+  const c = await loadCase(deps, caseId);
+  assertMayAct(deps, c, userId);
+  const user = await userContext(deps, userId);
+  const view = which === "escalate" ? escalateModal(user.t, caseId) : remedyModal(user.t, caseId);
+  await deps.slack.call("views.open", { trigger_id: body.trigger_id, view });
+}
+
+export function registerCard(app: App, deps: Deps): void {
+  for (const [actionId, handler] of simple) {
+    app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
+      await ackFirst(ack);
+      const value = "value" in action ? String(action.value ?? "") : "";
+      await guarded(deps, body, () => handler(deps, value, body.user.id, body));
+    });
+  }
+  app.action<BlockAction>(ACTION.rate, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    const raw = "selected_option" in action ? (action.selected_option as { value?: string } | null)?.value : undefined;
+    await guarded(deps, body, async () => {
+      const v = RateValue.parse(raw);
+      const [caseId, score] = v.split(":") as [string, string];
+      await actions.rate(deps, caseId, body.user.id, Number(score));
+    });
+  });
+
+  app.view(VIEW_ESCALATE, async ({ ack, body, view }) => {
+    const user = await userContext(deps, body.user.id);
+    const reason = (view.state.values[FIELD.reason]?.[FIELD.reason]?.value ?? "").trim();
+    const meta = CaseMeta.safeParse(JSON.parse(view.private_metadata || "{}"));
+    if (!reason || !meta.success) return void (await ack({ response_action: "errors", errors: { [FIELD.reason]: user.t("complaint.error.reason") } }));
+    await ackFirst(ack);
+    await viewGuarded(deps, body.user.id, () => actions.escalateNow(deps, meta.data.caseId, body.user.id, reason));
+  });
+
+  app.view(VIEW_REMEDY, async ({ ack, body, view }) => {
+    const user = await userContext(deps, body.user.id);
+    const parsed = RemedyValues.safeParse(view.state.values);
+    const meta = CaseMeta.safeParse(JSON.parse(view.private_metadata || "{}"));
+    const kind = parsed.success ? parsed.data.remedy_kind.remedy_kind.selected_option?.value : undefined;
+    const amountText = parsed.success ? (parsed.data.amount.amount.value ?? "") : "";
+    const amount = amountText === "" ? null : Number(amountText.replace(/[¥,，\s]/g, ""));
+    const needsAmount = kind === "coupon" || kind === "partial_refund" || kind === "full_refund";
+    if (!kind || !meta.success) return void (await ack({ response_action: "errors", errors: { [FIELD.remedyKind]: user.t("complaint.remedy.kind") } }));
+    if ((amount !== null && (!Number.isFinite(amount) || amount < 0)) || (needsAmount && amount === null)) {
+      return void (await ack({ response_action: "errors", errors: { [FIELD.amount]: user.t("complaint.error.amount") } }));
+    }
+    await ackFirst(ack);
+    const note = parsed.success ? (parsed.data.note.note.value ?? "") : "";
+    await viewGuarded(deps, body.user.id, () => actions.proposeRemedy(deps, meta.data.caseId, body.user.id, { kind, amount, note }));
+  });
+}
+
+/** Refusals and failures become an ephemeral answer in the user's language, never a stack trace. */
+async function guarded(deps: Deps, body: BlockAction, fn: () => Promise<unknown>) {
+  try {
+    await fn();
+  } catch (e) {
+    const user = await userContext(deps, body.user.id);
+    const to = { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id };
+    await replyEphemeral(deps, to, { text: errorText(deps, user.locale, e, "complaint card") });
+  }
+}
+
+async function viewGuarded(deps: Deps, userId: string, fn: () => Promise<unknown>) {
+  try {
+    await fn();
+  } catch (e) {
+    const user = await userContext(deps, userId);
+    await dmUser(deps, userId, { text: errorText(deps, user.locale, e, "complaint modal") });
+  }
+}

@@ -1,0 +1,65 @@
+// /complaint: new, list, tiers, tier, policy, report.
+import { TZDate } from "@date-fns/tz";
+import { format, subDays } from "date-fns";
+import type { App } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { userContext } from "../../slack/user-context.ts";
+import { listAnswer, policyAnswer, reportAnswer, tiersAnswer } from "./answers.ts";
+import { COMMAND } from "./ids.ts";
+import { loadPolicy, savePolicy, saveTier } from "./policy.ts";
+import { openCases, reportFor } from "./queries.ts";
+import { parseComplaintCommand } from "./schema.ts";
+import { openCreateModal } from "./slack-create.ts";
+
+export function registerCommand(app: App, deps: Deps): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    await ackFirst(ack);
+    const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
+    const user = await userContext(deps, command.user_id);
+    const say = (text: string) => replyEphemeral(deps, to, { text });
+    try {
+      const parsed = parseComplaintCommand(command.text ?? "", deps.config.DEFAULT_TIMEZONE);
+      if (!parsed.ok) {
+        await say(user.t(parsed.usage, "problem" in parsed ? { problem: parsed.problem } : {}));
+        return;
+      }
+      const cmd = parsed.cmd;
+      switch (cmd.sub) {
+        case "new":
+          await openCreateModal(deps, command.user_id, command.trigger_id, { meta: {} });
+          break;
+        case "list":
+          await replyEphemeral(deps, to, listAnswer(user.t, await openCases(deps), user.timeZone));
+          break;
+        case "tiers":
+          await replyEphemeral(deps, to, tiersAnswer(user.t, await loadPolicy(deps.db)));
+          break;
+        case "tier": {
+          await saveTier(deps, command.user_id, cmd);
+          const people = [...cmd.userIds.map((u) => `<@${u}>`), ...(cmd.userGroupId ? [`<!subteam^${cmd.userGroupId}>`] : [])].join(" ");
+          await say(user.t("complaint.tiers.saved", { tier: cmd.tier, channel: cmd.channelId, people }));
+          break;
+        }
+        case "policy-show":
+          await replyEphemeral(deps, to, policyAnswer(user.t, await loadPolicy(deps.db)));
+          break;
+        case "policy": {
+          const p = await savePolicy(deps, command.user_id, cmd.patch);
+          await say(`${user.t("complaint.policy.saved")}\n${policyAnswer(user.t, p).text}`);
+          break;
+        }
+        case "report": {
+          const today = format(new TZDate(deps.clock.now().getTime(), user.timeZone), "yyyy-MM-dd");
+          const from = cmd.from ?? format(subDays(new TZDate(deps.clock.now().getTime(), user.timeZone), 29), "yyyy-MM-dd");
+          const to_ = cmd.to ?? today;
+          await replyEphemeral(deps, to, reportAnswer(user.t, await reportFor(deps, from, to_, user.timeZone), from, to_));
+          break;
+        }
+      }
+    } catch (e) {
+      await say(errorText(deps, user.locale, e, COMMAND));
+    }
+  });
+}
