@@ -167,7 +167,7 @@ export const CreateMeta = z.object({
 export const CaseMeta = z.object({ caseId: z.string().min(1).max(40) });
 export const RemedyValues = z.object({
   remedy_kind: z.object({ remedy_kind: z.object({ selected_option: z.object({ value: z.enum(REMEDIES) }).nullable() }) }),
-  amount: z.object({ amount: text(12) }),
+  amount: z.object({ amount: text(64) }),
   note: z.object({ note: text(500) }),
 });
 export const RateValue = z.string().regex(/^[a-z0-9]+:[1-5]$/);

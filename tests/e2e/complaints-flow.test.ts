@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FixedClock } from "../../src/infra/clock.ts";
+import { startHarness, until, type Harness } from "../support/harness.ts";
+import { blockAction, viewSubmission } from "../support/payloads.ts";
+import { interaction } from "../support/signed.ts";
+import { command, escalateFromThread, PEOPLE, postsTo, setUpTiers, TIER_CHANNEL } from "./complaints-support.ts";
+
+describe("working a complaint to the end", () => {
+  let h: Harness;
+  afterEach(() => h.stop());
+
+  const click = (user: string, actionId: string, value: string, id = `${actionId}${Math.random()}`) =>
+    interaction(h.baseUrl, blockAction({ user, channel: TIER_CHANNEL[1], messageTs: "1.1", actionId, value, responseUrl: h.fake.responseUrl(id) })).then(() => id);
+  const reload = (id: string) => h.bot.deps.db.complaintCase.findUniqueOrThrow({ where: { id } });
+
+  it("runs a real 2-second SLA end to end: the running scheduler escalates by itself", async () => {
+    h = await startHarness({ env: { ADMIN_USER_IDS: "U0ADMIN" } });
+    await setUpTiers(h);
+    await command(h, "U0ADMIN", "policy urgent 2s warn 50%");
+    const c = await escalateFromThread(h, { urgency: "urgent" });
+    await until(async () => (await reload(c.id)).tier === 2, 8000);
+    expect(Date.now() - c.createdAt.getTime()).toBeGreaterThanOrEqual(1900);
+    await until(() => postsTo(h, TIER_CHANNEL[2]).length > 0);
+    expect(postsTo(h, TIER_CHANNEL[1]).some((m) => String(m.args.text).includes("50%"))).toBe(true);
+  });
+
+  it("refuses strangers and needs tier 3 for a large refund, explaining each refusal", async () => {
+    h = await startHarness({ env: { ADMIN_USER_IDS: "U0ADMIN" } });
+    h.fake.users.set("U0STRANGER", { locale: "en-US" });
+    h.fake.users.set(PEOPLE[1], { locale: "en-US" });
+    await setUpTiers(h);
+    const c = await escalateFromThread(h, { urgency: "urgent" });
+
+    const refused = await click("U0STRANGER", "complaint_ack", c.id);
+    const answer = await until(() => h.fake.responses.find((r) => r.id === refused));
+    expect(answer.body.text).toContain("Only the case owner");
+    expect((await reload(c.id)).status).toBe("open");
+
+    // Propose a ¥800 partial refund (above the default ¥500): it waits for tier 3.
+    await click(PEOPLE[1], "complaint_remedy_open", c.id);
+    const modal = await until(() => h.fake.callsOf("views.open").find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_remedy"));
+    const opt = (value: string) => ({ text: { type: "plain_text", text: value }, value });
+    const bad = await interaction(
+      h.baseUrl,
+      viewSubmission({
+        user: PEOPLE[1],
+        callbackId: "complaint_remedy",
+        privateMetadata: (modal.args.view as { private_metadata: string }).private_metadata,
+        values: { remedy_kind: { remedy_kind: { selected_option: opt("partial_refund") } }, amount: { amount: { value: "eight hundred" } }, note: { note: { value: null } } },
+      }),
+    );
+    expect(JSON.parse(bad.text).errors.amount).toContain("number");
+    await interaction(
+      h.baseUrl,
+      viewSubmission({
+        user: PEOPLE[1],
+        callbackId: "complaint_remedy",
+        privateMetadata: (modal.args.view as { private_metadata: string }).private_metadata,
+        values: { remedy_kind: { remedy_kind: { selected_option: opt("partial_refund") } }, amount: { amount: { value: "800" } }, note: { note: { value: "碎了" } } },
+      }),
+    );
+    await until(async () => (await reload(c.id)).remedy?.includes("pending_approval"));
+    const notAllowed = await click(PEOPLE[1], "complaint_remedy_approve", c.id);
+    expect((await until(() => h.fake.responses.find((r) => r.id === notAllowed))).body.text).toContain("tier 3");
+    expect((await reload(c.id)).remedy).toContain("pending_approval");
+    await click(PEOPLE[3], "complaint_remedy_approve", c.id);
+    await until(async () => (await reload(c.id)).remedy?.includes('"approved"'));
+  });
+
+  it("closes only through resolved → customer confirmed → rating, and the report adds it up", async () => {
+    const clock = new FixedClock("2026-11-28T02:00:00Z");
+    h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN" } });
+    await setUpTiers(h);
+    const a = await escalateFromThread(h, { urgency: "urgent" });
+    const b = await escalateFromThread(h, { urgency: "general", order: "B-2" });
+
+    // Rating before confirmation is refused; the case stays where it is.
+    const early = await interaction(h.baseUrl, blockAction({ user: "U0OWNER", channel: TIER_CHANNEL[1], messageTs: "1", actionId: "complaint_rate", selected: `${a.id}:5`, responseUrl: h.fake.responseUrl("early") }));
+    expect(early.status).toBe(200);
+    await until(() => h.fake.responses.find((r) => r.id === "early"));
+    expect((await reload(a.id)).status).toBe("open");
+
+    clock.set("2026-11-28T02:30:00Z");
+    await click("U0OWNER", "complaint_ack", a.id);
+    await until(async () => (await reload(a.id)).status === "acknowledged");
+    clock.set("2026-11-28T03:00:00Z");
+    await click("U0OWNER", "complaint_resolve", a.id);
+    await until(async () => (await reload(a.id)).status === "resolved");
+    await click("U0OWNER", "complaint_confirm", a.id);
+    await until(async () => (await reload(a.id)).status === "confirmed");
+    await interaction(h.baseUrl, blockAction({ user: "U0OWNER", channel: TIER_CHANNEL[1], messageTs: "1", actionId: "complaint_rate", selected: `${a.id}:5`, responseUrl: h.fake.responseUrl("r") }));
+    await until(async () => (await reload(a.id)).status === "closed");
+    expect((await reload(a.id)).satisfaction).toBe(5);
+
+    // Case b breaches its 24 h clock and goes to tier 2 before it is resolved.
+    clock.set("2026-11-29T02:00:00Z");
+    await h.bot.scheduler.runDue();
+    clock.set("2026-11-29T06:00:00Z");
+    await click(PEOPLE[2], "complaint_resolve", b.id);
+    await until(async () => (await reload(b.id)).status === "resolved");
+
+    h.fake.users.set("U0ADMIN", { locale: "en-US" });
+    const report = await command(h, "U0ADMIN", "report 2026-11-28 2026-11-29");
+    // By hand: 2 cases, 1 escalated (50%); response SLA 1/1; resolution SLA 0/1;
+    // median ack 30m; resolve times 1h and 28h → median 14h 30m; FCR 1/2 = 50%; CSAT 5 from 1.
+    expect(report.text).toContain("*2* cases · escalated *1* (50.0%)");
+    expect(report.text).toContain("response 100.0% · resolution 0.0%");
+    expect(report.text).toContain("to acknowledge 30m · to resolve 14h 30m");
+    expect(report.text).toContain("First-contact resolution*: 50.0%");
+    expect(report.text).toContain("5/5 from 1 ratings");
+  });
+});
