@@ -1,9 +1,11 @@
 // The English catalogue. Keys are shared with zh-CN.ts (the compiler checks both have all keys).
 // Placeholders are written {name} and filled by t().
+import { enCampaigns } from "./en.campaigns.ts";
 import { enComplaints } from "./en.complaints.ts";
 
 export const en = {
   ...enComplaints,
+  ...enCampaigns,
   "lang.name": "English",
   "help.title": "shopops: what I can do",
   "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",

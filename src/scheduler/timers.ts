@@ -4,14 +4,22 @@ import type { Clock } from "../infra/clock.ts";
 
 export interface NewTimer {
   kind: string;
-  /** Unique: scheduling the same key twice keeps the first timer. */
+  /** Unique: scheduling the same key twice keeps the first timer (a cancelled one is re-armed). */
   key: string;
   dueAt: Date;
   payload?: unknown;
 }
 
 export async function scheduleTimer(db: Db, clock: Clock, t: NewTimer): Promise<{ id: string; created: boolean }> {
-  const existing = await db.timer.findUnique({ where: { key: t.key }, select: { id: true } });
+  const existing = await db.timer.findUnique({ where: { key: t.key }, select: { id: true, status: true } });
+  if (existing?.status === "cancelled") {
+    // Planned again after a cancel (an item reassigned back, say): arm the same row again.
+    await db.timer.updateMany({
+      where: { id: existing.id, status: "cancelled" },
+      data: { status: "pending", dueAt: t.dueAt, payload: JSON.stringify(t.payload ?? {}), attempts: 0, finishedAt: null, version: { increment: 1 } },
+    });
+    return { id: existing.id, created: true };
+  }
   if (existing) return { id: existing.id, created: false };
   try {
     const row = await db.timer.create({

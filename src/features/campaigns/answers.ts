@@ -1,0 +1,40 @@
+// Answers to /promo list and /promo calendar.
+import type { Deps } from "../../deps.ts";
+import type { Translator } from "../../infra/i18n.ts";
+import { marketingCalendar, todayIn, type Kind } from "./rules.ts";
+
+export async function listText(deps: Deps, t: Translator): Promise<string> {
+  const campaigns = await deps.db.campaign.findMany({ orderBy: { eventDate: "asc" }, include: { items: { select: { status: true } } } });
+  if (campaigns.length === 0) return t("promo.list.empty");
+  const rows = campaigns.map((c) => {
+    const counted = c.items.filter((i) => i.status !== "na");
+    return t("promo.list.row", {
+      number: c.number,
+      name: c.name,
+      kind: t(`kind.${c.kind as Kind}`),
+      date: c.eventDate,
+      done: counted.filter((i) => i.status === "done").length,
+      total: counted.length,
+      channel: c.channelId,
+      status: t(`promo.status.${c.status as "active"}`),
+    });
+  });
+  return [`*${t("promo.list.title")}*`, ...rows].join("\n");
+}
+
+/** The year's big promotions with their start-preparing day, and the team's own promotions. */
+export async function calendarText(deps: Deps, t: Translator, year?: number): Promise<string> {
+  const today = todayIn(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
+  const y = year ?? Number(today.slice(0, 4));
+  const events = [...marketingCalendar(y), ...marketingCalendar(y + 1)].filter((e) => (year ? e.date.startsWith(String(y)) : e.date >= today)).slice(0, 6);
+  const campaigns = await deps.db.campaign.findMany({ where: { status: "active" } });
+  const rows = events.map((e) => {
+    const planned = campaigns.find((c) => c.kind === e.kind && c.eventDate.slice(0, 4) === e.date.slice(0, 4));
+    const state = planned ? t("promo.calendar.planned", { number: planned.number }) : e.prepareFrom <= today && e.date >= today ? t("promo.calendar.late") : "";
+    return t("promo.calendar.row", { date: e.date, kind: t(`kind.${e.kind}`), prepare: e.prepareFrom, state });
+  });
+  const own = campaigns
+    .filter((c) => (c.kind === "custom" || c.kind === "brandday") && (year ? c.eventDate.startsWith(String(y)) : c.eventDate >= today))
+    .map((c) => t("promo.calendar.own", { date: c.eventDate, name: c.name, number: c.number }));
+  return [`*${t("promo.calendar.title", { year: y })}*`, ...rows, ...own, t("promo.calendar.hint")].join("\n");
+}

@@ -1,0 +1,80 @@
+// The checklist message: one message per promotion that edits itself as items change.
+import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
+import type { Locale, Translator } from "../../infra/i18n.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
+import { ACTION } from "./ids.ts";
+import { STAGES, type Kind, type Template, type Text } from "./rules.ts";
+
+const md = (text: string) => ({ type: "mrkdwn" as const, text });
+const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 75), emoji: true });
+
+export const textIn = (json: string | Text, locale: Locale): string => {
+  const t = typeof json === "string" ? (JSON.parse(json) as Text) : json;
+  return t[locale] ?? t.en;
+};
+
+export function progressBar(done: number, total: number, width = 10): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `${"▓".repeat(filled)}${"░".repeat(width - filled)} ${total === 0 ? 100 : Math.round((done / total) * 100)}%`;
+}
+
+export function itemIcon(i: CampaignItem, today: string): string {
+  if (i.status === "done") return "✅";
+  if (i.status === "na") return "🚫";
+  return i.dueDate < today ? "🔴" : "⬜";
+}
+
+export function checklistMessage(
+  t: Translator,
+  locale: Locale,
+  c: Campaign,
+  items: CampaignItem[],
+  template: { name: string; version: number; body: Template },
+  today: string,
+): MessageBody {
+  const counted = items.filter((i) => i.status !== "na");
+  const done = counted.filter((i) => i.status === "done").length;
+  const overdue = items.filter((i) => i.status === "open" && i.dueDate < today).length;
+  const title = t("promo.checklist.title", { number: c.number, name: c.name, kind: t(`kind.${c.kind as Kind}`), date: c.eventDate });
+  const gate = c.gate ? (JSON.parse(c.gate) as { by: string }) : null;
+  const blocks: unknown[] = [
+    { type: "section", text: md(`*${title}*`) },
+    {
+      type: "context",
+      elements: [
+        md(t("promo.checklist.owner", { owner: c.ownerId, template: template.name, version: template.version, status: t(`promo.status.${c.status as "active"}`) })),
+        md(t("promo.checklist.progress", { bar: progressBar(done, counted.length), done, total: counted.length, overdue })),
+      ],
+    },
+  ];
+  for (const key of STAGES) {
+    const stageItems = items.filter((i) => i.stage === key).sort((a, b) => a.seq - b.seq);
+    const stage = template.body.stages.find((s) => s.key === key);
+    if (!stage || stageItems.length === 0) continue;
+    blocks.push({ type: "section", text: md(t("promo.checklist.stage", { stage: key, date: stageItems[0]!.dueDate, title: textIn(stage.title, locale) })) });
+    for (const i of stageItems) {
+      let line = t("promo.checklist.item", { icon: itemIcon(i, today), title: textIn(i.title, locale), owner: i.ownerId, due: i.dueDate });
+      if (i.status === "done" || i.status === "na") line = `~${line}~`;
+      if (i.status === "na" && i.naReason) line += ` _${t("promo.checklist.na", { reason: i.naReason })}_`;
+      if (i.gate) line += ` · ${t("promo.checklist.gate")}`;
+      if (i.note) line += `\n> ${i.note}`;
+      const block: Record<string, unknown> = { type: "section", block_id: `item:${i.id}`, text: md(line.slice(0, 3000)) };
+      if (c.status === "active") {
+        block.accessory = {
+          type: "overflow",
+          action_id: ACTION.item,
+          options: [
+            i.status === "done" ? { text: plain(t("promo.item.reopen")), value: `reopen:${i.id}` } : { text: plain(t("promo.item.done")), value: `done:${i.id}` },
+            { text: plain(t("promo.item.edit")), value: `edit:${i.id}` },
+          ],
+        };
+      }
+      blocks.push(block);
+    }
+  }
+  if (gate) blocks.push({ type: "context", elements: [md(t("promo.checklist.gateSigned", { by: gate.by }))] });
+  else if (c.status === "active") {
+    blocks.push({ type: "actions", elements: [{ type: "button", action_id: ACTION.gate, text: plain(t("promo.btn.gate")), value: c.id }] });
+  }
+  return { text: title, blocks: blocks.slice(0, 50) };
+}

@@ -1,0 +1,38 @@
+import type { Feature } from "../feature.ts";
+import { itemIcon, textIn } from "./blocks.ts";
+import { COMMAND } from "./ids.ts";
+import { campaignJobs } from "./jobs.ts";
+import { todayIn } from "./rules.ts";
+import { registerActions } from "./slack-actions.ts";
+import { registerCommand } from "./slack-command.ts";
+import { registerViews } from "./slack-views.ts";
+
+export const campaignsFeature: Feature = {
+  name: "campaigns",
+  commands: [{ command: COMMAND, help: ["cmd.promo.new", "cmd.promo.list", "cmd.promo.manage", "cmd.promo.retro", "cmd.promo.template"] }],
+  register(app, deps) {
+    registerCommand(app, deps);
+    registerViews(app, deps);
+    registerActions(app, deps);
+  },
+  jobs: campaignJobs,
+  async homeSection(deps, user) {
+    const items = await deps.db.campaignItem.findMany({
+      where: { ownerId: user.userId, status: "open", campaign: { status: "active" } },
+      include: { campaign: true },
+      orderBy: [{ dueDate: "asc" }, { seq: "asc" }],
+      take: 20,
+    });
+    if (items.length === 0) return [];
+    const today = todayIn(deps.clock.now(), user.timeZone);
+    const rows = items.map((i) => `• ${user.t("promo.home.row", { icon: itemIcon(i, today), title: textIn(i.title, user.locale), campaign: i.campaign.name, due: i.dueDate })}`);
+    return [
+      { type: "section", text: { type: "mrkdwn", text: [user.t("promo.home.title"), ...rows].join("\n") } },
+      {
+        type: "actions",
+        elements: items.slice(0, 5).map((i) => ({ type: "button", action_id: `promo_item_done_home_${i.id}`, text: { type: "plain_text", text: `✅ ${textIn(i.title, user.locale).slice(0, 30)}` }, value: i.id })),
+      },
+      { type: "divider" },
+    ];
+  },
+};

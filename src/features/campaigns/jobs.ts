@@ -1,0 +1,92 @@
+// Promotion timers: item reminders (day before, due day, overdue and raised), stage openings,
+// and the T-3 go/no-go check. Messages carry dedupe keys so a rerun after a crash sends nothing twice.
+import type { Deps } from "../../deps.ts";
+import { t } from "../../infra/i18n.ts";
+import type { JobKind, TimerJob } from "../../scheduler/types.ts";
+import { userContext } from "../../slack/user-context.ts";
+import { textIn } from "./blocks.ts";
+import { ACTION } from "./ids.ts";
+import { STAGES, todayIn } from "./rules.ts";
+import { JOB_GATE, JOB_REMIND, JOB_STAGE, planOverdue, raisesToOwner, type RemindPayload } from "./schedule.ts";
+
+async function liveCampaign(deps: Deps, payload: { campaignId: string; gen: number }) {
+  const c = await deps.db.campaign.findUnique({ where: { id: payload.campaignId } });
+  return c && c.status === "active" && c.gen === payload.gen ? c : undefined;
+}
+
+const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
+
+const remind: JobKind<Deps> = {
+  kind: JOB_REMIND,
+  async run(deps, job: TimerJob) {
+    const p = job.payload as RemindPayload;
+    const c = await liveCampaign(deps, p);
+    const item = c && (await deps.db.campaignItem.findUnique({ where: { id: p.itemId } }));
+    if (!c || !item || item.status !== "open") return;
+    const owner = await userContext(deps, item.ownerId);
+    const title = textIn(item.title, owner.locale);
+    const params = { due: item.dueDate, campaign: c.name, title, doneMeans: textIn(item.doneMeans, owner.locale), days: p.day ?? 0 };
+    const key = p.kind === "before" ? "promo.remind.before" : p.kind === "due" ? "promo.remind.due" : "promo.remind.overdue";
+    const text = owner.t(key, params);
+    const buttons = [
+      { type: "button", action_id: ACTION.doneFromDm, text: plain(owner.t("promo.btn.doneFromDm")), value: item.id, style: "primary" },
+      { type: "button", action_id: ACTION.snooze, text: plain(owner.t("promo.btn.snooze")), value: job.key.slice(0, 1900) },
+    ];
+    await deps.db.$transaction(async (tx) => {
+      await deps.outbox.enqueue(tx, {
+        kind: "post",
+        channel: item.ownerId,
+        body: { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, { type: "actions", elements: buttons }] },
+        dedupeKey: `${job.key}:dm`,
+      });
+      if (p.kind === "overdue" && p.day) {
+        if (raisesToOwner(p.day) && c.ownerId !== item.ownerId) {
+          const boss = await userContext(deps, c.ownerId);
+          await deps.outbox.enqueue(tx, {
+            kind: "post",
+            channel: c.ownerId,
+            body: { text: boss.t("promo.remind.raised", { owner: item.ownerId, campaign: c.name, days: p.day, due: item.dueDate, title: textIn(item.title, boss.locale) }) },
+            dedupeKey: `${job.key}:raised`,
+          });
+        }
+        await planOverdue(tx, deps.clock, c, item, owner.timeZone, p.day + 1);
+      }
+    });
+    deps.wakeScheduler();
+  },
+};
+
+const stage: JobKind<Deps> = {
+  kind: JOB_STAGE,
+  async run(deps, job) {
+    const p = job.payload as { campaignId: string; gen: number; stage: (typeof STAGES)[number] };
+    const c = await liveCampaign(deps, p);
+    if (!c) return;
+    const locale = deps.config.DEFAULT_LOCALE;
+    const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, stage: p.stage }, orderBy: { seq: "asc" } });
+    const tpl = await deps.db.playbookTemplate.findUniqueOrThrow({ where: { id: c.templateId } });
+    const stageDef = (JSON.parse(tpl.body) as { stages: { key: string; title: { en: string; "zh-CN": string } }[] }).stages.find((s) => s.key === p.stage);
+    const lines = items.map((i) => `• ${textIn(i.title, locale)} · <@${i.ownerId}>`).join("\n");
+    const text = t(locale, "promo.stage.opens", { stage: p.stage, name: c.name, title: stageDef ? textIn(stageDef.title, locale) : p.stage, items: lines });
+    await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, body: { text }, dedupeKey: `${job.key}:post` });
+  },
+};
+
+const gate: JobKind<Deps> = {
+  kind: JOB_GATE,
+  async run(deps, job) {
+    const c = await liveCampaign(deps, job.payload as { campaignId: string; gen: number });
+    if (!c || c.gate) return;
+    const open = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, gate: true, status: "open" } });
+    const boss = await userContext(deps, c.ownerId);
+    const items = open.length ? open.map((i) => textIn(i.title, boss.locale)).join("; ") : "–";
+    const text = boss.t("promo.gate.blockers", { name: c.name, items });
+    await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey: `${job.key}:dm` });
+    if (todayIn(deps.clock.now(), c.timeZone) <= c.eventDate) {
+      const channelText = t(deps.config.DEFAULT_LOCALE, "promo.gate.blockers", { name: c.name, items });
+      await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text: channelText }, dedupeKey: `${job.key}:channel` });
+    }
+  },
+};
+
+export const campaignJobs: JobKind<Deps>[] = [remind, stage, gate];

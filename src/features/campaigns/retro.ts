@@ -1,0 +1,86 @@
+// The T+ retrospective: actuals against targets, factors, five whys, actions, late items, and
+// the comparison with the previous promotion (环比) and the same one last year (同比).
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import type { Locale, Translator } from "../../infra/i18n.ts";
+import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
+import { textIn } from "./blocks.ts";
+import { findCampaign } from "./manage.ts";
+import { pct, retroFigures, type Actuals, type Targets } from "./rules.ts";
+
+export interface RetroAction {
+  action: string;
+  owner: string;
+  deadline: string;
+  acceptance: string;
+}
+export interface Retro {
+  actuals: Actuals;
+  success: string;
+  failure: string;
+  whys: string[];
+  actions: RetroAction[];
+  by: string;
+}
+
+export async function saveRetro(deps: Deps, ref: string, actorId: string, retro: Omit<Retro, "by">): Promise<Campaign> {
+  const c = await findCampaign(deps, ref);
+  if (c.ownerId !== actorId && !deps.config.ADMIN_USER_IDS.includes(actorId)) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
+  return deps.db.campaign.update({ where: { id: c.id }, data: { retro: JSON.stringify({ ...retro, by: actorId }) } });
+}
+
+const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+function lateItems(items: CampaignItem[], today: string, locale: Locale): string[] {
+  return items
+    .filter((i) => i.status !== "na" && (i.status === "open" ? i.dueDate < today : i.doneAt && i.doneAt.toISOString().slice(0, 10) > i.dueDate))
+    .map((i) => `${textIn(i.title, locale)} (<@${i.ownerId}>, ${i.dueDate})`);
+}
+
+function compareLine(t: Translator, which: "promo.report.prev" | "promo.report.lastYear", other: Campaign | undefined, mine: Retro) {
+  if (!other?.retro) return [];
+  const r = JSON.parse(other.retro) as Retro;
+  const change = (a: number, b: number) => (b === 0 ? "–" : `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(1)}%`);
+  const roi = (x: Retro) => (x.actuals.spend > 0 ? x.actuals.gmv / x.actuals.spend : 0);
+  return [
+    t("promo.report.compare", {
+      which: t(which),
+      name: other.name,
+      date: other.eventDate,
+      gmv: change(mine.actuals.gmv, r.actuals.gmv),
+      newCustomers: change(mine.actuals.newCustomers, r.actuals.newCustomers),
+      roi: change(roi(mine), roi(r)),
+    }),
+  ];
+}
+
+export async function retroReport(deps: Deps, c: Campaign, t: Translator, locale: Locale, today: string): Promise<string> {
+  if (!c.retro) throw new DomainError("promo.report.noRetro", { number: c.number });
+  const r = JSON.parse(c.retro) as Retro;
+  const targets = JSON.parse(c.targets) as Targets;
+  const f = retroFigures(targets, r.actuals);
+  const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
+  const late = lateItems(items, today, locale);
+  const earlier = await deps.db.campaign.findMany({ where: { id: { not: c.id }, eventDate: { lt: c.eventDate }, status: "active" }, orderBy: { eventDate: "desc" } });
+  const prev = earlier.find((x) => x.retro);
+  const lastYear = earlier.find((x) => x.kind === c.kind && c.kind !== "custom" && x.eventDate.slice(0, 4) === String(Number(c.eventDate.slice(0, 4)) - 1));
+  const lines = [
+    `*${t("promo.report.title", { number: c.number, name: c.name, date: c.eventDate })}*`,
+    t("promo.report.gmv", { target: targets.gmv ? money(targets.gmv) : "–", actual: money(r.actuals.gmv), attainment: pct(f.gmvAttainment) }),
+    t("promo.report.newCustomers", {
+      target: targets.newCustomers ? money(targets.newCustomers) : "–",
+      actual: money(r.actuals.newCustomers),
+      attainment: pct(f.newCustomerAttainment),
+    }),
+    t("promo.report.roi", { roi: f.roi == null ? "–" : `${f.roi.toFixed(2)}:1`, target: targets.roi ? `${targets.roi}:1` : "–", spend: money(r.actuals.spend), budgetUse: pct(f.budgetUse) }),
+    t("promo.report.uv", { uv: money(r.actuals.uv), uvValue: f.uvValue == null ? "–" : f.uvValue.toFixed(2), conversion: pct(f.conversion, 2) }),
+    ...compareLine(t, "promo.report.prev", prev, r),
+    ...compareLine(t, "promo.report.lastYear", lastYear, r),
+    r.success ? t("promo.report.success", { text: r.success }) : "",
+    r.failure ? t("promo.report.failure", { text: r.failure }) : "",
+    r.whys.length ? t("promo.report.whys", { text: r.whys.map((w, i) => `${i + 1}. ${w}`).join(" → ") }) : "",
+    r.actions.length ? t("promo.report.actions", { list: r.actions.map((a) => t("promo.report.action", { ...a })).join("\n") }) : "",
+    late.length ? t("promo.report.late", { list: late.join("; ") }) : t("promo.report.noLate"),
+  ];
+  return lines.filter(Boolean).join("\n");
+}

@@ -1,0 +1,162 @@
+// Playbook arithmetic: templates, due dates counted back from the event day, reminder instants,
+// the marketing calendar and the retrospective. Pure: no database, no Slack.
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, parseISO } from "date-fns";
+import { z } from "zod";
+
+export const STAGES = ["T-30", "T-21", "T-14", "T-7", "T0", "T+"] as const;
+export type StageKey = (typeof STAGES)[number];
+export const KINDS = ["618", "double11", "double12", "newyear", "brandday", "custom"] as const;
+export type Kind = (typeof KINDS)[number];
+
+const Text = z.object({ "zh-CN": z.string().min(1).max(200), en: z.string().min(1).max(200) });
+export type Text = z.infer<typeof Text>;
+const Item = z.object({
+  title: Text,
+  role: z.string().regex(/^[a-z_]{2,30}$/, "a role like campaign_ops"),
+  done: Text,
+  gate: z.boolean().default(false),
+});
+const Stage = z.object({
+  key: z.enum(STAGES),
+  offset: z.number().int().min(-365).max(90),
+  title: Text,
+  items: z.array(Item).min(1).max(12),
+});
+export const Template = z
+  .object({ name: z.string().regex(/^[a-z0-9_-]{1,40}$/, "lower-case letters, digits, - or _"), stages: z.array(Stage) })
+  .superRefine((t, ctx) => {
+    for (const key of STAGES) {
+      const n = t.stages.filter((s) => s.key === key).length;
+      if (n !== 1) ctx.addIssue({ code: "custom", path: ["stages"], message: n === 0 ? `stage ${key} is missing` : `stage ${key} appears ${n} times` });
+    }
+    const total = t.stages.reduce((a, s) => a + s.items.length, 0);
+    if (total > 40) ctx.addIssue({ code: "custom", path: ["stages"], message: `${total} items: a checklist holds at most 40` });
+  });
+export type Template = z.infer<typeof Template>;
+
+/** zod's issues as "stages.2.items.0.title.en: Required"-style lines a person can fix. */
+export function templateProblems(e: z.ZodError): string[] {
+  return e.issues.map((i) => `${i.path.join(".") || "template"}: ${i.message}`);
+}
+
+/** A local calendar date plus days, as a local calendar date: no time zone can shift it. */
+export function shiftDate(date: string, days: number): string {
+  return format(addDays(parseISO(date), days), "yyyy-MM-dd");
+}
+
+export function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = parseISO(s);
+  return !Number.isNaN(d.getTime()) && format(d, "yyyy-MM-dd") === s;
+}
+
+/** The instant of hh:mm on a local date in a zone. */
+export function localTime(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+}
+
+export function todayIn(now: Date, timeZone: string): string {
+  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
+}
+
+export const REMINDER_TIME = "09:00";
+/** Overdue items go to the campaign owner after this many days of nudging their owner. */
+export const GRACE_DAYS = 2;
+
+export interface PlannedItem {
+  stage: StageKey;
+  seq: number;
+  title: Text;
+  doneMeans: Text;
+  role: string;
+  offsetDays: number;
+  dueDate: string;
+  gate: boolean;
+}
+
+export function planChecklist(t: Template, eventDate: string): PlannedItem[] {
+  const stages = [...t.stages].sort((a, b) => STAGES.indexOf(a.key) - STAGES.indexOf(b.key));
+  let seq = 0;
+  return stages.flatMap((s) =>
+    s.items.map((i) => ({
+      stage: s.key,
+      seq: seq++,
+      title: i.title,
+      doneMeans: i.done,
+      role: i.role,
+      offsetDays: s.offset,
+      dueDate: shiftDate(eventDate, s.offset),
+      gate: i.gate,
+    })),
+  );
+}
+
+/** Chinese New Year's day, for the New-Year goods festival (年货节) 3-4 weeks before it. */
+const SPRING_FESTIVAL: Record<number, string> = {
+  2025: "2025-01-29", 2026: "2026-02-17", 2027: "2027-02-06", 2028: "2028-01-26", 2029: "2029-02-13",
+  2030: "2030-02-03", 2031: "2031-01-23", 2032: "2032-02-11", 2033: "2033-01-31", 2034: "2034-02-19", 2035: "2035-02-08",
+};
+
+export interface CalendarEvent {
+  kind: Kind;
+  date: string;
+  prepareFrom: string;
+  big: boolean;
+}
+
+/** The marketing calendar of a year; big promotions start preparing three months ahead. */
+export function marketingCalendar(year: number): CalendarEvent[] {
+  const ev = (kind: Kind, date: string, big = true): CalendarEvent => ({ kind, date, big, prepareFrom: shiftDate(date, big ? -91 : -30) });
+  const list = [ev("618", `${year}-06-18`), ev("double11", `${year}-11-11`), ev("double12", `${year}-12-12`)];
+  const sf = SPRING_FESTIVAL[year];
+  if (sf) list.push(ev("newyear", shiftDate(sf, -21)));
+  return list.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export interface Targets {
+  gmv?: number;
+  newCustomers?: number;
+  roi?: number;
+  budget?: number;
+}
+
+export interface Actuals {
+  gmv: number;
+  newCustomers: number;
+  spend: number;
+  uv: number;
+  buyers: number;
+}
+
+export interface RetroFigures {
+  gmvAttainment: number | null;
+  newCustomerAttainment: number | null;
+  roi: number | null;
+  roiAttainment: number | null;
+  budgetUse: number | null;
+  uvValue: number | null;
+  conversion: number | null;
+}
+
+const ratio = (a: number, b: number | undefined) => (b && b > 0 ? a / b : null);
+
+/** Plan against actual, with DOMAIN.md's definitions: ROI = sales ÷ spend, UV value = sales ÷ UV. */
+export function retroFigures(t: Targets, a: Actuals): RetroFigures {
+  const roi = ratio(a.gmv, a.spend);
+  return {
+    gmvAttainment: ratio(a.gmv, t.gmv),
+    newCustomerAttainment: ratio(a.newCustomers, t.newCustomers),
+    roi,
+    roiAttainment: roi != null ? ratio(roi, t.roi) : null,
+    budgetUse: ratio(a.spend, t.budget),
+    uvValue: ratio(a.gmv, a.uv),
+    conversion: ratio(a.buyers, a.uv),
+  };
+}
+
+export function pct(x: number | null, digits = 0): string {
+  return x == null ? "–" : `${(x * 100).toFixed(digits)}%`;
+}

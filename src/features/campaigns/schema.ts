@@ -1,0 +1,99 @@
+// What /promo accepts and the payloads of its modals, validated before anything is written.
+import { z } from "zod";
+import { KINDS, type Kind } from "./rules.ts";
+
+export type PromoCommand =
+  | { sub: "new-form" }
+  | { sub: "new"; name: string; date: string; channelId?: string; kind: Kind; template?: string }
+  | { sub: "list" }
+  | { sub: "calendar"; year?: number }
+  | { sub: "move"; ref: string; date: string }
+  | { sub: "cancel" | "gate" | "retro" | "report"; ref: string }
+  | { sub: "template-list" | "template-import" }
+  | { sub: "template-export"; name: string };
+
+export type PromoParse = { ok: true; cmd: PromoCommand } | { ok: false; usage: "promo.usage" | "promo.usage.new" };
+
+const dateLike = /^\d{4}-\d{1,2}-\d{1,2}$/;
+const ref = /^#?\d+$/;
+
+/** Guesses the kind from the name people actually type: 双11, 雙11, 618, 年货节… */
+export function kindFromName(name: string): Kind {
+  const n = name.toLowerCase().replace(/\s+/g, "");
+  if (/双11|雙11|double11|1111/.test(n)) return "double11";
+  if (/双12|雙12|double12|1212/.test(n)) return "double12";
+  if (/618/.test(n)) return "618";
+  if (/年货节|年貨節|newyear/.test(n)) return "newyear";
+  if (/品牌日|brandday/.test(n)) return "brandday";
+  return "custom";
+}
+
+export function parsePromoCommand(text: string): PromoParse {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const sub = (words[0] ?? "").toLowerCase();
+  const rest = words.slice(1);
+  const usage: PromoParse = { ok: false, usage: "promo.usage" };
+  switch (sub) {
+    case "new": {
+      if (rest.length === 0) return { ok: true, cmd: { sub: "new-form" } };
+      const at = rest.findIndex((w) => dateLike.test(w));
+      if (at < 1) return { ok: false, usage: "promo.usage.new" };
+      const name = rest.slice(0, at).join(" ").slice(0, 80);
+      let channelId: string | undefined;
+      let kind: Kind | undefined;
+      let template: string | undefined;
+      for (const w of rest.slice(at + 1)) {
+        const ch = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(w);
+        if (ch) channelId = ch[1];
+        else if ((KINDS as readonly string[]).includes(w.toLowerCase())) kind = w.toLowerCase() as Kind;
+        else if (/^[a-z0-9_-]{1,40}$/.test(w)) template = w;
+        else return { ok: false, usage: "promo.usage.new" };
+      }
+      return { ok: true, cmd: { sub: "new", name, date: normaliseDate(rest[at]!), channelId, kind: kind ?? kindFromName(name), template } };
+    }
+    case "list":
+      return { ok: true, cmd: { sub: "list" } };
+    case "calendar": {
+      const y = rest[0] ? Number(rest[0]) : undefined;
+      if (y !== undefined && !(Number.isInteger(y) && y >= 2020 && y <= 2100)) return usage;
+      return { ok: true, cmd: { sub: "calendar", year: y } };
+    }
+    case "move":
+      return rest.length === 2 && ref.test(rest[0]!) && dateLike.test(rest[1]!) ? { ok: true, cmd: { sub: "move", ref: rest[0]!, date: normaliseDate(rest[1]!) } } : usage;
+    case "cancel":
+    case "gate":
+    case "retro":
+    case "report":
+      return rest.length === 1 && ref.test(rest[0]!) ? { ok: true, cmd: { sub, ref: rest[0]! } } : usage;
+    case "template": {
+      const what = (rest[0] ?? "list").toLowerCase();
+      if (what === "list") return { ok: true, cmd: { sub: "template-list" } };
+      if (what === "import") return { ok: true, cmd: { sub: "template-import" } };
+      if (what === "export") return { ok: true, cmd: { sub: "template-export", name: rest[1] ?? "builtin" } };
+      return usage;
+    }
+    default:
+      return usage;
+  }
+}
+
+/** 2026-1-5 → 2026-01-05; an impossible date like 2026-02-30 stays impossible and is refused later. */
+function normaliseDate(s: string): string {
+  const [y, m, d] = s.split("-");
+  return `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+}
+
+const num = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[,，¥\s]/g, ""))
+  .pipe(z.string().regex(/^\d+(\.\d+)?$/))
+  .transform(Number);
+export const optionalNumber = (v: string | null | undefined) => (v == null || v.trim() === "" ? { ok: true as const, value: undefined } : parseNumber(v));
+export function parseNumber(v: string | null | undefined): { ok: true; value: number } | { ok: false } {
+  const r = num.safeParse(v ?? "");
+  return r.success ? { ok: true, value: r.data } : { ok: false };
+}
+
+export const ItemMenuValue = z.string().regex(/^(done|reopen|edit):[a-z0-9]{10,40}$/);
+export const IdValue = z.string().regex(/^[a-z0-9]{10,40}$/);

@@ -1,0 +1,68 @@
+// Buttons and menus: the checklist's item menu and go/no-go button, the reminder DM's buttons.
+import type { App, BlockAction } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import { formatInZone } from "../../infra/time.ts";
+import { scheduleTimer } from "../../scheduler/timers.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { userContext } from "../../slack/user-context.ts";
+import { ACTION } from "./ids.ts";
+import { changeItem, signGate } from "./manage.ts";
+import { itemModal } from "./modals.ts";
+import { IdValue, ItemMenuValue } from "./schema.ts";
+
+export function registerActions(app: App, deps: Deps): void {
+  const guarded = async (body: BlockAction, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (e) {
+      const user = await userContext(deps, body.user.id);
+      await replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text: errorText(deps, user.locale, e, "promo action") });
+    }
+  };
+
+  app.action<BlockAction>(ACTION.item, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async () => {
+      const raw = "selected_option" in action ? (action.selected_option as { value?: string } | null)?.value : undefined;
+      const value = ItemMenuValue.parse(raw);
+      const [verb, itemId] = value.split(":") as [string, string];
+      if (verb === "edit") {
+        const item = await deps.db.campaignItem.findUnique({ where: { id: itemId } });
+        if (!item) throw new DomainError("promo.error.notFound", { ref: itemId });
+        const user = await userContext(deps, body.user.id);
+        await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: itemModal(user.t, user.locale, item) });
+        return;
+      }
+      await changeItem(deps, itemId, body.user.id, { status: verb === "done" ? "done" : "open" });
+    });
+  });
+
+  app.action<BlockAction>(ACTION.gate, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, () => signGate(deps, IdValue.parse("value" in action ? action.value : ""), body.user.id));
+  });
+
+  for (const id of [ACTION.doneFromDm, ACTION.doneFromHome]) {
+    app.action<BlockAction>(id, async ({ ack, body, action }) => {
+      await ackFirst(ack);
+      await guarded(body, () => changeItem(deps, IdValue.parse("value" in action ? action.value : ""), body.user.id, { status: "done" }));
+    });
+  }
+
+  // Snooze: the same reminder again in 24 hours, as a timer of its own.
+  app.action<BlockAction>(ACTION.snooze, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async () => {
+      const key = "value" in action ? String(action.value ?? "") : "";
+      const timer = await deps.db.timer.findUnique({ where: { key } });
+      if (!timer || !key.startsWith("promo:")) throw new DomainError("promo.error.notFound", { ref: key.slice(0, 20) });
+      const until = new Date(deps.clock.now().getTime() + 24 * 3600_000);
+      await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: JSON.parse(timer.payload) });
+      deps.wakeScheduler();
+      const user = await userContext(deps, body.user.id);
+      await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: user.t("promo.remind.snoozed", { until: formatInZone(until, user.timeZone) }) });
+    });
+  });
+}

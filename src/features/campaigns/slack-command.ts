@@ -1,0 +1,78 @@
+// /promo: new, list, calendar, move, cancel, gate, retro, report, template.
+import type { App } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { userContext } from "../../slack/user-context.ts";
+import { calendarText, listText } from "./answers.ts";
+import { createCampaign } from "./create-campaign.ts";
+import { COMMAND } from "./ids.ts";
+import { cancelCampaign, findCampaign, moveCampaign, signGate } from "./manage.ts";
+import { createModal, importModal, retroModal } from "./modals.ts";
+import { retroReport } from "./retro.ts";
+import { todayIn } from "./rules.ts";
+import { parsePromoCommand } from "./schema.ts";
+import { exportTemplate, templateNames } from "./templates.ts";
+
+export function registerCommand(app: App, deps: Deps): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    await ackFirst(ack);
+    const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
+    const user = await userContext(deps, command.user_id);
+    const say = (text: string) => replyEphemeral(deps, to, { text });
+    const open = (view: unknown) => deps.slack.call("views.open", { trigger_id: command.trigger_id, view });
+    try {
+      const parsed = parsePromoCommand(command.text ?? "");
+      if (!parsed.ok) return void (await say(user.t(parsed.usage)));
+      const cmd = parsed.cmd;
+      switch (cmd.sub) {
+        case "new-form":
+          return void (await open(createModal(user.t, { userId: command.user_id, channelId: command.channel_id, templates: await templateNames(deps.db) })));
+        case "new": {
+          const c = await createCampaign(deps, {
+            actorId: command.user_id,
+            name: cmd.name,
+            kind: cmd.kind,
+            eventDate: cmd.date,
+            channelId: cmd.channelId ?? command.channel_id,
+            ownerId: command.user_id,
+            targets: {},
+            templateName: cmd.template,
+          });
+          return void (await say(user.t("promo.created", { number: c.number, name: c.name, date: c.eventDate, channel: c.channelId })));
+        }
+        case "list":
+          return void (await say(await listText(deps, user.t)));
+        case "calendar":
+          return void (await say(await calendarText(deps, user.t, cmd.year)));
+        case "move":
+          await moveCampaign(deps, cmd.ref, command.user_id, cmd.date);
+          return;
+        case "cancel":
+          await cancelCampaign(deps, cmd.ref, command.user_id);
+          return;
+        case "gate": {
+          const c = await findCampaign(deps, cmd.ref);
+          await signGate(deps, c.id, command.user_id);
+          return;
+        }
+        case "retro": {
+          await findCampaign(deps, cmd.ref);
+          return void (await open(retroModal(user.t, cmd.ref)));
+        }
+        case "report": {
+          const c = await findCampaign(deps, cmd.ref);
+          return void (await say(await retroReport(deps, c, user.t, user.locale, todayIn(deps.clock.now(), c.timeZone))));
+        }
+        case "template-list":
+          return void (await say(user.t("promo.template.list", { names: (await templateNames(deps.db)).join(", ") })));
+        case "template-export":
+          return void (await say("```\n" + (await exportTemplate(deps.db, cmd.name)) + "```"));
+        case "template-import":
+          return void (await open(importModal(user.t)));
+      }
+    } catch (e) {
+      await say(errorText(deps, user.locale, e, COMMAND));
+    }
+  });
+}

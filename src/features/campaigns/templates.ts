@@ -1,0 +1,73 @@
+// Playbook templates are data: the built-in one ships as YAML, teams import their own. Each
+// import is a new version; a campaign points at the version it started with.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse, stringify } from "yaml";
+import type { Deps } from "../../deps.ts";
+import type { Db } from "../../infra/db.ts";
+import { DomainError } from "../../infra/errors.ts";
+import { Template, templateProblems } from "./rules.ts";
+
+export const BUILTIN = "builtin";
+const here = dirname(fileURLToPath(import.meta.url));
+
+let builtinCache: Template | undefined;
+export function builtinTemplate(): Template {
+  builtinCache ??= Template.parse(parse(readFileSync(join(here, "templates/builtin.yaml"), "utf8")));
+  return builtinCache;
+}
+
+/** Parses a YAML template; every problem is listed, with where it is. */
+export function parseTemplateYaml(text: string): Template {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    throw new DomainError("promo.error.template", { problems: `YAML: ${(e as Error).message.split("\n")[0]}` });
+  }
+  const r = Template.safeParse(raw);
+  if (!r.success) throw new DomainError("promo.error.template", { problems: templateProblems(r.error).slice(0, 8).join("; ") });
+  return r.data;
+}
+
+export async function latestTemplate(db: Db, name: string) {
+  if (name === BUILTIN) await ensureBuiltin(db);
+  const row = await db.playbookTemplate.findFirst({ where: { name }, orderBy: { version: "desc" } });
+  if (!row) return undefined;
+  return { row, template: JSON.parse(row.body) as Template };
+}
+
+/** The built-in template is stored like any other, as a new version whenever the file changes. */
+async function ensureBuiltin(db: Db): Promise<void> {
+  const body = JSON.stringify(builtinTemplate());
+  const last = await db.playbookTemplate.findFirst({ where: { name: BUILTIN }, orderBy: { version: "desc" } });
+  if (last?.body === body) return;
+  try {
+    await db.playbookTemplate.create({ data: { name: BUILTIN, version: (last?.version ?? 0) + 1, body, createdAt: new Date(0) } });
+  } catch (e) {
+    if ((e as { code?: string }).code !== "P2002") throw e;
+  }
+}
+
+export async function importTemplate(deps: Deps, userId: string, yamlText: string) {
+  const t = parseTemplateYaml(yamlText);
+  if (t.name === BUILTIN) throw new DomainError("promo.error.templateBuiltin");
+  const last = await deps.db.playbookTemplate.findFirst({ where: { name: t.name }, orderBy: { version: "desc" } });
+  const row = await deps.db.playbookTemplate.create({
+    data: { name: t.name, version: (last?.version ?? 0) + 1, body: JSON.stringify(t), createdBy: userId, createdAt: deps.clock.now() },
+  });
+  return { name: row.name, version: row.version, items: t.stages.reduce((a, s) => a + s.items.length, 0) };
+}
+
+export async function exportTemplate(db: Db, name: string): Promise<string> {
+  const found = await latestTemplate(db, name);
+  if (!found) throw new DomainError("promo.error.templateUnknown", { name });
+  return stringify(found.template, { lineWidth: 0 });
+}
+
+export async function templateNames(db: Db): Promise<string[]> {
+  await ensureBuiltin(db);
+  const rows = await db.playbookTemplate.findMany({ distinct: ["name"], select: { name: true }, orderBy: { name: "asc" } });
+  return rows.map((r) => r.name);
+}
