@@ -114,7 +114,7 @@ export const enCampaigns = {
   "promo.report.failure": "*Failure factors*: {text}",
   "promo.report.whys": "*Five whys*: {text}",
   "promo.report.actions": "*Improvement actions*:\n{list}",
-  "promo.report.action": "• {action} · <@{owner}> · by {deadline} · accepted when: {acceptance}",
+  "promo.report.action": "• {action} · {owner} · by {deadline} · accepted when: {acceptance}",
   "promo.report.late": "*Late items*: {list}",
   "promo.report.noLate": "*Late items*: none 🎉",
   "promo.report.compare": "*Against {which}* ({name}, T = {date}): GMV {gmv} · new customers {newCustomers} · ROI {roi}",

@@ -116,7 +116,7 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "promo.report.failure": "*失败因素*：{text}",
   "promo.report.whys": "*五问法*：{text}",
   "promo.report.actions": "*改进措施*：\n{list}",
-  "promo.report.action": "• {action} · <@{owner}> · {deadline} 前 · 验收标准：{acceptance}",
+  "promo.report.action": "• {action} · {owner} · {deadline} 前 · 验收标准：{acceptance}",
   "promo.report.late": "*延期事项*：{list}",
   "promo.report.noLate": "*延期事项*：无 🎉",
   "promo.report.compare": "*对比{which}*（{name}，T = {date}）：GMV {gmv} · 新客 {newCustomers} · ROI {roi}",

@@ -29,6 +29,8 @@ export async function saveRetro(deps: Deps, ref: string, actorId: string, retro:
   return deps.db.campaign.update({ where: { id: c.id }, data: { retro: JSON.stringify({ ...retro, by: actorId }) } });
 }
 
+/** A Slack user id becomes a mention; a name typed as text stays as typed. */
+const who = (owner: string) => (/^[UW][A-Z0-9]+$/.test(owner) ? `<@${owner}>` : owner);
 const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 function lateItems(items: CampaignItem[], today: string, locale: Locale): string[] {
@@ -79,7 +81,7 @@ export async function retroReport(deps: Deps, c: Campaign, t: Translator, locale
     r.success ? t("promo.report.success", { text: r.success }) : "",
     r.failure ? t("promo.report.failure", { text: r.failure }) : "",
     r.whys.length ? t("promo.report.whys", { text: r.whys.map((w, i) => `${i + 1}. ${w}`).join(" → ") }) : "",
-    r.actions.length ? t("promo.report.actions", { list: r.actions.map((a) => t("promo.report.action", { ...a })).join("\n") }) : "",
+    r.actions.length ? t("promo.report.actions", { list: r.actions.map((a) => t("promo.report.action", { ...a, owner: who(a.owner) })).join("\n") }) : "",
     late.length ? t("promo.report.late", { list: late.join("; ") }) : t("promo.report.noLate"),
   ];
   return lines.filter(Boolean).join("\n");

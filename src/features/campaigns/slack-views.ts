@@ -101,8 +101,9 @@ export function registerViews(app: App, deps: Deps): void {
     const actions: RetroAction[] = [];
     const lines = (field(v, "actions")?.value ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
     lines.forEach((line, i) => {
-      const [action, owner, deadline, acceptance] = line.split("|").map((s) => s.trim());
-      const ownerId = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(owner ?? "")?.[1] ?? /^@?([UW][A-Z0-9]+)$/.exec(owner ?? "")?.[1];
+      // " | " separates the parts; a mention's own "|" (<@U123|name>) has no spaces around it.
+      const [action, owner, deadline, acceptance] = line.split(/\s+\|\s+/).map((s) => s.trim());
+      const ownerId = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(owner ?? "")?.[1] ?? (owner && owner.length <= 80 ? owner : undefined);
       if (!action || !ownerId || !isRealDate(deadline ?? "") || !acceptance) errors.actions ??= user.t("promo.retro.badAction", { line: i + 1 });
       else actions.push({ action, owner: ownerId, deadline: deadline!, acceptance });
     });

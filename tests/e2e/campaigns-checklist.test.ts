@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FixedClock } from "../../src/infra/clock.ts";
+import { startHarness, until, type Harness } from "../support/harness.ts";
+import { blockAction } from "../support/payloads.ts";
+import { interaction } from "../support/signed.ts";
+import { CHANNEL, checklistPosts, promo, promoReply, settle } from "./campaigns-support.ts";
+
+describe("a promotion's checklist, end to end", () => {
+  let h: Harness;
+  afterEach(() => h.stop());
+
+  it("creates 雙11 2026-11-11 as one checklist message with six stages counted back in Asia/Shanghai; ticking edits that message", async () => {
+    h = await startHarness({ clock: new FixedClock("2026-09-01T04:00:00Z") });
+    h.fake.users.set("U0LEAD", { locale: "zh-CN", tz: "Asia/Shanghai" });
+    const reply = await promoReply(h, "U0LEAD", "new 雙11 2026-11-11");
+    expect(reply).toContain("#1");
+    const post = await until(() => checklistPosts(h)[0]);
+    const text = JSON.stringify(post.args.blocks);
+    for (const [stage, date] of [["T-30", "2026-10-12"], ["T-21", "2026-10-21"], ["T-14", "2026-10-28"], ["T-7", "2026-11-04"], ["T0", "2026-11-11"], ["T+", "2026-11-14"]]) {
+      expect(text).toContain(`*${stage} · ${date}`);
+    }
+    expect(text).toContain("双11");
+    const c = await h.bot.deps.db.campaign.findFirstOrThrow({ include: { items: true } });
+    expect(c).toMatchObject({ kind: "double11", eventDate: "2026-11-11", channelId: CHANNEL });
+    expect(c.items.find((i) => i.stage === "T-30")?.dueDate).toBe("2026-10-12");
+
+    const item = c.items.find((i) => i.stage === "T-30")!;
+    const res = await interaction(
+      h.baseUrl,
+      blockAction({ user: "U0LEAD", channel: CHANNEL, messageTs: String(post.args.ts), actionId: "promo_item_menu", selected: `done:${item.id}`, responseUrl: h.fake.responseUrl("tick") }),
+    );
+    expect(res.status).toBe(200);
+    const update = await until(() => h.fake.callsOf("chat.update")[0]);
+    const posted = await h.bot.deps.db.outboxMessage.findUniqueOrThrow({ where: { id: c.checklistMsgId! } });
+    expect(update.args).toMatchObject({ channel: CHANNEL, ts: posted.ts });
+    expect(JSON.stringify(update.args.blocks)).toContain("1/");
+    expect(checklistPosts(h)).toHaveLength(1);
+  });
+
+  it("refuses an impossible date, a past event and an unknown template, leaving nothing behind", async () => {
+    h = await startHarness({ clock: new FixedClock("2026-09-01T04:00:00Z") });
+    h.fake.users.set("U0EN", { locale: "en-US" });
+    expect(await promoReply(h, "U0EN", "new 618 2026-02-30")).toContain("2026-02-30 is not a date");
+    expect(await promoReply(h, "U0EN", "new 618 2026-06-18")).toContain("is in the past");
+    expect(await promoReply(h, "U0EN", "new 雙11 2026-11-11 nosuchtemplate")).toContain("no template called");
+    await promo(h, "U0EN", "new");
+    const form = await until(() => h.fake.callsOf("views.open")[0]);
+    expect((form.args.view as { callback_id: string }).callback_id).toBe("promo_create");
+    expect(await promoReply(h, "U0EN", "launch rockets")).toContain("/promo new");
+    await settle(h);
+    expect(await h.bot.deps.db.campaign.count()).toBe(0);
+    expect(await h.bot.deps.db.campaignItem.count()).toBe(0);
+    expect(await h.bot.deps.db.timer.count()).toBe(0);
+    expect(checklistPosts(h)).toHaveLength(0);
+  });
+
+  it("lets only the item's owner, the promotion's owner or an admin tick an item", async () => {
+    h = await startHarness({ clock: new FixedClock("2026-09-01T04:00:00Z") });
+    h.fake.users.set("U0OTHER", { locale: "en-US" });
+    await promo(h, "U0LEAD", "new 雙11 2026-11-11");
+    const item = await until(() => h.bot.deps.db.campaignItem.findFirst());
+    await interaction(h.baseUrl, blockAction({ user: "U0OTHER", channel: CHANNEL, messageTs: "1", actionId: "promo_item_menu", selected: `done:${item.id}`, responseUrl: h.fake.responseUrl("no") }));
+    const answer = await until(() => h.fake.responses.find((r) => r.id === "no"));
+    expect(answer.body.text).toContain("Only the item's owner");
+    expect((await h.bot.deps.db.campaignItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe("open");
+  });
+});
