@@ -70,6 +70,7 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   const runtime = createSlackRuntime(deps, features, identity, health);
   const port = await runtime.start();
   sender.start();
+  for (const f of features) await f.onStart?.(deps);
   if (opts.manualScheduler) await scheduler.ensureRecurring();
   else await scheduler.start();
   log.info({ port, mode: config.SLACK_APP_TOKEN ? "socket" : "http" }, "shopops started");

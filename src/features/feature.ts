@@ -1,8 +1,15 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App } from "@slack/bolt";
 import type { Deps } from "../deps.ts";
 import type { MessageKey } from "../infra/i18n.ts";
 import type { JobKind, RecurringJob } from "../scheduler/types.ts";
 import type { UserContext } from "../slack/user-context.ts";
+
+export interface HttpRoute {
+  method: "POST" | "GET";
+  path: string;
+  handle(deps: Deps, req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
 
 /** What a feature plugs into the app. main.ts wires the list; nothing else knows the features. */
 export interface Feature {
@@ -12,6 +19,10 @@ export interface Feature {
   register(app: App, deps: Deps, features: readonly Feature[]): void;
   jobs?: JobKind<Deps>[];
   recurring?(deps: Deps): RecurringJob[];
+  /** HTTP endpoints of the feature (webhooks), served on PORT next to /slack/events. */
+  routes?: HttpRoute[];
+  /** Runs once the app has started: re-plans timers that should exist (an auditor). */
+  onStart?(deps: Deps): Promise<void>;
   /** This feature's part of the App Home "what needs me" view. */
   homeSection?(deps: Deps, user: UserContext): Promise<unknown[]>;
 }

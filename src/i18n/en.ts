@@ -2,10 +2,12 @@
 // Placeholders are written {name} and filled by t().
 import { enCampaigns } from "./en.campaigns.ts";
 import { enComplaints } from "./en.complaints.ts";
+import { enReviews } from "./en.reviews.ts";
 
 export const en = {
   ...enComplaints,
   ...enCampaigns,
+  ...enReviews,
   "lang.name": "English",
   "help.title": "shopops: what I can do",
   "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",

@@ -53,7 +53,9 @@ export function createSlackRuntime(deps: Deps, features: readonly Feature[], ide
     async start() {
       server = createServer((req, res) => {
         const started = process.hrtime.bigint();
-        ops(req, res)
+        const path = (req.url ?? "").split("?")[0];
+        const route = features.flatMap((f) => f.routes ?? []).find((r) => r.method === req.method && r.path === path);
+        (route ? route.handle(deps, req, res).then(() => true) : ops(req, res))
           .then((handled) => {
             if (handled) return;
             if (!receiver) return void res.writeHead(404).end();

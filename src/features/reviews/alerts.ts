@@ -1,0 +1,70 @@
+// Critical reviews reach the review channel at once, with a reply draft along LSCW in the
+// review's own language and a button that opens a complaint case. Several critical reviews of
+// one SKU within an hour share one message that edits itself instead of flooding the channel.
+import type { Deps } from "../../deps.ts";
+import { t, type Locale } from "../../infra/i18n.ts";
+import { formatInZone } from "../../infra/time.ts";
+import type { Review } from "../../generated/prisma/client.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
+import { languageOf, type Cause } from "./matcher.ts";
+
+export const ACTION_OPEN_CASE = "reviews_open_case";
+const HOUR = 3600_000;
+
+export function replyDraft(r: Pick<Review, "text" | "causes">): string {
+  const lang: Locale = languageOf(r.text);
+  const cause = ((JSON.parse(r.causes) as Cause[])[0] ?? "other") as Cause;
+  return [t(lang, "reviews.draft.listen"), t(lang, "reviews.draft.sorry"), t(lang, `reviews.draft.commit.${cause}`), t(lang, "reviews.draft.wrap")].join(lang === "en" ? " " : "");
+}
+
+function reviewBlocks(deps: Deps, r: Review): unknown[] {
+  const locale = deps.config.DEFAULT_LOCALE;
+  const causes = (JSON.parse(r.causes) as Cause[]).map((c) => t(locale, `rcause.${c}`)).join(", ");
+  const meta = t(locale, "reviews.alert.meta", {
+    order: r.orderId ?? "–",
+    time: formatInZone(r.reviewedAt, deps.config.DEFAULT_TIMEZONE),
+    causes: causes || "–",
+    keywords: (JSON.parse(r.hits) as string[]).join(", ") || "–",
+  });
+  return [
+    { type: "section", text: { type: "mrkdwn", text: `*${t(locale, "reviews.alert.title", { platform: r.platform, sku: r.sku, stars: "★".repeat(r.rating) })}*\n>${r.text.slice(0, 1500).replace(/\n/g, "\n>")}` } },
+    { type: "context", elements: [{ type: "mrkdwn", text: meta }] },
+    { type: "section", text: { type: "mrkdwn", text: `${t(locale, "reviews.alert.draft")}\n${replyDraft(r)}` } },
+    { type: "actions", elements: [{ type: "button", action_id: `${ACTION_OPEN_CASE}_${r.id}`, text: { type: "plain_text", text: t(locale, "reviews.alert.openCase") }, value: r.id }] },
+  ];
+}
+
+export function alertMessage(deps: Deps, sku: string, reviews: Review[]): MessageBody {
+  const locale = deps.config.DEFAULT_LOCALE;
+  if (reviews.length === 1) {
+    const r = reviews[0]!;
+    return { text: t(locale, "reviews.alert.title", { platform: r.platform, sku, stars: "★".repeat(r.rating) }), blocks: reviewBlocks(deps, r) };
+  }
+  const title = t(locale, "reviews.alert.grouped", { count: reviews.length, sku });
+  const shown = reviews.slice(-5).flatMap((r) => [...reviewBlocks(deps, r), { type: "divider" }]);
+  return { text: title, blocks: [{ type: "header", text: { type: "plain_text", text: title.slice(0, 150) } }, ...shown].slice(0, 50) };
+}
+
+export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void> {
+  const channel = (await deps.db.reviewSetting.findUnique({ where: { key: "alertChannel" } }))?.value;
+  if (!channel) {
+    deps.log.warn({ count: reviewIds.length }, "critical reviews but no alert channel: set one with /reviews channel");
+    return;
+  }
+  const reviews = await deps.db.review.findMany({ where: { id: { in: reviewIds } }, orderBy: { reviewedAt: "asc" } });
+  for (const r of reviews) {
+    const now = deps.clock.now();
+    await deps.db.$transaction(async (tx) => {
+      const open = await tx.reviewAlert.findFirst({ where: { sku: r.sku, windowStart: { gte: new Date(now.getTime() - HOUR) } }, orderBy: { windowStart: "desc" } });
+      if (open) {
+        const ids = [...(JSON.parse(open.reviewIds) as string[]), r.id];
+        await tx.reviewAlert.update({ where: { id: open.id }, data: { reviewIds: JSON.stringify(ids) } });
+        const grouped = await tx.review.findMany({ where: { id: { in: ids } }, orderBy: { reviewedAt: "asc" } });
+        await deps.outbox.enqueue(tx, { kind: "update", targetId: open.messageId, body: alertMessage(deps, r.sku, grouped) });
+        return;
+      }
+      const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel, body: alertMessage(deps, r.sku, [r]) });
+      await tx.reviewAlert.create({ data: { sku: r.sku, windowStart: now, messageId: id, reviewIds: JSON.stringify([r.id]) } });
+    });
+  }
+}

@@ -1,0 +1,78 @@
+// The daily review briefing: one timer per subscription per day, at the subscriber's local time,
+// keyed by date so a restart or a second replica never sends one twice.
+import type { Deps } from "../../deps.ts";
+import { t } from "../../infra/i18n.ts";
+import { scheduleTimer } from "../../scheduler/timers.ts";
+import type { JobKind } from "../../scheduler/types.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
+import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
+import { briefingStats, type StatReview } from "./briefing-stats.ts";
+import type { Cause } from "./matcher.ts";
+
+export const JOB_BRIEFING = "reviews.briefing";
+type Sub = { id: string; channelId: string; time: string; timeZone: string };
+
+const key = (sub: Sub, date: string) => `reviews:briefing:${sub.id}:${date}`;
+
+/** Plans the next briefing of a subscription at or after now. */
+export async function planNextBriefing(deps: Deps, sub: Sub): Promise<void> {
+  const now = deps.clock.now();
+  let date = todayIn(now, sub.timeZone);
+  if (localTime(date, sub.time, sub.timeZone) <= now) date = shiftDate(date, 1);
+  await scheduleTimer(deps.db, deps.clock, { kind: JOB_BRIEFING, key: key(sub, date), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
+  deps.wakeScheduler();
+}
+
+/** At start: every subscription has its next briefing planned (a crash can't lose the chain). */
+export async function auditBriefings(deps: Deps): Promise<void> {
+  for (const sub of await deps.db.reviewSubscription.findMany()) {
+    const pending = await deps.db.timer.count({ where: { kind: JOB_BRIEFING, key: { startsWith: `reviews:briefing:${sub.id}:` }, status: { in: ["pending", "running"] } } });
+    if (pending === 0) await planNextBriefing(deps, sub);
+  }
+}
+
+async function dayReviews(deps: Deps, date: string, days: number, timeZone: string): Promise<StatReview[]> {
+  const from = localTime(shiftDate(date, -(days - 1)), "00:00", timeZone);
+  const to = localTime(shiftDate(date, 1), "00:00", timeZone);
+  const rows = await deps.db.review.findMany({ where: { reviewedAt: { gte: from, lt: to } }, orderBy: { reviewedAt: "asc" } });
+  return rows.map((r) => ({ sku: r.sku, rating: r.rating, text: r.text, negative: r.negative, causes: JSON.parse(r.causes) as Cause[], hits: JSON.parse(r.hits) as string[] }));
+}
+
+const pct = (x: number | null) => (x == null ? "–" : `${(x * 100).toFixed(1)}%`);
+const pp = (a: number, b: number | null) => (b == null ? "–" : `${a - b >= 0 ? "+" : ""}${((a - b) * 100).toFixed(1)}pp`);
+
+/** The briefing for one local day (the day before the briefing is sent). */
+export async function briefingFor(deps: Deps, date: string, timeZone: string): Promise<MessageBody> {
+  const locale = deps.config.DEFAULT_LOCALE;
+  const s = briefingStats(await dayReviews(deps, date, 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 7, timeZone));
+  const routes = new Map((await deps.db.reviewSetting.findMany({ where: { key: { startsWith: "route:" } } })).map((r) => [r.key.slice(6), r.value]));
+  const lines = [
+    `*${t(locale, "reviews.briefing.title", { date })}*`,
+    t(locale, "reviews.briefing.totals", { total: s.total, negative: s.negative, rate: pct(s.rate), prevRate: pct(s.prevRate), avgRate: pct(s.avgRate) }),
+  ];
+  if (s.negative === 0) lines.push(t(locale, "reviews.briefing.none"));
+  for (const c of s.causes) {
+    const owner = routes.get(c.cause);
+    lines.push(t(locale, "reviews.briefing.cause", { cause: t(locale, `rcause.${c.cause}`), count: c.count, share: pct(c.share), vsPrev: pp(c.share, c.prevShare), vsAvg: pp(c.share, c.avgShare), owner: owner ? ` → <@${owner}>` : "" }));
+  }
+  if (s.keywords.length) lines.push(t(locale, "reviews.briefing.keywords", { list: s.keywords.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
+  if (s.skus.length) lines.push(t(locale, "reviews.briefing.skus", { list: s.skus.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
+  if (s.examples.length) {
+    lines.push(t(locale, "reviews.briefing.examples"));
+    for (const e of s.examples) lines.push(`> ${"★".repeat(e.rating)} ${e.sku}: ${e.text.slice(0, 200).replace(/\n/g, " ")}`);
+  }
+  return { text: lines.join("\n") };
+}
+
+export const briefingJob: JobKind<Deps> = {
+  kind: JOB_BRIEFING,
+  async run(deps, job) {
+    const { subId, date } = job.payload as { subId: string; date: string };
+    const sub = await deps.db.reviewSubscription.findUnique({ where: { id: subId } });
+    if (!sub) return;
+    const body = await briefingFor(deps, shiftDate(date, -1), sub.timeZone);
+    // The dedupe key makes a rerun after a crash harmless.
+    await deps.outbox.enqueue(deps.db, { kind: "post", channel: sub.channelId, body, dedupeKey: `${job.key}:post` });
+    await planNextBriefing(deps, sub);
+  },
+};

@@ -1,0 +1,71 @@
+// Turning a file or a request body into validated reviews, with every bad row named.
+import { parse as parseCsv } from "csv-parse/sync";
+import { decodeText } from "./decode.ts";
+import { validateRow, type ParsedReview, type RowProblem } from "./schema.ts";
+
+export interface Batch {
+  reviews: ParsedReview[];
+  problems: RowProblem[];
+}
+
+const COLUMNS = ["platform", "review_id", "order_id", "sku", "rating", "text", "time"];
+const REQUIRED = ["platform", "review_id", "sku", "rating", "time"];
+
+function collect(rows: { row: number; raw: unknown }[], timeZone: string): Batch {
+  const out: Batch = { reviews: [], problems: [] };
+  for (const { row, raw } of rows) {
+    const v = validateRow(raw, row, timeZone);
+    if (v.ok) out.reviews.push(v.review);
+    else out.problems.push(...v.problems);
+  }
+  return out;
+}
+
+/** CSV with a header line; rows are numbered as a spreadsheet shows them (the header is line 1). */
+export function parseCsvReviews(bytes: Uint8Array, timeZone: string): Batch {
+  const text = decodeText(bytes);
+  let records: string[][];
+  try {
+    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch (e) {
+    return { reviews: [], problems: [{ row: 0, field: "file", message: `not a CSV file: ${(e as Error).message.split("\n")[0]}` }] };
+  }
+  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
+  const unknown = header.filter((h) => !COLUMNS.includes(h));
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (unknown.length || missing.length) {
+    const message = [missing.length ? `missing column(s): ${missing.join(", ")}` : "", unknown.length ? `unknown column(s): ${unknown.join(", ")}` : ""]
+      .filter(Boolean)
+      .join("; ");
+    return { reviews: [], problems: [{ row: 1, field: "header", message: `${message}. Columns: ${COLUMNS.join(", ")}` }] };
+  }
+  const rows = records.slice(1).map((cells, i) => ({ row: i + 2, raw: Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""])) }));
+  return collect(rows, timeZone);
+}
+
+/** JSON (an array, or {reviews:[…]}) or NDJSON (one review per line); rows count from 1. */
+export function parseJsonReviews(text: string, timeZone: string): Batch {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+    try {
+      const doc = JSON.parse(trimmed) as unknown;
+      const list = Array.isArray(doc) ? doc : (doc as { reviews?: unknown }).reviews;
+      if (Array.isArray(list)) return collect(list.map((raw, i) => ({ row: i + 1, raw })), timeZone);
+      if (!trimmed.includes("\n")) return collect([{ row: 1, raw: doc }], timeZone);
+    } catch {
+      if (!trimmed.includes("\n")) return { reviews: [], problems: [{ row: 1, field: "body", message: "not JSON" }] };
+    }
+  }
+  const rows: { row: number; raw: unknown }[] = [];
+  const problems: RowProblem[] = [];
+  trimmed.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      rows.push({ row: i + 1, raw: JSON.parse(line) });
+    } catch {
+      problems.push({ row: i + 1, field: "line", message: "not a JSON object" });
+    }
+  });
+  const b = collect(rows, timeZone);
+  return { reviews: b.reviews, problems: [...problems, ...b.problems].sort((a, c) => a.row - c.row) };
+}

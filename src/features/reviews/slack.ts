@@ -1,0 +1,122 @@
+// /reviews and the alert's "Open complaint case" button.
+import type { App, BlockAction } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import { isTimeZone } from "../../config.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { userContext } from "../../slack/user-context.ts";
+import { openCreateModal } from "../complaints/slack-create.ts";
+import { shiftDate, todayIn } from "../campaigns/rules.ts";
+import { ACTION_OPEN_CASE } from "./alerts.ts";
+import { auditBriefings, briefingFor, planNextBriefing } from "./briefing.ts";
+import { addKeyword, listKeywords, removeKeyword } from "./keywords.ts";
+import { CATEGORIES, CAUSES, SEVERITIES, type Category, type Severity } from "./matcher.ts";
+
+export const COMMAND = "/reviews";
+const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
+const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
+
+function assertAdmin(deps: Deps, userId: string) {
+  if (!deps.config.ADMIN_USER_IDS.includes(userId)) throw new DomainError("reviews.error.admin");
+}
+
+async function setting(deps: Deps, key: string, value: string) {
+  await deps.db.reviewSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
+
+export function registerReviews(app: App, deps: Deps): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    await ackFirst(ack);
+    const user = await userContext(deps, command.user_id);
+    const say = (text: string) => replyEphemeral(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
+    const usage = () => say(user.t("reviews.usage", { categories: CATEGORIES.join(", ") }));
+    const [sub = "", ...rest] = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
+    try {
+      switch (sub.toLowerCase()) {
+        case "channel": {
+          const ch = channelRe.exec(rest[0] ?? "")?.[1];
+          if (!ch) return void (await usage());
+          assertAdmin(deps, command.user_id);
+          await setting(deps, "alertChannel", ch);
+          return void (await say(user.t("reviews.channel.saved", { channel: ch })));
+        }
+        case "route": {
+          const cause = (rest[0] ?? "").toLowerCase();
+          const who = userRe.exec(rest[1] ?? "")?.[1];
+          if (!(CAUSES as readonly string[]).includes(cause) || !who) return void (await usage());
+          assertAdmin(deps, command.user_id);
+          await setting(deps, `route:${cause}`, who);
+          return void (await say(user.t("reviews.route.saved", { cause: user.t(`rcause.${cause as "quality"}`), user: who })));
+        }
+        case "keywords":
+          return void (await say(user.t("reviews.keywords.list", { count: (await listKeywords(deps.db)).length, list: (await listKeywords(deps.db)).map((k) => `${k.word} (${k.category}, ${k.severity})`).join(" · ") })));
+        case "keyword": {
+          const [verb, word, category, severity] = rest;
+          if (verb === "remove" && word) {
+            assertAdmin(deps, command.user_id);
+            return void (await say(user.t((await removeKeyword(deps, word)) ? "reviews.keyword.removed" : "reviews.keyword.missing", { word })));
+          }
+          if (verb !== "add" || !word || word.length > 40 || !(CATEGORIES as readonly string[]).includes(category ?? "") || !(SEVERITIES as readonly string[]).includes(severity ?? "")) return void (await usage());
+          assertAdmin(deps, command.user_id);
+          await addKeyword(deps, command.user_id, { word, category: category as Category, severity: severity as Severity });
+          return void (await say(user.t("reviews.keyword.saved", { word, category: category!, severity: severity! })));
+        }
+        case "briefing": {
+          const off = rest[0] === "off";
+          const now = rest[0] === "now";
+          const ch = channelRe.exec(rest[off || now ? 1 : 0] ?? "")?.[1];
+          const time = off || now ? "09:00" : (rest[1] ?? "09:00");
+          if (!ch || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return void (await usage());
+          if (now) {
+            const date = shiftDate(todayIn(deps.clock.now(), user.timeZone), -1);
+            await deps.outbox.enqueue(deps.db, { kind: "post", channel: ch, body: await briefingFor(deps, date, user.timeZone) });
+            return void (await say(user.t("reviews.briefing.queued", { date, channel: ch })));
+          }
+          assertAdmin(deps, command.user_id);
+          if (off) {
+            const s = await deps.db.reviewSubscription.findUnique({ where: { channelId: ch } });
+            if (s) {
+              await deps.db.timer.updateMany({ where: { key: { startsWith: `reviews:briefing:${s.id}:` }, status: "pending" }, data: { status: "cancelled" } });
+              await deps.db.reviewSubscription.delete({ where: { id: s.id } });
+            }
+            return void (await say(user.t("reviews.briefing.off", { channel: ch })));
+          }
+          const tz = isTimeZone(user.timeZone) ? user.timeZone : deps.config.DEFAULT_TIMEZONE;
+          const existing = await deps.db.reviewSubscription.findUnique({ where: { channelId: ch } });
+          if (existing) await deps.db.timer.updateMany({ where: { key: { startsWith: `reviews:briefing:${existing.id}:` }, status: "pending" }, data: { status: "cancelled" } });
+          const saved = await deps.db.reviewSubscription.upsert({
+            where: { channelId: ch },
+            create: { channelId: ch, time, timeZone: tz, createdBy: command.user_id, createdAt: deps.clock.now() },
+            update: { time, timeZone: tz },
+          });
+          await planNextBriefing(deps, saved);
+          return void (await say(user.t("reviews.briefing.saved", { channel: ch, time, tz })));
+        }
+        case "import":
+          return void (await say(user.t("reviews.import.hint")));
+        default:
+          return void (await usage());
+      }
+    } catch (e) {
+      await say(errorText(deps, user.locale, e, COMMAND));
+    }
+  });
+
+  // Each alert's button has its own action_id (several alerts can share one message).
+  app.action<BlockAction>(new RegExp(`^${ACTION_OPEN_CASE}_`), async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    const id = "value" in action ? String(action.value ?? "") : "";
+    const r = await deps.db.review.findUnique({ where: { id } });
+    if (!r) return;
+    const summary = `[${r.platform} ${"★".repeat(r.rating)} SKU ${r.sku}${r.orderId ? ` · order ${r.orderId}` : ""}] ${r.text}`;
+    try {
+      await openCreateModal(deps, body.user.id, body.trigger_id, { summary, meta: {} });
+    } catch (e) {
+      const user = await userContext(deps, body.user.id);
+      await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: errorText(deps, user.locale, e, "reviews open case") });
+    }
+  });
+}
+
+export { auditBriefings };

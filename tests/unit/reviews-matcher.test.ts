@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_KEYWORDS } from "../../src/features/reviews/defaults.ts";
+import { classify, languageOf, Matcher } from "../../src/features/reviews/matcher.ts";
+
+const m = new Matcher(DEFAULT_KEYWORDS.map(([word, category, severity]) => ({ word, category, severity })));
+const words = (text: string) => m.match(text).map((h) => h.word).sort();
+
+describe("review keywords on real-looking reviews", () => {
+  it("hits simplified and traditional alike", () => {
+    expect(words("杯子收到就破损了，我要退款！")).toEqual(["破损", "退款"]);
+    expect(words("杯子收到就破損了，我要退款！")).toEqual(["破损", "退款"]);
+    expect(words("客服態度惡劣，已經打12315投訴")).toEqual(["12315", "态度恶劣", "投诉"]);
+  });
+  it("ignores case and full-width forms", () => {
+    expect(words("ＲＥＦＵＮＤ please, the item is BROKEN")).toEqual(["broken", "refund"]);
+    expect(words("已打１２３１５")).toEqual(["12315"]);
+  });
+  it("does not count a negated word", () => {
+    expect(words("质量不是很差，物流也不慢")).toEqual([]);
+    expect(words("Not bad at all, fast delivery")).toEqual([]);
+    expect(words("This is bad.")).toEqual(["bad"]);
+    expect(words("It was not broken, but the color is wrong color")).toEqual(["wrong color"]);
+  });
+  it("matches whole English words only", () => {
+    expect(words("Nice badge and a refundable deposit")).toEqual([]);
+  });
+  it("classifies causes, severity and language", () => {
+    const r = classify(1, m.match("发货慢，等了十天还没收到，客服不理人"));
+    expect(r).toEqual({ negative: true, causes: ["logistics", "service_attitude"], severity: "warning" });
+    expect(classify(2, m.match("一般般"))).toEqual({ negative: true, causes: ["other"], severity: null });
+    expect(classify(5, m.match("很好用，推荐"))).toEqual({ negative: false, causes: [], severity: null });
+    expect(classify(1, m.match("用了过敏，皮肤红肿")).severity).toBe("critical");
+    expect(classify(3, m.match("Item not as described, I want a refund")).causes).toEqual(["not_as_described"]);
+    expect([languageOf("杯子破了"), languageOf("cup broke")]).toEqual(["zh-CN", "en"]);
+  });
+});
