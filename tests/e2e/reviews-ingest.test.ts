@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FixedClock } from "../../src/infra/clock.ts";
+import { parseCsvReviews } from "../../src/features/reviews/parse-batch.ts";
+import { ingestReviews } from "../../src/features/reviews/ingest.ts";
+import { startHarness, until, type Harness } from "../support/harness.ts";
+import { blockAction } from "../support/payloads.ts";
+import { interaction, slashCommand } from "../support/signed.ts";
+
+const TOKEN = "review-webhook-token-0123456789";
+
+/** GBK bytes for a string, from the decoder's own table (Node has no GBK encoder). */
+function gbk(s: string): Uint8Array {
+  const table = new Map<string, number[]>();
+  const dec = new TextDecoder("gbk");
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  const out: number[] = [];
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else out.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return new Uint8Array(out);
+}
+
+describe("reviews coming in", () => {
+  let h: Harness;
+  afterEach(() => h.stop());
+
+  const post = (body: string, token = TOKEN) =>
+    fetch(`${h.baseUrl}/webhooks/reviews`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }).then(async (r) => ({ status: r.status, json: (await r.json()) as { problems?: unknown; stored?: number } }));
+
+  it("webhook: 401 for a wrong token, 400 naming row and field, and each valid review stored once when sent twice", async () => {
+    h = await startHarness({ env: { REVIEWS_WEBHOOK_TOKEN: TOKEN } });
+    const batch = [
+      { platform: "tmall", review_id: "R1", order_id: "O1", sku: "CUP-1", rating: 1, text: "杯子破损了", time: "2026-11-27 10:00" },
+      { platform: "jd", review_id: "R2", sku: "CUP-1", rating: 5, text: "很好", time: "2026-11-27T03:00:00Z" },
+    ];
+    expect((await post(JSON.stringify(batch), "wrong-token-wrong-token-x")).status).toBe(401);
+    const bad = await post(JSON.stringify([batch[0], { ...batch[1], rating: 9 }, { ...batch[1], review_id: "" }]));
+    expect(bad.status).toBe(400);
+    expect(bad.json.problems).toEqual([
+      { row: 2, field: "rating", message: "a whole number from 1 to 5" },
+      { row: 3, field: "review_id", message: "required" },
+    ]);
+    expect(await h.bot.deps.db.review.count()).toBe(0);
+    const ok = await post(JSON.stringify({ reviews: batch }));
+    expect(ok).toMatchObject({ status: 200, json: { stored: 2, duplicates: 0 } });
+    const again = await post(batch.map((r) => JSON.stringify(r)).join("\n"));
+    expect(again).toMatchObject({ status: 200, json: { stored: 0, duplicates: 2 } });
+    expect(await h.bot.deps.db.review.count()).toBe(2);
+    const r1 = await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "R1" } });
+    expect(r1).toMatchObject({ negative: true, causes: '["quality"]' });
+    expect(r1.reviewedAt.toISOString()).toBe("2026-11-27T02:00:00.000Z");
+  });
+
+  it("reads a GBK CSV with Chinese text, and names bad rows by line while keeping the good ones", async () => {
+    const csv = ["platform,review_id,order_id,sku,rating,text,time", "tmall,G1,O1,CUP-1,1,\"收到就坏了，要退款\",2026-11-27 09:00", "tmall,G2,O2,CUP-2,7,还行,2026-11-27 09:30", "jd,G3,O3,CUP-2,4,\"物流慢, 但东西不错\",2026-11-27 11:00"].join("\r\n");
+    const parsed = parseCsvReviews(gbk(csv), "Asia/Shanghai");
+    expect(parsed.reviews.map((r) => r.text)).toEqual(["收到就坏了，要退款", "物流慢, 但东西不错"]);
+    expect(parsed.problems).toEqual([{ row: 3, field: "rating", message: "a whole number from 1 to 5" }]);
+    const bom = parseCsvReviews(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]), "Asia/Shanghai");
+    expect(bom.reviews).toHaveLength(2);
+    const badHeader = parseCsvReviews(new TextEncoder().encode("platform,id,sku,stars,text,time\ntmall,1,A,1,x,2026-11-27"), "Asia/Shanghai");
+    expect(badHeader.reviews).toHaveLength(0);
+    expect(badHeader.problems[0]).toMatchObject({ row: 1, field: "header" });
+    expect(badHeader.problems[0]!.message).toContain("missing column(s): review_id, rating");
+
+    h = await startHarness();
+    expect(await ingestReviews(h.bot.deps, parsed.reviews)).toEqual({ stored: 2, duplicates: 0, critical: 0 });
+    const g1 = await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "G1" } });
+    expect(JSON.parse(g1.hits).sort()).toEqual(["坏了", "退款"]);
+  });
+
+  it("posts a critical review at once with an LSCW draft, groups more of the same SKU in the hour, and opens a complaint from the button", async () => {
+    const clock = new FixedClock("2026-11-27T02:00:00Z");
+    h = await startHarness({ clock, env: { REVIEWS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN" } });
+    const res = await slashCommand(h.baseUrl, { command: "/reviews", text: "channel <#C0REVIEWS|reviews>", user_id: "U0ADMIN", response_url: h.fake.responseUrl("ch") });
+    expect(res.status).toBe(200);
+    await until(() => h.fake.responses.find((r) => r.id === "ch"));
+    const review = (id: string, text: string) => ({ platform: "tmall", review_id: id, sku: "CREAM-9", rating: 1, text, time: "2026-11-27 09:50" });
+    await post(JSON.stringify([review("C1", "用了过敏，脸都红了，要投诉")]));
+    const alert = await until(() => h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C0REVIEWS"));
+    const blocks = JSON.stringify(alert.args.blocks);
+    expect(blocks).toContain("CREAM-9");
+    expect(blocks).toContain("我们真诚地向您道歉");
+    clock.set("2026-11-27T02:30:00Z");
+    await post(JSON.stringify([review("C2", "假货！已经打12315")]));
+    const update = await until(() => h.fake.callsOf("chat.update")[0]);
+    expect(JSON.stringify(update.args.blocks)).toContain("2");
+    expect(h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0REVIEWS")).toHaveLength(1);
+    clock.set("2026-11-27T04:00:00Z");
+    await post(JSON.stringify([review("C3", "English: I had an allergic reaction")]));
+    await until(() => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0REVIEWS").length === 2);
+    const english = h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0REVIEWS")[1]!;
+    expect(JSON.stringify(english.args.blocks)).toContain("We are sorry");
+
+    const r = await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "C1" } });
+    await interaction(h.baseUrl, blockAction({ user: "U0AGENT", channel: "C0REVIEWS", messageTs: "1", actionId: `reviews_open_case_${r.id}`, value: r.id, responseUrl: h.fake.responseUrl("oc") }));
+    const modal = await until(() => h.fake.callsOf("views.open")[0]);
+    expect(JSON.stringify(modal.args.view)).toContain("用了过敏");
+    expect((modal.args.view as { callback_id: string }).callback_id).toBe("complaint_create");
+  });
+});
