@@ -32,6 +32,7 @@ const Schema = z.object({
     .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
   TIMER_LEASE: z.string().regex(durationRe, "must be a duration such as 30s or 5m").default("60s"),
   REVIEWS_WEBHOOK_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
+  METRICS_WEBHOOK_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
   OUTBOX_CHANNEL_INTERVAL: z.string().regex(durationRe, "must be a duration such as 1s or 1500ms").default("1s"),
 });
 

@@ -2,7 +2,8 @@ import type { Feature } from "./feature.ts";
 import { campaignsFeature } from "./campaigns/index.ts";
 import { complaintsFeature } from "./complaints/index.ts";
 import { helpFeature } from "./help/index.ts";
+import { metricsFeature } from "./metrics/index.ts";
 import { reviewsFeature } from "./reviews/index.ts";
 
 /** Every feature the bot runs, in the order their commands appear in help. */
-export const features: readonly Feature[] = [helpFeature, campaignsFeature, complaintsFeature, reviewsFeature];
+export const features: readonly Feature[] = [helpFeature, campaignsFeature, complaintsFeature, reviewsFeature, metricsFeature];

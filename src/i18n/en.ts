@@ -2,12 +2,14 @@
 // Placeholders are written {name} and filled by t().
 import { enCampaigns } from "./en.campaigns.ts";
 import { enComplaints } from "./en.complaints.ts";
+import { enMetrics } from "./en.metrics.ts";
 import { enReviews } from "./en.reviews.ts";
 
 export const en = {
   ...enComplaints,
   ...enCampaigns,
   ...enReviews,
+  ...enMetrics,
   "lang.name": "English",
   "help.title": "shopops: what I can do",
   "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",

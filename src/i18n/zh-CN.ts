@@ -1,6 +1,7 @@
 import type { MessageKey } from "./en.ts";
 import { zhCNCampaigns } from "./zh-CN.campaigns.ts";
 import { zhCNComplaints } from "./zh-CN.complaints.ts";
+import { zhCNMetrics } from "./zh-CN.metrics.ts";
 import { zhCNReviews } from "./zh-CN.reviews.ts";
 
 // 簡體中文目錄：鍵與 en.ts 一一對應。
@@ -8,6 +9,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNComplaints,
   ...zhCNCampaigns,
   ...zhCNReviews,
+  ...zhCNMetrics,
   "lang.name": "简体中文",
   "help.title": "shopops：我能做什么",
   "help.intro": "我在 Slack 里运行团队的流程。在任何频道或私信里输入命令：",

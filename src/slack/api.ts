@@ -15,6 +15,8 @@ export class SlackCallError extends Error {
 export type SlackResult = Record<string, unknown> & { ok: boolean };
 export interface SlackApi {
   call(method: string, args: Record<string, unknown>): Promise<SlackResult>;
+  /** POST file bytes to an upload URL from files.getUploadURLExternal. */
+  upload(url: string, bytes: Buffer): Promise<void>;
   /** POST to a response_url (slash commands, interactions). */
   respond(url: string, body: Record<string, unknown>): Promise<void>;
 }
@@ -61,6 +63,16 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
       } catch (e) {
         throw new SlackCallError(classify(e));
       }
+    },
+    async upload(url, bytes) {
+      let res: Response;
+      try {
+        res = await fetch(url, { method: "POST", body: new Uint8Array(bytes), signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        throw new SlackCallError({ type: "transient", reason: "network_error" });
+      }
+      if (res.status >= 500 || res.status === 429) throw new SlackCallError({ type: "transient", reason: `upload_http_${res.status}` });
+      if (!res.ok) throw new SlackCallError({ type: "permanent", reason: `upload_http_${res.status}` });
     },
     async respond(url, body) {
       let res: Response;

@@ -9,7 +9,7 @@ export interface MessageBody {
   [extra: string]: unknown;
 }
 
-export type OutboxKind = "post" | "update" | "ephemeral" | "respond";
+export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file";
 
 interface Common {
   body: MessageBody;
@@ -27,7 +27,9 @@ export type OutgoingMessage =
     })
   | (Common & { kind: "update"; targetId: string })
   | (Common & { kind: "ephemeral"; channel: string; userId: string; threadTs?: string })
-  | (Common & { kind: "respond"; responseUrl: string });
+  | (Common & { kind: "respond"; responseUrl: string })
+  /** A file (a chart) shared in a channel or a DM, with body.text as its comment. */
+  | (Common & { kind: "file"; channel: string; file: { filename: string; title: string; altText: string; base64: string } });
 
 export interface Outbox {
   enqueue(db: Db, msg: OutgoingMessage): Promise<{ id: string }>;
@@ -50,7 +52,7 @@ export async function enqueueMessage(db: Db, clock: Clock, msg: OutgoingMessage)
       responseUrl: "responseUrl" in msg ? msg.responseUrl : null,
       targetId: "targetId" in msg ? msg.targetId : null,
       threadOfId: "threadOfId" in msg ? (msg.threadOfId ?? null) : null,
-      body: JSON.stringify(msg.body),
+      body: JSON.stringify(msg.kind === "file" ? { ...msg.body, file: msg.file } : msg.body),
       dedupeKey: msg.dedupeKey ?? null,
       nextAttemptAt: now,
       createdAt: now,

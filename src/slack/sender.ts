@@ -24,6 +24,7 @@ const methodOf: Record<string, string> = {
   update: "chat.update",
   ephemeral: "chat.postEphemeral",
   respond: "response_url",
+  file: "files.completeUploadExternal",
 };
 
 export class OutboxSender {
@@ -184,6 +185,8 @@ export class OutboxSender {
       case "respond":
         await this.api.respond(row.responseUrl!, body);
         return { ts: null, channel: null };
+      case "file":
+        return this.sendFile(row, body as MessageBody & { file: { filename: string; title: string; altText: string; base64: string } });
       case "ephemeral": {
         const r = await this.api.call(method, { ...body, channel: row.channel, user: row.userId, thread_ts: row.threadTs ?? undefined });
         return { ts: (r.message_ts as string) ?? null, channel: row.channel };
@@ -219,6 +222,26 @@ export class OutboxSender {
         return { ts: (r.ts as string) ?? null, channel: (r.channel as string) ?? row.channel };
       }
     }
+  }
+
+  /** Slack's upload flow: get an upload URL, send the bytes, then complete it into the channel. */
+  private async sendFile(row: Row, body: MessageBody & { file: { filename: string; title: string; altText: string; base64: string } }) {
+    let channel = row.channel!;
+    if (/^[UW]/.test(channel)) {
+      // A DM needs its channel id for files; conversations.open gives it (im:write).
+      const r = await this.api.call("conversations.open", { users: channel });
+      channel = (r.channel as { id: string }).id;
+    }
+    const bytes = Buffer.from(body.file.base64, "base64");
+    const up = await this.api.call("files.getUploadURLExternal", { filename: body.file.filename, length: bytes.length, alt_txt: body.file.altText });
+    await this.api.upload(String(up.upload_url), bytes);
+    const done = await this.api.call("files.completeUploadExternal", {
+      files: JSON.stringify([{ id: up.file_id, title: body.file.title }]),
+      channel_id: channel,
+      initial_comment: body.text,
+    });
+    const file = (done.files as { id: string }[] | undefined)?.[0];
+    return { ts: file?.id ?? null, channel };
   }
 
   private async handleFailure(row: Row, method: string, failure: CallFailure): Promise<void> {

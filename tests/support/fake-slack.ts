@@ -23,6 +23,7 @@ export interface FakeUser {
 export class FakeSlack {
   calls: RecordedCall[] = [];
   responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
+  uploads = new Map<string, Buffer>();
   users = new Map<string, FakeUser>();
   private scripts = new Map<string, Scripted[]>();
   private server: Server | undefined;
@@ -48,8 +49,15 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
-      const raw = await readBody(req);
       const url = req.url ?? "";
+      if (url.startsWith("/upload/")) {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        this.uploads.set(url.slice("/upload/".length), Buffer.concat(chunks));
+        res.writeHead(200).end("OK");
+        return;
+      }
+      const raw = await readBody(req);
       if (url.startsWith("/respond/")) {
         this.responses.push({ id: url.slice("/respond/".length), body: JSON.parse(raw || "{}"), at: Date.now() });
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -106,6 +114,17 @@ export class FakeSlack {
       case "views.push":
       case "views.update":
         return { ok: true, view: { id: `V${this.tsCounter++}`, ...(args.view as object) } };
+      case "files.getUploadURLExternal": {
+        const id = `F${this.tsCounter++}`;
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = JSON.parse(String(args.files)) as { id: string; title: string }[];
+        if (files.some((f) => !this.uploads.has(f.id))) return { ok: false, error: "file_not_found" };
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
       case "chat.getPermalink":
         return { ok: true, permalink: `https://acme.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
       default:

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { boot } from "../../boot.ts";
 import { ConfigError, loadDotEnv, readConfig } from "../../config.ts";
-import { decodeText } from "./decode.ts";
+import { decodeText } from "../../infra/csv.ts";
 import { ingestReviews } from "./ingest.ts";
 import { parseCsvReviews, parseJsonReviews } from "./parse-batch.ts";
 

@@ -1,6 +1,5 @@
 // Turning a file or a request body into validated reviews, with every bad row named.
-import { parse as parseCsv } from "csv-parse/sync";
-import { decodeText } from "./decode.ts";
+import { readCsvTable } from "../../infra/csv.ts";
 import { validateRow, type ParsedReview, type RowProblem } from "./schema.ts";
 
 export interface Batch {
@@ -23,24 +22,9 @@ function collect(rows: { row: number; raw: unknown }[], timeZone: string): Batch
 
 /** CSV with a header line; rows are numbered as a spreadsheet shows them (the header is line 1). */
 export function parseCsvReviews(bytes: Uint8Array, timeZone: string): Batch {
-  const text = decodeText(bytes);
-  let records: string[][];
-  try {
-    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (e) {
-    return { reviews: [], problems: [{ row: 0, field: "file", message: `not a CSV file: ${(e as Error).message.split("\n")[0]}` }] };
-  }
-  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
-  const unknown = header.filter((h) => !COLUMNS.includes(h));
-  const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (unknown.length || missing.length) {
-    const message = [missing.length ? `missing column(s): ${missing.join(", ")}` : "", unknown.length ? `unknown column(s): ${unknown.join(", ")}` : ""]
-      .filter(Boolean)
-      .join("; ");
-    return { reviews: [], problems: [{ row: 1, field: "header", message: `${message}. Columns: ${COLUMNS.join(", ")}` }] };
-  }
-  const rows = records.slice(1).map((cells, i) => ({ row: i + 2, raw: Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""])) }));
-  return collect(rows, timeZone);
+  const table = readCsvTable(bytes, COLUMNS, REQUIRED);
+  if (table.problems.length) return { reviews: [], problems: table.problems };
+  return collect(table.rows, timeZone);
 }
 
 /** JSON (an array, or {reviews:[…]}) or NDJSON (one review per line); rows count from 1. */

@@ -1,0 +1,10 @@
+import * as echarts from "echarts";
+import { Resvg } from "@resvg/resvg-js";
+import { writeFileSync } from "node:fs";
+const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: 800, height: 400 });
+chart.setOption({ animation: false, title: { text: "GMV 近 7 天趋势" }, xAxis: { type: "category", data: ["11-21","11-22","11-23"] }, yAxis: { type: "value" }, series: [{ type: "line", data: [1, 3, 2], name: "GMV" }] });
+const svg = chart.renderToSVGString();
+const t0 = performance.now();
+const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "Noto Sans CJK SC" }, background: "white" }).render().asPng();
+console.log(png.length, performance.now() - t0);
+writeFileSync("/tmp/chart.png", png);

@@ -1,0 +1,133 @@
+// The managers' digest: yesterday (or last week) against the day before, the same weekday last
+// week, the same day last year and the target; the GMV change split into its factors; the top
+// movers; and a 30-day trend chart as a PNG in the same message.
+import type { Deps } from "../../deps.ts";
+import { t, type Locale } from "../../infra/i18n.ts";
+import { scheduleTimer } from "../../scheduler/timers.ts";
+import { userContext } from "../../slack/user-context.ts";
+import type { JobKind } from "../../scheduler/types.ts";
+import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
+import { renderTrendPng } from "./chart.ts";
+import { channelTotals, dailySeries, dayTotals, topMovers } from "./data.ts";
+import { change, decompose, kpis, mainFactor } from "./rules.ts";
+import { money, num, pct, signedPct } from "./texts.ts";
+
+export const JOB_DIGEST = "metrics.digest";
+type Sub = { id: string; target: string; store: string; cadence: string; weekday: number | null; time: string; timeZone: string };
+
+const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+/** The next send time of a subscription at or after now, in its own time zone. */
+export function nextDigestDate(sub: Sub, now: Date): string {
+  let date = todayIn(now, sub.timeZone);
+  for (let i = 0; i < 8; i++, date = shiftDate(date, 1)) {
+    if (localTime(date, sub.time, sub.timeZone) <= now) continue;
+    if (sub.cadence === "weekly" && isoWeekday(date) !== sub.weekday) continue;
+    return date;
+  }
+  throw new Error("no digest date within a week");
+}
+
+export async function planNextDigest(deps: Deps, sub: Sub): Promise<void> {
+  const date = nextDigestDate(sub, deps.clock.now());
+  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `metrics:digest:${sub.id}:${date}`, dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
+  deps.wakeScheduler();
+}
+
+export async function auditDigests(deps: Deps): Promise<void> {
+  for (const sub of await deps.db.digestSubscription.findMany()) {
+    const pending = await deps.db.timer.count({ where: { kind: JOB_DIGEST, key: { startsWith: `metrics:digest:${sub.id}:` }, status: { in: ["pending", "running"] } } });
+    if (pending === 0) await planNextDigest(deps, sub);
+  }
+}
+
+export interface Digest {
+  text: string;
+  png: Buffer;
+}
+
+/** The digest of the period ending on `end` (a day, or the 7 days to it for weekly). */
+export async function buildDigest(deps: Deps, store: string, end: string, weekly: boolean, locale: Locale): Promise<Digest | undefined> {
+  const tr = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(locale, k, p);
+  const span = weekly ? 7 : 1;
+  const start = shiftDate(end, -(span - 1));
+  const now = await dayTotals(deps.db, store, start, end);
+  if (!now) return undefined;
+  const prev = await dayTotals(deps.db, store, shiftDate(start, -span), shiftDate(end, -span));
+  const lastWeek = weekly ? null : await dayTotals(deps.db, store, shiftDate(end, -7));
+  const lastYear = await dayTotals(deps.db, store, shiftDate(start, -364), shiftDate(end, -364));
+  const k = kpis(now);
+  const kp = prev ? kpis(prev) : null;
+  const lines = [`*${tr("metrics.digest.title", { store, period: weekly ? `${start} – ${end}` : end })}*`];
+  lines.push(
+    weekly
+      ? tr("metrics.digest.gmvWeek", { gmv: money(now.gmv), dod: signedPct(change(now.gmv, prev?.gmv)), yoy: signedPct(change(now.gmv, lastYear?.gmv)) })
+      : tr("metrics.digest.gmv", { gmv: money(now.gmv), dod: signedPct(change(now.gmv, prev?.gmv)), wow: signedPct(change(now.gmv, lastWeek?.gmv)), yoy: signedPct(change(now.gmv, lastYear?.gmv)) }),
+  );
+  const month = end.slice(0, 7);
+  const target = await deps.db.metricTarget.findUnique({ where: { store_month: { store, month } } });
+  if (target) {
+    const mtd = (await dayTotals(deps.db, store, `${month}-01`, end))?.gmv ?? 0;
+    const daysInMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+    const periodTarget = (target.gmv / daysInMonth) * span;
+    lines.push(tr("metrics.digest.target", { mtd: money(mtd), target: money(target.gmv), attainment: pct(mtd / target.gmv), periodTarget: money(periodTarget), periodAttainment: pct(now.gmv / periodTarget) }));
+  }
+  lines.push(
+    tr("metrics.digest.kpis", {
+      uv: num(now.uv),
+      uvChange: signedPct(change(now.uv, prev?.uv)),
+      conversion: pct(k.conversion, 2),
+      conversionChange: signedPct(k.conversion != null && kp?.conversion ? change(k.conversion, kp.conversion) : null),
+      aov: k.aov == null ? "–" : money(k.aov),
+      aovChange: signedPct(k.aov != null && kp?.aov ? change(k.aov, kp.aov) : null),
+      uvValue: k.uvValue == null ? "–" : money(k.uvValue),
+      roi: k.roi == null ? "–" : `${k.roi.toFixed(2)}:1`,
+      refundRate: pct(k.refundRate),
+    }),
+    tr("metrics.digest.funnel", { pv: pct(k.funnel.productView), cart: pct(k.funnel.cart), order: pct(k.funnel.order) }),
+  );
+  const d = prev ? decompose(now, prev) : null;
+  if (d) lines.push(tr("metrics.digest.split", { total: money(d.total, true), uv: money(d.uv, true), conversion: money(d.conversion, true), perBuyer: money(d.perBuyer, true), factor: tr(`metrics.factor.${mainFactor(d)}`) }));
+  const movers = topMovers(await channelTotals(deps.db, store, start, end), await channelTotals(deps.db, store, shiftDate(start, -span), shiftDate(end, -span)));
+  if (movers.length) lines.push(tr("metrics.digest.movers", { list: movers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
+  const series = await dailySeries(deps.db, store, end, 30);
+  const avg = series.map((_, i) => {
+    const w = series.slice(Math.max(0, i - 6), i + 1).map((s) => s.gmv).filter((x): x is number => x != null);
+    return i < 6 || w.length === 0 ? null : Math.round((w.reduce((a, b) => a + b, 0) / w.length) * 100) / 100;
+  });
+  const png = renderTrendPng({
+    title: tr("metrics.digest.chartTitle", { store }),
+    labels: series.map((s) => s.date.slice(5)),
+    series: [
+      { name: tr("metrics.digest.series"), data: series.map((s) => s.gmv) },
+      { name: tr("metrics.digest.avg"), data: avg, dashed: true },
+    ],
+  });
+  return { text: lines.join("\n"), png };
+}
+
+export async function queueDigest(deps: Deps, sub: Pick<Sub, "id" | "target" | "store" | "cadence">, end: string, dedupeKey?: string): Promise<boolean> {
+  // A DM speaks its reader's language; a channel the workspace's.
+  const locale = /^[UW]/.test(sub.target) ? (await userContext(deps, sub.target)).locale : deps.config.DEFAULT_LOCALE;
+  const digest = await buildDigest(deps, sub.store, end, sub.cadence === "weekly", locale);
+  if (!digest) return false;
+  await deps.outbox.enqueue(deps.db, {
+    kind: "file",
+    channel: sub.target,
+    body: { text: digest.text },
+    file: { filename: `gmv-${sub.store}-${end}.png`, title: `GMV ${sub.store} ${end}`, altText: `GMV ${sub.store}`, base64: digest.png.toString("base64") },
+    dedupeKey,
+  });
+  return true;
+}
+
+export const digestJob: JobKind<Deps> = {
+  kind: JOB_DIGEST,
+  async run(deps, job) {
+    const { subId, date } = job.payload as { subId: string; date: string };
+    const sub = await deps.db.digestSubscription.findUnique({ where: { id: subId } });
+    if (!sub) return;
+    await queueDigest(deps, sub, shiftDate(date, -1), `${job.key}:send`);
+    await planNextDigest(deps, sub);
+  },
+};

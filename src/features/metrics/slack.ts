@@ -1,0 +1,139 @@
+// /metrics and the alert buttons (Acknowledge, Snooze until tomorrow 09:00).
+import type { App, BlockAction } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import { t } from "../../infra/i18n.ts";
+import { formatInZone } from "../../infra/time.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { userContext, type UserContext } from "../../slack/user-context.ts";
+import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
+import { loadRules, recipientFor } from "./anomalies.ts";
+import { planNextDigest, queueDigest } from "./digest.ts";
+import { LEVELS, type Level, type RuleSet } from "./rules.ts";
+import { ACTION_ACK, ACTION_SNOOZE, alertBlocks, money } from "./texts.ts";
+
+export const COMMAND = "/metrics";
+const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const pctArg = (s: string | undefined) => (s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? Number(s.replace("%", "")) / 100 : undefined);
+
+function assertAdmin(deps: Deps, userId: string) {
+  if (!deps.config.ADMIN_USER_IDS.includes(userId)) throw new DomainError("metrics.error.admin");
+}
+const setting = (deps: Deps, key: string, value: string) => deps.db.metricSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
+const describeRules = (r: RuleSet) =>
+  `static −${r.staticDrop.warning * 100}% warning / −${r.staticDrop.critical * 100}% critical · dynamic ${r.dynamic.weeks} weeks ±${r.dynamic.k}σ ${r.dynamic.level} · correlated UV +${r.correlated.uvUp * 100}% & conversion −${r.correlated.conversionDown * 100}% ${r.correlated.level}`;
+
+async function run(deps: Deps, user: UserContext, userId: string, words: string[], say: (t: string) => Promise<void>): Promise<boolean> {
+  const [sub = "", ...rest] = words;
+  switch (sub.toLowerCase()) {
+    case "target": {
+      const [store, month, gmv] = rest;
+      if (!store || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? "") || !/^\d+(\.\d{1,2})?$/.test(gmv ?? "")) return false;
+      assertAdmin(deps, userId);
+      await deps.db.metricTarget.upsert({ where: { store_month: { store, month: month! } }, create: { store, month: month!, gmv: Number(gmv) }, update: { gmv: Number(gmv) } });
+      await say(user.t("metrics.target.saved", { store, month: month!, gmv: money(Number(gmv)) }));
+      return true;
+    }
+    case "now": {
+      const store = rest[0] ?? "shop1";
+      const ok = await queueDigest(deps, { id: "now", target: userId, store, cadence: "daily" }, shiftDate(todayIn(deps.clock.now(), user.timeZone), -1));
+      if (!ok) throw new DomainError("metrics.error.noData", { store });
+      return true;
+    }
+    case "digest": {
+      const off = rest[0] === "off";
+      const args = off ? rest.slice(1) : rest;
+      const where = args[0] === "me" ? userId : channelRe.exec(args[0] ?? "")?.[1];
+      if (!where) return false;
+      const store = args[1] && !/^(daily|weekly)$/.test(args[1]) ? args[1] : "shop1";
+      const restArgs = args.slice(args[1] === store ? 2 : 1);
+      const cadence = restArgs[0] === "weekly" ? "weekly" : "daily";
+      const weekday = cadence === "weekly" ? DAYS.indexOf((restArgs[1] ?? "mon").toLowerCase()) + 1 : null;
+      const time = restArgs.find((w) => /^([01]\d|2[0-3]):[0-5]\d$/.test(w)) ?? "09:00";
+      if (weekday === 0) return false;
+      const targetLabel = where === userId ? "DM" : `<#${where}>`;
+      if (where !== userId) assertAdmin(deps, userId);
+      const existing = await deps.db.digestSubscription.findMany({ where: { target: where, store } });
+      for (const e of existing) await deps.db.timer.updateMany({ where: { key: { startsWith: `metrics:digest:${e.id}:` }, status: "pending" }, data: { status: "cancelled" } });
+      if (off) {
+        await deps.db.digestSubscription.deleteMany({ where: { target: where, store } });
+        await say(user.t("metrics.digest.off", { store, target: targetLabel }));
+        return true;
+      }
+      await deps.db.digestSubscription.deleteMany({ where: { target: where, store } });
+      const s = await deps.db.digestSubscription.create({ data: { target: where, store, cadence, weekday, time, timeZone: user.timeZone, createdBy: userId, createdAt: deps.clock.now() } });
+      await planNextDigest(deps, s);
+      const label = cadence === "weekly" ? user.t("metrics.digest.weekly", { weekday: DAYS[weekday! - 1]! }) : user.t("metrics.digest.daily");
+      await say(user.t("metrics.digest.saved", { cadence: label, store, target: targetLabel, time, tz: user.timeZone }));
+      return true;
+    }
+    case "alerts": {
+      if (rest.length === 0) {
+        const r = await loadRules(deps);
+        const who = async (l: Level) => {
+          const to = await recipientFor(deps, l);
+          return to ? `<#${to}>` : "–";
+        };
+        await say(user.t("metrics.rules.show", { rules: describeRules(r), notice: await who("notice"), warning: await who("warning"), critical: await who("critical") }));
+        return true;
+      }
+      const level = rest[0] as Level;
+      const ch = channelRe.exec(rest[1] ?? "")?.[1];
+      if (!LEVELS.includes(level) || !ch) return false;
+      assertAdmin(deps, userId);
+      await setting(deps, `recipients:${level}`, ch);
+      await say(user.t("metrics.recipients.saved", { level: user.t(`metrics.level.${level}`), target: `<#${ch}>` }));
+      return true;
+    }
+    case "rule": {
+      const r = await loadRules(deps);
+      const [kind, a, b] = rest;
+      if (kind === "static" && pctArg(a) && pctArg(b)) r.staticDrop = { warning: pctArg(a)!, critical: pctArg(b)! };
+      else if (kind === "dynamic" && Number.isInteger(Number(a)) && Number(a) >= 3 && Number(b) > 0) r.dynamic = { ...r.dynamic, weeks: Number(a), k: Number(b) };
+      else if (kind === "correlated" && pctArg(a) && pctArg(b)) r.correlated = { ...r.correlated, uvUp: pctArg(a)!, conversionDown: pctArg(b)! };
+      else return false;
+      assertAdmin(deps, userId);
+      await setting(deps, "rules", JSON.stringify(r));
+      await say(user.t("metrics.rules.saved", { rules: describeRules(r) }));
+      return true;
+    }
+    case "import":
+      await say(user.t("metrics.import.hint"));
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function registerMetrics(app: App, deps: Deps): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    await ackFirst(ack);
+    const user = await userContext(deps, command.user_id);
+    const say = (text: string) => replyEphemeral(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
+    try {
+      const words = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
+      if (!(await run(deps, user, command.user_id, words, say))) await say(user.t("metrics.usage"));
+    } catch (e) {
+      await say(errorText(deps, user.locale, e, COMMAND));
+    }
+  });
+
+  for (const [actionId, snooze] of [[ACTION_ACK, false], [ACTION_SNOOZE, true]] as const) {
+    app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
+      await ackFirst(ack);
+      const id = "value" in action ? String(action.value ?? "") : "";
+      const alert = await deps.db.metricAlert.findUnique({ where: { id } });
+      if (!alert) return;
+      const tz = deps.config.DEFAULT_TIMEZONE;
+      const until = localTime(shiftDate(todayIn(deps.clock.now(), tz), 1), "09:00", tz);
+      if (snooze) await setting(deps, `snooze:${alert.store}:${alert.metric}`, until.toISOString());
+      const locale = deps.config.DEFAULT_LOCALE;
+      const footer = snooze ? t(locale, "metrics.alert.snoozed", { user: body.user.id, until: formatInZone(until, tz) }) : t(locale, "metrics.alert.acked", { user: body.user.id });
+      const text = (JSON.parse(alert.detail) as { text: string }).text;
+      await deps.db.metricAlert.update({ where: { id }, data: { status: snooze ? "snoozed" : "acknowledged" } });
+      if (alert.messageId) await deps.outbox.enqueue(deps.db, { kind: "update", targetId: alert.messageId, body: { text, blocks: alertBlocks(locale, text, id, footer) } });
+    });
+  }
+}

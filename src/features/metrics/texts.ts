@@ -1,0 +1,33 @@
+// Number formatting and the alert message's blocks.
+import { t, type Locale } from "../../infra/i18n.ts";
+
+export const ACTION_ACK = "metrics_alert_ack";
+export const ACTION_SNOOZE = "metrics_alert_snooze";
+
+export function money(x: number, signed = false): string {
+  const s = `¥${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return x < 0 ? `-${s}` : signed ? `+${s}` : s;
+}
+
+export function signedPct(x: number | null | undefined, digits = 1): string {
+  if (x == null || !Number.isFinite(x)) return "–";
+  return `${x >= 0 ? "+" : ""}${(x * 100).toFixed(digits)}%`;
+}
+
+export const pct = (x: number | null | undefined, digits = 1) => (x == null ? "–" : `${(x * 100).toFixed(digits)}%`);
+export const num = (x: number) => x.toLocaleString("en-US");
+
+export function alertBlocks(locale: Locale, text: string, alertId: string, footer?: string): unknown[] {
+  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text } }];
+  if (footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: footer }] });
+  else {
+    blocks.push({
+      type: "actions",
+      elements: [
+        { type: "button", action_id: ACTION_ACK, text: { type: "plain_text", text: t(locale, "metrics.alert.ack") }, value: alertId, style: "primary" },
+        { type: "button", action_id: ACTION_SNOOZE, text: { type: "plain_text", text: t(locale, "metrics.alert.snooze") }, value: alertId },
+      ],
+    });
+  }
+  return blocks;
+}
