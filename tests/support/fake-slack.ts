@@ -119,7 +119,7 @@ export class FakeSlack {
         return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
       }
       case "files.completeUploadExternal": {
-        const files = JSON.parse(String(args.files)) as { id: string; title: string }[];
+        const files = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as { id: string; title: string }[];
         if (files.some((f) => !this.uploads.has(f.id))) return { ok: false, error: "file_not_found" };
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }

@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FixedClock } from "../../src/infra/clock.ts";
+import { pngSize, CHART_SIZE } from "../../src/features/metrics/chart.ts";
+import { parseCsvMetrics } from "../../src/features/metrics/parse-batch.ts";
+import { decompose, kpis, sum } from "../../src/features/metrics/rules.ts";
+import { startHarness, until, type Harness } from "../support/harness.ts";
+import { blockAction } from "../support/payloads.ts";
+import { interaction, slashCommand } from "../support/signed.ts";
+
+const TOKEN = "metrics-webhook-token-0123456789";
+const row = (date: string, channel: string, uv: number, buyers: number, orders: number, gmv: number, ad_spend = 0) => ({ date, store: "shop1", channel, uv, buyers, orders, gmv, ad_spend });
+const DATA = [
+  row("2026-11-27", "app", 6000, 180, 200, 36000, 4000),
+  row("2026-11-27", "web", 4000, 60, 60, 9000.5, 1000),
+  row("2026-11-26", "app", 5000, 150, 160, 30000),
+  row("2026-11-26", "web", 3000, 50, 50, 7500),
+  row("2026-11-20", "app", 8000, 200, 210, 40000),
+  row("2025-11-28", "app", 7000, 150, 160, 30000),
+];
+
+describe("metrics", () => {
+  let h: Harness;
+  let clock: FixedClock;
+  afterEach(() => h?.stop());
+
+  const post = (body: unknown, token = TOKEN) =>
+    fetch(`${h.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
+  const cmd = async (user: string, text: string) => {
+    const id = `m${Math.random()}`;
+    await slashCommand(h.baseUrl, { command: "/metrics", text, user_id: user, response_url: h.fake.responseUrl(id) });
+    return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
+  };
+  const settle = () => until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
+  const runAt = async (iso: string) => {
+    clock.set(iso);
+    await h.bot.scheduler.runDue();
+    await settle();
+  };
+  const shared = (channel: string) => h.fake.callsOf("files.completeUploadExternal").filter((c) => c.args.channel_id === channel);
+
+  it("computes the known answers exactly to the cent", () => {
+    const asTotals = (r: (typeof DATA)[number]) => ({ uv: r.uv, buyers: r.buyers, orders: r.orders, gmv: r.gmv, adSpend: r.ad_spend });
+    const day = sum(DATA.slice(0, 2).map(asTotals));
+    const before = sum(DATA.slice(2, 4).map(asTotals));
+    expect(day).toMatchObject({ uv: 10000, buyers: 240, orders: 260, gmv: 45000.5, adSpend: 5000 });
+    const k = kpis(day);
+    expect(k.conversion).toBe(0.024);
+    expect(Math.round(k.aov! * 100) / 100).toBe(173.08);
+    expect(Math.round(k.uvValue! * 100) / 100).toBe(4.5);
+    expect(Math.round(k.roi! * 100) / 100).toBe(9);
+    // UV part (10000-8000)×2.5%×187.5 = 9375; conversion part 10000×(2.4%-2.5%)×187.5 = -1875; the rest 0.50.
+    expect(decompose(day, before)).toEqual({ total: 7500.5, uv: 9375, conversion: -1875, perBuyer: 0.5 });
+  });
+
+  it("sends the 09:00 digest once per day per subscription in each subscriber's zone, weekly ones on their weekday, with a PNG chart", async () => {
+    clock = new FixedClock("2026-11-27T10:00:00Z");
+    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
+    h.fake.users.set("U0NY", { locale: "zh-CN", tz: "America/New_York" });
+    expect((await post(DATA)).json).toMatchObject({ stored: 6 });
+    await cmd("U0ADMIN", "target shop1 2026-11 1500000");
+    expect(await cmd("U0ADMIN", "digest <#C0MGMT|mgmt> shop1 daily 09:00")).toContain("09:00 (Asia/Shanghai)");
+    expect(await cmd("U0NY", "digest me shop1")).toContain("America/New_York");
+    await cmd("U0ADMIN", "digest <#C0WEEK|week> shop1 weekly mon 09:00");
+
+    await runAt("2026-11-28T00:59:00Z");
+    expect(shared("C0MGMT")).toHaveLength(0);
+    await runAt("2026-11-28T01:00:00Z"); // 09:00 in Shanghai
+    expect(shared("C0MGMT")).toHaveLength(1);
+    const text = String(shared("C0MGMT")[0]!.args.initial_comment);
+    expect(text).toContain("*GMV* ¥45,000.50 · vs day before +20.0% · vs last week +12.5% · vs last year +50.0%");
+    expect(text).toContain("conversion 2.40% (-4.0%)");
+    expect(text).toContain("AOV ¥173.08");
+    expect(text).toContain("ROI 9.00:1");
+    expect(text).toContain("= UV +¥9,375.00 + conversion -¥1,875.00 + spend per buyer +¥0.50 → mostly *UV (traffic)*");
+    expect(text).toContain("app +¥6,000.00 · web +¥1,500.50");
+    // Target 1,500,000 for November (30 days) = 50,000 a day; month to date 20th + 26th + 27th
+    // = 40,000 + 37,500 + 45,000.50 = 122,500.50, 8.2% of the month; the day at 90.0% of 50,000.
+    expect(text).toContain("month to date ¥122,500.50 of ¥1,500,000.00 (8.2%); this period's target ¥50,000.00 (90.0%)");
+    // New York's 09:00 came first (14:00 UTC on the 27th): that digest was of the 26th.
+    expect(shared("D0NY")).toHaveLength(1);
+    expect(String(shared("D0NY")[0]!.args.initial_comment)).toContain("2026-11-26");
+    expect(shared("C0WEEK")).toHaveLength(0);
+
+    const fileId = (shared("C0MGMT")[0]!.args.files as { id: string }[])[0]!.id;
+    expect(pngSize(h.fake.uploads.get(fileId)!)).toEqual(CHART_SIZE);
+
+    await h.restart();
+    await runAt("2026-11-28T05:00:00Z");
+    expect(shared("C0MGMT")).toHaveLength(1);
+    await runAt("2026-11-28T13:59:00Z");
+    expect(shared("D0NY")).toHaveLength(1);
+    await runAt("2026-11-28T14:00:00Z"); // 09:00 in New York
+    expect(shared("D0NY")).toHaveLength(2);
+    expect(String(shared("D0NY")[1]!.args.initial_comment)).toContain("2026-11-27");
+    expect(String(shared("D0NY")[1]!.args.initial_comment)).toContain("环比");
+    await runAt("2026-11-29T01:00:00Z");
+    expect(shared("C0MGMT")).toHaveLength(1); // no data for the 28th: nothing to send
+    await runAt("2026-11-30T01:00:00Z"); // Monday
+    expect(shared("C0WEEK")).toHaveLength(1);
+    expect(String(shared("C0WEEK")[0]!.args.initial_comment)).toContain("2026-11-23 – 2026-11-29");
+    await runAt("2026-12-01T01:00:00Z");
+    expect(shared("C0WEEK")).toHaveLength(1);
+  });
+
+  it("raises a warning for a 25% GMV drop naming the factor, nothing new on re-send, and the correlated alert", async () => {
+    clock = new FixedClock("2026-11-29T02:00:00Z");
+    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    await cmd("U0ADMIN", "alerts warning <#C0ALERTS|alerts>");
+    await post(DATA.slice(0, 2));
+    const drop = [row("2026-11-28", "app", 6000, 120, 130, 24750.38), row("2026-11-28", "web", 4000, 60, 65, 9000)];
+    expect((await post(drop)).json).toMatchObject({ alerts: 1 });
+    await settle();
+    const alerts = () => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0ALERTS");
+    expect(alerts()).toHaveLength(1);
+    const text = String(alerts()[0]!.args.text);
+    expect(text).toContain("warning");
+    expect(text).toContain("-25.0%");
+    expect(text).toContain("Likely factor: *conversion*");
+    expect(text).toContain("channel *app* moved most (-¥11,249.62)");
+    expect((await post(drop)).json).toMatchObject({ stored: 0, replaced: 2, alerts: 0 });
+    await settle();
+    expect(alerts()).toHaveLength(1);
+
+    const crash = [row("2026-11-29", "app", 9000, 60, 60, 20000), row("2026-11-29", "web", 4000, 20, 20, 10000)];
+    expect((await post(crash)).json).toMatchObject({ alerts: 1 });
+    await settle();
+    expect(String(alerts()[1]!.args.text)).toContain("UV went up while conversion fell");
+
+    const alert = await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-28" } });
+    await interaction(h.baseUrl, blockAction({ user: "U0BOSS", channel: "C0ALERTS", messageTs: "1", actionId: "metrics_alert_ack", value: alert.id, responseUrl: h.fake.responseUrl("a") }));
+    await until(() => h.fake.callsOf("chat.update").find((u) => JSON.stringify(u.args.blocks).includes("Acknowledged by <@U0BOSS>")));
+  });
+
+  it("names each bad row of a CSV and keeps the good ones; a wrong token gets 401", async () => {
+    const csv = ["date,store,channel,uv,buyers,orders,gmv", "2026-11-27,shop1,app,100,3,3,300.50", "2026-11-27,shop1,web,lots,1,1,10", "2026-11-27,shop1,mini,-5,1,1,10", "2026-02-30,shop1,app,100,1,1,10", "2026-11-26,shop1,app,100,2,2,200"].join("\n");
+    const b = parseCsvMetrics(new TextEncoder().encode(csv));
+    expect(b.records.map((r) => [r.date, r.channel])).toEqual([["2026-11-27", "app"], ["2026-11-26", "app"]]);
+    expect(b.problems).toEqual([
+      { row: 3, field: "uv", message: "uv: a whole number" },
+      { row: 4, field: "uv", message: "uv: cannot be negative" },
+      { row: 5, field: "date", message: "a real date as YYYY-MM-DD" },
+    ]);
+    clock = new FixedClock("2026-11-29T02:00:00Z");
+    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN } });
+    expect((await post(DATA, "not-the-token-not-the-token")).status).toBe(401);
+    const bad = await post([{ ...DATA[0], uv: -1 }]);
+    expect(bad.status).toBe(400);
+    expect(await h.bot.deps.db.metricRow.count()).toBe(0);
+  });
+});
