@@ -3,6 +3,7 @@
 import { enCampaigns } from "./en.campaigns.ts";
 import { enComplaints } from "./en.complaints.ts";
 import { enMetrics } from "./en.metrics.ts";
+import { enRaci } from "./en.raci.ts";
 import { enReviews } from "./en.reviews.ts";
 
 export const en = {
@@ -10,6 +11,7 @@ export const en = {
   ...enCampaigns,
   ...enReviews,
   ...enMetrics,
+  ...enRaci,
   "lang.name": "English",
   "help.title": "shopops: what I can do",
   "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",

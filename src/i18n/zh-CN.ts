@@ -2,6 +2,7 @@ import type { MessageKey } from "./en.ts";
 import { zhCNCampaigns } from "./zh-CN.campaigns.ts";
 import { zhCNComplaints } from "./zh-CN.complaints.ts";
 import { zhCNMetrics } from "./zh-CN.metrics.ts";
+import { zhCNRaci } from "./zh-CN.raci.ts";
 import { zhCNReviews } from "./zh-CN.reviews.ts";
 
 // 簡體中文目錄：鍵與 en.ts 一一對應。
@@ -10,6 +11,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNCampaigns,
   ...zhCNReviews,
   ...zhCNMetrics,
+  ...zhCNRaci,
   "lang.name": "简体中文",
   "help.title": "shopops：我能做什么",
   "help.intro": "我在 Slack 里运行团队的流程。在任何频道或私信里输入命令：",

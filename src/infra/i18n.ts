@@ -8,7 +8,7 @@ export type Params = Record<string, string | number>;
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
 
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = catalogues[locale][key] ?? en[key];
+  const template = catalogues[locale][key] ?? en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 

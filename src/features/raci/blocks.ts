@@ -1,0 +1,81 @@
+// The task's message (one per task, editing itself) and the role DMs with their buttons.
+import type { Task } from "../../generated/prisma/client.ts";
+import type { Translator } from "../../infra/i18n.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
+import { openConsults, type Consults, type TaskStatus } from "./rules.ts";
+
+export const ACTION = {
+  accept: "raci_accept",
+  start: "raci_start",
+  block: "raci_block",
+  done: "raci_done",
+  approve: "raci_approve",
+  sendBack: "raci_send_back",
+  answer: "raci_answer",
+  waive: "raci_waive",
+} as const;
+export const VIEW_CREATE = "raci_create";
+export const VIEW_REASON = "raci_reason";
+export const SHORTCUT = "raci_make_task";
+
+const md = (text: string) => ({ type: "mrkdwn", text });
+const who = (ids: string[]) => (ids.length ? ids.map((u) => (/^[CG]/.test(u) ? `<#${u}>` : `<@${u}>`)).join(" ") : "–");
+const button = (t: Translator, name: keyof typeof ACTION, taskId: string, style?: "primary" | "danger") => ({
+  type: "button",
+  action_id: ACTION[name],
+  text: { type: "plain_text", text: t(`raci.btn.${name}`) },
+  value: taskId,
+  ...(style ? { style } : {}),
+});
+
+export const parseTask = (t: Task) => ({
+  r: JSON.parse(t.rIds) as string[],
+  c: JSON.parse(t.cIds) as string[],
+  i: JSON.parse(t.iTargets) as string[],
+  consults: JSON.parse(t.consults) as Consults,
+});
+
+export function taskCard(t: Translator, task: Task, flowNumber?: number): MessageBody {
+  const p = parseTask(task);
+  const title = t("raci.card.title", { number: task.number, title: task.title });
+  const status = task.status as TaskStatus;
+  const lines = [
+    `*${title}*`,
+    t("raci.card.roles", { r: who(p.r), a: who([task.aId]), c: who(p.c), i: who(p.i) }),
+    t("raci.card.status", { status: t(`raci.status.${status}`), due: task.dueDate, flow: flowNumber ? t("raci.card.flow", { number: flowNumber, step: (task.flowStep ?? 0) + 1 }) : "" }),
+  ];
+  if (task.status === "blocked" && task.blockedReason) lines.push(t("raci.card.blocked", { reason: task.blockedReason }));
+  const waiting = openConsults(p.consults);
+  if (waiting.length && status !== "approved") lines.push(t("raci.card.consults", { who: who(waiting) }));
+  if (task.description) lines.push(`>${task.description.slice(0, 1000).replace(/\n/g, "\n>")}`);
+  const blocks: unknown[] = [{ type: "section", text: md(lines.join("\n")) }];
+  const buttons =
+    status === "ready"
+      ? [button(t, "approve", task.id, "primary"), button(t, "sendBack", task.id, "danger")]
+      : status === "approved" || status === "waiting"
+        ? []
+        : [button(t, "accept", task.id), button(t, "start", task.id), button(t, "block", task.id), button(t, "done", task.id, "primary")];
+  if (buttons.length) blocks.push({ type: "actions", elements: buttons });
+  return { text: title, blocks };
+}
+
+export function roleDm(t: Translator, role: "r" | "c" | "a", task: Task, extra?: string): MessageBody {
+  const p = parseTask(task);
+  const desc = task.description ? `\n>${task.description.slice(0, 500)}` : "";
+  const key = role === "r" ? "raci.dm.r" : role === "c" ? "raci.dm.c" : "raci.dm.a";
+  const text = [extra, t(key, { number: task.number, title: task.title, due: task.dueDate, a: task.aId, r: who(p.r), desc })].filter(Boolean).join("\n");
+  const buttons =
+    role === "r"
+      ? [button(t, "accept", task.id), button(t, "start", task.id), button(t, "block", task.id), button(t, "done", task.id, "primary")]
+      : role === "c"
+        ? [button(t, "answer", task.id, "primary")]
+        : p.c.length
+          ? [button(t, "waive", task.id)]
+          : [];
+  return { text, blocks: [{ type: "section", text: md(text) }, ...(buttons.length ? [{ type: "actions", elements: buttons }] : [])] };
+}
+
+export function readyDm(t: Translator, task: Task, by: string): MessageBody {
+  const text = t("raci.dm.ready", { number: task.number, title: task.title, by });
+  return { text, blocks: [{ type: "section", text: md(text) }, { type: "actions", elements: [button(t, "approve", task.id, "primary"), button(t, "sendBack", task.id, "danger")] }] };
+}

@@ -1,0 +1,65 @@
+// The RACI matrix of a flow: tasks by people. As text for Block Kit and as a PNG picture drawn
+// as SVG and rasterised by resvg with the system's CJK font, so Chinese names stay legible.
+import { Resvg } from "@resvg/resvg-js";
+import type { Task } from "../../generated/prisma/client.ts";
+import { parseTask } from "./blocks.ts";
+
+export interface Matrix {
+  people: string[];
+  rows: { task: string; cells: string[] }[];
+}
+
+export function buildMatrix(tasks: Task[]): Matrix {
+  const people: string[] = [];
+  const add = (u: string) => !people.includes(u) && people.push(u);
+  for (const t of tasks) {
+    const p = parseTask(t);
+    [...p.r, t.aId, ...p.c, ...p.i].forEach(add);
+  }
+  const rows = tasks.map((t) => {
+    const p = parseTask(t);
+    return {
+      task: t.title,
+      cells: people.map((u) => [p.r.includes(u) ? "R" : "", t.aId === u ? "A" : "", p.c.includes(u) ? "C" : "", p.i.includes(u) ? "I" : ""].filter(Boolean).join("/")),
+    };
+  });
+  return { people, rows };
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const FILL: Record<string, string> = { R: "#d6eaff", A: "#ffe1c2", C: "#e3f5d8", I: "#eeeeee" };
+
+/** Column labels are display names (people's names or roles), not Slack ids. */
+export function matrixPng(title: string, taskHeader: string, m: Matrix, names: Map<string, string>): Buffer {
+  const colW = 130;
+  const firstW = 360;
+  const rowH = 44;
+  const width = firstW + colW * Math.max(1, m.people.length) + 20;
+  const height = 70 + rowH * (m.rows.length + 1) + 20;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="Noto Sans CJK SC, sans-serif">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    `<text x="10" y="40" font-size="24" font-weight="bold">${esc(title)}</text>`,
+  ];
+  const y0 = 60;
+  parts.push(`<text x="16" y="${y0 + 28}" font-size="18" font-weight="bold">${esc(taskHeader)}</text>`);
+  m.people.forEach((u, j) => parts.push(`<text x="${firstW + j * colW + colW / 2}" y="${y0 + 28}" font-size="17" font-weight="bold" text-anchor="middle">${esc((names.get(u) ?? u).slice(0, 10))}</text>`));
+  m.rows.forEach((r, i) => {
+    const y = y0 + rowH * (i + 1);
+    parts.push(`<line x1="10" y1="${y}" x2="${width - 10}" y2="${y}" stroke="#cccccc"/>`);
+    parts.push(`<text x="16" y="${y + 28}" font-size="17">${esc(r.task.slice(0, 22))}</text>`);
+    r.cells.forEach((c, j) => {
+      if (!c) return;
+      const x = firstW + j * colW;
+      parts.push(`<rect x="${x + 10}" y="${y + 6}" width="${colW - 20}" height="${rowH - 12}" rx="6" fill="${FILL[c[0]!] ?? "#eee"}"/>`);
+      parts.push(`<text x="${x + colW / 2}" y="${y + 29}" font-size="18" font-weight="bold" text-anchor="middle">${c}</text>`);
+    });
+  });
+  parts.push("</svg>");
+  return new Resvg(parts.join(""), { font: { loadSystemFonts: true, defaultFontFamily: "Noto Sans CJK SC" } }).render().asPng();
+}
+
+export function matrixText(m: Matrix, taskHeader: string): string {
+  const head = `${taskHeader} | ${m.people.map((u) => (/^[CG]/.test(u) ? `<#${u}>` : `<@${u}>`)).join(" | ")}`;
+  return [head, ...m.rows.map((r) => `${r.task} | ${r.cells.map((c) => c || "·").join(" | ")}`)].join("\n");
+}

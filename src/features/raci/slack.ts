@@ -1,0 +1,154 @@
+// /task, the "Make this a task" shortcut, the create and reason modals, and the role buttons.
+import type { App, BlockAction } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
+import { userContext } from "../../slack/user-context.ts";
+import { ACTION, SHORTCUT, VIEW_CREATE, VIEW_REASON } from "./blocks.ts";
+import { startFlow } from "./flows.ts";
+import { createModal, reasonModal } from "./modals.ts";
+import { checkRoles, type TaskAction } from "./rules.ts";
+import { act, assertMay, createTask } from "./tasks.ts";
+import { matrix, mine, overdue } from "./views.ts";
+
+export const COMMAND = "/task";
+const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
+type Values = Record<string, Record<string, { value?: string | null; selected_date?: string | null; selected_user?: string | null; selected_users?: string[]; selected_conversation?: string | null; selected_conversations?: string[] }>>;
+const field = (v: Values, id: string) => v[id]?.[id];
+
+export function registerRaci(app: App, deps: Deps): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    await ackFirst(ack);
+    const user = await userContext(deps, command.user_id);
+    const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
+    const say = (text: string) => replyEphemeral(deps, to, { text });
+    const [sub = "", ...rest] = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
+    try {
+      switch (sub.toLowerCase()) {
+        case "new":
+          return void (await deps.slack.call("views.open", { trigger_id: command.trigger_id, view: createModal(user.t, { channelId: command.channel_id }) }));
+        case "mine":
+          return void (await say(await mine(deps, user.t, command.user_id)));
+        case "overdue":
+          return void (await say(await overdue(deps, user.t)));
+        case "matrix": {
+          if (!rest[0]) break;
+          const m = await matrix(deps, user.t, rest[0]);
+          await deps.outbox.enqueue(deps.db, {
+            kind: "file",
+            channel: command.user_id,
+            body: { text: m.text },
+            file: { filename: `raci-flow-${m.flow.number}.png`, title: `RACI #${m.flow.number}`, altText: `RACI matrix of flow ${m.flow.number}`, base64: m.png.toString("base64") },
+          });
+          return void (await say(m.text));
+        }
+        case "flow": {
+          const [template, ...name] = rest;
+          if (!template || name.length === 0) break;
+          const r = await startFlow(deps, command.user_id, template, name.join(" "), command.channel_id);
+          return void (await say(user.t("raci.flow.started", { number: r.flow.number, name: r.flow.name, steps: r.steps, r: `<@${r.first}>` })));
+        }
+        case "role": {
+          const [role, main, backup] = rest;
+          const u = userRe.exec(main ?? "")?.[1];
+          const b = backup ? userRe.exec(backup)?.[1] : undefined;
+          if (!role || !/^[a-z_]{2,30}$/.test(role) || !u || (backup && !b)) break;
+          if (deps.config.ADMIN_USER_IDS.length && !deps.config.ADMIN_USER_IDS.includes(command.user_id)) throw new DomainError("metrics.error.admin");
+          await deps.db.roleMapping.upsert({ where: { role }, create: { role, userId: u, backupId: b ?? null }, update: { userId: u, backupId: b ?? null } });
+          return void (await say(user.t("raci.roles.saved", { role, user: u, backup: b ? ` (backup <@${b}>)` : "" })));
+        }
+        case "roles": {
+          const rows = await deps.db.roleMapping.findMany({ orderBy: { role: "asc" } });
+          return void (await say(user.t("raci.roles.list", { list: rows.map((r) => `${r.role} → <@${r.userId}>${r.backupId ? ` / <@${r.backupId}>` : ""}`).join(" · ") || "–" })));
+        }
+      }
+      await say(user.t("raci.usage"));
+    } catch (e) {
+      await say(errorText(deps, user.locale, e, COMMAND));
+    }
+  });
+
+  app.shortcut({ callback_id: SHORTCUT, type: "message_action" }, async ({ shortcut, ack }) => {
+    await ackFirst(ack);
+    const user = await userContext(deps, shortcut.user.id);
+    let link: string | undefined;
+    try {
+      link = (await deps.slack.call("chat.getPermalink", { channel: shortcut.channel.id, message_ts: shortcut.message.ts })).permalink as string;
+    } catch {
+      link = undefined;
+    }
+    await deps.slack.call("views.open", {
+      trigger_id: shortcut.trigger_id,
+      view: createModal(user.t, { channelId: shortcut.channel.id, description: shortcut.message.text ?? "", link }),
+    });
+  });
+
+  app.view(VIEW_CREATE, async ({ ack, body, view }) => {
+    const v = view.state.values as Values;
+    const user = await userContext(deps, body.user.id);
+    const r = field(v, "r")?.selected_users ?? [];
+    const a = field(v, "a")?.selected_users ?? (field(v, "a")?.selected_user ? [field(v, "a")!.selected_user!] : []);
+    const errors: Record<string, string> = {};
+    const title = (field(v, "title")?.value ?? "").trim();
+    if (!title) errors.title = user.t("raci.error.title");
+    const due = field(v, "due")?.selected_date ?? "";
+    if (!due) errors.due = user.t("raci.error.due");
+    const refused = checkRoles({ r, a, c: field(v, "c")?.selected_users ?? [] }, deps.config.RACI_ALLOW_SELF_APPROVE);
+    if (refused) errors[refused === "raci.error.noR" ? "r" : "a"] = user.t(refused);
+    if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
+    await ackFirst(ack);
+    const meta = JSON.parse(view.private_metadata || "{}") as { link?: string };
+    try {
+      const task = await createTask(deps, {
+        title: title.slice(0, 150),
+        description: (field(v, "description")?.value ?? "").trim() + (meta.link ? `\n${meta.link}` : ""),
+        dueDate: due,
+        r,
+        a,
+        c: field(v, "c")?.selected_users ?? [],
+        i: field(v, "i")?.selected_conversations ?? [],
+        channelId: field(v, "channel")?.selected_conversation ?? body.user.id,
+        createdBy: body.user.id,
+        link: meta.link,
+      });
+      await dmUser(deps, body.user.id, { text: user.t("raci.created", { number: task.number }) });
+    } catch (e) {
+      await dmUser(deps, body.user.id, { text: errorText(deps, user.locale, e, VIEW_CREATE) });
+    }
+  });
+
+  app.view(VIEW_REASON, async ({ ack, body, view }) => {
+    const user = await userContext(deps, body.user.id);
+    const text = (field(view.state.values as Values, "reason")?.value ?? "").trim();
+    const meta = JSON.parse(view.private_metadata || "{}") as { taskId?: string; action?: TaskAction };
+    if (!text) return void (await ack({ response_action: "errors", errors: { reason: user.t("raci.error.reason") } }));
+    await ackFirst(ack);
+    try {
+      await act(deps, meta.taskId ?? "", body.user.id, meta.action ?? "block", meta.action === "answer" ? { text } : { reason: text });
+    } catch (e) {
+      await dmUser(deps, body.user.id, { text: errorText(deps, user.locale, e, VIEW_REASON) });
+    }
+  });
+
+  const needsText: Partial<Record<TaskAction, "raci.reason.title" | "raci.answer.title">> = { block: "raci.reason.title", sendBack: "raci.reason.title", answer: "raci.answer.title" };
+  for (const [action, actionId] of Object.entries(ACTION) as [TaskAction, string][]) {
+    app.action<BlockAction>(actionId, async ({ ack, body, action: a }) => {
+      await ackFirst(ack);
+      const taskId = "value" in a ? String(a.value ?? "") : "";
+      const user = await userContext(deps, body.user.id);
+      try {
+        const label = needsText[action];
+        if (label) {
+          // Refuse before the modal opens: a non-A shouldn't type a reason only to be refused.
+          await assertMay(deps, taskId, body.user.id, action);
+          await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: reasonModal(user.t, label, taskId, action) });
+          return;
+        }
+        await act(deps, taskId, body.user.id, action);
+      } catch (e) {
+        await replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text: errorText(deps, user.locale, e, actionId) });
+      }
+    });
+  }
+}

@@ -1,0 +1,48 @@
+// /task mine, /task overdue and /task matrix.
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import type { MessageKey, Translator } from "../../infra/i18n.ts";
+import { todayIn } from "../campaigns/rules.ts";
+import { parseTask } from "./blocks.ts";
+import { buildMatrix, matrixPng, matrixText } from "./matrix.ts";
+import { FLOWS, type TaskStatus } from "./rules.ts";
+
+export async function mine(deps: Deps, t: Translator, userId: string): Promise<string> {
+  const tasks = await deps.db.task.findMany({ where: { status: { not: "approved" } }, orderBy: [{ dueDate: "asc" }, { number: "asc" }] });
+  const roles: [string, (x: (typeof tasks)[number]) => boolean][] = [
+    ["R", (x) => parseTask(x).r.includes(userId)],
+    ["A", (x) => x.aId === userId],
+    ["C", (x) => userId in parseTask(x).consults],
+    ["I", (x) => parseTask(x).i.includes(userId)],
+  ];
+  const lines = [t("raci.mine.title")];
+  for (const [role, has] of roles) {
+    const list = tasks.filter((x) => x.status !== "waiting" && has(x));
+    if (!list.length) continue;
+    lines.push(t("raci.mine.role", { role }));
+    for (const x of list) lines.push(t("raci.mine.row", { number: x.number, title: x.title, due: x.dueDate, status: t(`raci.status.${x.status as TaskStatus}`) }));
+  }
+  return lines.length > 1 ? lines.join("\n") : t("raci.mine.empty");
+}
+
+export async function overdue(deps: Deps, t: Translator): Promise<string> {
+  const today = todayIn(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
+  const tasks = await deps.db.task.findMany({ where: { status: { notIn: ["approved", "waiting"] }, dueDate: { lt: today } }, orderBy: { dueDate: "asc" } });
+  if (!tasks.length) return t("raci.mine.empty");
+  return [t("raci.overdue.title"), ...tasks.map((x) => `${t("raci.mine.row", { number: x.number, title: x.title, due: x.dueDate, status: t(`raci.status.${x.status as TaskStatus}`) })} · R ${parseTask(x).r.map((r) => `<@${r}>`).join(" ")} · A <@${x.aId}>`)].join("\n");
+}
+
+export async function matrix(deps: Deps, t: Translator, ref: string) {
+  const number = Number(ref.replace(/^#/, ""));
+  const flow = Number.isInteger(number) ? await deps.db.taskFlow.findUnique({ where: { number } }) : null;
+  if (!flow) throw new DomainError("raci.error.notFound", { ref });
+  const tasks = await deps.db.task.findMany({ where: { flowId: flow.id }, orderBy: { flowStep: "asc" } });
+  const m = buildMatrix(tasks);
+  // Columns show the role each person holds in the team's map: legible, and in the reader's language.
+  const mappings = await deps.db.roleMapping.findMany();
+  const names = new Map<string, string>();
+  for (const r of mappings) if (!names.has(r.userId)) names.set(r.userId, t(`role.${r.role}` as MessageKey));
+  const title = t("raci.matrix.title", { number: flow.number, name: flow.name });
+  const header = t("raci.matrix.task");
+  return { text: `*${title}*\n${matrixText(m, header)}`, png: matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names), flow };
+}
