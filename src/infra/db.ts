@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -43,6 +44,12 @@ export async function pingDb(db: Db): Promise<boolean> {
  * outer client would wait for the turn the transaction holds (until Prisma's 5 s timeout).
  */
 const turns = new WeakMap<object, { tail: Promise<unknown> }>();
+const inTransaction = new AsyncLocalStorage<boolean>();
+
+/** Runs fn outside any transaction's async context: for timers that start background work. */
+export function outsideTransaction<T>(fn: () => T): T {
+  return inTransaction.exit(fn);
+}
 
 function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
   let q = turns.get(key);
@@ -56,7 +63,11 @@ function serialized(base: PrismaClient): PrismaClient {
   const key = {};
   const extended = base.$extends({
     query: {
-      $allOperations({ args, query }) {
+      $allOperations({ args, query, model, operation }) {
+        // Waiting here would wait for the transaction we are in: fail loudly instead of stalling.
+        if (inTransaction.getStore()) {
+          return Promise.reject(new Error(`db.${model ?? ""}.${operation} used inside a transaction: use the transaction's client (tx)`));
+        }
         return takeTurn(key, () => query(args));
       },
     },
@@ -65,7 +76,8 @@ function serialized(base: PrismaClient): PrismaClient {
   Object.defineProperty(extended, "$transaction", {
     value: (fn: unknown, o?: unknown) => {
       if (typeof fn !== "function") throw new Error("use interactive transactions: db.$transaction(async (tx) => …)");
-      return takeTurn(key, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never));
+      if (inTransaction.getStore()) return Promise.reject(new Error("nested transaction: use the transaction's client (tx)"));
+      return takeTurn(key, () => inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never)));
     },
   });
   return extended as unknown as PrismaClient;

@@ -1,7 +1,7 @@
 // Runs due timers. Each timer is claimed with a conditional update (status + version), so only
 // one runner acts on it; the claim carries a lease, and a runner that dies mid-job leaves a lease
 // that expires, after which the timer is claimed and run again.
-import type { DbClient } from "../infra/db.ts";
+import { outsideTransaction, type DbClient } from "../infra/db.ts";
 import type { Clock } from "../infra/clock.ts";
 import type { Log } from "../infra/logger.ts";
 import type { JobKind, RecurringJob, TimerJob } from "./types.ts";
@@ -94,7 +94,7 @@ export class Scheduler<D> {
   wake(delayMs = 5): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), delayMs);
+    this.timer = outsideTransaction(() => setTimeout(() => void this.loop(), delayMs));
   }
 
   private async loop(): Promise<void> {

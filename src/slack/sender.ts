@@ -3,6 +3,7 @@
 // the same row at the same time. Slack's limits are honoured here, not by callers.
 import type { DbClient } from "../infra/db.ts";
 import { monotonicMs, type Clock } from "../infra/clock.ts";
+import { outsideTransaction } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
 import type { MessageBody } from "./outbox.ts";
@@ -69,7 +70,7 @@ export class OutboxSender {
   kick(delayMs = 5): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), delayMs);
+    this.timer = outsideTransaction(() => setTimeout(() => void this.loop(), delayMs));
   }
 
   private async loop(): Promise<void> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { outsideTransaction } from "../../src/infra/db.ts";
 import { freshDb } from "../support/db.ts";
 
 describe("the SQLite client", () => {
@@ -9,7 +10,8 @@ describe("the SQLite client", () => {
       .$transaction(async (t) => {
         await t.timer.create({ data: { kind: "k", key: "inside", dueAt: new Date(0), createdAt: new Date(0) } });
         // A query from elsewhere (the outbox sender, say) starts while the transaction is open.
-        setTimeout(() => void db.timer.count().then((n) => (outsideSaw = n)), 0);
+        // (The sender and the scheduler start their passes outside the transaction's context.)
+        outsideTransaction(() => setTimeout(() => void db.timer.count().then((n) => (outsideSaw = n)), 0));
         await new Promise((r) => setTimeout(r, 50));
         throw new Error("roll back");
       })
@@ -17,6 +19,14 @@ describe("the SQLite client", () => {
     expect(await tx).toBe("roll back");
     await new Promise((r) => setTimeout(r, 10));
     expect(outsideSaw).toBe(0);
+    expect(await db.timer.count()).toBe(0);
+    await db.$disconnect();
+  });
+
+  it("refuses the outer client inside a transaction, loudly, instead of waiting on itself", async () => {
+    const { db } = await freshDb();
+    const r = await db.$transaction(async () => db.timer.count()).catch((e: Error) => e.message);
+    expect(r).toContain("used inside a transaction");
     expect(await db.timer.count()).toBe(0);
     await db.$disconnect();
   });

@@ -32,6 +32,8 @@ const remind: JobKind<Deps> = {
       { type: "button", action_id: ACTION.doneFromDm, text: plain(owner.t("promo.btn.doneFromDm")), value: item.id, style: "primary" },
       { type: "button", action_id: ACTION.snooze, text: plain(owner.t("promo.btn.snooze")), value: job.key.slice(0, 1900) },
     ];
+    // Looked up before the transaction: a lookup inside it would wait for the transaction itself.
+    const boss = await userContext(deps, c.ownerId);
     await deps.db.$transaction(async (tx) => {
       await deps.outbox.enqueue(tx, {
         kind: "post",
@@ -41,7 +43,6 @@ const remind: JobKind<Deps> = {
       });
       if (p.kind === "overdue" && p.day) {
         if (raisesToOwner(p.day) && c.ownerId !== item.ownerId) {
-          const boss = await userContext(deps, c.ownerId);
           await deps.outbox.enqueue(tx, {
             kind: "post",
             channel: c.ownerId,

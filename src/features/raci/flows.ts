@@ -10,7 +10,7 @@ import { t } from "../../infra/i18n.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { taskCard } from "./blocks.ts";
 import { FLOWS, type FlowStep } from "./rules.ts";
-import { announce, createTask } from "./tasks.ts";
+import { announce, createTask, peopleOf, translatorsFor, type Translators } from "./tasks.ts";
 
 async function resolveRole(db: Db, role: string): Promise<string> {
   const m = await db.roleMapping.findUnique({ where: { role } });
@@ -32,6 +32,7 @@ export async function startFlow(deps: Deps, userId: string, template: string, na
     steps.push({ s, r, a, c: await Promise.all((s.c ?? []).map((x) => resolveRole(deps.db, x))), i: await Promise.all((s.i ?? []).map((x) => resolveRole(deps.db, x))), due });
   }
   const locale = (await userContext(deps, userId)).locale;
+  const ts = await translatorsFor(deps, steps.flatMap((st) => peopleOf({ r: [st.r], a: st.a, c: st.c })));
   return deps.db.$transaction(async (tx) => {
     const counter = await tx.counter.upsert({ where: { name: "flow" }, create: { name: "flow", value: 1 }, update: { value: { increment: 1 } } });
     const f = await tx.taskFlow.create({ data: { number: counter.value, template, name, channelId, createdBy: userId, createdAt: deps.clock.now() } });
@@ -40,6 +41,7 @@ export async function startFlow(deps: Deps, userId: string, template: string, na
         deps,
         { title: `${name} · ${st.s.title[locale]}`, description: "", dueDate: st.due, r: [st.r], a: [st.a], c: st.c.filter((c) => c !== st.r), i: st.i, channelId, createdBy: userId, flowId: f.id, flowStep: k, waiting: k > 0 },
         tx,
+        ts,
       );
     }
     return { flow: f, first: steps[0]!.r, steps: steps.length };
@@ -47,7 +49,7 @@ export async function startFlow(deps: Deps, userId: string, template: string, na
 }
 
 /** After a step is approved, the next one opens and only now its R, C and A hear of it. */
-export async function advanceFlow(tx: Db, deps: Deps, approved: Task) {
+export async function advanceFlow(tx: Db, deps: Deps, approved: Task, ts: Translators) {
   if (!approved.flowId || approved.flowStep == null) return;
   const next = await tx.task.findFirst({ where: { flowId: approved.flowId, flowStep: approved.flowStep + 1 } });
   if (!next || next.status !== "waiting") return;
@@ -56,6 +58,6 @@ export async function advanceFlow(tx: Db, deps: Deps, approved: Task) {
   if (opened.messageId) {
     await deps.outbox.enqueue(tx, { kind: "update", targetId: opened.messageId, body: taskCard((k, p) => t(deps.config.DEFAULT_LOCALE, k, p), opened, flow.number) });
   }
-  await announce(tx, deps, opened, (t) => t("raci.dm.turn", { flow: flow.number }));
+  await announce(tx, deps, opened, ts, (t) => t("raci.dm.turn", { flow: flow.number }));
   await planTaskReminders(tx, deps, opened);
 }

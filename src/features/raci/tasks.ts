@@ -32,6 +32,19 @@ export interface NewTask {
 const channelT = (deps: Deps): Translator => (k, p) => translate(deps.config.DEFAULT_LOCALE, k, p);
 export const tr = async (deps: Deps, userId: string) => (await userContext(deps, userId)).t;
 
+export type Translators = Map<string, Translator>;
+
+/** Each person's translator, looked up before a transaction (lookups read the database). */
+export async function translatorsFor(deps: Deps, ids: string[]): Promise<Translators> {
+  const m: Translators = new Map();
+  for (const id of new Set(ids.filter((x) => /^[UW]/.test(x)))) m.set(id, await tr(deps, id));
+  return m;
+}
+
+export function peopleOf(input: { r: string[]; a: string[] | string; c: string[] }): string[] {
+  return [...input.r, ...(Array.isArray(input.a) ? input.a : [input.a]), ...input.c];
+}
+
 async function flowNumber(db: Db, task: Task) {
   return task.flowId ? (await db.taskFlow.findUnique({ where: { id: task.flowId } }))?.number : undefined;
 }
@@ -47,16 +60,18 @@ async function refresh(db: Db, deps: Deps, task: Task) {
 }
 
 /** DMs R, C and A the part RACI gives each; I hear nothing until the outcome. */
-export async function announce(db: Db, deps: Deps, task: Task, extraForR?: (t: Translator) => string) {
+export async function announce(db: Db, deps: Deps, task: Task, ts: Translators, extraForR?: (t: Translator) => string) {
   const p = parseTask(task);
-  for (const r of p.r) await deps.outbox.enqueue(db, { kind: "post", channel: r, body: roleDm(await tr(deps, r), "r", task, extraForR?.(await tr(deps, r))), dedupeKey: `raci:${task.id}:g${task.gen}:dm:r:${r}` });
-  for (const c of p.c) await deps.outbox.enqueue(db, { kind: "post", channel: c, body: roleDm(await tr(deps, c), "c", task), dedupeKey: `raci:${task.id}:g${task.gen}:dm:c:${c}` });
-  await deps.outbox.enqueue(db, { kind: "post", channel: task.aId, body: roleDm(await tr(deps, task.aId), "a", task), dedupeKey: `raci:${task.id}:g${task.gen}:dm:a` });
+  const of = (u: string) => ts.get(u) ?? channelT(deps);
+  for (const r of p.r) await deps.outbox.enqueue(db, { kind: "post", channel: r, body: roleDm(of(r), "r", task, extraForR?.(of(r))), dedupeKey: `raci:${task.id}:g${task.gen}:dm:r:${r}` });
+  for (const c of p.c) await deps.outbox.enqueue(db, { kind: "post", channel: c, body: roleDm(of(c), "c", task), dedupeKey: `raci:${task.id}:g${task.gen}:dm:c:${c}` });
+  await deps.outbox.enqueue(db, { kind: "post", channel: task.aId, body: roleDm(of(task.aId), "a", task), dedupeKey: `raci:${task.id}:g${task.gen}:dm:a` });
 }
 
-export async function createTask(deps: Deps, input: NewTask, tx?: Db): Promise<Task> {
+export async function createTask(deps: Deps, input: NewTask, tx?: Db, translators?: Translators): Promise<Task> {
   const refused = checkRoles({ r: input.r, a: input.a, c: input.c }, deps.config.RACI_ALLOW_SELF_APPROVE);
   if (refused) throw new DomainError(refused);
+  const ts = translators ?? (await translatorsFor(deps, peopleOf(input)));
   const run = async (db: Db) => {
     const counter = await db.counter.upsert({ where: { name: "task" }, create: { name: "task", value: 1 }, update: { value: { increment: 1 } } });
     const consults: Consults = Object.fromEntries(input.c.map((c) => [c, {}]));
@@ -84,7 +99,7 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db): Promise<T
     task = await db.task.update({ where: { id: task.id }, data: { messageId: id } });
     await note(db, deps, task, input.createdBy, channelT(deps)("raci.what.created"));
     if (!input.waiting) {
-      await announce(db, deps, task);
+      await announce(db, deps, task, ts);
       await planTaskReminders(db, deps, task);
     }
     return task;
@@ -119,6 +134,9 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
   const p = parseTask(task);
   const ct = channelT(deps);
   const aT = await tr(deps, task.aId);
+  // The next step of a flow is announced inside the transaction: look its people up first.
+  const next = action === "approve" && task.flowId != null ? await deps.db.task.findFirst({ where: { flowId: task.flowId, flowStep: (task.flowStep ?? 0) + 1 } }) : null;
+  const nextTs = next ? await translatorsFor(deps, peopleOf({ r: JSON.parse(next.rIds), a: next.aId, c: JSON.parse(next.cIds) })) : new Map();
   const rTs = await Promise.all(p.r.map(async (r) => [r, await tr(deps, r)] as const));
   const saved = await deps.db.$transaction(async (tx) => {
     const data: Partial<Task> = {};
@@ -146,7 +164,7 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
       // The work is over: reminders stop; the I's are told (batched); a flow moves to its next step.
       await cancelTimers(tx, deps.clock, `raci:${task.id}:`);
       await queueInform(tx, deps, updated);
-      await advanceFlow(tx, deps, updated);
+      await advanceFlow(tx, deps, updated, nextTs);
     }
     return updated;
   });

@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FixedClock } from "../../src/infra/clock.ts";
+import { pngSize } from "../../src/features/metrics/chart.ts";
+import { startHarness, until, type Harness } from "../support/harness.ts";
+import { blockAction, viewSubmission } from "../support/payloads.ts";
+import { interaction, slashCommand } from "../support/signed.ts";
+
+describe("RACI tasks", () => {
+  let h: Harness;
+  let clock: FixedClock;
+  afterEach(() => h?.stop());
+
+  const start = async () => {
+    clock = new FixedClock("2026-11-28T02:00:00Z");
+    h = await startHarness({ clock, env: { DEFAULT_LOCALE: "en" } });
+    for (const u of ["U0R", "U0A", "U0C", "U0I", "U0X"]) h.fake.users.set(u, { locale: "en-US", tz: "Asia/Shanghai" });
+  };
+  const settle = () => until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
+  const dms = (u: string) => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === u);
+  const create = (o: { r: string[]; a: string[]; c?: string[]; i?: string[]; user?: string }) =>
+    interaction(
+      h.baseUrl,
+      viewSubmission({
+        user: o.user ?? "U0A",
+        callbackId: "raci_create",
+        privateMetadata: "{}",
+        values: {
+          title: { title: { value: "上架新品 Spring mug" } },
+          description: { description: { value: "Photos and copy" } },
+          due: { due: { selected_date: "2026-12-01" } },
+          r: { r: { selected_users: o.r } },
+          a: { a: { selected_users: o.a } },
+          c: { c: { selected_users: o.c ?? [] } },
+          i: { i: { selected_conversations: o.i ?? [] } },
+          channel: { channel: { selected_conversation: "C0OPS" } },
+        },
+      }),
+    );
+  const click = async (user: string, actionId: string, value: string) => {
+    const id = `${actionId}${Math.random()}`;
+    await interaction(h.baseUrl, blockAction({ user, channel: "C0OPS", messageTs: "1", actionId, value, responseUrl: h.fake.responseUrl(id) }));
+    return id;
+  };
+  const answer = (id: string) => until(() => h.fake.responses.find((r) => r.id === id)).then((r) => String(r.body.text));
+  const task = () => h.bot.deps.db.task.findFirstOrThrow();
+  const buttons = (c: { args: Record<string, unknown> }) => JSON.stringify(c.args.blocks ?? "").match(/raci_[a-z_]+/g) ?? [];
+
+  it("DMs R, C and A with the right buttons; I hears nothing until approval, then one batched note", async () => {
+    await start();
+    expect((await create({ r: ["U0R"], a: ["U0A"], c: ["U0C"], i: ["U0I"] })).status).toBe(200);
+    await until(() => h.bot.deps.db.task.findFirst());
+    await settle();
+    expect(buttons(dms("U0R")[0]!)).toEqual(["raci_accept", "raci_start", "raci_block", "raci_done"]);
+    expect(buttons(dms("U0C")[0]!)).toEqual(["raci_answer"]);
+    expect(buttons(dms("U0A")[0]!)).toEqual(["raci_waive"]);
+    expect(dms("U0I")).toHaveLength(0);
+    expect(h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0OPS" && !c.args.thread_ts)).toHaveLength(1);
+
+    const t = await task();
+    // Done is refused while C hasn't answered.
+    expect(await answer(await click("U0R", "raci_done", t.id))).toContain("<@U0C> must give input first");
+    await interaction(h.baseUrl, viewSubmission({ user: "U0C", callbackId: "raci_reason", privateMetadata: JSON.stringify({ taskId: t.id, action: "answer" }), values: { reason: { reason: { value: "Use the blue mug photo" } } } }));
+    await until(async () => (await task()).consults.includes("blue mug"));
+    await click("U0R", "raci_done", t.id);
+    await until(async () => (await task()).status === "ready");
+    await settle();
+    expect(dms("U0A").some((c) => buttons(c).join() === "raci_approve,raci_send_back")).toBe(true);
+    expect(dms("U0I")).toHaveLength(0);
+    await click("U0A", "raci_approve", t.id);
+    await until(async () => (await task()).status === "approved");
+    await settle();
+    expect(dms("U0I")).toHaveLength(0);
+    clock.set("2026-11-28T10:00:00Z"); // 18:00 in Shanghai
+    await h.bot.scheduler.runDue();
+    await settle();
+    expect(dms("U0I")).toHaveLength(1);
+    expect(String(dms("U0I")[0]!.args.text)).toContain("Task #1");
+  });
+
+  it("refuses a non-A approving, a non-R marking done, two A's and no R, each with a clear answer", async () => {
+    await start();
+    const two = await create({ r: ["U0R"], a: ["U0A", "U0X"] });
+    expect(JSON.parse(two.text).errors.a).toContain("exactly one Accountable");
+    const none = await create({ r: [], a: ["U0A"] });
+    expect(JSON.parse(none.text).errors.r).toContain("at least one Responsible");
+    const self = await create({ r: ["U0A"], a: ["U0A"] });
+    expect(JSON.parse(self.text).errors.a).toContain("only R");
+    expect(await h.bot.deps.db.task.count()).toBe(0);
+
+    await create({ r: ["U0R"], a: ["U0A"] });
+    const t = await until(() => h.bot.deps.db.task.findFirst());
+    expect(await answer(await click("U0X", "raci_done", t.id))).toContain("Only the task's R (<@U0R>)");
+    await click("U0R", "raci_done", t.id);
+    await until(async () => (await task()).status === "ready");
+    expect(await answer(await click("U0R", "raci_approve", t.id))).toContain("Only the task's A (<@U0A>)");
+    expect(await answer(await click("U0X", "raci_send_back", t.id))).toContain("Only the task's A");
+    expect((await task()).status).toBe("ready");
+    expect(h.fake.callsOf("views.open")).toHaveLength(0);
+  });
+
+  it("runs the new-product-launch flow's four tasks in order, telling each R only when its turn comes; the matrix PNG has the Chinese role names", async () => {
+    await start();
+    const roles: [string, string][] = [["operations", "U0OPS"], ["purchasing", "U0BUY"], ["content", "U0CNT"], ["marketing", "U0MKT"], ["ops_lead", "U0LEAD"]];
+    for (const [role, u] of roles) {
+      h.fake.users.set(u, { locale: "zh-CN" });
+      await slashCommand(h.baseUrl, { command: "/task", text: `role ${role} <@${u}|x>`, user_id: "U0LEAD", response_url: h.fake.responseUrl(role) });
+      await until(() => h.fake.responses.find((r) => r.id === role));
+    }
+    await slashCommand(h.baseUrl, { command: "/task", text: "flow new_product_launch 春季杯", user_id: "U0LEAD", channel_id: "C0OPS", response_url: h.fake.responseUrl("flow") });
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "flow"))).body.text)).toContain("4");
+    await settle();
+    const rs = ["U0OPS", "U0BUY", "U0CNT", "U0MKT"];
+    // Only step 1's R hears of the flow at first; the others wait for their turn.
+    expect(rs.map((u) => dms(u).length)).toEqual([1, 0, 0, 0]);
+    for (const [step, r] of rs.entries()) {
+      const t = await h.bot.deps.db.task.findFirstOrThrow({ where: { flowStep: step } });
+      expect(t.status).toBe("open");
+      const later = await h.bot.deps.db.task.count({ where: { flowStep: { gt: step }, status: { not: "waiting" } } });
+      expect(later).toBe(0);
+      expect(dms(r).some((c) => String(c.args.text).includes("Responsible") || String(c.args.text).includes("负责人"))).toBe(true);
+      const consults = JSON.parse(t.consults) as Record<string, unknown>;
+      for (const c of Object.keys(consults)) await click("U0LEAD", "raci_waive", t.id).then(() => c);
+      await until(async () => Object.values(JSON.parse((await h.bot.deps.db.task.findUniqueOrThrow({ where: { id: t.id } })).consults) as object[]).every((v) => Object.keys(v).length > 0));
+      await click(r, "raci_done", t.id);
+      await until(async () => (await h.bot.deps.db.task.findUniqueOrThrow({ where: { id: t.id } })).status === "ready");
+      await click("U0LEAD", "raci_approve", t.id);
+      await until(async () => (await h.bot.deps.db.task.findUniqueOrThrow({ where: { id: t.id } })).status === "approved");
+      await settle();
+    }
+    h.fake.users.set("U0LEAD", { locale: "zh-CN" });
+    await slashCommand(h.baseUrl, { command: "/task", text: "matrix 1", user_id: "U0LEAD", response_url: h.fake.responseUrl("matrix") });
+    const upload = await until(() => h.fake.callsOf("files.completeUploadExternal")[0]);
+    const png = h.fake.uploads.get((upload.args.files as { id: string }[])[0]!.id)!;
+    expect(pngSize(png)?.width).toBeGreaterThan(800);
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync("/tmp/raci-matrix.png", png);
+  });
+
+  it("reminds R when overdue and then A after the grace period, once each across a restart", async () => {
+    await start();
+    await create({ r: ["U0R"], a: ["U0A"] });
+    await until(() => h.bot.deps.db.task.findFirst());
+    await settle();
+    const before = { r: dms("U0R").length, a: dms("U0A").length };
+    const run = async (iso: string) => {
+      clock.set(iso);
+      await h.bot.scheduler.runDue();
+      await settle();
+    };
+    await run("2026-12-02T00:59:00Z");
+    expect(dms("U0R").length).toBe(before.r + 1); // the day-before reminder (11-30 09:00)
+    await run("2026-12-02T01:00:00Z"); // 12-02 09:00: overdue
+    expect(dms("U0R").map((c) => String(c.args.text)).filter((x) => x.includes("🔴"))).toHaveLength(1);
+    expect(dms("U0A")).toHaveLength(before.a);
+    await h.restart();
+    await run("2026-12-03T12:00:00Z");
+    expect(dms("U0R").map((c) => String(c.args.text)).filter((x) => x.includes("🔴"))).toHaveLength(1);
+    await run("2026-12-04T01:00:00Z"); // grace of two days: A hears
+    expect(dms("U0A").map((c) => String(c.args.text)).filter((x) => x.includes("🚨"))).toHaveLength(1);
+    await h.restart();
+    await run("2026-12-05T01:00:00Z");
+    expect(dms("U0A").map((c) => String(c.args.text)).filter((x) => x.includes("🚨"))).toHaveLength(1);
+  });
+});
