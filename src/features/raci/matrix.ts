@@ -31,8 +31,8 @@ const FILL: Record<string, string> = { R: "#d6eaff", A: "#ffe1c2", C: "#e3f5d8",
 
 /** Column labels are display names (people's names or roles), not Slack ids. */
 export function matrixPng(title: string, taskHeader: string, m: Matrix, names: Map<string, string>): Buffer {
-  const colW = 130;
-  const firstW = 360;
+  const colW = 150;
+  const firstW = 460;
   const rowH = 44;
   const width = firstW + colW * Math.max(1, m.people.length) + 20;
   const height = 70 + rowH * (m.rows.length + 1) + 20;
@@ -43,11 +43,11 @@ export function matrixPng(title: string, taskHeader: string, m: Matrix, names: M
   ];
   const y0 = 60;
   parts.push(`<text x="16" y="${y0 + 28}" font-size="18" font-weight="bold">${esc(taskHeader)}</text>`);
-  m.people.forEach((u, j) => parts.push(`<text x="${firstW + j * colW + colW / 2}" y="${y0 + 28}" font-size="17" font-weight="bold" text-anchor="middle">${esc((names.get(u) ?? u).slice(0, 10))}</text>`));
+  m.people.forEach((u, j) => parts.push(`<text x="${firstW + j * colW + colW / 2}" y="${y0 + 28}" font-size="17" font-weight="bold" text-anchor="middle">${esc((names.get(u) ?? u).slice(0, 16))}</text>`));
   m.rows.forEach((r, i) => {
     const y = y0 + rowH * (i + 1);
     parts.push(`<line x1="10" y1="${y}" x2="${width - 10}" y2="${y}" stroke="#cccccc"/>`);
-    parts.push(`<text x="16" y="${y + 28}" font-size="17">${esc(r.task.slice(0, 22))}</text>`);
+    parts.push(`<text x="16" y="${y + 28}" font-size="17">${esc(r.task.slice(0, 26))}</text>`);
     r.cells.forEach((c, j) => {
       if (!c) return;
       const x = firstW + j * colW;
