@@ -75,3 +75,14 @@ export function loadDotEnv(path = ".env"): void {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
 }
+
+/** The settings of this process: .env (if present) under the environment, plus overrides. */
+export function configFromEnvironment(overrides: Record<string, string> = {}): Config {
+  loadDotEnv();
+  return readConfig({ ...process.env, ...overrides });
+}
+
+/** The environment handed to child processes (the migration CLI). */
+export function environmentForChildren(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}

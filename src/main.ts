@@ -1,11 +1,10 @@
 import { boot, StartupError } from "./boot.ts";
-import { ConfigError, loadDotEnv, readConfig } from "./config.ts";
+import { ConfigError, configFromEnvironment, environmentForChildren } from "./config.ts";
 
 async function main(): Promise<void> {
-  loadDotEnv();
   let config;
   try {
-    config = readConfig(process.env);
+    config = configFromEnvironment();
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     process.stderr.write(
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
   }
   let bot;
   try {
-    bot = await boot(config, { env: process.env });
+    bot = await boot(config, { env: environmentForChildren() });
   } catch (e) {
     if (e instanceof StartupError) {
       process.stderr.write(`shopops cannot start: ${e.message}\n`);

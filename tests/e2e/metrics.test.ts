@@ -137,8 +137,8 @@ describe("metrics", () => {
     const b = parseCsvMetrics(new TextEncoder().encode(csv));
     expect(b.records.map((r) => [r.date, r.channel])).toEqual([["2026-11-27", "app"], ["2026-11-26", "app"]]);
     expect(b.problems).toEqual([
-      { row: 3, field: "uv", message: "uv: a whole number" },
-      { row: 4, field: "uv", message: "uv: cannot be negative" },
+      { row: 3, field: "uv", message: "a whole number" },
+      { row: 4, field: "uv", message: "cannot be negative" },
       { row: 5, field: "date", message: "a real date as YYYY-MM-DD" },
     ]);
     clock = new FixedClock("2026-11-29T02:00:00Z");

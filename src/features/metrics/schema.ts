@@ -2,19 +2,19 @@
 import { z } from "zod";
 import { isRealDate } from "../campaigns/rules.ts";
 
-const count = (name: string) =>
+const count = () =>
   z.coerce
-    .number({ error: `${name}: a whole number` })
-    .refine((n) => Number.isFinite(n), `${name}: a number, not text`)
-    .refine((n) => Number.isInteger(n), `${name}: a whole number`)
-    .refine((n) => n >= 0, `${name}: cannot be negative`)
+    .number({ error: "a whole number" })
+    .refine((n) => Number.isFinite(n), "a number, not text")
+    .refine((n) => Number.isInteger(n), "a whole number")
+    .refine((n) => n >= 0, "cannot be negative")
     .default(0);
-const money = (name: string) =>
+const money = () =>
   z.coerce
-    .number({ error: `${name}: an amount` })
-    .refine((n) => Number.isFinite(n), `${name}: an amount, not text`)
-    .refine((n) => n >= 0, `${name}: cannot be negative`)
-    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, `${name}: at most two decimals`)
+    .number({ error: "an amount" })
+    .refine((n) => Number.isFinite(n), "an amount, not text")
+    .refine((n) => n >= 0, "cannot be negative")
+    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "at most two decimals")
     .default(0);
 
 export const MetricInput = z.object({
@@ -23,16 +23,16 @@ export const MetricInput = z.object({
   store: z.string().trim().min(1, "required").max(60),
   channel: z.string().trim().max(60).optional(),
   sku: z.string().trim().max(100).optional(),
-  uv: count("uv"),
-  pv: count("pv"),
-  product_views: count("product_views"),
-  cart_adds: count("cart_adds"),
-  orders: count("orders"),
-  buyers: count("buyers"),
-  gmv: money("gmv"),
-  refunds: money("refunds"),
-  ad_spend: money("ad_spend"),
-  new_customers: count("new_customers"),
+  uv: count(),
+  pv: count(),
+  product_views: count(),
+  cart_adds: count(),
+  orders: count(),
+  buyers: count(),
+  gmv: money(),
+  refunds: money(),
+  ad_spend: money(),
+  new_customers: count(),
 });
 
 export const METRIC_COLUMNS = ["date", "hour", "store", "channel", "sku", "uv", "pv", "product_views", "cart_adds", "orders", "buyers", "gmv", "refunds", "ad_spend", "new_customers"];
