@@ -37,6 +37,8 @@ export const enMetrics = {
   "metrics.alert.correlated": "{icon} {level}: {store} on {date}: UV went up while conversion fell {change} ({reference} → {value}). Check traffic quality and the landing pages{channel}.",
   "metrics.alert.channel": "; channel *{channel}* moved most ({delta})",
   "metrics.alert.ack": "Acknowledge",
+  "metrics.alert.task": "Create action",
+  "metrics.alert.taskBody": "Goal: bring {metric} of {store} back to normal (alert of {date}).\nMeasures: …\nFive whys: which category, channel, or the whole site? Which factor of UV × conversion × AOV?\n\n{text}",
   "metrics.alert.snooze": "Snooze until tomorrow 09:00",
   "metrics.alert.acked": "✅ Acknowledged by <@{user}>",
   "metrics.alert.snoozed": "💤 Snoozed by <@{user}> until {until}",

@@ -65,6 +65,8 @@ export const enRaci = {
   "raci.btn.sendBack": "Send back…",
   "raci.btn.answer": "Give input…",
   "raci.btn.waive": "Waive input",
+  "raci.btn.snooze": "Snooze 1 day",
+  "raci.snoozed": "Snoozed until {until}.",
   "raci.reason.title": "Why?",
   "raci.answer.title": "Your input",
   "raci.inform.note": "📣 Outcomes you're informed of:\n{list}",

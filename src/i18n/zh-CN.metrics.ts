@@ -39,6 +39,8 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.alert.correlated": "{icon} {level}：{store} {date}：UV 上升但转化率下降 {change}（{reference} → {value}）。请检查流量质量和落地页{channel}。",
   "metrics.alert.channel": "；渠道 *{channel}* 变化最大（{delta}）",
   "metrics.alert.ack": "确认",
+  "metrics.alert.task": "创建行动计划",
+  "metrics.alert.taskBody": "目标：让 {store} 的 {metric} 恢复正常（{date} 的预警）。\n措施：…\n五问法：哪个品类、渠道，还是全站？UV × 转化率 × 客单价中哪个因素变了？\n\n{text}",
   "metrics.alert.snooze": "推迟到明天 09:00",
   "metrics.alert.acked": "✅ <@{user}> 已确认",
   "metrics.alert.snoozed": "💤 <@{user}> 已推迟到 {until}",

@@ -67,6 +67,8 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.btn.sendBack": "退回…",
   "raci.btn.answer": "提供意见…",
   "raci.btn.waive": "免除意见",
+  "raci.btn.snooze": "推迟 1 天",
+  "raci.snoozed": "已推迟到 {until}。",
   "raci.reason.title": "原因",
   "raci.answer.title": "你的意见",
   "raci.inform.note": "📣 需要你知悉的结果：\n{list}",

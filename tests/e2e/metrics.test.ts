@@ -130,6 +130,11 @@ describe("metrics", () => {
     const alert = await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-28" } });
     await interaction(h.baseUrl, blockAction({ user: "U0BOSS", channel: "C0ALERTS", messageTs: "1", actionId: "metrics_alert_ack", value: alert.id, responseUrl: h.fake.responseUrl("a") }));
     await until(() => h.fake.callsOf("chat.update").find((u) => JSON.stringify(u.args.blocks).includes("Acknowledged by <@U0BOSS>")));
+    // Create action opens a RACI task form with the alert as its goal.
+    await interaction(h.baseUrl, blockAction({ user: "U0BOSS", channel: "C0ALERTS", messageTs: "1", actionId: "metrics_alert_task", value: alert.id, responseUrl: h.fake.responseUrl("t") }));
+    const form = await until(() => h.fake.callsOf("views.open")[0]);
+    expect((form.args.view as { callback_id: string }).callback_id).toBe("raci_create");
+    expect(JSON.stringify(form.args.view)).toContain("-25.0%");
   });
 
   it("names each bad row of a CSV and keeps the good ones; a wrong token gets 401", async () => {

@@ -154,8 +154,17 @@ describe("RACI tasks", () => {
     await h.restart();
     await run("2026-12-03T12:00:00Z");
     expect(dms("U0R").map((c) => String(c.args.text)).filter((x) => x.includes("🔴"))).toHaveLength(1);
+    // R snoozes the overdue reminder: it comes back once, a day later.
+    const overdueDm = dms("U0R").find((c) => String(c.args.text).includes("🔴"))!;
+    const snoozeKey = (JSON.stringify(overdueDm.args.blocks).match(/"value":"(raci:[^"]+)"/) ?? [])[1]!;
+    await click("U0R", "raci_snooze", snoozeKey);
+    await until(() => h.bot.deps.db.timer.findFirst({ where: { key: { contains: ":snooze:" } } }));
     await run("2026-12-04T01:00:00Z"); // grace of two days: A hears
     expect(dms("U0A").map((c) => String(c.args.text)).filter((x) => x.includes("🚨"))).toHaveLength(1);
+    await run("2026-12-04T11:59:00Z");
+    expect(dms("U0R").map((c) => String(c.args.text)).filter((x) => x.includes("🔴"))).toHaveLength(1);
+    await run("2026-12-04T12:00:00Z"); // 24 h after the snooze, clicked at 2026-12-03 12:00
+    expect(dms("U0R").map((c) => String(c.args.text)).filter((x) => x.includes("🔴"))).toHaveLength(2);
     await h.restart();
     await run("2026-12-05T01:00:00Z");
     expect(dms("U0A").map((c) => String(c.args.text)).filter((x) => x.includes("🚨"))).toHaveLength(1);

@@ -11,7 +11,8 @@ import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
 import { planNextDigest, queueDigest } from "./digest.ts";
 import { LEVELS, type Level, type RuleSet } from "./rules.ts";
-import { ACTION_ACK, ACTION_SNOOZE, alertBlocks, money } from "./texts.ts";
+import { createModal as createTaskModal } from "../raci/modals.ts";
+import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, alertBlocks, money } from "./texts.ts";
 
 export const COMMAND = "/metrics";
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
@@ -118,6 +119,17 @@ export function registerMetrics(app: App, deps: Deps): void {
     } catch (e) {
       await say(errorText(deps, user.locale, e, COMMAND));
     }
+  });
+
+  // Create action: a RACI task (goal, measures, owner, deadline) prefilled from the alert.
+  app.action<BlockAction>(ACTION_CREATE_TASK, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    const alert = await deps.db.metricAlert.findUnique({ where: { id: "value" in action ? String(action.value ?? "") : "" } });
+    if (!alert) return;
+    const user = await userContext(deps, body.user.id);
+    const text = (JSON.parse(alert.detail) as { text: string }).text;
+    const description = user.t("metrics.alert.taskBody", { metric: alert.metric.toUpperCase(), store: alert.store, date: alert.date, text });
+    await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: createTaskModal(user.t, { channelId: body.channel?.id, description }) });
   });
 
   for (const [actionId, snooze] of [[ACTION_ACK, false], [ACTION_SNOOZE, true]] as const) {

@@ -3,6 +3,7 @@ import { t, type Locale } from "../../infra/i18n.ts";
 
 export const ACTION_ACK = "metrics_alert_ack";
 export const ACTION_SNOOZE = "metrics_alert_snooze";
+export const ACTION_CREATE_TASK = "metrics_alert_task";
 
 export function money(x: number, signed = false): string {
   const s = `¥${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -26,6 +27,7 @@ export function alertBlocks(locale: Locale, text: string, alertId: string, foote
       elements: [
         { type: "button", action_id: ACTION_ACK, text: { type: "plain_text", text: t(locale, "metrics.alert.ack") }, value: alertId, style: "primary" },
         { type: "button", action_id: ACTION_SNOOZE, text: { type: "plain_text", text: t(locale, "metrics.alert.snooze") }, value: alertId },
+        { type: "button", action_id: ACTION_CREATE_TASK, text: { type: "plain_text", text: t(locale, "metrics.alert.task") }, value: alertId },
       ],
     });
   }

@@ -11,6 +11,7 @@ import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
 import { parseTask } from "./blocks.ts";
 
 export const JOB_REMIND = "raci.remind";
+export const ACTION_SNOOZE = "raci_snooze";
 export const JOB_INFORM = "raci.inform";
 export const GRACE_DAYS = 2;
 const REMIND_AT = "09:00";
@@ -59,7 +60,8 @@ const remind: JobKind<Deps> = {
           : kind === "overdue"
             ? t("raci.remind.overdue", { number: task.number, title: task.title, due: task.dueDate })
             : t("raci.remind.toA", { number: task.number, title: task.title, due: task.dueDate, days: 1 + GRACE_DAYS, r: p.r.map((r) => `<@${r}>`).join(" ") });
-      await deps.outbox.enqueue(deps.db, { kind: "post", channel: u, body: { text }, dedupeKey: `${job.key}:${u}` });
+      const snooze = { type: "actions", elements: [{ type: "button", action_id: ACTION_SNOOZE, text: { type: "plain_text", text: t("raci.btn.snooze") }, value: job.key.slice(0, 1900) }] };
+      await deps.outbox.enqueue(deps.db, { kind: "post", channel: u, body: { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, snooze] }, dedupeKey: `${job.key}:${u}` });
     }
   },
 };

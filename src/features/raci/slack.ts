@@ -2,12 +2,15 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
+import { formatInZone } from "../../infra/time.ts";
+import { scheduleTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { ACTION, SHORTCUT, VIEW_CREATE, VIEW_REASON } from "./blocks.ts";
 import { startFlow } from "./flows.ts";
 import { createModal, reasonModal } from "./modals.ts";
+import { ACTION_SNOOZE } from "./reminders.ts";
 import { checkRoles, type TaskAction } from "./rules.ts";
 import { act, assertMay, createTask } from "./tasks.ts";
 import { matrix, mine, overdue } from "./views.ts";
@@ -129,6 +132,19 @@ export function registerRaci(app: App, deps: Deps): void {
     } catch (e) {
       await dmUser(deps, body.user.id, { text: errorText(deps, user.locale, e, VIEW_REASON) });
     }
+  });
+
+  // Snooze: the same reminder again in 24 hours, as a timer of its own (the original ran once).
+  app.action<BlockAction>(ACTION_SNOOZE, async ({ ack, body, action: a }) => {
+    await ackFirst(ack);
+    const key = "value" in a ? String(a.value ?? "") : "";
+    const user = await userContext(deps, body.user.id);
+    const timer = key.startsWith("raci:") ? await deps.db.timer.findUnique({ where: { key } }) : null;
+    if (!timer) return;
+    const until = new Date(deps.clock.now().getTime() + 24 * 3600_000);
+    await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: JSON.parse(timer.payload) });
+    deps.wakeScheduler();
+    await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: user.t("raci.snoozed", { until: formatInZone(until, user.timeZone) }) });
   });
 
   const needsText: Partial<Record<TaskAction, "raci.reason.title" | "raci.answer.title">> = { block: "raci.reason.title", sendBack: "raci.reason.title", answer: "raci.answer.title" };
