@@ -31,6 +31,7 @@ export const en = {
   "home.title": "What needs me",
   "home.empty": "Nothing needs you right now. 🎉",
   "home.updated": "Updated {time} ({tz})",
+  "import.noFile": "That message has no CSV or JSON file. Upload the file to a channel the bot is in, then use the shortcut on that message.",
 } as const;
 
 export type MessageKey = keyof typeof en;

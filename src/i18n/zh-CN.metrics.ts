@@ -44,5 +44,6 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.alert.snooze": "推迟到明天 09:00",
   "metrics.alert.acked": "✅ <@{user}> 已确认",
   "metrics.alert.snoozed": "💤 <@{user}> 已推迟到 {until}",
-  "metrics.import.hint": "数据通过 webhook `POST /webhooks/metrics`（JSON，`Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`）导入，或在服务器上从文件导入：`npm run import:metrics -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers）。重复发送同一天的数据会替换原数据。",
+  "metrics.import.result": "已导入新数据 {stored} 行，替换 {replaced} 行；预警 {alerts} 条；{bad} 行有误。{problems}",
+  "metrics.import.hint": "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入数据*。数据也可以通过 webhook `POST /webhooks/metrics`（JSON，`Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`）导入，或在服务器上从文件导入：`npm run import:metrics -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers）。重复发送同一天的数据会替换原数据。",
 };

@@ -45,5 +45,5 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "reviews.briefing.examples": "*评价示例*",
   "reviews.briefing.none": "没有差评。🎉",
   "reviews.import.result": "已导入 {stored} 条评价，{duplicates} 条已存在，{bad} 行有误。{problems}",
-  "reviews.import.hint": "评价通过 webhook `POST /webhooks/reviews`（JSON 或 NDJSON，`Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`）导入，或在服务器上从 CSV/JSON 文件导入：`npm run import:reviews -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：platform, review_id, order_id, sku, rating, text, time）。",
+  "reviews.import.hint": "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入评价*。评价也可以通过 webhook `POST /webhooks/reviews`（JSON 或 NDJSON，`Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`）导入，或在服务器上从 CSV/JSON 文件导入：`npm run import:reviews -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：platform, review_id, order_id, sku, rating, text, time）。",
 };

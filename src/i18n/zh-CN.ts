@@ -31,4 +31,5 @@ export const zhCN: Record<MessageKey, string> = {
   "home.title": "需要我处理的事",
   "home.empty": "现在没有需要你处理的事。🎉",
   "home.updated": "更新于 {time}（{tz}）",
+  "import.noFile": "这条消息没有 CSV 或 JSON 文件。请把文件上传到机器人所在的频道，再在那条消息上使用快捷方式。",
 };

@@ -15,6 +15,8 @@ export class SlackCallError extends Error {
 export type SlackResult = Record<string, unknown> & { ok: boolean };
 export interface SlackApi {
   call(method: string, args: Record<string, unknown>): Promise<SlackResult>;
+  /** GET a file a user shared (url_private_download), with the bot token (files:read). */
+  download(url: string, maxBytes: number): Promise<Buffer>;
   /** POST file bytes to an upload URL from files.getUploadURLExternal. */
   upload(url: string, bytes: Buffer): Promise<void>;
   /** POST to a response_url (slash commands, interactions). */
@@ -63,6 +65,18 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
       } catch (e) {
         throw new SlackCallError(classify(e));
       }
+    },
+    async download(url, maxBytes) {
+      let res: Response;
+      try {
+        res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        throw new SlackCallError({ type: "transient", reason: "network_error" });
+      }
+      if (!res.ok) throw new SlackCallError({ type: res.status >= 500 ? "transient" : "permanent", reason: `download_http_${res.status}` });
+      const buf = Buffer.from(await res.arrayBuffer());
+      if (buf.length > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
+      return buf;
     },
     async upload(url, bytes) {
       let res: Response;

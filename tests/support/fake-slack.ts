@@ -24,6 +24,12 @@ export class FakeSlack {
   calls: RecordedCall[] = [];
   responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
   uploads = new Map<string, Buffer>();
+  /** Files users shared, served at /files/<id> to requests bearing a bot token. */
+  shared = new Map<string, Buffer>();
+
+  fileUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/files/${id}`;
+  }
   users = new Map<string, FakeUser>();
   private scripts = new Map<string, Scripted[]>();
   private server: Server | undefined;
@@ -50,6 +56,13 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const url = req.url ?? "";
+      if (url.startsWith("/files/")) {
+        const file = this.shared.get(url.slice("/files/".length));
+        if (!/^Bearer xoxb-/.test(String(req.headers.authorization ?? ""))) return void res.writeHead(403).end();
+        if (!file) return void res.writeHead(404).end();
+        res.writeHead(200, { "content-type": "application/octet-stream" }).end(file);
+        return;
+      }
       if (url.startsWith("/upload/")) {
         const chunks: Buffer[] = [];
         for await (const c of req) chunks.push(c as Buffer);
