@@ -1,7 +1,29 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { addDays, format, parseISO } from "date-fns";
 
 /** Shows a UTC instant as wall-clock time in a zone (e.g. Asia/Shanghai). */
 export function formatInZone(at: Date, timeZone: string, pattern = "yyyy-MM-dd HH:mm"): string {
   return format(new TZDate(at.getTime(), timeZone), pattern);
+}
+
+/** A local calendar date plus days, as a local calendar date: no time zone can shift it. */
+export function shiftDate(date: string, days: number): string {
+  return format(addDays(parseISO(date), days), "yyyy-MM-dd");
+}
+
+export function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = parseISO(s);
+  return !Number.isNaN(d.getTime()) && format(d, "yyyy-MM-dd") === s;
+}
+
+/** The instant of hh:mm on a local date in a zone. */
+export function localTime(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+}
+
+export function todayIn(now: Date, timeZone: string): string {
+  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
 }

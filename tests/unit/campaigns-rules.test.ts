@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isRealDate, localTime, marketingCalendar, planChecklist, shiftDate, Template } from "../../src/features/campaigns/rules.ts";
+import { marketingCalendar, planChecklist, Template } from "../../src/features/campaigns/rules.ts";
+import { isRealDate, localTime, shiftDate } from "../../src/infra/time.ts";
 import { kindFromName, parsePromoCommand } from "../../src/features/campaigns/schema.ts";
 import { builtinTemplate } from "../../src/features/campaigns/templates.ts";
 import { progressBar } from "../../src/features/campaigns/blocks.ts";

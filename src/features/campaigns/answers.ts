@@ -1,7 +1,8 @@
 // Answers to /promo list and /promo calendar.
 import type { Deps } from "../../deps.ts";
 import type { Translator } from "../../infra/i18n.ts";
-import { marketingCalendar, todayIn, type Kind } from "./rules.ts";
+import { todayIn } from "../../infra/time.ts";
+import { marketingCalendar, type Kind } from "./rules.ts";
 
 export async function listText(deps: Deps, t: Translator): Promise<string> {
   const campaigns = await deps.db.campaign.findMany({ orderBy: { eventDate: "asc" }, include: { items: { select: { status: true } } } });

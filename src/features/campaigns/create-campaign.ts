@@ -2,7 +2,8 @@ import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { Campaign } from "../../generated/prisma/client.ts";
-import { isRealDate, planChecklist, todayIn, type Kind, type Targets } from "./rules.ts";
+import { isRealDate, todayIn } from "../../infra/time.ts";
+import { planChecklist, type Kind, type Targets } from "./rules.ts";
 import { planCampaignTimers, renderChecklist } from "./schedule.ts";
 import { BUILTIN, latestTemplate } from "./templates.ts";
 

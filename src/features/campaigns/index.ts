@@ -2,7 +2,7 @@ import type { Feature } from "../feature.ts";
 import { itemIcon, textIn } from "./blocks.ts";
 import { COMMAND } from "./ids.ts";
 import { campaignJobs } from "./jobs.ts";
-import { todayIn } from "./rules.ts";
+import { todayIn } from "../../infra/time.ts";
 import { registerActions } from "./slack-actions.ts";
 import { registerCommand } from "./slack-command.ts";
 import { registerViews } from "./slack-views.ts";

@@ -6,7 +6,8 @@ import type { JobKind, TimerJob } from "../../scheduler/types.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { textIn } from "./blocks.ts";
 import { ACTION } from "./ids.ts";
-import { STAGES, todayIn } from "./rules.ts";
+import { todayIn } from "../../infra/time.ts";
+import { STAGES } from "./rules.ts";
 import { JOB_GATE, JOB_REMIND, JOB_STAGE, planOverdue, raisesToOwner, type RemindPayload } from "./schedule.ts";
 
 async function liveCampaign(deps: Deps, payload: { campaignId: string; gen: number }) {

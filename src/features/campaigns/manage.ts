@@ -6,7 +6,7 @@ import { cancelTimers } from "../../scheduler/timers.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { textIn } from "./blocks.ts";
-import { isRealDate, shiftDate, todayIn } from "./rules.ts";
+import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
 import { planCampaignTimers, planItemReminders, prefix, refreshChecklist } from "./schedule.ts";
 
 const isAdmin = (deps: Deps, userId: string) => deps.config.ADMIN_USER_IDS.includes(userId);

@@ -1,7 +1,6 @@
 // Playbook arithmetic: templates, due dates counted back from the event day, reminder instants,
 // the marketing calendar and the retrospective. Pure: no database, no Slack.
-import { TZDate } from "@date-fns/tz";
-import { addDays, format, parseISO } from "date-fns";
+import { shiftDate } from "../../infra/time.ts";
 import { z } from "zod";
 
 export const STAGES = ["T-30", "T-21", "T-14", "T-7", "T0", "T+"] as const;
@@ -38,28 +37,6 @@ export type Template = z.infer<typeof Template>;
 /** zod's issues as "stages.2.items.0.title.en: Required"-style lines a person can fix. */
 export function templateProblems(e: z.ZodError): string[] {
   return e.issues.map((i) => `${i.path.join(".") || "template"}: ${i.message}`);
-}
-
-/** A local calendar date plus days, as a local calendar date: no time zone can shift it. */
-export function shiftDate(date: string, days: number): string {
-  return format(addDays(parseISO(date), days), "yyyy-MM-dd");
-}
-
-export function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = parseISO(s);
-  return !Number.isNaN(d.getTime()) && format(d, "yyyy-MM-dd") === s;
-}
-
-/** The instant of hh:mm on a local date in a zone. */
-export function localTime(date: string, time: string, timeZone: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
-}
-
-export function todayIn(now: Date, timeZone: string): string {
-  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
 }
 
 export const REMINDER_TIME = "09:00";

@@ -8,7 +8,8 @@ import { t } from "../../infra/i18n.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { checklistMessage } from "./blocks.ts";
-import { GRACE_DAYS, localTime, REMINDER_TIME, shiftDate, STAGES, todayIn, type Template } from "./rules.ts";
+import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
+import { GRACE_DAYS, REMINDER_TIME, STAGES, type Template } from "./rules.ts";
 
 export const JOB_REMIND = "promo.remind";
 export const JOB_STAGE = "promo.stage";

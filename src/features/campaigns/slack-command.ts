@@ -10,7 +10,7 @@ import { COMMAND } from "./ids.ts";
 import { cancelCampaign, findCampaign, moveCampaign, signGate } from "./manage.ts";
 import { createModal, importModal, retroModal } from "./modals.ts";
 import { retroReport } from "./retro.ts";
-import { todayIn } from "./rules.ts";
+import { todayIn } from "../../infra/time.ts";
 import { parsePromoCommand } from "./schema.ts";
 import { exportTemplate, templateNames } from "./templates.ts";
 

@@ -11,7 +11,8 @@ import { createCampaign } from "./create-campaign.ts";
 import { VIEW_CREATE, VIEW_IMPORT, VIEW_ITEM, VIEW_RETRO } from "./ids.ts";
 import { changeItem } from "./manage.ts";
 import { retroReport, saveRetro, type RetroAction } from "./retro.ts";
-import { isRealDate, KINDS, todayIn, type Kind } from "./rules.ts";
+import { isRealDate, todayIn } from "../../infra/time.ts";
+import { KINDS, type Kind } from "./rules.ts";
 import { optionalNumber, parseNumber } from "./schema.ts";
 import { importTemplate, latestTemplate, parseTemplateYaml } from "./templates.ts";
 

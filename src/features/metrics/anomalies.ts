@@ -2,7 +2,7 @@
 // written once per metric, store, day and level; re-sending the same data finds it and says nothing.
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
-import { shiftDate } from "../campaigns/rules.ts";
+import { shiftDate } from "../../infra/time.ts";
 import { channelTotals, dayTotals, topMovers } from "./data.ts";
 import { decompose, DEFAULT_RULES, findAnomalies, mainFactor, type Finding, type Level, type RuleSet, type Totals } from "./rules.ts";
 import { alertBlocks, money, signedPct } from "./texts.ts";

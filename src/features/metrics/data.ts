@@ -1,7 +1,7 @@
 // Reading and writing metric rows. Store totals are the daily (hour = -1), store-level (sku = "")
 // rows summed over channels; SKU rows are detail and never double-count into the totals.
 import type { Db, DbClient } from "../../infra/db.ts";
-import { shiftDate } from "../campaigns/rules.ts";
+import { shiftDate } from "../../infra/time.ts";
 import type { MetricRecord } from "./schema.ts";
 import { sum, type Totals } from "./rules.ts";
 

@@ -6,7 +6,7 @@ import { t, type Locale } from "../../infra/i18n.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { JobKind } from "../../scheduler/types.ts";
-import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
+import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { renderTrendPng } from "./chart.ts";
 import { channelTotals, dailySeries, dayTotals, topMovers } from "./data.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";

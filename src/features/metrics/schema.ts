@@ -1,6 +1,6 @@
 // A metrics row wherever it comes from (webhook JSON, CSV, a script), validated field by field.
 import { z } from "zod";
-import { isRealDate } from "../campaigns/rules.ts";
+import { isRealDate } from "../../infra/time.ts";
 
 const count = () =>
   z.coerce

@@ -7,7 +7,7 @@ import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext, type UserContext } from "../../slack/user-context.ts";
-import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
+import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
 import { planNextDigest, queueDigest } from "./digest.ts";
 import { LEVELS, type Level, type RuleSet } from "./rules.ts";

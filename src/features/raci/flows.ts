@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { Task } from "../../generated/prisma/client.ts";
-import { shiftDate, todayIn } from "../campaigns/rules.ts";
+import { shiftDate, todayIn } from "../../infra/time.ts";
 import { planTaskReminders } from "./reminders.ts";
 import { t } from "../../infra/i18n.ts";
 import { userContext } from "../../slack/user-context.ts";

@@ -7,7 +7,7 @@ import type { JobKind } from "../../scheduler/types.ts";
 import { translator } from "../../infra/i18n.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { Task } from "../../generated/prisma/client.ts";
-import { localTime, shiftDate, todayIn } from "../campaigns/rules.ts";
+import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { parseTask } from "./blocks.ts";
 
 export const JOB_REMIND = "raci.remind";

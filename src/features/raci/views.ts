@@ -2,7 +2,7 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { MessageKey, Translator } from "../../infra/i18n.ts";
-import { todayIn } from "../campaigns/rules.ts";
+import { todayIn } from "../../infra/time.ts";
 import { parseTask } from "./blocks.ts";
 import { buildMatrix, matrixPng, matrixText } from "./matrix.ts";
 import { FLOWS, type TaskStatus } from "./rules.ts";

@@ -7,7 +7,7 @@ import { ackFirst } from "../../slack/ack.ts";
 import { errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { openCreateModal } from "../complaints/slack-create.ts";
-import { shiftDate, todayIn } from "../campaigns/rules.ts";
+import { shiftDate, todayIn } from "../../infra/time.ts";
 import { ACTION_OPEN_CASE } from "./alerts.ts";
 import { auditBriefings, briefingFor, planNextBriefing } from "./briefing.ts";
 import { addKeyword, listKeywords, removeKeyword } from "./keywords.ts";
