@@ -64,4 +64,21 @@ describe("a promotion's checklist, end to end", () => {
     expect(answer.body.text).toContain("Only the item's owner");
     expect((await h.bot.deps.db.campaignItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe("open");
   });
+
+  it("lists the marketing calendar and offers to create the playbook of a coming event", async () => {
+    h = await startHarness({ clock: new FixedClock("2026-09-01T04:00:00Z") });
+    h.fake.users.set("U0LEAD", { locale: "en-US", tz: "Asia/Shanghai" });
+    await promo(h, "U0LEAD", "new 雙11 2026-11-11");
+    await until(() => h.bot.deps.db.campaign.findFirst());
+    const id = await promo(h, "U0LEAD", "calendar");
+    const body = (await until(() => h.fake.responses.find((r) => r.id === id))).body as { text: string; blocks: unknown[] };
+    expect(body.text).toContain("2026-11-11 · *Double 11* · start preparing 2026-08-12 · ✅ #1 planned");
+    expect(body.text).toContain("2026-12-12 · *Double 12* · start preparing 2026-09-12");
+    const buttons = JSON.stringify(body.blocks);
+    expect(buttons).toContain("double12|2026-12-12");
+    expect(buttons).not.toContain("double11|2026-11-11");
+    await interaction(h.baseUrl, blockAction({ user: "U0LEAD", channel: CHANNEL, messageTs: "1", actionId: "promo_calendar_create_double12_2026-12-12", value: "double12|2026-12-12", responseUrl: h.fake.responseUrl("cal") }));
+    const form = await until(() => h.fake.callsOf("views.open")[0]);
+    expect(JSON.stringify(form.args.view)).toContain('"initial_date":"2026-12-12"');
+  });
 });

@@ -24,6 +24,21 @@ export async function listText(deps: Deps, t: Translator): Promise<string> {
 }
 
 /** The year's big promotions with their start-preparing day, and the team's own promotions. */
+export const ACTION_CREATE_FROM_CALENDAR = "promo_calendar_create";
+
+/** The calendar with a "create" button for each coming big promotion not yet planned. */
+export async function calendarMessage(deps: Deps, t: Translator, year?: number) {
+  const text = await calendarText(deps, t, year);
+  const today = todayIn(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
+  const y = year ?? Number(today.slice(0, 4));
+  const planned = await deps.db.campaign.findMany({ where: { status: "active" } });
+  const open = [...marketingCalendar(y), ...marketingCalendar(y + 1)]
+    .filter((e) => e.date >= today && !planned.some((c) => c.kind === e.kind && c.eventDate.slice(0, 4) === e.date.slice(0, 4)))
+    .slice(0, 4);
+  const buttons = open.map((e) => ({ type: "button", action_id: `${ACTION_CREATE_FROM_CALENDAR}_${e.kind}_${e.date}`, text: { type: "plain_text", text: `+ ${t(`kind.${e.kind}`)} ${e.date}` }, value: `${e.kind}|${e.date}` }));
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...(buttons.length ? [{ type: "actions", elements: buttons }] : [])] };
+}
+
 export async function calendarText(deps: Deps, t: Translator, year?: number): Promise<string> {
   const today = todayIn(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
   const y = year ?? Number(today.slice(0, 4));

@@ -4,7 +4,7 @@ import type { CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale } from "../../infra/i18n.ts";
 import { textIn } from "./blocks.ts";
 import { VIEW_CREATE, VIEW_IMPORT, VIEW_ITEM, VIEW_RETRO } from "./ids.ts";
-import { KINDS } from "./rules.ts";
+import { KINDS, type Kind } from "./rules.ts";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
 const option = (text: string, value: string) => ({ text: plain(text), value });
@@ -25,11 +25,12 @@ const modal = (callbackId: string, title: string, t: Translator, blocks: unknown
   blocks,
 });
 
-export function createModal(t: Translator, o: { userId: string; channelId?: string; templates: string[] }) {
+export function createModal(t: Translator, o: { userId: string; channelId?: string; templates: string[]; kind?: Kind; date?: string }) {
+  const kind = o.kind ?? "double11";
   return modal(VIEW_CREATE, t("promo.modal.title"), t, [
-    input("name", t("promo.modal.name"), { type: "plain_text_input", max_length: 80 }),
-    input("date", t("promo.modal.date"), { type: "datepicker" }),
-    input("kind", t("promo.modal.kind"), { type: "static_select", initial_option: option(t("kind.double11"), "double11"), options: KINDS.map((k) => option(t(`kind.${k}`), k)) }),
+    input("name", t("promo.modal.name"), { type: "plain_text_input", max_length: 80, ...(o.kind ? { initial_value: t(`kind.${o.kind}`) } : {}) }),
+    input("date", t("promo.modal.date"), { type: "datepicker", ...(o.date ? { initial_date: o.date } : {}) }),
+    input("kind", t("promo.modal.kind"), { type: "static_select", initial_option: option(t(`kind.${kind}`), kind), options: KINDS.map((k) => option(t(`kind.${k}`), k)) }),
     input("channel", t("promo.modal.channel"), { type: "conversations_select", filter: { include: ["public", "private"], exclude_bot_users: true }, ...(o.channelId ? { initial_conversation: o.channelId } : {}) }),
     input("owner", t("promo.modal.owner"), { type: "users_select", initial_user: o.userId }),
     input("template", t("promo.modal.template"), { type: "static_select", initial_option: option("builtin", "builtin"), options: o.templates.map((n) => option(n, n)) }),

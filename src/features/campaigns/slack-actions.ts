@@ -9,7 +9,11 @@ import { errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { ACTION } from "./ids.ts";
 import { changeItem, signGate } from "./manage.ts";
-import { itemModal } from "./modals.ts";
+import { isRealDate } from "../../infra/time.ts";
+import { ACTION_CREATE_FROM_CALENDAR } from "./answers.ts";
+import { createModal, itemModal } from "./modals.ts";
+import { KINDS, type Kind } from "./rules.ts";
+import { templateNames } from "./templates.ts";
 import { IdValue, ItemMenuValue } from "./schema.ts";
 
 export function registerActions(app: App, deps: Deps): void {
@@ -36,6 +40,17 @@ export function registerActions(app: App, deps: Deps): void {
         return;
       }
       await changeItem(deps, itemId, body.user.id, { status: verb === "done" ? "done" : "open" });
+    });
+  });
+
+  // The calendar's "+ Double 11 2027-11-11" opens the create form with the kind and date filled in.
+  app.action<BlockAction>(new RegExp(`^${ACTION_CREATE_FROM_CALENDAR}_`), async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async () => {
+      const [kind, date] = String("value" in action ? action.value : "").split("|");
+      const user = await userContext(deps, body.user.id);
+      const view = createModal(user.t, { userId: body.user.id, channelId: body.channel?.id, templates: await templateNames(deps.db), kind: (KINDS as readonly string[]).includes(kind ?? "") ? (kind as Kind) : undefined, date: isRealDate(date ?? "") ? date : undefined });
+      await deps.slack.call("views.open", { trigger_id: body.trigger_id, view });
     });
   });
 

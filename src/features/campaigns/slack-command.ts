@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../slack/user-context.ts";
-import { calendarText, listText } from "./answers.ts";
+import { calendarMessage, listText } from "./answers.ts";
 import { createCampaign } from "./create-campaign.ts";
 import { COMMAND } from "./ids.ts";
 import { cancelCampaign, findCampaign, moveCampaign, signGate } from "./manage.ts";
@@ -44,7 +44,7 @@ export function registerCommand(app: App, deps: Deps): void {
         case "list":
           return void (await say(await listText(deps, user.t)));
         case "calendar":
-          return void (await say(await calendarText(deps, user.t, cmd.year)));
+          return void (await replyEphemeral(deps, to, await calendarMessage(deps, user.t, cmd.year)));
         case "move":
           await moveCampaign(deps, cmd.ref, command.user_id, cmd.date);
           return;
