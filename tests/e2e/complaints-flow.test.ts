@@ -109,4 +109,19 @@ describe("working a complaint to the end", () => {
     expect(report.text).toContain("First-contact resolution*: 50.0%");
     expect(report.text).toContain("5/5 from 1 ratings");
   });
+
+  it("lets the members of a tier's user group act on the case", async () => {
+    h = await startHarness({ env: { ADMIN_USER_IDS: "U0ADMIN" } });
+    h.fake.users.set("U0GROUPIE", { locale: "en-US" });
+    h.fake.users.set("U0OUTSIDER", { locale: "en-US" });
+    h.fake.groups.set("S0SPECIAL", ["U0GROUPIE"]);
+    await setUpTiers(h);
+    await command(h, "U0ADMIN", `tier 1 <#${TIER_CHANNEL[1]}|t1> <!subteam^S0SPECIAL|@special>`);
+    const c = await escalateFromThread(h, { urgency: "urgent" });
+    const refused = await click("U0OUTSIDER", "complaint_ack", c.id);
+    expect((await until(() => h.fake.responses.find((r) => r.id === refused))).body.text).toContain("Only the case owner");
+    await click("U0GROUPIE", "complaint_ack", c.id);
+    await until(async () => (await reload(c.id)).status === "acknowledged");
+    expect(h.fake.callsOf("usergroups.users.list")[0]!.args.usergroup).toBe("S0SPECIAL");
+  });
 });

@@ -31,6 +31,7 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/files/${id}`;
   }
   users = new Map<string, FakeUser>();
+  groups = new Map<string, string[]>();
   private scripts = new Map<string, Scripted[]>();
   private server: Server | undefined;
   private tsCounter = 1_700_000_000;
@@ -136,6 +137,8 @@ export class FakeSlack {
         if (files.some((f) => !this.uploads.has(f.id))) return { ok: false, error: "file_not_found" };
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
+      case "usergroups.users.list":
+        return { ok: true, users: this.groups.get(String(args.usergroup)) ?? [] };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
       case "chat.getPermalink":

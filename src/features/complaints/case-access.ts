@@ -15,8 +15,37 @@ export function isTierMember(c: ComplaintCase, userId: string, tiers?: number[])
   return snapshotOf(c).tiers.some((t) => (!tiers || tiers.includes(t.tier)) && t.userIds.includes(userId));
 }
 
-export function assertMayAct(deps: Deps, c: ComplaintCase, userId: string): void {
-  if (c.ownerId === userId || deps.config.ADMIN_USER_IDS.includes(userId) || isTierMember(c, userId)) return;
+// Members of a tier's Slack user group, asked of Slack (usergroups:read) and kept for 5 minutes.
+const groupCaches = new WeakMap<object, Map<string, { at: number; users: string[] }>>();
+
+async function groupMembers(deps: Deps, groupId: string): Promise<string[]> {
+  let groupCache = groupCaches.get(deps.db);
+  if (!groupCache) groupCaches.set(deps.db, (groupCache = new Map()));
+  const now = deps.clock.now().getTime();
+  const hit = groupCache.get(groupId);
+  if (hit && Math.abs(now - hit.at) < 5 * 60_000) return hit.users;
+  try {
+    const r = await deps.slack.call("usergroups.users.list", { usergroup: groupId });
+    const users = (r.users as string[] | undefined) ?? [];
+    groupCache.set(groupId, { at: now, users });
+    return users;
+  } catch (e) {
+    deps.log.warn({ err: e, groupId }, "could not read a tier's user group");
+    return [];
+  }
+}
+
+/** A tier member by id, or through the tier's user group. */
+export async function isTierMemberAsync(deps: Deps, c: ComplaintCase, userId: string, tiers?: number[]): Promise<boolean> {
+  if (isTierMember(c, userId, tiers)) return true;
+  for (const t of snapshotOf(c).tiers) {
+    if ((!tiers || tiers.includes(t.tier)) && t.userGroupId && (await groupMembers(deps, t.userGroupId)).includes(userId)) return true;
+  }
+  return false;
+}
+
+export async function assertMayAct(deps: Deps, c: ComplaintCase, userId: string): Promise<void> {
+  if (c.ownerId === userId || deps.config.ADMIN_USER_IDS.includes(userId) || (await isTierMemberAsync(deps, c, userId))) return;
   throw new DomainError("complaint.error.notAllowed", { number: c.number });
 }
 

@@ -8,7 +8,7 @@ import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { remedyText, type Remedy } from "./blocks.ts";
-import { ACTIVE, assertMayAct, assertStatus, isTierMember, loadCase } from "./case-access.ts";
+import { ACTIVE, assertMayAct, assertStatus, isTierMemberAsync, loadCase } from "./case-access.ts";
 import { armClock, pauseClock, resumeClock, snapshotOf } from "./case-clock.ts";
 import { escalateInTx } from "./escalate.ts";
 import { logEvent, mentions, note, refreshCard, tellOwner } from "./notify.ts";
@@ -18,7 +18,7 @@ type Change = (tx: Db, c: ComplaintCase, ownerT: Translator) => Promise<{ data?:
 
 async function act(deps: Deps, caseId: string, actorId: string, allowed: Status[], kind: string, change: Change): Promise<ComplaintCase> {
   const c = await loadCase(deps, caseId);
-  assertMayAct(deps, c, actorId);
+  await assertMayAct(deps, c, actorId);
   const owner = await userContext(deps, c.ownerId);
   assertStatus(c, allowed, owner.t(`cstatus.${c.status as Status}`));
   const saved = await deps.db.$transaction(async (tx) => {
@@ -85,7 +85,7 @@ export function proposeRemedy(deps: Deps, caseId: string, actorId: string, r: { 
 
 export async function decideRemedy(deps: Deps, caseId: string, actorId: string, approve: boolean) {
   const c = await loadCase(deps, caseId);
-  if (!deps.config.ADMIN_USER_IDS.includes(actorId) && !isTierMember(c, actorId, [3])) {
+  if (!deps.config.ADMIN_USER_IDS.includes(actorId) && !(await isTierMemberAsync(deps, c, actorId, [3]))) {
     throw new DomainError("complaint.error.approver", { amount: `¥${snapshotOf(c).refundApprovalAbove}` });
   }
   return act(deps, caseId, actorId, ACTIVE, approve ? "remedy_approved" : "remedy_rejected", async (_tx, fresh, ownerT) => {

@@ -27,7 +27,7 @@ const simple: [string, Handler][] = [
 
 async function openCaseModal(deps: Deps, caseId: string, userId: string, body: BlockAction, which: "escalate" | "remedy") {
   const c = await loadCase(deps, caseId);
-  assertMayAct(deps, c, userId);
+  await assertMayAct(deps, c, userId);
   const user = await userContext(deps, userId);
   const view = which === "escalate" ? escalateModal(user.t, caseId) : remedyModal(user.t, caseId);
   await deps.slack.call("views.open", { trigger_id: body.trigger_id, view });
