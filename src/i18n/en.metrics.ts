@@ -26,6 +26,7 @@ export const enMetrics = {
   "metrics.digest.funnel": "Funnel: product view {pv} (ref 68%) · cart {cart} (ref 35%) · order {order} (ref 25%)",
   "metrics.digest.split": "*GMV change {total}* = UV {uv} + conversion {conversion} + spend per buyer {perBuyer} → mostly *{factor}*",
   "metrics.digest.movers": "*Top movers*: {list}",
+  "metrics.digest.skuMovers": "*Top SKUs*: {list}",
   "metrics.digest.chartTitle": "{store} GMV, last 30 days",
   "metrics.digest.series": "GMV",
   "metrics.digest.avg": "7-day average",

@@ -28,6 +28,7 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.digest.funnel": "漏斗：商品页 {pv}（参考 68%）· 加购 {cart}（参考 35%）· 下单 {order}（参考 25%）",
   "metrics.digest.split": "*GMV 变化 {total}* = UV {uv} + 转化率 {conversion} + 人均消费 {perBuyer} → 主要来自 *{factor}*",
   "metrics.digest.movers": "*变化最大*：{list}",
+  "metrics.digest.skuMovers": "*变化最大的 SKU*：{list}",
   "metrics.digest.chartTitle": "{store} 近 30 天 GMV",
   "metrics.digest.series": "GMV",
   "metrics.digest.avg": "7 日均线",

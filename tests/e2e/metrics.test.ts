@@ -16,6 +16,10 @@ const DATA = [
   row("2026-11-26", "web", 3000, 50, 50, 7500),
   row("2026-11-20", "app", 8000, 200, 210, 40000),
   row("2025-11-28", "app", 7000, 150, 160, 30000),
+  // SKU detail: never counted into the store's totals, shown as the top SKUs.
+  { ...row("2026-11-27", "app", 0, 0, 0, 12000), sku: "MUG-1" },
+  { ...row("2026-11-26", "app", 0, 0, 0, 8000), sku: "MUG-1" },
+  { ...row("2026-11-27", "app", 0, 0, 0, 500), sku: "CUP-9" },
 ];
 
 describe("metrics", () => {
@@ -57,7 +61,7 @@ describe("metrics", () => {
     h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
     h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
     h.fake.users.set("U0NY", { locale: "zh-CN", tz: "America/New_York" });
-    expect((await post(DATA)).json).toMatchObject({ stored: 6 });
+    expect((await post(DATA)).json).toMatchObject({ stored: 9 });
     await cmd("U0ADMIN", "target shop1 2026-11 1500000");
     expect(await cmd("U0ADMIN", "digest <#C0MGMT|mgmt> shop1 daily 09:00")).toContain("09:00 (Asia/Shanghai)");
     expect(await cmd("U0NY", "digest me shop1")).toContain("America/New_York");
@@ -74,6 +78,7 @@ describe("metrics", () => {
     expect(text).toContain("ROI 9.00:1");
     expect(text).toContain("= UV +¥9,375.00 + conversion -¥1,875.00 + spend per buyer +¥0.50 → mostly *UV (traffic)*");
     expect(text).toContain("app +¥6,000.00 · web +¥1,500.50");
+    expect(text).toContain("*Top SKUs*: MUG-1 +¥4,000.00 · CUP-9 +¥500.00");
     // Target 1,500,000 for November (30 days) = 50,000 a day; month to date 20th + 26th + 27th
     // = 40,000 + 37,500 + 45,000.50 = 122,500.50, 8.2% of the month; the day at 90.0% of 50,000.
     expect(text).toContain("month to date ¥122,500.50 of ¥1,500,000.00 (8.2%); this period's target ¥50,000.00 (90.0%)");

@@ -39,6 +39,14 @@ export async function channelTotals(db: Db, store: string, from: string, to = fr
   return new Map([...by.entries()].map(([k, v]) => [k, sum(v)]));
 }
 
+/** SKU detail rows (sku ≠ ""), summed per SKU over a period. */
+export async function skuTotals(db: Db, store: string, from: string, to = from): Promise<Map<string, Totals>> {
+  const rows = await db.metricRow.findMany({ where: { store, hour: -1, sku: { not: "" }, date: { gte: from, lte: to } } });
+  const by = new Map<string, typeof rows>();
+  for (const r of rows) by.set(r.sku, [...(by.get(r.sku) ?? []), r]);
+  return new Map([...by.entries()].map(([k, v]) => [k, sum(v)]));
+}
+
 export async function dailySeries(db: Db, store: string, to: string, days: number): Promise<{ date: string; gmv: number | null }[]> {
   const from = shiftDate(to, -(days - 1));
   const rows = await db.metricRow.findMany({ where: { store, hour: -1, sku: "", date: { gte: from, lte: to } } });

@@ -8,7 +8,7 @@ import { userContext } from "../../slack/user-context.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { renderTrendPng } from "./chart.ts";
-import { channelTotals, dailySeries, dayTotals, topMovers } from "./data.ts";
+import { channelTotals, dailySeries, dayTotals, skuTotals, topMovers } from "./data.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";
 import { money, num, pct, signedPct } from "./texts.ts";
 
@@ -90,6 +90,8 @@ export async function buildDigest(deps: Deps, store: string, end: string, weekly
   if (d) lines.push(tr("metrics.digest.split", { total: money(d.total, true), uv: money(d.uv, true), conversion: money(d.conversion, true), perBuyer: money(d.perBuyer, true), factor: tr(`metrics.factor.${mainFactor(d)}`) }));
   const movers = topMovers(await channelTotals(deps.db, store, start, end), await channelTotals(deps.db, store, shiftDate(start, -span), shiftDate(end, -span)));
   if (movers.length) lines.push(tr("metrics.digest.movers", { list: movers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
+  const skuMovers = topMovers(await skuTotals(deps.db, store, start, end), await skuTotals(deps.db, store, shiftDate(start, -span), shiftDate(end, -span)));
+  if (skuMovers.length) lines.push(tr("metrics.digest.skuMovers", { list: skuMovers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
   const series = await dailySeries(deps.db, store, end, 30);
   const avg = series.map((_, i) => {
     const w = series.slice(Math.max(0, i - 6), i + 1).map((s) => s.gmv).filter((x): x is number => x != null);
