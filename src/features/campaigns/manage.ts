@@ -1,13 +1,19 @@
 // Changing a promotion: its items' state and owners, its date, the go/no-go, cancelling it.
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { t } from "../../infra/i18n.ts";
+import { t, type MessageKey, type Params } from "../../infra/i18n.ts";
+import type { Db } from "../../infra/db.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { textIn } from "./blocks.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
 import { planCampaignTimers, planItemReminders, prefix, refreshChecklist } from "./schedule.ts";
+
+/** A line in the checklist message's thread, in the team's language. */
+function noteOnChecklist(tx: Db, deps: Deps, c: Campaign, key: MessageKey, params: Params) {
+  return deps.outbox.enqueue(tx, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text: t(deps.config.DEFAULT_LOCALE, key, params) } });
+}
 
 const isAdmin = (deps: Deps, userId: string) => deps.config.ADMIN_USER_IDS.includes(userId);
 
@@ -85,12 +91,7 @@ export async function moveCampaign(deps: Deps, ref: string, actorId: string, new
     const fresh = await tx.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
     await planCampaignTimers(tx, deps.clock, moved, fresh, (u) => tz.get(u) ?? c.timeZone);
     await refreshChecklist(tx, deps, c.id);
-    await deps.outbox.enqueue(tx, {
-      kind: "post",
-      channel: c.channelId,
-      threadOfId: c.checklistMsgId ?? undefined,
-      body: { text: t(deps.config.DEFAULT_LOCALE, "promo.moved", { by: actorId, name: c.name, from: c.eventDate, to: newDate }) },
-    });
+    await noteOnChecklist(tx, deps, c, "promo.moved", { by: actorId, name: c.name, from: c.eventDate, to: newDate });
     return moved;
   });
   deps.wakeScheduler();
@@ -105,12 +106,7 @@ export async function cancelCampaign(deps: Deps, ref: string, actorId: string): 
     await cancelTimers(tx, deps.clock, prefix(c.id));
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { status: "cancelled", gen: c.gen + 1 } });
     await refreshChecklist(tx, deps, c.id);
-    await deps.outbox.enqueue(tx, {
-      kind: "post",
-      channel: c.channelId,
-      threadOfId: c.checklistMsgId ?? undefined,
-      body: { text: t(deps.config.DEFAULT_LOCALE, "promo.cancelled", { by: actorId, name: c.name }) },
-    });
+    await noteOnChecklist(tx, deps, c, "promo.cancelled", { by: actorId, name: c.name });
     return saved;
   });
 }
@@ -129,12 +125,7 @@ export async function signGate(deps: Deps, campaignId: string, actorId: string):
   return deps.db.$transaction(async (tx) => {
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { gate: JSON.stringify({ by: actorId, at: deps.clock.now().toISOString() }) } });
     await refreshChecklist(tx, deps, c.id);
-    await deps.outbox.enqueue(tx, {
-      kind: "post",
-      channel: c.channelId,
-      threadOfId: c.checklistMsgId ?? undefined,
-      body: { text: t(deps.config.DEFAULT_LOCALE, "promo.gate.signed", { by: actorId, name: c.name }) },
-    });
+    await noteOnChecklist(tx, deps, c, "promo.gate.signed", { by: actorId, name: c.name });
     return saved;
   });
 }

@@ -1,4 +1,5 @@
 // The promotion modals: create, edit an item, retrospective, import a template.
+import { input, option, plain } from "../../slack/modal-kit.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import type { CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale } from "../../infra/i18n.ts";
@@ -6,15 +7,6 @@ import { textIn } from "./blocks.ts";
 import { VIEW_CREATE, VIEW_IMPORT, VIEW_ITEM, VIEW_RETRO } from "./ids.ts";
 import { KINDS, type Kind } from "./rules.ts";
 
-const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
-const option = (text: string, value: string) => ({ text: plain(text), value });
-const input = (id: string, label: string, element: Record<string, unknown>, optional = false) => ({
-  type: "input",
-  block_id: id,
-  label: plain(label),
-  optional,
-  element: { action_id: id, ...element },
-});
 const modal = (callbackId: string, title: string, t: Translator, blocks: unknown[], meta: object = {}) => ({
   type: "modal",
   callback_id: callbackId,

@@ -1,18 +1,10 @@
 // The complaint feature's modals.
+import { input, option, plain } from "../../slack/modal-kit.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { FIELD, VIEW_CREATE, VIEW_ESCALATE, VIEW_REMEDY } from "./ids.ts";
 import { CAUSES, REMEDIES, type PolicySnapshot } from "./rules.ts";
 
-const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
-const option = (text: string, value: string) => ({ text: plain(text), value });
-const input = (id: string, label: string, element: Record<string, unknown>, optional = false) => ({
-  type: "input",
-  block_id: id,
-  label: plain(label),
-  optional,
-  element: { action_id: id, ...element },
-});
 
 export interface CreateMeta {
   channel?: string;

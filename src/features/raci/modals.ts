@@ -1,9 +1,8 @@
+import { input, plain } from "../../slack/modal-kit.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { VIEW_CREATE, VIEW_REASON } from "./blocks.ts";
 import type { TaskAction } from "./rules.ts";
 
-const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
-const input = (id: string, label: string, element: Record<string, unknown>, optional = false) => ({ type: "input", block_id: id, label: plain(label), optional, element: { action_id: id, ...element } });
 
 export function createModal(t: Translator, o: { channelId?: string; description?: string; link?: string }) {
   return {
