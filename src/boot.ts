@@ -16,6 +16,7 @@ import { createSlackRuntime } from "./slack/app.ts";
 import type { Health } from "./slack/ops-routes.ts";
 import { createOutbox } from "./slack/outbox.ts";
 import { OutboxSender } from "./slack/sender.ts";
+import { tellActorOfFailure } from "./slack/failure-notice.ts";
 
 export class StartupError extends Error {}
 
@@ -55,6 +56,7 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   sender = new OutboxSender(db, clock, slack, log.child({ component: "outbox" }), {
     perChannelIntervalMs: durationMs(config.OUTBOX_CHANNEL_INTERVAL),
     onOutcome: (o) => metrics.outboxOutcomes.inc({ outcome: o }),
+    onFailed: (row, reason) => tellActorOfFailure(deps, row, reason),
   });
   scheduler = new Scheduler<Deps>(db, clock, log.child({ component: "scheduler" }), deps, {
     leaseMs: durationMs(config.TIMER_LEASE),

@@ -1,5 +1,6 @@
 import { boot, StartupError } from "./boot.ts";
 import { ConfigError, configFromEnvironment, environmentForChildren } from "./config.ts";
+import { keepRunningOnUncaughtErrors } from "./infra/last-resort.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  keepRunningOnUncaughtErrors(bot.deps.log);
   const shutdown = (signal: string) => {
     bot.deps.log.info({ signal }, "shutting down");
     bot.stop().then(

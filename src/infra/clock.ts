@@ -26,3 +26,11 @@ export class FixedClock implements Clock {
 export function monotonicMs(): number {
   return performance.now();
 }
+
+/**
+ * The real time of day, for protocol checks that are about real seconds whatever the injected
+ * clock says: Slack's 5-minute signature window, for one.
+ */
+export function realNowMs(): number {
+  return Date.now();
+}

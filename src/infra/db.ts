@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
@@ -12,9 +12,21 @@ export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "");
 }
 
+/**
+ * The database holds people's names, complaints and orders: its folder is created 0700 and the
+ * file 0600 (SQLite gives its -wal and -shm files the same mode as the database file).
+ */
+export function prepareSqliteFile(path: string): void {
+  if (path === ":memory:" || path === "") return;
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(p)) chmodSync(p, 0o600);
+}
+
 export async function openDb(url: string): Promise<DbClient> {
   const path = sqlitePath(url);
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  prepareSqliteFile(path);
   // busy_timeout lets the scheduler, the outbox and request handlers share one file without
   // SQLITE_BUSY errors when their writes overlap.
   const base = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { prepareSqliteFile } from "./db.ts";
 import Database from "better-sqlite3";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -13,7 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
  */
 export async function migrateDeploy(databaseUrl: string, baseEnv: NodeJS.ProcessEnv): Promise<void> {
   if (isUpToDate(databaseUrl)) return;
-  mkdirSync(dirname(resolve(databaseUrl.replace(/^file:/, ""))), { recursive: true });
+  prepareSqliteFile(resolve(databaseUrl.replace(/^file:/, "")));
   const require = createRequire(import.meta.url);
   const cli = join(dirname(require.resolve("prisma/package.json")), "build/index.js");
   // The CLI runs from the project root; a relative path must still mean the bot's working directory.

@@ -1,4 +1,20 @@
 import { webApi } from "@slack/bolt";
+import { unesc } from "../infra/markup.ts";
+
+/**
+ * Messages are built as mrkdwn, where user data is escaped (&amp; &lt; &gt;). plain_text objects
+ * (buttons, headers, modal titles) are not parsed by Slack, which escapes them itself: they get
+ * the characters back, so "A&B" shows as A&B and not as A&amp;B.
+ */
+export function plainTextAsWritten<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plainTextAsWritten) as T;
+  if (value === null || typeof value !== "object") return value;
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = plainTextAsWritten(v);
+  if (o.type === "plain_text" && typeof o.text === "string") out.text = unesc(o.text);
+  return out as T;
+}
 
 /** How a failed Slack call should be treated by whoever retries it. */
 export type CallFailure =
@@ -13,6 +29,32 @@ export class SlackCallError extends Error {
 }
 
 export type SlackResult = Record<string, unknown> & { ok: boolean };
+
+/** A URL the bot token must never be sent to. */
+export class ForeignHostError extends Error {
+  constructor(readonly url: string) {
+    super(`refusing to send the bot token to ${new URL(url).host}`);
+  }
+}
+
+/**
+ * Hosts that may receive the bot token: Slack's own, as named by SLACK_API_URL. For
+ * https://slack.com/api/ that is slack.com and its file host files.slack.com (and the same pair
+ * for GovSlack's slack-gov.com); for a local stand-in of Slack, its own origin.
+ */
+export function tokenHosts(slackApiUrl: string): (url: string) => boolean {
+  const api = new URL(slackApiUrl);
+  const apex = api.hostname.replace(/^api\./, "");
+  const allowed = new Set([api.origin, `https://files.${apex}`, `https://${apex}`]);
+  return (url) => {
+    try {
+      const u = new URL(url);
+      return allowed.has(u.origin) && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  };
+}
 export interface SlackApi {
   call(method: string, args: Record<string, unknown>): Promise<SlackResult>;
   /** GET a file a user shared (url_private_download), with the bot token (files:read). */
@@ -51,6 +93,7 @@ export function classify(e: unknown): CallFailure {
  * 5xx is reported straight back to it instead of being retried invisibly inside the client.
  */
 export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 10_000): SlackApi {
+  const mayGetToken = tokenHosts(slackApiUrl);
   const client = new webApi.WebClient(token, {
     slackApiUrl,
     retryConfig: { retries: 0 },
@@ -61,19 +104,35 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
   return {
     async call(method, args) {
       try {
-        return (await client.apiCall(method, args)) as SlackResult;
+        return (await client.apiCall(method, plainTextAsWritten(args))) as SlackResult;
       } catch (e) {
         throw new SlackCallError(classify(e));
       }
     },
     async download(url, maxBytes) {
-      let res: Response;
-      try {
-        res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
-      } catch {
-        throw new SlackCallError({ type: "transient", reason: "network_error" });
+      if (!mayGetToken(url)) throw new ForeignHostError(url);
+      let res: Response | undefined;
+      let at = url;
+      // Redirects are followed by hand: the token goes along only to Slack's own hosts.
+      for (let hop = 0; hop < 4; hop++) {
+        try {
+          res = await fetch(at, {
+            headers: mayGetToken(at) ? { authorization: `Bearer ${token}` } : {},
+            redirect: "manual",
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+        } catch {
+          throw new SlackCallError({ type: "transient", reason: "network_error" });
+        }
+        const next = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+        if (!next) break;
+        at = new URL(next, at).toString();
+        res = undefined;
       }
+      if (!res) throw new SlackCallError({ type: "permanent", reason: "too_many_redirects" });
       if (!res.ok) throw new SlackCallError({ type: res.status >= 500 ? "transient" : "permanent", reason: `download_http_${res.status}` });
+      const declared = Number(res.headers.get("content-length") ?? NaN);
+      if (declared > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
       const buf = Buffer.from(await res.arrayBuffer());
       if (buf.length > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
       return buf;
@@ -94,7 +153,7 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
         res = await fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json; charset=utf-8" },
-          body: JSON.stringify(body),
+          body: JSON.stringify(plainTextAsWritten(body)),
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch {

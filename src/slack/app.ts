@@ -1,13 +1,16 @@
 // The Bolt app: Socket Mode when an app token is set (no public URL needed), otherwise Slack's
 // HTTP endpoint at /slack/events. Our own HTTP server fronts the receiver in both modes so that
 // /healthz and /metrics share PORT and every Slack request's ack time is measured.
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { Deps } from "../deps.ts";
 import type { Feature } from "../features/feature.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { opsHandler, type Health } from "./ops-routes.ts";
+import { dedupeRequests } from "./dedupe.ts";
+import { trackListeners } from "./unrouted.ts";
+import { createFrontDoor, type Route } from "./front-door.ts";
+import { opsRoutes, type Health } from "./ops-routes.ts";
 
 export interface BotIdentity {
   botId?: string;
@@ -25,7 +28,18 @@ export function createSlackRuntime(deps: Deps, features: readonly Feature[], ide
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   const receiver = socketMode
     ? undefined
-    : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? "", endpoints: "/slack/events", logger: boltLogger(log) });
+    : new HTTPReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+        endpoints: "/slack/events",
+        logger: boltLogger(log),
+        // A listener that throws is our bug, not the request's: log it and answer 200 (Bolt's
+        // default answers 500, and Slack then shows the user an error for work that may be done).
+        processEventErrorHandler: async ({ error, response }) => {
+          log.error({ err: error }, "a Slack listener failed");
+          if (!response.headersSent) response.writeHead(200).end();
+          return false;
+        },
+      });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     ...(socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : { receiver }),
@@ -41,31 +55,32 @@ export function createSlackRuntime(deps: Deps, features: readonly Feature[], ide
     metrics.requests.inc({ type: b.command ? "command" : (b.type ?? "unknown") });
     await next();
   });
+  app.use(dedupeRequests(deps));
+  app.use(trackListeners(app, log));
   app.error(async (e) => {
     log.error({ err: e }, "unhandled error in a Slack listener");
   });
   for (const f of features) f.register(app, deps, features);
 
-  const ops = opsHandler(deps, health);
+  const routes: Route[] = [
+    ...opsRoutes(deps, health),
+    ...features.flatMap((f) => f.routes ?? []).map((r) => ({ method: r.method, path: r.path, handle: (req: Parameters<Route["handle"]>[0], res: Parameters<Route["handle"]>[1]) => r.handle(deps, req, res) })),
+  ];
   let server: Server | undefined;
   return {
     app,
     async start() {
-      server = createServer((req, res) => {
-        const started = process.hrtime.bigint();
-        const path = (req.url ?? "").split("?")[0];
-        const route = features.flatMap((f) => f.routes ?? []).find((r) => r.method === req.method && r.path === path);
-        (route ? route.handle(deps, req, res).then(() => true) : ops(req, res))
-          .then((handled) => {
-            if (handled) return;
-            if (!receiver) return void res.writeHead(404).end();
-            res.on("finish", () => metrics.ackSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9));
-            return receiver.requestListener(req, res);
-          })
-          .catch((e) => {
-            log.error({ err: e }, "http handler failed");
-            if (!res.headersSent) res.writeHead(500).end();
-          });
+      server = createFrontDoor({
+        routes,
+        log,
+        slack: receiver
+          ? {
+              path: "/slack/events",
+              signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+              listener: receiver.requestListener,
+              onAnswered: (s) => metrics.ackSeconds.observe(s),
+            }
+          : undefined,
       });
       await new Promise<void>((resolve, reject) => {
         server!.once("error", reject);

@@ -1,15 +1,22 @@
 // "Import … from this file": a message shortcut on a message carrying a CSV or JSON file. The bot
-// downloads the file with its token (files:read) and answers the user privately with the result.
+// asks Slack for the file by its id (files.info, files:read) rather than trusting the URL in the
+// shortcut's payload, downloads it with its token from Slack's own file host only, and answers
+// the user privately with the result.
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
 import type { MessageKey } from "../infra/i18n.ts";
 import { ackFirst } from "./ack.ts";
+import { ForeignHostError, SlackCallError } from "./api.ts";
 import { errorText, replyEphemeral } from "./reply.ts";
 import { userContext } from "./user-context.ts";
 
-const FileRef = z.object({ name: z.string().default("file"), url_private_download: z.string().url().optional(), url_private: z.string().url().optional(), size: z.number().optional() });
+const FileId = z.object({ id: z.string().regex(/^F[A-Z0-9]{2,40}$/), name: z.string().optional() }).loose();
+const FileInfo = z
+  .object({ id: z.string(), name: z.string().default("file"), size: z.number().optional(), url_private_download: z.string().optional(), url_private: z.string().optional() })
+  .loose();
 const MAX_BYTES = 20 * 1024 * 1024;
+const IMPORTABLE = /\.(csv|json|ndjson|txt)$/i;
 
 export interface FileImport {
   callbackId: string;
@@ -23,14 +30,27 @@ export function registerFileImport(app: App, deps: Deps, imp: FileImport): void 
     const user = await userContext(deps, shortcut.user.id);
     const to = { responseUrl: shortcut.response_url, userId: shortcut.user.id };
     try {
-      const files = z.array(FileRef).safeParse((shortcut.message as { files?: unknown }).files ?? []);
-      const file = files.success ? files.data.find((f) => /\.(csv|json|ndjson|txt)$/i.test(f.name)) : undefined;
-      const url = file?.url_private_download ?? file?.url_private;
-      if (!file || !url) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
+      const listed = z.array(FileId).safeParse((shortcut.message as { files?: unknown }).files ?? []);
+      const ref = listed.success ? (listed.data.find((f) => IMPORTABLE.test(f.name ?? "")) ?? listed.data[0]) : undefined;
+      if (!ref) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
+      const found = await deps.slack.call("files.info", { file: ref.id }).catch((e: unknown) => {
+        // A file id Slack doesn't know (or the bot may not see) is the user's to fix, not an error.
+        if (e instanceof SlackCallError && e.failure.type === "permanent") return undefined;
+        throw e;
+      });
+      if (!found) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
+      const info = FileInfo.safeParse(found.file);
+      const url = info.success ? (info.data.url_private_download ?? info.data.url_private) : undefined;
+      if (!info.success || !url || !IMPORTABLE.test(info.data.name)) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
+      if ((info.data.size ?? 0) > MAX_BYTES) return void (await replyEphemeral(deps, to, { text: user.t("import.tooLarge", { mb: MAX_BYTES / 1024 / 1024 }) }));
       const bytes = await deps.slack.download(url, MAX_BYTES);
-      const r = await imp.run(deps, bytes, file.name);
+      const r = await imp.run(deps, bytes, info.data.name);
       await replyEphemeral(deps, to, { text: user.t(r.key, r.params) });
     } catch (e) {
+      if (e instanceof ForeignHostError) {
+        deps.log.warn({ host: new URL(e.url).host, callbackId: imp.callbackId }, "file URL outside Slack's file host refused");
+        return void (await replyEphemeral(deps, to, { text: user.t("import.foreignHost") }));
+      }
       await replyEphemeral(deps, to, { text: errorText(deps, user.locale, e, imp.callbackId) });
     }
   });

@@ -1,28 +1,40 @@
-// /healthz and /metrics, served on PORT in both HTTP and Socket Mode.
-import type { IncomingMessage, ServerResponse } from "node:http";
+// /healthz and /metrics, served on PORT in both HTTP and Socket Mode. /metrics can be closed
+// to all but a scraper that sends METRICS_TOKEN as a bearer token.
 import type { Deps } from "../deps.ts";
 import { pingDb } from "../infra/db.ts";
+import { sendJson } from "../infra/http-body.ts";
+import { bearerOk } from "../infra/webhook.ts";
+import type { Route } from "./front-door.ts";
 
 export interface Health {
   slackAuth: "ok" | "unverified";
 }
 
-export function opsHandler(deps: Deps, health: Health) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const path = (req.url ?? "").split("?")[0];
-    if (req.method !== "GET" || (path !== "/healthz" && path !== "/metrics")) return false;
-    if (path === "/healthz") {
-      const db = await pingDb(deps.db);
-      const ok = db;
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: ok ? "ok" : "unhealthy", database: db ? "ok" : "unreachable", slackAuth: health.slackAuth }));
-      return true;
-    }
-    const groups = await deps.db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
-    deps.metrics.outboxDepth.reset();
-    for (const g of groups) deps.metrics.outboxDepth.set({ status: g.status }, g._count._all);
-    res.writeHead(200, { "content-type": deps.metrics.registry.contentType });
-    res.end(await deps.metrics.registry.metrics());
-    return true;
-  };
+export function opsRoutes(deps: Deps, health: Health): Route[] {
+  return [
+    {
+      method: "GET",
+      path: "/healthz",
+      async handle(_req, res) {
+        const db = await pingDb(deps.db);
+        sendJson(res, db ? 200 : 503, { status: db ? "ok" : "unhealthy", database: db ? "ok" : "unreachable", slackAuth: health.slackAuth });
+      },
+    },
+    {
+      method: "GET",
+      path: "/metrics",
+      async handle(req, res) {
+        const token = deps.config.METRICS_TOKEN;
+        if (token && !bearerOk(token, req.headers.authorization)) {
+          res.writeHead(401, { "www-authenticate": "Bearer" }).end();
+          return;
+        }
+        const groups = await deps.db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+        deps.metrics.outboxDepth.reset();
+        for (const g of groups) deps.metrics.outboxDepth.set({ status: g.status }, g._count._all);
+        res.writeHead(200, { "content-type": deps.metrics.registry.contentType });
+        res.end(await deps.metrics.registry.metrics());
+      },
+    },
+  ];
 }

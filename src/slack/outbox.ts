@@ -15,6 +15,8 @@ interface Common {
   body: MessageBody;
   /** Makes enqueueing idempotent: a second enqueue with the same key returns the first row. */
   dedupeKey?: string;
+  /** Whose action this message comes from: told in a DM, with what to do, if Slack refuses it for good. */
+  actorId?: string;
 }
 
 export type OutgoingMessage =
@@ -54,6 +56,7 @@ export async function enqueueMessage(db: Db, clock: Clock, msg: OutgoingMessage)
       threadOfId: "threadOfId" in msg ? (msg.threadOfId ?? null) : null,
       body: JSON.stringify(msg.kind === "file" ? { ...msg.body, file: msg.file } : msg.body),
       dedupeKey: msg.dedupeKey ?? null,
+      actorId: msg.actorId ?? null,
       nextAttemptAt: now,
       createdAt: now,
     },

@@ -4,6 +4,7 @@ import type { Deps } from "../deps.ts";
 import { DomainError } from "../infra/errors.ts";
 import { t, type Locale } from "../infra/i18n.ts";
 import type { MessageBody } from "./outbox.ts";
+import { isMalformed } from "./payload.ts";
 
 export interface ReplyTarget {
   responseUrl?: string;
@@ -29,6 +30,18 @@ export async function replyEphemeral(deps: Deps, to: ReplyTarget, body: MessageB
 /** A message in the user's DM with the bot (chat.postMessage to a user id opens it). */
 export async function dmUser(deps: Deps, userId: string, body: MessageBody): Promise<void> {
   await deps.outbox.enqueue(deps.db, { kind: "post", channel: userId, body });
+}
+
+/**
+ * Handles a failure after the ack: a malformed value from a forged or garbled payload is logged
+ * and nothing is said; any other error gets `say(errorText(…))`.
+ */
+export async function answerFailure(deps: Deps, locale: Locale, e: unknown, where: string, say: (text: string) => Promise<unknown>): Promise<void> {
+  if (isMalformed(e)) {
+    deps.log.warn({ where, reason: e.message.slice(0, 200) }, "malformed payload ignored");
+    return;
+  }
+  await say(errorText(deps, locale, e, where));
 }
 
 /** Text for an error: a DomainError's own message, otherwise an apology with an id to quote. */

@@ -18,6 +18,8 @@ export interface SenderOptions {
   maxAgeMs?: number;
   batchSize?: number;
   onOutcome?: (outcome: "sent" | "failed" | "retry", row: Row) => void;
+  /** Called once a message has failed for good (after it is marked failed). */
+  onFailed?: (row: Row, reason: string) => Promise<void>;
 }
 
 const methodOf: Record<string, string> = {
@@ -37,7 +39,7 @@ export class OutboxSender {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
-  private readonly o: Required<Omit<SenderOptions, "onOutcome">> & Pick<SenderOptions, "onOutcome">;
+  private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed">> & Pick<SenderOptions, "onOutcome" | "onFailed">;
 
   constructor(
     private db: DbClient,
@@ -258,6 +260,7 @@ export class OutboxSender {
       await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: "failed", lastError: reason, leaseUntil: null } });
       this.log.warn({ outboxId: row.id, kind: row.kind, channel: row.channel, reason }, "message failed permanently");
       this.o.onOutcome?.("failed", row);
+      await this.o.onFailed?.(row, reason).catch((e) => this.log.error({ err: e, outboxId: row.id }, "could not tell anyone of a failed message"));
       return;
     }
     const backoff = Math.min(300_000, 1000 * 2 ** Math.min(row.attempts, 9));

@@ -1,7 +1,8 @@
 // Who is asking and in what language/time zone. Slash commands carry no locale, so we ask
 // users.info once and cache the answer; a language chosen with /shopops language wins.
 import type { Deps } from "../deps.ts";
-import { toLocale, translator, type Locale, type Translator } from "../infra/i18n.ts";
+import { DomainError } from "../infra/errors.ts";
+import { toLocale, translator, type Locale, type MessageKey, type Translator } from "../infra/i18n.ts";
 
 export interface UserContext {
   userId: string;
@@ -15,7 +16,7 @@ const cacheMs = 24 * 3600_000;
 // before they are answered. Keyed per database so tests with separate databases don't mix.
 const memo = new WeakMap<object, Map<string, { at: number; profile: Profile }>>();
 const memoMs = 5 * 60_000;
-type Profile = { locale: string | null; tz: string | null; chosenLocale: string | null; fetchedAt: Date } | null;
+type Profile = { locale: string | null; tz: string | null; chosenLocale: string | null; isAdmin: boolean; fetchedAt: Date } | null;
 
 export async function userContext(deps: Deps, userId: string): Promise<UserContext> {
   const { db, clock, config } = deps;
@@ -24,21 +25,38 @@ export async function userContext(deps: Deps, userId: string): Promise<UserConte
   return { userId, locale, timeZone: profile?.tz ?? config.DEFAULT_TIMEZONE, t: translator(locale) };
 }
 
-async function cachedProfile(deps: Deps, userId: string): Promise<Profile> {
+/**
+ * The bot's one admin rule, the same in every feature: Slack workspace admins and owners (as
+ * users.info says, checked at least hourly) and the people listed in ADMIN_USER_IDS.
+ */
+export async function isAdmin(deps: Deps, userId: string): Promise<boolean> {
+  if (deps.config.ADMIN_USER_IDS.includes(userId)) return true;
+  const profile = await cachedProfile(deps, userId, adminMaxAgeMs);
+  return Boolean(profile?.isAdmin);
+}
+
+/** Throws `key` (a feature's own words for what needs an admin) unless the user is an admin. */
+export async function assertAdmin(deps: Deps, userId: string, key: MessageKey): Promise<void> {
+  if (!(await isAdmin(deps, userId))) throw new DomainError(key);
+}
+
+const adminMaxAgeMs = 3600_000;
+
+async function cachedProfile(deps: Deps, userId: string, maxAgeMs = cacheMs): Promise<Profile> {
   const now = deps.clock.now().getTime();
   let cache = memo.get(deps.db);
   if (!cache) memo.set(deps.db, (cache = new Map()));
   const hit = cache.get(userId);
-  if (hit && now - hit.at < memoMs) return hit.profile;
-  const profile = await loadProfile(deps, userId);
+  if (hit && now - hit.at < memoMs && (!hit.profile || now - hit.profile.fetchedAt.getTime() <= maxAgeMs)) return hit.profile;
+  const profile = await loadProfile(deps, userId, maxAgeMs);
   cache.set(userId, { at: now, profile });
   return profile;
 }
 
-async function loadProfile(deps: Deps, userId: string): Promise<Profile> {
+async function loadProfile(deps: Deps, userId: string, maxAgeMs: number): Promise<Profile> {
   const { db, clock } = deps;
   let profile: Profile = await db.userProfile.findUnique({ where: { userId } });
-  if (!profile || clock.now().getTime() - profile.fetchedAt.getTime() > cacheMs) {
+  if (!profile || clock.now().getTime() - profile.fetchedAt.getTime() > maxAgeMs) {
     const fetched = await fetchProfile(deps, userId);
     if (fetched) {
       profile = await db.userProfile.upsert({
@@ -51,11 +69,11 @@ async function loadProfile(deps: Deps, userId: string): Promise<Profile> {
   return profile;
 }
 
-async function fetchProfile(deps: Deps, userId: string): Promise<{ locale: string | null; tz: string | null } | undefined> {
+async function fetchProfile(deps: Deps, userId: string): Promise<{ locale: string | null; tz: string | null; isAdmin: boolean } | undefined> {
   try {
     const r = await deps.slack.call("users.info", { user: userId, include_locale: true });
-    const user = r.user as { locale?: string; tz?: string } | undefined;
-    return { locale: user?.locale ?? null, tz: user?.tz ?? null };
+    const user = r.user as { locale?: string; tz?: string; is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
+    return { locale: user?.locale ?? null, tz: user?.tz ?? null, isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner) };
   } catch (e) {
     // A user we can't look up still gets an answer, in the workspace's default language.
     deps.log.warn({ err: e, userId }, "users.info failed; using workspace defaults");

@@ -50,7 +50,7 @@ describe("a promotion's checklist, end to end", () => {
     await settle(h);
     expect(await h.bot.deps.db.campaign.count()).toBe(0);
     expect(await h.bot.deps.db.campaignItem.count()).toBe(0);
-    expect(await h.bot.deps.db.timer.count()).toBe(0);
+    expect(await h.bot.deps.db.timer.count({ where: { key: { startsWith: "promo:" } } })).toBe(0);
     expect(checklistPosts(h)).toHaveLength(0);
   });
 

@@ -92,6 +92,6 @@ describe("promotion reminders", () => {
     const before = dmsTo(h, "U0LEAD").length;
     await runAt("2026-11-30T01:00:00Z");
     expect(dmsTo(h, "U0LEAD")).toHaveLength(before);
-    expect(await h.bot.deps.db.timer.count({ where: { status: "pending" } })).toBe(0);
+    expect(await h.bot.deps.db.timer.count({ where: { status: "pending", key: { startsWith: "promo:" } } })).toBe(0);
   });
 });

@@ -118,7 +118,8 @@ describe("complaint clocks", () => {
     expect(await reload(c.id)).toMatchObject({ tier: 3, escalations: 2 });
     await h.restart();
     clock.set("2026-11-28T06:01:00Z");
-    expect(await h.bot.scheduler.runDue()).toBe(1);
+    await h.bot.scheduler.runDue();
+    expect((await h.bot.deps.db.timer.findUniqueOrThrow({ where: { id: breach.id } })).status).toBe("done");
     expect(await reload(c.id)).toMatchObject({ tier: 3, escalations: 2 });
     await settle();
     expect(postsTo(h, TIER_CHANNEL[3]).filter((m) => !m.args.thread_ts)).toHaveLength(1);

@@ -77,7 +77,7 @@ describe("escalating a complaint from a Slack thread", () => {
     h = await startHarness({ env: { ADMIN_USER_IDS: "U0ADMIN" } });
     h.fake.users.set("U0NOBODY", { locale: "en-US" });
     const refused = await command(h, "U0NOBODY", `tier 1 <#${TIER_CHANNEL[1]}|t> <@${PEOPLE[1]}|p>`);
-    expect(refused.text).toContain("Only an admin");
+    expect(refused.text).toContain("Only a workspace admin or owner");
     expect(await h.bot.deps.db.complaintTier.count()).toBe(0);
     const bad = await command(h, "U0ADMIN", "policy urgent soon");
     expect(bad.text).toContain("/complaint policy urgent 2h");

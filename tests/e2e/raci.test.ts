@@ -102,6 +102,8 @@ describe("RACI tasks", () => {
     await start();
     const roles: [string, string][] = [["operations", "U0OPS"], ["purchasing", "U0BUY"], ["content", "U0CNT"], ["marketing", "U0MKT"], ["ops_lead", "U0LEAD"]];
     for (const [, u] of roles) h.fake.users.set(u, { locale: "zh-CN" });
+    // The role map is an admin's to change: U0LEAD is a workspace admin in Slack.
+    h.fake.users.set("U0LEAD", { locale: "zh-CN", isAdmin: true });
     for (const [role, u] of roles) {
       await slashCommand(h.baseUrl, { command: "/task", text: `role ${role} <@${u}|x>`, user_id: "U0LEAD", response_url: h.fake.responseUrl(role) });
       await until(() => h.fake.responses.find((r) => r.id === role));

@@ -113,9 +113,10 @@ describe("importing a file shared in Slack", () => {
     h = await startHarness();
     h.fake.users.set("U0OPS", { locale: "en-US" });
     const csv = "platform,review_id,sku,rating,text,time\ntmall,S1,A,1,杯子破损,2026-11-27 10:00\ntmall,S2,A,9,ok,2026-11-27 10:00\n";
-    h.fake.shared.set("F1", Buffer.from(csv));
+    h.fake.shared.set("F0REVIEWS1", Buffer.from(csv));
+    h.fake.sharedNames.set("F0REVIEWS1", "reviews.csv");
     const { messageShortcut } = await import("../support/payloads.ts");
-    const files = [{ id: "F1", name: "reviews.csv", url_private_download: h.fake.fileUrl("F1"), size: csv.length }];
+    const files = [{ id: "F0REVIEWS1", name: "reviews.csv", url_private_download: h.fake.fileUrl("F0REVIEWS1"), size: csv.length }];
     await interaction(h.baseUrl, messageShortcut({ callbackId: "reviews_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("imp"), message: { ts: "1.2", text: "", files } }));
     const reply = String((await until(() => h.fake.responses.find((r) => r.id === "imp"))).body.text);
     expect(reply).toContain("Imported 1 review(s), 0 already known, 1 bad row(s).");

@@ -18,6 +18,8 @@ export type Scripted =
 export interface FakeUser {
   locale?: string;
   tz?: string;
+  isAdmin?: boolean;
+  isOwner?: boolean;
 }
 
 export class FakeSlack {
@@ -26,6 +28,8 @@ export class FakeSlack {
   uploads = new Map<string, Buffer>();
   /** Files users shared, served at /files/<id> to requests bearing a bot token. */
   shared = new Map<string, Buffer>();
+  /** Names of shared files, as files.info reports them (default "<id>.csv"). */
+  sharedNames = new Map<string, string>();
 
   fileUrl(id: string): string {
     return `http://127.0.0.1:${this.port}/files/${id}`;
@@ -58,7 +62,7 @@ export class FakeSlack {
     this.server = createServer(async (req, res) => {
       const url = req.url ?? "";
       if (url.startsWith("/files/")) {
-        const file = this.shared.get(url.slice("/files/".length));
+        const file = this.shared.get(url.slice("/files/".length).split("?")[0]!);
         if (!/^Bearer xoxb-/.test(String(req.headers.authorization ?? ""))) return void res.writeHead(403).end();
         if (!file) return void res.writeHead(404).end();
         res.writeHead(200, { "content-type": "application/octet-stream" }).end(file);
@@ -122,7 +126,7 @@ export class FakeSlack {
       case "users.info": {
         const u = this.users.get(String(args.user));
         if (!u) return { ok: false, error: "user_not_found" };
-        return { ok: true, user: { id: args.user, locale: u.locale ?? "en-US", tz: u.tz ?? "Asia/Shanghai" } };
+        return { ok: true, user: { id: args.user, locale: u.locale ?? "en-US", tz: u.tz ?? "Asia/Shanghai", is_admin: Boolean(u.isAdmin), is_owner: Boolean(u.isOwner) } };
       }
       case "views.open":
       case "views.push":
@@ -136,6 +140,13 @@ export class FakeSlack {
         const files = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as { id: string; title: string }[];
         if (files.some((f) => !this.uploads.has(f.id))) return { ok: false, error: "file_not_found" };
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      case "files.info": {
+        const id = String(args.file);
+        const bytes = this.shared.get(id);
+        if (!bytes) return { ok: false, error: "file_not_found" };
+        const name = this.sharedNames.get(id) ?? `${id}.csv`;
+        return { ok: true, file: { id, name, size: bytes.length, url_private: this.fileUrl(id), url_private_download: `${this.fileUrl(id)}?download=1` } };
       }
       case "usergroups.users.list":
         return { ok: true, users: this.groups.get(String(args.usergroup)) ?? [] };

@@ -1,4 +1,5 @@
 // The checklist message: one message per promotion that edits itself as items change.
+import { esc } from "../../infra/markup.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
 import type { MessageBody } from "../../slack/outbox.ts";
@@ -57,7 +58,7 @@ export function checklistMessage(
       if (i.status === "done" || i.status === "na") line = `~${line}~`;
       if (i.status === "na" && i.naReason) line += ` _${t("promo.checklist.na", { reason: i.naReason })}_`;
       if (i.gate) line += ` · ${t("promo.checklist.gate")}`;
-      if (i.note) line += `\n> ${i.note}`;
+      if (i.note) line += `\n> ${esc(i.note).replace(/\n/g, "\n> ")}`;
       const block: Record<string, unknown> = { type: "section", block_id: `item:${i.id}`, text: md(line.slice(0, 3000)) };
       if (c.status === "active") {
         block.accessory = {

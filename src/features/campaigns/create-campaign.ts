@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
+import { createOnce } from "../../infra/seen.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { Campaign } from "../../generated/prisma/client.ts";
 import { isRealDate, todayIn } from "../../infra/time.ts";
@@ -16,6 +17,8 @@ export interface NewCampaign {
   ownerId: string;
   targets: Targets;
   templateName?: string;
+  /** The request it comes from (a modal's view id): the same request creates one promotion. */
+  requestKey?: string;
 }
 
 /** Creates a promotion, its checklist, its message and its reminders, all or nothing. */
@@ -31,6 +34,7 @@ export async function createCampaign(deps: Deps, input: NewCampaign): Promise<Ca
   const owner = await userContext(deps, input.ownerId);
 
   const created = await deps.db.$transaction(async (tx) => {
+    await createOnce(tx, input.requestKey, deps.clock.now());
     const counter = await tx.counter.upsert({ where: { name: "campaign" }, create: { name: "campaign", value: 1 }, update: { value: { increment: 1 } } });
     const c = await tx.campaign.create({
       data: {
@@ -62,7 +66,7 @@ export async function createCampaign(deps: Deps, input: NewCampaign): Promise<Ca
       })),
     });
     const items = await tx.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
-    const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: input.channelId, body: await renderChecklist(tx, deps, c) });
+    const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: input.channelId, body: await renderChecklist(tx, deps, c), actorId: input.actorId });
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { checklistMsgId: id } });
     await planCampaignTimers(tx, deps.clock, saved, items, () => owner.timeZone);
     return saved;

@@ -4,7 +4,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { t, type MessageKey, type Params } from "../../infra/i18n.ts";
 import type { Db } from "../../infra/db.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { isAdmin, userContext } from "../../slack/user-context.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { textIn } from "./blocks.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
@@ -15,7 +15,6 @@ function noteOnChecklist(tx: Db, deps: Deps, c: Campaign, key: MessageKey, param
   return deps.outbox.enqueue(tx, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text: t(deps.config.DEFAULT_LOCALE, key, params) } });
 }
 
-const isAdmin = (deps: Deps, userId: string) => deps.config.ADMIN_USER_IDS.includes(userId);
 
 export async function findCampaign(deps: Deps, ref: string): Promise<Campaign> {
   const n = Number(ref.replace(/^#/, ""));
@@ -24,8 +23,8 @@ export async function findCampaign(deps: Deps, ref: string): Promise<Campaign> {
   return c;
 }
 
-function assertOwner(deps: Deps, c: Campaign, userId: string) {
-  if (c.ownerId !== userId && !isAdmin(deps, userId)) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
+async function assertOwner(deps: Deps, c: Campaign, userId: string) {
+  if (c.ownerId !== userId && !(await isAdmin(deps, userId))) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
 }
 
 function assertActive(deps: Deps, c: Campaign) {
@@ -44,7 +43,7 @@ export async function changeItem(deps: Deps, itemId: string, actorId: string, ch
   if (!item) throw new DomainError("promo.error.notFound", { ref: itemId });
   const c = item.campaign;
   assertActive(deps, c);
-  if (item.ownerId !== actorId && c.ownerId !== actorId && !isAdmin(deps, actorId)) throw new DomainError("promo.error.notItemOwner");
+  if (item.ownerId !== actorId && c.ownerId !== actorId && !(await isAdmin(deps, actorId))) throw new DomainError("promo.error.notItemOwner");
   if (change.status === "na" && !change.naReason) throw new DomainError("promo.error.reason");
   const newOwner = change.ownerId && change.ownerId !== item.ownerId ? change.ownerId : undefined;
   const ownerTz = (await userContext(deps, newOwner ?? item.ownerId)).timeZone;
@@ -74,7 +73,7 @@ export async function changeItem(deps: Deps, itemId: string, actorId: string, ch
 /** Moves the event day: open items' due dates and every pending reminder move with it. */
 export async function moveCampaign(deps: Deps, ref: string, actorId: string, newDate: string): Promise<Campaign> {
   const c = await findCampaign(deps, ref);
-  assertOwner(deps, c, actorId);
+  await assertOwner(deps, c, actorId);
   assertActive(deps, c);
   if (!isRealDate(newDate)) throw new DomainError("promo.error.date", { date: newDate });
   const today = todayIn(deps.clock.now(), c.timeZone);
@@ -100,7 +99,7 @@ export async function moveCampaign(deps: Deps, ref: string, actorId: string, new
 
 export async function cancelCampaign(deps: Deps, ref: string, actorId: string): Promise<Campaign> {
   const c = await findCampaign(deps, ref);
-  assertOwner(deps, c, actorId);
+  await assertOwner(deps, c, actorId);
   assertActive(deps, c);
   return deps.db.$transaction(async (tx) => {
     await cancelTimers(tx, deps.clock, prefix(c.id));
@@ -115,7 +114,7 @@ export async function cancelCampaign(deps: Deps, ref: string, actorId: string): 
 export async function signGate(deps: Deps, campaignId: string, actorId: string): Promise<Campaign> {
   const c = await deps.db.campaign.findUnique({ where: { id: campaignId } });
   if (!c) throw new DomainError("promo.error.notFound", { ref: campaignId });
-  assertOwner(deps, c, actorId);
+  await assertOwner(deps, c, actorId);
   assertActive(deps, c);
   const open = await deps.db.campaignItem.findMany({ where: { campaignId, gate: true, status: "open" } });
   if (open.length) {

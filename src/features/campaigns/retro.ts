@@ -1,5 +1,7 @@
 // The T+ retrospective: actuals against targets, factors, five whys, actions, late items, and
 // the comparison with the previous promotion (环比) and the same one last year (同比).
+import { esc } from "../../infra/markup.ts";
+import { isAdmin } from "../../slack/user-context.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
@@ -25,18 +27,18 @@ export interface Retro {
 
 export async function saveRetro(deps: Deps, ref: string, actorId: string, retro: Omit<Retro, "by">): Promise<Campaign> {
   const c = await findCampaign(deps, ref);
-  if (c.ownerId !== actorId && !deps.config.ADMIN_USER_IDS.includes(actorId)) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
+  if (c.ownerId !== actorId && !(await isAdmin(deps, actorId))) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
   return deps.db.campaign.update({ where: { id: c.id }, data: { retro: JSON.stringify({ ...retro, by: actorId }) } });
 }
 
 /** A Slack user id becomes a mention; a name typed as text stays as typed. */
-const who = (owner: string) => (/^[UW][A-Z0-9]+$/.test(owner) ? `<@${owner}>` : owner);
+const who = (owner: string) => (/^[UW][A-Z0-9]+$/.test(owner) ? `<@${owner}>` : esc(owner));
 const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 function lateItems(items: CampaignItem[], today: string, locale: Locale): string[] {
   return items
     .filter((i) => i.status !== "na" && (i.status === "open" ? i.dueDate < today : i.doneAt && i.doneAt.toISOString().slice(0, 10) > i.dueDate))
-    .map((i) => `${textIn(i.title, locale)} (<@${i.ownerId}>, ${i.dueDate})`);
+    .map((i) => `${esc(textIn(i.title, locale))} (<@${esc(i.ownerId)}>, ${i.dueDate})`);
 }
 
 function compareLine(t: Translator, which: "promo.report.prev" | "promo.report.lastYear", other: Campaign | undefined, mine: Retro) {

@@ -5,7 +5,8 @@ import { DomainError } from "../../infra/errors.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { answerFailure, replyEphemeral } from "../../slack/reply.ts";
+import { actionValue, parseValue } from "../../slack/payload.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { ACTION } from "./ids.ts";
 import { changeItem, signGate } from "./manage.ts";
@@ -22,15 +23,14 @@ export function registerActions(app: App, deps: Deps): void {
       await fn();
     } catch (e) {
       const user = await userContext(deps, body.user.id);
-      await replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text: errorText(deps, user.locale, e, "promo action") });
+      await answerFailure(deps, user.locale, e, "promo action", (text) => replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text }));
     }
   };
 
   app.action<BlockAction>(ACTION.item, async ({ ack, body, action }) => {
     await ackFirst(ack);
     await guarded(body, async () => {
-      const raw = "selected_option" in action ? (action.selected_option as { value?: string } | null)?.value : undefined;
-      const value = ItemMenuValue.parse(raw);
+      const value = parseValue(ItemMenuValue, actionValue(action), "item menu value");
       const [verb, itemId] = value.split(":") as [string, string];
       if (verb === "edit") {
         const item = await deps.db.campaignItem.findUnique({ where: { id: itemId } });
@@ -56,13 +56,13 @@ export function registerActions(app: App, deps: Deps): void {
 
   app.action<BlockAction>(ACTION.gate, async ({ ack, body, action }) => {
     await ackFirst(ack);
-    await guarded(body, () => signGate(deps, IdValue.parse("value" in action ? action.value : ""), body.user.id));
+    await guarded(body, () => signGate(deps, parseValue(IdValue, actionValue(action), "promotion id"), body.user.id));
   });
 
   for (const id of [ACTION.doneFromDm, ACTION.doneFromHome]) {
     app.action<BlockAction>(id, async ({ ack, body, action }) => {
       await ackFirst(ack);
-      await guarded(body, () => changeItem(deps, IdValue.parse("value" in action ? action.value : ""), body.user.id, { status: "done" }));
+      await guarded(body, () => changeItem(deps, parseValue(IdValue, actionValue(action), "item id"), body.user.id, { status: "done" }));
     });
   }
 

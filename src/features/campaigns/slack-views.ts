@@ -3,6 +3,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
+import { AlreadyDone } from "../../infra/seen.ts";
 import { t } from "../../infra/i18n.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { dmUser, errorText } from "../../slack/reply.ts";
@@ -31,6 +32,7 @@ export function registerViews(app: App, deps: Deps): void {
     try {
       await fn();
     } catch (e) {
+      if (e instanceof AlreadyDone) return void deps.log.info({ key: e.key }, "promotion form submitted again; nothing new made");
       const user = await userContext(deps, userId);
       await dmUser(deps, userId, { text: errorText(deps, user.locale, e, "promo modal") });
     }
@@ -67,6 +69,7 @@ export function registerViews(app: App, deps: Deps): void {
         ownerId: field(v, "owner")?.selected_user ?? body.user.id,
         targets: { gmv: nums.gmv, newCustomers: nums.new_customers, roi: nums.roi, budget: nums.budget },
         templateName,
+        requestKey: `view:${view.id}`,
       });
       await dmUser(deps, body.user.id, { text: user.t("promo.created", { number: c.number, name: c.name, date: c.eventDate, channel: c.channelId }) });
     });
@@ -121,7 +124,7 @@ export function registerViews(app: App, deps: Deps): void {
       // The report goes to the campaign channel, in the team's language, and is kept on the campaign.
       const locale = deps.config.DEFAULT_LOCALE;
       const text = await retroReport(deps, c, (k, p) => t(locale, k, p), locale, todayIn(deps.clock.now(), c.timeZone));
-      await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, body: { text } });
+      await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, body: { text }, actorId: body.user.id, dedupeKey: `retro:view:${view.id}` });
     });
   });
 

@@ -1,4 +1,5 @@
 // Block Kit for complaints: pure functions from a case and a locale to blocks.
+import { esc } from "../../infra/markup.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { Translator } from "../../infra/i18n.ts";
@@ -89,7 +90,7 @@ export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now:
         md(t("complaint.card.status", { status: t(`cstatus.${c.status as Status}`) })),
       ],
     },
-    { type: "section", text: md(`>${c.summary.slice(0, 2500).replace(/\n/g, "\n>")}`) },
+    { type: "section", text: md(`>${esc(c.summary.slice(0, 2500)).replace(/\n/g, "\n>")}`) },
   ];
   const context: string[] = [];
   const clock = movedTo ? undefined : clockLine(t, c, timeZone, now);

@@ -2,6 +2,7 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
+import { isAdmin } from "../../slack/user-context.ts";
 import { snapshotOf } from "./case-clock.ts";
 import type { Status } from "./rules.ts";
 
@@ -45,7 +46,7 @@ export async function isTierMemberAsync(deps: Deps, c: ComplaintCase, userId: st
 }
 
 export async function assertMayAct(deps: Deps, c: ComplaintCase, userId: string): Promise<void> {
-  if (c.ownerId === userId || deps.config.ADMIN_USER_IDS.includes(userId) || (await isTierMemberAsync(deps, c, userId))) return;
+  if (c.ownerId === userId || (await isTierMemberAsync(deps, c, userId)) || (await isAdmin(deps, userId))) return;
   throw new DomainError("complaint.error.notAllowed", { number: c.number });
 }
 

@@ -5,7 +5,7 @@ import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { isAdmin, userContext } from "../../slack/user-context.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { remedyText, type Remedy } from "./blocks.ts";
 import { ACTIVE, assertMayAct, assertStatus, isTierMemberAsync, loadCase } from "./case-access.ts";
@@ -85,7 +85,7 @@ export function proposeRemedy(deps: Deps, caseId: string, actorId: string, r: { 
 
 export async function decideRemedy(deps: Deps, caseId: string, actorId: string, approve: boolean) {
   const c = await loadCase(deps, caseId);
-  if (!deps.config.ADMIN_USER_IDS.includes(actorId) && !(await isTierMemberAsync(deps, c, actorId, [3]))) {
+  if (!(await isAdmin(deps, actorId)) && !(await isTierMemberAsync(deps, c, actorId, [3]))) {
     throw new DomainError("complaint.error.approver", { amount: `¥${snapshotOf(c).refundApprovalAbove}` });
   }
   return act(deps, caseId, actorId, ACTIVE, approve ? "remedy_approved" : "remedy_rejected", async (_tx, fresh, ownerT) => {

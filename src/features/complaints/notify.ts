@@ -25,9 +25,9 @@ export function mentions(c: Pick<Case, "policy">, tier: number): string {
 /** Channel messages speak the workspace's language: a channel is read by many people. */
 const channelT = (deps: Deps): Translator => (key, params) => t(deps.config.DEFAULT_LOCALE, key, params);
 
-export async function postCard(db: Db, deps: Deps, c: Case): Promise<string> {
+export async function postCard(db: Db, deps: Deps, c: Case, actorId?: string): Promise<string> {
   const body = caseCard(channelT(deps), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
-  const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, body });
+  const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, body, actorId });
   return id;
 }
 

@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
+import { createOnce } from "../../infra/seen.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { armClock } from "./case-clock.ts";
@@ -16,6 +17,8 @@ export interface OpenCaseInput {
   urgency: Urgency;
   summary: string;
   source?: { channel?: string; ts?: string; threadTs?: string; link?: string };
+  /** The request it comes from (a modal's view id): the same request opens one case. */
+  requestKey?: string;
 }
 
 /** Opens a case: the policy in force is copied onto it, its card is queued, its clock armed. */
@@ -27,6 +30,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
   const tier = startTierFor(input.vip, policy);
   const clockKind = clockKindFor(input.urgency);
   const created = await deps.db.$transaction(async (tx) => {
+    await createOnce(tx, input.requestKey, now);
     const counter = await tx.counter.upsert({
       where: { name: "complaint" },
       create: { name: "complaint", value: 1 },
@@ -56,7 +60,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
     });
     const clock = await armClock(tx, deps.clock, c, clockKind, now);
     c = await tx.complaintCase.update({ where: { id: c.id }, data: clock });
-    const cardId = await postCard(tx, deps, c);
+    const cardId = await postCard(tx, deps, c, input.actorId);
     c = await tx.complaintCase.update({ where: { id: c.id }, data: { cardId } });
     const params = { actor: input.actorId, number: c.number, urgency: owner.t(`urgency.${input.urgency}`), cause: owner.t(`cause.${input.cause}`), tier };
     await note(tx, deps, c, "complaint.note.opened", params);
@@ -68,6 +72,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
         channel: input.source.channel,
         threadTs: input.source.threadTs ?? input.source.ts,
         body: { text: owner.t("complaint.note.linked", { number: c.number, tier, channel, owner: input.actorId }) },
+        actorId: input.actorId,
       });
     }
     await tellOwner(tx, deps, c, owner.t, "complaint.created", { number: c.number, tier, channel });

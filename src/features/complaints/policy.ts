@@ -1,7 +1,7 @@
 // The workspace's complaint policy and tiers, and who may change them.
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
-import { DomainError } from "../../infra/errors.ts";
+import { assertAdmin } from "../../slack/user-context.ts";
 import { DEFAULT_POLICY, type PolicySnapshot, type WorkingHours } from "./rules.ts";
 
 const POLICY_ID = "default";
@@ -28,15 +28,9 @@ export async function loadPolicy(db: Db): Promise<PolicySnapshot> {
   };
 }
 
-/** Admins from ADMIN_USER_IDS and tier 3; on a fresh install with neither, anyone may set up. */
-export async function assertCanAdmin(deps: Deps, userId: string): Promise<void> {
-  const admins = deps.config.ADMIN_USER_IDS;
-  if (admins.includes(userId)) return;
-  const tier3 = await deps.db.complaintTier.findUnique({ where: { tier: 3 } });
-  const tier3People = tier3 ? (JSON.parse(tier3.userIds) as string[]) : [];
-  if (tier3People.includes(userId)) return;
-  if (admins.length === 0 && tier3People.length === 0) return;
-  throw new DomainError("complaint.error.admin");
+/** The bot's one admin rule (workspace admins and owners, ADMIN_USER_IDS) sets tiers and clocks. */
+export function assertCanAdmin(deps: Deps, userId: string): Promise<void> {
+  return assertAdmin(deps, userId, "complaint.error.admin");
 }
 
 export type PolicyPatch = Partial<Omit<PolicySnapshot, "tiers">>;

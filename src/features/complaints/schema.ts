@@ -164,7 +164,8 @@ export const CreateMeta = z.object({
   link: z.string().optional(),
 });
 
-export const CaseMeta = z.object({ caseId: z.string().min(1).max(40) });
+export const CaseId = z.string().regex(/^[a-z0-9]{10,40}$/, "a case id");
+export const CaseMeta = z.object({ caseId: CaseId });
 export const RemedyValues = z.object({
   remedy_kind: z.object({ remedy_kind: z.object({ selected_option: z.object({ value: z.enum(REMEDIES) }).nullable() }) }),
   amount: z.object({ amount: text(64) }),

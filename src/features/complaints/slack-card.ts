@@ -2,13 +2,22 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
+import { answerFailure, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
+import { actionValue, parseValue } from "../../slack/payload.ts";
 import { userContext } from "../../slack/user-context.ts";
 import * as actions from "./case-actions.ts";
 import { loadCase, assertMayAct } from "./case-access.ts";
 import { ACTION, FIELD, VIEW_ESCALATE, VIEW_REMEDY } from "./ids.ts";
 import { escalateModal, remedyModal } from "./modals.ts";
-import { CaseMeta, RateValue, RemedyValues } from "./schema.ts";
+import { CaseId, CaseMeta, RateValue, RemedyValues } from "./schema.ts";
+
+function safeJson(s: string | undefined): unknown {
+  try {
+    return JSON.parse(s || "{}");
+  } catch {
+    return undefined;
+  }
+}
 
 type Handler = (deps: Deps, caseId: string, userId: string, body: BlockAction) => Promise<unknown>;
 
@@ -37,15 +46,13 @@ export function registerCard(app: App, deps: Deps): void {
   for (const [actionId, handler] of simple) {
     app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
       await ackFirst(ack);
-      const value = "value" in action ? String(action.value ?? "") : "";
-      await guarded(deps, body, () => handler(deps, value, body.user.id, body));
+      await guarded(deps, body, () => handler(deps, parseValue(CaseId, actionValue(action), "case id"), body.user.id, body));
     });
   }
   app.action<BlockAction>(ACTION.rate, async ({ ack, body, action }) => {
     await ackFirst(ack);
-    const raw = "selected_option" in action ? (action.selected_option as { value?: string } | null)?.value : undefined;
     await guarded(deps, body, async () => {
-      const v = RateValue.parse(raw);
+      const v = parseValue(RateValue, actionValue(action), "rating");
       const [caseId, score] = v.split(":") as [string, string];
       await actions.rate(deps, caseId, body.user.id, Number(score));
     });
@@ -54,7 +61,7 @@ export function registerCard(app: App, deps: Deps): void {
   app.view(VIEW_ESCALATE, async ({ ack, body, view }) => {
     const user = await userContext(deps, body.user.id);
     const reason = (view.state.values[FIELD.reason]?.[FIELD.reason]?.value ?? "").trim();
-    const meta = CaseMeta.safeParse(JSON.parse(view.private_metadata || "{}"));
+    const meta = CaseMeta.safeParse(safeJson(view.private_metadata));
     if (!reason || !meta.success) return void (await ack({ response_action: "errors", errors: { [FIELD.reason]: user.t("complaint.error.reason") } }));
     await ackFirst(ack);
     await viewGuarded(deps, body.user.id, () => actions.escalateNow(deps, meta.data.caseId, body.user.id, reason));
@@ -63,7 +70,7 @@ export function registerCard(app: App, deps: Deps): void {
   app.view(VIEW_REMEDY, async ({ ack, body, view }) => {
     const user = await userContext(deps, body.user.id);
     const parsed = RemedyValues.safeParse(view.state.values);
-    const meta = CaseMeta.safeParse(JSON.parse(view.private_metadata || "{}"));
+    const meta = CaseMeta.safeParse(safeJson(view.private_metadata));
     const kind = parsed.success ? parsed.data.remedy_kind.remedy_kind.selected_option?.value : undefined;
     const amountText = parsed.success ? (parsed.data.amount.amount.value ?? "") : "";
     const amount = amountText === "" ? null : Number(amountText.replace(/[¥,，\s]/g, ""));
@@ -85,7 +92,7 @@ async function guarded(deps: Deps, body: BlockAction, fn: () => Promise<unknown>
   } catch (e) {
     const user = await userContext(deps, body.user.id);
     const to = { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id };
-    await replyEphemeral(deps, to, { text: errorText(deps, user.locale, e, "complaint card") });
+    await answerFailure(deps, user.locale, e, "complaint card", (text) => replyEphemeral(deps, to, { text }));
   }
 }
 

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
+import { AlreadyDone } from "../../infra/seen.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../slack/user-context.ts";
@@ -69,8 +70,10 @@ export function registerCreate(app: App, deps: Deps): void {
         urgency: v.urgency.urgency.selected_option.value,
         summary: v.summary.summary.value!,
         source: meta.data,
+        requestKey: `view:${view.id}`,
       });
     } catch (e) {
+      if (e instanceof AlreadyDone) return void deps.log.info({ key: e.key }, "complaint form submitted again; case already open");
       // The modal is gone by now: the answer goes to the user's DM with the bot.
       const text = e instanceof DomainError ? user.t(e.key, e.params) : errorText(deps, user.locale, e, VIEW_CREATE);
       await dmUser(deps, userId, { text });

@@ -8,5 +8,11 @@ export async function botStatus(deps: Pick<Deps, "db">) {
     deps.db.outboxMessage.count({ where: { status: "failed" } }),
     deps.db.timer.count({ where: { status: "pending" } }),
   ]);
-  return { database, pending, failed, timers };
+  const recentFailures = await deps.db.outboxMessage.findMany({
+    where: { status: "failed" },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { channel: true, sentChannel: true, lastError: true, createdAt: true, kind: true, userId: true },
+  });
+  return { database, pending, failed, timers, recentFailures };
 }

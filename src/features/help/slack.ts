@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
+import { esc } from "../../infra/markup.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { errorText, replyEphemeral } from "../../slack/reply.ts";
@@ -31,12 +32,23 @@ export function registerHelp(app: App, deps: Deps, features: readonly Feature[])
         await replyEphemeral(deps, to, { text: now.t(chosen ? "language.set" : "language.auto") });
       } else {
         const s = await botStatus(deps);
-        const text = user.t("status.body", {
-          db: user.t(s.database ? "status.ok" : "status.down"),
-          pending: s.pending,
-          failed: s.failed,
-          timers: s.timers,
-        });
+        const lines = [
+          user.t("status.body", {
+            db: user.t(s.database ? "status.ok" : "status.down"),
+            pending: s.pending,
+            failed: s.failed,
+            timers: s.timers,
+          }),
+        ];
+        if (s.recentFailures.length) {
+          lines.push(user.t("status.failedTitle"));
+          for (const f of s.recentFailures) {
+            const ch = esc(f.channel ?? f.sentChannel ?? "?");
+            const where = /^[UW]/.test(ch) ? `<@${ch}>` : `<#${ch}>`;
+            lines.push(user.t("status.failedRow", { time: formatInZone(f.createdAt, user.timeZone, "MM-dd HH:mm"), where, reason: f.lastError ?? "?" }));
+          }
+        }
+        const text = lines.join("\n");
         await replyEphemeral(deps, to, { text });
       }
     } catch (e) {

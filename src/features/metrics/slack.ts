@@ -6,7 +6,7 @@ import { t } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { errorText, replyEphemeral } from "../../slack/reply.ts";
-import { userContext, type UserContext } from "../../slack/user-context.ts";
+import { assertAdmin as assertAdminRule, userContext, type UserContext } from "../../slack/user-context.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
 import { planNextDigest, queueDigest } from "./digest.ts";
@@ -19,9 +19,7 @@ const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const pctArg = (s: string | undefined) => (s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? Number(s.replace("%", "")) / 100 : undefined);
 
-function assertAdmin(deps: Deps, userId: string) {
-  if (!deps.config.ADMIN_USER_IDS.includes(userId)) throw new DomainError("metrics.error.admin");
-}
+const assertAdmin = (deps: Deps, userId: string) => assertAdminRule(deps, userId, "metrics.error.admin");
 const setting = (deps: Deps, key: string, value: string) => deps.db.metricSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
 const describeRules = (r: RuleSet) =>
   `static −${r.staticDrop.warning * 100}% warning / −${r.staticDrop.critical * 100}% critical · dynamic ${r.dynamic.weeks} weeks ±${r.dynamic.k}σ ${r.dynamic.level} · correlated UV +${r.correlated.uvUp * 100}% & conversion −${r.correlated.conversionDown * 100}% ${r.correlated.level}`;
@@ -32,7 +30,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
     case "target": {
       const [store, month, gmv] = rest;
       if (!store || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? "") || !/^\d+(\.\d{1,2})?$/.test(gmv ?? "")) return false;
-      assertAdmin(deps, userId);
+      await assertAdmin(deps, userId);
       await deps.db.metricTarget.upsert({ where: { store_month: { store, month: month! } }, create: { store, month: month!, gmv: Number(gmv) }, update: { gmv: Number(gmv) } });
       await say(user.t("metrics.target.saved", { store, month: month!, gmv: money(Number(gmv)) }));
       return true;
@@ -55,7 +53,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       const time = restArgs.find((w) => /^([01]\d|2[0-3]):[0-5]\d$/.test(w)) ?? "09:00";
       if (weekday === 0) return false;
       const targetLabel = where === userId ? "DM" : `<#${where}>`;
-      if (where !== userId) assertAdmin(deps, userId);
+      if (where !== userId) await assertAdmin(deps, userId);
       const existing = await deps.db.digestSubscription.findMany({ where: { target: where, store } });
       for (const e of existing) await deps.db.timer.updateMany({ where: { key: { startsWith: `metrics:digest:${e.id}:` }, status: "pending" }, data: { status: "cancelled" } });
       if (off) {
@@ -83,7 +81,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       const level = rest[0] as Level;
       const ch = channelRe.exec(rest[1] ?? "")?.[1];
       if (!LEVELS.includes(level) || !ch) return false;
-      assertAdmin(deps, userId);
+      await assertAdmin(deps, userId);
       await setting(deps, `recipients:${level}`, ch);
       await say(user.t("metrics.recipients.saved", { level: user.t(`metrics.level.${level}`), target: `<#${ch}>` }));
       return true;
@@ -95,7 +93,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       else if (kind === "dynamic" && Number.isInteger(Number(a)) && Number(a) >= 3 && Number(b) > 0) r.dynamic = { ...r.dynamic, weeks: Number(a), k: Number(b) };
       else if (kind === "correlated" && pctArg(a) && pctArg(b)) r.correlated = { ...r.correlated, uvUp: pctArg(a)!, conversionDown: pctArg(b)! };
       else return false;
-      assertAdmin(deps, userId);
+      await assertAdmin(deps, userId);
       await setting(deps, "rules", JSON.stringify(r));
       await say(user.t("metrics.rules.saved", { rules: describeRules(r) }));
       return true;

@@ -1,4 +1,5 @@
 // The task's message (one per task, editing itself) and the role DMs with their buttons.
+import { esc } from "../../infra/markup.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import type { MessageBody } from "../../slack/outbox.ts";
@@ -47,7 +48,7 @@ export function taskCard(t: Translator, task: Task, flowNumber?: number): Messag
   if (task.status === "blocked" && task.blockedReason) lines.push(t("raci.card.blocked", { reason: task.blockedReason }));
   const waiting = openConsults(p.consults);
   if (waiting.length && status !== "approved") lines.push(t("raci.card.consults", { who: who(waiting) }));
-  if (task.description) lines.push(`>${task.description.slice(0, 1000).replace(/\n/g, "\n>")}`);
+  if (task.description) lines.push(`>${esc(task.description.slice(0, 1000)).replace(/\n/g, "\n>")}`);
   const blocks: unknown[] = [{ type: "section", text: md(lines.join("\n")) }];
   const buttons =
     status === "ready"
@@ -61,7 +62,7 @@ export function taskCard(t: Translator, task: Task, flowNumber?: number): Messag
 
 export function roleDm(t: Translator, role: "r" | "c" | "a", task: Task, extra?: string): MessageBody {
   const p = parseTask(task);
-  const desc = task.description ? `\n>${task.description.slice(0, 500)}` : "";
+  const desc = task.description ? `\n>${esc(task.description.slice(0, 500)).replace(/\n/g, "\n>")}` : "";
   const key = role === "r" ? "raci.dm.r" : role === "c" ? "raci.dm.c" : "raci.dm.a";
   const text = [extra, t(key, { number: task.number, title: task.title, due: task.dueDate, a: task.aId, r: who(p.r), desc })].filter(Boolean).join("\n");
   const buttons =

@@ -1,5 +1,6 @@
 // The RACI matrix of a flow: tasks by people. As text for Block Kit and as a PNG picture drawn
 // as SVG and rasterised by resvg with the system's CJK font, so Chinese names stay legible.
+import { esc as escMd } from "../../infra/markup.ts";
 import { Resvg } from "@resvg/resvg-js";
 import type { Task } from "../../generated/prisma/client.ts";
 import { parseTask } from "./blocks.ts";
@@ -60,6 +61,6 @@ export function matrixPng(title: string, taskHeader: string, m: Matrix, names: M
 }
 
 export function matrixText(m: Matrix, taskHeader: string): string {
-  const head = `${taskHeader} | ${m.people.map((u) => (/^[CG]/.test(u) ? `<#${u}>` : `<@${u}>`)).join(" | ")}`;
-  return [head, ...m.rows.map((r) => `${r.task} | ${r.cells.map((c) => c || "·").join(" | ")}`)].join("\n");
+  const head = `${escMd(taskHeader)} | ${m.people.map((u) => (/^[CG]/.test(u) ? `<#${u}>` : `<@${u}>`)).join(" | ")}`;
+  return [head, ...m.rows.map((r) => `${escMd(r.task)} | ${r.cells.map((c) => c || "·").join(" | ")}`)].join("\n");
 }

@@ -1,12 +1,15 @@
 // /task, the "Make this a task" shortcut, the create and reason modals, and the role buttons.
+import { AlreadyDone } from "../../infra/seen.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { answerFailure, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
+import { actionValue, parseMeta, parseValue } from "../../slack/payload.ts";
+import { z } from "zod";
+import { assertAdmin, userContext } from "../../slack/user-context.ts";
 import { ACTION, SHORTCUT, VIEW_CREATE, VIEW_REASON } from "./blocks.ts";
 import { startFlow } from "./flows.ts";
 import { createModal, reasonModal } from "./modals.ts";
@@ -19,6 +22,9 @@ export const COMMAND = "/task";
 const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
 type Values = Record<string, Record<string, { value?: string | null; selected_date?: string | null; selected_user?: string | null; selected_users?: string[]; selected_conversation?: string | null; selected_conversations?: string[] }>>;
 const field = (v: Values, id: string) => v[id]?.[id];
+
+const TaskId = z.string().regex(/^[a-z0-9]{10,40}$/, "a task id");
+const ReasonMeta = z.object({ taskId: TaskId, action: z.enum(Object.keys(ACTION) as [TaskAction, ...TaskAction[]]) });
 
 export function registerRaci(app: App, deps: Deps): void {
   app.command(COMMAND, async ({ command, ack }) => {
@@ -57,7 +63,7 @@ export function registerRaci(app: App, deps: Deps): void {
           const u = userRe.exec(main ?? "")?.[1];
           const b = backup ? userRe.exec(backup)?.[1] : undefined;
           if (!role || !/^[a-z_]{2,30}$/.test(role) || !u || (backup && !b)) break;
-          if (deps.config.ADMIN_USER_IDS.length && !deps.config.ADMIN_USER_IDS.includes(command.user_id)) throw new DomainError("metrics.error.admin");
+          await assertAdmin(deps, command.user_id, "raci.error.admin");
           await deps.db.roleMapping.upsert({ where: { role }, create: { role, userId: u, backupId: b ?? null }, update: { userId: u, backupId: b ?? null } });
           return void (await say(user.t("raci.roles.saved", { role, user: u, backup: b ? ` (backup <@${b}>)` : "" })));
         }
@@ -101,8 +107,8 @@ export function registerRaci(app: App, deps: Deps): void {
     if (refused) errors[refused === "raci.error.noR" ? "r" : "a"] = user.t(refused);
     if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
     await ackFirst(ack);
-    const meta = JSON.parse(view.private_metadata || "{}") as { link?: string };
     try {
+      const meta = parseMeta(z.object({ link: z.string().max(500).optional() }), view.private_metadata, "task form metadata");
       const task = await createTask(deps, {
         title: title.slice(0, 150),
         description: (field(v, "description")?.value ?? "").trim() + (meta.link ? `\n${meta.link}` : ""),
@@ -114,23 +120,25 @@ export function registerRaci(app: App, deps: Deps): void {
         channelId: field(v, "channel")?.selected_conversation ?? body.user.id,
         createdBy: body.user.id,
         link: meta.link,
+        requestKey: `view:${view.id}`,
       });
       await dmUser(deps, body.user.id, { text: user.t("raci.created", { number: task.number }) });
     } catch (e) {
-      await dmUser(deps, body.user.id, { text: errorText(deps, user.locale, e, VIEW_CREATE) });
+      if (e instanceof AlreadyDone) return;
+      await answerFailure(deps, user.locale, e, VIEW_CREATE, (text) => dmUser(deps, body.user.id, { text }));
     }
   });
 
   app.view(VIEW_REASON, async ({ ack, body, view }) => {
     const user = await userContext(deps, body.user.id);
     const text = (field(view.state.values as Values, "reason")?.value ?? "").trim();
-    const meta = JSON.parse(view.private_metadata || "{}") as { taskId?: string; action?: TaskAction };
     if (!text) return void (await ack({ response_action: "errors", errors: { reason: user.t("raci.error.reason") } }));
     await ackFirst(ack);
     try {
+      const meta = parseMeta(ReasonMeta, view.private_metadata, "reason form metadata");
       await act(deps, meta.taskId ?? "", body.user.id, meta.action ?? "block", meta.action === "answer" ? { text } : { reason: text });
     } catch (e) {
-      await dmUser(deps, body.user.id, { text: errorText(deps, user.locale, e, VIEW_REASON) });
+      await answerFailure(deps, user.locale, e, VIEW_REASON, (text) => dmUser(deps, body.user.id, { text }));
     }
   });
 
@@ -151,9 +159,9 @@ export function registerRaci(app: App, deps: Deps): void {
   for (const [action, actionId] of Object.entries(ACTION) as [TaskAction, string][]) {
     app.action<BlockAction>(actionId, async ({ ack, body, action: a }) => {
       await ackFirst(ack);
-      const taskId = "value" in a ? String(a.value ?? "") : "";
       const user = await userContext(deps, body.user.id);
       try {
+        const taskId = parseValue(TaskId, actionValue(a), "task id");
         const label = needsText[action];
         if (label) {
           // Refuse before the modal opens: a non-A shouldn't type a reason only to be refused.
@@ -163,7 +171,7 @@ export function registerRaci(app: App, deps: Deps): void {
         }
         await act(deps, taskId, body.user.id, action);
       } catch (e) {
-        await replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text: errorText(deps, user.locale, e, actionId) });
+        await answerFailure(deps, user.locale, e, actionId, (text) => replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text }));
       }
     });
   }

@@ -1,5 +1,6 @@
 // Creating tasks and moving them through R's work, C's input and A's approval. Every change is
 // one transaction: the task, its message edit, its history note and the DMs it causes.
+import { createOnce } from "../../infra/seen.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -14,6 +15,8 @@ import { planTaskReminders, queueInform } from "./reminders.ts";
 import { checkRoles, refusal, type Consults, type TaskAction, type TaskStatus } from "./rules.ts";
 
 export interface NewTask {
+  /** The request it comes from (a modal's view id): the same request creates one task. */
+  requestKey?: string;
   title: string;
   description: string;
   dueDate: string;
@@ -73,6 +76,7 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db, translator
   if (refused) throw new DomainError(refused);
   const ts = translators ?? (await translatorsFor(deps, peopleOf(input)));
   const run = async (db: Db) => {
+    await createOnce(db, input.requestKey, deps.clock.now());
     const counter = await db.counter.upsert({ where: { name: "task" }, create: { name: "task", value: 1 }, update: { value: { increment: 1 } } });
     const consults: Consults = Object.fromEntries(input.c.map((c) => [c, {}]));
     let task = await db.task.create({
@@ -95,7 +99,7 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db, translator
         createdAt: deps.clock.now(),
       },
     });
-    const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: input.channelId, body: taskCard(channelT(deps), task, await flowNumber(db, task)) });
+    const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: input.channelId, body: taskCard(channelT(deps), task, await flowNumber(db, task)), actorId: input.createdBy });
     task = await db.task.update({ where: { id: task.id }, data: { messageId: id } });
     await note(db, deps, task, input.createdBy, channelT(deps)("raci.what.created"));
     if (!input.waiting) {

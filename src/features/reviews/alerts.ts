@@ -1,6 +1,7 @@
 // Critical reviews reach the review channel at once, with a reply draft along LSCW in the
 // review's own language and a button that opens a complaint case. Several critical reviews of
 // one SKU within an hour share one message that edits itself instead of flooding the channel.
+import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
@@ -27,7 +28,7 @@ function reviewBlocks(deps: Deps, r: Review): unknown[] {
     keywords: (JSON.parse(r.hits) as string[]).join(", ") || "–",
   });
   return [
-    { type: "section", text: { type: "mrkdwn", text: `*${t(locale, "reviews.alert.title", { platform: r.platform, sku: r.sku, stars: "★".repeat(r.rating) })}*\n>${r.text.slice(0, 1500).replace(/\n/g, "\n>")}` } },
+    { type: "section", text: { type: "mrkdwn", text: `*${t(locale, "reviews.alert.title", { platform: r.platform, sku: r.sku, stars: "★".repeat(r.rating) })}*\n>${esc(r.text.slice(0, 1500)).replace(/\n/g, "\n>")}` } },
     { type: "context", elements: [{ type: "mrkdwn", text: meta }] },
     { type: "section", text: { type: "mrkdwn", text: `${t(locale, "reviews.alert.draft")}\n${replyDraft(r)}` } },
     { type: "actions", elements: [{ type: "button", action_id: `${ACTION_OPEN_CASE}_${r.id}`, text: { type: "plain_text", text: t(locale, "reviews.alert.openCase") }, value: r.id }] },

@@ -1,5 +1,6 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
+import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
@@ -59,7 +60,7 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string): P
   if (s.skus.length) lines.push(t(locale, "reviews.briefing.skus", { list: s.skus.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
   if (s.examples.length) {
     lines.push(t(locale, "reviews.briefing.examples"));
-    for (const e of s.examples) lines.push(`> ${"★".repeat(e.rating)} ${e.sku}: ${e.text.slice(0, 200).replace(/\n/g, " ")}`);
+    for (const e of s.examples) lines.push(`> ${"★".repeat(e.rating)} ${esc(e.sku)}: ${esc(e.text.slice(0, 200).replace(/\n/g, " "))}`);
   }
   return { text: lines.join("\n") };
 }

@@ -5,7 +5,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { isTimeZone } from "../../config.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { errorText, replyEphemeral } from "../../slack/reply.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { assertAdmin as assertAdminRule, userContext } from "../../slack/user-context.ts";
 import { openCreateModal } from "../complaints/slack-create.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { ACTION_OPEN_CASE } from "./alerts.ts";
@@ -17,9 +17,7 @@ export const COMMAND = "/reviews";
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
 
-function assertAdmin(deps: Deps, userId: string) {
-  if (!deps.config.ADMIN_USER_IDS.includes(userId)) throw new DomainError("reviews.error.admin");
-}
+const assertAdmin = (deps: Deps, userId: string) => assertAdminRule(deps, userId, "reviews.error.admin");
 
 async function setting(deps: Deps, key: string, value: string) {
   await deps.db.reviewSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
@@ -37,7 +35,7 @@ export function registerReviews(app: App, deps: Deps): void {
         case "channel": {
           const ch = channelRe.exec(rest[0] ?? "")?.[1];
           if (!ch) return void (await usage());
-          assertAdmin(deps, command.user_id);
+          await assertAdmin(deps, command.user_id);
           await setting(deps, "alertChannel", ch);
           return void (await say(user.t("reviews.channel.saved", { channel: ch })));
         }
@@ -45,7 +43,7 @@ export function registerReviews(app: App, deps: Deps): void {
           const cause = (rest[0] ?? "").toLowerCase();
           const who = userRe.exec(rest[1] ?? "")?.[1];
           if (!(CAUSES as readonly string[]).includes(cause) || !who) return void (await usage());
-          assertAdmin(deps, command.user_id);
+          await assertAdmin(deps, command.user_id);
           await setting(deps, `route:${cause}`, who);
           return void (await say(user.t("reviews.route.saved", { cause: user.t(`rcause.${cause as "quality"}`), user: who })));
         }
@@ -54,11 +52,11 @@ export function registerReviews(app: App, deps: Deps): void {
         case "keyword": {
           const [verb, word, category, severity] = rest;
           if (verb === "remove" && word) {
-            assertAdmin(deps, command.user_id);
+            await assertAdmin(deps, command.user_id);
             return void (await say(user.t((await removeKeyword(deps, word)) ? "reviews.keyword.removed" : "reviews.keyword.missing", { word })));
           }
           if (verb !== "add" || !word || word.length > 40 || !(CATEGORIES as readonly string[]).includes(category ?? "") || !(SEVERITIES as readonly string[]).includes(severity ?? "")) return void (await usage());
-          assertAdmin(deps, command.user_id);
+          await assertAdmin(deps, command.user_id);
           await addKeyword(deps, command.user_id, { word, category: category as Category, severity: severity as Severity });
           return void (await say(user.t("reviews.keyword.saved", { word, category: category!, severity: severity! })));
         }
@@ -67,13 +65,21 @@ export function registerReviews(app: App, deps: Deps): void {
           const now = rest[0] === "now";
           const ch = channelRe.exec(rest[off || now ? 1 : 0] ?? "")?.[1];
           const time = off || now ? "09:00" : (rest[1] ?? "09:00");
+          if (now && (!rest[1] || rest[1] === "me")) {
+            // Anyone may read yesterday's briefing in their own DM.
+            const date = shiftDate(todayIn(deps.clock.now(), user.timeZone), -1);
+            await deps.outbox.enqueue(deps.db, { kind: "post", channel: command.user_id, body: await briefingFor(deps, date, user.timeZone), actorId: command.user_id });
+            return void (await say(user.t("reviews.briefing.queuedDm", { date })));
+          }
           if (!ch || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return void (await usage());
           if (now) {
+            // Posting into a channel needs the same right as subscribing it.
+            await assertAdmin(deps, command.user_id);
             const date = shiftDate(todayIn(deps.clock.now(), user.timeZone), -1);
-            await deps.outbox.enqueue(deps.db, { kind: "post", channel: ch, body: await briefingFor(deps, date, user.timeZone) });
+            await deps.outbox.enqueue(deps.db, { kind: "post", channel: ch, body: await briefingFor(deps, date, user.timeZone), actorId: command.user_id });
             return void (await say(user.t("reviews.briefing.queued", { date, channel: ch })));
           }
-          assertAdmin(deps, command.user_id);
+          await assertAdmin(deps, command.user_id);
           if (off) {
             const s = await deps.db.reviewSubscription.findUnique({ where: { channelId: ch } });
             if (s) {

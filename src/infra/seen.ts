@@ -1,0 +1,56 @@
+// "Has this happened before?" for keys that must be acted on once: Slack event ids, trigger ids,
+// the view id of a modal that creates something. Kept in the database so a restart or a second
+// replica agrees, with a small in-process memory in front for the common case of a quick retry.
+import type { Clock } from "./clock.ts";
+import type { Db } from "./db.ts";
+
+const memory = new WeakMap<object, Map<string, number>>();
+const MEMORY_SIZE = 10_000;
+
+function remember(db: object, key: string, at: number): boolean {
+  let m = memory.get(db);
+  if (!m) memory.set(db, (m = new Map()));
+  if (m.has(key)) return false;
+  m.set(key, at);
+  if (m.size > MEMORY_SIZE) m.delete(m.keys().next().value!);
+  return true;
+}
+
+/** True the first time `key` is seen (and records it); false on every later call. */
+export async function firstTime(deps: { db: Db; clock: Clock }, key: string): Promise<boolean> {
+  const now = deps.clock.now();
+  if (!remember(deps.db, key, now.getTime())) return false;
+  return claimKey(deps.db, key, now);
+}
+
+/** A creation that was already made for this request (the same modal submitted again). */
+export class AlreadyDone extends Error {
+  constructor(readonly key: string) {
+    super(`already done: ${key}`);
+  }
+}
+
+/** In a creating transaction: throws AlreadyDone (rolling it back) when `key` was used before. */
+export async function createOnce(db: Db, key: string | undefined, at: Date): Promise<void> {
+  if (key && !(await claimKey(db, `create:${key}`, at))) throw new AlreadyDone(key);
+}
+
+/** Records `key` in the caller's transaction; false if it was recorded before. */
+export async function claimKey(db: Db, key: string, at: Date): Promise<boolean> {
+  // ON CONFLICT DO NOTHING rather than catching a unique violation: on PostgreSQL a failed
+  // statement would abort the caller's whole transaction.
+  const n = await db.$executeRaw`INSERT INTO "SeenRequest" ("key", "at") VALUES (${key}, ${at}) ON CONFLICT DO NOTHING`;
+  return n === 1;
+}
+
+/**
+ * Forgets request keys after a day (Slack retries within an hour; signatures expire in five
+ * minutes) and creation keys after thirty days (a modal can't be submitted that late).
+ */
+export async function forgetSeen(db: Db, now: Date): Promise<number> {
+  const day = new Date(now.getTime() - 86_400_000);
+  const month = new Date(now.getTime() - 30 * 86_400_000);
+  const a = await db.seenRequest.deleteMany({ where: { at: { lt: day }, key: { not: { startsWith: "create:" } } } });
+  const b = await db.seenRequest.deleteMany({ where: { at: { lt: month } } });
+  return a.count + b.count;
+}
