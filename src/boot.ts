@@ -5,12 +5,12 @@ import type { Deps } from "./deps.ts";
 import { features as allFeatures } from "./features/index.ts";
 import type { Feature } from "./features/feature.ts";
 import { systemClock, type Clock } from "./infra/clock.ts";
-import { openDb } from "./infra/db.ts";
+import { openDatabase } from "./infra/db.ts";
 import { durationMs } from "./infra/duration.ts";
 import { createLogger, type Log } from "./infra/logger.ts";
 import { createMetrics } from "./infra/metrics.ts";
 import { migrateDeploy } from "./infra/migrate.ts";
-import { Scheduler } from "./scheduler/runner.ts";
+import { Scheduler, type RunnerOptions } from "./scheduler/runner.ts";
 import { createSlackApi, SlackCallError } from "./slack/api.ts";
 import { createSlackRuntime } from "./slack/app.ts";
 import type { Health } from "./slack/ops-routes.ts";
@@ -28,6 +28,8 @@ export interface BootOptions {
   env?: NodeJS.ProcessEnv;
   /** Tests drive the scheduler by hand with runDue() instead of its own timers. */
   manualScheduler?: boolean;
+  /** Tests only: where the scheduler should "die" (see RunnerOptions.crashAt). */
+  crashAt?: RunnerOptions["crashAt"];
 }
 
 export interface Bot {
@@ -42,8 +44,9 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const features = opts.features ?? allFeatures;
-  await migrateDeploy(config.DATABASE_URL, opts.env ?? {});
-  const db = await openDb(config.DATABASE_URL);
+  const applied = await migrateDeploy(config.DATABASE_URL);
+  const { db, sql } = await openDatabase(config.DATABASE_URL);
+  if (applied.length) log.info({ migrations: applied }, "database migrated");
   const slack = createSlackApi(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
   const health: Health = { slackAuth: "unverified" };
   const identity = await checkSlackAuth(slack, log, health);
@@ -52,14 +55,16 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   let sender: OutboxSender | undefined;
   let scheduler: Scheduler<Deps> | undefined;
   const outbox = createOutbox(clock, () => sender?.kick());
-  const deps: Deps = { config, db, clock, log, metrics, outbox, slack, wakeScheduler: () => scheduler?.wake() };
-  sender = new OutboxSender(db, clock, slack, log.child({ component: "outbox" }), {
+  const deps: Deps = { config, db, sql, clock, log, metrics, outbox, slack, wakeScheduler: () => scheduler?.wake() };
+  sender = new OutboxSender(sql, clock, slack, log.child({ component: "outbox" }), {
     perChannelIntervalMs: durationMs(config.OUTBOX_CHANNEL_INTERVAL),
     onOutcome: (o) => metrics.outboxOutcomes.inc({ outcome: o }),
     onFailed: (row, reason) => tellActorOfFailure(deps, row, reason),
   });
-  scheduler = new Scheduler<Deps>(db, clock, log.child({ component: "scheduler" }), deps, {
+  scheduler = new Scheduler<Deps>(db, sql, clock, log.child({ component: "scheduler" }), deps, {
     leaseMs: durationMs(config.TIMER_LEASE),
+    crashAt: opts.crashAt,
+    afterCommit: () => sender?.kick(),
     onRun: (_job, lateMs, outcome) => {
       metrics.timerLateness.observe(Math.max(0, lateMs) / 1000);
       metrics.timerRuns.inc({ outcome });

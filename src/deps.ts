@@ -5,11 +5,14 @@ import type { Log } from "./infra/logger.ts";
 import type { Metrics } from "./infra/metrics.ts";
 import type { Outbox } from "./slack/outbox.ts";
 import type { SlackApi } from "./slack/api.ts";
+import type { Sql } from "./infra/sql.ts";
 
 /** Everything a service or job needs, handed in rather than imported, so tests pass their own. */
 export interface Deps {
   config: Config;
   db: DbClient;
+  /** Plain SQL on the same database, for hot paths (batches of timers, messages, metric rows). */
+  sql: Sql;
   clock: Clock;
   log: Log;
   metrics: Metrics;

@@ -80,7 +80,7 @@ export const enCampaigns = {
   "promo.remind.overdue": "🔴 {days} day(s) overdue (due {due}) for “{campaign}”: {title}",
   "promo.remind.raised": "🚨 <@{owner}>'s item in “{campaign}” is {days} days overdue (due {due}): {title}",
   "promo.remind.snoozed": "Snoozed until {until}.",
-  "promo.stage.opens": "📣 Stage {stage} of “{name}” starts today: {title}\n{items}",
+  "promo.stage.opens": "📣 Stage {stage} of “{name}” starts today: {title}\n{!items}",
   "promo.gate.blockers": "🚦 T-3 for “{name}”: the go/no-go is not signed. Open readiness items: {items}",
   "promo.gate.signed": "🚦 <@{by}> signed the go/no-go for “{name}”.",
   "promo.moved": "📅 <@{by}> moved “{name}” from {from} to {to}: every open due date and reminder moved with it.",

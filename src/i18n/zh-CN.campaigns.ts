@@ -82,7 +82,7 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "promo.remind.overdue": "🔴 已逾期 {days} 天（{due} 到期）·「{campaign}」：{title}",
   "promo.remind.raised": "🚨 <@{owner}> 在「{campaign}」的事项已逾期 {days} 天（{due} 到期）：{title}",
   "promo.remind.snoozed": "已推迟到 {until}。",
-  "promo.stage.opens": "📣「{name}」的 {stage} 阶段今天开始：{title}\n{items}",
+  "promo.stage.opens": "📣「{name}」的 {stage} 阶段今天开始：{title}\n{!items}",
   "promo.gate.blockers": "🚦「{name}」已到 T-3，上线确认尚未签署。未完成的准备事项：{items}",
   "promo.gate.signed": "🚦 <@{by}> 已签署「{name}」的上线确认。",
   "promo.moved": "📅 <@{by}> 将「{name}」从 {from} 改到 {to}：所有未完成事项的截止日和提醒已随之调整。",

@@ -2,11 +2,20 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import type { Param, Row, Sql } from "./sql.ts";
 
 export type DbClient = PrismaClient;
 /** What services take: the client itself or the client inside a transaction. */
 export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export interface Database {
+  /** Prisma, for the features' ordinary reads and writes. */
+  db: DbClient;
+  /** Plain SQL on the same connection, for the hot paths. */
+  sql: Sql;
+}
 
 export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "");
@@ -24,18 +33,46 @@ export function prepareSqliteFile(path: string): void {
   for (const p of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(p)) chmodSync(p, 0o600);
 }
 
-export async function openDb(url: string): Promise<DbClient> {
+const sqlOfClient = new WeakMap<object, Sql>();
+
+/** The plain-SQL side of a client opened by openDatabase (tests hold the client only). */
+export function sqlOf(db: object): Sql {
+  const s = sqlOfClient.get(db);
+  if (!s) throw new Error("this client was not opened with openDatabase");
+  return s;
+}
+
+export async function openDatabase(url: string): Promise<Database> {
   const path = sqlitePath(url);
   prepareSqliteFile(path);
-  // busy_timeout lets the scheduler, the outbox and request handlers share one file without
-  // SQLITE_BUSY errors when their writes overlap.
-  const base = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
-  const db = serialized(base);
-  // WAL lets readers (healthz, home tab) proceed while the outbox writes.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  // In WAL mode NORMAL survives an application crash; only a power cut can lose the last commit.
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  return db;
+  // busy_timeout lets a second process (a CLI import, a second replica starting) share the
+  // file; within this process every access takes a turn (below), so it never waits on itself.
+  const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  let raw: BetterSqlite3.Database | undefined;
+  const connect = factory.connect.bind(factory);
+  // The adapter opens the better-sqlite3 connection itself; keep a handle to it so the plain
+  // SQL below runs on the same connection, in the same turns, as Prisma's queries.
+  factory.connect = async () => {
+    const adapter = await connect();
+    raw = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    return adapter;
+  };
+  const base = new PrismaClient({ adapter: factory });
+  await base.$connect();
+  if (!raw) throw new Error("the SQLite adapter did not expose its connection");
+  // WAL lets readers proceed while a writer works; NORMAL survives an application crash (only a
+  // power cut can lose the last commit).
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = NORMAL");
+  const key = {};
+  const db = serialized(base, key);
+  const sql = sqliteSql(raw, key);
+  sqlOfClient.set(db, sql);
+  return { db, sql };
+}
+
+export async function openDb(url: string): Promise<DbClient> {
+  return (await openDatabase(url)).db;
 }
 
 export async function pingDb(db: Db): Promise<boolean> {
@@ -71,8 +108,7 @@ function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-function serialized(base: PrismaClient): PrismaClient {
-  const key = {};
+function serialized(base: PrismaClient, key: object): PrismaClient {
   const extended = base.$extends({
     query: {
       $allOperations({ args, query, model, operation }) {
@@ -93,4 +129,79 @@ function serialized(base: PrismaClient): PrismaClient {
     },
   });
   return extended as unknown as PrismaClient;
+}
+
+/** Prisma's SQLite adapter writes DateTime as ISO text with +00:00; plain SQL writes the same. */
+function sqliteParam(v: Param): string | number | bigint | null {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return v;
+}
+
+function sqliteSql(raw: BetterSqlite3.Database, key: object): Sql {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string) => {
+    let s = cache.get(text);
+    if (!s) {
+      s = raw.prepare(text);
+      if (s.reader) s.safeIntegers(false);
+      cache.set(text, s);
+    }
+    return s;
+  };
+  const direct: Omit<Sql, "tx"> = {
+    dialect: "sqlite",
+    async all<T>(text: string, params: readonly Param[] = []) {
+      return prepare(text).all(...params.map(sqliteParam)) as T[];
+    },
+    async get<T>(text: string, params: readonly Param[] = []) {
+      const s = prepare(text);
+      return (s.reader ? s.get(...params.map(sqliteParam)) : (s.run(...params.map(sqliteParam)), undefined)) as T | undefined;
+    },
+    async run(text: string, params: readonly Param[] = []) {
+      const s = prepare(text);
+      if (s.reader) return s.all(...params.map(sqliteParam)).length;
+      return s.run(...params.map(sqliteParam)).changes;
+    },
+  };
+  const inner: Sql = {
+    ...direct,
+    tx: () => Promise.reject(new Error("nested transaction: use the transaction's q")),
+  };
+  const guard = (what: string) => {
+    if (inTransaction.getStore()) throw new Error(`sql.${what} used inside a transaction: use the transaction's q`);
+  };
+  return {
+    dialect: "sqlite",
+    all<T = Row>(text: string, params?: readonly Param[]) {
+      guard("all");
+      return takeTurn(key, () => direct.all<T>(text, params));
+    },
+    get<T = Row>(text: string, params?: readonly Param[]) {
+      guard("get");
+      return takeTurn(key, () => direct.get<T>(text, params));
+    },
+    run(text: string, params?: readonly Param[]) {
+      guard("run");
+      return takeTurn(key, () => direct.run(text, params));
+    },
+    tx<T>(fn: (q: Sql) => Promise<T>) {
+      guard("tx");
+      return takeTurn(key, () =>
+        inTransaction.run(true, async () => {
+          // IMMEDIATE takes the write lock at once: another process can't slip a write in between.
+          prepare("BEGIN IMMEDIATE").run();
+          try {
+            const r = await fn(inner);
+            prepare("COMMIT").run();
+            return r;
+          } catch (e) {
+            if (raw.inTransaction) prepare("ROLLBACK").run();
+            throw e;
+          }
+        }),
+      );
+    },
+  };
 }

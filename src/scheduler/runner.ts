@@ -1,33 +1,59 @@
-// Runs due timers. Each timer is claimed with a conditional update (status + version), so only
-// one runner acts on it; the claim carries a lease, and a runner that dies mid-job leaves a lease
-// that expires, after which the timer is claimed and run again.
-import { outsideTransaction, type DbClient } from "../infra/db.ts";
+// Runs due timers. A pass claims due timers in batches with one statement each (status, a new
+// claim token and a lease; on PostgreSQL with SKIP LOCKED so replicas never take the same row),
+// runs them, and commits each job's writes together with its completion, checked against the
+// claim token: a runner whose lease expired can't complete (or write) anything. Between batches
+// the pass yields to the event loop, so Slack's requests are answered while a backlog drains.
+import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
+import { outsideTransaction, type DbClient } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
-import type { JobKind, RecurringJob, TimerJob } from "./types.ts";
-import { scheduleTimer } from "./timers.ts";
+import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { prismaExec } from "../slack/outbox.ts";
 import { nextOccurrence, occurrenceKey } from "./recurring.ts";
+import { dialectOfClient, scheduleTimers, type NewTimer } from "./timers.ts";
+import type { BatchEffect, Effect, JobKind, RecurringJob, TimerJob } from "./types.ts";
 
 export const RECURRING_KIND_PREFIX = "recurring:";
+
+/** Where a test may make the runner "die" (throw SimulatedCrash) to prove nothing is lost or doubled. */
+export type CrashPoint = "claimed" | "ran" | "committing" | "committed";
+export class SimulatedCrash extends Error {}
 
 export interface RunnerOptions {
   leaseMs?: number;
   /** Longest sleep between passes, so timers written by another replica are seen. */
   maxSleepMs?: number;
+  /** Timers claimed per statement. */
+  batchSize?: number;
   onRun?: (job: TimerJob, latenessMs: number, outcome: "done" | "retry" | "failed") => void;
+  /** After a job's writes committed: wakes the outbox for the messages they queued. */
+  afterCommit?: () => void;
+  /** Tests only: called at each step boundary of a batch. */
+  crashAt?: (point: CrashPoint, jobs: TimerJob[]) => void;
 }
+
+interface Claimed extends TimerJob {
+  version: number;
+}
+
+type Handler<D> = { job: JobKind<D>; recurring?: RecurringJob };
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 export class Scheduler<D> {
   private kinds = new Map<string, JobKind<D>>();
   private recurring = new Map<string, RecurringJob>();
-  private timer: NodeJS.Timeout | undefined;
+  private cancelWake: (() => void) | undefined;
   private running: Promise<void> | undefined;
+  private again = false;
   private stopped = true;
-  private leaseMs: number;
-  private maxSleepMs: number;
+  private readonly leaseMs: number;
+  private readonly maxSleepMs: number;
+  private readonly batchSize: number;
 
   constructor(
     private db: DbClient,
+    private sql: Sql,
     private clock: Clock,
     private log: Log,
     private deps: D,
@@ -35,6 +61,7 @@ export class Scheduler<D> {
   ) {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxSleepMs = opts.maxSleepMs ?? 30_000;
+    this.batchSize = opts.batchSize ?? 200;
   }
 
   register(kind: JobKind<D>): void {
@@ -46,30 +73,220 @@ export class Scheduler<D> {
     this.recurring.set(job.name, job);
   }
 
+  private occurrence(job: RecurringJob, after: Date): NewTimer {
+    const at = nextOccurrence(job.cron, job.timeZone, after);
+    return {
+      kind: RECURRING_KIND_PREFIX + job.name,
+      key: occurrenceKey(job.name, at),
+      owner: `cron:${job.name}`,
+      dueAt: at,
+      payload: { name: job.name, occurrence: at.toISOString(), cron: job.cron, timeZone: job.timeZone },
+    };
+  }
+
   /** Makes sure each recurring job has its next occurrence written down. Safe to call repeatedly. */
   async ensureRecurring(): Promise<void> {
     for (const job of this.recurring.values()) {
-      const pending = await this.db.timer.findFirst({
-        where: { kind: RECURRING_KIND_PREFIX + job.name, status: { in: ["pending", "running"] } },
+      const pending = await this.sql.all<{ id: string; payload: string }>(
+        `SELECT "id", "payload" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`,
+        [`cron:${job.name}`],
+      );
+      const current = pending.find((p) => {
+        const x = JSON.parse(p.payload) as { cron?: string; timeZone?: string };
+        return x.cron === job.cron && x.timeZone === job.timeZone;
       });
-      if (pending) {
-        const p = JSON.parse(pending.payload) as { cron?: string; timeZone?: string };
-        if (p.cron === job.cron && p.timeZone === job.timeZone) continue;
-        // The schedule changed since this occurrence was planned: plan from the new one.
-        await this.db.timer.updateMany({ where: { id: pending.id, status: "pending" }, data: { status: "cancelled" } });
-      }
-      await this.planNext(job, this.clock.now());
+      // A schedule that changed since its occurrence was planned is planned again from the new one.
+      const stale = pending.filter((p) => p !== current).map((p) => p.id);
+      if (stale.length) await this.sql.run(`UPDATE "Timer" SET "status" = 'cancelled' WHERE "status" = 'pending' AND "id" IN (${marks(stale.length)})`, stale);
+      if (!current) await scheduleTimers(this.sql, this.clock, [this.occurrence(job, this.clock.now())]);
     }
   }
 
-  private async planNext(job: RecurringJob, after: Date): Promise<void> {
-    const at = nextOccurrence(job.cron, job.timeZone, after);
-    await scheduleTimer(this.db, this.clock, {
-      kind: RECURRING_KIND_PREFIX + job.name,
-      key: occurrenceKey(job.name, at),
-      dueAt: at,
-      payload: { name: job.name, occurrence: at.toISOString(), cron: job.cron, timeZone: job.timeZone },
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.ensureRecurring();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelWake?.();
+    await this.running;
+  }
+
+  /** Wake the runner now: a feature just wrote a timer that may be due sooner than planned. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = outsideTransaction(async () => {
+      await yieldToLoop();
+      do {
+        this.again = false;
+        try {
+          await this.runDue(true);
+        } catch (e) {
+          if (e instanceof SimulatedCrash) {
+            this.stopped = true;
+            break;
+          }
+          this.log.error({ err: e }, "scheduler pass failed");
+        }
+      } while (this.again && !this.stopped);
+      this.running = undefined;
+      if (!this.stopped) await this.planWake().catch((e) => this.log.error({ err: e }, "scheduler could not plan its wake"));
     });
+  }
+
+  private async planWake(): Promise<void> {
+    this.cancelWake?.();
+    const now = this.clock.now().getTime();
+    const at = Math.min(now + this.maxSleepMs, (await this.msUntilNext()) + now);
+    if (!this.stopped) this.cancelWake = this.clock.wakeAt(at, () => this.wake());
+  }
+
+  async msUntilNext(): Promise<number> {
+    const due = await this.sql.get<{ at: unknown }>(`SELECT MIN("dueAt") AS "at" FROM "Timer" WHERE "status" = 'pending'`);
+    const lease = await this.sql.get<{ at: unknown }>(`SELECT MIN("leaseUntil") AS "at" FROM "Timer" WHERE "status" = 'running'`);
+    const now = this.clock.now().getTime();
+    const times = [due?.at, lease?.at].filter((x) => x !== null && x !== undefined).map((x) => toDate(x).getTime());
+    return times.length ? Math.max(0, Math.min(...times) - now) : this.maxSleepMs;
+  }
+
+  /**
+   * Runs every timer due at the clock's now, batch after batch. Returns how many ran. Tests call
+   * it directly; the runner's own passes yield to the event loop between batches.
+   */
+  async runDue(yielding = false): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const batch = await this.claim();
+      if (batch.jobs.length === 0) return ran;
+      await this.execute(batch.jobs, batch.token);
+      ran += batch.jobs.length;
+      if (yielding) {
+        await yieldToLoop();
+        if (this.stopped) return ran;
+      }
+    }
+  }
+
+  /** Claims up to batchSize timers: leases that ran out first, then the most overdue pending ones. */
+  private async claim(): Promise<{ jobs: Claimed[]; token: string }> {
+    const token = randomUUID();
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.leaseMs);
+    const skip = this.sql.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+    const set = `SET "status" = 'running', "version" = "version" + 1, "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ?`;
+    const back = `RETURNING "id", "kind", "key", "payload", "dueAt", "attempts", "version"`;
+    const rows = await this.sql.tx(async (q) => {
+      const expired = await q.all<Record<string, unknown>>(
+        `UPDATE "Timer" ${set} WHERE "id" IN (SELECT "id" FROM "Timer" WHERE "status" = 'running' AND "leaseUntil" < ? ORDER BY "leaseUntil" LIMIT ?${skip}) ${back}`,
+        [lease, token, now, this.batchSize],
+      );
+      const room = this.batchSize - expired.length;
+      const due =
+        room > 0
+          ? await q.all<Record<string, unknown>>(
+              `UPDATE "Timer" ${set} WHERE "id" IN (SELECT "id" FROM "Timer" WHERE "status" = 'pending' AND "dueAt" <= ? ORDER BY "dueAt" LIMIT ?${skip}) ${back}`,
+              [lease, token, now, room],
+            )
+          : [];
+      return [...expired, ...due];
+    });
+    const jobs = rows
+      .map((r) => ({ id: String(r.id), kind: String(r.kind), key: String(r.key), payload: safeParse(String(r.payload)), dueAt: toDate(r.dueAt), attempts: toNum(r.attempts), version: toNum(r.version) }))
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    if (jobs.length) this.opts.crashAt?.("claimed", jobs);
+    return { jobs, token };
+  }
+
+  private handlerOf(kind: string): Handler<D> | undefined {
+    if (kind.startsWith(RECURRING_KIND_PREFIX)) {
+      const recurring = this.recurring.get(kind.slice(RECURRING_KIND_PREFIX.length));
+      const job = recurring && this.kinds.get(recurring.kind);
+      return job ? { job, recurring } : undefined;
+    }
+    const job = this.kinds.get(kind);
+    return job ? { job } : undefined;
+  }
+
+  private async execute(jobs: Claimed[], token: string): Promise<void> {
+    const groups = new Map<string, Claimed[]>();
+    for (const j of jobs) groups.set(j.kind, [...(groups.get(j.kind) ?? []), j]);
+    for (const [kind, group] of groups) {
+      const h = this.handlerOf(kind);
+      if (!h) {
+        this.log.error({ kind }, "timer has no handler");
+        await this.finishFailed(group, token, `no handler for ${kind}`);
+        continue;
+      }
+      if (h.job.runBatch && !h.recurring) await this.executeBatch(h, group, token);
+      else {
+        for (const j of group) {
+          await this.executeOne(h, j, token);
+          await yieldToLoop();
+        }
+      }
+    }
+  }
+
+  private async executeBatch(h: Handler<D>, jobs: Claimed[], token: string): Promise<void> {
+    let effect: BatchEffect;
+    try {
+      effect = await h.job.runBatch!(this.deps, jobs);
+    } catch (e) {
+      if (e instanceof SimulatedCrash) throw e;
+      return this.retryOrFail(h, jobs, token, e);
+    }
+    this.opts.crashAt?.("ran", jobs);
+    try {
+      await this.sql.tx(async (q) => {
+        const owned = await this.complete(q, jobs, token);
+        if (owned.size) await effect(q, owned);
+        this.opts.crashAt?.("committing", jobs);
+      });
+    } catch (e) {
+      if (e instanceof SimulatedCrash) throw e;
+      return this.retryOrFail(h, jobs, token, e);
+    }
+    this.opts.crashAt?.("committed", jobs);
+    this.opts.afterCommit?.();
+    for (const j of jobs) this.opts.onRun?.(j, this.clock.now().getTime() - j.dueAt.getTime(), "done");
+  }
+
+  private async executeOne(h: Handler<D>, job: Claimed, token: string): Promise<void> {
+    let effect: Effect | void;
+    try {
+      effect = h.job.run ? await h.job.run(this.deps, job) : undefined;
+      this.opts.crashAt?.("ran", [job]);
+      const next = h.recurring ? this.occurrence(h.recurring, this.laterOf(job.dueAt)) : undefined;
+      await this.db.$transaction(async (tx) => {
+        const x = prismaExec(tx, dialectOfClient(tx));
+        const done = await this.complete(x, [job], token);
+        if (done.size && effect) await effect(tx);
+        if (done.size && next) await scheduleTimers(x, this.clock, [next]);
+        this.opts.crashAt?.("committing", [job]);
+      });
+    } catch (e) {
+      if (e instanceof SimulatedCrash) throw e;
+      return this.retryOrFail(h, [job], token, e);
+    }
+    this.opts.crashAt?.("committed", [job]);
+    this.opts.afterCommit?.();
+    this.opts.onRun?.(job, this.clock.now().getTime() - job.dueAt.getTime(), "done");
+  }
+
+  /** Marks the jobs done where this claim still holds them; returns those ids. */
+  private async complete(q: Pick<Sql, "all">, jobs: Claimed[], token: string): Promise<Set<string>> {
+    const rows = await q.all<{ id: string }>(
+      `UPDATE "Timer" SET "status" = 'done', "finishedAt" = ?, "leaseUntil" = NULL, "lastError" = NULL
+       WHERE "claimToken" = ? AND "status" = 'running' AND "id" IN (${marks(jobs.length)}) RETURNING "id"`,
+      [this.clock.now(), token, ...jobs.map((j) => j.id)],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   // After downtime only the newest missed occurrence runs: three stale 09:00 digests in a row
@@ -78,125 +295,46 @@ export class Scheduler<D> {
     return new Date(Math.max(dueAt.getTime(), this.clock.now().getTime()));
   }
 
-  async start(): Promise<void> {
-    this.stopped = false;
-    await this.ensureRecurring();
-    this.wake(0);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  /** Wake the runner now: a feature just wrote a timer that may be due sooner than planned. */
-  wake(delayMs = 5): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = outsideTransaction(() => setTimeout(() => void this.loop(), delayMs));
-  }
-
-  private async loop(): Promise<void> {
-    if (this.running) return void (await this.running, this.wake());
-    this.running = (async () => {
-      let sleep = this.maxSleepMs;
-      try {
-        await this.runDue();
-        sleep = await this.msUntilNext();
-      } catch (e) {
-        this.log.error({ err: e }, "scheduler pass failed");
-        sleep = 1000;
-      }
-      this.running = undefined;
-      if (!this.stopped) this.wake(Math.max(5, Math.min(sleep, this.maxSleepMs)));
-    })();
-    await this.running;
-  }
-
-  async msUntilNext(): Promise<number> {
-    const next = await this.db.timer.findFirst({
-      where: { status: "pending" },
-      orderBy: { dueAt: "asc" },
-      select: { dueAt: true },
-    });
-    const lease = await this.db.timer.findFirst({
-      where: { status: "running" },
-      orderBy: { leaseUntil: "asc" },
-      select: { leaseUntil: true },
-    });
-    const now = this.clock.now().getTime();
-    const times = [next?.dueAt.getTime(), lease?.leaseUntil?.getTime()].filter((x): x is number => x !== undefined);
-    return times.length ? Math.max(0, Math.min(...times) - now) : this.maxSleepMs;
-  }
-
-  /** Runs every timer due at the clock's now. Returns how many ran. Tests call this directly. */
-  async runDue(): Promise<number> {
-    let ran = 0;
-    for (;;) {
-      const now = this.clock.now();
-      const candidates = await this.db.timer.findMany({
-        where: {
-          OR: [
-            { status: "pending", dueAt: { lte: now } },
-            { status: "running", leaseUntil: { lt: now } },
-          ],
-        },
-        orderBy: { dueAt: "asc" },
-        take: 20,
-      });
-      if (candidates.length === 0) return ran;
-      let claimedAny = false;
-      for (const c of candidates) {
-        const claim = await this.db.timer.updateMany({
-          where: { id: c.id, version: c.version, status: c.status },
-          data: {
-            status: "running",
-            version: { increment: 1 },
-            attempts: { increment: 1 },
-            leaseUntil: new Date(now.getTime() + this.leaseMs),
-          },
+  private async retryOrFail(h: Handler<D>, jobs: Claimed[], token: string, e: unknown): Promise<void> {
+    const max = h.job.maxAttempts ?? 5;
+    const message = ((e as Error).message ?? String(e)).slice(0, 500);
+    const now = this.clock.now();
+    for (const j of jobs) {
+      this.log.error({ err: e, kind: j.kind, key: j.key, attempt: j.attempts }, "timer job failed");
+      const lateness = now.getTime() - j.dueAt.getTime();
+      if (j.attempts >= max) {
+        await this.sql.tx(async (q) => {
+          const n = await q.run(`UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`, [message, now, j.id, token]);
+          if (n && h.recurring) await scheduleTimers(q, this.clock, [this.occurrence(h.recurring, this.laterOf(j.dueAt))]);
         });
-        if (claim.count !== 1) continue;
-        claimedAny = true;
-        await this.execute({ ...c, attempts: c.attempts + 1, version: c.version + 1 });
-        ran++;
+        this.opts.onRun?.(j, lateness, "failed");
+      } else {
+        const backoff = Math.min(600_000, 5000 * 2 ** (j.attempts - 1));
+        await this.sql.run(`UPDATE "Timer" SET "status" = 'pending', "lastError" = ?, "dueAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`, [
+          message,
+          new Date(now.getTime() + backoff),
+          j.id,
+          token,
+        ]);
+        this.opts.onRun?.(j, lateness, "retry");
       }
-      if (!claimedAny) return ran;
     }
   }
 
-  private async execute(row: { id: string; kind: string; key: string; payload: string; dueAt: Date; attempts: number; version: number }) {
-    const job: TimerJob = { id: row.id, kind: row.kind, key: row.key, payload: JSON.parse(row.payload), dueAt: row.dueAt, attempts: row.attempts };
-    const lateness = this.clock.now().getTime() - row.dueAt.getTime();
-    const recurring = row.kind.startsWith(RECURRING_KIND_PREFIX) ? this.recurring.get(row.kind.slice(RECURRING_KIND_PREFIX.length)) : undefined;
-    const handler = recurring ? this.kinds.get(recurring.kind) : this.kinds.get(row.kind);
-    const finish = (data: Record<string, unknown>) =>
-      // Guarded by version: if the lease expired and another runner took over, this one's result is dropped.
-      this.db.timer.updateMany({ where: { id: row.id, version: row.version }, data: { leaseUntil: null, ...data } });
-    if (!handler) {
-      await finish({ status: "failed", lastError: `no handler for ${row.kind}`, finishedAt: this.clock.now() });
-      this.log.error({ kind: row.kind, key: row.key }, "timer has no handler");
-      return;
-    }
-    try {
-      await handler.run(this.deps, job);
-      await finish({ status: "done", finishedAt: this.clock.now(), lastError: null });
-      if (recurring) await this.planNext(recurring, this.laterOf(row.dueAt));
-      this.opts.onRun?.(job, lateness, "done");
-    } catch (e) {
-      const max = handler.maxAttempts ?? 5;
-      const message = (e as Error).message ?? String(e);
-      this.log.error({ err: e, kind: row.kind, key: row.key, attempt: row.attempts }, "timer job failed");
-      if (row.attempts >= max) {
-        await finish({ status: "failed", lastError: message, finishedAt: this.clock.now() });
-        if (recurring) await this.planNext(recurring, this.laterOf(row.dueAt));
-        this.opts.onRun?.(job, lateness, "failed");
-      } else {
-        const backoff = Math.min(600_000, 5000 * 2 ** (row.attempts - 1));
-        await finish({ status: "pending", lastError: message, dueAt: new Date(this.clock.now().getTime() + backoff) });
-        this.opts.onRun?.(job, lateness, "retry");
-      }
-    }
+  private async finishFailed(jobs: Claimed[], token: string, message: string): Promise<void> {
+    await this.sql.run(`UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "claimToken" = ? AND "id" IN (${marks(jobs.length)})`, [
+      message,
+      this.clock.now(),
+      token,
+      ...jobs.map((j) => j.id),
+    ]);
+  }
+}
+
+function safeParse(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return {};
   }
 }

@@ -1,6 +1,11 @@
-// Writing timers: features call these (often inside their own transaction) to plan work.
-import type { Db } from "../infra/db.ts";
+// Writing timers: features call these (often inside their own transaction) to plan work. Each
+// timer names its owner ("complaint:<id>", "promo:<id>"), so everything of a case or a campaign
+// is cancelled with one indexed statement, however many timers are pending elsewhere.
 import type { Clock } from "../infra/clock.ts";
+import type { Db } from "../infra/db.ts";
+import { newId } from "../infra/ids.ts";
+import { valueRows, type Param } from "../infra/sql.ts";
+import { prismaExec, type Exec } from "../slack/outbox.ts";
 
 export interface NewTimer {
   kind: string;
@@ -8,46 +13,60 @@ export interface NewTimer {
   key: string;
   dueAt: Date;
   payload?: unknown;
+  /** What it belongs to; by default the key's first two parts ("complaint:<id>"). */
+  owner?: string;
 }
 
-export async function scheduleTimer(db: Db, clock: Clock, t: NewTimer): Promise<{ id: string; created: boolean }> {
-  const existing = await db.timer.findUnique({ where: { key: t.key }, select: { id: true, status: true } });
-  if (existing?.status === "cancelled") {
-    // Planned again after a cancel (an item reassigned back, say): arm the same row again.
-    await db.timer.updateMany({
-      where: { id: existing.id, status: "cancelled" },
-      data: { status: "pending", dueAt: t.dueAt, payload: JSON.stringify(t.payload ?? {}), attempts: 0, finishedAt: null, version: { increment: 1 } },
-    });
-    return { id: existing.id, created: true };
-  }
-  if (existing) return { id: existing.id, created: false };
-  try {
-    const row = await db.timer.create({
-      data: { kind: t.kind, key: t.key, dueAt: t.dueAt, payload: JSON.stringify(t.payload ?? {}), createdAt: clock.now() },
-      select: { id: true },
-    });
-    return { id: row.id, created: true };
-  } catch (e) {
-    // Another replica (or a concurrent request) created it first: that timer is the one.
-    if ((e as { code?: string }).code === "P2002") {
-      const row = await db.timer.findUniqueOrThrow({ where: { key: t.key }, select: { id: true } });
-      return { id: row.id, created: false };
-    }
-    throw e;
-  }
+export const ownerOf = (t: Pick<NewTimer, "key" | "owner">): string => t.owner ?? t.key.split(":").slice(0, 2).join(":");
+
+const COLUMNS = `"id", "kind", "key", "ownerId", "payload", "dueAt", "status", "version", "attempts", "createdAt"`;
+
+/** Plans timers with one statement. A key already pending, running or done is left as it is. */
+export async function scheduleTimers(x: Exec, clock: Clock, timers: readonly NewTimer[]): Promise<void> {
+  if (!timers.length) return;
+  const now = clock.now();
+  const values: Param[] = timers.flatMap((t) => [newId(), t.kind, t.key, ownerOf(t), JSON.stringify(t.payload ?? {}), t.dueAt, "pending", 0, 0, now]);
+  await x.run(
+    `INSERT INTO "Timer" (${COLUMNS}) VALUES ${valueRows(timers.length, 10)}
+     ON CONFLICT ("key") DO UPDATE SET "status" = 'pending', "dueAt" = excluded."dueAt", "payload" = excluded."payload",
+       "attempts" = 0, "finishedAt" = NULL, "version" = "Timer"."version" + 1
+     WHERE "Timer"."status" = 'cancelled'`,
+    values,
+  );
+}
+
+export async function scheduleTimer(db: Db | Exec, clock: Clock, t: NewTimer): Promise<void> {
+  await scheduleTimers(asExec(db), clock, [t]);
 }
 
 /** Moves a pending timer; a timer already running or done is left alone. */
-export async function rescheduleTimer(db: Db, key: string, dueAt: Date): Promise<boolean> {
-  const r = await db.timer.updateMany({ where: { key, status: "pending" }, data: { dueAt, version: { increment: 1 } } });
-  return r.count === 1;
+export async function rescheduleTimer(db: Db | Exec, key: string, dueAt: Date): Promise<boolean> {
+  const n = await asExec(db).run(`UPDATE "Timer" SET "dueAt" = ?, "version" = "version" + 1 WHERE "key" = ? AND "status" = 'pending'`, [dueAt, key]);
+  return n === 1;
 }
 
-/** Cancels pending timers whose key starts with the prefix (a case, a campaign…). */
-export async function cancelTimers(db: Db, clock: Clock, keyPrefix: string): Promise<number> {
-  const r = await db.timer.updateMany({
-    where: { key: { startsWith: keyPrefix }, status: "pending" },
-    data: { status: "cancelled", finishedAt: clock.now(), version: { increment: 1 } },
-  });
-  return r.count;
+/** Cancels the pending timers of an owner (and, given a key prefix, only those keys). */
+export async function cancelTimers(db: Db | Exec, clock: Clock, owner: string, keyPrefix?: string): Promise<number> {
+  const x = asExec(db);
+  const like = keyPrefix ? ` AND "key" LIKE ?` : "";
+  const params: Param[] = [clock.now(), owner, ...(keyPrefix ? [`${keyPrefix.replace(/[%_\\]/g, "\\$&")}%`] : [])];
+  return x.run(
+    `UPDATE "Timer" SET "status" = 'cancelled', "finishedAt" = ?, "version" = "version" + 1 WHERE "ownerId" = ? AND "status" = 'pending'${like}${keyPrefix ? ` ESCAPE '\\'` : ""}`,
+    params,
+  );
+}
+
+/** Pending or running timers of an owner (for auditors that re-plan what should exist). */
+export async function countTimers(db: Db | Exec, owner: string): Promise<number> {
+  const r = await asExec(db).all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`, [owner]);
+  return Number(r[0]?.n ?? 0);
+}
+
+function asExec(db: Db | Exec): Exec {
+  return "dialect" in db && typeof (db as Exec).run === "function" ? (db as Exec) : prismaExec(db as Db, dialectOfClient(db as Db));
+}
+
+/** The SQL dialect of a Prisma client or transaction (Prisma calls PostgreSQL "postgresql"). */
+export function dialectOfClient(db: Db): "sqlite" | "postgres" {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgres" : "sqlite";
 }

@@ -1,7 +1,15 @@
 // Every message the bot sends is written here first; the sender (sender.ts) delivers it. A caller
 // that writes a row inside its own transaction gets "state change and message" atomically.
-import type { Db } from "../infra/db.ts";
+//
+// Messages go out in lanes: one lane per channel or DM (Slack allows about one message a second
+// in each), per person's ephemeral replies in a channel, and per response_url. Within a lane a
+// message never overtakes an earlier one, an edit never arrives before the post it edits, and a
+// reply never before its thread's parent, because they share the parent's lane.
+import { createHash } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
+import type { Db } from "../infra/db.ts";
+import { newId, nextSeq } from "../infra/ids.ts";
+import { marks, valueRows, type Dialect, type Param, type Sql } from "../infra/sql.ts";
 
 export interface MessageBody {
   text: string;
@@ -39,30 +47,120 @@ export interface Outbox {
   kick(): void;
 }
 
-export async function enqueueMessage(db: Db, clock: Clock, msg: OutgoingMessage): Promise<{ id: string }> {
-  if (msg.dedupeKey) {
-    const existing = await db.outboxMessage.findUnique({ where: { dedupeKey: msg.dedupeKey }, select: { id: true } });
-    if (existing) return existing;
+/** What the enqueue statements run on: plain SQL, or a Prisma client or transaction. */
+export type Exec = Pick<Sql, "dialect" | "run" | "all">;
+
+/** Plain SQL through a Prisma client or transaction (so a feature's transaction covers it). */
+export function prismaExec(db: Db, dialect: Dialect): Exec {
+  const numbered = (text: string) => {
+    if (dialect !== "postgres") return text;
+    let n = 0;
+    return text.replace(/\?/g, () => `$${++n}`);
+  };
+  return {
+    dialect,
+    run: (text, params = []) => db.$executeRawUnsafe(numbered(text), ...(params as unknown[])),
+    all: <T>(text: string, params: readonly Param[] = []) => db.$queryRawUnsafe<T[]>(numbered(text), ...(params as unknown[])),
+  };
+}
+
+/** Lanes of replies that Slack doesn't pace per channel: ephemeral messages and response_urls. */
+export const isUnpacedLane = (lane: string) => lane.startsWith("r:") || lane.startsWith("e:");
+
+/** The lane of a message whose lane doesn't depend on another row (all but edits). */
+export function laneOf(msg: Exclude<OutgoingMessage, { kind: "update" }>): string {
+  switch (msg.kind) {
+    case "respond":
+      // One lane per response_url, keyed by a digest: the URL itself is a credential.
+      return "r:" + createHash("sha256").update(msg.responseUrl).digest("hex").slice(0, 24);
+    case "ephemeral":
+      return `e:${msg.channel}:${msg.userId}`;
+    default:
+      return msg.channel;
   }
+}
+
+const COLUMNS = ["id", "kind", "channel", "userId", "threadTs", "responseUrl", "targetId", "threadOfId", "body", "dedupeKey", "status", "attempts", "nextAttemptAt", "createdAt", "actorId", "lane", "seq"];
+const INSERT = `INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES `;
+
+function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date): Param[] {
+  return [
+    id,
+    msg.kind,
+    "channel" in msg ? msg.channel : null,
+    "userId" in msg ? msg.userId : null,
+    "threadTs" in msg ? (msg.threadTs ?? null) : null,
+    "responseUrl" in msg ? msg.responseUrl : null,
+    "targetId" in msg ? msg.targetId : null,
+    "threadOfId" in msg ? (msg.threadOfId ?? null) : null,
+    JSON.stringify(msg.kind === "file" ? { ...msg.body, file: msg.file } : msg.body),
+    msg.dedupeKey ?? null,
+    "pending",
+    0,
+    now,
+    now,
+    msg.actorId ?? null,
+    lane,
+    BigInt(nextSeq()),
+  ];
+}
+
+/** One more message in each of these lanes; an idle lane becomes due now, a paced one keeps its time. */
+async function countIntoLanes(x: Exec, counts: Map<string, number>, now: Date): Promise<void> {
+  const entries = [...counts];
+  if (!entries.length) return;
+  await x.run(
+    `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending") VALUES ${valueRows(entries.length, 3)}
+     ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending" + excluded."pending", "nextAt" = COALESCE("OutboxLane"."nextAt", excluded."nextAt")`,
+    entries.flatMap(([lane, n]) => [lane, now, n]),
+  );
+}
+
+/**
+ * Queues messages in one go: one INSERT for the messages, one for their lanes. Edits take the
+ * lane of the message they edit (looked up, or found earlier in the same batch). A message whose
+ * dedupe key was queued before is not queued again; its first row's id is returned.
+ */
+export async function enqueueMany(x: Exec, clock: Clock, msgs: readonly OutgoingMessage[], ids: string[] = msgs.map(() => newId())): Promise<{ id: string }[]> {
+  if (!msgs.length) return [];
   const now = clock.now();
-  const row = await db.outboxMessage.create({
-    data: {
-      kind: msg.kind,
-      channel: "channel" in msg ? msg.channel : null,
-      userId: "userId" in msg ? msg.userId : null,
-      threadTs: "threadTs" in msg ? (msg.threadTs ?? null) : null,
-      responseUrl: "responseUrl" in msg ? msg.responseUrl : null,
-      targetId: "targetId" in msg ? msg.targetId : null,
-      threadOfId: "threadOfId" in msg ? (msg.threadOfId ?? null) : null,
-      body: JSON.stringify(msg.kind === "file" ? { ...msg.body, file: msg.file } : msg.body),
-      dedupeKey: msg.dedupeKey ?? null,
-      actorId: msg.actorId ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-    select: { id: true },
+  const laneById = new Map<string, string>();
+  const targets = [...new Set(msgs.flatMap((m) => (m.kind === "update" ? [m.targetId] : [])))];
+  const known = targets.length ? await x.all<{ id: string; lane: string }>(`SELECT "id", "lane" FROM "OutboxMessage" WHERE "id" IN (${marks(targets.length)})`, targets) : [];
+  for (const k of known) laneById.set(k.id, k.lane);
+  const lanes = msgs.map((m, i) => {
+    const lane = m.kind === "update" ? (laneById.get(m.targetId) ?? `u:${m.targetId}`) : laneOf(m);
+    laneById.set(ids[i]!, lane);
+    return lane;
   });
-  return row;
+  const result = ids.map((id) => ({ id }));
+  const withKey = msgs.some((m) => m.dedupeKey);
+  let inserted: Set<string>;
+  if (withKey) {
+    const rows = await x.all<{ id: string }>(
+      `${INSERT}${valueRows(msgs.length, COLUMNS.length)} ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "id"`,
+      msgs.flatMap((m, i) => rowValues(ids[i]!, m, lanes[i]!, now)),
+    );
+    inserted = new Set(rows.map((r) => r.id));
+    const missing = msgs.flatMap((m, i) => (m.dedupeKey && !inserted.has(ids[i]!) ? [[i, m.dedupeKey] as const] : []));
+    if (missing.length) {
+      const found = await x.all<{ id: string; dedupeKey: string }>(`SELECT "id", "dedupeKey" FROM "OutboxMessage" WHERE "dedupeKey" IN (${marks(missing.length)})`, missing.map(([, k]) => k));
+      const byKey = new Map(found.map((f) => [f.dedupeKey, f.id]));
+      for (const [i, k] of missing) result[i] = { id: byKey.get(k) ?? ids[i]! };
+    }
+  } else {
+    await x.run(`${INSERT}${valueRows(msgs.length, COLUMNS.length)}`, msgs.flatMap((m, i) => rowValues(ids[i]!, m, lanes[i]!, now)));
+    inserted = new Set(ids);
+  }
+  const counts = new Map<string, number>();
+  ids.forEach((id, i) => inserted.has(id) && counts.set(lanes[i]!, (counts.get(lanes[i]!) ?? 0) + 1));
+  await countIntoLanes(x, counts, now);
+  return result;
+}
+
+export async function enqueueMessage(db: Db, clock: Clock, msg: OutgoingMessage): Promise<{ id: string }> {
+  const dialect = (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgres" : "sqlite";
+  return (await enqueueMany(prismaExec(db, dialect), clock, [msg]))[0]!;
 }
 
 export function createOutbox(clock: Clock, onEnqueue: () => void): Outbox {

@@ -1,14 +1,19 @@
-// Delivers outbox rows to Slack. Rows are claimed with a conditional update and a lease, so a
-// crash mid-send leaves the row to be retried after the lease, and a second replica never sends
-// the same row at the same time. Slack's limits are honoured here, not by callers.
-import type { DbClient } from "../infra/db.ts";
-import { monotonicMs, type Clock } from "../infra/clock.ts";
+// Delivers outbox rows to Slack, lane by lane (see outbox.ts). A pass claims the lanes whose
+// next message is due (one statement; on PostgreSQL with SKIP LOCKED so replicas never share a
+// lane), takes each lane's oldest queued message, and sends them concurrently. Slack's limits
+// live in the database, shared by every replica: a lane's next time (about one message a second
+// per channel, a backoff after a 5xx) and a 429's pause of the whole method. A lane whose head
+// waits in backoff holds the messages behind it: nothing overtakes.
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
+import { toDate, toNum, type Sql } from "../infra/sql.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
-import type { MessageBody } from "./outbox.ts";
+import { isUnpacedLane } from "./outbox.ts";
+import { deliver, methodOf, type OutboxRow } from "./sender-deliver.ts";
 
-type Row = Awaited<ReturnType<DbClient["outboxMessage"]["findFirstOrThrow"]>>;
+export type { OutboxRow } from "./sender-deliver.ts";
 
 export interface SenderOptions {
   /** Slack allows about one message per second per channel. */
@@ -16,45 +21,34 @@ export interface SenderOptions {
   leaseMs?: number;
   /** A message still undeliverable after this long is marked failed instead of retried forever. */
   maxAgeMs?: number;
-  batchSize?: number;
-  onOutcome?: (outcome: "sent" | "failed" | "retry", row: Row) => void;
+  /** Messages in flight at once (each in its own lane). */
+  concurrency?: number;
+  /** Longest sleep between passes: another replica may have queued something. */
+  maxSleepMs?: number;
+  onOutcome?: (outcome: "sent" | "failed" | "retry", row: OutboxRow) => void;
   /** Called once a message has failed for good (after it is marked failed). */
-  onFailed?: (row: Row, reason: string) => Promise<void>;
+  onFailed?: (row: OutboxRow, reason: string) => Promise<void>;
 }
 
-const methodOf: Record<string, string> = {
-  post: "chat.postMessage",
-  update: "chat.update",
-  ephemeral: "chat.postEphemeral",
-  respond: "response_url",
-  file: "files.completeUploadExternal",
-};
+type Result = { kind: "sent"; ts: string | null; channel: string | null } | { kind: "superseded" } | { kind: "failed"; reason: string } | { kind: "retry"; failure: CallFailure };
 
 export class OutboxSender {
-  // Slack's limits are about real elapsed time, so pacing uses a monotonic clock even when the
-  // injected clock (which dates the rows) is a test's frozen one.
-  private channelNextAt = new Map<string, number>();
-  private methodPausedUntil = new Map<string, number>();
-  private deferredUntil = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
+  private readonly token = randomUUID();
   private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed">> & Pick<SenderOptions, "onOutcome" | "onFailed">;
+  private inFlight = new Map<string, Promise<void>>();
+  private cancelWake: (() => void) | undefined;
+  private passing: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
 
   constructor(
-    private db: DbClient,
+    private sql: Sql,
     private clock: Clock,
     private api: SlackApi,
     private log: Log,
     opts: SenderOptions = {},
   ) {
-    this.o = {
-      perChannelIntervalMs: 1000,
-      leaseMs: 60_000,
-      maxAgeMs: 24 * 3600_000,
-      batchSize: 50,
-      ...opts,
-    };
+    this.o = { perChannelIntervalMs: 1000, leaseMs: 60_000, maxAgeMs: 24 * 3600_000, concurrency: 16, maxSleepMs: 5_000, ...opts };
   }
 
   start(): void {
@@ -62,223 +56,191 @@ export class OutboxSender {
     this.kick();
   }
 
-  /** Stops waking up; resolves once the pass in flight (if any) has finished. */
+  /** Stops claiming; resolves once the messages in flight have finished. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    this.cancelWake?.();
+    await this.passing;
+    await Promise.all(this.inFlight.values());
   }
 
-  kick(delayMs = 5): void {
+  /** Look for due messages now (after an enqueue). */
+  kick(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = outsideTransaction(() => setTimeout(() => void this.loop(), delayMs));
-  }
-
-  private async loop(): Promise<void> {
-    if (this.running) return void (await this.running, this.kick());
-    this.running = (async () => {
-      let wakeIn = 5000;
-      try {
-        wakeIn = await this.drainOnce();
-      } catch (e) {
-        this.log.error({ err: e }, "outbox pass failed");
-      }
-      this.running = undefined;
-      if (!this.stopped) this.kick(Math.max(5, Math.min(wakeIn, 5000)));
-    })();
-    await this.running;
-  }
-
-  /**
-   * One pass: sends every row that is due and allowed by the rate limits. Returns how long until
-   * something may next be due, in ms. Tests call this directly.
-   */
-  async drainOnce(): Promise<number> {
-    const now = this.clock.now();
-    const rows = await this.db.outboxMessage.findMany({
-      where: {
-        OR: [
-          { status: "pending", nextAttemptAt: { lte: now } },
-          { status: "sending", leaseUntil: { lt: now } },
-        ],
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: this.o.batchSize,
-    });
-    const busyChannels = new Set<string>();
-    const batch: Row[] = [];
-    let wakeIn = Infinity;
-    for (const row of rows) {
-      const lane = this.laneOf(row);
-      const method = methodOf[row.kind] ?? "chat.postMessage";
-      const pausedUntil = this.methodPausedUntil.get(method) ?? 0;
-      const channelAt = lane ? (this.channelNextAt.get(lane) ?? 0) : 0;
-      const readyAt = Math.max(pausedUntil, channelAt, this.deferredUntil.get(row.id) ?? 0);
-      const realNow = monotonicMs();
-      // Keep per-channel order: once a channel is busy or limited, later rows of it wait too.
-      if (lane && busyChannels.has(lane)) continue;
-      if (lane) busyChannels.add(lane);
-      if (readyAt > realNow) {
-        wakeIn = Math.min(wakeIn, readyAt - realNow);
-        continue;
-      }
-      batch.push(row);
-    }
-    await Promise.all(batch.map((r) => this.deliver(r)));
-    const next = await this.db.outboxMessage.findFirst({
-      where: { status: { in: ["pending", "sending"] } },
-      orderBy: { nextAttemptAt: "asc" },
-      select: { nextAttemptAt: true, status: true, leaseUntil: true },
-    });
-    if (next) {
-      const at = next.status === "sending" ? (next.leaseUntil?.getTime() ?? 0) : next.nextAttemptAt.getTime();
-      wakeIn = Math.min(wakeIn, Math.max(0, at - this.clock.now().getTime()));
-    }
-    if (batch.length > 0) wakeIn = Math.min(wakeIn, 0);
-    return wakeIn;
-  }
-
-  private laneOf(row: Row): string | undefined {
-    if (row.kind === "respond") return undefined;
-    return row.channel ?? row.sentChannel ?? `target:${row.targetId}`;
-  }
-
-  private async deliver(row: Row): Promise<void> {
-    const now = this.clock.now();
-    const claimed = await this.db.outboxMessage.updateMany({
-      where: { id: row.id, status: row.status, attempts: row.attempts },
-      data: { status: "sending", attempts: { increment: 1 }, leaseUntil: new Date(now.getTime() + this.o.leaseMs) },
-    });
-    if (claimed.count !== 1) return;
-    const method = methodOf[row.kind] ?? "chat.postMessage";
-    try {
-      const result = await this.send(row, method);
-      if (result === "defer") {
-        // Waiting for the message it edits or replies to: check again shortly, in real time.
-        this.deferredUntil.set(row.id, monotonicMs() + 200);
-        await this.db.outboxMessage.update({
-          where: { id: row.id },
-          data: { status: "pending", leaseUntil: null, lastError: "waiting_for_target", attempts: { decrement: 1 } },
-        });
-        return;
-      }
-      if (result === "superseded") {
-        await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: "superseded", leaseUntil: null } });
-        return;
-      }
-      await this.db.outboxMessage.update({
-        where: { id: row.id },
-        data: { status: "sent", ts: result.ts, sentChannel: result.channel, sentAt: this.clock.now(), leaseUntil: null, lastError: null },
-      });
-      this.deferredUntil.delete(row.id);
-      this.o.onOutcome?.("sent", row);
-    } catch (e) {
-      const failure: CallFailure =
-        e instanceof SlackCallError ? e.failure : { type: "transient", reason: (e as Error).message ?? "error" };
-      await this.handleFailure(row, method, failure);
-    }
-  }
-
-  private async send(row: Row, method: string): Promise<{ ts: string | null; channel: string | null } | "defer" | "superseded"> {
-    const body = JSON.parse(row.body) as MessageBody;
-    const lane = this.laneOf(row);
-    if (lane) this.channelNextAt.set(lane, monotonicMs() + this.o.perChannelIntervalMs);
-    switch (row.kind) {
-      case "respond":
-        await this.api.respond(row.responseUrl!, body);
-        return { ts: null, channel: null };
-      case "file":
-        return this.sendFile(row, body as MessageBody & { file: { filename: string; title: string; altText: string; base64: string } });
-      case "ephemeral": {
-        const r = await this.api.call(method, { ...body, channel: row.channel, user: row.userId, thread_ts: row.threadTs ?? undefined });
-        return { ts: (r.message_ts as string) ?? null, channel: row.channel };
-      }
-      case "update": {
-        const target = await this.db.outboxMessage.findUnique({ where: { id: row.targetId! } });
-        if (!target || target.status === "failed") throw new SlackCallError({ type: "permanent", reason: "target_message_failed" });
-        if (!target.ts || !target.sentChannel) return "defer";
-        // Only the newest edit of a message matters: older queued edits are dropped, not sent.
-        const newer = await this.db.outboxMessage.count({
-          where: {
-            targetId: row.targetId,
-            kind: "update",
-            status: "pending",
-            // Same-millisecond edits are told apart by id: Prisma's cuids grow within a process.
-            OR: [{ createdAt: { gt: row.createdAt } }, { createdAt: row.createdAt, id: { gt: row.id } }],
-          },
-        });
-        if (newer > 0) return "superseded";
-        this.channelNextAt.set(target.sentChannel, monotonicMs() + this.o.perChannelIntervalMs);
-        const r = await this.api.call(method, { ...body, channel: target.sentChannel, ts: target.ts });
-        return { ts: (r.ts as string) ?? target.ts, channel: target.sentChannel };
-      }
-      default: {
-        let threadTs = row.threadTs ?? undefined;
-        if (row.threadOfId) {
-          const parent = await this.db.outboxMessage.findUnique({ where: { id: row.threadOfId } });
-          if (!parent || parent.status === "failed") throw new SlackCallError({ type: "permanent", reason: "thread_parent_failed" });
-          if (!parent.ts) return "defer";
-          threadTs = parent.ts;
-        }
-        const r = await this.api.call(method, { ...body, channel: row.channel, thread_ts: threadTs });
-        return { ts: (r.ts as string) ?? null, channel: (r.channel as string) ?? row.channel };
-      }
-    }
-  }
-
-  /** Slack's upload flow: get an upload URL, send the bytes, then complete it into the channel. */
-  private async sendFile(row: Row, body: MessageBody & { file: { filename: string; title: string; altText: string; base64: string } }) {
-    let channel = row.channel!;
-    if (/^[UW]/.test(channel)) {
-      // A DM needs its channel id for files; conversations.open gives it (im:write).
-      const r = await this.api.call("conversations.open", { users: channel });
-      channel = (r.channel as { id: string }).id;
-    }
-    const bytes = Buffer.from(body.file.base64, "base64");
-    const up = await this.api.call("files.getUploadURLExternal", { filename: body.file.filename, length: bytes.length, alt_txt: body.file.altText });
-    await this.api.upload(String(up.upload_url), bytes);
-    const done = await this.api.call("files.completeUploadExternal", {
-      files: JSON.stringify([{ id: up.file_id, title: body.file.title }]),
-      channel_id: channel,
-      initial_comment: body.text,
-    });
-    const file = (done.files as { id: string }[] | undefined)?.[0];
-    return { ts: file?.id ?? null, channel };
-  }
-
-  private async handleFailure(row: Row, method: string, failure: CallFailure): Promise<void> {
-    if (failure.type === "ratelimited") {
-      // A 429 pauses the whole method, as Slack asks, not just this one message.
-      this.methodPausedUntil.set(method, monotonicMs() + failure.retryAfterMs);
-      this.log.warn({ method, retryAfterMs: failure.retryAfterMs }, "slack rate limited");
-      return this.retryLater(row, { type: "transient", reason: "ratelimited" }, failure.retryAfterMs, false);
-    }
-    const tooOld = this.clock.now().getTime() - row.createdAt.getTime() > this.o.maxAgeMs;
-    if (failure.type === "permanent" || tooOld) {
-      const reason = failure.type === "permanent" ? failure.reason : `gave_up_after_${row.attempts + 1}_attempts:${failure.reason}`;
-      await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: "failed", lastError: reason, leaseUntil: null } });
-      this.log.warn({ outboxId: row.id, kind: row.kind, channel: row.channel, reason }, "message failed permanently");
-      this.o.onOutcome?.("failed", row);
-      await this.o.onFailed?.(row, reason).catch((e) => this.log.error({ err: e, outboxId: row.id }, "could not tell anyone of a failed message"));
+    if (this.passing) {
+      this.again = true;
       return;
     }
-    const backoff = Math.min(300_000, 1000 * 2 ** Math.min(row.attempts, 9));
-    await this.retryLater(row, failure, backoff * (0.75 + Math.random() * 0.5), true);
+    // Started from inside a caller's transaction (an enqueue), the pass must not inherit it.
+    this.passing = outsideTransaction(async () => {
+      // Let the enqueuing transaction and the HTTP answer that triggered it go first.
+      await new Promise<void>((r) => setImmediate(r));
+      do {
+        this.again = false;
+        try {
+          await this.pass();
+        } catch (e) {
+          this.log.error({ err: e }, "outbox pass failed");
+        }
+      } while (this.again && !this.stopped);
+      this.passing = undefined;
+      if (!this.stopped) await this.planWake().catch((e) => this.log.error({ err: e }, "outbox could not plan its wake"));
+    });
   }
 
-  private async retryLater(row: Row, failure: CallFailure, delayMs: number, counts: boolean): Promise<void> {
-    await this.db.outboxMessage.update({
-      where: { id: row.id },
-      data: {
-        status: "pending",
-        leaseUntil: null,
-        lastError: "reason" in failure ? failure.reason : null,
-        nextAttemptAt: new Date(this.clock.now().getTime() + delayMs),
-        // Waiting on a rate limit or an unsent target is not a failed attempt.
-        ...(counts ? {} : { attempts: { decrement: 1 } }),
-      },
+  /** One pass: claims due lanes up to the free concurrency and starts their heads. Tests call it. */
+  async pass(): Promise<number> {
+    const free = this.o.concurrency - this.inFlight.size;
+    if (free <= 0) return 0;
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.o.leaseMs);
+    const claimed = await this.sql.tx(async (q) => {
+      const pauses = new Map(
+        (await q.all<{ method: string; until: unknown }>(`SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`, [now])).map((p) => [p.method, toDate(p.until)]),
+      );
+      const skip = q.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+      const lanes = await q.all<{ lane: string }>(
+        `UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = ?
+         WHERE "lane" IN (SELECT "lane" FROM "OutboxLane" WHERE "nextAt" <= ? ORDER BY "nextAt" LIMIT ?${skip}) RETURNING "lane"`,
+        [lease, this.token, now, free],
+      );
+      const heads: OutboxRow[] = [];
+      for (const { lane } of lanes) {
+        const head = await q.all<Record<string, unknown>>(`SELECT * FROM "OutboxMessage" WHERE "lane" = ? AND "status" = 'pending' ORDER BY "seq" LIMIT 1`, [lane]);
+        const row = head[0] ? toRow(head[0]) : undefined;
+        if (!row) {
+          // Counted as busy but empty (a row removed by hand): the lane rests until something comes.
+          await q.run(`UPDATE "OutboxLane" SET "nextAt" = NULL, "pending" = 0, "claimToken" = NULL WHERE "lane" = ?`, [lane]);
+          continue;
+        }
+        const paused = pauses.get(methodOf(row.kind));
+        if (paused) {
+          await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [paused, lane]);
+          continue;
+        }
+        await q.run(`UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" = ?`, [lease, this.token, row.id]);
+        heads.push({ ...row, attempts: row.attempts + 1, claimToken: this.token });
+      }
+      return heads;
     });
-    this.o.onOutcome?.("retry", row);
+    for (const row of claimed) {
+      const p = this.handle(row).finally(() => {
+        this.inFlight.delete(row.id);
+        this.kick();
+      });
+      this.inFlight.set(row.id, p);
+    }
+    return claimed.length;
+  }
+
+  /** Sends claimed rows until no lane is due; for tests that drive the sender by hand. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const n = await this.pass();
+      if (n === 0 && this.inFlight.size === 0) return;
+      await Promise.all(this.inFlight.values());
+    }
+  }
+
+  /** Sleeps until the earliest lane is due (by the injected clock), or maxSleepMs at most. */
+  private async planWake(): Promise<void> {
+    this.cancelWake?.();
+    if (this.inFlight.size >= this.o.concurrency) return; // a finishing send kicks us
+    const next = await this.sql.get<{ at: unknown }>(`SELECT MIN("nextAt") AS "at" FROM "OutboxLane" WHERE "nextAt" IS NOT NULL`);
+    const now = this.clock.now().getTime();
+    const at = next?.at ? toDate(next.at).getTime() : now + this.o.maxSleepMs;
+    if (this.stopped) return;
+    this.cancelWake = this.clock.wakeAt(Math.min(at, now + this.o.maxSleepMs), () => this.kick());
+  }
+
+  private async handle(row: OutboxRow): Promise<void> {
+    const method = methodOf(row.kind);
+    let result: Result;
+    try {
+      const r = await deliver(this.sql, this.api, row);
+      result = r === "superseded" ? { kind: "superseded" } : { kind: "sent", ...r };
+    } catch (e) {
+      const failure: CallFailure = e instanceof SlackCallError ? e.failure : { type: "transient", reason: (e as Error).message ?? "error" };
+      const tooOld = this.clock.now().getTime() - row.createdAt.getTime() > this.o.maxAgeMs;
+      if (failure.type === "permanent") result = { kind: "failed", reason: failure.reason };
+      else if (tooOld) result = { kind: "failed", reason: `gave_up_after_${row.attempts}_attempts:${"reason" in failure ? failure.reason : "ratelimited"}` };
+      else result = { kind: "retry", failure };
+    }
+    await this.record(row, method, result);
+  }
+
+  /** Writes the outcome of one claimed message, and what its lane may do next, in one transaction. */
+  private async record(row: OutboxRow, method: string, r: Result): Promise<void> {
+    const now = this.clock.now();
+    const pace = isUnpacedLane(row.lane) || r.kind === "superseded" || r.kind === "failed" ? 0 : this.o.perChannelIntervalMs;
+    const done = await this.sql.tx(async (q) => {
+      const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
+      if (r.kind === "retry") {
+        const ratelimited = r.failure.type === "ratelimited";
+        const wait = ratelimited ? (r.failure as { retryAfterMs: number }).retryAfterMs : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts - 1, 9)) * (0.75 + Math.random() * 0.5);
+        const until = new Date(now.getTime() + wait);
+        const n = await q.run(
+          `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "claimToken" = NULL, "nextAttemptAt" = ?, "lastError" = ?, "attempts" = "attempts" - ? WHERE ${own}`,
+          [until, "reason" in r.failure ? r.failure.reason : "ratelimited", ratelimited ? 1 : 0, row.id, this.token],
+        );
+        if (n !== 1) return false;
+        if (ratelimited) {
+          // A 429 pauses the whole method, as Slack asks, on every replica.
+          await q.run(`INSERT INTO "SlackPause" ("method", "until") VALUES (?, ?) ON CONFLICT ("method") DO UPDATE SET "until" = excluded."until"`, [method, until]);
+        }
+        // The lane waits with its head: the messages behind it keep their order.
+        await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [until, row.lane]);
+        return true;
+      }
+      const [status, ts, channel, error] =
+        r.kind === "sent" ? ["sent", r.ts, r.channel, null] : r.kind === "superseded" ? ["superseded", null, null, null] : ["failed", null, null, r.reason];
+      const n = await q.run(
+        `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL WHERE ${own}`,
+        [status, ts, channel, r.kind === "sent" ? now : null, error, row.id, this.token],
+      );
+      if (n !== 1) return false;
+      await q.run(
+        `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
+           "nextAt" = CASE WHEN "pending" > 1 THEN ? ELSE NULL END WHERE "lane" = ?`,
+        [new Date(now.getTime() + pace), row.lane],
+      );
+      return true;
+    });
+    if (!done) {
+      // The lease ran out while Slack answered and another sender took the message over.
+      this.log.warn({ outboxId: row.id }, "outbox result dropped: the claim had expired");
+      return;
+    }
+    if (r.kind === "sent") this.o.onOutcome?.("sent", row);
+    else if (r.kind === "retry") {
+      if (r.failure.type === "ratelimited") this.log.warn({ method, retryAfterMs: r.failure.retryAfterMs }, "slack rate limited");
+      this.o.onOutcome?.("retry", row);
+    } else if (r.kind === "failed") {
+      this.log.warn({ outboxId: row.id, kind: row.kind, channel: row.channel, reason: r.reason }, "message failed permanently");
+      this.o.onOutcome?.("failed", row);
+      await this.o.onFailed?.(row, r.reason).catch((e) => this.log.error({ err: e, outboxId: row.id }, "could not tell anyone of a failed message"));
+    }
   }
 }
+
+function toRow(r: Record<string, unknown>): OutboxRow {
+  return {
+    id: String(r.id),
+    kind: String(r.kind),
+    channel: (r.channel as string | null) ?? null,
+    userId: (r.userId as string | null) ?? null,
+    threadTs: (r.threadTs as string | null) ?? null,
+    responseUrl: (r.responseUrl as string | null) ?? null,
+    targetId: (r.targetId as string | null) ?? null,
+    threadOfId: (r.threadOfId as string | null) ?? null,
+    body: String(r.body),
+    attempts: toNum(r.attempts),
+    lastError: (r.lastError as string | null) ?? null,
+    createdAt: toDate(r.createdAt),
+    actorId: (r.actorId as string | null) ?? null,
+    lane: String(r.lane),
+    seq: toNum(r.seq),
+    claimToken: (r.claimToken as string | null) ?? null,
+  };
+}
+

@@ -108,18 +108,22 @@ describe("complaint clocks", () => {
     await h.bot.scheduler.runDue();
     expect((await reload(c.id)).escalations).toBe(1);
 
-    // Now a crash between the escalation's commit and the timer's "done": the runner re-claims
-    // the timer after its lease, finds the clock moved on, and does nothing.
+    // Now a runner that dies right after committing the escalation: the one that replaces it
+    // finds the timer done and the case at tier 3 once.
     clock.set("2026-11-28T06:00:00Z");
-    const breach = await h.bot.deps.db.timer.findFirstOrThrow({ where: { kind: "complaint.breach", status: "pending" } });
-    await h.bot.deps.db.timer.update({ where: { id: breach.id }, data: { status: "running", attempts: 1, leaseUntil: new Date("2026-11-28T06:00:30Z") } });
+    const { Scheduler, SimulatedCrash } = await import("../../src/scheduler/runner.ts");
     const { complaintJobs } = await import("../../src/features/complaints/jobs.ts");
-    await complaintJobs[1]!.run(h.bot.deps, { id: breach.id, kind: breach.kind, key: breach.key, payload: JSON.parse(breach.payload), dueAt: breach.dueAt, attempts: 1 });
+    const dying = new Scheduler(h.bot.deps.db, h.bot.deps.sql, clock, h.bot.deps.log, h.bot.deps, {
+      crashAt: (point, jobs) => {
+        if (point === "committed" && jobs.some((j) => j.kind === "complaint.breach")) throw new SimulatedCrash(point);
+      },
+    });
+    for (const j of complaintJobs) dying.register(j);
+    await expect(dying.runDue()).rejects.toBeInstanceOf(SimulatedCrash);
     expect(await reload(c.id)).toMatchObject({ tier: 3, escalations: 2 });
     await h.restart();
     clock.set("2026-11-28T06:01:00Z");
     await h.bot.scheduler.runDue();
-    expect((await h.bot.deps.db.timer.findUniqueOrThrow({ where: { id: breach.id } })).status).toBe("done");
     expect(await reload(c.id)).toMatchObject({ tier: 3, escalations: 2 });
     await settle();
     expect(postsTo(h, TIER_CHANNEL[3]).filter((m) => !m.args.thread_ts)).toHaveLength(1);

@@ -1,132 +1,206 @@
+// The outbox against a fake Slack, on an injected clock: pacing, backoff and 429 pauses are
+// checked by the clock the rows are dated with, never by sleeping in real time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../src/infra/clock.ts";
-import type { DbClient } from "../../src/infra/db.ts";
+import { FixedClock } from "../../src/infra/clock.ts";
+import { openDatabase, type DbClient } from "../../src/infra/db.ts";
 import { createLogger } from "../../src/infra/logger.ts";
+import type { Sql } from "../../src/infra/sql.ts";
 import { createSlackApi } from "../../src/slack/api.ts";
 import { enqueueMessage } from "../../src/slack/outbox.ts";
-import { OutboxSender } from "../../src/slack/sender.ts";
+import { OutboxSender, type SenderOptions } from "../../src/slack/sender.ts";
 import { freshDb } from "../support/db.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
-import { until } from "../support/harness.ts";
 
 const log = createLogger("silent");
+const T0 = new Date("2026-11-28T02:00:00Z").getTime();
 
 describe("outbox delivery against a fake Slack", () => {
   let fake: FakeSlack;
   let db: DbClient;
-  let sender: OutboxSender;
-  const newSender = () => new OutboxSender(db, systemClock, createSlackApi("xoxb-test", fake.apiUrl), log);
+  let sql: Sql;
+  let url: string;
+  let clock: FixedClock;
+  const senders: OutboxSender[] = [];
+  const newSender = (o: SenderOptions = {}, q = sql) => {
+    const s = new OutboxSender(q, clock, createSlackApi("xoxb-test", fake.apiUrl), log, { perChannelIntervalMs: 1000, ...o });
+    senders.push(s);
+    return s;
+  };
 
   beforeEach(async () => {
+    clock = new FixedClock(new Date(T0));
     fake = await new FakeSlack().start();
-    ({ db } = await freshDb());
+    fake.clock = clock;
+    ({ db, sql, url } = await freshDb());
   });
   afterEach(async () => {
-    await sender?.stop();
+    for (const s of senders.splice(0)) await s.stop();
     await fake.stop();
     await db.$disconnect();
   });
 
-  const post = (channel: string, text: string, dedupeKey?: string) =>
-    enqueueMessage(db, systemClock, { kind: "post", channel, body: { text }, dedupeKey });
-  const statusOf = async (id: string) => (await db.outboxMessage.findUniqueOrThrow({ where: { id } })).status;
+  const post = (channel: string, text: string, dedupeKey?: string) => enqueueMessage(db, clock, { kind: "post", channel, body: { text }, dedupeKey });
+  const row = (id: string) => db.outboxMessage.findUniqueOrThrow({ where: { id } });
+  const texts = (channel: string) => fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel).map((c) => c.args.text);
+  /** Moves the clock in steps and sends whatever falls due at each. */
+  const run = async (s: OutboxSender, ms: number, step = 250) => {
+    await s.drain();
+    for (let t = 0; t < ms; t += step) {
+      clock.advance(step);
+      await s.drain();
+    }
+  };
 
-  it("waits out two 429s (Retry-After: 1) and then delivers exactly once", async () => {
+  it("waits out two 429s (Retry-After: 1) and then delivers exactly once, pausing the method", async () => {
     fake.script("chat.postMessage", { status: 429, retryAfter: 1 }, { status: 429, retryAfter: 1 });
     const { id } = await post("C1", "hello");
-    const queuedAt = Date.now();
-    sender = newSender();
-    sender.start();
-    await until(async () => (await statusOf(id)) === "sent", 10_000);
+    const s = newSender();
+    await s.drain();
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
+    // The pause is for the whole method: another channel waits too.
+    await post("C2", "also waits");
+    await s.drain();
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
+    await run(s, 2000);
     const calls = fake.callsOf("chat.postMessage");
-    expect(calls).toHaveLength(3);
-    // Two pauses of one second each: the successful call cannot come before two seconds.
-    expect(calls[2]!.at - queuedAt).toBeGreaterThanOrEqual(2000);
+    expect(calls.filter((c) => c.args.text === "hello")).toHaveLength(3);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
-    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    expect(row.ts).toMatch(/^\d+\.\d+$/);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(fake.callsOf("chat.postMessage")).toHaveLength(3);
+    expect((await row(id)).status).toBe("sent");
+    expect((await row(id)).ts).toMatch(/^\d+\.\d+$/);
+    await run(s, 5000);
+    expect(fake.callsOf("chat.postMessage").filter((c) => c.args.text === "hello")).toHaveLength(3);
+  });
+
+  it("a 429 seen by one sender pauses that method for another sender on the same database", async () => {
+    fake.script("chat.postMessage", { status: 429, retryAfter: 30 });
+    await post("C1", "first");
+    const a = newSender();
+    await a.drain();
+    const other = await openDatabase(url);
+    const b = newSender({}, other.sql);
+    await post("C2", "second");
+    await b.drain();
+    clock.advance(29_000);
+    await b.drain();
+    expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
+    clock.advance(1_000);
+    await b.drain();
+    expect(texts("C1")).toEqual(["first", "first"]);
+    expect(texts("C2")).toEqual(["second"]);
+    await other.db.$disconnect();
   });
 
   it("sends a message queued before a crash exactly once after the restart", async () => {
     const { id } = await post("C1", "queued before the crash");
-    // The first process died before its sender ran: the row simply waits in the database.
     expect(fake.calls).toHaveLength(0);
-    sender = newSender();
-    sender.start();
-    await until(async () => (await statusOf(id)) === "sent");
-    await sender.stop();
-    // A second restart must not send it again.
-    sender = newSender();
-    sender.start();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(fake.callsOf("chat.postMessage").filter((c) => c.args.text === "queued before the crash")).toHaveLength(1);
+    await newSender().drain();
+    expect((await row(id)).status).toBe("sent");
+    // A second start must not send it again.
+    await run(newSender(), 3000);
+    expect(texts("C1")).toEqual(["queued before the crash"]);
   });
 
-  it("retries a send whose worker died mid-flight once its lease has expired", async () => {
-    const { id } = await post("C1", "claimed then crashed");
-    await db.outboxMessage.update({ where: { id }, data: { status: "sending", attempts: 1, leaseUntil: new Date(Date.now() - 1000) } });
-    sender = newSender();
-    sender.start();
-    await until(async () => (await statusOf(id)) === "sent");
-    expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
+  it("sends again, once, a message whose sender died mid-flight, after the lease", async () => {
+    const { id } = await post("C1", "claimed then died");
+    // The first sender claimed the lane and the message, then the process died.
+    // Its Slack call never returns: like a process killed while the request was in flight.
+    const hung = { ...createSlackApi("xoxb-test", fake.apiUrl), call: () => new Promise<never>(() => {}) };
+    const dead = new OutboxSender(sql, clock, hung, log, { leaseMs: 60_000 });
+    await dead.pass();
+    expect((await row(id)).attempts).toBe(1);
+    const s = newSender({ leaseMs: 60_000 });
+    await run(s, 59_000, 1000);
+    expect(texts("C1")).toEqual([]);
+    await run(s, 2000, 1000);
+    expect(texts("C1")).toEqual(["claimed then died"]);
+    expect((await row(id)).status).toBe("sent");
   });
 
   it("marks channel_not_found as failed with the reason and never retries it", async () => {
     fake.script("chat.postMessage", { error: "channel_not_found" });
     const { id } = await post("C-GONE", "nobody home");
-    sender = newSender();
-    sender.start();
-    await until(async () => (await statusOf(id)) === "failed");
-    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    expect(row.lastError).toBe("channel_not_found");
-    await new Promise((r) => setTimeout(r, 300));
+    const failed: string[] = [];
+    const s = newSender({ onFailed: async (r, reason) => void failed.push(`${r.id}:${reason}`) });
+    await run(s, 10_000, 1000);
+    expect(await row(id)).toMatchObject({ status: "failed", lastError: "channel_not_found" });
     expect(fake.callsOf("chat.postMessage")).toHaveLength(1);
+    expect(failed).toEqual([`${id}:channel_not_found`]);
   });
 
   it("retries a 5xx with backoff and then delivers", async () => {
     fake.script("chat.postMessage", { status: 503 });
     const { id } = await post("C1", "after an outage");
-    sender = newSender();
-    sender.start();
-    await until(async () => (await statusOf(id)) === "sent", 10_000);
+    const s = newSender();
+    await s.drain();
+    expect(await row(id)).toMatchObject({ status: "pending", lastError: "http_503" });
+    await run(s, 2000);
     const calls = fake.callsOf("chat.postMessage");
     expect(calls).toHaveLength(2);
-    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(700);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(750);
+    expect((await row(id)).status).toBe("sent");
+  });
+
+  it("keeps per-channel order after 30 s of 500s: nothing overtakes a message waiting in backoff", async () => {
+    fake.outage("chat.postMessage", T0 + 30_000, 500);
+    for (let i = 0; i < 15; i++) await post("C-ORDER", `m${i}`);
+    await post("C-OTHER", "o0");
+    const s = newSender({ perChannelIntervalMs: 1000 });
+    await run(s, 120_000, 500);
+    const delivered = fake.callsOf("chat.postMessage").filter((c) => c.at >= T0 + 30_000 && c.args.channel === "C-ORDER");
+    expect(delivered.map((c) => c.args.text)).toEqual(Array.from({ length: 15 }, (_, i) => `m${i}`));
+    // Once the outage is over, still one a second in the channel.
+    for (let i = 1; i < delivered.length; i++) expect(delivered[i]!.at - delivered[i - 1]!.at).toBeGreaterThanOrEqual(1000);
+    expect(await db.outboxMessage.count({ where: { status: "sent" } })).toBe(16);
   });
 
   it("edits an earlier message in place with the ts Slack returned, newest edit only", async () => {
     const first = await post("C1", "v1");
-    sender = newSender();
-    sender.start();
-    await until(async () => (await statusOf(first.id)) === "sent");
-    const posted = await db.outboxMessage.findUniqueOrThrow({ where: { id: first.id } });
-    await sender.stop();
-    const u1 = await enqueueMessage(db, systemClock, { kind: "update", targetId: first.id, body: { text: "v2" } });
-    const u2 = await enqueueMessage(db, systemClock, { kind: "update", targetId: first.id, body: { text: "v3" } });
-    sender = newSender();
-    sender.start();
-    await until(async () => (await statusOf(u2.id)) === "sent");
+    const s = newSender({ perChannelIntervalMs: 0 });
+    await s.drain();
+    const posted = await row(first.id);
+    const u1 = await enqueueMessage(db, clock, { kind: "update", targetId: first.id, body: { text: "v2" } });
+    const u2 = await enqueueMessage(db, clock, { kind: "update", targetId: first.id, body: { text: "v3" } });
+    await s.drain();
     const updates = fake.callsOf("chat.update");
     expect(updates).toHaveLength(1);
     expect(updates[0]!.args).toMatchObject({ channel: "C1", ts: posted.ts, text: "v3" });
-    expect(await statusOf(u1.id)).toBe("superseded");
+    expect((await row(u1.id)).status).toBe("superseded");
+    expect((await row(u2.id)).status).toBe("sent");
+  });
+
+  it("an edit queued with its post (same transaction) goes out after it, never before", async () => {
+    const s = newSender({ perChannelIntervalMs: 0 });
+    const { id } = await db.$transaction(async (tx) => {
+      const p = await enqueueMessage(tx, clock, { kind: "post", channel: "C1", body: { text: "card" } });
+      await enqueueMessage(tx, clock, { kind: "post", channel: "C1", threadOfId: p.id, body: { text: "note" } });
+      await enqueueMessage(tx, clock, { kind: "update", targetId: p.id, body: { text: "card v2" } });
+      return p;
+    });
+    await s.drain();
+    const ts = (await row(id)).ts;
+    expect(fake.calls.filter((c) => c.method.startsWith("chat.")).map((c) => [c.method, c.args.text, c.args.thread_ts ?? c.args.ts ?? null])).toEqual([
+      ["chat.postMessage", "card", null],
+      ["chat.postMessage", "note", ts],
+      ["chat.update", "card v2", ts],
+    ]);
   });
 
   it("keeps to one message per second in a channel, in order, while other channels proceed", async () => {
-    const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await post("C-BUSY", `m${i}`)).id);
+    for (let i = 0; i < 3; i++) await post("C-BUSY", `m${i}`);
     await post("C-OTHER", "other");
-    sender = newSender();
-    sender.start();
-    await until(async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 4, 10_000);
-    const busy = fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C-BUSY");
-    expect(busy.map((c) => c.args.text)).toEqual(["m0", "m1", "m2"]);
-    expect(busy[1]!.at - busy[0]!.at).toBeGreaterThanOrEqual(950);
-    expect(busy[2]!.at - busy[1]!.at).toBeGreaterThanOrEqual(950);
-    const other = fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C-OTHER")!;
-    expect(other.at).toBeLessThan(busy[1]!.at);
+    const s = newSender();
+    await s.drain();
+    expect(texts("C-BUSY")).toEqual(["m0"]);
+    expect(texts("C-OTHER")).toEqual(["other"]);
+    clock.advance(999);
+    await s.drain();
+    expect(texts("C-BUSY")).toEqual(["m0"]);
+    clock.advance(1);
+    await s.drain();
+    expect(texts("C-BUSY")).toEqual(["m0", "m1"]);
+    clock.advance(1000);
+    await s.drain();
+    expect(texts("C-BUSY")).toEqual(["m0", "m1", "m2"]);
   });
 
   it("queues a message once per dedupe key", async () => {
@@ -134,5 +208,23 @@ describe("outbox delivery against a fake Slack", () => {
     const b = await post("C1", "once", "digest:sub1:2026-11-28");
     expect(b.id).toBe(a.id);
     expect(await db.outboxMessage.count()).toBe(1);
+    expect((await db.outboxLane.findUniqueOrThrow({ where: { lane: "C1" } })).pending).toBe(1);
+  });
+
+  it("wakes by itself at the injected clock's time of the next due lane", async () => {
+    const s = newSender();
+    s.start();
+    await post("C1", "a");
+    await post("C1", "b");
+    s.kick();
+    const waitFor = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => (texts("C1").length >= n ? resolve() : setTimeout(check, 5));
+        check();
+      });
+    await waitFor(1);
+    clock.advance(1000);
+    await waitFor(2);
+    expect(texts("C1")).toEqual(["a", "b"]);
   });
 });

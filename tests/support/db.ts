@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { openDb, type DbClient } from "../../src/infra/db.ts";
+import { openDatabase, type DbClient } from "../../src/infra/db.ts";
+import type { Sql } from "../../src/infra/sql.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,7 +19,7 @@ export function freshDbUrl(): string {
   return `file:${path}`;
 }
 
-export async function freshDb(): Promise<{ db: DbClient; url: string }> {
+export async function freshDb(): Promise<{ db: DbClient; sql: Sql; url: string }> {
   const url = freshDbUrl();
-  return { db: await openDb(url), url };
+  return { ...(await openDatabase(url)), url };
 }

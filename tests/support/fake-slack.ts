@@ -35,6 +35,14 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/files/${id}`;
   }
   users = new Map<string, FakeUser>();
+  /** The clock calls are dated by (a test's injected clock); real time by default. */
+  clock: { now(): Date } = { now: () => new Date() };
+  private outages = new Map<string, { untilMs: number; status: number }>();
+
+  /** Every call of `method` answers HTTP `status` until the clock reaches `untilMs`. */
+  outage(method: string, untilMs: number, status = 500): void {
+    this.outages.set(method, { untilMs, status });
+  }
   groups = new Map<string, string[]>();
   private scripts = new Map<string, Scripted[]>();
   private server: Server | undefined;
@@ -77,18 +85,20 @@ export class FakeSlack {
       }
       const raw = await readBody(req);
       if (url.startsWith("/respond/")) {
-        this.responses.push({ id: url.slice("/respond/".length), body: JSON.parse(raw || "{}"), at: Date.now() });
+        this.responses.push({ id: url.slice("/respond/".length), body: JSON.parse(raw || "{}"), at: this.clock.now().getTime() });
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
         return;
       }
       const method = url.replace(/^\/api\//, "").split("?")[0]!;
       const args = parseArgs(req.headers["content-type"] ?? "", raw);
-      this.calls.push({ method, args, at: Date.now() });
-      const scripted = this.scripts.get(method)?.shift();
+      const at = this.clock.now().getTime();
+      this.calls.push({ method, args, at });
+      const out = this.outages.get(method);
+      const scripted = out && at < out.untilMs ? { status: out.status } : this.scripts.get(method)?.shift();
       if (scripted && "status" in scripted && typeof scripted.status === "number") {
         const status = scripted.status;
         const headers: Record<string, string> = { "content-type": "application/json" };
-        if (status === 429) headers["retry-after"] = String((scripted as { retryAfter: number }).retryAfter);
+        if (status === 429) headers["retry-after"] = String((scripted as unknown as { retryAfter: number }).retryAfter);
         res.writeHead(status, headers).end(JSON.stringify({ ok: false, error: status === 429 ? "ratelimited" : "internal_error" }));
         return;
       }

@@ -47,7 +47,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
-    OUTBOX_CHANNEL_INTERVAL: "20ms",
+    OUTBOX_CHANNEL_INTERVAL: "0ms",
     ...o.env,
   });
   const start = () =>

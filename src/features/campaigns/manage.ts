@@ -61,7 +61,7 @@ export async function changeItem(deps: Deps, itemId: string, actorId: string, ch
       },
     });
     // Reminders follow the item: gone once it is done or n/a, re-planned for a new owner.
-    await cancelTimers(tx, deps.clock, `${prefix(c.id)}g${c.gen}:item:${item.id}:`);
+    await cancelTimers(tx, deps.clock, `promo:${c.id}`, `${prefix(c.id)}g${c.gen}:item:${item.id}:`);
     await planItemReminders(tx, deps.clock, c, updated, ownerTz);
     await refreshChecklist(tx, deps, c.id);
     return updated;
@@ -82,7 +82,7 @@ export async function moveCampaign(deps: Deps, ref: string, actorId: string, new
   const tz = new Map<string, string>();
   for (const owner of new Set(items.map((i) => i.ownerId))) tz.set(owner, (await userContext(deps, owner)).timeZone);
   const saved = await deps.db.$transaction(async (tx) => {
-    await cancelTimers(tx, deps.clock, prefix(c.id));
+    await cancelTimers(tx, deps.clock, `promo:${c.id}`);
     const moved = await tx.campaign.update({ where: { id: c.id }, data: { eventDate: newDate, gen: c.gen + 1 } });
     for (const i of items.filter((x) => x.status === "open")) {
       await tx.campaignItem.update({ where: { id: i.id }, data: { dueDate: shiftDate(newDate, i.offsetDays) } });
@@ -102,7 +102,7 @@ export async function cancelCampaign(deps: Deps, ref: string, actorId: string): 
   await assertOwner(deps, c, actorId);
   assertActive(deps, c);
   return deps.db.$transaction(async (tx) => {
-    await cancelTimers(tx, deps.clock, prefix(c.id));
+    await cancelTimers(tx, deps.clock, `promo:${c.id}`);
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { status: "cancelled", gen: c.gen + 1 } });
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.cancelled", { by: actorId, name: c.name });

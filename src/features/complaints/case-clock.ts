@@ -2,7 +2,9 @@
 // pending timers, so a timer planned under an older clock finds a different gen and does nothing.
 import type { Clock } from "../../infra/clock.ts";
 import type { Db } from "../../infra/db.ts";
-import { cancelTimers, scheduleTimer } from "../../scheduler/timers.ts";
+import { cancelTimers, scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
+import { prismaExec } from "../../slack/outbox.ts";
+import { dialectOfClient } from "../../scheduler/timers.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { clockLimitMs, planClock, workingMsBetween, type ClockKind, type PolicySnapshot } from "./rules.ts";
 
@@ -17,14 +19,47 @@ export interface ClockPayload {
 }
 
 export const timerPrefix = (caseId: string) => `complaint:${caseId}:`;
+/** The owner of every timer of a case: cancelled together by one indexed statement. */
+export const timerOwner = (caseId: string) => `complaint:${caseId}`;
 
 export function snapshotOf(c: Pick<ComplaintCase, "policy">): PolicySnapshot {
   return JSON.parse(c.policy) as PolicySnapshot;
 }
 
-type ClockFields = Pick<ComplaintCase, "clockKind" | "clockGen" | "clockStartedAt" | "deadlineAt" | "pausedAt" | "remainingMs">;
+export type ClockFields = Pick<ComplaintCase, "clockKind" | "clockGen" | "clockStartedAt" | "deadlineAt" | "pausedAt" | "remainingMs">;
 
-/** Starts `kind` from `start` with `limitMs` of working time (the tier's full limit by default). */
+/**
+ * The clock's new fields and its timers (the warning at a share of the full limit, then the
+ * breach), for `kind` started at `start` with `limitMs` of working time (the tier's full limit
+ * by default). Pure: the caller cancels the case's old timers and writes these.
+ */
+export function planArm(
+  c: Pick<ComplaintCase, "id" | "clockGen" | "breaches" | "policy">,
+  kind: ClockKind,
+  start: Date,
+  limitMs?: number,
+): { fields: ClockFields; timers: NewTimer[] } {
+  const gen = c.clockGen + 1;
+  if (kind === "none") return { fields: { clockKind: "none", clockGen: gen, clockStartedAt: null, deadlineAt: null, pausedAt: null, remainingMs: null }, timers: [] };
+  const p = snapshotOf(c);
+  const limit = limitMs ?? clockLimitMs(p, kind);
+  const fullLimit = clockLimitMs(p, kind);
+  const plan = planClock(start, limit, p);
+  const payload: ClockPayload = { caseId: c.id, gen, seq: c.breaches };
+  const owner = timerOwner(c.id);
+  const timers: NewTimer[] = [];
+  // The warning is at a share of the full limit; a resumed clock already past it doesn't warn again.
+  const usedBefore = fullLimit - limit;
+  const warnMs = Math.floor((fullLimit * p.warnPercent) / 100) - usedBefore;
+  if (p.warnPercent > 0 && p.warnPercent < 100 && warnMs > 0) {
+    const warnAt = planClock(start, warnMs, { ...p, warnPercent: 100 }).deadlineAt;
+    timers.push({ kind: JOB_WARN, key: `${timerPrefix(c.id)}g${gen}:warn`, owner, dueAt: warnAt, payload });
+  }
+  timers.push({ kind: JOB_BREACH, key: `${timerPrefix(c.id)}g${gen}:breach:${c.breaches}`, owner, dueAt: plan.deadlineAt, payload });
+  return { fields: { clockKind: kind, clockGen: gen, clockStartedAt: start, deadlineAt: plan.deadlineAt, pausedAt: null, remainingMs: null }, timers };
+}
+
+/** Arms the clock in a Prisma transaction: old timers cancelled, new ones written; returns the fields. */
 export async function armClock(
   db: Db,
   clock: Clock,
@@ -33,30 +68,16 @@ export async function armClock(
   start: Date,
   limitMs?: number,
 ): Promise<ClockFields> {
-  const gen = c.clockGen + 1;
-  await cancelTimers(db, clock, timerPrefix(c.id));
-  if (kind === "none") {
-    return { clockKind: "none", clockGen: gen, clockStartedAt: null, deadlineAt: null, pausedAt: null, remainingMs: null };
-  }
-  const p = snapshotOf(c);
-  const limit = limitMs ?? clockLimitMs(p, kind);
-  const fullLimit = clockLimitMs(p, kind);
-  const plan = planClock(start, limit, p);
-  const payload: ClockPayload = { caseId: c.id, gen, seq: c.breaches };
-  // The warning is at a share of the full limit; a resumed clock already past it doesn't warn again.
-  const usedBefore = fullLimit - limit;
-  const warnMs = Math.floor((fullLimit * p.warnPercent) / 100) - usedBefore;
-  if (p.warnPercent > 0 && p.warnPercent < 100 && warnMs > 0) {
-    const warnAt = planClock(start, warnMs, { ...p, warnPercent: 100 }).deadlineAt;
-    await scheduleTimer(db, clock, { kind: JOB_WARN, key: `${timerPrefix(c.id)}g${gen}:warn`, dueAt: warnAt, payload });
-  }
-  await scheduleTimer(db, clock, { kind: JOB_BREACH, key: `${timerPrefix(c.id)}g${gen}:breach:${c.breaches}`, dueAt: plan.deadlineAt, payload });
-  return { clockKind: kind, clockGen: gen, clockStartedAt: start, deadlineAt: plan.deadlineAt, pausedAt: null, remainingMs: null };
+  const x = prismaExec(db, dialectOfClient(db));
+  await cancelTimers(x, clock, timerOwner(c.id));
+  const { fields, timers } = planArm(c, kind, start, limitMs);
+  await scheduleTimers(x, clock, timers);
+  return fields;
 }
 
 /** Pauses the clock (waiting for the customer), keeping the working time that is left. */
 export async function pauseClock(db: Db, clock: Clock, c: ComplaintCase): Promise<Partial<ClockFields>> {
-  await cancelTimers(db, clock, timerPrefix(c.id));
+  await cancelTimers(db, clock, timerOwner(c.id));
   const now = clock.now();
   const left = c.deadlineAt ? workingMsBetween(now, c.deadlineAt, snapshotOf(c)) : 0;
   return { clockGen: c.clockGen + 1, pausedAt: now, remainingMs: Math.max(0, left) };

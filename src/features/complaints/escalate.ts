@@ -1,11 +1,19 @@
-// Moving a case up a tier, by hand or because its clock ran out.
+// Moving a case up a tier, by hand or because its clock ran out; what tier 3 hears when its clock
+// runs out; the warning before. Each is planned as data (case-plan.ts) from the case as read, so
+// the clock's timers can do hundreds at once and a button press goes through the same code.
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
+import { formatDuration } from "../../infra/duration.ts";
 import { DomainError } from "../../infra/errors.ts";
-import type { Translator } from "../../infra/i18n.ts";
+import { t, type MessageKey, type Params, type Translator } from "../../infra/i18n.ts";
+import { formatInZone } from "../../infra/time.ts";
+import { dialectOfClient } from "../../scheduler/timers.ts";
+import { prismaExec } from "../../slack/outbox.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { armClock, snapshotOf } from "./case-clock.ts";
-import { logEvent, mentions, note, postCard, refreshCard, tellOwner, tierOf } from "./notify.ts";
+import { caseCard } from "./blocks.ts";
+import { ACTIVE } from "./case-access.ts";
+import { JOB_BREACH, planArm, snapshotOf, timerOwner, timerPrefix, type ClockPayload } from "./case-clock.ts";
+import { applyCasePlans, planned, type CasePlan } from "./case-plan.ts";
 import { clockLimitMs, type ClockKind } from "./rules.ts";
 
 export interface EscalateBy {
@@ -16,46 +24,125 @@ export interface EscalateBy {
   startAt: Date;
 }
 
-export async function escalateInTx(tx: Db, deps: Deps, c: ComplaintCase, by: EscalateBy, ownerT: Translator): Promise<ComplaintCase> {
+/** How a case speaks: channel messages in the workspace's language, the owner's DMs in theirs. */
+export interface Voices {
+  channel: Translator;
+  owner: Translator;
+  timeZone: string;
+  now: Date;
+}
+
+export function tierOf(c: Pick<ComplaintCase, "policy">, tier: number) {
+  const found = snapshotOf(c).tiers.find((x) => x.tier === tier);
+  if (!found) throw new Error(`case has no tier ${tier} in its policy snapshot`);
+  return found;
+}
+
+export function mentions(c: Pick<ComplaintCase, "policy">, tier: number): string {
+  const tr = tierOf(c, tier);
+  const people = tr.userIds.map((u) => `<@${u}>`);
+  if (tr.userGroupId) people.push(`<!subteam^${tr.userGroupId}>`);
+  return people.join(" ");
+}
+
+const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({ clockGen: c.clockGen, breaches: c.breaches, statuses: ACTIVE });
+
+/** A line in a card's thread, and the same news in the owner's DM. */
+function noteAndDm(v: Voices, c: ComplaintCase, cardId: string, channel: string, key: MessageKey, params: Params, dedupe?: string) {
+  const note = planned({ kind: "post", channel, threadOfId: cardId, body: { text: v.channel(key, params) }, dedupeKey: dedupe && `${dedupe}:note` });
+  const event = v.owner(key, params);
+  const dm = planned({ kind: "post", channel: c.ownerId, body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) }, dedupeKey: dedupe && `${dedupe}:owner` });
+  return [note, dm];
+}
+
+export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): CasePlan {
   if (c.tier >= 3) throw new DomainError("complaint.error.topTier", { number: c.number });
   const from = c.tier;
   const to = c.tier + 1;
+  const oldChannel = tierOf(c, from).channelId;
   const newChannel = tierOf(c, to).channelId;
-  // The old card stays where it was, pointing to the tier that now has the case.
-  await refreshCard(tx, deps, { ...c, status: c.status }, { tier: to, channel: newChannel });
-  const clockName = ownerT(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution");
-  const why = by.actorId
-    ? ownerT("complaint.note.escalatedManual", { actor: by.actorId, to, reason: by.reason ?? "" })
-    : ownerT("complaint.note.escalatedAuto", { clock: clockName, from, to });
-  await note(tx, deps, c, by.actorId ? "complaint.note.escalatedManual" : "complaint.note.escalatedAuto", {
-    actor: by.actorId ?? "",
-    to,
-    from,
-    reason: by.reason ?? "",
-    clock: clockName,
-  });
-  let next = { ...c, tier: to, escalations: c.escalations + 1, breaches: by.actorId ? c.breaches : c.breaches + 1 };
-  let clockFields: Partial<ComplaintCase>;
+  const clockName = v.channel(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution");
+  const why = by.actorId ? v.channel("complaint.note.escalatedManual", { actor: by.actorId, to, reason: by.reason ?? "" }) : v.channel("complaint.note.escalatedAuto", { clock: clockName, from, to });
+  let next: ComplaintCase = { ...c, tier: to, escalations: c.escalations + 1, breaches: by.actorId ? c.breaches : c.breaches + 1 };
+  let timers: CasePlan["timers"] = [];
   if (c.status === "waiting_customer") {
     // Still waiting for the customer: the new tier gets its full time once the customer replies.
-    clockFields = { clockGen: c.clockGen + 1, remainingMs: clockLimitMs(snapshotOf(c), c.clockKind as ClockKind), pausedAt: deps.clock.now() };
+    next = { ...next, clockGen: c.clockGen + 1, remainingMs: clockLimitMs(snapshotOf(c), c.clockKind as ClockKind), pausedAt: v.now };
   } else {
-    clockFields = await armClock(tx, deps.clock, next, c.clockKind as ClockKind, by.startAt);
+    const armed = planArm(next, c.clockKind as ClockKind, by.startAt);
+    next = { ...next, ...armed.fields };
+    timers = armed.timers;
   }
-  next = { ...next, ...clockFields };
-  const cardId = await postCard(tx, deps, next);
-  const saved = await tx.complaintCase.update({
-    where: { id: c.id },
-    data: { tier: to, escalations: next.escalations, breaches: next.breaches, cardId, ...clockFields },
-  });
-  await note(tx, deps, saved, "complaint.note.arrived", { mentions: mentions(saved, to), number: saved.number, tier: to, why });
-  await tellOwner(tx, deps, saved, ownerT, by.actorId ? "complaint.note.escalatedManual" : "complaint.note.escalatedAuto", {
-    actor: by.actorId ?? "",
-    to,
-    from,
-    reason: by.reason ?? "",
-    clock: clockName,
-  });
-  await logEvent(tx, deps, c.id, by.actorId ? "escalated" : "escalated_auto", by.actorId, { from, to, reason: by.reason });
-  return saved;
+  const card = planned({ kind: "post", channel: newChannel, body: caseCard(v.channel, next, v.timeZone, v.now) });
+  next = { ...next, cardId: card.id };
+  const messages = [
+    // The old card stays where it was, pointing to the tier that now has the case.
+    ...(c.cardId ? [planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel, c, v.timeZone, v.now, { tier: to, channel: newChannel }) })] : []),
+    ...(c.cardId ? [planned({ kind: "post", channel: oldChannel, threadOfId: c.cardId, body: { text: why } })] : []),
+    card,
+    planned({ kind: "post", channel: newChannel, threadOfId: card.id, body: { text: v.channel("complaint.note.arrived", { mentions: mentions(next, to), number: c.number, tier: to, why }) } }),
+  ];
+  const ownerKey = by.actorId ? "complaint.note.escalatedManual" : "complaint.note.escalatedAuto";
+  const ownerParams = { actor: by.actorId ?? "", to, from, reason: by.reason ?? "", clock: v.owner(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution") };
+  messages.push(planned({ kind: "post", channel: c.ownerId, body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event: v.owner(ownerKey, ownerParams) }) } }));
+  return {
+    caseId: c.id,
+    guard: guardOf(c),
+    set: {
+      tier: to,
+      escalations: next.escalations,
+      breaches: next.breaches,
+      cardId: card.id,
+      clockKind: next.clockKind,
+      clockGen: next.clockGen,
+      clockStartedAt: next.clockStartedAt,
+      deadlineAt: next.deadlineAt,
+      pausedAt: next.pausedAt,
+      remainingMs: next.remainingMs,
+    },
+    cancelTimers: true,
+    timers,
+    messages,
+    events: [{ kind: by.actorId ? "escalated" : "escalated_auto", actorId: by.actorId, detail: { from, to, reason: by.reason } }],
+  };
+}
+
+/** Tier 3 has nowhere higher to go: remind it, again every `repeat`, until someone acts. */
+export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): CasePlan {
+  const p = snapshotOf(c);
+  const deadline = `${formatInZone(c.deadlineAt ?? dueAt, v.timeZone, "MM-dd HH:mm")} (${v.timeZone})`;
+  const params = { mentions: mentions(c, 3), number: c.number, deadline, interval: formatDuration(p.tier3RepeatMs) };
+  const saved = { ...c, breaches: c.breaches + 1 };
+  const channel = tierOf(c, c.tier).channelId;
+  const messages = c.cardId ? [...noteAndDm(v, c, c.cardId, channel, "complaint.note.tier3Overdue", params), planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel, saved, v.timeZone, v.now) })] : [];
+  const payload: ClockPayload = { caseId: c.id, gen: c.clockGen, seq: saved.breaches };
+  const steps = Math.max(1, Math.ceil((v.now.getTime() - dueAt.getTime() + 1) / p.tier3RepeatMs));
+  return {
+    caseId: c.id,
+    guard: guardOf(c),
+    set: { breaches: saved.breaches },
+    cancelTimers: false,
+    timers: [{ kind: JOB_BREACH, key: `${timerPrefix(c.id)}g${c.clockGen}:breach:${saved.breaches}`, owner: timerOwner(c.id), dueAt: new Date(dueAt.getTime() + p.tier3RepeatMs * steps), payload }],
+    messages,
+    events: [{ kind: "tier3_overdue", actorId: null, detail: { repeat: saved.breaches } }],
+  };
+}
+
+/** The warning at 75% (by default) of the clock: to the tier in the card's thread and to the owner. */
+export function planWarning(c: ComplaintCase, jobKey: string, v: Voices): CasePlan {
+  const clock = v.channel(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution");
+  const deadline = `${formatInZone(c.deadlineAt!, v.timeZone, "MM-dd HH:mm")} (${v.timeZone})`;
+  const params = { mentions: mentions(c, c.tier), number: c.number, percent: snapshotOf(c).warnPercent, clock, deadline };
+  // Keys make a rerun harmless: each message is queued at most once.
+  const messages = c.cardId ? noteAndDm(v, c, c.cardId, tierOf(c, c.tier).channelId, "complaint.note.warning", params, jobKey) : [];
+  return { caseId: c.id, guard: guardOf(c), set: { breaches: c.breaches }, cancelTimers: false, timers: [], messages, events: [] };
+}
+
+/** For a button press in a Prisma transaction (Escalate now): the same plan, applied there. */
+export async function escalateInTx(tx: Db, deps: Deps, c: ComplaintCase, by: EscalateBy, ownerT: Translator): Promise<ComplaintCase> {
+  const v: Voices = { channel: (k, p) => t(deps.config.DEFAULT_LOCALE, k, p), owner: ownerT, timeZone: deps.config.DEFAULT_TIMEZONE, now: deps.clock.now() };
+  const plan = planEscalation(c, by, v);
+  const applied = await applyCasePlans(prismaExec(tx, dialectOfClient(tx)), deps.clock, [plan]);
+  if (!applied.has(c.id)) throw new DomainError("complaint.error.state", { number: c.number, status: ownerT("cstatus.open") });
+  return tx.complaintCase.findUniqueOrThrow({ where: { id: c.id } });
 }

@@ -5,22 +5,11 @@ import type { Db } from "../../infra/db.ts";
 import { t, type MessageKey, type Params, type Translator } from "../../infra/i18n.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { caseCard } from "./blocks.ts";
-import { snapshotOf } from "./case-clock.ts";
+import { tierOf } from "./escalate.ts";
 
 type Case = ComplaintCase;
 
-export function tierOf(c: Pick<Case, "policy">, tier: number) {
-  const found = snapshotOf(c).tiers.find((x) => x.tier === tier);
-  if (!found) throw new Error(`case has no tier ${tier} in its policy snapshot`);
-  return found;
-}
-
-export function mentions(c: Pick<Case, "policy">, tier: number): string {
-  const tr = tierOf(c, tier);
-  const people = tr.userIds.map((u) => `<@${u}>`);
-  if (tr.userGroupId) people.push(`<!subteam^${tr.userGroupId}>`);
-  return people.join(" ");
-}
+export { mentions, tierOf } from "./escalate.ts";
 
 /** Channel messages speak the workspace's language: a channel is read by many people. */
 const channelT = (deps: Deps): Translator => (key, params) => t(deps.config.DEFAULT_LOCALE, key, params);

@@ -3,7 +3,7 @@
 // movers; and a 30-day trend chart as a PNG in the same message.
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
-import { scheduleTimer } from "../../scheduler/timers.ts";
+import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import { userContext } from "../../slack/user-context.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
@@ -28,15 +28,18 @@ export function nextDigestDate(sub: Sub, now: Date): string {
   throw new Error("no digest date within a week");
 }
 
+/** The owner of a digest subscription's timers. */
+export const digestOwner = (subId: string) => `metrics:digest:${subId}`;
+
 export async function planNextDigest(deps: Deps, sub: Sub): Promise<void> {
   const date = nextDigestDate(sub, deps.clock.now());
-  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `metrics:digest:${sub.id}:${date}`, dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
+  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `metrics:digest:${sub.id}:${date}`, owner: digestOwner(sub.id), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
   deps.wakeScheduler();
 }
 
 export async function auditDigests(deps: Deps): Promise<void> {
   for (const sub of await deps.db.digestSubscription.findMany()) {
-    const pending = await deps.db.timer.count({ where: { kind: JOB_DIGEST, key: { startsWith: `metrics:digest:${sub.id}:` }, status: { in: ["pending", "running"] } } });
+    const pending = await countTimers(deps.db, digestOwner(sub.id));
     if (pending === 0) await planNextDigest(deps, sub);
   }
 }

@@ -1,4 +1,5 @@
 // /metrics and the alert buttons (Acknowledge, Snooze until tomorrow 09:00).
+import { cancelTimers } from "../../scheduler/timers.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -9,7 +10,7 @@ import { errorText, replyEphemeral } from "../../slack/reply.ts";
 import { assertAdmin as assertAdminRule, userContext, type UserContext } from "../../slack/user-context.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
-import { planNextDigest, queueDigest } from "./digest.ts";
+import { planNextDigest, queueDigest, digestOwner } from "./digest.ts";
 import { LEVELS, type Level, type RuleSet } from "./rules.ts";
 import { createModal as createTaskModal } from "../raci/modals.ts";
 import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, alertBlocks, money } from "./texts.ts";
@@ -55,7 +56,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       const targetLabel = where === userId ? "DM" : `<#${where}>`;
       if (where !== userId) await assertAdmin(deps, userId);
       const existing = await deps.db.digestSubscription.findMany({ where: { target: where, store } });
-      for (const e of existing) await deps.db.timer.updateMany({ where: { key: { startsWith: `metrics:digest:${e.id}:` }, status: "pending" }, data: { status: "cancelled" } });
+      for (const e of existing) await cancelTimers(deps.db, deps.clock, digestOwner(e.id));
       if (off) {
         await deps.db.digestSubscription.deleteMany({ where: { target: where, store } });
         await say(user.t("metrics.digest.off", { store, target: targetLabel }));

@@ -166,7 +166,7 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
     }
     if (action === "approve") {
       // The work is over: reminders stop; the I's are told (batched); a flow moves to its next step.
-      await cancelTimers(tx, deps.clock, `raci:${task.id}:`);
+      await cancelTimers(tx, deps.clock, `raci:${task.id}`);
       await queueInform(tx, deps, updated);
       await advanceFlow(tx, deps, updated, nextTs);
     }

@@ -3,7 +3,7 @@
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
-import { scheduleTimer } from "../../scheduler/timers.ts";
+import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import type { MessageBody } from "../../slack/outbox.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
@@ -14,20 +14,22 @@ export const JOB_BRIEFING = "reviews.briefing";
 type Sub = { id: string; channelId: string; time: string; timeZone: string };
 
 const key = (sub: Sub, date: string) => `reviews:briefing:${sub.id}:${date}`;
+/** The owner of a briefing subscription's timers. */
+export const briefingOwner = (subId: string) => `reviews:briefing:${subId}`;
 
 /** Plans the next briefing of a subscription at or after now. */
 export async function planNextBriefing(deps: Deps, sub: Sub): Promise<void> {
   const now = deps.clock.now();
   let date = todayIn(now, sub.timeZone);
   if (localTime(date, sub.time, sub.timeZone) <= now) date = shiftDate(date, 1);
-  await scheduleTimer(deps.db, deps.clock, { kind: JOB_BRIEFING, key: key(sub, date), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
+  await scheduleTimer(deps.db, deps.clock, { kind: JOB_BRIEFING, key: key(sub, date), owner: briefingOwner(sub.id), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
   deps.wakeScheduler();
 }
 
 /** At start: every subscription has its next briefing planned (a crash can't lose the chain). */
 export async function auditBriefings(deps: Deps): Promise<void> {
   for (const sub of await deps.db.reviewSubscription.findMany()) {
-    const pending = await deps.db.timer.count({ where: { kind: JOB_BRIEFING, key: { startsWith: `reviews:briefing:${sub.id}:` }, status: { in: ["pending", "running"] } } });
+    const pending = await countTimers(deps.db, briefingOwner(sub.id));
     if (pending === 0) await planNextBriefing(deps, sub);
   }
 }

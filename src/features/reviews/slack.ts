@@ -9,7 +9,8 @@ import { assertAdmin as assertAdminRule, userContext } from "../../slack/user-co
 import { openCreateModal } from "../complaints/slack-create.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { ACTION_OPEN_CASE } from "./alerts.ts";
-import { auditBriefings, briefingFor, planNextBriefing } from "./briefing.ts";
+import { auditBriefings, briefingFor, briefingOwner, planNextBriefing } from "./briefing.ts";
+import { cancelTimers } from "../../scheduler/timers.ts";
 import { addKeyword, listKeywords, removeKeyword } from "./keywords.ts";
 import { CATEGORIES, CAUSES, SEVERITIES, type Category, type Severity } from "./matcher.ts";
 
@@ -83,14 +84,14 @@ export function registerReviews(app: App, deps: Deps): void {
           if (off) {
             const s = await deps.db.reviewSubscription.findUnique({ where: { channelId: ch } });
             if (s) {
-              await deps.db.timer.updateMany({ where: { key: { startsWith: `reviews:briefing:${s.id}:` }, status: "pending" }, data: { status: "cancelled" } });
+              await cancelTimers(deps.db, deps.clock, briefingOwner(s.id));
               await deps.db.reviewSubscription.delete({ where: { id: s.id } });
             }
             return void (await say(user.t("reviews.briefing.off", { channel: ch })));
           }
           const tz = isTimeZone(user.timeZone) ? user.timeZone : deps.config.DEFAULT_TIMEZONE;
           const existing = await deps.db.reviewSubscription.findUnique({ where: { channelId: ch } });
-          if (existing) await deps.db.timer.updateMany({ where: { key: { startsWith: `reviews:briefing:${existing.id}:` }, status: "pending" }, data: { status: "cancelled" } });
+          if (existing) await cancelTimers(deps.db, deps.clock, briefingOwner(existing.id));
           const saved = await deps.db.reviewSubscription.upsert({
             where: { channelId: ch },
             create: { channelId: ch, time, timeZone: tz, createdBy: command.user_id, createdAt: deps.clock.now() },

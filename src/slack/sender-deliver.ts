@@ -1,0 +1,92 @@
+// One claimed outbox message, delivered to Slack with the call its kind needs.
+import type { Sql } from "../infra/sql.ts";
+import { SlackCallError, type SlackApi } from "./api.ts";
+import type { MessageBody } from "./outbox.ts";
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  channel: string | null;
+  userId: string | null;
+  threadTs: string | null;
+  responseUrl: string | null;
+  targetId: string | null;
+  threadOfId: string | null;
+  body: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  actorId: string | null;
+  lane: string;
+  seq: number;
+  claimToken: string | null;
+}
+
+const METHOD: Record<string, string> = {
+  post: "chat.postMessage",
+  update: "chat.update",
+  ephemeral: "chat.postEphemeral",
+  respond: "response_url",
+  file: "files.completeUploadExternal",
+};
+
+export const methodOf = (kind: string): string => METHOD[kind] ?? "chat.postMessage";
+
+type FileBody = MessageBody & { file: { filename: string; title: string; altText: string; base64: string } };
+
+/** The earlier message this one depends on (an edit's target, a reply's parent). */
+async function earlier(sql: Sql, id: string, why: string): Promise<{ ts: string; channel: string }> {
+  const r = await sql.get<{ status: string; ts: string | null; sentChannel: string | null }>(`SELECT "status", "ts", "sentChannel" FROM "OutboxMessage" WHERE "id" = ?`, [id]);
+  if (!r || r.status === "failed") throw new SlackCallError({ type: "permanent", reason: why });
+  // Same lane, so it went first; a target queued in another lane (rare) is simply waited for.
+  if (!r.ts || !r.sentChannel) throw new SlackCallError({ type: "transient", reason: "waiting_for_target" });
+  return { ts: r.ts, channel: r.sentChannel };
+}
+
+export async function deliver(sql: Sql, api: SlackApi, row: OutboxRow): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
+  const body = JSON.parse(row.body) as MessageBody;
+  switch (row.kind) {
+    case "respond":
+      await api.respond(row.responseUrl!, body);
+      return { ts: null, channel: null };
+    case "file":
+      return sendFile(api, row, body as FileBody);
+    case "ephemeral": {
+      const r = await api.call("chat.postEphemeral", { ...body, channel: row.channel, user: row.userId, thread_ts: row.threadTs ?? undefined });
+      return { ts: (r.message_ts as string) ?? null, channel: row.channel };
+    }
+    case "update": {
+      // Only the newest edit of a message matters: an older queued edit is dropped, not sent.
+      const newer = await sql.get(`SELECT 1 AS "x" FROM "OutboxMessage" WHERE "targetId" = ? AND "status" = 'pending' AND "kind" = 'update' AND "seq" > ? LIMIT 1`, [row.targetId, row.seq]);
+      if (newer) return "superseded";
+      const target = await earlier(sql, row.targetId!, "target_message_failed");
+      const r = await api.call("chat.update", { ...body, channel: target.channel, ts: target.ts });
+      return { ts: (r.ts as string) ?? target.ts, channel: target.channel };
+    }
+    default: {
+      const threadTs = row.threadOfId ? (await earlier(sql, row.threadOfId, "thread_parent_failed")).ts : (row.threadTs ?? undefined);
+      const r = await api.call("chat.postMessage", { ...body, channel: row.channel, thread_ts: threadTs });
+      return { ts: (r.ts as string) ?? null, channel: (r.channel as string) ?? row.channel };
+    }
+  }
+}
+
+/** Slack's upload flow: get an upload URL, send the bytes, then complete it into the channel. */
+async function sendFile(api: SlackApi, row: OutboxRow, body: FileBody) {
+  let channel = row.channel!;
+  if (/^[UW]/.test(channel)) {
+    // A DM needs its channel id for files; conversations.open gives it (im:write).
+    const r = await api.call("conversations.open", { users: channel });
+    channel = (r.channel as { id: string }).id;
+  }
+  const bytes = Buffer.from(body.file.base64, "base64");
+  const up = await api.call("files.getUploadURLExternal", { filename: body.file.filename, length: bytes.length, alt_txt: body.file.altText });
+  await api.upload(String(up.upload_url), bytes);
+  const done = await api.call("files.completeUploadExternal", {
+    files: JSON.stringify([{ id: up.file_id, title: body.file.title }]),
+    channel_id: channel,
+    initial_comment: body.text,
+  });
+  const file = (done.files as { id: string }[] | undefined)?.[0];
+  return { ts: file?.id ?? null, channel };
+}
