@@ -14,6 +14,7 @@ import { Scheduler, type RunnerOptions } from "./scheduler/runner.ts";
 import { createSlackApi, SlackCallError } from "./slack/api.ts";
 import { createSlackRuntime } from "./slack/app.ts";
 import type { Health } from "./slack/ops-routes.ts";
+import type { Route } from "./slack/front-door.ts";
 import { createOutbox } from "./slack/outbox.ts";
 import { OutboxSender } from "./slack/sender.ts";
 import { tellActorOfFailure } from "./slack/failure-notice.ts";
@@ -28,6 +29,8 @@ export interface BootOptions {
   env?: NodeJS.ProcessEnv;
   /** Tests drive the scheduler by hand with runDue() instead of its own timers. */
   manualScheduler?: boolean;
+  /** More HTTP routes on the bot's port (the sandbox's page). */
+  extraRoutes?: Route[];
   /** Tests only: where the scheduler should "die" (see RunnerOptions.crashAt). */
   crashAt?: RunnerOptions["crashAt"];
 }
@@ -74,7 +77,7 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
     for (const j of f.jobs ?? []) scheduler.register(j);
     for (const r of f.recurring?.(deps) ?? []) scheduler.registerRecurring(r);
   }
-  const runtime = createSlackRuntime(deps, features, identity, health);
+  const runtime = createSlackRuntime(deps, features, identity, health, opts.extraRoutes);
   const port = await runtime.start();
   sender.start();
   for (const f of features) await f.onStart?.(deps);

@@ -23,8 +23,10 @@ export interface RunnerOptions {
   leaseMs?: number;
   /** Longest sleep between passes, so timers written by another replica are seen. */
   maxSleepMs?: number;
-  /** Timers claimed per statement. */
+  /** Timers claimed per statement; by default it adapts so one batch takes about `sliceMs`. */
   batchSize?: number;
+  /** How long one batch may hold the event loop (and SQLite's single connection), roughly. */
+  sliceMs?: number;
   onRun?: (job: TimerJob, latenessMs: number, outcome: "done" | "retry" | "failed") => void;
   /** After a job's writes committed: wakes the outbox for the messages they queued. */
   afterCommit?: () => void;
@@ -49,7 +51,9 @@ export class Scheduler<D> {
   private stopped = true;
   private readonly leaseMs: number;
   private readonly maxSleepMs: number;
-  private readonly batchSize: number;
+  private batchSize: number;
+  private readonly fixedBatch: boolean;
+  private readonly sliceMs: number;
 
   constructor(
     private db: DbClient,
@@ -61,7 +65,9 @@ export class Scheduler<D> {
   ) {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxSleepMs = opts.maxSleepMs ?? 30_000;
-    this.batchSize = opts.batchSize ?? 200;
+    this.batchSize = opts.batchSize ?? 32;
+    this.fixedBatch = opts.batchSize !== undefined;
+    this.sliceMs = opts.sliceMs ?? 8;
   }
 
   register(kind: JobKind<D>): void {
@@ -164,13 +170,25 @@ export class Scheduler<D> {
     for (;;) {
       const batch = await this.claim();
       if (batch.jobs.length === 0) return ran;
+      const t0 = performance.now();
       await this.execute(batch.jobs, batch.token);
       ran += batch.jobs.length;
+      this.adapt(batch.jobs.length, performance.now() - t0);
       if (yielding) {
         await yieldToLoop();
         if (this.stopped) return ran;
       }
     }
+  }
+
+  /**
+   * Keeps a batch near sliceMs of work: an ack waiting behind a batch waits at most about that
+   * long, and a backlog still drains with few statements per timer.
+   */
+  private adapt(size: number, ms: number): void {
+    if (this.fixedBatch || size < this.batchSize) return;
+    const perJob = ms / size;
+    this.batchSize = Math.max(4, Math.min(500, Math.floor(this.sliceMs / Math.max(perJob, 0.001))));
   }
 
   /** Claims up to batchSize timers: leases that ran out first, then the most overdue pending ones. */

@@ -8,7 +8,7 @@ import type { Deps } from "../deps.ts";
 import type { Feature } from "../features/feature.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { dedupeRequests } from "./dedupe.ts";
-import { trackListeners } from "./unrouted.ts";
+import { routeListeners } from "./router.ts";
 import { createFrontDoor, type Route } from "./front-door.ts";
 import { opsRoutes, type Health } from "./ops-routes.ts";
 
@@ -23,13 +23,16 @@ export interface SlackRuntime {
   stop(): Promise<void>;
 }
 
-export function createSlackRuntime(deps: Deps, features: readonly Feature[], identity: BotIdentity, health: Health): SlackRuntime {
+export function createSlackRuntime(deps: Deps, features: readonly Feature[], identity: BotIdentity, health: Health, extraRoutes: Route[] = []): SlackRuntime {
   const { config, log, metrics } = deps;
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   const receiver = socketMode
     ? undefined
     : new HTTPReceiver({
         signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+        // The front door has checked the signature and the replay window of every request it
+        // hands over; checking again here would only repeat the HMAC.
+        signatureVerification: false,
         endpoints: "/slack/events",
         logger: boltLogger(log),
         // A listener that throws is our bug, not the request's: log it and answer 200 (Bolt's
@@ -56,7 +59,7 @@ export function createSlackRuntime(deps: Deps, features: readonly Feature[], ide
     await next();
   });
   app.use(dedupeRequests(deps));
-  app.use(trackListeners(app, log));
+  routeListeners(app, log);
   app.error(async (e) => {
     log.error({ err: e }, "unhandled error in a Slack listener");
   });
@@ -64,6 +67,7 @@ export function createSlackRuntime(deps: Deps, features: readonly Feature[], ide
 
   const routes: Route[] = [
     ...opsRoutes(deps, health),
+    ...extraRoutes,
     ...features.flatMap((f) => f.routes ?? []).map((r) => ({ method: r.method, path: r.path, handle: (req: Parameters<Route["handle"]>[0], res: Parameters<Route["handle"]>[1]) => r.handle(deps, req, res) })),
   ];
   let server: Server | undefined;

@@ -27,6 +27,49 @@ export async function replyEphemeral(deps: Deps, to: ReplyTarget, body: MessageB
   }
 }
 
+/**
+ * Answers a read-only command in the HTTP response itself: no outbox row, no second request,
+ * nothing to keep if the process dies (the person simply asks again). If the answer isn't ready
+ * within Slack's budget, the command is acked empty and the answer follows through the outbox.
+ */
+export async function answerInAck(
+  deps: Deps,
+  ack: (body?: Record<string, unknown>) => Promise<void>,
+  to: ReplyTarget,
+  produce: () => Promise<MessageBody>,
+  budgetMs = 2000,
+): Promise<void> {
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    void ack().catch(() => {});
+  }, budgetMs);
+  let body: MessageBody;
+  try {
+    body = await produce();
+  } catch (e) {
+    body = { text: errorText(deps, deps.config.DEFAULT_LOCALE, e, "command") };
+  }
+  clearTimeout(timer);
+  if (!late) return ack({ response_type: "ephemeral", ...body });
+  await replyEphemeral(deps, to, body);
+}
+
+/**
+ * An answer that needs no durability (a list, a report, a usage hint): posted to the
+ * response_url at once, without an outbox row; if that fails it falls back to the outbox.
+ */
+export async function answerNow(deps: Deps, to: ReplyTarget, body: MessageBody): Promise<void> {
+  if (to.responseUrl) {
+    try {
+      return await deps.slack.respond(to.responseUrl, { response_type: "ephemeral", replace_original: false, ...body });
+    } catch (e) {
+      deps.log.warn({ err: e }, "direct answer failed; queued instead");
+    }
+  }
+  await replyEphemeral(deps, to, body);
+}
+
 /** A message in the user's DM with the bot (chat.postMessage to a user id opens it). */
 export async function dmUser(deps: Deps, userId: string, body: MessageBody): Promise<void> {
   await deps.outbox.enqueue(deps.db, { kind: "post", channel: userId, body });

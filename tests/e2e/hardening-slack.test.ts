@@ -219,9 +219,10 @@ describe("a message Slack refuses for good", () => {
     const dm = await until(() => h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "U0LEAD" && String(c.args.text).includes("not_in_channel")));
     expect(String(dm.args.text)).toContain("/invite @shopops");
     expect(String(dm.args.text)).toContain("<#C0NOTMEMBER>");
+    await until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: "failed" } })) === 1);
     const status = await slashCommand(h.baseUrl, { command: "/shopops", text: "status", user_id: "U0LEAD", response_url: h.fake.responseUrl("st") });
     expect(status.status).toBe(200);
-    const text = String((await until(() => h.fake.responses.find((r) => r.id === "st"))).body.text);
+    const text = String(JSON.parse(status.text).text);
     expect(text).toContain("Failed messages");
     expect(text).toContain("<#C0NOTMEMBER>");
     expect(text).toContain("not_in_channel");

@@ -12,8 +12,13 @@ describe("operations endpoints and App Home", () => {
   it("serves /healthz and counts requests, acks and outbox depth in /metrics", async () => {
     const health = await fetch(`${h.baseUrl}/healthz`);
     expect(health.status).toBe(200);
-    await slashCommand(h.baseUrl, { command: "/shopops", text: "help", user_id: "U1", response_url: h.fake.responseUrl("m") });
-    await until(() => h.fake.responses.length === 1);
+    const res = await slashCommand(h.baseUrl, { command: "/shopops", text: "help", user_id: "U1", response_url: h.fake.responseUrl("m") });
+    expect(JSON.parse(res.text).text).toContain("shopops");
+    const { enqueueMessage } = await import("../../src/slack/outbox.ts");
+    await enqueueMessage(h.bot.deps.db, h.bot.deps.clock, { kind: "post", channel: "C1", body: { text: "hi" } });
+    h.bot.sender.kick();
+    await until(() => h.fake.callsOf("chat.postMessage").length === 1);
+    await until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: "sent" } })) === 1);
     const text = await (await fetch(`${h.baseUrl}/metrics`)).text();
     expect(text).toMatch(/shopops_slack_requests_total\{type="command"\} 1/);
     expect(text).toMatch(/shopops_slack_ack_seconds_count 1/);

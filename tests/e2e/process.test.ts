@@ -7,11 +7,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { postSigned } from "../support/signed.ts";
 
-const main = resolve("src/main.ts");
+// What `npm start` runs: the compiled bot (global setup builds dist/).
+const main = resolve("dist/main.js");
 const tsx = import.meta.resolve("tsx");
 
-function run(env: Record<string, string>, cwd: string, args = [main]) {
-  const child = spawn(process.execPath, ["--import", tsx, ...args], { cwd, env: { PATH: process.env.PATH!, ...env } });
+function run(env: Record<string, string>, cwd: string, args = ["--max-semi-space-size=2", main]) {
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH!, ...env } });
   let out = "";
   const waiters: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
   const feed = (d: Buffer) => {
@@ -127,7 +128,7 @@ describe("npm start", () => {
         `setTimeout(() => { console.log("still alive"); process.exit(0); }, 50);`,
       ].join("\n"),
     );
-    const p = run({}, cwd, [script]);
+    const p = run({}, cwd, ["--import", tsx, script]);
     child = p.child;
     expect(await p.exited).toBe(0);
     expect(p.output()).toContain("still alive");

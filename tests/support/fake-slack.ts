@@ -69,6 +69,11 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const url = req.url ?? "";
+      if (url === "/__calls") {
+        // For benchmarks in another process: everything recorded so far.
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ calls: this.calls, responses: this.responses.length }));
+        return;
+      }
       if (url.startsWith("/files/")) {
         const file = this.shared.get(url.slice("/files/".length).split("?")[0]!);
         if (!/^Bearer xoxb-/.test(String(req.headers.authorization ?? ""))) return void res.writeHead(403).end();

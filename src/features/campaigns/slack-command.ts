@@ -2,7 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { calendarMessage, listText } from "./answers.ts";
 import { createCampaign } from "./create-campaign.ts";
@@ -20,10 +20,12 @@ export function registerCommand(app: App, deps: Deps): void {
     const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
     const user = await userContext(deps, command.user_id);
     const say = (text: string) => replyEphemeral(deps, to, { text });
+    // Read-only answers go straight to the response_url: nothing to keep if they are lost.
+    const show = (text: string) => answerNow(deps, to, { text });
     const open = (view: unknown) => deps.slack.call("views.open", { trigger_id: command.trigger_id, view });
     try {
       const parsed = parsePromoCommand(command.text ?? "");
-      if (!parsed.ok) return void (await say(user.t(parsed.usage)));
+      if (!parsed.ok) return void (await show(user.t(parsed.usage)));
       const cmd = parsed.cmd;
       switch (cmd.sub) {
         case "new-form":
@@ -42,9 +44,9 @@ export function registerCommand(app: App, deps: Deps): void {
           return void (await say(user.t("promo.created", { number: c.number, name: c.name, date: c.eventDate, channel: c.channelId })));
         }
         case "list":
-          return void (await say(await listText(deps, user.t)));
+          return void (await show(await listText(deps, user.t)));
         case "calendar":
-          return void (await replyEphemeral(deps, to, await calendarMessage(deps, user.t, cmd.year)));
+          return void (await answerNow(deps, to, await calendarMessage(deps, user.t, cmd.year)));
         case "move":
           await moveCampaign(deps, cmd.ref, command.user_id, cmd.date);
           return;
@@ -62,17 +64,17 @@ export function registerCommand(app: App, deps: Deps): void {
         }
         case "report": {
           const c = await findCampaign(deps, cmd.ref);
-          return void (await say(await retroReport(deps, c, user.t, user.locale, todayIn(deps.clock.now(), c.timeZone))));
+          return void (await show(await retroReport(deps, c, user.t, user.locale, todayIn(deps.clock.now(), c.timeZone))));
         }
         case "template-list":
-          return void (await say(user.t("promo.template.list", { names: (await templateNames(deps.db)).join(", ") })));
+          return void (await show(user.t("promo.template.list", { names: (await templateNames(deps.db)).join(", ") })));
         case "template-export":
-          return void (await say("```\n" + (await exportTemplate(deps.db, cmd.name)) + "```"));
+          return void (await show("```\n" + (await exportTemplate(deps.db, cmd.name)) + "```"));
         case "template-import":
           return void (await open(importModal(user.t)));
       }
     } catch (e) {
-      await say(errorText(deps, user.locale, e, COMMAND));
+      await show(errorText(deps, user.locale, e, COMMAND));
     }
   });
 }

@@ -1,20 +1,18 @@
 // Playbook templates are data: the built-in one ships as YAML, teams import their own. Each
 // import is a new version; a campaign points at the version it started with.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
+import { fromRoot } from "../../infra/paths.ts";
 import { Template, templateProblems } from "./rules.ts";
 
 export const BUILTIN = "builtin";
-const here = dirname(fileURLToPath(import.meta.url));
 
 let builtinCache: Template | undefined;
 export function builtinTemplate(): Template {
-  builtinCache ??= Template.parse(parse(readFileSync(join(here, "templates/builtin.yaml"), "utf8")));
+  builtinCache ??= Template.parse(parse(readFileSync(fromRoot("src/features/campaigns/templates/builtin.yaml"), "utf8")));
   return builtinCache;
 }
 

@@ -3,8 +3,9 @@ import { TZDate } from "@date-fns/tz";
 import { format, subDays } from "date-fns";
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../slack/user-context.ts";
 import { listAnswer, policyAnswer, reportAnswer, tiersAnswer } from "./answers.ts";
 import { COMMAND } from "./ids.ts";
@@ -19,10 +20,12 @@ export function registerCommand(app: App, deps: Deps): void {
     const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
     const user = await userContext(deps, command.user_id);
     const say = (text: string) => replyEphemeral(deps, to, { text });
+    // Read-only answers go straight to the response_url: nothing to keep if they are lost.
+    const show = (body: MessageBody) => answerNow(deps, to, body);
     try {
       const parsed = parseComplaintCommand(command.text ?? "", deps.config.DEFAULT_TIMEZONE);
       if (!parsed.ok) {
-        await say(user.t(parsed.usage, "problem" in parsed ? { problem: parsed.problem } : {}));
+        await show({ text: user.t(parsed.usage, "problem" in parsed ? { problem: parsed.problem } : {}) });
         return;
       }
       const cmd = parsed.cmd;
@@ -31,10 +34,10 @@ export function registerCommand(app: App, deps: Deps): void {
           await openCreateModal(deps, command.user_id, command.trigger_id, { meta: {} });
           break;
         case "list":
-          await replyEphemeral(deps, to, listAnswer(user.t, await openCases(deps), user.timeZone));
+          await show(listAnswer(user.t, await openCases(deps), user.timeZone));
           break;
         case "tiers":
-          await replyEphemeral(deps, to, tiersAnswer(user.t, await loadPolicy(deps.db)));
+          await show(tiersAnswer(user.t, await loadPolicy(deps.db)));
           break;
         case "tier": {
           await saveTier(deps, command.user_id, cmd);
@@ -43,7 +46,7 @@ export function registerCommand(app: App, deps: Deps): void {
           break;
         }
         case "policy-show":
-          await replyEphemeral(deps, to, policyAnswer(user.t, await loadPolicy(deps.db)));
+          await show(policyAnswer(user.t, await loadPolicy(deps.db)));
           break;
         case "policy": {
           const p = await savePolicy(deps, command.user_id, cmd.patch);
@@ -54,12 +57,12 @@ export function registerCommand(app: App, deps: Deps): void {
           const today = format(new TZDate(deps.clock.now().getTime(), user.timeZone), "yyyy-MM-dd");
           const from = cmd.from ?? format(subDays(new TZDate(deps.clock.now().getTime(), user.timeZone), 29), "yyyy-MM-dd");
           const to_ = cmd.to ?? today;
-          await replyEphemeral(deps, to, reportAnswer(user.t, await reportFor(deps, from, to_, user.timeZone), from, to_));
+          await show(reportAnswer(user.t, await reportFor(deps, from, to_, user.timeZone), from, to_));
           break;
         }
       }
     } catch (e) {
-      await say(errorText(deps, user.locale, e, COMMAND));
+      await show({ text: errorText(deps, user.locale, e, COMMAND) });
     }
   });
 }

@@ -3,57 +3,46 @@ import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
 import { esc } from "../../infra/markup.ts";
 import { formatInZone } from "../../infra/time.ts";
-import { ackFirst } from "../../slack/ack.ts";
-import { errorText, replyEphemeral } from "../../slack/reply.ts";
-import { chooseLocale, userContext } from "../../slack/user-context.ts";
+import { answerInAck } from "../../slack/reply.ts";
+import type { MessageBody } from "../../slack/outbox.ts";
+import { chooseLocale, userContext, type UserContext } from "../../slack/user-context.ts";
 import type { Feature } from "../feature.ts";
 import { helpMessage, homeView } from "./blocks.ts";
 import { COMMAND } from "./ids.ts";
 import { parseShopopsCommand } from "./schema.ts";
 import { botStatus } from "./service.ts";
 
+async function statusAnswer(deps: Deps, user: UserContext): Promise<MessageBody> {
+  const s = await botStatus(deps);
+  const lines = [user.t("status.body", { db: user.t(s.database ? "status.ok" : "status.down"), pending: s.pending, failed: s.failed, timers: s.timers })];
+  if (s.recentFailures.length) {
+    lines.push(user.t("status.failedTitle"));
+    for (const f of s.recentFailures) {
+      const ch = esc(f.channel ?? f.sentChannel ?? "?");
+      const where = /^[UW]/.test(ch) ? `<@${ch}>` : `<#${ch}>`;
+      lines.push(user.t("status.failedRow", { time: formatInZone(f.createdAt, user.timeZone, "MM-dd HH:mm"), where, reason: f.lastError ?? "?" }));
+    }
+  }
+  return { text: lines.join("\n") };
+}
+
 export function registerHelp(app: App, deps: Deps, features: readonly Feature[]): void {
+  // Every /shopops answer is read-only or a one-row write: it goes back in the ack itself.
   app.command(COMMAND, async ({ command, ack }) => {
-    // Ack first: Slack gives 3 seconds, and the answer goes through the outbox anyway.
-    await ackFirst(ack);
     const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
-    try {
+    await answerInAck(deps, ack, to, async () => {
       const user = await userContext(deps, command.user_id);
       const parsed = parseShopopsCommand(command.text ?? "");
-      if (!parsed.ok) {
-        const text = t(user.locale, parsed.usage, { command: COMMAND, input: (command.text ?? "").trim() });
-        await replyEphemeral(deps, to, { text });
-      } else if (parsed.cmd.sub === "help") {
-        await replyEphemeral(deps, to, helpMessage(user.t, features, user.t("lang.name")));
-      } else if (parsed.cmd.sub === "language") {
+      if (!parsed.ok) return { text: t(user.locale, parsed.usage, { command: COMMAND, input: (command.text ?? "").trim() }) };
+      if (parsed.cmd.sub === "help") return helpMessage(user.t, features, user.t("lang.name"));
+      if (parsed.cmd.sub === "language") {
         const chosen = parsed.cmd.value === "auto" ? null : parsed.cmd.value;
         await chooseLocale(deps, command.user_id, chosen);
         const now = await userContext(deps, command.user_id);
-        await replyEphemeral(deps, to, { text: now.t(chosen ? "language.set" : "language.auto") });
-      } else {
-        const s = await botStatus(deps);
-        const lines = [
-          user.t("status.body", {
-            db: user.t(s.database ? "status.ok" : "status.down"),
-            pending: s.pending,
-            failed: s.failed,
-            timers: s.timers,
-          }),
-        ];
-        if (s.recentFailures.length) {
-          lines.push(user.t("status.failedTitle"));
-          for (const f of s.recentFailures) {
-            const ch = esc(f.channel ?? f.sentChannel ?? "?");
-            const where = /^[UW]/.test(ch) ? `<@${ch}>` : `<#${ch}>`;
-            lines.push(user.t("status.failedRow", { time: formatInZone(f.createdAt, user.timeZone, "MM-dd HH:mm"), where, reason: f.lastError ?? "?" }));
-          }
-        }
-        const text = lines.join("\n");
-        await replyEphemeral(deps, to, { text });
+        return { text: now.t(chosen ? "language.set" : "language.auto") };
       }
-    } catch (e) {
-      await replyEphemeral(deps, to, { text: errorText(deps, deps.config.DEFAULT_LOCALE, e, COMMAND) }).catch(() => {});
-    }
+      return statusAnswer(deps, user);
+    });
   });
 
   app.event("app_home_opened", async ({ event }) => {

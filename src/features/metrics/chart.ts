@@ -1,8 +1,9 @@
 // The digest's trend chart: ECharts renders SVG on the server (no browser), resvg turns it into a
 // PNG. Chinese labels need a CJK font on the machine (Debian: fonts-noto-cjk; the Docker image and
 // .ci/run install it).
-import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
+import { svgToPng } from "../../infra/png.ts";
+
+let echartsLib: Promise<typeof import("echarts")> | undefined;
 
 export interface TrendChart {
   title: string;
@@ -14,7 +15,8 @@ export interface TrendChart {
 
 export const CHART_SIZE = { width: 960, height: 420 };
 
-export function renderTrendPng(c: TrendChart): Buffer {
+export async function renderTrendPng(c: TrendChart): Promise<Buffer> {
+  const echarts = await (echartsLib ??= import("echarts"));
   const width = c.width ?? CHART_SIZE.width;
   const height = c.height ?? CHART_SIZE.height;
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
@@ -30,13 +32,7 @@ export function renderTrendPng(c: TrendChart): Buffer {
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return new Resvg(svg, {
-    background: "white",
-    fitTo: { mode: "original" },
-    font: { loadSystemFonts: true, defaultFontFamily: "Noto Sans CJK SC" },
-  })
-    .render()
-    .asPng();
+  return svgToPng(svg, { background: "white", fitOriginal: true });
 }
 
 /** Width and height from a PNG's IHDR chunk, or undefined if the bytes are not a PNG. */

@@ -100,7 +100,7 @@ export async function buildDigest(deps: Deps, store: string, end: string, weekly
     const w = series.slice(Math.max(0, i - 6), i + 1).map((s) => s.gmv).filter((x): x is number => x != null);
     return i < 6 || w.length === 0 ? null : Math.round((w.reduce((a, b) => a + b, 0) / w.length) * 100) / 100;
   });
-  const png = renderTrendPng({
+  const png = await renderTrendPng({
     title: tr("metrics.digest.chartTitle", { store }),
     labels: series.map((s) => s.date.slice(5)),
     series: [

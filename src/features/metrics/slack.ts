@@ -6,7 +6,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { t } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { assertAdmin as assertAdminRule, userContext, type UserContext } from "../../slack/user-context.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
@@ -114,9 +114,10 @@ export function registerMetrics(app: App, deps: Deps): void {
     const say = (text: string) => replyEphemeral(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
     try {
       const words = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
-      if (!(await run(deps, user, command.user_id, words, say))) await say(user.t("metrics.usage"));
+      // Read-only answers (usage, errors) go straight to the response_url.
+      if (!(await run(deps, user, command.user_id, words, say))) await answerNow(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text: user.t("metrics.usage") });
     } catch (e) {
-      await say(errorText(deps, user.locale, e, COMMAND));
+      await answerNow(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text: errorText(deps, user.locale, e, COMMAND) });
     }
   });
 

@@ -1,7 +1,7 @@
 // The RACI matrix of a flow: tasks by people. As text for Block Kit and as a PNG picture drawn
 // as SVG and rasterised by resvg with the system's CJK font, so Chinese names stay legible.
 import { esc as escMd } from "../../infra/markup.ts";
-import { Resvg } from "@resvg/resvg-js";
+import { svgToPng } from "../../infra/png.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import { parseTask } from "./blocks.ts";
 
@@ -31,7 +31,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const FILL: Record<string, string> = { R: "#d6eaff", A: "#ffe1c2", C: "#e3f5d8", I: "#eeeeee" };
 
 /** Column labels are display names (people's names or roles), not Slack ids. */
-export function matrixPng(title: string, taskHeader: string, m: Matrix, names: Map<string, string>): Buffer {
+export function matrixPng(title: string, taskHeader: string, m: Matrix, names: Map<string, string>): Promise<Buffer> {
   const colW = 150;
   const firstW = 460;
   const rowH = 44;
@@ -57,7 +57,7 @@ export function matrixPng(title: string, taskHeader: string, m: Matrix, names: M
     });
   });
   parts.push("</svg>");
-  return new Resvg(parts.join(""), { font: { loadSystemFonts: true, defaultFontFamily: "Noto Sans CJK SC" } }).render().asPng();
+  return svgToPng(parts.join(""));
 }
 
 export function matrixText(m: Matrix, taskHeader: string): string {

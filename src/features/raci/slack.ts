@@ -6,7 +6,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { answerFailure, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
+import { answerFailure, answerNow, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { actionValue, parseMeta, parseValue } from "../../slack/payload.ts";
 import { z } from "zod";
 import { assertAdmin, userContext } from "../../slack/user-context.ts";
@@ -32,15 +32,17 @@ export function registerRaci(app: App, deps: Deps): void {
     const user = await userContext(deps, command.user_id);
     const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
     const say = (text: string) => replyEphemeral(deps, to, { text });
+    // Read-only answers go straight to the response_url: nothing to keep if they are lost.
+    const show = (text: string) => answerNow(deps, to, { text });
     const [sub = "", ...rest] = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
     try {
       switch (sub.toLowerCase()) {
         case "new":
           return void (await deps.slack.call("views.open", { trigger_id: command.trigger_id, view: createModal(user.t, { channelId: command.channel_id }) }));
         case "mine":
-          return void (await say(await mine(deps, user.t, command.user_id)));
+          return void (await show(await mine(deps, user.t, command.user_id)));
         case "overdue":
-          return void (await say(await overdue(deps, user.t)));
+          return void (await show(await overdue(deps, user.t)));
         case "matrix": {
           if (!rest[0]) break;
           const m = await matrix(deps, user.t, rest[0]);
@@ -69,12 +71,12 @@ export function registerRaci(app: App, deps: Deps): void {
         }
         case "roles": {
           const rows = await deps.db.roleMapping.findMany({ orderBy: { role: "asc" } });
-          return void (await say(user.t("raci.roles.list", { list: rows.map((r) => `${r.role} → <@${r.userId}>${r.backupId ? ` / <@${r.backupId}>` : ""}`).join(" · ") || "–" })));
+          return void (await show(user.t("raci.roles.list", { list: rows.map((r) => `${r.role} → <@${r.userId}>${r.backupId ? ` / <@${r.backupId}>` : ""}`).join(" · ") || "–" })));
         }
       }
-      await say(user.t("raci.usage"));
+      await show(user.t("raci.usage"));
     } catch (e) {
-      await say(errorText(deps, user.locale, e, COMMAND));
+      await show(errorText(deps, user.locale, e, COMMAND));
     }
   });
 

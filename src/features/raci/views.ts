@@ -44,5 +44,5 @@ export async function matrix(deps: Deps, t: Translator, ref: string) {
   for (const r of mappings) if (!names.has(r.userId)) names.set(r.userId, t(`role.${r.role}` as MessageKey));
   const title = t("raci.matrix.title", { number: flow.number, name: flow.name });
   const header = t("raci.matrix.task");
-  return { text: `*${title}*\n${matrixText(m, header)}`, png: matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names), flow };
+  return { text: `*${title}*\n${matrixText(m, header)}`, png: await matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names), flow };
 }

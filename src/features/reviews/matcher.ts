@@ -3,7 +3,7 @@
 // character becomes a class of its simplified and traditional forms, each ASCII character a
 // class with its full-width form, and the `i` flag covers letter case. Only a hit (rare) is
 // normalised, to find which keyword it was, and checked for a negation in front of it.
-import * as OpenCC from "opencc-js";
+import { T2S_PAIRS } from "./t2s.ts";
 
 export const CATEGORIES = [
   "bad_review", "refund", "complaint", "regulator", "fake", "safety",
@@ -24,8 +24,17 @@ export interface Hit extends Keyword {
   at: number;
 }
 
-const toTrad = OpenCC.Converter({ from: "cn", to: "tw" });
-const toSimp = OpenCC.Converter({ from: "tw", to: "cn" });
+// Traditional → simplified, one character at a time, from a table generated from opencc-js
+// (scripts/gen-t2s.ts): folding needs no dictionary at run time.
+const T2S = new Map<string, string>();
+const S2T = new Map<string, string[]>();
+const chars = [...T2S_PAIRS]; // by code point: a few simplified forms lie outside the BMP
+for (let i = 0; i < chars.length; i += 2) {
+  const [t, s] = [chars[i]!, chars[i + 1]!];
+  T2S.set(t, s);
+  S2T.set(s, [...(S2T.get(s) ?? []), t]);
+}
+const toSimp = (s: string) => s.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, (c) => T2S.get(c) ?? c);
 
 /** Case, width and script folded: the form keywords are stored and looked up in. */
 export function normalise(s: string): string {
@@ -41,7 +50,8 @@ function charClass(c: string): string {
     return `[${escape(c)}${[...new Set(wide)].join("")}]`;
   }
   if (c === " ") return "[ \\u3000]+";
-  const forms = new Set([c, toTrad(c), toSimp(c)]);
+  const simp = toSimp(c);
+  const forms = new Set([c, simp, ...(S2T.get(simp) ?? [])]);
   return forms.size === 1 ? escape(c) : `[${[...forms].map(escape).join("")}]`;
 }
 

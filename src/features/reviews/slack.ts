@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { isTimeZone } from "../../config.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { errorText, replyEphemeral } from "../../slack/reply.ts";
+import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { assertAdmin as assertAdminRule, userContext } from "../../slack/user-context.ts";
 import { openCreateModal } from "../complaints/slack-create.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
@@ -29,7 +29,9 @@ export function registerReviews(app: App, deps: Deps): void {
     await ackFirst(ack);
     const user = await userContext(deps, command.user_id);
     const say = (text: string) => replyEphemeral(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
-    const usage = () => say(user.t("reviews.usage", { categories: CATEGORIES.join(", ") }));
+    // Read-only answers go straight to the response_url: nothing to keep if they are lost.
+    const show = (text: string) => answerNow(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
+    const usage = () => show(user.t("reviews.usage", { categories: CATEGORIES.join(", ") }));
     const [sub = "", ...rest] = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
     try {
       switch (sub.toLowerCase()) {
@@ -49,7 +51,7 @@ export function registerReviews(app: App, deps: Deps): void {
           return void (await say(user.t("reviews.route.saved", { cause: user.t(`rcause.${cause as "quality"}`), user: who })));
         }
         case "keywords":
-          return void (await say(user.t("reviews.keywords.list", { count: (await listKeywords(deps.db)).length, list: (await listKeywords(deps.db)).map((k) => `${k.word} (${k.category}, ${k.severity})`).join(" · ") })));
+          return void (await show(user.t("reviews.keywords.list", { count: (await listKeywords(deps.db)).length, list: (await listKeywords(deps.db)).map((k) => `${k.word} (${k.category}, ${k.severity})`).join(" · ") })));
         case "keyword": {
           const [verb, word, category, severity] = rest;
           if (verb === "remove" && word) {
@@ -101,12 +103,12 @@ export function registerReviews(app: App, deps: Deps): void {
           return void (await say(user.t("reviews.briefing.saved", { channel: ch, time, tz })));
         }
         case "import":
-          return void (await say(user.t("reviews.import.hint")));
+          return void (await show(user.t("reviews.import.hint")));
         default:
           return void (await usage());
       }
     } catch (e) {
-      await say(errorText(deps, user.locale, e, COMMAND));
+      await show(errorText(deps, user.locale, e, COMMAND));
     }
   });
 
