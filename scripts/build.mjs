@@ -56,4 +56,18 @@ await build({
   plugins: [wasmFromFile],
   logLevel: "warning",
 });
+// The sandbox's page: a browser bundle and its two static files, loaded only in sandbox mode.
+await build({
+  entryPoints: { app: "src/sandbox/page/app.ts" },
+  outdir: "dist/sandbox",
+  bundle: true,
+  platform: "browser",
+  format: "esm",
+  target: "es2022",
+  minify: process.env.BUILD_MINIFY !== "0",
+  sourcemap: true,
+  logLevel: "warning",
+});
+const { copyFileSync } = await import("node:fs");
+for (const f of ["index.html", "app.css"]) copyFileSync(new URL(`../src/sandbox/page/${f}`, import.meta.url), new URL(`sandbox/${f}`, dist));
 console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);

@@ -1,8 +1,42 @@
+// `npm start`: the bot, connected to Slack with the settings in the environment (or .env). With
+// no Slack settings at all, outside production, it starts the sandbox instead: the same bot
+// against a local stand-in for Slack, in the browser. `npm run sandbox` asks for the sandbox.
 import { boot, StartupError } from "./boot.ts";
-import { ConfigError, configFromEnvironment, environmentForChildren } from "./config.ts";
+import { ConfigError, configFromEnvironment, environmentForChildren, loadDotEnv } from "./config.ts";
 import { keepRunningOnUncaughtErrors } from "./infra/last-resort.ts";
+import { createLogger } from "./infra/logger.ts";
 
-async function main(): Promise<void> {
+const SLACK_SETTINGS = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"];
+
+async function sandbox(): Promise<void> {
+  // Loaded only here: a production process never loads any of the sandbox.
+  const { startSandbox } = await import("./sandbox/start.ts");
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`shopops sandbox cannot start: PORT must be a port number, got "${process.env.PORT}"\n`);
+    process.exit(2);
+  }
+  const log = createLogger(process.env.LOG_LEVEL ?? "warn");
+  const s = await startSandbox({
+    port,
+    // The sandbox has no login: it listens on this machine only unless told otherwise.
+    host: process.env.HOST ?? "127.0.0.1",
+    databaseUrl: process.env.SANDBOX_DATABASE_URL ?? "file:./data/sandbox.db",
+    logLevel: process.env.LOG_LEVEL ?? "warn",
+    log,
+  });
+  keepRunningOnUncaughtErrors(log);
+  process.stdout.write(
+    `\nshopops sandbox: ${s.url}\n` +
+      `  The real bot, against a local stand-in for Slack: act as the demo team in your browser, move the clock, watch the bot work.\n` +
+      `  To connect a real Slack workspace instead, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (README.md → Creating the Slack app).\n\n`,
+  );
+  const shutdown = () => void s.stop().then(() => process.exit(0), () => process.exit(1));
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+async function bot(): Promise<void> {
   let config;
   try {
     config = configFromEnvironment();
@@ -15,9 +49,9 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  let bot;
+  let running;
   try {
-    bot = await boot(config, { env: environmentForChildren() });
+    running = await boot(config, { env: environmentForChildren() });
   } catch (e) {
     if (e instanceof StartupError) {
       process.stderr.write(`shopops cannot start: ${e.message}\n`);
@@ -25,16 +59,30 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  keepRunningOnUncaughtErrors(bot.deps.log);
+  keepRunningOnUncaughtErrors(running.deps.log);
   const shutdown = (signal: string) => {
-    bot.deps.log.info({ signal }, "shutting down");
-    bot.stop().then(
+    running.deps.log.info({ signal }, "shutting down");
+    running.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const asked = process.argv.includes("--sandbox");
+  const production = process.env.NODE_ENV === "production";
+  const noSlack = SLACK_SETTINGS.every((k) => !process.env[k]);
+  if (asked && production) {
+    // A production process never loads the sandbox, even when asked.
+    process.stderr.write("shopops: the sandbox does not run with NODE_ENV=production; unset NODE_ENV to try it.\n");
+    process.exit(2);
+  }
+  if (asked || (!production && noSlack)) return sandbox();
+  return bot();
 }
 
 main().catch((e) => {

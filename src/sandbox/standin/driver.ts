@@ -1,0 +1,209 @@
+// Slack's other half: what Slack sends the bot when a person acts. Each request is built in the
+// shape Slack documents, signed with the signing secret, and posted to the bot's /slack/events
+// through its real receiver; what the bot acks with (a command's answer, a modal's errors or its
+// next view) is applied to the workspace as Slack would apply it.
+import { createHmac } from "node:crypto";
+import type { SlackStandIn } from "./standin.ts";
+import type { Message, OpenView } from "./workspace.ts";
+
+export interface DriverOptions {
+  /** The bot's /slack/events URL. */
+  eventsUrl: string;
+  signingSecret: string;
+  teamId?: string;
+}
+
+type Json = Record<string, unknown>;
+
+export class SlackDriver {
+  private n = 0;
+  constructor(
+    private standin: SlackStandIn,
+    private o: DriverOptions,
+  ) {}
+
+  private get ws() {
+    return this.standin.ws;
+  }
+
+  private async send(body: string, contentType: string): Promise<{ status: number; text: string }> {
+    const ts = Math.floor(Date.now() / 1000);
+    const sig = "v0=" + createHmac("sha256", this.o.signingSecret).update(`v0:${ts}:${body}`).digest("hex");
+    const res = await fetch(this.o.eventsUrl, { method: "POST", headers: { "content-type": contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": sig }, body });
+    return { status: res.status, text: await res.text() };
+  }
+
+  private interaction(payload: Json) {
+    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+  }
+
+  private user(id: string) {
+    const p = this.ws.people.get(id);
+    return { id, username: p?.name ?? id.toLowerCase(), name: p?.name ?? id.toLowerCase(), team_id: this.o.teamId ?? "T1" };
+  }
+
+  private parseAck(text: string): Json | undefined {
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as Json;
+    } catch {
+      return { text };
+    }
+  }
+
+  /** A person types a slash command in a channel. */
+  async command(userId: string, channel: string, command: string, text: string): Promise<void> {
+    const id = `cmd${++this.n}${Date.now().toString(36)}`;
+    const responseUrl = this.standin.responseUrl(id, { channel, user: userId });
+    const ch = this.ws.channels.get(channel);
+    const body = new URLSearchParams({
+      token: "sandbox",
+      team_id: this.o.teamId ?? "T1",
+      team_domain: "sandbox",
+      channel_id: channel,
+      channel_name: ch?.name ?? channel,
+      user_id: userId,
+      user_name: this.ws.people.get(userId)?.name ?? userId,
+      command,
+      text,
+      api_app_id: "A0SANDBOX",
+      is_enterprise_install: "false",
+      response_url: responseUrl,
+      trigger_id: this.standin.trigger(userId),
+    }).toString();
+    const r = await this.send(body, "application/x-www-form-urlencoded");
+    const ack = r.status === 200 ? this.parseAck(r.text) : { text: `⚠️ ${command} failed: HTTP ${r.status}` };
+    if (ack) this.standin.showResponse({ channel, user: userId }, ack);
+  }
+
+  /** A person writes a plain message (the bot isn't told: it doesn't listen to messages). */
+  say(userId: string, channel: string, text: string, threadTs?: string): Message {
+    return this.ws.post({ channel, user: userId, text, threadTs });
+  }
+
+  /** A person presses a button or picks from a menu or a date picker in a message. */
+  async messageAction(userId: string, m: Message, action: Json): Promise<void> {
+    const id = `act${++this.n}${Date.now().toString(36)}`;
+    await this.interaction({
+      type: "block_actions",
+      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
+      user: this.user(userId),
+      api_app_id: "A0SANDBOX",
+      token: "sandbox",
+      container: { type: "message", message_ts: m.ts, channel_id: m.channel, is_ephemeral: Boolean(m.ephemeralFor) },
+      trigger_id: this.standin.trigger(userId),
+      channel: { id: m.channel, name: this.ws.channels.get(m.channel)?.name ?? m.channel },
+      message: { type: "message", ts: m.ts, text: m.text, blocks: m.blocks, bot_id: m.user ? undefined : "BBOT", thread_ts: m.threadTs },
+      response_url: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
+      actions: [{ action_ts: `${Date.now() / 1000}`, ...action }],
+      state: { values: {} },
+      is_enterprise_install: false,
+    });
+  }
+
+  /** A person presses a button on their App Home tab. */
+  async homeAction(userId: string, action: Json): Promise<void> {
+    await this.interaction({
+      type: "block_actions",
+      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
+      user: this.user(userId),
+      api_app_id: "A0SANDBOX",
+      token: "sandbox",
+      container: { type: "view", view_id: "VHOME" },
+      trigger_id: this.standin.trigger(userId),
+      view: { id: "VHOME", type: "home", ...(this.ws.homes.get(userId) ?? {}) },
+      actions: [{ action_ts: `${Date.now() / 1000}`, ...action }],
+      is_enterprise_install: false,
+    });
+  }
+
+  /** A person uses an interactive element inside an open modal (Slack sends the view's state). */
+  async viewAction(userId: string, view: OpenView, action: Json, values: Json): Promise<void> {
+    const v = view.view;
+    await this.interaction({
+      type: "block_actions",
+      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
+      user: this.user(userId),
+      api_app_id: "A0SANDBOX",
+      token: "sandbox",
+      container: { type: "view", view_id: view.id },
+      trigger_id: this.standin.trigger(userId),
+      view: { id: view.id, type: "modal", callback_id: v.callback_id, private_metadata: v.private_metadata ?? "", state: { values }, hash: view.hash, blocks: v.blocks },
+      actions: [{ action_ts: `${Date.now() / 1000}`, ...action }],
+      is_enterprise_install: false,
+    });
+  }
+
+  /** A person picks a message shortcut from a message's ⋯ menu. */
+  async messageShortcut(userId: string, callbackId: string, m: Message): Promise<void> {
+    const id = `sc${++this.n}${Date.now().toString(36)}`;
+    await this.interaction({
+      type: "message_action",
+      token: "sandbox",
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
+      user: { id: userId, name: this.ws.people.get(userId)?.name ?? userId, team_id: this.o.teamId ?? "T1" },
+      channel: { id: m.channel, name: this.ws.channels.get(m.channel)?.name ?? m.channel },
+      is_enterprise_install: false,
+      callback_id: callbackId,
+      trigger_id: this.standin.trigger(userId),
+      response_url: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
+      message_ts: m.ts,
+      message: {
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        ...(m.user ? { user: m.user } : { bot_id: "BBOT" }),
+        ...(m.files ? { files: m.files.map((f) => ({ id: f.id, name: f.name, title: f.title, mimetype: f.mimetype })) } : {}),
+      },
+    });
+  }
+
+  /** A person submits the top modal of their stack; Slack applies the bot's response_action. */
+  async submitView(userId: string, view: OpenView, values: Json): Promise<{ errors?: Record<string, string> }> {
+    const v = view.view;
+    const r = await this.interaction({
+      type: "view_submission",
+      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
+      user: this.user(userId),
+      api_app_id: "A0SANDBOX",
+      token: "sandbox",
+      trigger_id: this.standin.trigger(userId),
+      view: { id: view.id, team_id: this.o.teamId ?? "T1", type: "modal", callback_id: v.callback_id, private_metadata: v.private_metadata ?? "", state: { values }, hash: view.hash, title: v.title, blocks: v.blocks, app_id: "A0SANDBOX", bot_id: "BBOT" },
+      response_urls: [],
+      is_enterprise_install: false,
+    });
+    const ack = r.status === 200 ? this.parseAck(r.text) : undefined;
+    const stack = this.ws.stackOf(userId);
+    const action = ack?.response_action;
+    if (action === "errors") return { errors: ack!.errors as Record<string, string> };
+    if (action === "update" && ack?.view) this.ws.setStack(userId, stack.map((x) => (x.id === view.id ? { ...x, view: ack.view as Json } : x)));
+    else if (action === "push" && ack?.view) this.ws.setStack(userId, [...stack, { id: this.ws.nextId("V"), userId, view: ack.view as Json, hash: `${Date.now()}` }]);
+    else if (action === "clear") this.ws.setStack(userId, []);
+    else this.ws.setStack(userId, stack.filter((x) => x.id !== view.id));
+    return {};
+  }
+
+  /** A person closes a modal with Cancel or ✕. */
+  async closeView(userId: string, view: OpenView): Promise<void> {
+    this.ws.setStack(userId, this.ws.stackOf(userId).filter((x) => x.id !== view.id));
+    if (view.view.notify_on_close) {
+      await this.interaction({ type: "view_closed", team: { id: this.o.teamId ?? "T1" }, user: this.user(userId), view: { id: view.id, callback_id: view.view.callback_id, private_metadata: view.view.private_metadata ?? "" }, is_cleared: false });
+    }
+  }
+
+  /** A person opens the bot's App Home tab. */
+  async openHome(userId: string): Promise<void> {
+    const body = JSON.stringify({
+      token: "sandbox",
+      team_id: this.o.teamId ?? "T1",
+      api_app_id: "A0SANDBOX",
+      event: { type: "app_home_opened", user: userId, channel: this.ws.dmOf(userId).id, tab: "home", event_ts: `${Date.now() / 1000}` },
+      type: "event_callback",
+      event_id: `Ev${Date.now().toString(36)}${++this.n}`,
+      event_time: Math.floor(Date.now() / 1000),
+    });
+    await this.send(body, "application/json");
+  }
+}
