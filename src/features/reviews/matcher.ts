@@ -1,9 +1,8 @@
-// Keyword matching: one pass of one regular expression over each review for all keywords.
-// Normalisation is compiled into the pattern instead of applied to every review: each Chinese
-// character becomes a class of its simplified and traditional forms, each ASCII character a
-// class with its full-width form, and the `i` flag covers letter case. Only a hit (rare) is
-// normalised, to find which keyword it was, and checked for a negation in front of it.
-import { T2S_PAIRS } from "./t2s.ts";
+// Keyword matching: one pass over each review for all keywords (automaton.ts), folding case,
+// width and traditional/simplified as it goes (fold.ts). Only a hit (rare) is checked further:
+// whole-word for Latin keywords, and a negation in front of it.
+import { Automaton } from "./automaton.ts";
+import { FOLD, isWordUnit, normalise } from "./fold.ts";
 
 export const CATEGORIES = [
   "bad_review", "refund", "complaint", "regulator", "fake", "safety",
@@ -24,84 +23,98 @@ export interface Hit extends Keyword {
   at: number;
 }
 
-// Traditional → simplified, one character at a time, from a table generated from opencc-js
-// (scripts/gen-t2s.ts): folding needs no dictionary at run time.
-const T2S = new Map<string, string>();
-const S2T = new Map<string, string[]>();
-const chars = [...T2S_PAIRS]; // by code point: a few simplified forms lie outside the BMP
-for (let i = 0; i < chars.length; i += 2) {
-  const [t, s] = [chars[i]!, chars[i + 1]!];
-  T2S.set(t, s);
-  S2T.set(s, [...(S2T.get(s) ?? []), t]);
-}
-const toSimp = (s: string) => s.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, (c) => T2S.get(c) ?? c);
+export { normalise } from "./fold.ts";
 
-/** Case, width and script folded: the form keywords are stored and looked up in. */
-export function normalise(s: string): string {
-  const halfWidth = s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
-  return toSimp(halfWidth).toLowerCase();
-}
-
-const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-
-function charClass(c: string): string {
-  if (/[a-z0-9]/i.test(c)) {
-    const wide = [c.toLowerCase(), c.toUpperCase()].map((x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0));
-    return `[${escape(c)}${[...new Set(wide)].join("")}]`;
-  }
-  if (c === " ") return "[ \\u3000]+";
-  const simp = toSimp(c);
-  const forms = new Set([c, simp, ...(S2T.get(simp) ?? [])]);
-  return forms.size === 1 ? escape(c) : `[${[...forms].map(escape).join("")}]`;
-}
-
+// The last characters of CJK_NEGATORS and of the intensifiers stripped before it.
+const NEGATION_TAIL = new Set([..."不没沒无無非别別未是有很太么麼算会會"].map((c) => c.charCodeAt(0)));
 const CJK_NEGATORS = /(不|没|沒|无|無|非|别|別|未|不是|没有|沒有)$/;
 const EN_NEGATORS = /\b(not|no|never|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|hardly|without)\s+(\w+\s+)?$/i;
 
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 export class Matcher {
-  private re: RegExp;
-  private byNorm = new Map<string, Keyword>();
+  private readonly automaton: Automaton;
+  private readonly keywords: Keyword[];
+  private readonly latin: Uint8Array;
 
   constructor(keywords: Keyword[]) {
-    const sorted = [...keywords].sort((a, b) => b.word.length - a.word.length);
-    for (const k of sorted) this.byNorm.set(normalise(k.word), k);
-    const parts = sorted.map((k) => {
-      const body = [...normalise(k.word)].map(charClass).join("");
-      // Latin words match whole words only: "bad" is not a hit in "badge".
-      return /^[a-z0-9]/i.test(k.word) ? `(?<![a-z0-9])${body}(?![a-z0-9])` : body;
-    });
-    this.re = new RegExp(parts.length ? parts.join("|") : "(?!)", "giu");
+    // One entry per folded word (the last one given wins, as the keyword table is keyed by it).
+    const byNorm = new Map<string, Keyword>();
+    for (const k of keywords) if (k.word) byNorm.set(normalise(k.word), k);
+    this.keywords = [...byNorm.values()];
+    this.automaton = new Automaton([...byNorm.keys()]);
+    // Latin words match whole words only: "bad" is not a hit in "badge".
+    this.latin = Uint8Array.from([...byNorm.keys()], (w) => (isWordUnit(w.charCodeAt(0)) ? 1 : 0));
   }
 
-  /** Every keyword found in the text, once each, with negated ones left out. */
-  match(text: string): Hit[] {
-    const hits: Hit[] = [];
-    const seen = new Set<string>();
-    this.re.lastIndex = 0;
-    for (let m = this.re.exec(text); m; m = this.re.exec(text)) {
-      const k = this.byNorm.get(normalise(m[0]).replace(/\s+/g, " "));
-      if (!k || seen.has(k.word) || this.negated(text, m.index, k.word)) continue;
-      seen.add(k.word);
-      hits.push({ ...k, at: m.index });
+  /** Every keyword found in the text, once each (where it first occurs), negated occurrences left out. */
+  match(text: string): readonly Hit[] {
+    // The scan loop is written out here (not a callback per character) because it is the hot
+    // path; what happens on a hit (rare) is kept out of it, in found().
+    const { sym, delta, firstOut } = this.automaton;
+    let hits: Hit[] | undefined;
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      row = delta[row + sym[text.charCodeAt(i)]!]!;
+      if (row >= firstOut) hits = this.found(text, row, i, hits);
+    }
+    // Nine reviews in ten have no hit: they all share one empty answer instead of a new array each.
+    return hits ? hits.sort((a, b) => a.at - b.at) : NO_HITS;
+  }
+
+  private found(text: string, row: number, i: number, hits: Hit[] | undefined): Hit[] | undefined {
+    const { outStart, outList, lengths, width } = this.automaton;
+    const state = row / width;
+    for (let o = outStart[state]!, to = outStart[state + 1]!; o < to; o++) {
+      const k = outList[o]!;
+      const start = i + 1 - lengths[k]!;
+      const kw = this.keywords[k]!;
+      if (hits?.some((h) => h.word === kw.word) || !this.counts(text, k, start, i + 1)) continue;
+      (hits ??= []).push({ word: kw.word, category: kw.category, severity: kw.severity, at: start });
     }
     return hits;
   }
 
-  /** True if any keyword occurs: the benchmark's "lines with a hit" count. */
+  /** True if any keyword occurs (not negated): the benchmark's "lines with a hit" count. */
   test(text: string): boolean {
-    this.re.lastIndex = 0;
-    return this.re.test(text);
+    const { sym, delta, firstOut, outStart, outList, lengths, width } = this.automaton;
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      row = delta[row + sym[text.charCodeAt(i)]!]!;
+      if (row < firstOut) continue;
+      const state = row / width;
+      for (let o = outStart[state]!, to = outStart[state + 1]!; o < to; o++) {
+        const k = outList[o]!;
+        if (this.counts(text, k, i + 1 - lengths[k]!, i + 1)) return true;
+      }
+    }
+    return false;
   }
 
-  private negated(text: string, at: number, word: string): boolean {
-    const before = text.slice(Math.max(0, at - 30), at);
-    if (/^[a-z0-9]/i.test(word)) return EN_NEGATORS.test(before);
-    return CJK_NEGATORS.test(before.replace(/(很|太|那么|那麼|算|会|會|是)$/, ""));
+  /** An occurrence counts when a Latin word stands whole and no negation comes before it. */
+  private counts(text: string, k: number, start: number, end: number): boolean {
+    if (this.latin[k]) {
+      if (start > 0 && isWordUnit(FOLD[text.charCodeAt(start - 1)]!)) return false;
+      if (end < text.length && isWordUnit(FOLD[text.charCodeAt(end)]!)) return false;
+    }
+    return !negatedAt(text, start, this.latin[k] === 1);
   }
 }
 
+/** A negation right before `at` ("not bad", "不太差"): the word there does not count. */
+export function negatedAt(text: string, at: number, latin: boolean): boolean {
+  if (at === 0) return false;
+  // Most hits have no negation in front: decide those from the character before, without a
+  // regular expression (this runs for every hit of every review).
+  if (!latin && !NEGATION_TAIL.has(text.charCodeAt(at - 1))) return false;
+  if (latin && text.charCodeAt(at - 1) !== 0x20 && !/\s/.test(text[at - 1]!)) return false;
+  const before = text.slice(Math.max(0, at - 30), at);
+  if (latin) return EN_NEGATORS.test(before);
+  return CJK_NEGATORS.test(before.replace(/(很|太|那么|那麼|算|会|會|是)$/, ""));
+}
+
 /** Negative = rated 1-2 or any keyword hit. Causes come from the hits' categories. */
-export function classify(rating: number, hits: Hit[]): { negative: boolean; causes: Cause[]; severity: Severity | null } {
+export function classify(rating: number, hits: readonly Hit[]): { negative: boolean; causes: Cause[]; severity: Severity | null } {
   const negative = rating <= 2 || hits.length > 0;
   const causeOf: Partial<Record<Category, Cause>> = {
     quality: "quality",
