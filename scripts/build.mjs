@@ -47,7 +47,7 @@ await build({
   target: "node20",
   // Pure-JS libraries are bundled (tree-shaken: date-fns alone costs 8 MB of memory when all of it
   // is loaded); packages with native parts, workers or files of their own stay in node_modules.
-  external: ["@slack/*", "@prisma/*", "better-sqlite3", "pino", "echarts", "@resvg/*", "prom-client"],
+  external: ["@slack/*", "@prisma/*", "better-sqlite3", "pino", "echarts", "@napi-rs/*", "prom-client"],
   sourcemap: true,
   minify: process.env.BUILD_MINIFY !== "0",
   keepNames: true,

@@ -1,4 +1,4 @@
-// The digest's trend chart: ECharts renders SVG on the server (no browser), resvg turns it into a
+// The digest's trend chart: ECharts renders SVG on the server (no browser), Skia turns it into a
 // PNG. Chinese labels need a CJK font on the machine (Debian: fonts-noto-cjk; the Docker image and
 // .ci/run install it).
 import { svgToPng } from "../../infra/png.ts";
@@ -15,7 +15,26 @@ export interface TrendChart {
 
 export const CHART_SIZE = { width: 960, height: 420 };
 
-export async function renderTrendPng(c: TrendChart): Promise<Buffer> {
+// The same chart is drawn once: at 09:00 every subscriber of a store gets the same picture.
+const recent = new Map<string, Promise<Buffer>>();
+const RECENT_MAX = 32;
+
+export function renderTrendPng(c: TrendChart): Promise<Buffer> {
+  const key = JSON.stringify(c);
+  let png = recent.get(key);
+  if (png) {
+    recent.delete(key);
+    recent.set(key, png);
+    return png;
+  }
+  png = draw(c);
+  recent.set(key, png);
+  png.catch(() => recent.delete(key));
+  while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+  return png;
+}
+
+async function draw(c: TrendChart): Promise<Buffer> {
   const echarts = await (echartsLib ??= import("echarts"));
   const width = c.width ?? CHART_SIZE.width;
   const height = c.height ?? CHART_SIZE.height;
@@ -32,7 +51,7 @@ export async function renderTrendPng(c: TrendChart): Promise<Buffer> {
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return svgToPng(svg, { background: "white", fitOriginal: true });
+  return svgToPng(svg, { background: "white" });
 }
 
 /** Width and height from a PNG's IHDR chunk, or undefined if the bytes are not a PNG. */

@@ -1,5 +1,5 @@
 // The RACI matrix of a flow: tasks by people. As text for Block Kit and as a PNG picture drawn
-// as SVG and rasterised by resvg with the system's CJK font, so Chinese names stay legible.
+// as SVG and rasterised by Skia with the system's CJK font, so Chinese names stay legible.
 import { esc as escMd } from "../../infra/markup.ts";
 import { svgToPng } from "../../infra/png.ts";
 import type { Task } from "../../generated/prisma/client.ts";
