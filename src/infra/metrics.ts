@@ -41,5 +41,17 @@ export function createMetrics() {
     labelNames: ["outcome"] as const,
     registers: [registry],
   });
-  return { registry, requests, ackSeconds, outboxDepth, outboxOutcomes, timerLateness, timerRuns };
+  const ingestedRows = new Counter({
+    name: "shopops_ingested_rows_total",
+    help: "Rows taken in by the data webhooks and imports, by kind (metrics, reviews) and outcome (stored, replaced, duplicate, skipped)",
+    labelNames: ["kind", "outcome"] as const,
+    registers: [registry],
+  });
+  const ingestsRunning = new Gauge({
+    name: "shopops_ingests_running",
+    help: "Data uploads being taken in right now, by kind",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+  });
+  return { registry, requests, ackSeconds, outboxDepth, outboxOutcomes, timerLateness, timerRuns, ingestedRows, ingestsRunning };
 }

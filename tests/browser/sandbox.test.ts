@@ -130,10 +130,11 @@ describe.skipIf(!chromiumPath)("the sandbox in a browser", () => {
     await shot("supervisor-home");
   }, STEP);
 
-  it("/metrics now posts the digest with its chart image", async () => {
+  it("/metrics now sends the digest with its chart image to the person's DM", async () => {
     await actAs("U0LEAD");
     await open("C0METRICS");
     await type(page.locator(".pane .composer-input"), "/metrics now shop1");
+    await open("D0LEAD");
     const chart = channelMessages().locator("img").last();
     await chart.waitFor(SEE);
     await expect.poll(() => chart.evaluate((img: { complete: boolean; naturalWidth: number }) => (img.complete ? img.naturalWidth : 0)), SEE).toBeGreaterThan(300);

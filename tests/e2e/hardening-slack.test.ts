@@ -91,7 +91,7 @@ describe("user and webhook text never pings anyone", () => {
     const res = await fetch(`${h.baseUrl}/webhooks/reviews`, {
       method: "POST",
       headers: { authorization: "Bearer review-webhook-token-0123456789", "content-type": "application/json" },
-      body: JSON.stringify([{ platform: "tmall<!here>", review_id: "H1", order_id: "O<!channel>", sku: "SKU-<!everyone>", rating: 1, text: `投诉 假货 ${HOSTILE}`, time: "2026-11-27 10:00" }]),
+      body: JSON.stringify([{ platform: "tmall<!here>", review_id: "H1", order_id: "O<!channel>", sku: "SKU-<!everyone>", rating: 1, text: `投诉 假货 ${HOSTILE}`, time: new Date().toISOString() }]),
     });
     expect(res.status).toBe(200);
     const alert = await until(() => h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C0REVIEWS"));

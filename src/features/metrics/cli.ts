@@ -11,5 +11,5 @@ await runImport(process.argv[2], {
     const b = /\.csv$/i.test(file) ? parseCsvMetrics(bytes) : parseJsonMetrics(decodeText(bytes));
     return { items: b.records, problems: b.problems };
   },
-  ingest: (deps, items) => ingestMetrics(deps, items as MetricRecord[]),
+  ingest: async (deps, items) => ({ ...(await ingestMetrics(deps, items as MetricRecord[])) }),
 });

@@ -8,7 +8,8 @@ import { userContext } from "../../slack/user-context.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { renderTrendPng } from "./chart.ts";
-import { channelTotals, dailySeries, dayTotals, skuTotals, topMovers } from "./data.ts";
+import { versionOf } from "./store-rows.ts";
+import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";
 import { money, num, pct, signedPct } from "./texts.ts";
 
@@ -51,14 +52,32 @@ export interface Digest {
 
 /** The digest of the period ending on `end` (a day, or the 7 days to it for weekly). */
 export async function buildDigest(deps: Deps, store: string, end: string, weekly: boolean, locale: Locale): Promise<Digest | undefined> {
+  // At 09:00 every subscriber of a store asks for the same digest: build it once per version of
+  // the store's data (bumped by every upload) and of its target.
+  const target = await deps.db.metricTarget.findUnique({ where: { store_month: { store, month: end.slice(0, 7) } } });
+  const key = JSON.stringify([store, end, weekly, locale, await versionOf(deps.sql, store), target?.gmv ?? null]);
+  let digest = digests.get(key);
+  if (!digest) {
+    digest = compose(deps, store, end, weekly, locale, target?.gmv ?? null);
+    digests.set(key, digest);
+    digest.catch(() => digests.delete(key));
+    while (digests.size > 64) digests.delete(digests.keys().next().value!);
+  }
+  return digest;
+}
+
+const digests = new Map<string, Promise<Digest | undefined>>();
+
+async function compose(deps: Deps, store: string, end: string, weekly: boolean, locale: Locale, targetGmv: number | null): Promise<Digest | undefined> {
+  const q = deps.sql;
   const tr = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(locale, k, p);
   const span = weekly ? 7 : 1;
   const start = shiftDate(end, -(span - 1));
-  const now = await dayTotals(deps.db, store, start, end);
+  const now = await totalsOver(q, store, start, end);
   if (!now) return undefined;
-  const prev = await dayTotals(deps.db, store, shiftDate(start, -span), shiftDate(end, -span));
-  const lastWeek = weekly ? null : await dayTotals(deps.db, store, shiftDate(end, -7));
-  const lastYear = await dayTotals(deps.db, store, shiftDate(start, -364), shiftDate(end, -364));
+  const prev = await totalsOver(q, store, shiftDate(start, -span), shiftDate(end, -span));
+  const lastWeek = weekly ? null : await totalsOver(q, store, shiftDate(end, -7));
+  const lastYear = await totalsOver(q, store, shiftDate(start, -364), shiftDate(end, -364));
   const k = kpis(now);
   const kp = prev ? kpis(prev) : null;
   const lines = [`*${tr("metrics.digest.title", { store, period: weekly ? `${start} – ${end}` : end })}*`];
@@ -68,9 +87,9 @@ export async function buildDigest(deps: Deps, store: string, end: string, weekly
       : tr("metrics.digest.gmv", { gmv: money(now.gmv), dod: signedPct(change(now.gmv, prev?.gmv)), wow: signedPct(change(now.gmv, lastWeek?.gmv)), yoy: signedPct(change(now.gmv, lastYear?.gmv)) }),
   );
   const month = end.slice(0, 7);
-  const target = await deps.db.metricTarget.findUnique({ where: { store_month: { store, month } } });
-  if (target) {
-    const mtd = (await dayTotals(deps.db, store, `${month}-01`, end))?.gmv ?? 0;
+  if (targetGmv !== null) {
+    const target = { gmv: targetGmv };
+    const mtd = (await totalsOver(q, store, `${month}-01`, end))?.gmv ?? 0;
     const daysInMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
     const periodTarget = (target.gmv / daysInMonth) * span;
     lines.push(tr("metrics.digest.target", { mtd: money(mtd), target: money(target.gmv), attainment: pct(mtd / target.gmv), periodTarget: money(periodTarget), periodAttainment: pct(now.gmv / periodTarget) }));
@@ -91,11 +110,16 @@ export async function buildDigest(deps: Deps, store: string, end: string, weekly
   );
   const d = prev ? decompose(now, prev) : null;
   if (d) lines.push(tr("metrics.digest.split", { total: money(d.total, true), uv: money(d.uv, true), conversion: money(d.conversion, true), perBuyer: money(d.perBuyer, true), factor: tr(`metrics.factor.${mainFactor(d)}`) }));
-  const movers = topMovers(await channelTotals(deps.db, store, start, end), await channelTotals(deps.db, store, shiftDate(start, -span), shiftDate(end, -span)));
+  const movers = topMovers(await totalsBy(q, "channel", store, start, end), await totalsBy(q, "channel", store, shiftDate(start, -span), shiftDate(end, -span)));
   if (movers.length) lines.push(tr("metrics.digest.movers", { list: movers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
-  const skuMovers = topMovers(await skuTotals(deps.db, store, start, end), await skuTotals(deps.db, store, shiftDate(start, -span), shiftDate(end, -span)));
+  const skuMovers = topMovers(await totalsBy(q, "sku", store, start, end), await totalsBy(q, "sku", store, shiftDate(start, -span), shiftDate(end, -span)));
   if (skuMovers.length) lines.push(tr("metrics.digest.skuMovers", { list: skuMovers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
-  const series = await dailySeries(deps.db, store, end, 30);
+  const first = shiftDate(end, -29);
+  const byDay = await totalsByDay(q, store, first, end);
+  const series = Array.from({ length: 30 }, (_, i) => {
+    const date = shiftDate(first, i);
+    return { date, gmv: byDay.get(date)?.gmv ?? null };
+  });
   const avg = series.map((_, i) => {
     const w = series.slice(Math.max(0, i - 6), i + 1).map((s) => s.gmv).filter((x): x is number => x != null);
     return i < 6 || w.length === 0 ? null : Math.round((w.reduce((a, b) => a + b, 0) / w.length) * 100) / 100;

@@ -1,16 +1,70 @@
+// Taking metrics in: rows are stored in slices, each slice in one transaction with set-based SQL
+// (store-rows.ts), with a turn of the event loop between slices so that Slack's requests are
+// answered while a million-row backfill is written. The anomaly rules run once at the end, for
+// every store and day the upload touched (anomalies.ts).
 import type { Deps } from "../../deps.ts";
+import { newId } from "../../infra/ids.ts";
 import { checkAnomalies } from "./anomalies.ts";
-import { upsertMetrics } from "./data.ts";
 import type { MetricRecord } from "./schema.ts";
+import { bumpVersions, storeMetricRows } from "./store-rows.ts";
+
+/** Rows per transaction: big enough to amortise the commit, small enough to keep a turn short. */
+const SLICE = 1000;
+const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
+
+export interface IngestTotals {
+  stored: number;
+  replaced: number;
+  alerts: number;
+  /** Anomalies of days too old to act on, kept without being posted. */
+  recorded: number;
+}
+
+export class MetricIngest {
+  private touched = new Map<string, Set<string>>();
+  readonly totals: IngestTotals = { stored: 0, replaced: 0, alerts: 0, recorded: 0 };
+  private nextLog = 100_000;
+
+  constructor(private deps: Deps) {}
+
+  async add(records: readonly MetricRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += SLICE) {
+      const slice = records.slice(i, i + SLICE);
+      const r = await this.deps.sql.tx(async (q) => {
+        const stored = await storeMetricRows(q, slice);
+        await bumpVersions(q, slice.map((x) => x.store), newId());
+        return stored;
+      });
+      this.totals.stored += r.stored;
+      this.totals.replaced += r.replaced;
+      this.deps.metrics.ingestedRows.inc({ kind: "metrics", outcome: "stored" }, r.stored);
+      this.deps.metrics.ingestedRows.inc({ kind: "metrics", outcome: "replaced" }, r.replaced);
+      for (const x of slice) {
+        if (x.hour !== -1 || x.sku !== "") continue;
+        let days = this.touched.get(x.store);
+        if (!days) this.touched.set(x.store, (days = new Set()));
+        days.add(x.date);
+      }
+      const done = this.totals.stored + this.totals.replaced;
+      if (done >= this.nextLog) {
+        this.deps.log.info({ rows: done }, "metrics upload in progress");
+        this.nextLog += 100_000;
+      }
+      await yieldTurn();
+    }
+  }
+
+  async finish(): Promise<IngestTotals> {
+    const r = await checkAnomalies(this.deps, this.touched);
+    this.totals.alerts = r.alerts;
+    this.totals.recorded = r.recorded;
+    return this.totals;
+  }
+}
 
 /** Stores metrics (re-sent keys replace) and checks the rules for every store and day touched. */
-export async function ingestMetrics(deps: Deps, records: MetricRecord[]) {
-  const r = await upsertMetrics(deps.db, records);
-  const touched = new Set(records.filter((x) => x.hour === -1 && x.sku === "").map((x) => `${x.store}\u0000${x.date}`));
-  let alerts = 0;
-  for (const key of [...touched].sort()) {
-    const [store, date] = key.split("\u0000") as [string, string];
-    alerts += (await checkAnomalies(deps, store, date)).length;
-  }
-  return { ...r, alerts };
+export async function ingestMetrics(deps: Deps, records: readonly MetricRecord[]): Promise<IngestTotals> {
+  const ingest = new MetricIngest(deps);
+  await ingest.add(records);
+  return ingest.finish();
 }
