@@ -17,7 +17,7 @@ mkdirSync(dist, { recursive: true });
 const wasmFromFile = {
   name: "prisma-wasm-from-file",
   setup(b) {
-    b.onLoad({ filter: /generated[\\/]prisma[\\/]internal[\\/]class\.ts$/ }, async (args) => {
+    b.onLoad({ filter: /generated[\\/]prisma(-pg)?[\\/]internal[\\/]class\.ts$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       let source = await readFile(args.path, "utf8");
       source = source.replace(
@@ -47,7 +47,7 @@ await build({
   target: "node20",
   // Pure-JS libraries are bundled (tree-shaken: date-fns alone costs 8 MB of memory when all of it
   // is loaded); packages with native parts, workers or files of their own stay in node_modules.
-  external: ["@slack/*", "@prisma/*", "better-sqlite3", "pino", "echarts", "@napi-rs/*", "prom-client"],
+  external: ["@slack/*", "@prisma/*", "better-sqlite3", "pg", "pino", "echarts", "@napi-rs/*", "prom-client"],
   sourcemap: true,
   minify: process.env.BUILD_MINIFY !== "0",
   keepNames: true,

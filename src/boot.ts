@@ -6,6 +6,7 @@ import { features as allFeatures } from "./features/index.ts";
 import type { Feature } from "./features/feature.ts";
 import { systemClock, type Clock } from "./infra/clock.ts";
 import { openDatabase } from "./infra/db.ts";
+import { flushSeen } from "./infra/seen.ts";
 import { durationMs } from "./infra/duration.ts";
 import { createLogger, type Log } from "./infra/logger.ts";
 import { createMetrics } from "./infra/metrics.ts";
@@ -48,7 +49,7 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const features = opts.features ?? allFeatures;
   const applied = await migrateDeploy(config.DATABASE_URL);
-  const { db, sql } = await openDatabase(config.DATABASE_URL);
+  const { db, sql } = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   if (applied.length) log.info({ migrations: applied }, "database migrated");
   const slack = createSlackApi(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
   const health: Health = { slackAuth: "unverified" };
@@ -97,6 +98,7 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
         await runtime.stop();
         await scheduler!.stop();
         await sender!.stop();
+        await flushSeen(sql);
         await db.$disconnect();
         log.info("shopops stopped");
       })();

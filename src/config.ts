@@ -16,8 +16,10 @@ const Schema = z.object({
   SLACK_API_URL: z.url("must be a URL such as https://slack.com/api/").default("https://slack.com/api/"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "must be a SQLite URL such as file:./data/shopops.db")
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite URL such as file:./data/shopops.db or a PostgreSQL URL such as postgresql://user:password@host:5432/shopops")
     .default("file:./data/shopops.db"),
+  // Connections each replica keeps open to PostgreSQL (ignored for SQLite).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DEFAULT_TIMEZONE: z

@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import type { Param, Row, Sql } from "./sql.ts";
+import { prismaExec } from "./prisma-exec.ts";
 
 export type DbClient = PrismaClient;
 /** What services take: the client itself or the client inside a transaction. */
@@ -42,7 +43,13 @@ export function sqlOf(db: object): Sql {
   return s;
 }
 
-export async function openDatabase(url: string): Promise<Database> {
+/** The pool each replica keeps open on PostgreSQL (DATABASE_POOL_SIZE; pg's own default is 10). */
+export interface OpenOptions {
+  poolSize?: number;
+}
+
+export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, o);
   const path = sqlitePath(url);
   prepareSqliteFile(path);
   // busy_timeout lets a second process (a CLI import, a second replica starting) share the
@@ -65,10 +72,71 @@ export async function openDatabase(url: string): Promise<Database> {
   raw.pragma("journal_mode = WAL");
   raw.pragma("synchronous = NORMAL");
   const key = {};
-  const db = serialized(base, key);
+  const db = guarded(base, key);
   const sql = sqliteSql(raw, key);
   sqlOfClient.set(db, sql);
   return { db, sql };
+}
+
+/**
+ * PostgreSQL through Prisma's pg adapter, with the client generated from the same schema
+ * (prisma/postgres, scripts/pg-schema.mjs). Loaded only when asked for: a SQLite process never
+ * loads pg or the second client. Plain SQL runs through the same client (raw queries), so a
+ * feature's Prisma transaction and the hot paths' statements share one connection per
+ * transaction, and no access needs to take turns: PostgreSQL's own locks and the conditional
+ * claims keep replicas apart.
+ */
+async function openPostgres(url: string, o: OpenOptions): Promise<Database> {
+  const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import("../generated/prisma-pg/client.ts"), import("@prisma/adapter-pg")]);
+  const base = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: o.poolSize ?? 10 }) });
+  await base.$connect();
+  // Both clients come from one schema: the models, their fields and their methods are the same.
+  const plain = base as unknown as PrismaClient;
+  const db = guarded(plain);
+  const sql = prismaSql(plain);
+  sqlOfClient.set(db, sql);
+  return { db, sql };
+}
+
+/**
+ * PostgreSQL may end one of two transactions that wait on each other (deadlock, 40P01) or that
+ * conflict (40001); the work is then simply done again. Transactions here only write rows
+ * (Slack is called from the outbox, after commit), so running one again is safe.
+ */
+export async function retryConflicts<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts || !isConflict(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
+    }
+  }
+}
+
+function isConflict(e: unknown): boolean {
+  const x = e as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } }; cause?: { originalCode?: string } };
+  const code = x?.meta?.driverAdapterError?.cause?.originalCode ?? x?.cause?.originalCode;
+  return x?.code === "P2034" || code === "40P01" || code === "40001";
+}
+
+/** Sql over a Prisma client's raw queries (PostgreSQL: ? becomes $1, $2…), guarded like the SQLite one. */
+function prismaSql(db: PrismaClient): Sql {
+  const on = (x: Db): Omit<Sql, "tx"> => {
+    const e = prismaExec(x, "postgres");
+    return { dialect: "postgres", all: e.all, get: async <T>(text: string, params?: readonly Param[]) => (await e.all<T>(text, params))[0], run: e.run };
+  };
+  const outer = on(db);
+  const guard = <A extends unknown[], R>(what: string, f: (...a: A) => Promise<R>) => (...a: A): Promise<R> =>
+    inTransaction.getStore() ? Promise.reject(new Error(`sql.${what} used inside a transaction: use the transaction's q`)) : f(...a);
+  const inner = (tx: Db): Sql => ({ ...on(tx), tx: () => Promise.reject(new Error("nested transaction: use the transaction's q")) });
+  return {
+    dialect: "postgres",
+    all: guard("all", outer.all),
+    get: guard("get", outer.get),
+    run: guard("run", outer.run),
+    tx: guard("tx", (fn) => retryConflicts(() => inTransaction.run(true, () => db.$transaction((tx) => fn(inner(tx as unknown as Db)), { maxWait: 10_000, timeout: 30_000 })))),
+  } as Sql;
 }
 
 export async function openDb(url: string): Promise<DbClient> {
@@ -108,15 +176,20 @@ function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-function serialized(base: PrismaClient, key: object): PrismaClient {
+/**
+ * The outer client used inside a transaction is a bug on both databases: on SQLite it would wait
+ * for the turn its own transaction holds, on PostgreSQL it would run outside the transaction on
+ * another connection. Both fail loudly here. On SQLite every operation also takes a turn (`key`).
+ */
+function guarded(base: PrismaClient, key?: object): PrismaClient {
+  const turn = <T>(fn: () => Promise<T>) => (key ? takeTurn(key, fn) : retryConflicts(fn));
   const extended = base.$extends({
     query: {
       $allOperations({ args, query, model, operation }) {
-        // Waiting here would wait for the transaction we are in: fail loudly instead of stalling.
         if (inTransaction.getStore()) {
           return Promise.reject(new Error(`db.${model ?? ""}.${operation} used inside a transaction: use the transaction's client (tx)`));
         }
-        return takeTurn(key, () => query(args));
+        return turn(() => query(args));
       },
     },
   });
@@ -125,7 +198,7 @@ function serialized(base: PrismaClient, key: object): PrismaClient {
     value: (fn: unknown, o?: unknown) => {
       if (typeof fn !== "function") throw new Error("use interactive transactions: db.$transaction(async (tx) => …)");
       if (inTransaction.getStore()) return Promise.reject(new Error("nested transaction: use the transaction's client (tx)"));
-      return takeTurn(key, () => inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never)));
+      return turn(() => inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never)));
     },
   });
   return extended as unknown as PrismaClient;

@@ -1,10 +1,13 @@
-// Applies the committed migrations (prisma/migrations/*/migration.sql) in-process at start:
-// no Prisma CLI child process (it took seconds), each migration in its own transaction (a crash
-// leaves the database at the last whole migration), and the history kept in Prisma's own
-// _prisma_migrations table with Prisma's checksum, so `prisma migrate status` agrees.
+// Applies the committed migrations in-process at start (prisma/migrations for SQLite,
+// prisma/postgres/migrations for PostgreSQL): no Prisma CLI child process (it took seconds),
+// each migration in its own transaction (a crash leaves the database at the last whole
+// migration), and the history kept in Prisma's own _prisma_migrations table with Prisma's
+// checksum, so `prisma migrate status` agrees. Replicas starting together migrate once: SQLite
+// takes the write lock, PostgreSQL an advisory lock, and the second finds nothing to do.
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { prepareSqliteFile, sqlitePath } from "./db.ts";
 import { fromRoot } from "./paths.ts";
 
@@ -78,7 +81,60 @@ export function migrateSqlite(databaseUrl: string, migrations = committedMigrati
   }
 }
 
-/** Kept for callers that migrate before opening: applies what is missing. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+const PG_HISTORY = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+/** Any fixed number: the advisory lock every replica takes while it migrates. */
+const MIGRATION_LOCK = 7_270_717;
+
+/** Brings a PostgreSQL database up to the committed migrations; returns the names it applied. */
+export async function migratePostgres(databaseUrl: string, migrations = committedMigrations(fromRoot("prisma/postgres/migrations"))): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await client.query(PG_HISTORY);
+      const done = new Map(
+        (await client.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => [r.migration_name, r.checksum]),
+      );
+      const applied: string[] = [];
+      for (const m of migrations) {
+        const seen = done.get(m.name);
+        if (seen === m.checksum) continue;
+        if (seen) throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+        await client.query("BEGIN");
+        try {
+          const id = randomUUID();
+          await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, m.checksum, m.name]);
+          await client.query(m.sql);
+          await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+          await client.query("COMMIT");
+        } catch (e) {
+          await client.query("ROLLBACK");
+          throw e;
+        }
+        applied.push(m.name);
+      }
+      return applied;
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies what is missing, on whichever database the URL names. */
 export async function migrateDeploy(databaseUrl: string, _env?: NodeJS.ProcessEnv): Promise<string[]> {
-  return migrateSqlite(databaseUrl);
+  return isPostgresUrl(databaseUrl) ? migratePostgres(databaseUrl) : migrateSqlite(databaseUrl);
 }

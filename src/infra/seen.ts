@@ -17,7 +17,13 @@ function remember(db: object, key: string, at: number): boolean {
   return true;
 }
 
-const buffers = new WeakMap<object, { keys: Map<string, Date>; flushing: boolean }>();
+interface Buffer {
+  keys: Map<string, Date>;
+  flushing: boolean;
+  /** The write in progress, so that stopping can wait for it before closing the pool. */
+  writing?: Promise<void>;
+}
+const buffers = new WeakMap<object, Buffer>();
 
 /**
  * True the first time `key` is seen (and records it); false on every later call. On the path of
@@ -36,13 +42,25 @@ export async function firstTime(deps: { db: Db; sql: Sql; clock: Clock }, key: s
   if (!b.flushing) {
     b.flushing = true;
     const buf = b;
-    setTimeout(() => void flush(deps.sql, buf), 20).unref?.();
+    setTimeout(() => void (buf.writing = flush(deps.sql, buf)), 20).unref?.();
   }
   return true;
 }
 
-async function flush(sql: Sql, b: { keys: Map<string, Date>; flushing: boolean }): Promise<void> {
-  const rows = [...b.keys];
+/**
+ * Writes what is buffered now and waits for any write in progress: called when stopping, so that
+ * the keys of the last requests are kept and no transaction is open when the pool closes (closing
+ * a PostgreSQL pool waits for every connection it lent out).
+ */
+export async function flushSeen(sql: Sql): Promise<void> {
+  const b = buffers.get(sql);
+  if (!b) return;
+  await b.writing;
+  if (b.keys.size) await flush(sql, b);
+}
+
+async function flush(sql: Sql, b: Buffer): Promise<void> {
+  const rows = [...b.keys].sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
   b.keys.clear();
   b.flushing = false;
   if (!rows.length) return;

@@ -8,9 +8,9 @@ import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction, type DbClient } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
 import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
-import { prismaExec } from "../slack/outbox.ts";
+import { dialectOfClient, prismaExec } from "../infra/prisma-exec.ts";
 import { nextOccurrence, occurrenceKey } from "./recurring.ts";
-import { dialectOfClient, scheduleTimers, type NewTimer } from "./timers.ts";
+import { scheduleTimers, type NewTimer } from "./timers.ts";
 import type { BatchEffect, Effect, JobKind, RecurringJob, TimerJob } from "./types.ts";
 
 export const RECURRING_KIND_PREFIX = "recurring:";
@@ -48,6 +48,8 @@ export class Scheduler<D> {
   private cancelWake: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Timers this instance is running now (by id). */
+  private inFlight = new Set<string>();
   private stopped = true;
   private readonly leaseMs: number;
   private readonly maxSleepMs: number;
@@ -171,7 +173,12 @@ export class Scheduler<D> {
       const batch = await this.claim();
       if (batch.jobs.length === 0) return ran;
       const t0 = performance.now();
-      await this.execute(batch.jobs, batch.token);
+      for (const j of batch.jobs) this.inFlight.add(j.id);
+      try {
+        await this.execute(batch.jobs, batch.token);
+      } finally {
+        for (const j of batch.jobs) this.inFlight.delete(j.id);
+      }
       ran += batch.jobs.length;
       this.adapt(batch.jobs.length, performance.now() - t0);
       if (yielding) {
@@ -199,10 +206,15 @@ export class Scheduler<D> {
     const skip = this.sql.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
     const set = `SET "status" = 'running', "version" = "version" + 1, "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ?`;
     const back = `RETURNING "id", "kind", "key", "payload", "dueAt", "attempts", "version"`;
+    // Timers this process is still running are never taken again by it, even when their lease
+    // ran out on a clock that jumped (a test's, the sandbox's): only another replica may
+    // conclude, after the lease, that this one died.
+    const mine = [...this.inFlight];
+    const notMine = mine.length ? ` AND "id" NOT IN (${marks(mine.length)})` : "";
     const rows = await this.sql.tx(async (q) => {
       const expired = await q.all<Record<string, unknown>>(
-        `UPDATE "Timer" ${set} WHERE "id" IN (SELECT "id" FROM "Timer" WHERE "status" = 'running' AND "leaseUntil" < ? ORDER BY "leaseUntil" LIMIT ?${skip}) ${back}`,
-        [lease, token, now, this.batchSize],
+        `UPDATE "Timer" ${set} WHERE "id" IN (SELECT "id" FROM "Timer" WHERE "status" = 'running' AND "leaseUntil" < ?${notMine} ORDER BY "leaseUntil" LIMIT ?${skip}) ${back}`,
+        [lease, token, now, ...mine, this.batchSize],
       );
       const room = this.batchSize - expired.length;
       const due =

@@ -5,7 +5,7 @@ import type { Clock } from "../infra/clock.ts";
 import type { Db } from "../infra/db.ts";
 import { newId } from "../infra/ids.ts";
 import { valueRows, type Param } from "../infra/sql.ts";
-import { prismaExec, type Exec } from "../slack/outbox.ts";
+import { dialectOfClient, prismaExec, type Exec } from "../infra/prisma-exec.ts";
 
 export interface NewTimer {
   kind: string;
@@ -25,7 +25,9 @@ const COLUMNS = `"id", "kind", "key", "ownerId", "payload", "dueAt", "status", "
 export async function scheduleTimers(x: Exec, clock: Clock, timers: readonly NewTimer[]): Promise<void> {
   if (!timers.length) return;
   const now = clock.now();
-  const values: Param[] = timers.flatMap((t) => [newId(), t.kind, t.key, ownerOf(t), JSON.stringify(t.payload ?? {}), t.dueAt, "pending", 0, 0, now]);
+  // Keys in one order everywhere, so that two transactions arming the same timers can't deadlock.
+  const sorted = [...timers].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const values: Param[] = sorted.flatMap((t) => [newId(), t.kind, t.key, ownerOf(t), JSON.stringify(t.payload ?? {}), t.dueAt, "pending", 0, 0, now]);
   await x.run(
     `INSERT INTO "Timer" (${COLUMNS}) VALUES ${valueRows(timers.length, 10)}
      ON CONFLICT ("key") DO UPDATE SET "status" = 'pending', "dueAt" = excluded."dueAt", "payload" = excluded."payload",
@@ -66,7 +68,3 @@ function asExec(db: Db | Exec): Exec {
   return "dialect" in db && typeof (db as Exec).run === "function" ? (db as Exec) : prismaExec(db as Db, dialectOfClient(db as Db));
 }
 
-/** The SQL dialect of a Prisma client or transaction (Prisma calls PostgreSQL "postgresql"). */
-export function dialectOfClient(db: Db): "sqlite" | "postgres" {
-  return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgres" : "sqlite";
-}

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import type { Db } from "../infra/db.ts";
+import { dialectOfClient, prismaExec, type Exec } from "../infra/prisma-exec.ts";
 import { newId, nextSeq } from "../infra/ids.ts";
 import { marks, valueRows, type Dialect, type Param, type Sql } from "../infra/sql.ts";
 
@@ -47,22 +48,7 @@ export interface Outbox {
   kick(): void;
 }
 
-/** What the enqueue statements run on: plain SQL, or a Prisma client or transaction. */
-export type Exec = Pick<Sql, "dialect" | "run" | "all">;
-
-/** Plain SQL through a Prisma client or transaction (so a feature's transaction covers it). */
-export function prismaExec(db: Db, dialect: Dialect): Exec {
-  const numbered = (text: string) => {
-    if (dialect !== "postgres") return text;
-    let n = 0;
-    return text.replace(/\?/g, () => `$${++n}`);
-  };
-  return {
-    dialect,
-    run: (text, params = []) => db.$executeRawUnsafe(numbered(text), ...(params as unknown[])),
-    all: <T>(text: string, params: readonly Param[] = []) => db.$queryRawUnsafe<T[]>(numbered(text), ...(params as unknown[])),
-  };
-}
+export type { Exec } from "../infra/prisma-exec.ts";
 
 /** Lanes of replies that Slack doesn't pace per channel: ephemeral messages and response_urls. */
 export const isUnpacedLane = (lane: string) => lane.startsWith("r:") || lane.startsWith("e:");
@@ -107,7 +93,8 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date): P
 
 /** One more message in each of these lanes; an idle lane becomes due now, a paced one keeps its time. */
 async function countIntoLanes(x: Exec, counts: Map<string, number>, now: Date): Promise<void> {
-  const entries = [...counts];
+  // Lanes in one order everywhere: two transactions counting into the same lanes can't deadlock.
+  const entries = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (!entries.length) return;
   await x.run(
     `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending") VALUES ${valueRows(entries.length, 3)}
@@ -159,8 +146,7 @@ export async function enqueueMany(x: Exec, clock: Clock, msgs: readonly Outgoing
 }
 
 export async function enqueueMessage(db: Db, clock: Clock, msg: OutgoingMessage): Promise<{ id: string }> {
-  const dialect = (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgres" : "sqlite";
-  return (await enqueueMany(prismaExec(db, dialect), clock, [msg]))[0]!;
+  return (await enqueueMany(prismaExec(db, dialectOfClient(db)), clock, [msg]))[0]!;
 }
 
 export function createOutbox(clock: Clock, onEnqueue: () => void): Outbox {

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
-import { toDate, toNum, type Sql } from "../infra/sql.ts";
+import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
 import { isUnpacedLane } from "./outbox.ts";
 import { deliver, methodOf, type OutboxRow } from "./sender-deliver.ts";
@@ -36,6 +36,8 @@ export class OutboxSender {
   private readonly token = randomUUID();
   private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed">> & Pick<SenderOptions, "onOutcome" | "onFailed">;
   private inFlight = new Map<string, Promise<void>>();
+  /** The lane of each message in flight, by message id. */
+  private inFlightLanes = new Map<string, string>();
   private cancelWake: (() => void) | undefined;
   private passing: Promise<void> | undefined;
   private again = false;
@@ -99,10 +101,15 @@ export class OutboxSender {
         (await q.all<{ method: string; until: unknown }>(`SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`, [now])).map((p) => [p.method, toDate(p.until)]),
       );
       const skip = q.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+      // A lane this process is still sending on is never taken again by this process, even when
+      // its lease ran out on a clock that jumped (a test's, or the sandbox's +1 day): only
+      // another replica, after the lease, may conclude that this one died.
+      const busy = [...this.inFlightLanes.values()];
+      const notBusy = busy.length ? ` AND "lane" NOT IN (${marks(busy.length)})` : "";
       const lanes = await q.all<{ lane: string }>(
         `UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = ?
-         WHERE "lane" IN (SELECT "lane" FROM "OutboxLane" WHERE "nextAt" <= ? ORDER BY "nextAt" LIMIT ?${skip}) RETURNING "lane"`,
-        [lease, this.token, now, free],
+         WHERE "lane" IN (SELECT "lane" FROM "OutboxLane" WHERE "nextAt" <= ?${notBusy} ORDER BY "nextAt" LIMIT ?${skip}) RETURNING "lane"`,
+        [lease, this.token, now, ...busy, free],
       );
       const heads: OutboxRow[] = [];
       for (const { lane } of lanes) {
@@ -126,9 +133,11 @@ export class OutboxSender {
     for (const row of claimed) {
       const p = this.handle(row).finally(() => {
         this.inFlight.delete(row.id);
+        this.inFlightLanes.delete(row.id);
         this.kick();
       });
       this.inFlight.set(row.id, p);
+      this.inFlightLanes.set(row.id, row.lane);
     }
     return claimed.length;
   }
@@ -201,7 +210,7 @@ export class OutboxSender {
       if (n !== 1) return false;
       await q.run(
         `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
-           "nextAt" = CASE WHEN "pending" > 1 THEN ? ELSE NULL END WHERE "lane" = ?`,
+           "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END WHERE "lane" = ?`,
         [new Date(now.getTime() + pace), row.lane],
       );
       return true;

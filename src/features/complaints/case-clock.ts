@@ -3,8 +3,7 @@
 import type { Clock } from "../../infra/clock.ts";
 import type { Db } from "../../infra/db.ts";
 import { cancelTimers, scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
-import { prismaExec } from "../../slack/outbox.ts";
-import { dialectOfClient } from "../../scheduler/timers.ts";
+import { dialectOfClient, prismaExec } from "../../infra/prisma-exec.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { clockLimitMs, planClock, workingMsBetween, type ClockKind, type PolicySnapshot } from "./rules.ts";
 

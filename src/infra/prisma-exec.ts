@@ -1,0 +1,26 @@
+// Plain SQL through a Prisma client or transaction, so that a feature's Prisma transaction also
+// covers the hot paths' statements (enqueueing messages, arming timers) written in plain SQL.
+// The SQL is written with ? placeholders; PostgreSQL's are numbered ($1, $2…) here.
+import type { Db } from "./db.ts";
+import type { Dialect, Param, Sql } from "./sql.ts";
+
+/** What such statements run on: plain SQL, or a Prisma client or transaction. */
+export type Exec = Pick<Sql, "dialect" | "run" | "all">;
+
+export function prismaExec(db: Db, dialect: Dialect): Exec {
+  const numbered = (text: string) => {
+    if (dialect !== "postgres") return text;
+    let n = 0;
+    return text.replace(/\?/g, () => `$${++n}`);
+  };
+  return {
+    dialect,
+    run: (text, params = []) => db.$executeRawUnsafe(numbered(text), ...params.map((v) => v ?? null)),
+    all: <T>(text: string, params: readonly Param[] = []) => db.$queryRawUnsafe<T[]>(numbered(text), ...params.map((v) => v ?? null)),
+  };
+}
+
+/** The SQL dialect of a Prisma client or transaction (Prisma calls PostgreSQL "postgresql"). */
+export function dialectOfClient(db: Db): Dialect {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgres" : "sqlite";
+}
