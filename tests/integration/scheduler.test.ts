@@ -67,13 +67,14 @@ describe("durable timers with an injected clock", () => {
 
   it("runs a job again after its lease when the worker died mid-run", async () => {
     let calls = 0;
+    let began!: () => void;
+    const running = new Promise<void>((r) => (began = r));
     const dying = new Scheduler<object>(db, sql, clock, log, {}, { leaseMs: 5 * MIN });
     // The handler never finishes: like a process killed in the middle of the job.
-    dying.register({ kind: "ping", run: () => (calls++, new Promise<void>(() => {})) });
+    dying.register({ kind: "ping", run: () => (calls++, began(), new Promise<void>(() => {})) });
     await scheduleTimer(db, clock, { kind: "ping", key: "ping:crash", dueAt: clock.now() });
     void dying.runDue();
-    await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setImmediate(r));
+    await running;
     expect(calls).toBe(1);
     expect(await status("ping:crash")).toBe("running");
 

@@ -31,7 +31,7 @@ export interface HarnessOptions {
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const fake = o.fake ?? (await new FakeSlack().start());
-  const dbUrl = o.dbUrl ?? freshDbUrl();
+  const dbUrl = o.dbUrl ?? (await freshDbUrl());
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
