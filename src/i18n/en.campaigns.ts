@@ -32,6 +32,7 @@ export const enCampaigns = {
   "promo.error.notOwner": "Only the promotion's owner <@{owner}> (or an admin) can do that.",
   "promo.error.notItemOwner": "Only the item's owner, the promotion's owner or an admin can change this item.",
   "promo.error.inactive": "Promotion #{number} is {status}.",
+  "promo.error.changed": "Promotion #{number} changed a moment ago: someone acted on it first. Nothing was done; the checklist shows it as it is now.",
   "promo.error.gateOpen": "The go/no-go can't be signed yet. Still open: {items}.",
   "promo.error.number": "Write a number, e.g. 1000000.",
   "promo.error.reason": "Say why it doesn't apply.",

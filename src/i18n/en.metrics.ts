@@ -42,6 +42,8 @@ export const enMetrics = {
   "metrics.alert.taskBody": "Goal: bring {metric} of {store} back to normal (alert of {date}).\nMeasures: …\nFive whys: which category, channel, or the whole site? Which factor of UV × conversion × AOV?\n\n{text}",
   "metrics.alert.snooze": "Snooze until tomorrow 09:00",
   "metrics.alert.acked": "✅ Acknowledged by <@{user}>",
+  "metrics.alert.alreadyAcked": "Someone acknowledged this alert a moment before you; nothing more to do.",
+  "metrics.alert.alreadySnoozed": "Someone snoozed this alert a moment before you; nothing more to do.",
   "metrics.alert.snoozed": "💤 Snoozed by <@{user}> until {until}",
   "metrics.import.result": "Imported {stored} new and {replaced} replaced row(s); {alerts} alert(s); {bad} bad row(s).{problems}",
   "metrics.import.hint": "Upload a CSV or JSON file to a channel the bot is in, then ⋯ → *Import metrics* on that message. Metrics also come in through the webhook `POST /webhooks/metrics` (JSON, `Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`) or from a file on the server: `npm run import:metrics -- file.csv` (UTF-8, UTF-8 with BOM or GBK; columns date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers). Re-sending a day replaces it.",

@@ -12,6 +12,7 @@ export const enRaci = {
   "raci.error.notC": "Only someone consulted on this task can give input.",
   "raci.error.consultOpen": "Not yet: {!who} must give input first (or the A waives it).",
   "raci.error.state": "Task #{number} is {status}: that doesn't apply now.",
+  "raci.error.changed": "Task #{number} changed a moment ago: someone acted on it first. Nothing was done; the card shows it as it is now.",
   "raci.error.notFound": "There is no task or flow #{ref}.",
   "raci.error.role": "No one is mapped to the role “{role}”. Map it with `/task role {role} @someone`.",
   "raci.error.title": "Give the task a title.",

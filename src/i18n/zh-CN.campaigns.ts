@@ -34,6 +34,7 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "promo.error.notOwner": "只有大促负责人 <@{owner}>（或管理员）可以这样做。",
   "promo.error.notItemOwner": "只有该事项的负责人、大促负责人或管理员可以修改它。",
   "promo.error.inactive": "大促 #{number} 状态为{status}。",
+  "promo.error.changed": "大促 #{number} 刚刚已被他人更改，这次操作没有执行；清单显示的是最新状态。",
   "promo.error.gateOpen": "还不能签署上线确认。仍未完成：{items}。",
   "promo.error.number": "请填写数字，例如 1000000。",
   "promo.error.reason": "请说明为什么不适用。",

@@ -44,6 +44,8 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.alert.taskBody": "目标：让 {store} 的 {metric} 恢复正常（{date} 的预警）。\n措施：…\n五问法：哪个品类、渠道，还是全站？UV × 转化率 × 客单价中哪个因素变了？\n\n{text}",
   "metrics.alert.snooze": "推迟到明天 09:00",
   "metrics.alert.acked": "✅ <@{user}> 已确认",
+  "metrics.alert.alreadyAcked": "这条预警刚刚已被他人确认，无需再处理。",
+  "metrics.alert.alreadySnoozed": "这条预警刚刚已被他人暂停提醒，无需再处理。",
   "metrics.alert.snoozed": "💤 <@{user}> 已推迟到 {until}",
   "metrics.import.result": "已导入新数据 {stored} 行，替换 {replaced} 行；预警 {alerts} 条；{bad} 行有误。{problems}",
   "metrics.import.hint": "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入数据*。数据也可以通过 webhook `POST /webhooks/metrics`（JSON，`Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`）导入，或在服务器上从文件导入：`npm run import:metrics -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers）。重复发送同一天的数据会替换原数据。",

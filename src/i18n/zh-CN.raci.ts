@@ -14,6 +14,7 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.error.notC": "只有被咨询的人可以提供意见。",
   "raci.error.consultOpen": "还不行：需要 {!who} 先提供意见（或由 A 免除）。",
   "raci.error.state": "任务 #{number} 当前为「{status}」，现在不能这样做。",
+  "raci.error.changed": "任务 #{number} 刚刚已被他人处理，这次操作没有执行；卡片显示的是最新状态。",
   "raci.error.notFound": "没有任务或流程 #{ref}。",
   "raci.error.role": "角色“{role}”还没有对应的人。请用 `/task role {role} @某人` 设置。",
   "raci.error.title": "请填写任务标题。",

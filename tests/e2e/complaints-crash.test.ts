@@ -60,7 +60,7 @@ describe("complaint clocks crashing at every step boundary", () => {
         clock.advance(LEASE + 1);
         await runner(deps).runDue();
         // Resolved: their clocks stop, so later rounds' clocks are the only ones running.
-        for (const c of opened) await resolve(deps, c.id, PEOPLE[2]);
+        for (const c of opened) await resolve(deps, { caseId: c.id }, PEOPLE[2]);
       }
     }
     expect(crashes).toBe(POINTS.length * ROUNDS);

@@ -35,6 +35,7 @@ function expectInert(body: unknown, what: string) {
 const complaint = (over: Partial<ComplaintCase> = {}): ComplaintCase => ({
   id: "case1",
   number: 7,
+  version: 0,
   status: "open",
   tier: 1,
   startTier: 1,
@@ -72,6 +73,7 @@ const complaint = (over: Partial<ComplaintCase> = {}): ComplaintCase => ({
 const task = (over: Partial<Task> = {}): Task => ({
   id: "task1",
   number: 3,
+  version: 0,
   title: H,
   description: `${H}\n${H}`,
   dueDate: "2026-12-01",
@@ -126,6 +128,7 @@ describe("every message builder over hostile strings", () => {
         templateId: "t1",
         status: "active",
         gen: 0,
+        version: 0,
         checklistMsgId: null,
         gate: null,
         retro: null,
@@ -134,6 +137,7 @@ describe("every message builder over hostile strings", () => {
       const items: CampaignItem[] = ["T-30", "T0"].map((stage, seq) => ({
         id: `i${seq}`,
         campaignId: "c1",
+        version: 0,
         stage,
         seq,
         title: JSON.stringify({ en: H, "zh-CN": H }),

@@ -1,4 +1,5 @@
 // Changing a promotion: its items' state and owners, its date, the go/no-go, cancelling it.
+import { claim } from "../../infra/claim.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { t, type MessageKey, type Params } from "../../infra/i18n.ts";
@@ -27,6 +28,11 @@ async function assertOwner(deps: Deps, c: Campaign, userId: string) {
   if (c.ownerId !== userId && !(await isAdmin(deps, userId))) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
 }
 
+/** The campaign as it was checked, still active; else someone moved, cancelled or signed it first. */
+async function claimCampaign(tx: Db, c: Campaign): Promise<void> {
+  if (!(await claim(tx, "Campaign", { id: c.id, version: c.version, statuses: ["active"] }))) throw new DomainError("promo.error.changed", { number: c.number });
+}
+
 function assertActive(deps: Deps, c: Campaign) {
   if (c.status !== "active") throw new DomainError("promo.error.inactive", { number: c.number, status: t(deps.config.DEFAULT_LOCALE, "promo.status.cancelled") });
 }
@@ -48,6 +54,7 @@ export async function changeItem(deps: Deps, itemId: string, actorId: string, ch
   const newOwner = change.ownerId && change.ownerId !== item.ownerId ? change.ownerId : undefined;
   const ownerTz = (await userContext(deps, newOwner ?? item.ownerId)).timeZone;
   const saved = await deps.db.$transaction(async (tx) => {
+    if (!(await claim(tx, "CampaignItem", { id: item.id, version: item.version }))) throw new DomainError("promo.error.changed", { number: c.number });
     const status = change.status ?? item.status;
     const updated = await tx.campaignItem.update({
       where: { id: itemId },
@@ -82,6 +89,7 @@ export async function moveCampaign(deps: Deps, ref: string, actorId: string, new
   const tz = new Map<string, string>();
   for (const owner of new Set(items.map((i) => i.ownerId))) tz.set(owner, (await userContext(deps, owner)).timeZone);
   const saved = await deps.db.$transaction(async (tx) => {
+    await claimCampaign(tx, c);
     await cancelTimers(tx, deps.clock, `promo:${c.id}`);
     const moved = await tx.campaign.update({ where: { id: c.id }, data: { eventDate: newDate, gen: c.gen + 1 } });
     for (const i of items.filter((x) => x.status === "open")) {
@@ -102,6 +110,7 @@ export async function cancelCampaign(deps: Deps, ref: string, actorId: string): 
   await assertOwner(deps, c, actorId);
   assertActive(deps, c);
   return deps.db.$transaction(async (tx) => {
+    await claimCampaign(tx, c);
     await cancelTimers(tx, deps.clock, `promo:${c.id}`);
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { status: "cancelled", gen: c.gen + 1 } });
     await refreshChecklist(tx, deps, c.id);
@@ -122,6 +131,7 @@ export async function signGate(deps: Deps, campaignId: string, actorId: string):
     throw new DomainError("promo.error.gateOpen", { items: open.map((i) => textIn(i.title, locale)).join("; ") });
   }
   return deps.db.$transaction(async (tx) => {
+    await claimCampaign(tx, c);
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { gate: JSON.stringify({ by: actorId, at: deps.clock.now().toISOString() }) } });
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.gate.signed", { by: actorId, name: c.name });

@@ -33,7 +33,7 @@ function clockLine(t: Translator, c: ComplaintCase, timeZone: string, now: Date)
   return t(c.clockKind === "response" ? "complaint.card.clock.response" : "complaint.card.clock.resolution", { deadline });
 }
 
-function button(t: Translator, name: ActionName, caseId: string, style?: "primary" | "danger") {
+function button(t: Translator, name: ActionName, c: Pick<ComplaintCase, "id" | "version">, style?: "primary" | "danger") {
   const labels: Record<ActionName, Parameters<Translator>[0]> = {
     ack: "complaint.btn.ack",
     escalate: "complaint.btn.escalate",
@@ -47,30 +47,30 @@ function button(t: Translator, name: ActionName, caseId: string, style?: "primar
     rate: "complaint.btn.rate",
     reopen: "complaint.btn.reopen",
   };
-  return { type: "button", action_id: ACTION[name], text: plain(t(labels[name])), value: caseId, ...(style ? { style } : {}) };
+  return { type: "button", action_id: ACTION[name], text: plain(t(labels[name])), value: `${c.id}.${c.version}`, ...(style ? { style } : {}) };
 }
 
 function actionsFor(t: Translator, c: ComplaintCase, remedy: Remedy | null) {
   const s = c.status as Status;
   const els: unknown[] = [];
-  if (remedy?.status === "pending_approval") els.push(button(t, "approve", c.id, "primary"), button(t, "reject", c.id, "danger"));
-  if (s === "open" && c.clockKind === "response") els.push(button(t, "ack", c.id, "primary"));
-  if (s === "open" || s === "acknowledged") els.push(button(t, "waiting", c.id));
-  if (s === "waiting_customer") els.push(button(t, "resume", c.id));
+  if (remedy?.status === "pending_approval") els.push(button(t, "approve", c, "primary"), button(t, "reject", c, "danger"));
+  if (s === "open" && c.clockKind === "response") els.push(button(t, "ack", c, "primary"));
+  if (s === "open" || s === "acknowledged") els.push(button(t, "waiting", c));
+  if (s === "waiting_customer") els.push(button(t, "resume", c));
   if (["open", "acknowledged", "waiting_customer"].includes(s)) {
-    if (c.tier < 3) els.push(button(t, "escalate", c.id, "danger"));
-    els.push(button(t, "remedy", c.id), button(t, "resolve", c.id, "primary"));
+    if (c.tier < 3) els.push(button(t, "escalate", c, "danger"));
+    els.push(button(t, "remedy", c), button(t, "resolve", c, "primary"));
   }
-  if (s === "resolved") els.push(button(t, "confirm", c.id, "primary"));
+  if (s === "resolved") els.push(button(t, "confirm", c, "primary"));
   if (s === "confirmed") {
     els.push({
       type: "static_select",
       action_id: ACTION.rate,
       placeholder: plain(t("complaint.btn.rate")),
-      options: [1, 2, 3, 4, 5].map((n) => ({ text: plain("★".repeat(n)), value: `${c.id}:${n}` })),
+      options: [1, 2, 3, 4, 5].map((n) => ({ text: plain("★".repeat(n)), value: `${c.id}.${c.version}:${n}` })),
     });
   }
-  if (s === "resolved" || s === "confirmed" || s === "closed") els.push(button(t, "reopen", c.id));
+  if (s === "resolved" || s === "confirmed" || s === "closed") els.push(button(t, "reopen", c));
   return els.slice(0, 25);
 }
 

@@ -2,6 +2,7 @@
 // changes the case, its clock and its messages in one transaction.
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
+import { claim } from "../../infra/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
@@ -16,52 +17,95 @@ import { needsTier3Approval, type RemedyKind, type Status } from "./rules.ts";
 
 type Change = (tx: Db, c: ComplaintCase, ownerT: Translator) => Promise<{ data?: Partial<ComplaintCase>; say?: [MessageKey, Params]; saved?: ComplaintCase }>;
 
-async function act(deps: Deps, caseId: string, actorId: string, allowed: Status[], kind: string, change: Change): Promise<ComplaintCase> {
-  const c = await loadCase(deps, caseId);
+/** A case as the actor saw it: its id, and the version on the card they pressed (if it had one). */
+export interface Seen {
+  caseId: string;
+  seen?: number;
+}
+
+async function act(deps: Deps, ref: Seen, actorId: string, allowed: Status[], kind: string, change: Change): Promise<ComplaintCase> {
+  const c = await loadCase(deps, ref.caseId);
   await assertMayAct(deps, c, actorId);
   const owner = await userContext(deps, c.ownerId);
+  const version = ref.seen ?? c.version;
+  if (version !== c.version) throw await lostRace(deps, c, actorId);
   assertStatus(c, allowed, owner.t(`cstatus.${c.status as Status}`));
   const saved = await deps.db.$transaction(async (tx) => {
-    // Re-read inside the transaction: a concurrent click may have changed the case.
-    const fresh = await tx.complaintCase.findUniqueOrThrow({ where: { id: caseId } });
-    assertStatus(fresh, allowed, owner.t(`cstatus.${fresh.status as Status}`));
+    // The claim is the first write: from here this transaction holds the case, or it lost.
+    if (!(await claim(tx, "ComplaintCase", { id: c.id, version, statuses: allowed }))) throw new LostRace();
+    const fresh = await tx.complaintCase.findUniqueOrThrow({ where: { id: c.id } });
     const r = await change(tx, fresh, owner.t);
-    const updated = r.saved ?? (await tx.complaintCase.update({ where: { id: caseId }, data: r.data ?? {} }));
+    const updated = r.saved ?? (await tx.complaintCase.update({ where: { id: c.id }, data: r.data ?? {} }));
     if (!r.saved) await refreshCard(tx, deps, updated);
     if (r.say) {
       await note(tx, deps, updated, r.say[0], r.say[1]);
       await tellOwner(tx, deps, updated, owner.t, r.say[0], r.say[1]);
     }
-    await logEvent(tx, deps, caseId, kind, actorId);
+    // A planned change (escalation) writes its own history line, with its details.
+    if (!r.saved) await logEvent(tx, deps, c.id, kind, actorId);
     return updated;
+  }).catch(async (e) => {
+    throw e instanceof LostRace ? await lostRace(deps, await loadCase(deps, c.id), actorId) : e;
   });
   deps.wakeScheduler();
   return saved;
 }
 
-export function acknowledge(deps: Deps, caseId: string, actorId: string) {
-  return act(deps, caseId, actorId, ["open"], "acknowledged", async (tx, c) => {
+class LostRace extends Error {}
+
+/**
+ * The answer to the second of two presses: what happened instead, by whom, how long ago ("already
+ * acknowledged by @amy 2 s ago"). The card is refreshed too, in case the one they pressed was stale.
+ */
+async function lostRace(deps: Deps, c: ComplaintCase, actorId: string): Promise<DomainError> {
+  const [last] = await deps.db.complaintEvent.findMany({ where: { caseId: c.id }, orderBy: { at: "desc" }, take: 1 });
+  const user = await userContext(deps, actorId);
+  await deps.db.$transaction((tx) => refreshCard(tx, deps, c));
+  deps.wakeScheduler();
+  const did = (last && DID[last.kind]) ?? "complaint.did.changed";
+  const ago = formatDuration(Math.max(0, deps.clock.now().getTime() - (last?.at ?? c.createdAt).getTime()));
+  const params = { number: c.number, did: user.t(did), ago, status: user.t(`cstatus.${c.status as Status}`) };
+  return last?.actorId ? new DomainError("complaint.error.lostRace", { ...params, actor: last.actorId }) : new DomainError("complaint.error.lostRaceClock", params);
+}
+
+const DID: Record<string, MessageKey> = {
+  acknowledged: "complaint.did.acknowledged",
+  escalated: "complaint.did.escalated",
+  escalated_auto: "complaint.did.escalated",
+  waiting: "complaint.did.waiting",
+  resumed: "complaint.did.resumed",
+  remedy_proposed: "complaint.did.remedyProposed",
+  remedy_approved: "complaint.did.remedyApproved",
+  remedy_rejected: "complaint.did.remedyRejected",
+  resolved: "complaint.did.resolved",
+  confirmed: "complaint.did.confirmed",
+  rated: "complaint.did.rated",
+  reopened: "complaint.did.reopened",
+};
+
+export function acknowledge(deps: Deps, ref: Seen, actorId: string) {
+  return act(deps, ref, actorId, ["open"], "acknowledged", async (tx, c) => {
     // Acknowledging stops the response clock; a general case's resolution clock keeps running.
     const clock = c.clockKind === "response" ? await armClock(tx, deps.clock, c, "none", deps.clock.now()) : {};
     return { data: { status: "acknowledged", acknowledgedAt: deps.clock.now(), ...clock }, say: ["complaint.note.acknowledged", { actor: actorId }] };
   });
 }
 
-export function escalateNow(deps: Deps, caseId: string, actorId: string, reason: string) {
-  return act(deps, caseId, actorId, ACTIVE, "escalated", async (tx, c, ownerT) => ({
+export function escalateNow(deps: Deps, ref: Seen, actorId: string, reason: string) {
+  return act(deps, ref, actorId, ACTIVE, "escalated", async (tx, c, ownerT) => ({
     saved: await escalateInTx(tx, deps, c, { actorId, reason, startAt: deps.clock.now() }, ownerT),
   }));
 }
 
-export function waitForCustomer(deps: Deps, caseId: string, actorId: string) {
-  return act(deps, caseId, actorId, ["open", "acknowledged"], "waiting", async (tx, c) => ({
+export function waitForCustomer(deps: Deps, ref: Seen, actorId: string) {
+  return act(deps, ref, actorId, ["open", "acknowledged"], "waiting", async (tx, c) => ({
     data: { status: "waiting_customer", ...(await pauseClock(tx, deps.clock, c)) },
     say: ["complaint.note.waiting", { actor: actorId }],
   }));
 }
 
-export function customerReplied(deps: Deps, caseId: string, actorId: string) {
-  return act(deps, caseId, actorId, ["waiting_customer"], "resumed", async (tx, c) => {
+export function customerReplied(deps: Deps, ref: Seen, actorId: string) {
+  return act(deps, ref, actorId, ["waiting_customer"], "resumed", async (tx, c) => {
     const clock = await resumeClock(tx, deps.clock, c);
     return {
       data: { status: c.acknowledgedAt ? "acknowledged" : "open", ...clock },
@@ -70,8 +114,8 @@ export function customerReplied(deps: Deps, caseId: string, actorId: string) {
   });
 }
 
-export function proposeRemedy(deps: Deps, caseId: string, actorId: string, r: { kind: RemedyKind; amount: number | null; note: string }) {
-  return act(deps, caseId, actorId, ACTIVE, "remedy_proposed", async (_tx, c, ownerT) => {
+export function proposeRemedy(deps: Deps, ref: Seen, actorId: string, r: { kind: RemedyKind; amount: number | null; note: string }) {
+  return act(deps, ref, actorId, ACTIVE, "remedy_proposed", async (_tx, c, ownerT) => {
     const p = snapshotOf(c);
     const pending = needsTier3Approval(r.kind, r.amount ?? 0, p);
     const remedy: Remedy = { ...r, status: pending ? "pending_approval" : "proposed", proposedBy: actorId };
@@ -83,12 +127,12 @@ export function proposeRemedy(deps: Deps, caseId: string, actorId: string, r: { 
   });
 }
 
-export async function decideRemedy(deps: Deps, caseId: string, actorId: string, approve: boolean) {
-  const c = await loadCase(deps, caseId);
+export async function decideRemedy(deps: Deps, ref: Seen, actorId: string, approve: boolean) {
+  const c = await loadCase(deps, ref.caseId);
   if (!(await isAdmin(deps, actorId)) && !(await isTierMemberAsync(deps, c, actorId, [3]))) {
     throw new DomainError("complaint.error.approver", { amount: `¥${snapshotOf(c).refundApprovalAbove}` });
   }
-  return act(deps, caseId, actorId, ACTIVE, approve ? "remedy_approved" : "remedy_rejected", async (_tx, fresh, ownerT) => {
+  return act(deps, ref, actorId, ACTIVE, approve ? "remedy_approved" : "remedy_rejected", async (_tx, fresh, ownerT) => {
     const remedy = fresh.remedy ? (JSON.parse(fresh.remedy) as Remedy) : null;
     if (!remedy || remedy.status !== "pending_approval") throw new DomainError("complaint.error.state", { number: fresh.number, status: ownerT(`cstatus.${fresh.status as Status}`) });
     const decided: Remedy = { ...remedy, status: approve ? "approved" : "rejected", decidedBy: actorId };
@@ -97,29 +141,29 @@ export async function decideRemedy(deps: Deps, caseId: string, actorId: string, 
   });
 }
 
-export function resolve(deps: Deps, caseId: string, actorId: string) {
-  return act(deps, caseId, actorId, ACTIVE, "resolved", async (tx, c) => ({
+export function resolve(deps: Deps, ref: Seen, actorId: string) {
+  return act(deps, ref, actorId, ACTIVE, "resolved", async (tx, c) => ({
     data: { status: "resolved", resolvedAt: deps.clock.now(), ...(await armClock(tx, deps.clock, c, "none", deps.clock.now())) },
     say: ["complaint.note.resolved", { actor: actorId }],
   }));
 }
 
-export function customerConfirmed(deps: Deps, caseId: string, actorId: string) {
-  return act(deps, caseId, actorId, ["resolved"], "confirmed", async () => ({
+export function customerConfirmed(deps: Deps, ref: Seen, actorId: string) {
+  return act(deps, ref, actorId, ["resolved"], "confirmed", async () => ({
     data: { status: "confirmed", confirmedAt: deps.clock.now() },
     say: ["complaint.note.confirmed", { actor: actorId }],
   }));
 }
 
-export function rate(deps: Deps, caseId: string, actorId: string, score: number) {
-  return act(deps, caseId, actorId, ["confirmed"], "rated", async () => ({
+export function rate(deps: Deps, ref: Seen, actorId: string, score: number) {
+  return act(deps, ref, actorId, ["confirmed"], "rated", async () => ({
     data: { status: "closed", satisfaction: score, closedAt: deps.clock.now() },
     say: ["complaint.note.rated", { actor: actorId, score }],
   }));
 }
 
-export function reopen(deps: Deps, caseId: string, actorId: string) {
-  return act(deps, caseId, actorId, ["resolved", "confirmed", "closed"], "reopened", async (tx, c) => ({
+export function reopen(deps: Deps, ref: Seen, actorId: string) {
+  return act(deps, ref, actorId, ["resolved", "confirmed", "closed"], "reopened", async (tx, c) => ({
     data: {
       status: "acknowledged",
       resolvedAt: null,

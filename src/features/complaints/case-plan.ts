@@ -21,6 +21,8 @@ export interface CasePlan {
   guard: { clockGen: number; breaches: number; statuses: readonly string[] };
   /** Columns to set. */
   set: Record<string, Param>;
+  /** A change people can see (a new tier, a breach): the case's version moves on (default true). */
+  bumpVersion?: boolean;
   /** Cancel the case's pending timers before planning new ones. */
   cancelTimers: boolean;
   timers: NewTimer[];
@@ -38,7 +40,7 @@ export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly Case
   for (const p of plans) {
     const cols = Object.keys(p.set);
     const n = await x.run(
-      `UPDATE "ComplaintCase" SET ${cols.map((c) => `"${c}" = ?`).join(", ")}
+      `UPDATE "ComplaintCase" SET ${cols.map((c) => `"${c}" = ?`).join(", ")}${p.bumpVersion === false ? "" : `, "version" = "version" + 1`}
        WHERE "id" = ? AND "clockGen" = ? AND "breaches" = ? AND "status" IN (${marks(p.guard.statuses.length)})`,
       [...cols.map((c) => p.set[c]), p.caseId, p.guard.clockGen, p.guard.breaches, ...p.guard.statuses],
     );

@@ -4,7 +4,7 @@ import { marks, toBool, toDateOrNull, toDate, toNum, type Sql } from "../../infr
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 
 const DATES = ["clockStartedAt", "deadlineAt", "pausedAt", "acknowledgedAt", "resolvedAt", "confirmedAt", "closedAt"] as const;
-const INTS = ["number", "tier", "startTier", "clockGen", "remainingMs", "breaches", "escalations", "satisfaction"] as const;
+const INTS = ["number", "tier", "startTier", "clockGen", "remainingMs", "breaches", "escalations", "satisfaction", "version"] as const;
 
 export function caseFromRow(r: Record<string, unknown>): ComplaintCase {
   const c = { ...r } as Record<string, unknown>;

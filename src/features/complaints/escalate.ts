@@ -62,7 +62,7 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
   const newChannel = tierOf(c, to).channelId;
   const clockName = v.channel(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution");
   const why = by.actorId ? v.channel("complaint.note.escalatedManual", { actor: by.actorId, to, reason: by.reason ?? "" }) : v.channel("complaint.note.escalatedAuto", { clock: clockName, from, to });
-  let next: ComplaintCase = { ...c, tier: to, escalations: c.escalations + 1, breaches: by.actorId ? c.breaches : c.breaches + 1 };
+  let next: ComplaintCase = { ...c, version: c.version + 1, tier: to, escalations: c.escalations + 1, breaches: by.actorId ? c.breaches : c.breaches + 1 };
   let timers: CasePlan["timers"] = [];
   if (c.status === "waiting_customer") {
     // Still waiting for the customer: the new tier gets its full time once the customer replies.
@@ -76,7 +76,7 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
   next = { ...next, cardId: card.id };
   const messages = [
     // The old card stays where it was, pointing to the tier that now has the case.
-    ...(c.cardId ? [planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel, c, v.timeZone, v.now, { tier: to, channel: newChannel }) })] : []),
+    ...(c.cardId ? [planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel, { ...c, version: c.version + 1 }, v.timeZone, v.now, { tier: to, channel: newChannel }) })] : []),
     ...(c.cardId ? [planned({ kind: "post", channel: oldChannel, threadOfId: c.cardId, body: { text: why } })] : []),
     card,
     planned({ kind: "post", channel: newChannel, threadOfId: card.id, body: { text: v.channel("complaint.note.arrived", { mentions: mentions(next, to), number: c.number, tier: to, why }) } }),
@@ -111,7 +111,7 @@ export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): Case
   const p = snapshotOf(c);
   const deadline = `${formatInZone(c.deadlineAt ?? dueAt, v.timeZone, "MM-dd HH:mm")} (${v.timeZone})`;
   const params = { mentions: mentions(c, 3), number: c.number, deadline, interval: formatDuration(p.tier3RepeatMs) };
-  const saved = { ...c, breaches: c.breaches + 1 };
+  const saved = { ...c, version: c.version + 1, breaches: c.breaches + 1 };
   const channel = tierOf(c, c.tier).channelId;
   const messages = c.cardId ? [...noteAndDm(v, c, c.cardId, channel, "complaint.note.tier3Overdue", params), planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel, saved, v.timeZone, v.now) })] : [];
   const payload: ClockPayload = { caseId: c.id, gen: c.clockGen, seq: saved.breaches };
@@ -134,7 +134,7 @@ export function planWarning(c: ComplaintCase, jobKey: string, v: Voices): CasePl
   const params = { mentions: mentions(c, c.tier), number: c.number, percent: snapshotOf(c).warnPercent, clock, deadline };
   // Keys make a rerun harmless: each message is queued at most once.
   const messages = c.cardId ? noteAndDm(v, c, c.cardId, tierOf(c, c.tier).channelId, "complaint.note.warning", params, jobKey) : [];
-  return { caseId: c.id, guard: guardOf(c), set: { breaches: c.breaches }, cancelTimers: false, timers: [], messages, events: [] };
+  return { caseId: c.id, guard: guardOf(c), set: { breaches: c.breaches }, bumpVersion: false, cancelTimers: false, timers: [], messages, events: [] };
 }
 
 /** For a button press in a Prisma transaction (Escalate now): the same plan, applied there. */

@@ -52,11 +52,11 @@ export function createCaseModal(t: Translator, p: Pick<PolicySnapshot, "urgentAc
   };
 }
 
-export function escalateModal(t: Translator, caseId: string) {
+export function escalateModal(t: Translator, caseId: string, seen?: number) {
   return {
     type: "modal",
     callback_id: VIEW_ESCALATE,
-    private_metadata: JSON.stringify({ caseId }),
+    private_metadata: JSON.stringify({ caseId, seen }),
     title: plain(t("complaint.escalate.title").slice(0, 24)),
     submit: plain(t("complaint.modal.submit")),
     close: plain(t("complaint.modal.cancel")),
@@ -64,11 +64,11 @@ export function escalateModal(t: Translator, caseId: string) {
   };
 }
 
-export function remedyModal(t: Translator, caseId: string) {
+export function remedyModal(t: Translator, caseId: string, seen?: number) {
   return {
     type: "modal",
     callback_id: VIEW_REMEDY,
-    private_metadata: JSON.stringify({ caseId }),
+    private_metadata: JSON.stringify({ caseId, seen }),
     title: plain(t("complaint.remedy.title").slice(0, 24)),
     submit: plain(t("complaint.modal.submit")),
     close: plain(t("complaint.modal.cancel")),

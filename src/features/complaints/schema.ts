@@ -165,11 +165,24 @@ export const CreateMeta = z.object({
 });
 
 export const CaseId = z.string().regex(/^[a-z0-9]{10,40}$/, "a case id");
-export const CaseMeta = z.object({ caseId: CaseId });
+/**
+ * A card's button names the case and the version the card showed ("id.7"), so a press on a card
+ * that is already out of date loses to the change that made it so. Cards posted before versions
+ * existed carry the bare id: those are checked against the case as read when the press arrives.
+ */
+export const CaseRef = z
+  .string()
+  .regex(/^[a-z0-9]{10,40}(\.\d{1,9})?$/, "a case id")
+  .transform((v) => {
+    const [caseId, seen] = v.split(".");
+    return { caseId: caseId!, seen: seen === undefined ? undefined : Number(seen) };
+  });
+export type CaseRef = z.output<typeof CaseRef>;
+export const CaseMeta = z.object({ caseId: CaseId, seen: z.number().int().nonnegative().optional() });
 export const RemedyValues = z.object({
   remedy_kind: z.object({ remedy_kind: z.object({ selected_option: z.object({ value: z.enum(REMEDIES) }).nullable() }) }),
   amount: z.object({ amount: text(64) }),
   note: z.object({ note: text(500) }),
 });
-export const RateValue = z.string().regex(/^[a-z0-9]+:[1-5]$/);
+export const RateValue = z.string().regex(/^[a-z0-9]+(\.\d{1,9})?:[1-5]$/);
 export const orderRe = /^[A-Za-z0-9-]{3,64}$/;

@@ -9,7 +9,7 @@ import * as actions from "./case-actions.ts";
 import { loadCase, assertMayAct } from "./case-access.ts";
 import { ACTION, FIELD, VIEW_ESCALATE, VIEW_REMEDY } from "./ids.ts";
 import { escalateModal, remedyModal } from "./modals.ts";
-import { CaseId, CaseMeta, RateValue, RemedyValues } from "./schema.ts";
+import { CaseMeta, CaseRef, RateValue, RemedyValues } from "./schema.ts";
 
 function safeJson(s: string | undefined): unknown {
   try {
@@ -19,7 +19,7 @@ function safeJson(s: string | undefined): unknown {
   }
 }
 
-type Handler = (deps: Deps, caseId: string, userId: string, body: BlockAction) => Promise<unknown>;
+type Handler = (deps: Deps, ref: CaseRef, userId: string, body: BlockAction) => Promise<unknown>;
 
 const simple: [string, Handler][] = [
   [ACTION.ack, (d, id, u) => actions.acknowledge(d, id, u)],
@@ -34,11 +34,12 @@ const simple: [string, Handler][] = [
   [ACTION.remedy, (d, id, u, b) => openCaseModal(d, id, u, b, "remedy")],
 ];
 
-async function openCaseModal(deps: Deps, caseId: string, userId: string, body: BlockAction, which: "escalate" | "remedy") {
-  const c = await loadCase(deps, caseId);
+async function openCaseModal(deps: Deps, ref: CaseRef, userId: string, body: BlockAction, which: "escalate" | "remedy") {
+  const c = await loadCase(deps, ref.caseId);
   await assertMayAct(deps, c, userId);
   const user = await userContext(deps, userId);
-  const view = which === "escalate" ? escalateModal(user.t, caseId) : remedyModal(user.t, caseId);
+  // The modal remembers the card's version: a change made while it is open wins over it.
+  const view = which === "escalate" ? escalateModal(user.t, c.id, ref.seen) : remedyModal(user.t, c.id, ref.seen);
   await deps.slack.call("views.open", { trigger_id: body.trigger_id, view });
 }
 
@@ -46,15 +47,15 @@ export function registerCard(app: App, deps: Deps): void {
   for (const [actionId, handler] of simple) {
     app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
       await ackFirst(ack);
-      await guarded(deps, body, () => handler(deps, parseValue(CaseId, actionValue(action), "case id"), body.user.id, body));
+      await guarded(deps, body, () => handler(deps, parseValue(CaseRef, actionValue(action), "case id"), body.user.id, body));
     });
   }
   app.action<BlockAction>(ACTION.rate, async ({ ack, body, action }) => {
     await ackFirst(ack);
     await guarded(deps, body, async () => {
       const v = parseValue(RateValue, actionValue(action), "rating");
-      const [caseId, score] = v.split(":") as [string, string];
-      await actions.rate(deps, caseId, body.user.id, Number(score));
+      const [ref, score] = v.split(":") as [string, string];
+      await actions.rate(deps, CaseRef.parse(ref), body.user.id, Number(score));
     });
   });
 
@@ -64,7 +65,7 @@ export function registerCard(app: App, deps: Deps): void {
     const meta = CaseMeta.safeParse(safeJson(view.private_metadata));
     if (!reason || !meta.success) return void (await ack({ response_action: "errors", errors: { [FIELD.reason]: user.t("complaint.error.reason") } }));
     await ackFirst(ack);
-    await viewGuarded(deps, body.user.id, () => actions.escalateNow(deps, meta.data.caseId, body.user.id, reason));
+    await viewGuarded(deps, body.user.id, () => actions.escalateNow(deps, meta.data, body.user.id, reason));
   });
 
   app.view(VIEW_REMEDY, async ({ ack, body, view }) => {
@@ -81,7 +82,7 @@ export function registerCard(app: App, deps: Deps): void {
     }
     await ackFirst(ack);
     const note = parsed.success ? (parsed.data.note.note.value ?? "") : "";
-    await viewGuarded(deps, body.user.id, () => actions.proposeRemedy(deps, meta.data.caseId, body.user.id, { kind, amount, note }));
+    await viewGuarded(deps, body.user.id, () => actions.proposeRemedy(deps, meta.data, body.user.id, { kind, amount, note }));
   });
 }
 

@@ -2,6 +2,7 @@
 import { cancelTimers } from "../../scheduler/timers.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
+import { claim } from "../../infra/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { t } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
@@ -138,14 +139,28 @@ export function registerMetrics(app: App, deps: Deps): void {
       const id = "value" in action ? String(action.value ?? "") : "";
       const alert = await deps.db.metricAlert.findUnique({ where: { id } });
       if (!alert) return;
+      if (alert.status !== "open") return void (await toldAlready(deps, body, alert.status));
       const tz = deps.config.DEFAULT_TIMEZONE;
       const until = localTime(shiftDate(todayIn(deps.clock.now(), tz), 1), "09:00", tz);
       if (snooze) await setting(deps, `snooze:${alert.store}:${alert.metric}`, until.toISOString());
       const locale = deps.config.DEFAULT_LOCALE;
       const footer = snooze ? t(locale, "metrics.alert.snoozed", { user: body.user.id, until: formatInZone(until, tz) }) : t(locale, "metrics.alert.acked", { user: body.user.id });
       const text = (JSON.parse(alert.detail) as { text: string }).text;
-      await deps.db.metricAlert.update({ where: { id }, data: { status: snooze ? "snoozed" : "acknowledged" } });
-      if (alert.messageId) await deps.outbox.enqueue(deps.db, { kind: "update", targetId: alert.messageId, body: { text, blocks: alertBlocks(locale, text, id, footer) } });
+      // One of two presses wins (here or on another replica); the card changes in the same step.
+      const won = await deps.db.$transaction(async (tx) => {
+        if (!(await claim(tx, "MetricAlert", { id, version: alert.version, statuses: ["open"] }))) return false;
+        await tx.metricAlert.update({ where: { id }, data: { status: snooze ? "snoozed" : "acknowledged" } });
+        if (alert.messageId) await deps.outbox.enqueue(tx, { kind: "update", targetId: alert.messageId, body: { text, blocks: alertBlocks(locale, text, id, footer) } });
+        return true;
+      });
+      if (!won) await toldAlready(deps, body, (await deps.db.metricAlert.findUnique({ where: { id } }))?.status ?? "acknowledged");
     });
   }
+}
+
+/** The second press on an alert: said to the presser only. */
+async function toldAlready(deps: Deps, body: BlockAction, status: string) {
+  const user = await userContext(deps, body.user.id);
+  const text = user.t(status === "snoozed" ? "metrics.alert.alreadySnoozed" : "metrics.alert.alreadyAcked");
+  await replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text });
 }

@@ -1,5 +1,6 @@
 // Creating tasks and moving them through R's work, C's input and A's approval. Every change is
 // one transaction: the task, its message edit, its history note and the DMs it causes.
+import { claim } from "../../infra/claim.ts";
 import { createOnce } from "../../infra/seen.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
@@ -143,6 +144,8 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
   const nextTs = next ? await translatorsFor(deps, peopleOf({ r: JSON.parse(next.rIds), a: next.aId, c: JSON.parse(next.cIds) })) : new Map();
   const rTs = await Promise.all(p.r.map(async (r) => [r, await tr(deps, r)] as const));
   const saved = await deps.db.$transaction(async (tx) => {
+    // Only the task as it was checked above: a second press, here or on another replica, loses.
+    if (!(await claim(tx, "Task", { id: task.id, version: task.version, statuses: [task.status] }))) throw new DomainError("raci.error.changed", { number: task.number });
     const data: Partial<Task> = {};
     let what = ct(`raci.what.${action}`, { reason: input.reason ?? "", text: input.text ?? "", who: "" });
     if (action === "accept") data.status = "accepted";
