@@ -88,7 +88,9 @@ describe("two replicas, two people, one case", () => {
       const press = (h: Harness, user: string, id: string) =>
         interaction(h.baseUrl, blockAction({ user, channel: "C0OPS", messageTs: "2.2", actionId: ACTION_ACK, value: alert.id, responseUrl: fake.responseUrl(id) }));
       await Promise.all([press(a, OWNER, `m${i}a`), press(b, PEOPLE[1], `m${i}b`)]);
-      const told = await until(() => fake.responses.filter((r) => r.id === `m${i}a` || r.id === `m${i}b`).length > 0 && fake.responses.filter((r) => r.id === `m${i}a` || r.id === `m${i}b`));
+      const answers = () => fake.responses.filter((r) => r.id === `m${i}a` || r.id === `m${i}b`);
+      await until(() => answers().length > 0);
+      const told = answers();
       expect(told).toHaveLength(1);
       expect(String((told[0]!.body as { text: string }).text)).toContain("acknowledged this alert a moment before you");
       const row = await a.bot.deps.db.metricAlert.findUniqueOrThrow({ where: { id: alert.id } });

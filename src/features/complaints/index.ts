@@ -1,6 +1,7 @@
 import type { Feature } from "../feature.ts";
 import { caseRow } from "./answers.ts";
 import { COMMAND } from "./ids.ts";
+import { auditClocks, clockAuditJob, clockAuditRecurring } from "./clock-audit.ts";
 import { complaintJobs } from "./jobs.ts";
 import { casesFor } from "./queries.ts";
 import { registerCard } from "./slack-card.ts";
@@ -17,7 +18,11 @@ export const complaintsFeature: Feature = {
     registerCard(app, deps);
     registerCommand(app, deps);
   },
-  jobs: complaintJobs,
+  jobs: [...complaintJobs, clockAuditJob],
+  recurring: clockAuditRecurring,
+  async onStart(deps) {
+    await auditClocks(deps);
+  },
   async homeSection(deps, user) {
     const cases = await casesFor(deps, user.userId);
     if (cases.length === 0) return [];
