@@ -5,7 +5,7 @@ import type { Deps } from "./deps.ts";
 import { features as allFeatures } from "./features/index.ts";
 import type { Feature } from "./features/feature.ts";
 import { systemClock, type Clock } from "./infra/clock.ts";
-import { openDatabase } from "./infra/db.ts";
+import { onCommit, openDatabase } from "./infra/db.ts";
 import { flushSeen } from "./infra/seen.ts";
 import { durationMs } from "./infra/duration.ts";
 import { createLogger, type Log } from "./infra/logger.ts";
@@ -60,6 +60,8 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   let scheduler: Scheduler<Deps> | undefined;
   const outbox = createOutbox(clock, () => sender?.kick());
   const deps: Deps = { config, db, sql, clock, log, metrics, outbox, slack, wakeScheduler: () => scheduler?.wake() };
+  // Rows written in a feature's transaction are looked for once it has committed.
+  onCommit(db, () => sender?.kick());
   sender = new OutboxSender(sql, clock, slack, log.child({ component: "outbox" }), {
     perChannelIntervalMs: durationMs(config.OUTBOX_CHANNEL_INTERVAL),
     onOutcome: (o) => metrics.outboxOutcomes.inc({ outcome: o }),

@@ -5,7 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import type { Param, Row, Sql } from "./sql.ts";
-import { prismaExec } from "./prisma-exec.ts";
+import { pgSql } from "./pg-sql.ts";
 
 export type DbClient = PrismaClient;
 /** What services take: the client itself or the client inside a transaction. */
@@ -93,7 +93,14 @@ async function openPostgres(url: string, o: OpenOptions): Promise<Database> {
   // Both clients come from one schema: the models, their fields and their methods are the same.
   const plain = base as unknown as PrismaClient;
   const db = guarded(plain);
-  const sql = prismaSql(plain);
+  const { sql, close } = pgSql(url, o.poolSize ?? 10, {
+    guard: (what) => (inTransaction.getStore() ? `sql.${what} used inside a transaction: use the transaction's q` : undefined),
+    inTx: (fn) => inTransaction.run(true, fn),
+    retry: retryConflicts,
+  });
+  // Closing the client closes the plain-SQL pool too.
+  const disconnect = db.$disconnect.bind(db);
+  Object.defineProperty(db, "$disconnect", { value: async () => Promise.all([disconnect(), close()]).then(() => {}) });
   sqlOfClient.set(db, sql);
   return { db, sql };
 }
@@ -116,27 +123,9 @@ export async function retryConflicts<T>(fn: () => Promise<T>, attempts = 5): Pro
 
 function isConflict(e: unknown): boolean {
   const x = e as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } }; cause?: { originalCode?: string } };
-  const code = x?.meta?.driverAdapterError?.cause?.originalCode ?? x?.cause?.originalCode;
+  // Prisma wraps the server's code; node-postgres (the plain-SQL side) gives it as is.
+  const code = x?.meta?.driverAdapterError?.cause?.originalCode ?? x?.cause?.originalCode ?? x?.code;
   return x?.code === "P2034" || code === "40P01" || code === "40001";
-}
-
-/** Sql over a Prisma client's raw queries (PostgreSQL: ? becomes $1, $2…), guarded like the SQLite one. */
-function prismaSql(db: PrismaClient): Sql {
-  const on = (x: Db): Omit<Sql, "tx"> => {
-    const e = prismaExec(x, "postgres");
-    return { dialect: "postgres", all: e.all, get: async <T>(text: string, params?: readonly Param[]) => (await e.all<T>(text, params))[0], run: e.run };
-  };
-  const outer = on(db);
-  const guard = <A extends unknown[], R>(what: string, f: (...a: A) => Promise<R>) => (...a: A): Promise<R> =>
-    inTransaction.getStore() ? Promise.reject(new Error(`sql.${what} used inside a transaction: use the transaction's q`)) : f(...a);
-  const inner = (tx: Db): Sql => ({ ...on(tx), tx: () => Promise.reject(new Error("nested transaction: use the transaction's q")) });
-  return {
-    dialect: "postgres",
-    all: guard("all", outer.all),
-    get: guard("get", outer.get),
-    run: guard("run", outer.run),
-    tx: guard("tx", (fn) => retryConflicts(() => inTransaction.run(true, () => db.$transaction((tx) => fn(inner(tx as unknown as Db)), { maxWait: 10_000, timeout: 30_000 })))),
-  } as Sql;
 }
 
 export async function openDb(url: string): Promise<DbClient> {
@@ -181,6 +170,18 @@ function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
  * for the turn its own transaction holds, on PostgreSQL it would run outside the transaction on
  * another connection. Both fail loudly here. On SQLite every operation also takes a turn (`key`).
  */
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `fn` after each transaction on this client commits: the outbox sender and the scheduler
+ * look for new rows then. Told from inside the transaction instead, another connection (a
+ * PostgreSQL pool's) would look before the rows are visible, find nothing and sleep until its
+ * next planned wake.
+ */
+export function onCommit(db: object, fn: () => void): void {
+  commitHooks.set(db, [...(commitHooks.get(db) ?? []), fn]);
+}
+
 function guarded(base: PrismaClient, key?: object): PrismaClient {
   const turn = <T>(fn: () => Promise<T>) => (key ? takeTurn(key, fn) : retryConflicts(fn));
   const extended = base.$extends({
@@ -198,7 +199,10 @@ function guarded(base: PrismaClient, key?: object): PrismaClient {
     value: (fn: unknown, o?: unknown) => {
       if (typeof fn !== "function") throw new Error("use interactive transactions: db.$transaction(async (tx) => …)");
       if (inTransaction.getStore()) return Promise.reject(new Error("nested transaction: use the transaction's client (tx)"));
-      return turn(() => inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never)));
+      return turn(() => inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never))).then((r) => {
+        for (const hook of commitHooks.get(extended) ?? []) outsideTransaction(hook);
+        return r;
+      });
     },
   });
   return extended as unknown as PrismaClient;

@@ -172,7 +172,7 @@ export class Scheduler<D> {
     for (;;) {
       const batch = await this.claim();
       if (batch.jobs.length === 0) return ran;
-      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       for (const j of batch.jobs) this.inFlight.add(j.id);
       try {
         await this.execute(batch.jobs, batch.token);
@@ -180,7 +180,8 @@ export class Scheduler<D> {
         for (const j of batch.jobs) this.inFlight.delete(j.id);
       }
       ran += batch.jobs.length;
-      this.adapt(batch.jobs.length, performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      this.adapt(batch.jobs.length, (cpu.user + cpu.system) / 1000);
       if (yielding) {
         await yieldToLoop();
         if (this.stopped) return ran;
@@ -190,7 +191,10 @@ export class Scheduler<D> {
 
   /**
    * Keeps a batch near sliceMs of work: an ack waiting behind a batch waits at most about that
-   * long, and a backlog still drains with few statements per timer.
+   * long, and a backlog still drains with few statements per timer. Work is the process's CPU
+   * time, not the wall time: on PostgreSQL most of a batch is waiting for the server, when the
+   * event loop is free to serve requests (measured by wall time, PostgreSQL's batches shrank to
+   * 4 timers and a backlog drained at 150 a second).
    */
   private adapt(size: number, ms: number): void {
     if (this.fixedBatch || size < this.batchSize) return;

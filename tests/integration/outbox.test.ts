@@ -6,7 +6,7 @@ import { openDatabase, type DbClient } from "../../src/infra/db.ts";
 import { createLogger } from "../../src/infra/logger.ts";
 import type { Sql } from "../../src/infra/sql.ts";
 import { createSlackApi } from "../../src/slack/api.ts";
-import { enqueueMessage } from "../../src/slack/outbox.ts";
+import { enqueueMessage } from "../../src/outbox/outbox.ts";
 import { OutboxSender, type SenderOptions } from "../../src/slack/sender.ts";
 import { freshDb } from "../support/db.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
@@ -223,6 +223,10 @@ describe("outbox delivery against a fake Slack", () => {
         check();
       });
     await waitFor(1);
+    // Slack has "a"; wait until the sender has recorded it (the lane's next time is set from the
+    // clock at that moment), then move the clock past that time.
+    const sent = async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 1;
+    while (!(await sent())) await new Promise((r) => setTimeout(r, 5));
     clock.advance(1000);
     await waitFor(2);
     expect(texts("C1")).toEqual(["a", "b"]);
