@@ -14,9 +14,10 @@ import { migrateDeploy } from "./infra/migrate.ts";
 import { Scheduler, type RunnerOptions } from "./scheduler/runner.ts";
 import { createSlackApi, SlackCallError } from "./slack/api.ts";
 import { createSlackRuntime } from "./slack/app.ts";
+import { slackPeople } from "./slack/user-context.ts";
 import type { Health } from "./slack/ops-routes.ts";
 import type { Route } from "./slack/front-door.ts";
-import { createOutbox } from "./slack/outbox.ts";
+import { createOutbox } from "./outbox/outbox.ts";
 import { OutboxSender } from "./slack/sender.ts";
 import { tellActorOfFailure } from "./slack/failure-notice.ts";
 
@@ -59,7 +60,8 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   let sender: OutboxSender | undefined;
   let scheduler: Scheduler<Deps> | undefined;
   const outbox = createOutbox(clock, () => sender?.kick());
-  const deps: Deps = { config, db, sql, clock, log, metrics, outbox, slack, wakeScheduler: () => scheduler?.wake() };
+  const deps = { config, db, sql, clock, log, metrics, outbox, slack, wakeScheduler: () => scheduler?.wake() } as Deps;
+  deps.people = slackPeople(deps);
   // Rows written in a feature's transaction are looked for once it has committed.
   onCommit(db, () => sender?.kick());
   sender = new OutboxSender(sql, clock, slack, log.child({ component: "outbox" }), {

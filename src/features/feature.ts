@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Deps } from "../deps.ts";
 import type { MessageKey } from "../infra/i18n.ts";
 import type { JobKind, RecurringJob } from "../scheduler/types.ts";
-import type { UserContext } from "../slack/user-context.ts";
+import type { UserContext } from "../people/people.ts";
 
 export interface HttpRoute {
   method: "POST" | "GET";

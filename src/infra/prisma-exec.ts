@@ -1,8 +1,14 @@
 // Plain SQL through a Prisma client or transaction, so that a feature's Prisma transaction also
 // covers the hot paths' statements (enqueueing messages, arming timers) written in plain SQL.
 // The SQL is written with ? placeholders; PostgreSQL's are numbered ($1, $2…) here.
-import type { Db } from "./db.ts";
 import type { Dialect, Param, Sql } from "./sql.ts";
+
+/** The raw-SQL half of a Prisma client or transaction (structural, so db.ts can import this file). */
+export interface RawClient {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+type Db = RawClient;
 
 /** What such statements run on: plain SQL, or a Prisma client or transaction. */
 export type Exec = Pick<Sql, "dialect" | "run" | "all">;

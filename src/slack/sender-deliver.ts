@@ -1,7 +1,7 @@
 // One claimed outbox message, delivered to Slack with the call its kind needs.
 import type { Sql } from "../infra/sql.ts";
 import { SlackCallError, type SlackApi } from "./api.ts";
-import type { MessageBody } from "./outbox.ts";
+import type { MessageBody } from "../outbox/outbox.ts";
 
 export interface OutboxRow {
   id: string;

@@ -10,7 +10,7 @@ import { outsideTransaction } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
 import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
-import { isUnpacedLane } from "./outbox.ts";
+import { isUnpacedLane } from "../outbox/outbox.ts";
 import { deliver, methodOf, type OutboxRow } from "./sender-deliver.ts";
 
 export type { OutboxRow } from "./sender-deliver.ts";

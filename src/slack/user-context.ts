@@ -1,21 +1,24 @@
-// Who is asking and in what language/time zone. Slash commands carry no locale, so we ask
-// users.info once and cache the answer; a language chosen with /shopops language wins.
+// The People port (src/people/people.ts) answered from Slack: who is asking and in what
+// language/time zone. Slash commands carry no locale, so we ask users.info once and keep the
+// answer in the database (shared by every replica); a language chosen with /shopops language wins.
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../infra/errors.ts";
-import { toLocale, translator, type Locale, type MessageKey, type Translator } from "../infra/i18n.ts";
+import { toLocale, translator, type Locale, type MessageKey } from "../infra/i18n.ts";
+import type { People, UserContext } from "../people/people.ts";
 
-export interface UserContext {
-  userId: string;
-  locale: Locale;
-  timeZone: string;
-  t: Translator;
+export type { UserContext } from "../people/people.ts";
+
+/** deps.people, answered from Slack. */
+export function slackPeople(deps: Deps): People {
+  return { context: (userId) => userContext(deps, userId), isAdmin: (userId) => isAdmin(deps, userId) };
 }
 
 const cacheMs = 24 * 3600_000;
 // A small in-process cache in front of the table: most requests then touch no database at all
-// before they are answered. Keyed per database so tests with separate databases don't mix.
+// before they are answered. Keyed per database so tests with separate databases don't mix. Short,
+// because another replica may change what it holds (a language chosen there).
 const memo = new WeakMap<object, Map<string, { at: number; profile: Profile }>>();
-const memoMs = 5 * 60_000;
+const memoMs = 30_000;
 type Profile = { locale: string | null; tz: string | null; chosenLocale: string | null; isAdmin: boolean; fetchedAt: Date } | null;
 
 export async function userContext(deps: Deps, userId: string): Promise<UserContext> {

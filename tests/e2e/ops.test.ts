@@ -14,7 +14,7 @@ describe("operations endpoints and App Home", () => {
     expect(health.status).toBe(200);
     const res = await slashCommand(h.baseUrl, { command: "/shopops", text: "help", user_id: "U1", response_url: h.fake.responseUrl("m") });
     expect(JSON.parse(res.text).text).toContain("shopops");
-    const { enqueueMessage } = await import("../../src/slack/outbox.ts");
+    const { enqueueMessage } = await import("../../src/outbox/outbox.ts");
     await enqueueMessage(h.bot.deps.db, h.bot.deps.clock, { kind: "post", channel: "C1", body: { text: "hi" } });
     h.bot.sender.kick();
     await until(() => h.fake.callsOf("chat.postMessage").length === 1);

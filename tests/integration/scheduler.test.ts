@@ -6,7 +6,7 @@ import type { Sql } from "../../src/infra/sql.ts";
 import { Scheduler, SimulatedCrash, type CrashPoint } from "../../src/scheduler/runner.ts";
 import { cancelTimers, rescheduleTimer, scheduleTimer } from "../../src/scheduler/timers.ts";
 import type { JobKind, TimerJob } from "../../src/scheduler/types.ts";
-import { enqueueMessage } from "../../src/slack/outbox.ts";
+import { enqueueMessage } from "../../src/outbox/outbox.ts";
 import { freshDb } from "../support/db.ts";
 
 const log = createLogger("silent");
@@ -185,7 +185,7 @@ describe("a job's writes and its completion commit together", () => {
           : {
               kind: "effect",
               runBatch: async (_d, jobs) => async (q, owned) => {
-                const { enqueueMany } = await import("../../src/slack/outbox.ts");
+                const { enqueueMany } = await import("../../src/outbox/outbox.ts");
                 await enqueueMany(q, clock, jobs.filter((j) => owned.has(j.id)).map((j) => ({ kind: "post" as const, channel: "C1", body: { text: j.key } })));
               },
             };

@@ -14,7 +14,7 @@ import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/infra/db.ts";
 import { systemClock } from "../../src/infra/clock.ts";
-import { enqueueMany } from "../../src/slack/outbox.ts";
+import { enqueueMany } from "../../src/outbox/outbox.ts";
 import { freshDbUrl } from "../support/db.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { SEED_TIERS, seedClocksPg } from "../support/seed-clocks-pg.ts";

@@ -2,7 +2,7 @@
 import { esc } from "../../infra/markup.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
-import type { MessageBody } from "../../slack/outbox.ts";
+import type { MessageBody } from "../../outbox/outbox.ts";
 import { ACTION } from "./ids.ts";
 import { STAGES, type Kind, type Template, type Text } from "./rules.ts";
 

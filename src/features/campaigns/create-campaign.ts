@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { createOnce } from "../../infra/seen.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import type { Campaign } from "../../generated/prisma/client.ts";
 import { isRealDate, todayIn } from "../../infra/time.ts";
 import { planChecklist, type Kind, type Targets } from "./rules.ts";

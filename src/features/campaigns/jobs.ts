@@ -4,7 +4,7 @@ import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
 import type { JobKind, TimerJob } from "../../scheduler/types.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import { textIn } from "./blocks.ts";
 import { ACTION } from "./ids.ts";
 import { todayIn } from "../../infra/time.ts";

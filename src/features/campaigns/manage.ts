@@ -5,7 +5,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { t, type MessageKey, type Params } from "../../infra/i18n.ts";
 import type { Db } from "../../infra/db.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
-import { isAdmin, userContext } from "../../slack/user-context.ts";
+import { isAdmin, userContext } from "../../people/people.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { textIn } from "./blocks.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";

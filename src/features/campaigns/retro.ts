@@ -1,7 +1,7 @@
 // The T+ retrospective: actuals against targets, factors, five whys, actions, late items, and
 // the comparison with the previous promotion (环比) and the same one last year (同比).
 import { esc } from "../../infra/markup.ts";
-import { isAdmin } from "../../slack/user-context.ts";
+import { isAdmin } from "../../people/people.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";

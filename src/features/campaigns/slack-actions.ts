@@ -7,7 +7,7 @@ import { scheduleTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerFailure, replyEphemeral } from "../../slack/reply.ts";
 import { actionValue, parseValue } from "../../slack/payload.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import { ACTION } from "./ids.ts";
 import { changeItem, signGate } from "./manage.ts";
 import { isRealDate } from "../../infra/time.ts";

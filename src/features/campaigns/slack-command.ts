@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import { calendarMessage, listText } from "./answers.ts";
 import { createCampaign } from "./create-campaign.ts";
 import { COMMAND } from "./ids.ts";

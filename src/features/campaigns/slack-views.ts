@@ -7,7 +7,7 @@ import { AlreadyDone } from "../../infra/seen.ts";
 import { t } from "../../infra/i18n.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { dmUser, errorText } from "../../slack/reply.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import { createCampaign } from "./create-campaign.ts";
 import { VIEW_CREATE, VIEW_IMPORT, VIEW_ITEM, VIEW_RETRO } from "./ids.ts";
 import { changeItem } from "./manage.ts";

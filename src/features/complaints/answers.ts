@@ -3,7 +3,7 @@ import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
-import type { MessageBody } from "../../slack/outbox.ts";
+import type { MessageBody } from "../../outbox/outbox.ts";
 import { TARGET_CSAT, TARGET_FCR, type ComplaintReport } from "./report.ts";
 import { CAUSES, type Cause, type PolicySnapshot, type Status } from "./rules.ts";
 

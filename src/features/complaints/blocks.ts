@@ -4,7 +4,7 @@ import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
-import type { MessageBody } from "../../slack/outbox.ts";
+import type { MessageBody } from "../../outbox/outbox.ts";
 import { ACTION, type ActionName } from "./ids.ts";
 import type { Cause, RemedyKind, Status, Urgency } from "./rules.ts";
 

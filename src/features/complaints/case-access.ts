@@ -2,7 +2,7 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { isAdmin } from "../../slack/user-context.ts";
+import { isAdmin } from "../../people/people.ts";
 import { snapshotOf } from "./case-clock.ts";
 import type { Status } from "./rules.ts";
 

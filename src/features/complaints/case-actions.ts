@@ -6,7 +6,7 @@ import { claim } from "../../infra/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
-import { isAdmin, userContext } from "../../slack/user-context.ts";
+import { isAdmin, userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { remedyText, type Remedy } from "./blocks.ts";
 import { ACTIVE, assertMayAct, assertStatus, isTierMemberAsync, loadCase } from "./case-access.ts";

@@ -1,5 +1,6 @@
 // Arming and disarming a case's clock. Every change bumps clockGen and cancels the case's
 // pending timers, so a timer planned under an older clock finds a different gen and does nothing.
+import { z } from "zod";
 import type { Clock } from "../../infra/clock.ts";
 import type { Db } from "../../infra/db.ts";
 import { cancelTimers, scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
@@ -21,8 +22,31 @@ export const timerPrefix = (caseId: string) => `complaint:${caseId}:`;
 /** The owner of every timer of a case: cancelled together by one indexed statement. */
 export const timerOwner = (caseId: string) => `complaint:${caseId}`;
 
+const WorkingHoursShape = z.object({ start: z.string().regex(/^\d\d:\d\d$/), end: z.string().regex(/^\d\d:\d\d$/), days: z.array(z.number().int().min(1).max(7)), timeZone: z.string() });
+/** The policy copied onto a case when it opened: parsed, not trusted (it is text in the database). */
+export const PolicySnapshotShape = z.object({
+  urgentAckMs: z.number().positive(),
+  generalResolveMs: z.number().positive(),
+  warnPercent: z.number().min(0).max(100),
+  tier3RepeatMs: z.number().positive(),
+  vipStartTier: z.number().int().min(1).max(3),
+  refundApprovalAbove: z.number().min(0),
+  workingHours: WorkingHoursShape.nullable(),
+  holidays: z.array(z.string()),
+  tiers: z.array(z.object({ tier: z.number().int(), channelId: z.string(), userIds: z.array(z.string()), userGroupId: z.string().nullable() })),
+}) satisfies z.ZodType<PolicySnapshot>;
+
+// Thousands of cases share a handful of distinct snapshots: each is parsed once.
+const parsed = new Map<string, PolicySnapshot>();
+
 export function snapshotOf(c: Pick<ComplaintCase, "policy">): PolicySnapshot {
-  return JSON.parse(c.policy) as PolicySnapshot;
+  let p = parsed.get(c.policy);
+  if (!p) {
+    p = PolicySnapshotShape.parse(JSON.parse(c.policy));
+    parsed.set(c.policy, p);
+    if (parsed.size > 256) parsed.delete(parsed.keys().next().value!);
+  }
+  return p;
 }
 
 export type ClockFields = Pick<ComplaintCase, "clockKind" | "clockGen" | "clockStartedAt" | "deadlineAt" | "pausedAt" | "remainingMs">;

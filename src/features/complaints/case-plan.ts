@@ -6,7 +6,7 @@ import type { Clock } from "../../infra/clock.ts";
 import { newId } from "../../infra/ids.ts";
 import { inSlices, marks, valueRows, type Param } from "../../infra/sql.ts";
 import { scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
-import { enqueueMany, type Exec, type OutgoingMessage } from "../../slack/outbox.ts";
+import { enqueueMany, type Exec, type OutgoingMessage } from "../../outbox/outbox.ts";
 import { timerOwner } from "./case-clock.ts";
 
 export interface CaseEvent {

@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { createOnce } from "../../infra/seen.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { armClock } from "./case-clock.ts";
 import { logEvent, note, postCard, tellOwner, tierOf } from "./notify.ts";

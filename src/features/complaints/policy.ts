@@ -1,7 +1,7 @@
 // The workspace's complaint policy and tiers, and who may change them.
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
-import { assertAdmin } from "../../slack/user-context.ts";
+import { assertAdmin } from "../../people/people.ts";
 import { DEFAULT_POLICY, type PolicySnapshot, type WorkingHours } from "./rules.ts";
 
 const POLICY_ID = "default";

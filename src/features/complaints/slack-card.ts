@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerFailure, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { actionValue, parseValue } from "../../slack/payload.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import * as actions from "./case-actions.ts";
 import { loadCase, assertMayAct } from "./case-access.ts";
 import { ACTION, FIELD, VIEW_ESCALATE, VIEW_REMEDY } from "./ids.ts";

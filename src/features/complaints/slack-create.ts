@@ -5,7 +5,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { AlreadyDone } from "../../infra/seen.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import { FIELD, SHORTCUT_ESCALATE, VIEW_CREATE } from "./ids.ts";
 import { createCaseModal, type CreateMeta as Meta } from "./modals.ts";
 import { openCase } from "./open-case.ts";

@@ -4,7 +4,7 @@
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { renderTrendPng } from "./chart.ts";

@@ -8,7 +8,7 @@ import { t } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { assertAdmin as assertAdminRule, userContext, type UserContext } from "../../slack/user-context.ts";
+import { assertAdmin as assertAdminRule, userContext, type UserContext } from "../../people/people.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
 import { planNextDigest, queueDigest, digestOwner } from "./digest.ts";

@@ -2,7 +2,7 @@
 import { esc } from "../../infra/markup.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../infra/i18n.ts";
-import type { MessageBody } from "../../slack/outbox.ts";
+import type { MessageBody } from "../../outbox/outbox.ts";
 import { openConsults, type Consults, type TaskStatus } from "./rules.ts";
 
 export const ACTION = {

@@ -7,7 +7,7 @@ import type { Task } from "../../generated/prisma/client.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { planTaskReminders } from "./reminders.ts";
 import { t } from "../../infra/i18n.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import { taskCard } from "./blocks.ts";
 import { FLOWS, type FlowStep } from "./rules.ts";
 import { announce, createTask, peopleOf, translatorsFor, type Translators } from "./tasks.ts";

@@ -2,6 +2,7 @@ import { esc } from "../../infra/markup.ts";
 import type { Feature } from "../feature.ts";
 import { raciJobs } from "./reminders.ts";
 import { COMMAND, registerRaci } from "./slack.ts";
+import { tasksOf } from "./views.ts";
 
 export const raciFeature: Feature = {
   name: "raci",
@@ -9,7 +10,7 @@ export const raciFeature: Feature = {
   register: registerRaci,
   jobs: raciJobs,
   async homeSection(deps, user) {
-    const tasks = await deps.db.task.findMany({ where: { status: { notIn: ["approved", "waiting"] } }, orderBy: { dueDate: "asc" }, take: 50 });
+    const tasks = (await tasksOf(deps, user.userId)).filter((t) => t.status !== "waiting");
     const mine = tasks.filter((t) => (JSON.parse(t.rIds) as string[]).includes(user.userId) || (t.aId === user.userId && t.status === "ready")).slice(0, 15);
     if (!mine.length) return [];
     const rows = mine.map((t) => `• #${t.number} ${esc(t.title)} · ${t.dueDate} · ${user.t(`raci.status.${t.status as "open"}`)}`);

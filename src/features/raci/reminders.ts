@@ -5,7 +5,7 @@ import type { Db } from "../../infra/db.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import { translator } from "../../infra/i18n.ts";
-import { userContext } from "../../slack/user-context.ts";
+import { userContext } from "../../people/people.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { parseTask } from "./blocks.ts";

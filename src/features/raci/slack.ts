@@ -9,13 +9,14 @@ import { ackFirst } from "../../slack/ack.ts";
 import { answerFailure, answerNow, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { actionValue, parseMeta, parseValue } from "../../slack/payload.ts";
 import { z } from "zod";
-import { assertAdmin, userContext } from "../../slack/user-context.ts";
+import { assertAdmin, userContext } from "../../people/people.ts";
 import { ACTION, SHORTCUT, VIEW_CREATE, VIEW_REASON } from "./blocks.ts";
 import { startFlow } from "./flows.ts";
 import { createModal, reasonModal } from "./modals.ts";
 import { ACTION_SNOOZE } from "./reminders.ts";
 import { checkRoles, type TaskAction } from "./rules.ts";
-import { act, assertMay, createTask } from "./tasks.ts";
+import { act, assertMay } from "./task-actions.ts";
+import { createTask } from "./tasks.ts";
 import { matrix, mine, overdue } from "./views.ts";
 
 export const COMMAND = "/task";

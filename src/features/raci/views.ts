@@ -7,8 +7,24 @@ import { parseTask } from "./blocks.ts";
 import { buildMatrix, matrixPng, matrixText } from "./matrix.ts";
 import { FLOWS, type TaskStatus } from "./rules.ts";
 
+/**
+ * The unfinished tasks a person has a role in, found by the database (ids are stored as JSON
+ * arrays, so a quoted id matches exactly one element): a busy workspace's first 50 tasks would
+ * miss someone's. The caller still checks the role it cares about.
+ */
+export function tasksOf(deps: Deps, userId: string) {
+  const quoted = JSON.stringify(userId);
+  return deps.db.task.findMany({
+    where: {
+      status: { not: "approved" },
+      OR: [{ aId: userId }, { rIds: { contains: quoted } }, { cIds: { contains: quoted } }, { iTargets: { contains: quoted } }, { consults: { contains: quoted } }],
+    },
+    orderBy: [{ dueDate: "asc" }, { number: "asc" }],
+  });
+}
+
 export async function mine(deps: Deps, t: Translator, userId: string): Promise<string> {
-  const tasks = await deps.db.task.findMany({ where: { status: { not: "approved" } }, orderBy: [{ dueDate: "asc" }, { number: "asc" }] });
+  const tasks = await tasksOf(deps, userId);
   const roles: [string, (x: (typeof tasks)[number]) => boolean][] = [
     ["R", (x) => parseTask(x).r.includes(userId)],
     ["A", (x) => x.aId === userId],

@@ -6,7 +6,7 @@ import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import type { Review } from "../../generated/prisma/client.ts";
-import type { MessageBody } from "../../slack/outbox.ts";
+import type { MessageBody } from "../../outbox/outbox.ts";
 import { languageOf, type Cause } from "./matcher.ts";
 
 export const ACTION_OPEN_CASE = "reviews_open_case";

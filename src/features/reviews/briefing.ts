@@ -5,7 +5,7 @@ import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import type { JobKind } from "../../scheduler/types.ts";
-import type { MessageBody } from "../../slack/outbox.ts";
+import type { MessageBody } from "../../outbox/outbox.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { briefingStats, type StatReview } from "./briefing-stats.ts";
 import type { Cause } from "./matcher.ts";

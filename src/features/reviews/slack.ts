@@ -5,7 +5,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { isTimeZone } from "../../config.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { assertAdmin as assertAdminRule, userContext } from "../../slack/user-context.ts";
+import { assertAdmin as assertAdminRule, userContext } from "../../people/people.ts";
 import { openCreateModal } from "../complaints/slack-create.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { ACTION_OPEN_CASE } from "./alerts.ts";
