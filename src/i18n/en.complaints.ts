@@ -25,6 +25,7 @@ export const enComplaints = {
   "remedy.full_refund": "Full refund plus compensation",
   "complaint.modal.title": "Escalate a complaint",
   "complaint.modal.submit": "Escalate",
+  "complaint.remedy.submit": "Propose",
   "complaint.modal.cancel": "Cancel",
   "complaint.modal.order": "Order number",
   "complaint.modal.customer": "Customer name",

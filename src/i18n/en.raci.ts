@@ -17,6 +17,8 @@ export const enRaci = {
   "raci.error.role": "No one is mapped to the role “{role}”. Map it with `/task role {role} @someone`.",
   "raci.error.title": "Give the task a title.",
   "raci.error.due": "Pick a due date.",
+  "raci.error.dueInvalid": "“{date}” is not a date: pick one in the calendar.",
+  "raci.error.duePast": "{date} is in the past (today is {today}): pick today or a later day.",
   "raci.error.reason": "Say why (a few words).",
   "raci.status.waiting": "waiting for the previous step",
   "raci.status.open": "open",

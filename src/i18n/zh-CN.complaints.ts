@@ -27,6 +27,7 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "remedy.full_refund": "全额退款加补偿",
   "complaint.modal.title": "升级客诉",
   "complaint.modal.submit": "升级",
+  "complaint.remedy.submit": "提交方案",
   "complaint.modal.cancel": "取消",
   "complaint.modal.order": "订单号",
   "complaint.modal.customer": "客户姓名",

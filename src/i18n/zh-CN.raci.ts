@@ -19,6 +19,8 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.error.role": "角色“{role}”还没有对应的人。请用 `/task role {role} @某人` 设置。",
   "raci.error.title": "请填写任务标题。",
   "raci.error.due": "请选择截止日期。",
+  "raci.error.dueInvalid": "“{date}”不是有效日期：请在日历里选择。",
+  "raci.error.duePast": "{date} 已经过去了（今天是 {today}）：请选择今天或以后的日期。",
   "raci.error.reason": "请说明原因（几个字即可）。",
   "raci.status.waiting": "等待上一步完成",
   "raci.status.open": "待处理",

@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { BodyTooLarge, readBodyCapped } from "./http-body.ts";
+import { NDJSON_TYPES } from "./ndjson.ts";
 export { sendJson } from "./http-body.ts";
 
 export function bearerOk(expected: string | undefined, header: string | undefined): boolean {
@@ -19,3 +20,21 @@ export async function readBody(req: IncomingMessage, maxBytes = 5 * 1024 * 1024)
     throw e;
   }
 }
+
+/**
+ * What a webhook takes: JSON (application/json) or a stream of JSON lines (application/x-ndjson).
+ * Anything else (text/plain, a form) is refused with 415 before the body is read: a sender whose
+ * JSON is labelled as text has a bug it should hear about, not one we guess around.
+ */
+export function bodyKind(contentType: string | undefined): "json" | "ndjson" | undefined {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/json") return "json";
+  if (NDJSON_TYPES.test(type)) return "ndjson";
+  return undefined;
+}
+
+export const UNSUPPORTED_TYPE = {
+  error: "unsupported_media_type",
+  hint: "send Content-Type: application/json (a JSON array, at most 5 MB) or application/x-ndjson (one JSON object per line, streamed)",
+};
+

@@ -13,6 +13,20 @@ describe("working a complaint to the end", () => {
     interaction(h.baseUrl, blockAction({ user, channel: TIER_CHANNEL[1], messageTs: "1.1", actionId, value, responseUrl: h.fake.responseUrl(id) })).then(() => id);
   const reload = (id: string) => h.bot.deps.db.complaintCase.findUniqueOrThrow({ where: { id } });
 
+  it("before tiers are set up, says so with the command to run instead of opening a form that can't be submitted", async () => {
+    h = await startHarness({ env: { DEFAULT_LOCALE: "en" } });
+    h.fake.users.set("U0AGENT", { locale: "en-US" });
+    const { messageShortcut } = await import("../support/payloads.ts");
+    await interaction(
+      h.baseUrl,
+      messageShortcut({ callbackId: "complaint_escalate", user: "U0AGENT", channel: "C0SUPPORT", responseUrl: h.fake.responseUrl("sc"), message: { user: "U0CUST", ts: "1.2", text: "broken cup" } }),
+    );
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "sc"))).body.text)).toContain("No complaint tiers are set up yet. An admin sets them with `/complaint tier 1");
+    const viaCommand = await command(h, "U0AGENT", "new");
+    expect(viaCommand.text).toContain("No complaint tiers are set up yet");
+    expect(h.fake.callsOf("views.open")).toHaveLength(0);
+  });
+
   it("runs a 2-second SLA end to end on the running scheduler, woken by the clock alone", async () => {
     const clock = new FixedClock("2026-11-28T02:00:00Z");
     // The scheduler and the outbox run by themselves (no runDue): moving the clock wakes them.

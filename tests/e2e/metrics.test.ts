@@ -28,7 +28,7 @@ describe("metrics", () => {
   afterEach(() => h?.stop());
 
   const post = (body: unknown, token = TOKEN) =>
-    fetch(`${h.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
+    fetch(`${h.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
   const cmd = async (user: string, text: string) => {
     const id = `m${Math.random()}`;
     await slashCommand(h.baseUrl, { command: "/metrics", text, user_id: user, response_url: h.fake.responseUrl(id) });
@@ -157,5 +157,28 @@ describe("metrics", () => {
     const bad = await post([{ ...DATA[0], uv: -1 }]);
     expect(bad.status).toBe(400);
     expect(await h.bot.deps.db.metricRow.count()).toBe(0);
+  });
+
+  it("names the wrong part of a command and changes nothing: a time that isn't one, a bad month or amount, a channel digest by a non-admin", async () => {
+    clock = new FixedClock("2026-11-27T10:00:00Z");
+    h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    for (const u of ["U0ADMIN", "U0STAFF"]) h.fake.users.set(u, { locale: "en-US", tz: "Asia/Shanghai" });
+    expect(await cmd("U0ADMIN", "digest <#C0OPS|ops> shop1 daily 09:30")).toContain("at 09:30");
+    const subscription = () => h.bot.deps.db.digestSubscription.findMany({ select: { target: true, store: true, cadence: true, time: true } });
+    const before = await subscription();
+    expect(before).toEqual([{ target: "C0OPS", store: "shop1", cadence: "daily", time: "09:30" }]);
+
+    expect(await cmd("U0ADMIN", "digest <#C0OPS|ops> shop1 daily 25:61")).toContain("“25:61” is not a time of day");
+    expect(await cmd("U0ADMIN", "digest <#C0OPS|ops> shop1 weekly someday 09:00")).toContain("“someday” is not a weekday");
+    expect(await subscription()).toEqual(before);
+
+    expect(await cmd("U0ADMIN", "target shop1 2026-13 3000000")).toContain("The month “2026-13” is not valid");
+    expect(await cmd("U0ADMIN", "target shop1 2026-11 abc")).toContain("The target “abc” is not an amount");
+    expect(await h.bot.deps.db.metricTarget.count()).toBe(0);
+
+    const refused = await cmd("U0STAFF", "digest <#C0OPS|ops> shop1 daily 08:00");
+    expect(refused).toContain("Only a workspace admin or owner can send a digest into a channel");
+    expect(refused).toContain("/metrics digest me shop1");
+    expect(await subscription()).toEqual(before);
   });
 });

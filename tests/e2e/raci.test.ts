@@ -77,6 +77,38 @@ describe("RACI tasks", () => {
     expect(String(dms("U0I")[0]!.args.text)).toContain("Task #1");
   });
 
+  it("refuses a due date in the past or one that is not a date, in the form, naming the field", async () => {
+    await start();
+    const withDue = (date: string) =>
+      interaction(
+        h.baseUrl,
+        viewSubmission({
+          user: "U0A",
+          callbackId: "raci_create",
+          privateMetadata: "{}",
+          values: {
+            title: { title: { value: "Restock" } },
+            description: { description: { value: "" } },
+            due: { due: { selected_date: date } },
+            r: { r: { selected_users: ["U0R"] } },
+            a: { a: { selected_users: ["U0A"] } },
+            c: { c: { selected_users: [] } },
+            i: { i: { selected_conversations: [] } },
+            channel: { channel: { selected_conversation: "C0OPS" } },
+          },
+        }),
+      );
+    const past = await withDue("2020-01-15");
+    expect(past.status).toBe(200);
+    expect(JSON.parse(past.text).errors.due).toBe("2020-01-15 is in the past (today is 2026-11-28): pick today or a later day.");
+    const crafted = await withDue("2026-02-31x");
+    expect(crafted.status).toBe(200);
+    expect(JSON.parse(crafted.text).errors.due).toContain("is not a date");
+    expect(await h.bot.deps.db.task.count()).toBe(0);
+    expect((await withDue("2026-11-28")).status).toBe(200);
+    await until(() => h.bot.deps.db.task.findFirst());
+  });
+
   it("refuses a non-A approving, a non-R marking done, two A's and no R, each with a clear answer", async () => {
     await start();
     const two = await create({ r: ["U0R"], a: ["U0A", "U0X"] });

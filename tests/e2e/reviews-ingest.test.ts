@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { setUpTiers } from "./complaints-support.ts";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { parseCsvReviews } from "../../src/features/reviews/parse-batch.ts";
 import { ingestReviews } from "../../src/features/reviews/ingest.ts";
@@ -56,6 +57,22 @@ describe("reviews coming in", () => {
     expect(r1.reviewedAt.toISOString()).toBe("2026-11-27T02:00:00.000Z");
   });
 
+  it("both webhooks take JSON or NDJSON only: JSON sent as text/plain gets 415 saying what to send, and nothing is stored", async () => {
+    h = await startHarness({ env: { REVIEWS_WEBHOOK_TOKEN: TOKEN, METRICS_WEBHOOK_TOKEN: TOKEN } });
+    const review = JSON.stringify([{ platform: "tmall", review_id: "R9", sku: "CUP-1", rating: 1, text: "假货", time: "2026-11-27 10:00" }]);
+    const metric = JSON.stringify([{ date: "2026-11-27", store: "shop1", channel: "app", uv: 10, buyers: 1, orders: 1, gmv: 100 }]);
+    for (const [path, body] of [["/webhooks/reviews", review], ["/webhooks/metrics", metric]] as const) {
+      for (const type of ["text/plain", "application/x-www-form-urlencoded", ""]) {
+        const r = await fetch(`${h.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, ...(type ? { "content-type": type } : {}) }, body: Buffer.from(body) });
+        expect([path, type, r.status]).toEqual([path, type, 415]);
+        expect(((await r.json()) as { hint: string }).hint).toContain("application/json");
+      }
+      const ok = await fetch(`${h.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json; charset=utf-8" }, body });
+      expect([path, ok.status]).toEqual([path, 200]);
+    }
+    expect(await h.bot.deps.db.review.count()).toBe(1);
+  });
+
   it("reads a GBK CSV with Chinese text, and names bad rows by line while keeping the good ones", async () => {
     const csv = ["platform,review_id,order_id,sku,rating,text,time", "tmall,G1,O1,CUP-1,1,\"收到就坏了，要退款\",2026-11-27 09:00", "tmall,G2,O2,CUP-2,7,还行,2026-11-27 09:30", "jd,G3,O3,CUP-2,4,\"物流慢, 但东西不错\",2026-11-27 11:00"].join("\r\n");
     const parsed = parseCsvReviews(gbk(csv), "Asia/Shanghai");
@@ -98,6 +115,8 @@ describe("reviews coming in", () => {
     expect(JSON.stringify(english.args.blocks)).toContain("We are sorry");
 
     const r = await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "C1" } });
+    // A case can only be opened once the complaint tiers exist (otherwise the person is told so).
+    await setUpTiers(h);
     await interaction(h.baseUrl, blockAction({ user: "U0AGENT", channel: "C0REVIEWS", messageTs: "1", actionId: `reviews_open_case_${r.id}`, value: r.id, responseUrl: h.fake.responseUrl("oc") }));
     const modal = await until(() => h.fake.callsOf("views.open")[0]);
     expect(JSON.stringify(modal.args.view)).toContain("用了过敏");

@@ -33,4 +33,39 @@ describe("review keywords on real-looking reviews", () => {
     expect(classify(3, m.match("Item not as described, I want a refund")).causes).toEqual(["not_as_described"]);
     expect([languageOf("杯子破了"), languageOf("cup broke")]).toEqual(["zh-CN", "en"]);
   });
+
+  // The common negators, in simplified and traditional script and in English: the word after
+  // them is not a hit. Beside each, a sentence where the same word does count.
+  const NEGATED: [string, string][] = [
+    ["不用投诉了，已经解决", "我要投诉"],
+    ["不用投訴了，已經解決", "我要投訴"],
+    ["无需退款，换一个就好", "我要退款"],
+    ["無需退款，換一個就好", "我要退款"],
+    ["并不是假货，放心", "这是假货"],
+    ["並不是假貨，放心", "這是假貨"],
+    ["没有破损，包装很好", "收到就破损了"],
+    ["沒有破損，包裝很好", "收到就破損了"],
+    ["不必投诉，客服已处理", "必须投诉"],
+    ["从不破损的好包装", "又破损了"],
+    ["毫无破损", "有破损"],
+    ["未破损", "已破损"],
+    ["No need to complain, they fixed it", "I will file a complaint"],
+    ["It is not fake", "It is fake"],
+    ["never broken in a year", "broken in a week"],
+    ["arrived without any damage, not broken", "arrived broken"],
+  ];
+  it.each(NEGATED)("negation table: “%s” has no hit, “%s” has one", (negated, plain) => {
+    expect(words(negated)).toEqual([]);
+    expect(words(plain)).not.toEqual([]);
+  });
+
+  it("lowers the severity of a happy customer's words: 4 and 5 stars are one level lower", () => {
+    const hits = m.match("假货");
+    expect(classify(1, hits).severity).toBe("critical");
+    expect(classify(3, hits).severity).toBe("critical");
+    expect(classify(5, hits).severity).toBe("warning");
+    expect(classify(4, m.match("收到就破损了")).severity).toBe("notice");
+    // "不用投诉" on a 5-star review (the case that raised a critical alert): nothing at all.
+    expect(classify(5, m.match("非常好，不用投诉"))).toEqual({ negative: false, causes: [], severity: null });
+  });
 });

@@ -70,7 +70,7 @@ export function remedyModal(t: Translator, caseId: string, seen?: number) {
     callback_id: VIEW_REMEDY,
     private_metadata: JSON.stringify({ caseId, seen }),
     title: plain(t("complaint.remedy.title").slice(0, 24)),
-    submit: plain(t("complaint.modal.submit")),
+    submit: plain(t("complaint.remedy.submit")),
     close: plain(t("complaint.modal.cancel")),
     blocks: [
       input(FIELD.remedyKind, t("complaint.remedy.kind"), { type: "static_select", options: REMEDIES.map((r) => option(t(`remedy.${r}`), r)) }),

@@ -15,6 +15,9 @@ import { CreateMeta, CreateValues, orderRe } from "./schema.ts";
 export async function openCreateModal(deps: Deps, userId: string, triggerId: string, prefill: { summary?: string; meta: Meta }) {
   const user = await userContext(deps, userId);
   const policy = await loadPolicy(deps.db);
+  // Without tiers no case can be opened: say so (with the command to run) before the form
+  // opens, not under its Order number field after it has been filled in.
+  if (![1, 2, 3].every((n) => policy.tiers.some((t) => t.tier === n))) throw new DomainError("complaint.error.noTiers");
   await deps.slack.call("views.open", { trigger_id: triggerId, view: createCaseModal(user.t, policy, prefill) });
 }
 

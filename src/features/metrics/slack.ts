@@ -8,7 +8,7 @@ import { t } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { assertAdmin as assertAdminRule, userContext, type UserContext } from "../../people/people.ts";
+import { assertAdmin as assertAdminRule, isAdmin, userContext, type UserContext } from "../../people/people.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
 import { planNextDigest, queueDigest, digestOwner } from "./digest.ts";
@@ -31,7 +31,10 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
   switch (sub.toLowerCase()) {
     case "target": {
       const [store, month, gmv] = rest;
-      if (!store || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? "") || !/^\d+(\.\d{1,2})?$/.test(gmv ?? "")) return false;
+      // Each part that is wrong is named, with what it should look like.
+      if (!store) return false;
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? "")) throw new DomainError("metrics.error.month", { month: month ?? "" });
+      if (!/^\d+(\.\d{1,2})?$/.test(gmv ?? "")) throw new DomainError("metrics.error.gmv", { gmv: gmv ?? "" });
       await assertAdmin(deps, userId);
       await deps.db.metricTarget.upsert({ where: { store_month: { store, month: month! } }, create: { store, month: month!, gmv: Number(gmv) }, update: { gmv: Number(gmv) } });
       await say(user.t("metrics.target.saved", { store, month: month!, gmv: money(Number(gmv)) }));
@@ -52,10 +55,14 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       const restArgs = args.slice(args[1] === store ? 2 : 1);
       const cadence = restArgs[0] === "weekly" ? "weekly" : "daily";
       const weekday = cadence === "weekly" ? DAYS.indexOf((restArgs[1] ?? "mon").toLowerCase()) + 1 : null;
-      const time = restArgs.find((w) => /^([01]\d|2[0-3]):[0-5]\d$/.test(w)) ?? "09:00";
-      if (weekday === 0) return false;
+      // A time that is not a time is refused, and nothing changes (it used to become 09:00 and
+      // replace the subscription that was there).
+      const timeWord = restArgs.find((w) => /^\d{1,2}[:：]\d{1,2}$/.test(w));
+      if (timeWord !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(timeWord)) throw new DomainError("metrics.error.time", { time: timeWord });
+      const time = timeWord ?? "09:00";
+      if (weekday === 0) throw new DomainError("metrics.error.weekday", { day: restArgs[1] ?? "" });
       const targetLabel = where === userId ? "DM" : `<#${where}>`;
-      if (where !== userId) await assertAdmin(deps, userId);
+      if (where !== userId && !(await isAdmin(deps, userId))) throw new DomainError("metrics.error.digestChannel", { store });
       const existing = await deps.db.digestSubscription.findMany({ where: { target: where, store } });
       for (const e of existing) await cancelTimers(deps.db, deps.clock, digestOwner(e.id));
       if (off) {

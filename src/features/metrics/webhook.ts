@@ -2,9 +2,8 @@
 // refused whole, 400, each row and field named) or an NDJSON stream (Content-Type
 // application/x-ndjson, up to 2 GiB: stored as it arrives, bad lines skipped and named).
 // Re-sending a day replaces it.
-import { NDJSON_TYPES } from "../../infra/ndjson.ts";
 import { takeNdjson } from "../../infra/ndjson-upload.ts";
-import { bearerOk, readBody, sendJson } from "../../infra/webhook.ts";
+import { bearerOk, bodyKind, readBody, sendJson, UNSUPPORTED_TYPE } from "../../infra/webhook.ts";
 import type { HttpRoute } from "../feature.ts";
 import { ingestMetrics, MetricIngest } from "./ingest.ts";
 import { parseJsonMetrics } from "./parse-batch.ts";
@@ -17,7 +16,9 @@ export const metricsWebhook: HttpRoute = {
     if (!bearerOk(deps.config.METRICS_WEBHOOK_TOKEN, req.headers.authorization)) {
       return sendJson(res, 401, { error: "unauthorized", hint: "send Authorization: Bearer <METRICS_WEBHOOK_TOKEN>" });
     }
-    if (NDJSON_TYPES.test(String(req.headers["content-type"] ?? ""))) {
+    const kind = bodyKind(req.headers["content-type"]);
+    if (!kind) return sendJson(res, 415, UNSUPPORTED_TYPE);
+    if (kind === "ndjson") {
       const ingest = new MetricIngest(deps);
       return takeNdjson<MetricRecord>(deps, req, res, {
         kind: "metrics",

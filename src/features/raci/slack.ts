@@ -3,7 +3,7 @@ import { AlreadyDone } from "../../infra/seen.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { formatInZone } from "../../infra/time.ts";
+import { formatInZone, isRealDate, todayIn } from "../../infra/time.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerFailure, answerNow, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
@@ -105,7 +105,11 @@ export function registerRaci(app: App, deps: Deps): void {
     const title = (field(v, "title")?.value ?? "").trim();
     if (!title) errors.title = user.t("raci.error.title");
     const due = field(v, "due")?.selected_date ?? "";
+    const today = todayIn(deps.clock.now(), user.timeZone);
+    // Slack's date picker sends yyyy-mm-dd; a crafted or replayed form can send anything.
     if (!due) errors.due = user.t("raci.error.due");
+    else if (!isRealDate(due)) errors.due = user.t("raci.error.dueInvalid", { date: due.slice(0, 20) });
+    else if (due < today) errors.due = user.t("raci.error.duePast", { date: due, today });
     const refused = checkRoles({ r, a, c: field(v, "c")?.selected_users ?? [] }, deps.config.RACI_ALLOW_SELF_APPROVE);
     if (refused) errors[refused === "raci.error.noR" ? "r" : "a"] = user.t(refused);
     if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));

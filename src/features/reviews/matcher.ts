@@ -26,9 +26,10 @@ export interface Hit extends Keyword {
 export { normalise } from "./fold.ts";
 
 // The last characters of CJK_NEGATORS and of the intensifiers stripped before it.
-const NEGATION_TAIL = new Set([..."不没沒无無非别別未是有很太么麼算会會"].map((c) => c.charCodeAt(0)));
-const CJK_NEGATORS = /(不|没|沒|无|無|非|别|別|未|不是|没有|沒有)$/;
-const EN_NEGATORS = /\b(not|no|never|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|hardly|without)\s+(\w+\s+)?$/i;
+const NEGATION_TAIL = new Set([..."不没沒无無非别別未是有很太么麼算会會用需必要"].map((c) => c.charCodeAt(0)));
+// "不用投诉" (no need to complain), "无需退款", "并不是假货": the word after them is not a complaint.
+const CJK_NEGATORS = /(不|没|沒|无|無|非|别|別|未|不是|没有|沒有|不用|无需|無需|不必|不要|并不|並不|从不|從不|绝不|絕不|毫无|毫無)$/;
+const EN_NEGATORS = /\b(no need to|not|no|never|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|hardly|without)\s+(\w+\s+)?$/i;
 
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 
@@ -113,7 +114,11 @@ export function negatedAt(text: string, at: number, latin: boolean): boolean {
   return CJK_NEGATORS.test(before.replace(/(很|太|那么|那麼|算|会|會|是)$/, ""));
 }
 
-/** Negative = rated 1-2 or any keyword hit. Causes come from the hits' categories. */
+/**
+ * Negative = rated 1-2 or any keyword hit. Causes come from the hits' categories. A review rated
+ * 4 or 5 stars is a happy customer mentioning a word: its severity is one level lower (a 5-star
+ * "物流有点慢" is a notice, not a warning; a critical word on a 5-star review is a warning).
+ */
 export function classify(rating: number, hits: readonly Hit[]): { negative: boolean; causes: Cause[]; severity: Severity | null } {
   const negative = rating <= 2 || hits.length > 0;
   const causeOf: Partial<Record<Category, Cause>> = {
@@ -126,7 +131,8 @@ export function classify(rating: number, hits: readonly Hit[]): { negative: bool
     slow_after_sales: "slow_after_sales",
   };
   const causes = [...new Set(hits.map((h) => causeOf[h.category]).filter((c): c is Cause => Boolean(c)))];
-  const severity = hits.reduce<Severity | null>((s, h) => (s === null || SEVERITIES.indexOf(h.severity) > SEVERITIES.indexOf(s) ? h.severity : s), null);
+  const worst = hits.reduce<Severity | null>((s, h) => (s === null || SEVERITIES.indexOf(h.severity) > SEVERITIES.indexOf(s) ? h.severity : s), null);
+  const severity = worst !== null && rating >= 4 ? SEVERITIES[Math.max(0, SEVERITIES.indexOf(worst) - 1)]! : worst;
   return { negative, causes: negative && causes.length === 0 ? ["other"] : causes, severity };
 }
 

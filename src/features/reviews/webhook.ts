@@ -3,9 +3,8 @@
 // safely: reviews already stored are recognised by (platform, review id) and not stored twice.
 // With Content-Type application/x-ndjson the body is streamed (up to 2 GiB): stored as it
 // arrives, bad lines skipped and named.
-import { NDJSON_TYPES } from "../../infra/ndjson.ts";
 import { takeNdjson } from "../../infra/ndjson-upload.ts";
-import { bearerOk, readBody, sendJson } from "../../infra/webhook.ts";
+import { bearerOk, bodyKind, readBody, sendJson, UNSUPPORTED_TYPE } from "../../infra/webhook.ts";
 import type { HttpRoute } from "../feature.ts";
 import { ingestReviews, ReviewIngest } from "./ingest.ts";
 import { parseJsonReviews } from "./parse-batch.ts";
@@ -18,7 +17,9 @@ export const reviewsWebhook: HttpRoute = {
     if (!bearerOk(deps.config.REVIEWS_WEBHOOK_TOKEN, req.headers.authorization)) {
       return sendJson(res, 401, { error: "unauthorized", hint: "send Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>" });
     }
-    if (NDJSON_TYPES.test(String(req.headers["content-type"] ?? ""))) {
+    const kind = bodyKind(req.headers["content-type"]);
+    if (!kind) return sendJson(res, 415, UNSUPPORTED_TYPE);
+    if (kind === "ndjson") {
       const ingest = new ReviewIngest(deps);
       return takeNdjson<ParsedReview>(deps, req, res, {
         kind: "reviews",
