@@ -23,7 +23,7 @@ export const enReviews = {
   "reviews.briefing.queued": "Briefing for {date} sent to <#{channel}>.",
   "reviews.briefing.queuedDm": "Briefing for {date} sent to your DM.",
   "reviews.alert.title": "🚨 Critical review · {platform} · SKU {sku} · {stars}",
-  "reviews.alert.grouped": "🚨 {count} critical reviews for SKU {sku} in the last hour",
+  "reviews.alert.grouped": "🚨 {count} critical reviews for SKU {sku}, written between {from} and {to} ({tz})",
   "reviews.alert.meta": "Order {order} · {time} · causes: {causes} · keywords: {keywords}",
   "reviews.alert.draft": "*Reply draft (LSCW)*",
   "reviews.alert.openCase": "Open complaint case",

@@ -104,9 +104,10 @@ describe("reviews coming in", () => {
     expect(blocks).toContain("CREAM-9");
     expect(blocks).toContain("我们真诚地向您道歉");
     clock.set("2026-11-27T02:30:00Z");
-    await post(JSON.stringify([review("C2", "假货！已经打12315")]));
+    await post(JSON.stringify([{ ...review("C2", "假货！已经打12315"), time: "2026-11-27 10:20" }]));
     const update = await until(() => h.fake.callsOf("chat.update")[0]);
-    expect(JSON.stringify(update.args.blocks)).toContain("2");
+    // Grouped under the reviews' own times (not "the last hour", which a backfill would make a lie).
+    expect(update.args.text).toBe("🚨 SKU CREAM-9 有 2 条紧急评价，写于 11-27 09:50 至 11-27 10:20（Asia/Shanghai）");
     expect(h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0REVIEWS")).toHaveLength(1);
     clock.set("2026-11-27T04:00:00Z");
     await post(JSON.stringify([review("C3", "English: I had an allergic reaction")]));

@@ -68,4 +68,14 @@ describe("review keywords on real-looking reviews", () => {
     // "不用投诉" on a 5-star review (the case that raised a critical alert): nothing at all.
     expect(classify(5, m.match("非常好，不用投诉"))).toEqual({ negative: false, causes: [], severity: null });
   });
+
+  it("reads a refund for its cause: a slow refund is slow after-sales, a broken product quality; only the causeless stay other", () => {
+    const cause = (rating: number, text: string) => classify(rating, m.match(text), text).causes;
+    expect(cause(1, "申请退款一周了还没到账")).toEqual(["slow_after_sales"]);
+    expect(cause(1, "杯子漏水，我要退款")).toEqual(["quality"]);
+    expect(cause(1, "和描述不符，要求退款")).toEqual(["not_as_described"]);
+    expect(cause(2, "Refund still not processed after two weeks")).toEqual(["slow_after_sales"]);
+    expect(cause(1, "我要退款")).toEqual(["other"]);
+    expect(cause(5, "很好")).toEqual([]);
+  });
 });

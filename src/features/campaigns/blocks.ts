@@ -1,5 +1,6 @@
 // The checklist message: one message per promotion that edits itself as items change.
 import { esc } from "../../infra/markup.ts";
+import { shiftDate } from "../../infra/time.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
@@ -52,7 +53,10 @@ export function checklistMessage(
     const stageItems = items.filter((i) => i.stage === key).sort((a, b) => a.seq - b.seq);
     const stage = template.body.stages.find((s) => s.key === key);
     if (!stage || stageItems.length === 0) continue;
-    blocks.push({ type: "section", text: md(t("promo.checklist.stage", { stage: key, date: stageItems[0]!.dueDate, title: textIn(stage.title, locale) })) });
+    // The stage's date comes from T, not from an item: a done item keeps the date it had when
+    // the event moved, while the stage (and its open items) moved with T.
+    const date = shiftDate(c.eventDate, Math.min(...stageItems.map((i) => i.offsetDays)));
+    blocks.push({ type: "section", text: md(t("promo.checklist.stage", { stage: key, date, title: textIn(stage.title, locale) })) });
     for (const i of stageItems) {
       let line = t("promo.checklist.item", { icon: itemIcon(i, today), title: textIn(i.title, locale), owner: i.ownerId, due: i.dueDate });
       if (i.status === "done" || i.status === "na") line = `~${line}~`;

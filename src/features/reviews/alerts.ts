@@ -41,7 +41,11 @@ export function alertMessage(deps: Deps, sku: string, reviews: Review[]): Messag
     const r = reviews[0]!;
     return { text: t(locale, "reviews.alert.title", { platform: r.platform, sku, stars: "★".repeat(r.rating) }), blocks: reviewBlocks(deps, r) };
   }
-  const title = t(locale, "reviews.alert.grouped", { count: reviews.length, sku });
+  // The reviews' own times, not "the last hour": a backfill groups yesterday's reviews.
+  const tz = deps.config.DEFAULT_TIMEZONE;
+  const times = reviews.map((r) => r.reviewedAt.getTime());
+  const at = (ms: number) => formatInZone(new Date(ms), tz, "MM-dd HH:mm");
+  const title = t(locale, "reviews.alert.grouped", { count: reviews.length, sku, from: at(Math.min(...times)), to: at(Math.max(...times)), tz });
   const shown = reviews.slice(-5).flatMap((r) => [...reviewBlocks(deps, r), { type: "divider" }]);
   return { text: title, blocks: [{ type: "header", text: { type: "plain_text", text: title.slice(0, 150) } }, ...shown].slice(0, 50) };
 }

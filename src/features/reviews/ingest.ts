@@ -48,7 +48,7 @@ export class ReviewIngest {
       const params: Param[] = [];
       for (const r of slice) {
         const hits = matcher.match(r.text);
-        const c = classify(r.rating, hits);
+        const c = classify(r.rating, hits, r.text);
         const id = newId();
         if (c.severity === "critical") {
           critical.add(id);
