@@ -78,7 +78,7 @@ export const enCampaigns = {
   "promo.btn.doneFromDm": "Mark done",
   "promo.remind.before": "⏰ Due tomorrow ({due}) for “{campaign}”: {title}\nDone means: {doneMeans}",
   "promo.remind.due": "📌 Due today ({due}) for “{campaign}”: {title}\nDone means: {doneMeans}",
-  "promo.remind.overdue": "🔴 {days} day(s) overdue (due {due}) for “{campaign}”: {title}",
+  "promo.remind.overdue": "🔴 {days|# day|# days} overdue (due {due}) for “{campaign}”: {title}",
   "promo.remind.raised": "🚨 <@{owner}>'s item in “{campaign}” is {days} days overdue (due {due}): {title}",
   "promo.remind.snoozed": "Snoozed until {until}.",
   "promo.stage.opens": "📣 Stage {stage} of “{name}” starts today: {title}\n{!items}",

@@ -50,6 +50,6 @@ export const enMetrics = {
   "metrics.alert.alreadyAcked": "Someone acknowledged this alert a moment before you; nothing more to do.",
   "metrics.alert.alreadySnoozed": "Someone snoozed this alert a moment before you; nothing more to do.",
   "metrics.alert.snoozed": "💤 Snoozed by <@{user}> until {until}",
-  "metrics.import.result": "Imported {stored} new and {replaced} replaced row(s); {alerts} alert(s); {bad} bad row(s).{problems}",
+  "metrics.import.result": "Imported {stored|# new row|# new rows} and replaced {replaced|# row|# rows}; {alerts|# alert|# alerts}; {bad|# bad row|# bad rows}.{problems}",
   "metrics.import.hint": "Upload a CSV or JSON file to a channel the bot is in, then ⋯ → *Import metrics* on that message. Metrics also come in through the webhook `POST /webhooks/metrics` (JSON, `Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`) or from a file on the server: `npm run import:metrics -- file.csv` (UTF-8, UTF-8 with BOM or GBK; columns date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers). Re-sending a day replaces it.",
 } as const;

@@ -8,13 +8,21 @@ export type Params = Record<string, string | number>;
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
 
+const pluralRules = { en: new Intl.PluralRules("en"), "zh-CN": new Intl.PluralRules("zh-CN") } as const;
+
 /**
  * A message in one locale. `{name}` slots are escaped for Slack (user and webhook data can never
  * turn into <!channel> or a link); `{!name}` slots take text that is already mrkdwn (mentions, a
  * list built from escaped parts, another translated message) and insert it as it is.
+ * `{name|one|other}` picks the form for the number by the locale's plural rules (Intl.PluralRules),
+ * with # standing for the number: `{days|# day|# days}` → "1 day", "2 days", never "1 day(s)".
  */
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = catalogues[locale][key] ?? en[key] ?? key;
+  const template = (catalogues[locale][key] ?? en[key] ?? key).replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, other: string) => {
+    const n = Number(params[name]);
+    if (!(name in params) || !Number.isFinite(n)) return m;
+    return (pluralRules[locale].select(n) === "one" ? one : other).replace(/#/g, String(n));
+  });
   return template.replace(/\{(!?)(\w+)\}/g, (m, raw: string, name: string) => {
     if (!(name in params)) return m;
     const v = params[name]!;

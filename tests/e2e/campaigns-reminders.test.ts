@@ -57,7 +57,7 @@ describe("promotion reminders", () => {
     expect(mine()).toHaveLength(2);
     expect(mine()[1]).toContain("Due today");
     await runAt("2026-10-13T13:00:00Z");
-    expect(mine()[2]).toContain("1 day(s) overdue");
+    expect(mine()[2]).toContain("1 day overdue");
     expect(dmsTo(h, "U0LEAD").filter((t) => t.includes("🚨"))).toHaveLength(0);
     await runAt("2026-10-14T13:00:00Z");
     const raised = dmsTo(h, "U0LEAD").filter((t) => t.includes("🚨") && t.includes("<@U0NY>"));

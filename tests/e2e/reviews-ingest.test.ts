@@ -139,7 +139,7 @@ describe("importing a file shared in Slack", () => {
     const files = [{ id: "F0REVIEWS1", name: "reviews.csv", url_private_download: h.fake.fileUrl("F0REVIEWS1"), size: csv.length }];
     await interaction(h.baseUrl, messageShortcut({ callbackId: "reviews_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("imp"), message: { ts: "1.2", text: "", files } }));
     const reply = String((await until(() => h.fake.responses.find((r) => r.id === "imp"))).body.text);
-    expect(reply).toContain("Imported 1 review(s), 0 already known, 1 bad row(s).");
+    expect(reply).toContain("Imported 1 review, 0 already known, 1 bad row.");
     expect(reply).toContain("line 3: rating");
     expect(await h.bot.deps.db.review.count()).toBe(1);
     await interaction(h.baseUrl, messageShortcut({ callbackId: "reviews_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("none"), message: { ts: "1.3", text: "no file here" } }));
