@@ -49,6 +49,8 @@ describe("working a complaint to the end", () => {
     h = await startHarness({ env: { ADMIN_USER_IDS: "U0ADMIN" } });
     h.fake.users.set("U0STRANGER", { locale: "en-US" });
     h.fake.users.set(PEOPLE[1], { locale: "en-US" });
+    // The owner reads English; the workspace (and so the tier channels) Chinese.
+    h.fake.users.set("U0OWNER", { locale: "en-US" });
     await setUpTiers(h);
     const c = await escalateFromThread(h, { urgency: "urgent" });
 
@@ -86,6 +88,17 @@ describe("working a complaint to the end", () => {
     expect((await reload(c.id)).remedy).toContain("pending_approval");
     await click(PEOPLE[3], "complaint_remedy_approve", c.id);
     await until(async () => (await reload(c.id)).remedy?.includes('"approved"'));
+
+    // Every message in one language: the channel's thread in Chinese (fragments too), the
+    // owner's DMs in English. It used to read "<@U0SUPER> approved了补救方案：Partial refund ¥800".
+    await until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: "pending" } })) === 0);
+    const thread = h.fake.callsOf("chat.postMessage").filter((m) => m.args.channel === TIER_CHANNEL[1] && m.args.thread_ts).map((m) => String(m.args.text));
+    expect(thread).toContain(`<@${PEOPLE[3]}> 批准了补救方案：部分退款 ¥800。`);
+    expect(thread.some((x) => x.includes("紧急") && x.includes("产品质量"))).toBe(true);
+    expect(thread.filter((x) => /Urgent|Product quality|Partial refund|approved/.test(x))).toEqual([]);
+    const dms = h.fake.callsOf("chat.postMessage").filter((m) => m.args.channel === "U0OWNER").map((m) => String(m.args.text));
+    expect(dms.some((x) => x.includes(`<@${PEOPLE[3]}> approved the remedy: Partial refund ¥800.`))).toBe(true);
+    expect(dms.filter((x) => /批准|部分退款|补救方案/.test(x))).toEqual([]);
   });
 
   it("closes only through resolved → customer confirmed → rating, and the report adds it up", async () => {

@@ -5,7 +5,7 @@ import type { Db } from "../../infra/db.ts";
 import { claim } from "../../infra/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatDuration } from "../../infra/duration.ts";
-import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
+import { translator, type MessageKey, type Params, type Translator } from "../../infra/i18n.ts";
 import { isAdmin, userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { remedyText, type Remedy } from "./blocks.ts";
@@ -15,7 +15,13 @@ import { escalateInTx } from "./escalate.ts";
 import { logEvent, mentions, note, refreshCard, tellOwner } from "./notify.ts";
 import { needsTier3Approval, type RemedyKind, type Status } from "./rules.ts";
 
-type Change = (tx: Db, c: ComplaintCase, ownerT: Translator) => Promise<{ data?: Partial<ComplaintCase>; say?: [MessageKey, Params]; saved?: ComplaintCase }>;
+/**
+ * What an action says, built once per reader: the card's thread hears it in the channel's
+ * language and the owner in theirs, fragments included ("approved", "Partial refund ¥800"), so
+ * no message mixes two languages.
+ */
+type Say = (t: Translator) => [MessageKey, Params];
+type Change = (tx: Db, c: ComplaintCase, ownerT: Translator) => Promise<{ data?: Partial<ComplaintCase>; say?: Say; saved?: ComplaintCase }>;
 
 /** A case as the actor saw it: its id, and the version on the card they pressed (if it had one). */
 export interface Seen {
@@ -38,8 +44,8 @@ async function act(deps: Deps, ref: Seen, actorId: string, allowed: Status[], ki
     const updated = r.saved ?? (await tx.complaintCase.update({ where: { id: c.id }, data: r.data ?? {} }));
     if (!r.saved) await refreshCard(tx, deps, updated);
     if (r.say) {
-      await note(tx, deps, updated, r.say[0], r.say[1]);
-      await tellOwner(tx, deps, updated, owner.t, r.say[0], r.say[1]);
+      await note(tx, deps, updated, ...r.say(translator(deps.config.DEFAULT_LOCALE)));
+      await tellOwner(tx, deps, updated, owner.t, ...r.say(owner.t));
     }
     // A planned change (escalation) writes its own history line, with its details.
     if (!r.saved) await logEvent(tx, deps, c.id, kind, actorId);
@@ -87,7 +93,7 @@ export function acknowledge(deps: Deps, ref: Seen, actorId: string) {
   return act(deps, ref, actorId, ["open"], "acknowledged", async (tx, c) => {
     // Acknowledging stops the response clock; a general case's resolution clock keeps running.
     const clock = c.clockKind === "response" ? await armClock(tx, deps.clock, c, "none", deps.clock.now()) : {};
-    return { data: { status: "acknowledged", acknowledgedAt: deps.clock.now(), ...clock }, say: ["complaint.note.acknowledged", { actor: actorId }] };
+    return { data: { status: "acknowledged", acknowledgedAt: deps.clock.now(), ...clock }, say: () => ["complaint.note.acknowledged", { actor: actorId }] };
   });
 }
 
@@ -100,7 +106,7 @@ export function escalateNow(deps: Deps, ref: Seen, actorId: string, reason: stri
 export function waitForCustomer(deps: Deps, ref: Seen, actorId: string) {
   return act(deps, ref, actorId, ["open", "acknowledged"], "waiting", async (tx, c) => ({
     data: { status: "waiting_customer", ...(await pauseClock(tx, deps.clock, c)) },
-    say: ["complaint.note.waiting", { actor: actorId }],
+    say: () => ["complaint.note.waiting", { actor: actorId }],
   }));
 }
 
@@ -109,7 +115,7 @@ export function customerReplied(deps: Deps, ref: Seen, actorId: string) {
     const clock = await resumeClock(tx, deps.clock, c);
     return {
       data: { status: c.acknowledgedAt ? "acknowledged" : "open", ...clock },
-      say: ["complaint.note.resumed", { actor: actorId, left: formatDuration(c.remainingMs ?? 0) }],
+      say: () => ["complaint.note.resumed", { actor: actorId, left: formatDuration(c.remainingMs ?? 0) }],
     };
   });
 }
@@ -119,11 +125,10 @@ export function proposeRemedy(deps: Deps, ref: Seen, actorId: string, r: { kind:
     const p = snapshotOf(c);
     const pending = needsTier3Approval(r.kind, r.amount ?? 0, p);
     const remedy: Remedy = { ...r, status: pending ? "pending_approval" : "proposed", proposedBy: actorId };
-    const text = remedyText(ownerT, remedy);
     if (pending) {
       await note(_tx, deps, c, "complaint.note.remedyNeedsApproval", { mentions: mentions(c, 3), amount: `¥${p.refundApprovalAbove}` });
     }
-    return { data: { remedy: JSON.stringify(remedy) }, say: ["complaint.note.remedyProposed", { actor: actorId, remedy: text, note: r.note }] };
+    return { data: { remedy: JSON.stringify(remedy) }, say: (t) => ["complaint.note.remedyProposed", { actor: actorId, remedy: remedyText(t, remedy), note: r.note }] };
   });
 }
 
@@ -136,29 +141,29 @@ export async function decideRemedy(deps: Deps, ref: Seen, actorId: string, appro
     const remedy = fresh.remedy ? (JSON.parse(fresh.remedy) as Remedy) : null;
     if (!remedy || remedy.status !== "pending_approval") throw new DomainError("complaint.error.state", { number: fresh.number, status: ownerT(`cstatus.${fresh.status as Status}`) });
     const decided: Remedy = { ...remedy, status: approve ? "approved" : "rejected", decidedBy: actorId };
-    const decision = ownerT(approve ? "complaint.decision.approved" : "complaint.decision.rejected");
-    return { data: { remedy: JSON.stringify(decided) }, say: ["complaint.note.remedyDecided", { actor: actorId, decision, remedy: remedyText(ownerT, decided) }] };
+    const say: Say = (t) => ["complaint.note.remedyDecided", { actor: actorId, decision: t(approve ? "complaint.decision.approved" : "complaint.decision.rejected"), remedy: remedyText(t, decided) }];
+    return { data: { remedy: JSON.stringify(decided) }, say };
   });
 }
 
 export function resolve(deps: Deps, ref: Seen, actorId: string) {
   return act(deps, ref, actorId, ACTIVE, "resolved", async (tx, c) => ({
     data: { status: "resolved", resolvedAt: deps.clock.now(), ...(await armClock(tx, deps.clock, c, "none", deps.clock.now())) },
-    say: ["complaint.note.resolved", { actor: actorId }],
+    say: () => ["complaint.note.resolved", { actor: actorId }],
   }));
 }
 
 export function customerConfirmed(deps: Deps, ref: Seen, actorId: string) {
   return act(deps, ref, actorId, ["resolved"], "confirmed", async () => ({
     data: { status: "confirmed", confirmedAt: deps.clock.now() },
-    say: ["complaint.note.confirmed", { actor: actorId }],
+    say: () => ["complaint.note.confirmed", { actor: actorId }],
   }));
 }
 
 export function rate(deps: Deps, ref: Seen, actorId: string, score: number) {
   return act(deps, ref, actorId, ["confirmed"], "rated", async () => ({
     data: { status: "closed", satisfaction: score, closedAt: deps.clock.now() },
-    say: ["complaint.note.rated", { actor: actorId, score }],
+    say: () => ["complaint.note.rated", { actor: actorId, score }],
   }));
 }
 
@@ -172,6 +177,6 @@ export function reopen(deps: Deps, ref: Seen, actorId: string) {
       satisfaction: null,
       ...(await armClock(tx, deps.clock, c, "resolution", deps.clock.now())),
     },
-    say: ["complaint.note.reopened", { actor: actorId, tier: c.tier }],
+    say: () => ["complaint.note.reopened", { actor: actorId, tier: c.tier }],
   }));
 }

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import { translator } from "../../infra/i18n.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { createOnce } from "../../infra/seen.ts";
 import { userContext } from "../../people/people.ts";
@@ -62,7 +63,10 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
     c = await tx.complaintCase.update({ where: { id: c.id }, data: clock });
     const cardId = await postCard(tx, deps, c, input.actorId);
     c = await tx.complaintCase.update({ where: { id: c.id }, data: { cardId } });
-    const params = { actor: input.actorId, number: c.number, urgency: owner.t(`urgency.${input.urgency}`), cause: owner.t(`cause.${input.cause}`), tier };
+    // Channel messages speak the channel's language, fragments included: the owner's language is
+    // for the owner's DMs only.
+    const channelT = translator(deps.config.DEFAULT_LOCALE);
+    const params = { actor: input.actorId, number: c.number, urgency: channelT(`urgency.${input.urgency}`), cause: channelT(`cause.${input.cause}`), tier };
     await note(tx, deps, c, "complaint.note.opened", params);
     const channel = tierOf(c, tier).channelId;
     if (input.source?.channel && (input.source.threadTs ?? input.source.ts)) {
@@ -71,7 +75,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
         kind: "post",
         channel: input.source.channel,
         threadTs: input.source.threadTs ?? input.source.ts,
-        body: { text: owner.t("complaint.note.linked", { number: c.number, tier, channel, owner: input.actorId }) },
+        body: { text: channelT("complaint.note.linked", { number: c.number, tier, channel, owner: input.actorId }) },
         actorId: input.actorId,
       });
     }
