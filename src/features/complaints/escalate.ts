@@ -47,9 +47,11 @@ export function mentions(c: Pick<ComplaintCase, "policy">, tier: number): string
 const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({ clockGen: c.clockGen, breaches: c.breaches, statuses: ACTIVE });
 
 /** A line in a card's thread, and the same news in the owner's DM. */
-function noteAndDm(v: Voices, c: ComplaintCase, cardId: string, channel: string, key: MessageKey, params: Params, dedupe?: string) {
-  const note = planned({ kind: "post", channel, threadOfId: cardId, body: { text: v.channel(key, params) }, dedupeKey: dedupe && `${dedupe}:note` });
-  const event = v.owner(key, params);
+/** The same line in the card's thread and in the owner's DM, each wholly in its reader's language. */
+function noteAndDm(v: Voices, c: ComplaintCase, cardId: string, channel: string, key: MessageKey, params: Params | ((t: Translator) => Params), dedupe?: string) {
+  const forReader = (t: Translator) => (typeof params === "function" ? params(t) : params);
+  const note = planned({ kind: "post", channel, threadOfId: cardId, body: { text: v.channel(key, forReader(v.channel)) }, dedupeKey: dedupe && `${dedupe}:note` });
+  const event = v.owner(key, forReader(v.owner));
   const dm = planned({ kind: "post", channel: c.ownerId, body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) }, dedupeKey: dedupe && `${dedupe}:owner` });
   return [note, dm];
 }
@@ -129,9 +131,14 @@ export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): Case
 
 /** The warning at 75% (by default) of the clock: to the tier in the card's thread and to the owner. */
 export function planWarning(c: ComplaintCase, jobKey: string, v: Voices): CasePlan {
-  const clock = v.channel(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution");
   const deadline = `${formatInZone(c.deadlineAt!, v.timeZone, "MM-dd HH:mm")} (${v.timeZone})`;
-  const params = { mentions: mentions(c, c.tier), number: c.number, percent: snapshotOf(c).warnPercent, clock, deadline };
+  const params = (t: Translator) => ({
+    mentions: mentions(c, c.tier),
+    number: c.number,
+    percent: snapshotOf(c).warnPercent,
+    clock: t(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution"),
+    deadline,
+  });
   // Keys make a rerun harmless: each message is queued at most once.
   const messages = c.cardId ? noteAndDm(v, c, c.cardId, tierOf(c, c.tier).channelId, "complaint.note.warning", params, jobKey) : [];
   return { caseId: c.id, guard: guardOf(c), set: { breaches: c.breaches }, bumpVersion: false, cancelTimers: false, timers: [], messages, events: [] };
