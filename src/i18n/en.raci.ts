@@ -86,6 +86,8 @@ export const enRaci = {
   "raci.matrix.task": "Task",
   "raci.flow.started": "Flow #{number} “{name}” started with {steps} steps; step 1 is with {!r}.",
   "raci.roles.saved": "Role {role} → <@{user}>{!backup}.",
+  "raci.roles.backup": " (backup <@{user}>)",
+  "raci.matrix.alt": "RACI matrix of flow {number}",
   "raci.roles.list": "*Role map*: {!list}",
   "raci.error.admin": "Only a workspace admin or owner (or someone in ADMIN_USER_IDS) can change the role map.",
   "role.operations": "Operations",

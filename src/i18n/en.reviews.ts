@@ -24,6 +24,8 @@ export const enReviews = {
   "reviews.briefing.queuedDm": "Briefing for {date} sent to your DM.",
   "reviews.alert.title": "🚨 Critical review · {platform} · SKU {sku} · {stars}",
   "reviews.alert.grouped": "🚨 {count} critical reviews for SKU {sku}, written between {from} and {to} ({tz})",
+  "reviews.case.summary": "[{platform} {stars} SKU {sku}{order}] {text}",
+  "reviews.case.order": " · order {order}",
   "reviews.alert.meta": "Order {order} · {time} · causes: {causes} · keywords: {keywords}",
   "reviews.alert.draft": "*Reply draft (LSCW)*",
   "reviews.alert.openCase": "Open complaint case",

@@ -21,6 +21,7 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.digest.weekly": "每周简报（{weekday}）",
   "metrics.recipients.saved": "{level}预警现在发给 {!target}。",
   "metrics.rules.saved": "规则已保存：{rules}",
+  "metrics.rules.describe": "静态：下降 {warning}% 警告 / {critical}% 紧急 · 动态：{weeks} 周 ±{k}σ {dynamicLevel} · 关联：UV +{uvUp}% 且转化率 −{conversionDown}% {correlatedLevel}",
   "metrics.rules.show": "*异常规则*：{rules}\n*接收人*：提醒 {!notice} · 警告 {!warning} · 紧急 {!critical}",
   "metrics.level.notice": "提醒",
   "metrics.level.warning": "警告",

@@ -88,6 +88,8 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.matrix.task": "任务",
   "raci.flow.started": "流程 #{number}「{name}」已开始，共 {steps} 步；第 1 步由 {!r} 负责。",
   "raci.roles.saved": "角色 {role} → <@{user}>{!backup}。",
+  "raci.roles.backup": "（备份 <@{user}>）",
+  "raci.matrix.alt": "流程 {number} 的 RACI 矩阵",
   "raci.roles.list": "*角色映射*：{!list}",
   "raci.error.admin": "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以修改角色映射。",
   "role.operations": "运营",

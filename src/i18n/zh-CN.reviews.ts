@@ -26,6 +26,8 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "reviews.briefing.queuedDm": "{date} 的简报已发到你的私信。",
   "reviews.alert.title": "🚨 紧急评价 · {platform} · SKU {sku} · {stars}",
   "reviews.alert.grouped": "🚨 SKU {sku} 有 {count} 条紧急评价，写于 {from} 至 {to}（{tz}）",
+  "reviews.case.summary": "[{platform} {stars} SKU {sku}{order}] {text}",
+  "reviews.case.order": " · 订单 {order}",
   "reviews.alert.meta": "订单 {order} · {time} · 原因：{causes} · 关键词：{keywords}",
   "reviews.alert.draft": "*回复草稿（LSCW）*",
   "reviews.alert.openCase": "建立客诉工单",

@@ -46,7 +46,8 @@ describe("i18n", () => {
   it("has every key in both languages, none empty, with the same placeholders", () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(zhCN[key], key).toBeTruthy();
-      const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      // {name}, {!name} and plural forms {name|one|other} all name the parameter `name`.
+      const ph = (s: string) => [...new Set([...s.matchAll(/\{!?(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]))].sort();
       expect(ph(zhCN[key]), key).toEqual(ph(en[key]));
     }
   });

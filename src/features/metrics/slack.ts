@@ -4,7 +4,7 @@ import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { claim } from "../../infra/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { t } from "../../infra/i18n.ts";
+import { t, type Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
@@ -23,8 +23,17 @@ const pctArg = (s: string | undefined) => (s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? 
 
 const assertAdmin = (deps: Deps, userId: string) => assertAdminRule(deps, userId, "metrics.error.admin");
 const setting = (deps: Deps, key: string, value: string) => deps.db.metricSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
-const describeRules = (r: RuleSet) =>
-  `static −${r.staticDrop.warning * 100}% warning / −${r.staticDrop.critical * 100}% critical · dynamic ${r.dynamic.weeks} weeks ±${r.dynamic.k}σ ${r.dynamic.level} · correlated UV +${r.correlated.uvUp * 100}% & conversion −${r.correlated.conversionDown * 100}% ${r.correlated.level}`;
+const describeRules = (t: Translator, r: RuleSet) =>
+  t("metrics.rules.describe", {
+    warning: r.staticDrop.warning * 100,
+    critical: r.staticDrop.critical * 100,
+    weeks: r.dynamic.weeks,
+    k: r.dynamic.k,
+    dynamicLevel: t(`metrics.level.${r.dynamic.level}`),
+    uvUp: r.correlated.uvUp * 100,
+    conversionDown: r.correlated.conversionDown * 100,
+    correlatedLevel: t(`metrics.level.${r.correlated.level}`),
+  });
 
 async function run(deps: Deps, user: UserContext, userId: string, words: string[], say: (t: string) => Promise<void>): Promise<boolean> {
   const [sub = "", ...rest] = words;
@@ -84,7 +93,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
           const to = await recipientFor(deps, l);
           return to ? `<#${to}>` : "–";
         };
-        await say(user.t("metrics.rules.show", { rules: describeRules(r), notice: await who("notice"), warning: await who("warning"), critical: await who("critical") }));
+        await say(user.t("metrics.rules.show", { rules: describeRules(user.t, r), notice: await who("notice"), warning: await who("warning"), critical: await who("critical") }));
         return true;
       }
       const level = rest[0] as Level;
@@ -104,7 +113,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       else return false;
       await assertAdmin(deps, userId);
       await setting(deps, "rules", JSON.stringify(r));
-      await say(user.t("metrics.rules.saved", { rules: describeRules(r) }));
+      await say(user.t("metrics.rules.saved", { rules: describeRules(user.t, r) }));
       return true;
     }
     case "import":

@@ -51,7 +51,7 @@ export function registerRaci(app: App, deps: Deps): void {
             kind: "file",
             channel: command.user_id,
             body: { text: m.text },
-            file: { filename: `raci-flow-${m.flow.number}.png`, title: `RACI #${m.flow.number}`, altText: `RACI matrix of flow ${m.flow.number}`, base64: m.png.toString("base64") },
+            file: { filename: `raci-flow-${m.flow.number}.png`, title: `RACI #${m.flow.number}`, altText: user.t("raci.matrix.alt", { number: m.flow.number }), base64: m.png.toString("base64") },
           });
           return void (await say(m.text));
         }
@@ -68,7 +68,7 @@ export function registerRaci(app: App, deps: Deps): void {
           if (!role || !/^[a-z_]{2,30}$/.test(role) || !u || (backup && !b)) break;
           await assertAdmin(deps, command.user_id, "raci.error.admin");
           await deps.db.roleMapping.upsert({ where: { role }, create: { role, userId: u, backupId: b ?? null }, update: { userId: u, backupId: b ?? null } });
-          return void (await say(user.t("raci.roles.saved", { role, user: u, backup: b ? ` (backup <@${b}>)` : "" })));
+          return void (await say(user.t("raci.roles.saved", { role, user: u, backup: b ? user.t("raci.roles.backup", { user: b }) : "" })));
         }
         case "roles": {
           const rows = await deps.db.roleMapping.findMany({ orderBy: { role: "asc" } });

@@ -118,7 +118,8 @@ export function registerReviews(app: App, deps: Deps): void {
     const id = "value" in action ? String(action.value ?? "") : "";
     const r = await deps.db.review.findUnique({ where: { id } });
     if (!r) return;
-    const summary = `[${r.platform} ${"★".repeat(r.rating)} SKU ${r.sku}${r.orderId ? ` · order ${r.orderId}` : ""}] ${r.text}`;
+    const opener = await userContext(deps, body.user.id);
+    const summary = opener.t("reviews.case.summary", { platform: r.platform, stars: "★".repeat(r.rating), sku: r.sku, order: r.orderId ? opener.t("reviews.case.order", { order: r.orderId }) : "", text: r.text });
     try {
       await openCreateModal(deps, body.user.id, body.trigger_id, { summary, meta: {} });
     } catch (e) {
