@@ -60,13 +60,16 @@ describe("escalating a complaint from a Slack thread", () => {
     h = await startHarness();
     const shortcut = messageShortcut({ callbackId: "complaint_escalate", user: "U0OWNER", channel: "C0SUPPORT", responseUrl: h.fake.responseUrl("x"), message: { ts: "1.2", text: "hi" } });
     await interaction(h.baseUrl, shortcut);
-    const open = await until(() => h.fake.callsOf("views.open")[0]);
+    // Told at once, before any form opens.
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "x"))).body.text)).toContain("/complaint tier 1");
+    expect(h.fake.callsOf("views.open")).toHaveLength(0);
+    // A form opened earlier (tiers removed since) is still refused on submission, on the form.
     const res = await interaction(
       h.baseUrl,
       viewSubmission({
         user: "U0OWNER",
         callbackId: "complaint_create",
-        privateMetadata: (open.args.view as { private_metadata: string }).private_metadata,
+        privateMetadata: JSON.stringify({ channel: "C0SUPPORT", ts: "1.2", threadTs: "1.2" }),
         values: complaintValues({ order: "A-1", customer: "Li", cause: "logistics", urgency: "general", summary: "late" }),
       }),
     );
