@@ -33,7 +33,9 @@ describe("a promotion's checklist, end to end", () => {
     const update = await until(() => h.fake.callsOf("chat.update")[0]);
     const posted = await h.bot.deps.db.outboxMessage.findUniqueOrThrow({ where: { id: c.checklistMsgId! } });
     expect(update.args).toMatchObject({ channel: CHANNEL, ts: posted.ts });
-    expect(JSON.stringify(update.args.blocks)).toContain("1/");
+    // The progress line counts the one item done, out of every item of the template.
+    const total = c.items.filter((i) => i.status !== "na").length;
+    expect(JSON.stringify(update.args.blocks)).toContain(`已完成 1/${total} · 逾期 0`);
     expect(checklistPosts(h)).toHaveLength(1);
   });
 

@@ -77,6 +77,47 @@ describe("RACI tasks", () => {
     expect(String(dms("U0I")[0]!.args.text)).toContain("Task #1");
   });
 
+  it("Accept, Start, Blocked… with a reason, Done, Send back with a reason: each through its button, each recorded", async () => {
+    await start();
+    await create({ r: ["U0R"], a: ["U0A"] });
+    const t = await until(() => h.bot.deps.db.task.findFirst());
+    const status = async () => (await task()).status;
+    await click("U0R", "raci_accept", t.id);
+    await until(async () => (await status()) === "accepted");
+    await click("U0R", "raci_start", t.id);
+    await until(async () => (await status()) === "in_progress");
+    // Blocked… asks for the reason in a modal, then records it.
+    const reason = async (user: string, actionId: string, why: string) => {
+      const before = h.fake.callsOf("views.open").length;
+      await click(user, actionId, t.id);
+      const open = await until(() => h.fake.callsOf("views.open")[before]);
+      const view = open.args.view as { callback_id: string; private_metadata: string };
+      expect(view.callback_id).toBe("raci_reason");
+      await interaction(h.baseUrl, viewSubmission({ user, callbackId: view.callback_id, privateMetadata: view.private_metadata, values: { reason: { reason: { value: why } } } }));
+    };
+    await reason("U0R", "raci_block", "waiting for the supplier's photos");
+    await until(async () => (await status()) === "blocked");
+    expect((await task()).blockedReason).toBe("waiting for the supplier's photos");
+    await click("U0R", "raci_start", t.id);
+    await until(async () => (await status()) === "in_progress");
+    await click("U0R", "raci_done", t.id);
+    await until(async () => (await status()) === "ready");
+    await reason("U0A", "raci_send_back", "the price is wrong");
+    await until(async () => (await status()) === "in_progress");
+    expect((await task()).sentBackWhy).toBe("the price is wrong");
+    await settle();
+    // R heard why it came back; the card's thread has each step.
+    expect(dms("U0R").some((c) => String(c.args.text).includes("the price is wrong"))).toBe(true);
+    const thread = h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0OPS" && c.args.thread_ts).map((c) => String(c.args.text));
+    expect(thread.some((x) => x.includes("waiting for the supplier's photos"))).toBe(true);
+    expect(thread.some((x) => x.includes("the price is wrong"))).toBe(true);
+    // /task mine lists it for R, under R.
+    await slashCommand(h.baseUrl, { command: "/task", text: "mine", user_id: "U0R", response_url: h.fake.responseUrl("mine") });
+    const mine = String((await until(() => h.fake.responses.find((r) => r.id === "mine"))).body.text);
+    expect(mine).toContain("#1");
+    expect(mine).toContain("上架新品 Spring mug");
+  });
+
   it("refuses a due date in the past or one that is not a date, in the form, naming the field", async () => {
     await start();
     const withDue = (date: string) =>
@@ -141,7 +182,7 @@ describe("RACI tasks", () => {
       await until(() => h.fake.responses.find((r) => r.id === role));
     }
     await slashCommand(h.baseUrl, { command: "/task", text: "flow new_product_launch 春季杯", user_id: "U0LEAD", channel_id: "C0OPS", response_url: h.fake.responseUrl("flow") });
-    expect(String((await until(() => h.fake.responses.find((r) => r.id === "flow"))).body.text)).toContain("4");
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "flow"))).body.text)).toContain("共 4 步；第 1 步由 <@U0OPS> 负责");
     await settle();
     const rs = ["U0OPS", "U0BUY", "U0CNT", "U0MKT"];
     // Only step 1's R hears of the flow at first; the others wait for their turn.
