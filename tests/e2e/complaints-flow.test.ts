@@ -101,6 +101,60 @@ describe("working a complaint to the end", () => {
     expect(dms.filter((x) => /批准|部分退款|补救方案/.test(x))).toEqual([]);
   });
 
+  it("Escalate now with a reason, a rejected remedy, Resolve and Reopen from the card, and /complaint list", async () => {
+    h = await startHarness({ env: { ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    for (const u of ["U0OWNER", PEOPLE[1], PEOPLE[2], PEOPLE[3]]) h.fake.users.set(u, { locale: "en-US" });
+    await setUpTiers(h);
+    const c = await escalateFromThread(h, { urgency: "urgent" });
+    const card = async () => {
+      const x = await reload(c.id);
+      return `${x.id}.${x.version}`;
+    };
+
+    // Escalate now: the button opens a modal for the reason; submitting moves the case to tier 2.
+    await click(PEOPLE[1], "complaint_escalate_open", await card());
+    const open = await until(() => h.fake.callsOf("views.open").find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_escalate_now"));
+    const view = open.args.view as { private_metadata: string };
+    const empty = await interaction(h.baseUrl, viewSubmission({ user: PEOPLE[1], callbackId: "complaint_escalate_now", privateMetadata: view.private_metadata, values: { reason: { reason: { value: "" } } } }));
+    expect(JSON.parse(empty.text).errors.reason).toBeTruthy();
+    await interaction(h.baseUrl, viewSubmission({ user: PEOPLE[1], callbackId: "complaint_escalate_now", privateMetadata: view.private_metadata, values: { reason: { reason: { value: "customer is a journalist" } } } }));
+    await until(async () => (await reload(c.id)).tier === 2);
+    expect(await h.bot.deps.db.complaintEvent.count({ where: { caseId: c.id, kind: "escalated" } })).toBe(1);
+
+    // A remedy above the limit, rejected by tier 3.
+    await click(PEOPLE[2], "complaint_remedy_open", await card());
+    const remedy = await until(() => h.fake.callsOf("views.open").find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_remedy"));
+    const opt = (value: string) => ({ text: { type: "plain_text", text: value }, value });
+    await interaction(
+      h.baseUrl,
+      viewSubmission({
+        user: PEOPLE[2],
+        callbackId: "complaint_remedy",
+        privateMetadata: (remedy.args.view as { private_metadata: string }).private_metadata,
+        values: { remedy_kind: { remedy_kind: { selected_option: opt("full_refund") } }, amount: { amount: { value: "1200" } }, note: { note: { value: null } } },
+      }),
+    );
+    await until(async () => (await reload(c.id)).remedy?.includes("pending_approval"));
+    await click(PEOPLE[3], "complaint_remedy_reject", await card());
+    await until(async () => (await reload(c.id)).remedy?.includes('"rejected"'));
+
+    // /complaint list shows it while it is open.
+    const list = await command(h, PEOPLE[1], "list");
+    expect(list.text).toContain(`*#${c.number}*`);
+    expect(list.text).toContain("tier 2");
+
+    // Resolve, then Reopen: back to acknowledged at tier 2, with its resolution clock again.
+    await click(PEOPLE[2], "complaint_resolve", await card());
+    await until(async () => (await reload(c.id)).status === "resolved");
+    await click("U0OWNER", "complaint_reopen", await card());
+    await until(async () => (await reload(c.id)).status === "acknowledged");
+    const reopened = await reload(c.id);
+    expect([reopened.tier, reopened.resolvedAt, reopened.clockKind]).toEqual([2, null, "resolution"]);
+    expect((await command(h, PEOPLE[1], "list")).text).toContain(`*#${c.number}*`);
+    const kinds = (await h.bot.deps.db.complaintEvent.findMany({ where: { caseId: c.id }, orderBy: { at: "asc" } })).map((e) => e.kind);
+    expect(kinds).toEqual(["opened", "escalated", "remedy_proposed", "remedy_rejected", "resolved", "reopened"]);
+  });
+
   it("closes only through resolved → customer confirmed → rating, and the report adds it up", async () => {
     const clock = new FixedClock("2026-11-28T02:00:00Z");
     h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN" } });
