@@ -15,7 +15,7 @@ const c: ComplaintCase = {
   clockKind: "response", clockGen: 1, clockStartedAt: now, deadlineAt: new Date(now.getTime() + 7200_000), pausedAt: null, remainingMs: null,
   breaches: 0, escalations: 0, cardId: "m1", remedy: null, satisfaction: null, createdAt: now, acknowledgedAt: null, resolvedAt: null, confirmedAt: null, closedAt: null,
 };
-const v: Voices = { channel: translator("zh-CN"), owner: translator("en"), timeZone: "Asia/Shanghai", now };
+const v: Voices = { channel: () => translator("zh-CN"), owner: translator("en"), timeZone: "Asia/Shanghai", now };
 const CJK = /[\u4e00-\u9fff]/;
 const LATIN_WORD = /\b(response|resolution|clock|escalated|tier)\b/i;
 

@@ -1,5 +1,6 @@
 // Promotion timers: item reminders (day before, due day, overdue and raised), stage openings,
 // and the T-3 go/no-go check. Messages carry dedupe keys so a rerun after a crash sends nothing twice.
+import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
@@ -65,7 +66,7 @@ const stage: JobKind<Deps> = {
     const p = job.payload as { campaignId: string; gen: number; stage: (typeof STAGES)[number] };
     const c = await liveCampaign(deps, p);
     if (!c) return;
-    const locale = deps.config.DEFAULT_LOCALE;
+    const locale = await channelLocale(deps, c.channelId);
     const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, stage: p.stage }, orderBy: { seq: "asc" } });
     const tpl = await deps.db.playbookTemplate.findUniqueOrThrow({ where: { id: c.templateId } });
     const stageDef = (JSON.parse(tpl.body) as { stages: { key: string; title: { en: string; "zh-CN": string } }[] }).stages.find((s) => s.key === p.stage);
@@ -86,7 +87,9 @@ const gate: JobKind<Deps> = {
     const text = boss.t("promo.gate.blockers", { name: c.name, items });
     await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey: `${job.key}:dm` });
     if (todayIn(deps.clock.now(), c.timeZone) <= c.eventDate) {
-      const channelText = t(deps.config.DEFAULT_LOCALE, "promo.gate.blockers", { name: c.name, items });
+      const channelLang = await channelLocale(deps, c.channelId);
+      const channelItems = open.length ? open.map((i) => textIn(i.title, channelLang)).join("; ") : "–";
+      const channelText = t(channelLang, "promo.gate.blockers", { name: c.name, items: channelItems });
       await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text: channelText }, dedupeKey: `${job.key}:channel` });
     }
   },

@@ -1,4 +1,5 @@
 // Changing a promotion: its items' state and owners, its date, the go/no-go, cancelling it.
+import { channelTranslator } from "../../people/channels.ts";
 import { claim } from "../../infra/claim.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -11,9 +12,10 @@ import { textIn } from "./blocks.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
 import { planCampaignTimers, planItemReminders, prefix, refreshChecklist } from "./schedule.ts";
 
-/** A line in the checklist message's thread, in the team's language. */
-function noteOnChecklist(tx: Db, deps: Deps, c: Campaign, key: MessageKey, params: Params) {
-  return deps.outbox.enqueue(tx, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text: t(deps.config.DEFAULT_LOCALE, key, params) } });
+/** A line in the checklist message's thread, in its channel's language. */
+async function noteOnChecklist(tx: Db, deps: Deps, c: Campaign, key: MessageKey, params: Params) {
+  const text = (await channelTranslator(deps, c.channelId, tx))(key, params);
+  return deps.outbox.enqueue(tx, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text } });
 }
 
 

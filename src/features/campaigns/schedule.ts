@@ -1,6 +1,7 @@
 // Reminder and stage timers of a promotion, and the checklist message that mirrors its items.
 // Timer keys carry the campaign's gen: moving the date or cancelling bumps it, and older timers
 // are cancelled and, should one slip through, find a different gen and do nothing.
+import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Clock } from "../../infra/clock.ts";
 import type { Db } from "../../infra/db.ts";
@@ -75,7 +76,8 @@ export async function refreshChecklist(db: Db, deps: Deps, campaignId: string): 
 export async function renderChecklist(db: Db, deps: Deps, c: Campaign) {
   const items = await db.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
   const tpl = await db.playbookTemplate.findUniqueOrThrow({ where: { id: c.templateId } });
-  const locale = deps.config.DEFAULT_LOCALE;
+  // The checklist speaks its channel's language.
+  const locale = await channelLocale(deps, c.channelId, db);
   const tr = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(locale, k, p);
   return checklistMessage(tr, locale, c, items, { name: tpl.name, version: tpl.version, body: JSON.parse(tpl.body) as Template }, todayIn(deps.clock.now(), c.timeZone));
 }

@@ -1,5 +1,6 @@
 // Submissions of the promotion modals. Field problems go back into the modal; refusals from the
 // services go to the user's DM, since the modal has closed by then.
+import { channelLocale } from "../../people/channels.ts";
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -122,7 +123,7 @@ export function registerViews(app: App, deps: Deps): void {
         actions,
       });
       // The report goes to the campaign channel, in the team's language, and is kept on the campaign.
-      const locale = deps.config.DEFAULT_LOCALE;
+      const locale = await channelLocale(deps, c.channelId);
       const text = await retroReport(deps, c, (k, p) => t(locale, k, p), locale, todayIn(deps.clock.now(), c.timeZone));
       await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, body: { text }, actorId: body.user.id, dedupeKey: `retro:view:${view.id}` });
     });

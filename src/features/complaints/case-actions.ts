@@ -5,14 +5,14 @@ import type { Db } from "../../infra/db.ts";
 import { claim } from "../../infra/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatDuration } from "../../infra/duration.ts";
-import { translator, type MessageKey, type Params, type Translator } from "../../infra/i18n.ts";
+import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { isAdmin, userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { remedyText, type Remedy } from "./blocks.ts";
 import { ACTIVE, assertMayAct, assertStatus, isTierMemberAsync, loadCase } from "./case-access.ts";
 import { armClock, pauseClock, resumeClock, snapshotOf } from "./case-clock.ts";
 import { escalateInTx } from "./escalate.ts";
-import { logEvent, mentions, note, refreshCard, tellOwner } from "./notify.ts";
+import { caseChannelT, logEvent, mentions, note, refreshCard, tellOwner } from "./notify.ts";
 import { needsTier3Approval, type RemedyKind, type Status } from "./rules.ts";
 
 /**
@@ -44,7 +44,7 @@ async function act(deps: Deps, ref: Seen, actorId: string, allowed: Status[], ki
     const updated = r.saved ?? (await tx.complaintCase.update({ where: { id: c.id }, data: r.data ?? {} }));
     if (!r.saved) await refreshCard(tx, deps, updated);
     if (r.say) {
-      await note(tx, deps, updated, ...r.say(translator(deps.config.DEFAULT_LOCALE)));
+      await note(tx, deps, updated, ...r.say(await caseChannelT(tx, deps, updated)));
       await tellOwner(tx, deps, updated, owner.t, ...r.say(owner.t));
     }
     // A planned change (escalation) writes its own history line, with its details.

@@ -5,8 +5,9 @@ import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { t, type MessageKey, type Params, type Translator } from "../../infra/i18n.ts";
+import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
+import { channelTranslators } from "../../people/channels.ts";
 import { dialectOfClient, prismaExec } from "../../infra/prisma-exec.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { caseCard } from "./blocks.ts";
@@ -23,9 +24,9 @@ export interface EscalateBy {
   startAt: Date;
 }
 
-/** How a case speaks: channel messages in the workspace's language, the owner's DMs in theirs. */
+/** How a case speaks: a channel's messages in that channel's language, the owner's DMs in theirs. */
 export interface Voices {
-  channel: Translator;
+  channel: (channelId: string) => Translator;
   owner: Translator;
   timeZone: string;
   now: Date;
@@ -50,7 +51,8 @@ const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({ clockGen: c.clockGen
 /** The same line in the card's thread and in the owner's DM, each wholly in its reader's language. */
 function noteAndDm(v: Voices, c: ComplaintCase, cardId: string, channel: string, key: MessageKey, params: Params | ((t: Translator) => Params), dedupe?: string) {
   const forReader = (t: Translator) => (typeof params === "function" ? params(t) : params);
-  const note = planned({ kind: "post", channel, threadOfId: cardId, body: { text: v.channel(key, forReader(v.channel)) }, dedupeKey: dedupe && `${dedupe}:note` });
+  const inChannel = v.channel(channel);
+  const note = planned({ kind: "post", channel, threadOfId: cardId, body: { text: inChannel(key, forReader(inChannel)) }, dedupeKey: dedupe && `${dedupe}:note` });
   const event = v.owner(key, forReader(v.owner));
   const dm = planned({ kind: "post", channel: c.ownerId, body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) }, dedupeKey: dedupe && `${dedupe}:owner` });
   return [note, dm];
@@ -62,8 +64,14 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
   const to = c.tier + 1;
   const oldChannel = tierOf(c, from).channelId;
   const newChannel = tierOf(c, to).channelId;
-  const clockName = v.channel(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution");
-  const why = by.actorId ? v.channel("complaint.note.escalatedManual", { actor: by.actorId, to, reason: by.reason ?? "" }) : v.channel("complaint.note.escalatedAuto", { clock: clockName, from, to });
+  // The old tier's channel and the new one may speak different languages: each line is built for
+  // the channel it goes to.
+  const why = (t: Translator) =>
+    by.actorId
+      ? t("complaint.note.escalatedManual", { actor: by.actorId, to, reason: by.reason ?? "" })
+      : t("complaint.note.escalatedAuto", { clock: t(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution"), from, to });
+  const oldT = v.channel(oldChannel);
+  const newT = v.channel(newChannel);
   let next: ComplaintCase = { ...c, version: c.version + 1, tier: to, escalations: c.escalations + 1, breaches: by.actorId ? c.breaches : c.breaches + 1 };
   let timers: CasePlan["timers"] = [];
   if (c.status === "waiting_customer") {
@@ -74,14 +82,14 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
     next = { ...next, ...armed.fields };
     timers = armed.timers;
   }
-  const card = planned({ kind: "post", channel: newChannel, body: caseCard(v.channel, next, v.timeZone, v.now) });
+  const card = planned({ kind: "post", channel: newChannel, body: caseCard(newT, next, v.timeZone, v.now) });
   next = { ...next, cardId: card.id };
   const messages = [
     // The old card stays where it was, pointing to the tier that now has the case.
-    ...(c.cardId ? [planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel, { ...c, version: c.version + 1 }, v.timeZone, v.now, { tier: to, channel: newChannel }) })] : []),
-    ...(c.cardId ? [planned({ kind: "post", channel: oldChannel, threadOfId: c.cardId, body: { text: why } })] : []),
+    ...(c.cardId ? [planned({ kind: "update", targetId: c.cardId, body: caseCard(oldT, { ...c, version: c.version + 1 }, v.timeZone, v.now, { tier: to, channel: newChannel }) })] : []),
+    ...(c.cardId ? [planned({ kind: "post", channel: oldChannel, threadOfId: c.cardId, body: { text: why(oldT) } })] : []),
     card,
-    planned({ kind: "post", channel: newChannel, threadOfId: card.id, body: { text: v.channel("complaint.note.arrived", { mentions: mentions(next, to), number: c.number, tier: to, why }) } }),
+    planned({ kind: "post", channel: newChannel, threadOfId: card.id, body: { text: newT("complaint.note.arrived", { mentions: mentions(next, to), number: c.number, tier: to, why: why(newT) }) } }),
   ];
   const ownerKey = by.actorId ? "complaint.note.escalatedManual" : "complaint.note.escalatedAuto";
   const ownerParams = { actor: by.actorId ?? "", to, from, reason: by.reason ?? "", clock: v.owner(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution") };
@@ -115,7 +123,7 @@ export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): Case
   const params = { mentions: mentions(c, 3), number: c.number, deadline, interval: formatDuration(p.tier3RepeatMs) };
   const saved = { ...c, version: c.version + 1, breaches: c.breaches + 1 };
   const channel = tierOf(c, c.tier).channelId;
-  const messages = c.cardId ? [...noteAndDm(v, c, c.cardId, channel, "complaint.note.tier3Overdue", params), planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel, saved, v.timeZone, v.now) })] : [];
+  const messages = c.cardId ? [...noteAndDm(v, c, c.cardId, channel, "complaint.note.tier3Overdue", params), planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel(channel), saved, v.timeZone, v.now) })] : [];
   const payload: ClockPayload = { caseId: c.id, gen: c.clockGen, seq: saved.breaches };
   const steps = Math.max(1, Math.ceil((v.now.getTime() - dueAt.getTime() + 1) / p.tier3RepeatMs));
   return {
@@ -146,7 +154,8 @@ export function planWarning(c: ComplaintCase, jobKey: string, v: Voices): CasePl
 
 /** For a button press in a Prisma transaction (Escalate now): the same plan, applied there. */
 export async function escalateInTx(tx: Db, deps: Deps, c: ComplaintCase, by: EscalateBy, ownerT: Translator): Promise<ComplaintCase> {
-  const v: Voices = { channel: (k, p) => t(deps.config.DEFAULT_LOCALE, k, p), owner: ownerT, timeZone: deps.config.DEFAULT_TIMEZONE, now: deps.clock.now() };
+  const channels = snapshotOf(c).tiers.map((x) => x.channelId);
+  const v: Voices = { channel: await channelTranslators(deps, channels, tx), owner: ownerT, timeZone: deps.config.DEFAULT_TIMEZONE, now: deps.clock.now() };
   const plan = planEscalation(c, by, v);
   const applied = await applyCasePlans(prismaExec(tx, dialectOfClient(tx)), deps.clock, [plan]);
   if (!applied.has(c.id)) throw new DomainError("complaint.error.state", { number: c.number, status: ownerT("cstatus.open") });

@@ -2,10 +2,10 @@
 // batches: a burst of due clocks (a Monday morning, a backlog after an outage) is read with one
 // query, planned in memory and written with a few statements, together with the timers' completion.
 import type { Deps } from "../../deps.ts";
-import { t } from "../../infra/i18n.ts";
+import { channelTranslators } from "../../people/channels.ts";
 import type { BatchEffect, JobKind, TimerJob } from "../../scheduler/types.ts";
 import { ACTIVE } from "./case-access.ts";
-import { JOB_BREACH, JOB_WARN, type ClockPayload } from "./case-clock.ts";
+import { JOB_BREACH, JOB_WARN, snapshotOf, type ClockPayload } from "./case-clock.ts";
 import { applyCasePlans, type CasePlan } from "./case-plan.ts";
 import { casesByIds, translatorsOf } from "./case-rows.ts";
 import { planEscalation, planTier3Overdue, planWarning, type Voices } from "./escalate.ts";
@@ -23,7 +23,8 @@ function batchOf(plan: (deps: Deps, c: ComplaintCase, job: TimerJob, v: Voices) 
     const cases = await casesByIds(deps.sql, jobs.map((j) => (j.payload as ClockPayload).caseId));
     const owners = await translatorsOf(deps.sql, [...cases.values()].map((c) => c.ownerId), deps.config.DEFAULT_LOCALE);
     const now = deps.clock.now();
-    const channel = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(deps.config.DEFAULT_LOCALE, k, p);
+    // Every tier channel of every case in the batch, looked up at once.
+    const channel = await channelTranslators(deps, [...cases.values()].flatMap((c) => snapshotOf(c).tiers.map((x) => x.channelId)));
     const plans = new Map<string, CasePlan>();
     for (const job of jobs) {
       const c = cases.get((job.payload as ClockPayload).caseId);

@@ -2,7 +2,8 @@
 // to the first-contact owner. Everything goes through the outbox with the caller's transaction.
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
-import { t, type MessageKey, type Params, type Translator } from "../../infra/i18n.ts";
+import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
+import { channelTranslator } from "../../people/channels.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { caseCard } from "./blocks.ts";
 import { tierOf } from "./escalate.ts";
@@ -11,25 +12,31 @@ type Case = ComplaintCase;
 
 export { mentions, tierOf } from "./escalate.ts";
 
-/** Channel messages speak the workspace's language: a channel is read by many people. */
-const channelT = (deps: Deps): Translator => (key, params) => t(deps.config.DEFAULT_LOCALE, key, params);
+/** The channel a case's card and notes are in: its tier's. */
+export const caseChannel = (c: Case): string => tierOf(c, c.tier).channelId;
+
+/**
+ * Channel messages speak the channel's language (/shopops language #channel), else the
+ * workspace's: a channel is read by many people. `db` is the caller's transaction.
+ */
+export const caseChannelT = (db: Db, deps: Deps, c: Case): Promise<Translator> => channelTranslator(deps, caseChannel(c), db);
 
 export async function postCard(db: Db, deps: Deps, c: Case, actorId?: string): Promise<string> {
-  const body = caseCard(channelT(deps), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
+  const body = caseCard(await caseChannelT(db, deps, c), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
   const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, body, actorId });
   return id;
 }
 
 export async function refreshCard(db: Db, deps: Deps, c: Case, movedTo?: { tier: number; channel: string }): Promise<void> {
   if (!c.cardId) return;
-  const body = caseCard(channelT(deps), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now(), movedTo);
+  const body = caseCard(await caseChannelT(db, deps, c), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now(), movedTo);
   await deps.outbox.enqueue(db, { kind: "update", targetId: c.cardId, body });
 }
 
 /** A line in the card's thread: the case's history stays in one place. */
 export async function note(db: Db, deps: Deps, c: Case, key: MessageKey, params: Params, dedupeKey?: string): Promise<void> {
   if (!c.cardId) return;
-  const text = channelT(deps)(key, params);
+  const text = (await caseChannelT(db, deps, c))(key, params);
   await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, threadOfId: c.cardId, body: { text }, dedupeKey });
 }
 

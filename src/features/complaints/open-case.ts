@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps.ts";
-import { translator } from "../../infra/i18n.ts";
+import { channelTranslator } from "../../people/channels.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { createOnce } from "../../infra/seen.ts";
 import { userContext } from "../../people/people.ts";
@@ -65,7 +65,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
     c = await tx.complaintCase.update({ where: { id: c.id }, data: { cardId } });
     // Channel messages speak the channel's language, fragments included: the owner's language is
     // for the owner's DMs only.
-    const channelT = translator(deps.config.DEFAULT_LOCALE);
+    const channelT = await channelTranslator(deps, tierOf(c, tier).channelId, tx);
     const params = { actor: input.actorId, number: c.number, urgency: channelT(`urgency.${input.urgency}`), cause: channelT(`cause.${input.cause}`), tier };
     await note(tx, deps, c, "complaint.note.opened", params);
     const channel = tierOf(c, tier).channelId;
@@ -75,7 +75,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
         kind: "post",
         channel: input.source.channel,
         threadTs: input.source.threadTs ?? input.source.ts,
-        body: { text: channelT("complaint.note.linked", { number: c.number, tier, channel, owner: input.actorId }) },
+        body: { text: (await channelTranslator(deps, input.source.channel, tx))("complaint.note.linked", { number: c.number, tier, channel, owner: input.actorId }) },
         actorId: input.actorId,
       });
     }

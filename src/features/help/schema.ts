@@ -5,6 +5,7 @@ export const ShopopsCommand = z.union([
   z.object({ sub: z.literal("help") }),
   z.object({ sub: z.literal("status") }),
   z.object({ sub: z.literal("language"), value: z.enum(["zh-CN", "en", "auto"]) }),
+  z.object({ sub: z.literal("channelLanguage"), channelId: z.string().regex(/^[CG][A-Z0-9]{2,}$/), value: z.enum(["zh-CN", "en", "auto"]) }),
 ]);
 export type ShopopsCommand = z.infer<typeof ShopopsCommand>;
 
@@ -16,9 +17,11 @@ export function parseShopopsCommand(text: string): ParseResult {
   if (["help", "帮助", "幫助", "?"].includes(name)) return { ok: true, cmd: { sub: "help" } };
   if (name === "status") return { ok: true, cmd: { sub: "status" } };
   if (["language", "lang", "语言", "語言"].includes(name)) {
-    const raw = rest[0] ?? "";
+    // `/shopops language #channel en`: the channel's language (admins); without a channel, yours.
+    const channel = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(rest[0] ?? "")?.[1];
+    const raw = (channel ? rest[1] : rest[0]) ?? "";
     const value = /^zh/i.test(raw) ? "zh-CN" : /^en/i.test(raw) ? "en" : raw.toLowerCase();
-    const parsed = ShopopsCommand.safeParse({ sub: "language", value });
+    const parsed = ShopopsCommand.safeParse(channel ? { sub: "channelLanguage", channelId: channel, value } : { sub: "language", value });
     return parsed.success ? { ok: true, cmd: parsed.data } : { ok: false, usage: "usage.language" };
   }
   return { ok: false, usage: "usage.unknown" };

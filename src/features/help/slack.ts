@@ -5,7 +5,8 @@ import { esc } from "../../infra/markup.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { answerInAck } from "../../slack/reply.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
-import { userContext, type UserContext } from "../../people/people.ts";
+import { isAdmin, userContext, type UserContext } from "../../people/people.ts";
+import { setChannelLocale } from "../../people/channels.ts";
 import { chooseLocale } from "../../slack/user-context.ts";
 import type { Feature } from "../feature.ts";
 import { helpMessage, homeView } from "./blocks.ts";
@@ -41,6 +42,13 @@ export function registerHelp(app: App, deps: Deps, features: readonly Feature[])
         await chooseLocale(deps, command.user_id, chosen);
         const now = await userContext(deps, command.user_id);
         return { text: now.t(chosen ? "language.set" : "language.auto") };
+      }
+      if (parsed.cmd.sub === "channelLanguage") {
+        if (!(await isAdmin(deps, command.user_id))) return { text: user.t("language.channelAdmin") };
+        const chosen = parsed.cmd.value === "auto" ? null : parsed.cmd.value;
+        await setChannelLocale(deps, parsed.cmd.channelId, chosen, command.user_id);
+        const name = chosen ? t(chosen, "lang.name") : t(deps.config.DEFAULT_LOCALE, "lang.name");
+        return { text: user.t(chosen ? "language.channelSet" : "language.channelAuto", { channel: parsed.cmd.channelId, language: name }) };
       }
       return statusAnswer(deps, user);
     });

@@ -5,6 +5,7 @@
 // once per metric, store, day and level; re-sending the same data finds it and says nothing.
 // A backfill of old days records what it finds without posting it: an alert is for what can
 // still be acted on (the last ALERT_DAYS days), not for last year's Double 11.
+import { channelLocales } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { newId } from "../../infra/ids.ts";
@@ -106,14 +107,16 @@ async function recordQuietly(deps: Deps, found: Found[]): Promise<number> {
 }
 
 async function post(deps: Deps, store: string, found: Found[]): Promise<number> {
-  const locale = deps.config.DEFAULT_LOCALE;
   const movers = await channelsByDay(deps.sql, store, [...new Set(found.flatMap((f) => [f.date, shiftDate(f.date, -1)]))]);
   const recipients = new Map<Level, string | undefined>();
   for (const f of found) if (!recipients.has(f.finding.level)) recipients.set(f.finding.level, await recipientFor(deps, f.finding.level));
+  // Each alert speaks the language of the channel it goes to (the workspace's when it goes nowhere).
+  const locales = await channelLocales(deps, [...recipients.values()].filter((x): x is string => Boolean(x)));
   let n = 0;
   for (const f of found) {
-    const text = describe(locale, f, movers);
     const to = recipients.get(f.finding.level);
+    const locale = (to && locales.get(to)) || deps.config.DEFAULT_LOCALE;
+    const text = describe(locale, f, movers);
     try {
       await deps.db.$transaction(async (tx) => {
         const alert = await tx.metricAlert.create({

@@ -1,6 +1,7 @@
 // The managers' digest: yesterday (or last week) against the day before, the same weekday last
 // week, the same day last year and the target; the GMV change split into its factors; the top
 // movers; and a 30-day trend chart as a PNG in the same message.
+import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
@@ -136,8 +137,8 @@ async function compose(deps: Deps, store: string, end: string, weekly: boolean, 
 }
 
 export async function queueDigest(deps: Deps, sub: Pick<Sub, "id" | "target" | "store" | "cadence">, end: string, dedupeKey?: string): Promise<boolean> {
-  // A DM speaks its reader's language; a channel the workspace's.
-  const locale = /^[UW]/.test(sub.target) ? (await userContext(deps, sub.target)).locale : deps.config.DEFAULT_LOCALE;
+  // A DM speaks its reader's language; a channel its own.
+  const locale = /^[UW]/.test(sub.target) ? (await userContext(deps, sub.target)).locale : await channelLocale(deps, sub.target);
   const digest = await buildDigest(deps, sub.store, end, sub.cadence === "weekly", locale);
   if (!digest) return false;
   await deps.outbox.enqueue(deps.db, {

@@ -1,4 +1,5 @@
 // /metrics and the alert buttons (Acknowledge, Snooze until tomorrow 09:00).
+import { channelLocale } from "../../people/channels.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
@@ -159,7 +160,8 @@ export function registerMetrics(app: App, deps: Deps): void {
       const tz = deps.config.DEFAULT_TIMEZONE;
       const until = localTime(shiftDate(todayIn(deps.clock.now(), tz), 1), "09:00", tz);
       if (snooze) await setting(deps, `snooze:${alert.store}:${alert.metric}`, until.toISOString());
-      const locale = deps.config.DEFAULT_LOCALE;
+      // The alert's card is edited in its channel's language.
+      const locale = body.channel?.id ? await channelLocale(deps, body.channel.id) : deps.config.DEFAULT_LOCALE;
       const footer = snooze ? t(locale, "metrics.alert.snoozed", { user: body.user.id, until: formatInZone(until, tz) }) : t(locale, "metrics.alert.acked", { user: body.user.id });
       const text = (JSON.parse(alert.detail) as { text: string }).text;
       // One of two presses wins (here or on another replica); the card changes in the same step.

@@ -1,10 +1,10 @@
 // Task reminders (due soon and overdue to R, overdue past the grace period to A), and the daily
 // batched note to the I's. Each is a durable timer with a dedupe key: exactly once, across restarts.
+import { channelTranslator } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import type { JobKind } from "../../scheduler/types.ts";
-import { translator } from "../../infra/i18n.ts";
 import { userContext } from "../../people/people.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
@@ -73,8 +73,8 @@ const inform: JobKind<Deps> = {
     const notices = await deps.db.taskNotice.findMany({ where: { target, sentAt: null }, orderBy: { createdAt: "asc" } });
     if (notices.length === 0) return;
     const tasks = await deps.db.task.findMany({ where: { id: { in: notices.map((n) => n.taskId) } }, orderBy: { number: "asc" } });
-    // A person reads it in their language; a channel in the workspace's.
-    const t = /^[UW]/.test(target) ? (await userContext(deps, target)).t : translator(deps.config.DEFAULT_LOCALE);
+    // A person reads it in their language; a channel in its own.
+    const t = /^[UW]/.test(target) ? (await userContext(deps, target)).t : await channelTranslator(deps, target);
     const list = tasks.map((x) => t("raci.inform.row", { number: x.number, title: x.title, a: x.aId })).join("\n");
     await deps.db.$transaction(async (tx) => {
       await deps.outbox.enqueue(tx, { kind: "post", channel: target, body: { text: t("raci.inform.note", { list }) }, dedupeKey: `${job.key}:note` });

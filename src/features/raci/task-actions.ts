@@ -1,6 +1,7 @@
 // Moving a task through R's work, C's input and A's approval. Every change is one transaction
 // that starts with a conditional claim: the task, its message edit, its history note and the DMs
 // it causes; an approval also moves the task's flow on (flows.ts).
+import { channelTranslator } from "../../people/channels.ts";
 import { claim } from "../../infra/claim.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -10,7 +11,7 @@ import { parseTask, readyDm } from "./blocks.ts";
 import { advanceFlow } from "./flows.ts";
 import { queueInform } from "./reminders.ts";
 import { refusal, type TaskAction, type TaskStatus } from "./rules.ts";
-import { channelT, note, peopleOf, refresh, tr, translatorsFor } from "./tasks.ts";
+import { note, peopleOf, refresh, tr, translatorsFor } from "./tasks.ts";
 
 export interface ActInput {
   reason?: string;
@@ -35,7 +36,8 @@ export async function assertMay(deps: Deps, taskId: string, userId: string, acti
 export async function act(deps: Deps, taskId: string, userId: string, action: TaskAction, input: ActInput = {}): Promise<Task> {
   const task = await assertMay(deps, taskId, userId, action);
   const p = parseTask(task);
-  const ct = channelT(deps);
+  // What the thread note says is built in the task's channel's language.
+  const ct = await channelTranslator(deps, task.channelId);
   const aT = await tr(deps, task.aId);
   // The next step of a flow is announced inside the transaction: look its people up first.
   const next = action === "approve" && task.flowId != null ? await deps.db.task.findFirst({ where: { flowId: task.flowId, flowStep: (task.flowStep ?? 0) + 1 } }) : null;

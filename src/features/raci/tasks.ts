@@ -1,5 +1,6 @@
 // Creating tasks, and what every change of a task writes (its card, its history note). Moving a
 // task through R's work, C's input and A's approval is task-actions.ts.
+import { channelTranslator } from "../../people/channels.ts";
 import { createOnce } from "../../infra/seen.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
@@ -30,7 +31,11 @@ export interface NewTask {
   waiting?: boolean;
 }
 
+/** The workspace's language: for someone whose own language is unknown. */
 export const channelT = (deps: Deps): Translator => (k, p) => translate(deps.config.DEFAULT_LOCALE, k, p);
+
+/** The task's channel's language (its card and thread notes); `db` is the caller's transaction. */
+export const taskChannelT = (db: Db, deps: Deps, task: Pick<Task, "channelId">): Promise<Translator> => channelTranslator(deps, task.channelId, db);
 export const tr = async (deps: Deps, userId: string) => (await userContext(deps, userId)).t;
 
 export type Translators = Map<string, Translator>;
@@ -53,11 +58,11 @@ async function flowNumber(db: Db, task: Task) {
 export async function note(db: Db, deps: Deps, task: Task, actor: string, what: string) {
   if (!task.messageId) return;
   const at = formatInZone(deps.clock.now(), deps.config.DEFAULT_TIMEZONE, "MM-dd HH:mm");
-  await deps.outbox.enqueue(db, { kind: "post", channel: task.channelId, threadOfId: task.messageId, body: { text: channelT(deps)("raci.note", { at, actor, what }) } });
+  await deps.outbox.enqueue(db, { kind: "post", channel: task.channelId, threadOfId: task.messageId, body: { text: (await taskChannelT(db, deps, task))("raci.note", { at, actor, what }) } });
 }
 
 export async function refresh(db: Db, deps: Deps, task: Task) {
-  if (task.messageId) await deps.outbox.enqueue(db, { kind: "update", targetId: task.messageId, body: taskCard(channelT(deps), task, await flowNumber(db, task)) });
+  if (task.messageId) await deps.outbox.enqueue(db, { kind: "update", targetId: task.messageId, body: taskCard(await taskChannelT(db, deps, task), task, await flowNumber(db, task)) });
 }
 
 /** DMs R, C and A the part RACI gives each; I hear nothing until the outcome. */
@@ -97,9 +102,10 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db, translator
         createdAt: deps.clock.now(),
       },
     });
-    const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: input.channelId, body: taskCard(channelT(deps), task, await flowNumber(db, task)), actorId: input.createdBy });
+    const ct = await taskChannelT(db, deps, task);
+    const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: input.channelId, body: taskCard(ct, task, await flowNumber(db, task)), actorId: input.createdBy });
     task = await db.task.update({ where: { id: task.id }, data: { messageId: id } });
-    await note(db, deps, task, input.createdBy, channelT(deps)("raci.what.created"));
+    await note(db, deps, task, input.createdBy, ct("raci.what.created"));
     if (!input.waiting) {
       await announce(db, deps, task, ts);
       await planTaskReminders(db, deps, task);

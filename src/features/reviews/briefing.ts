@@ -1,8 +1,9 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
+import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
-import { t } from "../../infra/i18n.ts";
+import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
@@ -44,9 +45,8 @@ async function dayReviews(deps: Deps, date: string, days: number, timeZone: stri
 const pct = (x: number | null) => (x == null ? "–" : `${(x * 100).toFixed(1)}%`);
 const pp = (a: number, b: number | null) => (b == null ? "–" : `${a - b >= 0 ? "+" : ""}${((a - b) * 100).toFixed(1)}pp`);
 
-/** The briefing for one local day (the day before the briefing is sent). */
-export async function briefingFor(deps: Deps, date: string, timeZone: string): Promise<MessageBody> {
-  const locale = deps.config.DEFAULT_LOCALE;
+/** The briefing for one local day (the day before the briefing is sent), in `locale`. */
+export async function briefingFor(deps: Deps, date: string, timeZone: string, locale: Locale): Promise<MessageBody> {
   const s = briefingStats(await dayReviews(deps, date, 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 7, timeZone));
   const routes = new Map((await deps.db.reviewSetting.findMany({ where: { key: { startsWith: "route:" } } })).map((r) => [r.key.slice(6), r.value]));
   const lines = [
@@ -73,7 +73,7 @@ export const briefingJob: JobKind<Deps> = {
     const { subId, date } = job.payload as { subId: string; date: string };
     const sub = await deps.db.reviewSubscription.findUnique({ where: { id: subId } });
     if (!sub) return;
-    const body = await briefingFor(deps, shiftDate(date, -1), sub.timeZone);
+    const body = await briefingFor(deps, shiftDate(date, -1), sub.timeZone, await channelLocale(deps, sub.channelId));
     // The dedupe key makes a rerun after a crash harmless.
     await deps.outbox.enqueue(deps.db, { kind: "post", channel: sub.channelId, body, dedupeKey: `${job.key}:post` });
     await planNextBriefing(deps, sub);

@@ -1,4 +1,5 @@
 // /reviews and the alert's "Open complaint case" button.
+import { channelLocale } from "../../people/channels.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -71,7 +72,7 @@ export function registerReviews(app: App, deps: Deps): void {
           if (now && (!rest[1] || rest[1] === "me")) {
             // Anyone may read yesterday's briefing in their own DM.
             const date = shiftDate(todayIn(deps.clock.now(), user.timeZone), -1);
-            await deps.outbox.enqueue(deps.db, { kind: "post", channel: command.user_id, body: await briefingFor(deps, date, user.timeZone), actorId: command.user_id });
+            await deps.outbox.enqueue(deps.db, { kind: "post", channel: command.user_id, body: await briefingFor(deps, date, user.timeZone, user.locale), actorId: command.user_id });
             return void (await say(user.t("reviews.briefing.queuedDm", { date })));
           }
           if (!ch || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return void (await usage());
@@ -79,7 +80,7 @@ export function registerReviews(app: App, deps: Deps): void {
             // Posting into a channel needs the same right as subscribing it.
             await assertAdmin(deps, command.user_id);
             const date = shiftDate(todayIn(deps.clock.now(), user.timeZone), -1);
-            await deps.outbox.enqueue(deps.db, { kind: "post", channel: ch, body: await briefingFor(deps, date, user.timeZone), actorId: command.user_id });
+            await deps.outbox.enqueue(deps.db, { kind: "post", channel: ch, body: await briefingFor(deps, date, user.timeZone, await channelLocale(deps, ch)), actorId: command.user_id });
             return void (await say(user.t("reviews.briefing.queued", { date, channel: ch })));
           }
           await assertAdmin(deps, command.user_id);
