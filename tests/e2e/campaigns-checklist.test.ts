@@ -74,8 +74,13 @@ describe("a promotion's checklist, end to end", () => {
     await until(() => h.bot.deps.db.campaign.findFirst());
     const id = await promo(h, "U0LEAD", "calendar");
     const body = (await until(() => h.fake.responses.find((r) => r.id === id))).body as { text: string; blocks: unknown[] };
-    expect(body.text).toContain("2026-11-11 · *Double 11* · start preparing 2026-08-12 · ✅ #1 planned");
-    expect(body.text).toContain("2026-12-12 · *Double 12* · start preparing 2026-09-12");
+    // Checklist dates are T-30, as the playbook runs; the big ones' earlier kick-off is advice, and
+    // on 09-01 nothing is late yet (Double 12's T-30 is 11-12).
+    expect(body.text).toContain("2026-11-11 · *Double 11* · checklist from 2026-10-12 (T-30) · big-promotion kick-off from 2026-08-12 · ✅ #1 planned");
+    expect(body.text).toContain("2026-12-12 · *Double 12* · checklist from 2026-11-12 (T-30) · big-promotion kick-off from 2026-09-12\n");
+    expect(body.text).not.toContain("should have started");
+    // The next six events run into 2027: the title says so instead of "2026".
+    expect(body.text).toContain("*Marketing calendar: what comes next (2026–2027)*");
     const buttons = JSON.stringify(body.blocks);
     expect(buttons).toContain("double12|2026-12-12");
     expect(buttons).not.toContain("double11|2026-11-11");

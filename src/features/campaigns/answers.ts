@@ -1,7 +1,7 @@
 // Answers to /promo list and /promo calendar.
 import type { Deps } from "../../deps.ts";
 import type { Translator } from "../../infra/i18n.ts";
-import { todayIn } from "../../infra/time.ts";
+import { shiftDate, todayIn } from "../../infra/time.ts";
 import { marketingCalendar, type Kind } from "./rules.ts";
 
 export async function listText(deps: Deps, t: Translator): Promise<string> {
@@ -46,11 +46,18 @@ export async function calendarText(deps: Deps, t: Translator, year?: number): Pr
   const campaigns = await deps.db.campaign.findMany({ where: { status: "active" } });
   const rows = events.map((e) => {
     const planned = campaigns.find((c) => c.kind === e.kind && c.eventDate.slice(0, 4) === e.date.slice(0, 4));
-    const state = planned ? t("promo.calendar.planned", { number: planned.number }) : e.prepareFrom <= today && e.date >= today ? t("promo.calendar.late") : "";
-    return t("promo.calendar.row", { date: e.date, kind: t(`kind.${e.kind}`), prepare: e.prepareFrom, state });
+    // The playbook's checklist starts at T-30; a big promotion's earlier kick-off (T-91) is advice,
+    // so only a missed T-30 is called late.
+    const checklistFrom = shiftDate(e.date, -30);
+    const state = planned ? t("promo.calendar.planned", { number: planned.number }) : checklistFrom <= today && e.date >= today ? t("promo.calendar.late") : "";
+    const kickoff = e.prepareFrom < checklistFrom ? t("promo.calendar.kickoff", { date: e.prepareFrom }) : "";
+    return t("promo.calendar.row", { date: e.date, kind: t(`kind.${e.kind}`), prepare: checklistFrom, kickoff, state });
   });
   const own = campaigns
     .filter((c) => (c.kind === "custom" || c.kind === "brandday") && (year ? c.eventDate.startsWith(String(y)) : c.eventDate >= today))
     .map((c) => t("promo.calendar.own", { date: c.eventDate, name: c.name, number: c.number }));
-  return [`*${t("promo.calendar.title", { year: y })}*`, ...rows, ...own, t("promo.calendar.hint")].join("\n");
+  // Without a year the calendar is "what comes next", which may run into next year: say so.
+  const years = [...new Set(events.map((e) => e.date.slice(0, 4)))];
+  const title = year || years.length <= 1 ? t("promo.calendar.title", { year: years[0] ?? String(y) }) : t("promo.calendar.titleSpan", { from: years[0]!, to: years[years.length - 1]! });
+  return [`*${title}*`, ...rows, ...own, t("promo.calendar.hint")].join("\n");
 }
