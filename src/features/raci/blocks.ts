@@ -47,7 +47,8 @@ export function taskCard(t: Translator, task: Task, flowNumber?: number): Messag
   ];
   if (task.status === "blocked" && task.blockedReason) lines.push(t("raci.card.blocked", { reason: task.blockedReason }));
   const waiting = openConsults(p.consults);
-  if (waiting.length && status !== "approved") lines.push(t("raci.card.consults", { who: who(waiting) }));
+  // A later flow step's C's are asked when the step opens: until then nobody waits for them.
+  if (waiting.length && status !== "approved" && status !== "waiting") lines.push(t("raci.card.consults", { who: who(waiting) }));
   if (task.description) lines.push(`>${esc(task.description.slice(0, 1000)).replace(/\n/g, "\n>")}`);
   const blocks: unknown[] = [{ type: "section", text: md(lines.join("\n")) }];
   const buttons =
