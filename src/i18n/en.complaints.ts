@@ -143,6 +143,8 @@ export const enComplaints = {
   "complaint.report.fcr": "*First-contact resolution*: {fcr} (target 85%) {mark}",
   "complaint.report.csat": "*Satisfaction*: {csat}/5 from {n} ratings (target 4.8) {mark}",
   "complaint.report.na": "n/a",
+  "complaint.report.underSecond": "under 1s",
+  "complaint.report.csatNone": "*Satisfaction*: no ratings yet (target 4.8)",
   "complaint.home.title": "*Complaints waiting for you*",
   "complaint.shortcut.name": "Escalate complaint",
 } as const;

@@ -145,6 +145,8 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "complaint.report.fcr": "*首问解决率*：{fcr}（目标 85%）{mark}",
   "complaint.report.csat": "*满意度*：{csat}/5，共 {n} 个评价（目标 4.8）{mark}",
   "complaint.report.na": "无数据",
+  "complaint.report.underSecond": "不到 1 秒",
+  "complaint.report.csatNone": "*满意度*：暂无评价（目标 4.8）",
   "complaint.home.title": "*等待你处理的客诉*",
   "complaint.shortcut.name": "升级客诉",
 };

@@ -62,14 +62,20 @@ export function reportAnswer(t: Translator, r: ComplaintReport, from: string, to
     t("complaint.report.byCause", { list: causes.join(" · ") || "–" }),
     t("complaint.report.byTier", { list: `1: ${r.byTier[1]} · 2: ${r.byTier[2]} · 3: ${r.byTier[3]}` }),
     t("complaint.report.sla", { response: pct(t, r.responseSla), resolution: pct(t, r.resolutionSla) }),
-    t("complaint.report.times", {
-      ack: r.medianAckMs == null ? t("complaint.report.na") : formatDuration(r.medianAckMs),
-      resolve: r.medianResolveMs == null ? t("complaint.report.na") : formatDuration(r.medianResolveMs),
-    }),
+    t("complaint.report.times", { ack: reportDuration(t, r.medianAckMs), resolve: reportDuration(t, r.medianResolveMs) }),
     t("complaint.report.fcr", { fcr: pct(t, r.firstContactResolution), mark: mark(r.firstContactResolution, TARGET_FCR) }),
-    t("complaint.report.csat", { csat: r.satisfaction ?? t("complaint.report.na"), n: r.ratings, mark: mark(r.satisfaction, TARGET_CSAT) }),
+    r.satisfaction == null
+      ? t("complaint.report.csatNone")
+      : t("complaint.report.csat", { csat: r.satisfaction, n: r.ratings, mark: mark(r.satisfaction, TARGET_CSAT) }),
   ];
   return { text: lines.join("\n") };
+}
+
+/** A median time as people read it: "n/a" when there is none, "under 1s" rather than "0s". */
+function reportDuration(t: Translator, ms: number | null): string {
+  if (ms == null) return t("complaint.report.na");
+  if (ms < 1000) return t("complaint.report.underSecond");
+  return formatDuration(ms);
 }
 
 const mark = (x: number | null, target: number) => (x == null ? "" : x >= target ? "✅" : "⚠️");
