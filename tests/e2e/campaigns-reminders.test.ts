@@ -1,7 +1,7 @@
 // Reminders with an injected clock: the runner is driven by hand with runDue().
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { startHarness, until, type Harness } from "../support/harness.ts";
+import { runAt as runAtAll, startHarness, type Harness, until } from "../support/harness.ts";
 import { viewSubmission } from "../support/payloads.ts";
 import { interaction } from "../support/signed.ts";
 import { dmsTo, promo, promoReply, settle } from "./campaigns-support.ts";
@@ -19,11 +19,7 @@ describe("promotion reminders", () => {
     await promo(h, "U0LEAD", "new 雙11 2026-11-11");
     return until(() => h.bot.deps.db.campaignItem.findFirst({ where: { seq: 0 } }));
   };
-  const runAt = async (iso: string) => {
-    clock.set(iso);
-    await h.bot.scheduler.runDue();
-    await settle(h);
-  };
+  const runAt = (iso: string) => runAtAll(h, clock, iso);
   const assign = async (itemId: string, owner: string) => {
     const opt = (v: string) => ({ text: { type: "plain_text", text: v }, value: v });
     await interaction(

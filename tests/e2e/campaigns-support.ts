@@ -20,5 +20,4 @@ export async function promoReply(h: Harness, user: string, text: string, channel
 export const checklistPosts = (h: Harness, channel = CHANNEL) =>
   h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel && !c.args.thread_ts);
 export const dmsTo = (h: Harness, user: string) => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === user).map((c) => String(c.args.text));
-export const settle = (h: Harness) =>
-  until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
+export { settle } from "../support/harness.ts";

@@ -3,7 +3,7 @@
 // other channels keep the workspace's language and DMs their reader's.
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { startHarness, until, type Harness } from "../support/harness.ts";
+import { settle as settleAll, startHarness, type Harness } from "../support/harness.ts";
 import { slashCommand } from "../support/signed.ts";
 import { escalateFromThread, setUpTiers, TIER_CHANNEL } from "./complaints-support.ts";
 
@@ -18,7 +18,7 @@ describe("a channel's language", () => {
     const res = await slashCommand(h.baseUrl, { command: "/shopops", text, user_id: user, response_url: h.fake.responseUrl(`s${Math.random()}`) });
     return String((JSON.parse(res.text) as { text: string }).text);
   };
-  const settle = () => until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: "pending" } })) === 0);
+  const settle = () => settleAll(h);
 
   it("is set by an admin, and the complaint card and notes in that channel speak it; other channels keep the workspace's", async () => {
     const clock = new FixedClock("2026-11-28T02:00:00Z");

@@ -1,7 +1,7 @@
 // The 2 h / 24 h clocks with an injected clock: the scheduler runs only when the test says so.
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { startHarness, until, type Harness } from "../support/harness.ts";
+import { settle as settleAll, startHarness, type Harness, until } from "../support/harness.ts";
 import { blockAction } from "../support/payloads.ts";
 import { interaction } from "../support/signed.ts";
 import { command, escalateFromThread, PEOPLE, postsTo, setUpTiers, TIER_CHANNEL } from "./complaints-support.ts";
@@ -25,7 +25,7 @@ describe("complaint clocks", () => {
   };
   const reload = (id: string) => h.bot.deps.db.complaintCase.findUniqueOrThrow({ where: { id } });
   const texts = (channel: string) => postsTo(h, channel).map((c) => String(c.args.text));
-  const settle = () => until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
+  const settle = () => settleAll(h);
 
   it("escalates an unacknowledged urgent case to tier 2 at 2 h and to tier 3 at tier 2's limit, once each; warns once at 75%", async () => {
     await start();

@@ -3,7 +3,7 @@ import { FixedClock } from "../../src/infra/clock.ts";
 import { pngSize, CHART_SIZE } from "../../src/features/metrics/chart.ts";
 import { parseCsvMetrics } from "../../src/features/metrics/parse-batch.ts";
 import { decompose, kpis, sum } from "../../src/features/metrics/rules.ts";
-import { startHarness, until, type Harness } from "../support/harness.ts";
+import { runAt as runAtAll, settle as settleAll, startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction } from "../support/payloads.ts";
 import { interaction, slashCommand } from "../support/signed.ts";
 
@@ -34,12 +34,8 @@ describe("metrics", () => {
     await slashCommand(h.baseUrl, { command: "/metrics", text, user_id: user, response_url: h.fake.responseUrl(id) });
     return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
   };
-  const settle = () => until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
-  const runAt = async (iso: string) => {
-    clock.set(iso);
-    await h.bot.scheduler.runDue();
-    await settle();
-  };
+  const settle = () => settleAll(h);
+  const runAt = (iso: string) => runAtAll(h, clock, iso);
   const shared = (channel: string) => h.fake.callsOf("files.completeUploadExternal").filter((c) => c.args.channel_id === channel);
 
   it("computes the known answers exactly to the cent", () => {

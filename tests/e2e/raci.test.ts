@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { pngSize } from "../../src/features/metrics/chart.ts";
-import { startHarness, until, type Harness } from "../support/harness.ts";
+import { settle as settleAll, startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction, viewSubmission } from "../support/payloads.ts";
 import { interaction, slashCommand } from "../support/signed.ts";
 
@@ -15,7 +15,7 @@ describe("RACI tasks", () => {
     h = await startHarness({ clock, env: { DEFAULT_LOCALE: "en" } });
     for (const u of ["U0R", "U0A", "U0C", "U0I", "U0X"]) h.fake.users.set(u, { locale: "en-US", tz: "Asia/Shanghai" });
   };
-  const settle = () => until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
+  const settle = () => settleAll(h);
   const dms = (u: string) => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === u);
   const create = (o: { r: string[]; a: string[]; c?: string[]; i?: string[]; user?: string }) =>
     interaction(

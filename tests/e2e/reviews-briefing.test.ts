@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { ingestReviews } from "../../src/features/reviews/ingest.ts";
-import { startHarness, until, type Harness } from "../support/harness.ts";
+import { runAt as runAtAll, startHarness, type Harness, until } from "../support/harness.ts";
 import { slashCommand } from "../support/signed.ts";
 
 describe("the daily review briefing", () => {
@@ -15,11 +15,7 @@ describe("the daily review briefing", () => {
     return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
   };
   const briefings = () => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0BRIEF").map((c) => String(c.args.text));
-  const runAt = async (iso: string) => {
-    clock.set(iso);
-    await h.bot.scheduler.runDue();
-    await until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
-  };
+  const runAt = (iso: string) => runAtAll(h, clock, iso);
 
   it("goes out at 09:00 team time once per day per subscription, across a restart, with numbers worked out by hand", async () => {
     clock = new FixedClock("2026-11-27T10:00:00Z");

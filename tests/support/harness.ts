@@ -90,3 +90,15 @@ export async function until<T>(check: () => T | Promise<T>, ms = 15_000): Promis
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Waits until every queued message has gone out: nothing pending or being sent in the outbox. */
+export const settle = (h: Harness) =>
+  until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
+
+/** Moves the injected clock to `at`, runs every timer that fell due, and waits for their messages. */
+export async function runAt(h: Harness, clock: { set(at: string): void }, at: string): Promise<void> {
+  clock.set(at);
+  await h.bot.scheduler.runDue();
+  await settle(h);
+}
+
