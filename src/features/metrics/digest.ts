@@ -1,6 +1,8 @@
 // The managers' digest: yesterday (or last week) against the day before, the same weekday last
 // week, the same day last year and the target; the GMV change split into its factors; the top
 // movers; and a 30-day trend chart as a PNG in the same message.
+import { JOB_DIGEST } from "./ids.ts";
+export { JOB_DIGEST } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
@@ -14,7 +16,6 @@ import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";
 import { money, num, pct, signedPct } from "./texts.ts";
 
-export const JOB_DIGEST = "metrics.digest";
 type Sub = { id: string; target: string; store: string; cadence: string; weekday: number | null; time: string; timeZone: string };
 
 const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
@@ -35,7 +36,7 @@ export const digestOwner = (subId: string) => `metrics:digest:${subId}`;
 
 export async function planNextDigest(deps: Deps, sub: Sub): Promise<void> {
   const date = nextDigestDate(sub, deps.clock.now());
-  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `metrics:digest:${sub.id}:${date}`, owner: digestOwner(sub.id), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
+  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `${digestOwner(sub.id)}:${date}`, owner: digestOwner(sub.id), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
   deps.wakeScheduler();
 }
 

@@ -1,4 +1,6 @@
 // /metrics and the alert buttons (Acknowledge, Snooze until tomorrow 09:00).
+import { COMMAND } from "./ids.ts";
+export { COMMAND } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
 import type { App, BlockAction } from "@slack/bolt";
@@ -17,7 +19,6 @@ import { LEVELS, type Level, type RuleSet } from "./rules.ts";
 import { createModal as createTaskModal } from "../raci/modals.ts";
 import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, alertBlocks, money } from "./texts.ts";
 
-export const COMMAND = "/metrics";
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const pctArg = (s: string | undefined) => (s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? Number(s.replace("%", "")) / 100 : undefined);

@@ -1,9 +1,8 @@
 // Number formatting and the alert message's blocks.
+import { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
+export { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 
-export const ACTION_ACK = "metrics_alert_ack";
-export const ACTION_SNOOZE = "metrics_alert_snooze";
-export const ACTION_CREATE_TASK = "metrics_alert_task";
 
 export function money(x: number, signed = false): string {
   const s = `¥${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

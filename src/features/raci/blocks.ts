@@ -1,23 +1,12 @@
 // The task's message (one per task, editing itself) and the role DMs with their buttons.
+import { ACTION, VIEW_CREATE, VIEW_REASON, SHORTCUT } from "./ids.ts";
+export { ACTION, VIEW_CREATE, VIEW_REASON, SHORTCUT } from "./ids.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
 import { openConsults, type Consults, type TaskStatus } from "./rules.ts";
 
-export const ACTION = {
-  accept: "raci_accept",
-  start: "raci_start",
-  block: "raci_block",
-  done: "raci_done",
-  approve: "raci_approve",
-  sendBack: "raci_send_back",
-  answer: "raci_answer",
-  waive: "raci_waive",
-} as const;
-export const VIEW_CREATE = "raci_create";
-export const VIEW_REASON = "raci_reason";
-export const SHORTCUT = "raci_make_task";
 
 const md = (text: string) => ({ type: "mrkdwn", text });
 const who = (ids: string[]) => (ids.length ? ids.map((u) => (/^[CG]/.test(u) ? `<#${u}>` : `<@${u}>`)).join(" ") : "–");

@@ -1,5 +1,7 @@
 // Task reminders (due soon and overdue to R, overdue past the grace period to A), and the daily
 // batched note to the I's. Each is a durable timer with a dedupe key: exactly once, across restarts.
+import { JOB_REMIND, ACTION_SNOOZE, JOB_INFORM, taskTimers } from "./ids.ts";
+export { JOB_REMIND, ACTION_SNOOZE, JOB_INFORM } from "./ids.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
@@ -10,9 +12,6 @@ import type { Task } from "../../generated/prisma/client.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { parseTask } from "./blocks.ts";
 
-export const JOB_REMIND = "raci.remind";
-export const ACTION_SNOOZE = "raci_snooze";
-export const JOB_INFORM = "raci.inform";
 export const GRACE_DAYS = 2;
 const REMIND_AT = "09:00";
 const INFORM_AT = "18:00";
@@ -29,7 +28,7 @@ export async function planTaskReminders(db: Db, deps: Deps, task: Task) {
   for (const [kind, date] of plan) {
     const dueAt = localTime(date, REMIND_AT, tz);
     if (dueAt <= deps.clock.now()) continue;
-    await scheduleTimer(db, deps.clock, { kind: JOB_REMIND, key: `raci:${task.id}:g${task.gen}:${kind}`, dueAt, payload: { taskId: task.id, gen: task.gen, kind } });
+    await scheduleTimer(db, deps.clock, { kind: JOB_REMIND, key: `${taskTimers(task.id)}:g${task.gen}:${kind}`, dueAt, payload: { taskId: task.id, gen: task.gen, kind } });
   }
 }
 

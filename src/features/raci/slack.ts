@@ -1,4 +1,6 @@
 // /task, the "Make this a task" shortcut, the create and reason modals, and the role buttons.
+import { COMMAND } from "./ids.ts";
+export { COMMAND } from "./ids.ts";
 import { AlreadyDone } from "../../infra/seen.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
@@ -19,7 +21,6 @@ import { act, assertMay } from "./task-actions.ts";
 import { createTask } from "./tasks.ts";
 import { matrix, mine, overdue } from "./views.ts";
 
-export const COMMAND = "/task";
 const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
 type Values = Record<string, Record<string, { value?: string | null; selected_date?: string | null; selected_user?: string | null; selected_users?: string[]; selected_conversation?: string | null; selected_conversations?: string[] }>>;
 const field = (v: Values, id: string) => v[id]?.[id];

@@ -1,6 +1,7 @@
 // Moving a task through R's work, C's input and A's approval. Every change is one transaction
 // that starts with a conditional claim: the task, its message edit, its history note and the DMs
 // it causes; an approval also moves the task's flow on (flows.ts).
+import { taskTimers } from "./ids.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import { claim } from "../../infra/claim.ts";
 import type { Deps } from "../../deps.ts";
@@ -69,7 +70,7 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
     }
     if (action === "approve") {
       // The work is over: reminders stop; the I's are told (batched); a flow moves to its next step.
-      await cancelTimers(tx, deps.clock, `raci:${task.id}`);
+      await cancelTimers(tx, deps.clock, taskTimers(task.id));
       await queueInform(tx, deps, updated);
       await advanceFlow(tx, deps, updated, nextTs);
     }

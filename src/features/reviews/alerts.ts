@@ -1,6 +1,8 @@
 // Critical reviews reach the review channel at once, with a reply draft along LSCW in the
 // review's own language and a button that opens a complaint case. Several critical reviews of
 // one SKU within an hour share one message that edits itself instead of flooding the channel.
+import { ACTION_OPEN_CASE } from "./ids.ts";
+export { ACTION_OPEN_CASE } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
@@ -10,7 +12,6 @@ import type { Review } from "../../generated/prisma/client.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
 import { languageOf, type Cause } from "./matcher.ts";
 
-export const ACTION_OPEN_CASE = "reviews_open_case";
 const HOUR = 3600_000;
 
 export function replyDraft(r: Pick<Review, "text" | "causes">): string {

@@ -1,5 +1,7 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
+import { JOB_BRIEFING } from "./ids.ts";
+export { JOB_BRIEFING } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
@@ -11,10 +13,9 @@ import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { briefingStats, type StatReview } from "./briefing-stats.ts";
 import type { Cause } from "./matcher.ts";
 
-export const JOB_BRIEFING = "reviews.briefing";
 type Sub = { id: string; channelId: string; time: string; timeZone: string };
 
-const key = (sub: Sub, date: string) => `reviews:briefing:${sub.id}:${date}`;
+const key = (sub: Sub, date: string) => `${briefingOwner(sub.id)}:${date}`;
 /** The owner of a briefing subscription's timers. */
 export const briefingOwner = (subId: string) => `reviews:briefing:${subId}`;
 

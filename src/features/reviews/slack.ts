@@ -1,4 +1,6 @@
 // /reviews and the alert's "Open complaint case" button.
+import { COMMAND } from "./ids.ts";
+export { COMMAND } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
@@ -15,7 +17,6 @@ import { cancelTimers } from "../../scheduler/timers.ts";
 import { addKeyword, listKeywords, removeKeyword } from "./keywords.ts";
 import { CATEGORIES, CAUSES, SEVERITIES, type Category, type Severity } from "./matcher.ts";
 
-export const COMMAND = "/reviews";
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
 
