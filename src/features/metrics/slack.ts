@@ -1,30 +1,29 @@
 // /metrics and the alert buttons (Acknowledge, Snooze until tomorrow 09:00).
+import { acknowledgeAlert } from "./acknowledge-alert.ts";
+import { saveRules, setRecipient } from "./alert-settings.ts";
+import { setTarget } from "./set-target.ts";
+import { subscribeDigest, unsubscribeDigest } from "./subscribe-digest.ts";
 import { COMMAND } from "./ids.ts";
 export { COMMAND } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
-import { cancelTimers } from "../../scheduler/timers.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
-import { claim } from "../../infra/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { t, type Translator } from "../../infra/i18n.ts";
-import { formatInZone } from "../../infra/time.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { assertAdmin as assertAdminRule, isAdmin, userContext, type UserContext } from "../../people/people.ts";
-import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
+import { userContext, type UserContext } from "../../people/people.ts";
+import { shiftDate, todayIn } from "../../infra/time.ts";
 import { loadRules, recipientFor } from "./anomalies.ts";
-import { planNextDigest, queueDigest, digestOwner } from "./digest.ts";
+import { queueDigest } from "./digest.ts";
 import { LEVELS, type Level, type RuleSet } from "./rules.ts";
 import { createModal as createTaskModal } from "../raci/modals.ts";
-import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, alertBlocks, money } from "./texts.ts";
+import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, money } from "./texts.ts";
 
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const pctArg = (s: string | undefined) => (s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? Number(s.replace("%", "")) / 100 : undefined);
 
-const assertAdmin = (deps: Deps, userId: string) => assertAdminRule(deps, userId, "metrics.error.admin");
-const setting = (deps: Deps, key: string, value: string) => deps.db.metricSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
 const describeRules = (t: Translator, r: RuleSet) =>
   t("metrics.rules.describe", {
     warning: r.staticDrop.warning * 100,
@@ -46,8 +45,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       if (!store) return false;
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? "")) throw new DomainError("metrics.error.month", { month: month ?? "" });
       if (!/^\d+(\.\d{1,2})?$/.test(gmv ?? "")) throw new DomainError("metrics.error.gmv", { gmv: gmv ?? "" });
-      await assertAdmin(deps, userId);
-      await deps.db.metricTarget.upsert({ where: { store_month: { store, month: month! } }, create: { store, month: month!, gmv: Number(gmv) }, update: { gmv: Number(gmv) } });
+      await setTarget(deps, userId, { store, month: month!, gmv: Number(gmv) });
       await say(user.t("metrics.target.saved", { store, month: month!, gmv: money(Number(gmv)) }));
       return true;
     }
@@ -73,17 +71,12 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       const time = timeWord ?? "09:00";
       if (weekday === 0) throw new DomainError("metrics.error.weekday", { day: restArgs[1] ?? "" });
       const targetLabel = where === userId ? "DM" : `<#${where}>`;
-      if (where !== userId && !(await isAdmin(deps, userId))) throw new DomainError("metrics.error.digestChannel", { store });
-      const existing = await deps.db.digestSubscription.findMany({ where: { target: where, store } });
-      for (const e of existing) await cancelTimers(deps.db, deps.clock, digestOwner(e.id));
       if (off) {
-        await deps.db.digestSubscription.deleteMany({ where: { target: where, store } });
+        await unsubscribeDigest(deps, userId, where, store);
         await say(user.t("metrics.digest.off", { store, target: targetLabel }));
         return true;
       }
-      await deps.db.digestSubscription.deleteMany({ where: { target: where, store } });
-      const s = await deps.db.digestSubscription.create({ data: { target: where, store, cadence, weekday, time, timeZone: user.timeZone, createdBy: userId, createdAt: deps.clock.now() } });
-      await planNextDigest(deps, s);
+      await subscribeDigest(deps, userId, { target: where, store, cadence, weekday, time, timeZone: user.timeZone });
       const label = cadence === "weekly" ? user.t("metrics.digest.weekly", { weekday: DAYS[weekday! - 1]! }) : user.t("metrics.digest.daily");
       await say(user.t("metrics.digest.saved", { cadence: label, store, target: targetLabel, time, tz: user.timeZone }));
       return true;
@@ -101,8 +94,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       const level = rest[0] as Level;
       const ch = channelRe.exec(rest[1] ?? "")?.[1];
       if (!LEVELS.includes(level) || !ch) return false;
-      await assertAdmin(deps, userId);
-      await setting(deps, `recipients:${level}`, ch);
+      await setRecipient(deps, userId, level, ch);
       await say(user.t("metrics.recipients.saved", { level: user.t(`metrics.level.${level}`), target: `<#${ch}>` }));
       return true;
     }
@@ -113,8 +105,7 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       else if (kind === "dynamic" && Number.isInteger(Number(a)) && Number(a) >= 3 && Number(b) > 0) r.dynamic = { ...r.dynamic, weeks: Number(a), k: Number(b) };
       else if (kind === "correlated" && pctArg(a) && pctArg(b)) r.correlated = { ...r.correlated, uvUp: pctArg(a)!, conversionDown: pctArg(b)! };
       else return false;
-      await assertAdmin(deps, userId);
-      await setting(deps, "rules", JSON.stringify(r));
+      await saveRules(deps, userId, r);
       await say(user.t("metrics.rules.saved", { rules: describeRules(user.t, r) }));
       return true;
     }
@@ -154,25 +145,11 @@ export function registerMetrics(app: App, deps: Deps): void {
   for (const [actionId, snooze] of [[ACTION_ACK, false], [ACTION_SNOOZE, true]] as const) {
     app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
       await ackFirst(ack);
-      const id = "value" in action ? String(action.value ?? "") : "";
-      const alert = await deps.db.metricAlert.findUnique({ where: { id } });
-      if (!alert) return;
-      if (alert.status !== "open") return void (await toldAlready(deps, body, alert.status));
-      const tz = deps.config.DEFAULT_TIMEZONE;
-      const until = localTime(shiftDate(todayIn(deps.clock.now(), tz), 1), "09:00", tz);
-      if (snooze) await setting(deps, `snooze:${alert.store}:${alert.metric}`, until.toISOString());
+      const alertId = "value" in action ? String(action.value ?? "") : "";
       // The alert's card is edited in its channel's language.
       const locale = body.channel?.id ? await channelLocale(deps, body.channel.id) : deps.config.DEFAULT_LOCALE;
-      const footer = snooze ? t(locale, "metrics.alert.snoozed", { user: body.user.id, until: formatInZone(until, tz) }) : t(locale, "metrics.alert.acked", { user: body.user.id });
-      const text = (JSON.parse(alert.detail) as { text: string }).text;
-      // One of two presses wins (here or on another replica); the card changes in the same step.
-      const won = await deps.db.$transaction(async (tx) => {
-        if (!(await claim(tx, "MetricAlert", { id, version: alert.version, statuses: ["open"] }))) return false;
-        await tx.metricAlert.update({ where: { id }, data: { status: snooze ? "snoozed" : "acknowledged" } });
-        if (alert.messageId) await deps.outbox.enqueue(tx, { kind: "update", targetId: alert.messageId, body: { text, blocks: alertBlocks(locale, text, id, footer) } });
-        return true;
-      });
-      if (!won) await toldAlready(deps, body, (await deps.db.metricAlert.findUnique({ where: { id } }))?.status ?? "acknowledged");
+      const r = await acknowledgeAlert(deps, { alertId, userId: body.user.id, snooze, locale });
+      if (!r.done && r.status !== "missing") await toldAlready(deps, body, r.status);
     });
   }
 }
