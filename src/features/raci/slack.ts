@@ -1,17 +1,17 @@
 // /task, the "Make this a task" shortcut, the create and reason modals, and the role buttons.
+import { listRoles, setRole } from "./roles.ts";
+import { snoozeReminder } from "./snooze.ts";
 import { COMMAND } from "./ids.ts";
 export { COMMAND } from "./ids.ts";
 import { AlreadyDone } from "../../infra/seen.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
-import { DomainError } from "../../infra/errors.ts";
 import { formatInZone, isRealDate, todayIn } from "../../infra/time.ts";
-import { scheduleTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerFailure, answerNow, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { actionValue, parseMeta, parseValue } from "../../slack/payload.ts";
 import { z } from "zod";
-import { assertAdmin, userContext } from "../../people/people.ts";
+import { userContext } from "../../people/people.ts";
 import { ACTION, SHORTCUT, VIEW_CREATE, VIEW_REASON } from "./blocks.ts";
 import { startFlow } from "./flows.ts";
 import { createModal, reasonModal } from "./modals.ts";
@@ -67,12 +67,11 @@ export function registerRaci(app: App, deps: Deps): void {
           const u = userRe.exec(main ?? "")?.[1];
           const b = backup ? userRe.exec(backup)?.[1] : undefined;
           if (!role || !/^[a-z_]{2,30}$/.test(role) || !u || (backup && !b)) break;
-          await assertAdmin(deps, command.user_id, "raci.error.admin");
-          await deps.db.roleMapping.upsert({ where: { role }, create: { role, userId: u, backupId: b ?? null }, update: { userId: u, backupId: b ?? null } });
+          await setRole(deps, command.user_id, { role, userId: u, backupId: b ?? null });
           return void (await say(user.t("raci.roles.saved", { role, user: u, backup: b ? user.t("raci.roles.backup", { user: b }) : "" })));
         }
         case "roles": {
-          const rows = await deps.db.roleMapping.findMany({ orderBy: { role: "asc" } });
+          const rows = await listRoles(deps);
           return void (await show(user.t("raci.roles.list", { list: rows.map((r) => `${r.role} → <@${r.userId}>${r.backupId ? ` / <@${r.backupId}>` : ""}`).join(" · ") || "–" })));
         }
       }
@@ -155,11 +154,8 @@ export function registerRaci(app: App, deps: Deps): void {
     await ackFirst(ack);
     const key = "value" in a ? String(a.value ?? "") : "";
     const user = await userContext(deps, body.user.id);
-    const timer = key.startsWith("raci:") ? await deps.db.timer.findUnique({ where: { key } }) : null;
-    if (!timer) return;
-    const until = new Date(deps.clock.now().getTime() + 24 * 3600_000);
-    await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: JSON.parse(timer.payload) });
-    deps.wakeScheduler();
+    const until = await snoozeReminder(deps, key);
+    if (!until) return;
     await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: user.t("raci.snoozed", { until: formatInZone(until, user.timeZone) }) });
   });
 

@@ -1,10 +1,10 @@
 // /reviews and the alert's "Open complaint case" button.
+import { routeCause, setAlertChannel, subscribeBriefing, unsubscribeBriefing } from "./review-settings.ts";
 import { COMMAND } from "./ids.ts";
 export { COMMAND } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
-import { DomainError } from "../../infra/errors.ts";
 import { isTimeZone } from "../../config.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
@@ -12,19 +12,15 @@ import { assertAdmin as assertAdminRule, userContext } from "../../people/people
 import { openCreateModal } from "../complaints/slack-create.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { ACTION_OPEN_CASE } from "./alerts.ts";
-import { auditBriefings, briefingFor, briefingOwner, planNextBriefing } from "./briefing.ts";
-import { cancelTimers } from "../../scheduler/timers.ts";
+import { auditBriefings, briefingFor } from "./briefing.ts";
 import { addKeyword, listKeywords, removeKeyword } from "./keywords.ts";
-import { CATEGORIES, CAUSES, SEVERITIES, type Category, type Severity } from "./matcher.ts";
+import { CATEGORIES, CAUSES, SEVERITIES, type Category, type Cause, type Severity } from "./matcher.ts";
 
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
 
 const assertAdmin = (deps: Deps, userId: string) => assertAdminRule(deps, userId, "reviews.error.admin");
 
-async function setting(deps: Deps, key: string, value: string) {
-  await deps.db.reviewSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
-}
 
 export function registerReviews(app: App, deps: Deps): void {
   app.command(COMMAND, async ({ command, ack }) => {
@@ -40,16 +36,14 @@ export function registerReviews(app: App, deps: Deps): void {
         case "channel": {
           const ch = channelRe.exec(rest[0] ?? "")?.[1];
           if (!ch) return void (await usage());
-          await assertAdmin(deps, command.user_id);
-          await setting(deps, "alertChannel", ch);
+          await setAlertChannel(deps, command.user_id, ch);
           return void (await say(user.t("reviews.channel.saved", { channel: ch })));
         }
         case "route": {
           const cause = (rest[0] ?? "").toLowerCase();
           const who = userRe.exec(rest[1] ?? "")?.[1];
           if (!(CAUSES as readonly string[]).includes(cause) || !who) return void (await usage());
-          await assertAdmin(deps, command.user_id);
-          await setting(deps, `route:${cause}`, who);
+          await routeCause(deps, command.user_id, cause as Cause, who);
           return void (await say(user.t("reviews.route.saved", { cause: user.t(`rcause.${cause as "quality"}`), user: who })));
         }
         case "keywords":
@@ -84,24 +78,12 @@ export function registerReviews(app: App, deps: Deps): void {
             await deps.outbox.enqueue(deps.db, { kind: "post", channel: ch, body: await briefingFor(deps, date, user.timeZone, await channelLocale(deps, ch)), actorId: command.user_id });
             return void (await say(user.t("reviews.briefing.queued", { date, channel: ch })));
           }
-          await assertAdmin(deps, command.user_id);
           if (off) {
-            const s = await deps.db.reviewSubscription.findUnique({ where: { channelId: ch } });
-            if (s) {
-              await cancelTimers(deps.db, deps.clock, briefingOwner(s.id));
-              await deps.db.reviewSubscription.delete({ where: { id: s.id } });
-            }
+            await unsubscribeBriefing(deps, command.user_id, ch);
             return void (await say(user.t("reviews.briefing.off", { channel: ch })));
           }
           const tz = isTimeZone(user.timeZone) ? user.timeZone : deps.config.DEFAULT_TIMEZONE;
-          const existing = await deps.db.reviewSubscription.findUnique({ where: { channelId: ch } });
-          if (existing) await cancelTimers(deps.db, deps.clock, briefingOwner(existing.id));
-          const saved = await deps.db.reviewSubscription.upsert({
-            where: { channelId: ch },
-            create: { channelId: ch, time, timeZone: tz, createdBy: command.user_id, createdAt: deps.clock.now() },
-            update: { time, timeZone: tz },
-          });
-          await planNextBriefing(deps, saved);
+          await subscribeBriefing(deps, command.user_id, { channelId: ch, time, timeZone: tz });
           return void (await say(user.t("reviews.briefing.saved", { channel: ch, time, tz })));
         }
         case "import":

@@ -1,0 +1,43 @@
+// Where critical reviews are alerted, who owns each cause in the briefing, and the channels that
+// get a daily briefing (admins). Replacing or ending a briefing cancels its timers first.
+import type { Deps } from "../../deps.ts";
+import { assertAdmin } from "../../people/people.ts";
+import { cancelTimers } from "../../scheduler/timers.ts";
+import { briefingOwner, planNextBriefing } from "./briefing.ts";
+import type { Cause } from "./matcher.ts";
+
+async function setting(deps: Deps, key: string, value: string) {
+  await deps.db.reviewSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
+
+const admin = (deps: Deps, userId: string) => assertAdmin(deps, userId, "reviews.error.admin");
+
+export async function setAlertChannel(deps: Deps, userId: string, channelId: string): Promise<void> {
+  await admin(deps, userId);
+  await setting(deps, "alertChannel", channelId);
+}
+
+export async function routeCause(deps: Deps, userId: string, cause: Cause, ownerId: string): Promise<void> {
+  await admin(deps, userId);
+  await setting(deps, `route:${cause}`, ownerId);
+}
+
+export async function subscribeBriefing(deps: Deps, userId: string, b: { channelId: string; time: string; timeZone: string }): Promise<void> {
+  await admin(deps, userId);
+  const existing = await deps.db.reviewSubscription.findUnique({ where: { channelId: b.channelId } });
+  if (existing) await cancelTimers(deps.db, deps.clock, briefingOwner(existing.id));
+  const saved = await deps.db.reviewSubscription.upsert({
+    where: { channelId: b.channelId },
+    create: { ...b, createdBy: userId, createdAt: deps.clock.now() },
+    update: { time: b.time, timeZone: b.timeZone },
+  });
+  await planNextBriefing(deps, saved);
+}
+
+export async function unsubscribeBriefing(deps: Deps, userId: string, channelId: string): Promise<void> {
+  await admin(deps, userId);
+  const s = await deps.db.reviewSubscription.findUnique({ where: { channelId } });
+  if (!s) return;
+  await cancelTimers(deps.db, deps.clock, briefingOwner(s.id));
+  await deps.db.reviewSubscription.delete({ where: { id: s.id } });
+}
