@@ -19,3 +19,21 @@ export function isValidCron(cron: string): boolean {
 export function occurrenceKey(name: string, at: Date): string {
   return `cron:${name}:${at.toISOString()}`;
 }
+
+/**
+ * A team's cadence ("09:30 every day", "09:00 on Mondays") as a cron expression: the one way
+ * recurring sends (digests, briefings, the housekeeping jobs) are planned. `weekday` is ISO
+ * (Monday 1 … Sunday 7), as people and the database say it.
+ */
+export function cadenceCron(c: { time: string; weekday?: number | null }): string {
+  const [h, m] = c.time.split(":").map(Number);
+  return `${m} ${h} * * ${c.weekday ? c.weekday % 7 : "*"}`;
+}
+
+/** The next occurrence of `cron` in `timeZone` strictly after `after`, and its local date. */
+export function nextLocal(cron: string, timeZone: string, after: Date): { at: Date; date: string } {
+  const at = nextOccurrence(cron, timeZone, after);
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return { at, date };
+}
+

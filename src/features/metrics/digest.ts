@@ -1,6 +1,7 @@
 // The managers' digest: yesterday (or last week) against the day before, the same weekday last
 // week, the same day last year and the target; the GMV change split into its factors; the top
 // movers; and a 30-day trend chart as a PNG in the same message.
+import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_DIGEST } from "./ids.ts";
 export { JOB_DIGEST } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
@@ -9,7 +10,7 @@ import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import { userContext } from "../../people/people.ts";
 import type { JobKind } from "../../scheduler/types.ts";
-import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
+import { shiftDate } from "../../infra/time.ts";
 import { renderTrendPng } from "./chart.ts";
 import { versionOf } from "./store-rows.ts";
 import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
@@ -18,25 +19,17 @@ import { money, num, pct, signedPct } from "./texts.ts";
 
 type Sub = { id: string; target: string; store: string; cadence: string; weekday: number | null; time: string; timeZone: string };
 
-const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
-
-/** The next send time of a subscription at or after now, in its own time zone. */
-export function nextDigestDate(sub: Sub, now: Date): string {
-  let date = todayIn(now, sub.timeZone);
-  for (let i = 0; i < 8; i++, date = shiftDate(date, 1)) {
-    if (localTime(date, sub.time, sub.timeZone) <= now) continue;
-    if (sub.cadence === "weekly" && isoWeekday(date) !== sub.weekday) continue;
-    return date;
-  }
-  throw new Error("no digest date within a week");
+/** The next send of a subscription after now, in its own time zone (its cadence as cron). */
+export function nextDigest(sub: Sub, now: Date): { at: Date; date: string } {
+  return nextLocal(cadenceCron({ time: sub.time, weekday: sub.cadence === "weekly" ? sub.weekday : null }), sub.timeZone, now);
 }
 
 /** The owner of a digest subscription's timers. */
 export const digestOwner = (subId: string) => `metrics:digest:${subId}`;
 
 export async function planNextDigest(deps: Deps, sub: Sub): Promise<void> {
-  const date = nextDigestDate(sub, deps.clock.now());
-  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `${digestOwner(sub.id)}:${date}`, owner: digestOwner(sub.id), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
+  const { at, date } = nextDigest(sub, deps.clock.now());
+  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `${digestOwner(sub.id)}:${date}`, owner: digestOwner(sub.id), dueAt: at, payload: { subId: sub.id, date } });
   deps.wakeScheduler();
 }
 

@@ -1,5 +1,6 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
+import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_BRIEFING } from "./ids.ts";
 export { JOB_BRIEFING } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
@@ -9,7 +10,7 @@ import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import type { JobKind } from "../../scheduler/types.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
-import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
+import { localTime, shiftDate } from "../../infra/time.ts";
 import { briefingStats, type StatReview } from "./briefing-stats.ts";
 import type { Cause } from "./matcher.ts";
 
@@ -21,10 +22,8 @@ export const briefingOwner = (subId: string) => `reviews:briefing:${subId}`;
 
 /** Plans the next briefing of a subscription at or after now. */
 export async function planNextBriefing(deps: Deps, sub: Sub): Promise<void> {
-  const now = deps.clock.now();
-  let date = todayIn(now, sub.timeZone);
-  if (localTime(date, sub.time, sub.timeZone) <= now) date = shiftDate(date, 1);
-  await scheduleTimer(deps.db, deps.clock, { kind: JOB_BRIEFING, key: key(sub, date), owner: briefingOwner(sub.id), dueAt: localTime(date, sub.time, sub.timeZone), payload: { subId: sub.id, date } });
+  const { at, date } = nextLocal(cadenceCron({ time: sub.time }), sub.timeZone, deps.clock.now());
+  await scheduleTimer(deps.db, deps.clock, { kind: JOB_BRIEFING, key: key(sub, date), owner: briefingOwner(sub.id), dueAt: at, payload: { subId: sub.id, date } });
   deps.wakeScheduler();
 }
 
