@@ -138,6 +138,44 @@ describe("metrics", () => {
     expect(JSON.stringify(form.args.view)).toContain("-25.0%");
   });
 
+  it("/metrics rule and alerts by level: a 35% drop is critical under a 10%/30% rule and goes to the critical channel; Snooze quiets it; digest off ends a subscription", async () => {
+    clock = new FixedClock("2026-11-29T02:00:00Z");
+    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
+    expect(await cmd("U0ADMIN", "rule static 10% 30%")).toContain("static −10% warning / −30% critical");
+    expect(await cmd("U0ADMIN", "rule static lots more")).toContain("Write it as");
+    await cmd("U0ADMIN", "alerts warning <#C0WARN|warn>");
+    await cmd("U0ADMIN", "alerts critical <#C0CRIT|crit>");
+    const shown = await cmd("U0ADMIN", "alerts");
+    expect(shown).toContain("warning <#C0WARN>");
+    expect(shown).toContain("critical <#C0CRIT>");
+    await post(DATA.slice(0, 2));
+    // 45,000.50 → 29,250.33: −35%, past the 30% critical threshold.
+    expect((await post([row("2026-11-28", "app", 6000, 110, 120, 20250.33), row("2026-11-28", "web", 4000, 60, 65, 9000)])).json).toMatchObject({ alerts: 1 });
+    await settle();
+    const critical = h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0CRIT");
+    expect(critical).toHaveLength(1);
+    expect(String(critical[0]!.args.text)).toContain("critical");
+    expect(h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0WARN")).toHaveLength(0);
+
+    // Snooze: the card says until when; the alert is snoozed; a second press is told.
+    const alert = await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-28" } });
+    await interaction(h.baseUrl, blockAction({ user: "U0ADMIN", channel: "C0CRIT", messageTs: "1", actionId: "metrics_alert_snooze", value: alert.id, responseUrl: h.fake.responseUrl("sz") }));
+    await until(() => h.fake.callsOf("chat.update").find((u) => JSON.stringify(u.args.blocks).includes("<@U0ADMIN>")));
+    expect((await h.bot.deps.db.metricAlert.findUniqueOrThrow({ where: { id: alert.id } })).status).toBe("snoozed");
+    expect(await h.bot.deps.db.metricSetting.findUnique({ where: { key: `snooze:shop1:${alert.metric}` } })).not.toBeNull();
+    await interaction(h.baseUrl, blockAction({ user: "U0BOSS", channel: "C0CRIT", messageTs: "1", actionId: "metrics_alert_ack", value: alert.id, responseUrl: h.fake.responseUrl("late") }));
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "late"))).body.text)).toContain("snoozed this alert a moment before you");
+
+    // A DM digest, then digest off: the subscription and its planned send are gone.
+    expect(await cmd("U0ADMIN", "digest me shop1 daily 08:00")).toContain("at 08:00");
+    const subId = (await h.bot.deps.db.digestSubscription.findFirstOrThrow()).id;
+    expect(await h.bot.deps.db.timer.count({ where: { ownerId: `metrics:digest:${subId}`, status: "pending" } })).toBe(1);
+    expect(await cmd("U0ADMIN", "digest off me shop1")).toContain("No more digests of shop1");
+    expect(await h.bot.deps.db.digestSubscription.count()).toBe(0);
+    expect(await h.bot.deps.db.timer.count({ where: { ownerId: `metrics:digest:${subId}`, status: "pending" } })).toBe(0);
+  });
+
   it("names each bad row of a CSV and keeps the good ones; a wrong token gets 401", async () => {
     const csv = ["date,store,channel,uv,buyers,orders,gmv", "2026-11-27,shop1,app,100,3,3,300.50", "2026-11-27,shop1,web,lots,1,1,10", "2026-11-27,shop1,mini,-5,1,1,10", "2026-02-30,shop1,app,100,1,1,10", "2026-11-26,shop1,app,100,2,2,200"].join("\n");
     const b = parseCsvMetrics(new TextEncoder().encode(csv));
