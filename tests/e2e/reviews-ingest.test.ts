@@ -73,6 +73,32 @@ describe("reviews coming in", () => {
     expect(await h.bot.deps.db.review.count()).toBe(1);
   });
 
+  it("/reviews keyword add and remove change what new reviews hit; a non-admin is refused", async () => {
+    h = await startHarness({ env: { REVIEWS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN" } });
+    for (const u of ["U0ADMIN", "U0STAFF"]) h.fake.users.set(u, { locale: "en-US" });
+    const reviews = async (user: string, text: string) => {
+      const id = `k${Math.random()}`;
+      await slashCommand(h.baseUrl, { command: "/reviews", text, user_id: user, response_url: h.fake.responseUrl(id) });
+      return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
+    };
+    const review = (id: string) => ({ platform: "jd", review_id: id, sku: "MUG-2", rating: 3, text: "杯口掉漆了", time: "2026-11-27 10:00" });
+    const hitsOf = async (id: string) => JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: id } })).hits) as string[];
+
+    await post(JSON.stringify([review("K1")]));
+    expect(await hitsOf("K1")).toEqual([]);
+    expect(await reviews("U0STAFF", "keyword add 掉漆 quality warning")).toContain("Only");
+    expect(await reviews("U0ADMIN", "keyword add 掉漆 quality warning")).toBe("Keyword “掉漆” (quality, warning) saved.");
+    expect(await reviews("U0ADMIN", "keyword add 掉漆 nonsense warning")).toContain("Write it as");
+    await post(JSON.stringify([review("K2")]));
+    expect(await hitsOf("K2")).toEqual(["掉漆"]);
+    expect(JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "K2" } })).causes)).toEqual(["quality"]);
+    expect(await reviews("U0ADMIN", "keywords")).toContain("掉漆 (quality, warning)");
+    expect(await reviews("U0ADMIN", "keyword remove 掉漆")).toBe("Keyword “掉漆” removed.");
+    expect(await reviews("U0ADMIN", "keyword remove 掉漆")).toBe("There is no keyword “掉漆”.");
+    await post(JSON.stringify([review("K3")]));
+    expect(await hitsOf("K3")).toEqual([]);
+  });
+
   it("reads a GBK CSV with Chinese text, and names bad rows by line while keeping the good ones", async () => {
     const csv = ["platform,review_id,order_id,sku,rating,text,time", "tmall,G1,O1,CUP-1,1,\"收到就坏了，要退款\",2026-11-27 09:00", "tmall,G2,O2,CUP-2,7,还行,2026-11-27 09:30", "jd,G3,O3,CUP-2,4,\"物流慢, 但东西不错\",2026-11-27 11:00"].join("\r\n");
     const parsed = parseCsvReviews(gbk(csv), "Asia/Shanghai");
