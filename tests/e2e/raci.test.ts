@@ -118,6 +118,34 @@ describe("RACI tasks", () => {
     expect(mine).toContain("上架新品 Spring mug");
   });
 
+  it("the message shortcut and /task new open the form (the message as description, its link kept); /task overdue lists late tasks", async () => {
+    await start();
+    const { messageShortcut } = await import("../support/payloads.ts");
+    await interaction(
+      h.baseUrl,
+      messageShortcut({ callbackId: "raci_make_task", user: "U0A", channel: "C0OPS", responseUrl: h.fake.responseUrl("sc"), message: { user: "U0X", ts: "1700000000.000100", text: "Supplier photos are blurry" } }),
+    );
+    const fromMessage = await until(() => h.fake.callsOf("views.open")[0]);
+    const view = fromMessage.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe("raci_create");
+    expect(JSON.stringify(view)).toContain("Supplier photos are blurry");
+    expect(JSON.parse(view.private_metadata).link).toMatch(/^https:\/\//);
+    await slashCommand(h.baseUrl, { command: "/task", text: "new", user_id: "U0A", channel_id: "C0OPS", trigger_id: `${Date.now()}.1.abc`, response_url: h.fake.responseUrl("new") });
+    const fromCommand = await until(() => h.fake.callsOf("views.open")[1]);
+    expect((fromCommand.args.view as { callback_id: string }).callback_id).toBe("raci_create");
+
+    // Created through the form, due the next day; two days later it is overdue.
+    await create({ r: ["U0R"], a: ["U0A"] });
+    const t = await until(() => h.bot.deps.db.task.findFirst());
+    await slashCommand(h.baseUrl, { command: "/task", text: "overdue", user_id: "U0A", response_url: h.fake.responseUrl("od1") });
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "od1"))).body.text)).not.toContain(`#${t.number}`);
+    clock.set("2026-12-03T02:00:00Z");
+    await slashCommand(h.baseUrl, { command: "/task", text: "overdue", user_id: "U0A", response_url: h.fake.responseUrl("od2") });
+    const late = String((await until(() => h.fake.responses.find((r) => r.id === "od2"))).body.text);
+    expect(late).toContain("*Overdue tasks*");
+    expect(late).toContain(`#${t.number}`);
+  });
+
   it("refuses a due date in the past or one that is not a date, in the form, naming the field", async () => {
     await start();
     const withDue = (date: string) =>
