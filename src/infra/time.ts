@@ -6,6 +6,20 @@ export function formatInZone(at: Date, timeZone: string, pattern = "yyyy-MM-dd H
   return format(new TZDate(at.getTime(), timeZone), pattern);
 }
 
+/** The zone's offset at that instant as people read it: "UTC+8", "UTC-4", "UTC+5:30". */
+export function utcOffset(at: Date, timeZone: string): string {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  return name === "GMT" || name === "GMT+0" ? "UTC" : name.replace("GMT", "UTC");
+}
+
+/**
+ * A time in a channel, read by people who may be in other zones: "11-30 05:14 (UTC+8)". DMs use
+ * the reader's own zone and need no label.
+ */
+export function formatWithZone(at: Date, timeZone: string, pattern = "MM-dd HH:mm"): string {
+  return `${formatInZone(at, timeZone, pattern)} (${utcOffset(at, timeZone)})`;
+}
+
 /** A local calendar date plus days, as a local calendar date: no time zone can shift it. */
 export function shiftDate(date: string, days: number): string {
   return format(addDays(parseISO(date), days), "yyyy-MM-dd");

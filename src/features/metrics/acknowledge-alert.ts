@@ -3,7 +3,7 @@
 import type { Deps } from "../../deps.ts";
 import { claim } from "../../infra/claim.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
-import { formatInZone, localTime, shiftDate, todayIn } from "../../infra/time.ts";
+import { formatWithZone, localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { snoozeMetric } from "./alert-settings.ts";
 import { alertBlocks } from "./texts.ts";
 
@@ -16,7 +16,7 @@ export async function acknowledgeAlert(deps: Deps, o: { alertId: string; userId:
   const tz = deps.config.DEFAULT_TIMEZONE;
   // Snoozed until 09:00 tomorrow, team time: the next morning's data gets a fresh look.
   const until = localTime(shiftDate(todayIn(deps.clock.now(), tz), 1), "09:00", tz);
-  const footer = o.snooze ? t(o.locale, "metrics.alert.snoozed", { user: o.userId, until: formatInZone(until, tz) }) : t(o.locale, "metrics.alert.acked", { user: o.userId });
+  const footer = o.snooze ? t(o.locale, "metrics.alert.snoozed", { user: o.userId, until: formatWithZone(until, tz) }) : t(o.locale, "metrics.alert.acked", { user: o.userId });
   const text = (JSON.parse(alert.detail) as { text: string }).text;
   const won = await deps.db.$transaction(async (tx) => {
     if (!(await claim(tx, "MetricAlert", { id: alert.id, version: alert.version, statuses: ["open"] }))) return false;

@@ -6,7 +6,7 @@ import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { t as translate, type Translator } from "../../infra/i18n.ts";
-import { formatInZone } from "../../infra/time.ts";
+import { formatWithZone } from "../../infra/time.ts";
 import { userContext } from "../../people/people.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import { parseTask, roleDm, taskCard } from "./blocks.ts";
@@ -57,7 +57,7 @@ async function flowNumber(db: Db, task: Task) {
 
 export async function note(db: Db, deps: Deps, task: Task, actor: string, what: string) {
   if (!task.messageId) return;
-  const at = formatInZone(deps.clock.now(), deps.config.DEFAULT_TIMEZONE, "MM-dd HH:mm");
+  const at = formatWithZone(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
   await deps.outbox.enqueue(db, { kind: "post", channel: task.channelId, threadOfId: task.messageId, body: { text: (await taskChannelT(db, deps, task))("raci.note", { at, actor, what }) } });
 }
 

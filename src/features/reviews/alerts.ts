@@ -7,7 +7,7 @@ import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
-import { formatInZone } from "../../infra/time.ts";
+import { formatInZone, formatWithZone } from "../../infra/time.ts";
 import type { Review } from "../../generated/prisma/client.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
 import { languageOf, type Cause } from "./matcher.ts";
@@ -25,7 +25,7 @@ function reviewBlocks(deps: Deps, r: Review, locale: Locale): unknown[] {
   const causes = (JSON.parse(r.causes) as Cause[]).map((c) => t(locale, `rcause.${c}`)).join(", ");
   const meta = t(locale, "reviews.alert.meta", {
     order: r.orderId ?? "–",
-    time: formatInZone(r.reviewedAt, deps.config.DEFAULT_TIMEZONE),
+    time: formatWithZone(r.reviewedAt, deps.config.DEFAULT_TIMEZONE, "yyyy-MM-dd HH:mm"),
     causes: causes || "–",
     keywords: (JSON.parse(r.hits) as string[]).join(", ") || "–",
   });
