@@ -84,6 +84,8 @@ export const enRaci = {
   "raci.overdue.title": "*Overdue tasks*",
   "raci.matrix.title": "RACI matrix · flow #{number} {name}",
   "raci.matrix.task": "Task",
+  "raci.matrix.legend": "R does the work · A approves · C is asked before · I is told after",
+  "raci.matrix.sent": "The matrix of flow #{number} is in your DM, as a picture.",
   "raci.flow.started": "Flow #{number} “{name}” started with {steps} steps; step 1 is with {!r}.",
   "raci.roles.saved": "Role {role} → <@{user}>{!backup}.",
   "raci.roles.backup": " (backup <@{user}>)",

@@ -86,6 +86,8 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.overdue.title": "*逾期任务*",
   "raci.matrix.title": "RACI 矩阵 · 流程 #{number} {name}",
   "raci.matrix.task": "任务",
+  "raci.matrix.legend": "R 负责执行 · A 审批 · C 事前征询 · I 事后知会",
+  "raci.matrix.sent": "流程 #{number} 的矩阵已作为图片发到你的私信。",
   "raci.flow.started": "流程 #{number}「{name}」已开始，共 {steps} 步；第 1 步由 {!r} 负责。",
   "raci.roles.saved": "角色 {role} → <@{user}>{!backup}。",
   "raci.roles.backup": "（备份 <@{user}>）",

@@ -232,6 +232,9 @@ describe("RACI tasks", () => {
     }
     await slashCommand(h.baseUrl, { command: "/task", text: "matrix 1", user_id: "U0LEAD", response_url: h.fake.responseUrl("matrix") });
     const upload = await until(() => h.fake.callsOf("files.completeUploadExternal")[0]);
+    // A picture with a caption (the legend), not a pipe table.
+    expect(String(upload.args.initial_comment)).toContain("R 负责执行");
+    expect(String(upload.args.initial_comment)).not.toContain("|");
     const png = h.fake.uploads.get((upload.args.files as { id: string }[])[0]!.id)!;
     expect(pngSize(png)?.width).toBeGreaterThan(800);
     expect((await h.bot.deps.db.task.findFirstOrThrow({ where: { flowStep: 0 } })).title).toBe("春季杯 · 市场调研与选品");

@@ -54,7 +54,7 @@ export function registerRaci(app: App, deps: Deps): void {
             body: { text: m.text },
             file: { filename: `raci-flow-${m.flow.number}.png`, title: `RACI #${m.flow.number}`, altText: user.t("raci.matrix.alt", { number: m.flow.number }), base64: m.png.toString("base64") },
           });
-          return void (await say(m.text));
+          return void (await say(user.t("raci.matrix.sent", { number: m.flow.number })));
         }
         case "flow": {
           const [template, ...name] = rest;

@@ -4,7 +4,7 @@ import { DomainError } from "../../infra/errors.ts";
 import type { MessageKey, Translator } from "../../infra/i18n.ts";
 import { todayIn } from "../../infra/time.ts";
 import { parseTask } from "./blocks.ts";
-import { buildMatrix, matrixPng, matrixText } from "./matrix.ts";
+import { buildMatrix, matrixPng } from "./matrix.ts";
 import { FLOWS, type TaskStatus } from "./rules.ts";
 
 /**
@@ -60,5 +60,6 @@ export async function matrix(deps: Deps, t: Translator, ref: string) {
   for (const r of mappings) if (!names.has(r.userId)) names.set(r.userId, t(`role.${r.role}` as MessageKey));
   const title = t("raci.matrix.title", { number: flow.number, name: flow.name });
   const header = t("raci.matrix.task");
-  return { text: `*${title}*\n${matrixText(m, header)}`, png: await matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names), flow };
+  // The picture is the matrix; the message around it is a caption, not a pipe table.
+  return { text: `*${title}*\n${t("raci.matrix.legend")}`, png: await matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names), flow };
 }
