@@ -1,4 +1,5 @@
 // A metrics row wherever it comes from (webhook JSON, CSV, a script), validated field by field.
+import { inPlainWords } from "../../infra/plain-issues.ts";
 import { z } from "zod";
 import { isRealDate } from "../../infra/time.ts";
 
@@ -134,7 +135,7 @@ export function validateWithSchema(raw: Record<string, unknown>, row: number): {
   // Empty cells in a spreadsheet mean "not given", not zero-length text.
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== null && v !== undefined));
   const p = MetricInput.safeParse(cleaned);
-  if (!p.success) return { ok: false, problems: p.error.issues.map((i) => ({ row, field: String(i.path[0] ?? "row"), message: i.message })) };
+  if (!p.success) return { ok: false, problems: p.error.issues.map((i) => ({ row, field: String(i.path[0] ?? "row"), message: inPlainWords(i.message) })) };
   const d = p.data;
   return {
     ok: true,

@@ -1,4 +1,5 @@
 // The shape of a review wherever it comes from (webhook JSON, NDJSON, CSV, a script).
+import { inPlainWords } from "../../infra/plain-issues.ts";
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 
@@ -49,7 +50,7 @@ export function validateRow(raw: unknown, row: number, timeZone: string): { ok: 
   const r = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const aliased = { ...r, review_id: r.review_id ?? r.reviewId, order_id: r.order_id ?? r.orderId, time: r.time ?? r.created_at ?? r.reviewedAt };
   const p = ReviewInput.safeParse(aliased);
-  if (!p.success) return { ok: false, problems: p.error.issues.map((i) => ({ row, field: String(i.path[0] ?? "row"), message: i.message })) };
+  if (!p.success) return { ok: false, problems: p.error.issues.map((i) => ({ row, field: String(i.path[0] ?? "row"), message: inPlainWords(i.message) })) };
   const reviewedAt = parseTime(p.data.time, timeZone);
   if (!reviewedAt) return { ok: false, problems: [{ row, field: "time", message: `"${p.data.time}" is not a date and time` }] };
   return {
