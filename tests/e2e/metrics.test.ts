@@ -144,6 +144,9 @@ describe("metrics", () => {
     h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
     expect(await cmd("U0ADMIN", "rule static 10% 30%")).toContain("static −10% warning / −30% critical");
     expect(await cmd("U0ADMIN", "rule static lots more")).toContain("Write it as");
+    expect(await cmd("U0ADMIN", "rule dynamic 4 2.5")).toContain("dynamic 4 weeks ±2.5σ");
+    expect(await cmd("U0ADMIN", "rule dynamic 2 2.5")).toContain("Write it as");
+    expect(await cmd("U0ADMIN", "rule correlated 25% 15%")).toContain("correlated UV +25% &amp; conversion −15%"); // & is escaped for Slack
     await cmd("U0ADMIN", "alerts warning <#C0WARN|warn>");
     await cmd("U0ADMIN", "alerts critical <#C0CRIT|crit>");
     const shown = await cmd("U0ADMIN", "alerts");

@@ -171,4 +171,19 @@ describe("importing a file shared in Slack", () => {
     await interaction(h.baseUrl, messageShortcut({ callbackId: "reviews_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("none"), message: { ts: "1.3", text: "no file here" } }));
     expect(String((await until(() => h.fake.responses.find((r) => r.id === "none"))).body.text)).toContain("has no CSV or JSON file");
   });
+
+  it("Import metrics on a message with a CSV: good rows stored, a bad one named by line", async () => {
+    h = await startHarness();
+    h.fake.users.set("U0OPS", { locale: "en-US" });
+    const csv = "date,store,channel,uv,buyers,orders,gmv\n2026-11-27,shop1,app,1000,30,32,6000.50\n2026-11-27,shop1,web,lots,1,1,10\n2026-11-26,shop1,app,900,27,28,5400\n";
+    h.fake.shared.set("F0METRICS1", Buffer.from(csv));
+    h.fake.sharedNames.set("F0METRICS1", "day.csv");
+    const { messageShortcut } = await import("../support/payloads.ts");
+    const files = [{ id: "F0METRICS1", name: "day.csv", url_private_download: h.fake.fileUrl("F0METRICS1"), size: csv.length }];
+    await interaction(h.baseUrl, messageShortcut({ callbackId: "metrics_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("mi"), message: { ts: "1.4", text: "", files } }));
+    const reply = String((await until(() => h.fake.responses.find((r) => r.id === "mi"))).body.text);
+    expect(reply).toContain("Imported 2 new rows and replaced 0 rows; 0 alerts; 1 bad row.");
+    expect(reply).toContain("line 3: uv");
+    expect(await h.bot.deps.db.metricRow.count()).toBe(2);
+  });
 });
