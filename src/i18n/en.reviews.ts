@@ -45,6 +45,8 @@ export const enReviews = {
   "reviews.briefing.skus": "*SKUs with the most negatives*: {list}",
   "reviews.briefing.examples": "*Examples*",
   "reviews.briefing.none": "No negative reviews. 🎉",
+  "reviews.briefing.refundTag": "🏷️ refund asked in {count} of them ({share})",
+  "reviews.briefing.otherTop": "⚠️ Most negative reviews match no known cause: read the examples and add keywords for what they say (`/reviews keyword add <word> <category> <level>`).",
   "reviews.import.result": "Imported {stored|# review|# reviews}, {duplicates} already known, {bad|# bad row|# bad rows}.{problems}",
   "reviews.import.hint": "Upload a CSV or JSON file to a channel the bot is in, then ⋯ → *Import reviews* on that message. Reviews also come in through the webhook `POST /webhooks/reviews` (JSON or NDJSON, `Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`) or from a CSV/JSON file on the server: `npm run import:reviews -- file.csv` (UTF-8, UTF-8 with BOM or GBK; columns platform, review_id, order_id, sku, rating, text, time).",
 } as const;

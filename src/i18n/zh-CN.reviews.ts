@@ -47,6 +47,8 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "reviews.briefing.skus": "*差评最多的 SKU*：{list}",
   "reviews.briefing.examples": "*评价示例*",
   "reviews.briefing.none": "没有差评。🎉",
+  "reviews.briefing.refundTag": "🏷️ 其中 {count} 条要求退款（{share}）",
+  "reviews.briefing.otherTop": "⚠️ 大多数差评没有匹配到已知原因：请看示例，并为它们说的内容添加关键词（`/reviews keyword add <词> <类别> <级别>`）。",
   "reviews.import.result": "已导入 {stored} 条评价，{duplicates} 条已存在，{bad} 行有误。{problems}",
   "reviews.import.hint": "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入评价*。评价也可以通过 webhook `POST /webhooks/reviews`（JSON 或 NDJSON，`Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`）导入，或在服务器上从 CSV/JSON 文件导入：`npm run import:reviews -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：platform, review_id, order_id, sku, rating, text, time）。",
 };

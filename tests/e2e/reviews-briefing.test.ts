@@ -60,6 +60,20 @@ describe("the daily review briefing", () => {
     expect(briefings()[1]).toContain("Reviews *1* · negative *1*");
   });
 
+  it("shows refunds as a tag beside the causes, and says so when \"other\" is the top cause", async () => {
+    clock = new FixedClock("2026-11-28T02:00:00Z");
+    h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
+    const r = (id: string, text: string) => ({ platform: "tmall", reviewId: id, orderId: null, sku: "S1", rating: 1, text, reviewedAt: new Date("2026-11-27T03:00:00Z") });
+    await ingestReviews(h.bot.deps, [r("R1", "我要退款"), r("R2", "退款！"), r("R3", "一般般"), r("R4", "杯子漏水，我要退款")]);
+    expect(await cmd("briefing now")).toContain("your DM");
+    const dm = await until(() => h.fake.callsOf("chat.postMessage").find((m) => m.args.channel === "U0ADMIN"));
+    const text = String(dm.args.text);
+    expect(text).toContain("🏷️ refund asked in 3 of them (75.0%)");
+    expect(text).toContain("• Product quality: 1");
+    expect(text).toContain("Most negative reviews match no known cause");
+  });
+
   it("sends one briefing per subscription and stops when a channel unsubscribes", async () => {
     clock = new FixedClock("2026-11-27T10:00:00Z");
     h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN" } });

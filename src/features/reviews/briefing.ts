@@ -1,5 +1,6 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
+import { listKeywords } from "./keywords.ts";
 import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_BRIEFING } from "./ids.ts";
 export { JOB_BRIEFING } from "./ids.ts";
@@ -47,7 +48,8 @@ const pp = (a: number, b: number | null) => (b == null ? "–" : `${a - b >= 0 ?
 
 /** The briefing for one local day (the day before the briefing is sent), in `locale`. */
 export async function briefingFor(deps: Deps, date: string, timeZone: string, locale: Locale): Promise<MessageBody> {
-  const s = briefingStats(await dayReviews(deps, date, 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 7, timeZone));
+  const today = await dayReviews(deps, date, 1, timeZone);
+  const s = briefingStats(today, await dayReviews(deps, shiftDate(date, -1), 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 7, timeZone));
   const routes = new Map((await deps.db.reviewSetting.findMany({ where: { key: { startsWith: "route:" } } })).map((r) => [r.key.slice(6), r.value]));
   const lines = [
     `*${t(locale, "reviews.briefing.title", { date })}*`,
@@ -58,6 +60,12 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
     const owner = routes.get(c.cause);
     lines.push(t(locale, "reviews.briefing.cause", { cause: t(locale, `rcause.${c.cause}`), count: c.count, share: pct(c.share), vsPrev: pp(c.share, c.prevShare), vsAvg: pp(c.share, c.avgShare), owner: owner ? ` → <@${owner}>` : "" }));
   }
+  // A refund is what the customer asks for, not why: it is shown as a tag beside the causes.
+  const refundWords = new Set((await listKeywords(deps.db)).filter((k) => k.category === "refund").map((k) => k.word));
+  const refunds = today.filter((r) => r.negative && r.hits.some((h) => refundWords.has(h))).length;
+  if (refunds) lines.push(t(locale, "reviews.briefing.refundTag", { count: refunds, share: pct(refunds / Math.max(1, s.negative)) }));
+  // "Other" on top means the keywords don't describe what customers complain about.
+  if (s.causes[0]?.cause === "other" && s.causes[0].count > 0) lines.push(t(locale, "reviews.briefing.otherTop"));
   if (s.keywords.length) lines.push(t(locale, "reviews.briefing.keywords", { list: s.keywords.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
   if (s.skus.length) lines.push(t(locale, "reviews.briefing.skus", { list: s.skus.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
   if (s.examples.length) {
