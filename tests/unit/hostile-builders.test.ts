@@ -15,10 +15,24 @@ import { alertBlocks } from "../../src/features/metrics/texts.ts";
 import { buildMatrix, matrixText } from "../../src/features/raci/matrix.ts";
 import { readyDm, roleDm, taskCard } from "../../src/features/raci/blocks.ts";
 import { alertMessage } from "../../src/features/reviews/alerts.ts";
+import { en } from "../../src/i18n/en.ts";
 import { translator, type Locale } from "../../src/infra/i18n.ts";
 import { broadcastsIn, parsedTexts } from "../support/broadcast.ts";
 
 const H = "<!channel> <!here> <!everyone|all> <@U0BOSS> <#C0SECRET> <https://evil.example|click here> &";
+
+// One language per message: after the data (H and its escaped form) is taken out, an English
+// message has no Chinese and a Chinese one no English word from the English catalogue.
+const CJK = /[\u4e00-\u9fff]/;
+const ENGLISH = new Set(Object.values(en).flatMap((v) => v.replace(/`[^`]*`|\{[^}]*\}|<[^>]*>/g, " ").match(/\b[a-z]{5,}\b/g) ?? []));
+// Names with no translation in the product, kept as people type them.
+const TECHNICAL = new Set(["webhook", "shopops", "builtin", "platform", "rating", "store", "channel", "orders", "buyers", "refunds", "double11"]);
+function expectOneLanguage(body: unknown, locale: Locale, what: string) {
+  const escaped = H.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const texts = parsedTexts(body).join("\n").split(escaped).join(" ").split(H).join(" ").replace(/`[^`]*`/g, " ").replace(/<[^>]*>/g, " ").replace(/evil\.example|click here/g, " ");
+  if (locale === "en") expect(texts.match(/[\u4e00-\u9fff]+/g) ?? [], `${what}: Chinese in an English message`).toEqual([]);
+  else expect((texts.match(/\b[a-z]{5,}\b/g) ?? []).filter((w) => ENGLISH.has(w) && !TECHNICAL.has(w)), `${what}: English in a Chinese message`).toEqual([]);
+}
 const LOCALES: Locale[] = ["en", "zh-CN"];
 const now = new Date("2026-11-28T04:00:00Z");
 
@@ -105,9 +119,12 @@ describe("every message builder over hostile strings", () => {
     it(`complaint card, list, tiers, policy and report (${locale})`, () => {
       for (const status of ["open", "acknowledged", "waiting_customer", "resolved", "confirmed", "closed"]) {
         expectInert(caseCard(t, complaint({ status }), "Asia/Shanghai", now), `card ${status}`);
+        expectOneLanguage(caseCard(t, complaint({ status }), "Asia/Shanghai", now), locale, `card ${status}`);
       }
       expectInert(caseCard(t, complaint(), "Asia/Shanghai", now, { tier: 2, channel: "C0T2" }), "moved card");
       expectInert(listAnswer(t, [complaint()], "Asia/Shanghai"), "list");
+      expectOneLanguage(listAnswer(t, [complaint()], "Asia/Shanghai"), locale, "list");
+      expectOneLanguage(reportAnswer(t, buildReport([complaint()]), "2026-11-01", "2026-11-30"), locale, "report");
       const policy = { ...DEFAULT_POLICY, holidays: ["2026-10-01"], tiers: [{ tier: 1, channelId: "C0T1", userIds: ["U0A"], userGroupId: "S0G" }] };
       expect(broadcastsIn(tiersAnswer(t, policy))).toEqual([]);
       expect(broadcastsIn(policyAnswer(t, policy))).toEqual([]);
@@ -154,10 +171,15 @@ describe("every message builder over hostile strings", () => {
         gate: true,
       }));
       expectInert(checklistMessage(t, locale, c, items, { name: H, version: 1, body: builtinTemplate() }, "2026-11-01"), "checklist");
+      expectOneLanguage(checklistMessage(t, locale, c, items, { name: H, version: 1, body: builtinTemplate() }, "2026-11-01"), locale, "checklist");
     });
 
     it(`RACI task card, role DMs and the matrix (${locale})`, () => {
-      for (const status of ["open", "blocked", "ready", "approved", "waiting"]) expectInert(taskCard(t, task({ status }), 4), `task ${status}`);
+      for (const status of ["open", "blocked", "ready", "approved", "waiting"]) {
+        expectInert(taskCard(t, task({ status }), 4), `task ${status}`);
+        expectOneLanguage(taskCard(t, task({ status }), 4), locale, `task ${status}`);
+      }
+      for (const role of ["r", "c", "a"] as const) expectOneLanguage(roleDm(t, role, task()), locale, `dm ${role}`);
       for (const role of ["r", "c", "a"] as const) expectInert(roleDm(t, role, task(), H.replace(/[<>&]/g, "")), `dm ${role}`);
       expectInert(readyDm(t, task(), "U0R"), "ready dm");
       const text = matrixText(buildMatrix([task()]), H);
@@ -188,8 +210,11 @@ describe("every message builder over hostile strings", () => {
 
     it(`help (${locale}) and a metric alert built from escaped text`, () => {
       expect(broadcastsIn(helpMessage(t, features, t("lang.name")))).toEqual([]);
+      expectOneLanguage(helpMessage(t, features, t("lang.name")), locale, "help");
       const text = t("metrics.alert.channel", { channel: H, delta: "-5%" });
       expectInert({ text, blocks: alertBlocks(locale, text, "a1") }, "metric alert");
+      expectOneLanguage({ text, blocks: alertBlocks(locale, text, "a1", t("metrics.alert.acked", { user: "U0A" })) }, locale, "metric alert");
+      expectOneLanguage({ text: t("metrics.rules.show", { rules: t("metrics.level.warning"), notice: "–", warning: "–", critical: "–" }) }, locale, "metric rules");
     });
   }
 });
