@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { KnownBlock } from "@slack/types";
 import type { App } from "@slack/bolt";
 import type { Deps } from "../deps.ts";
 import type { MessageKey } from "../infra/i18n.ts";
@@ -24,5 +25,5 @@ export interface Feature {
   /** Runs once the app has started: re-plans timers that should exist (an auditor). */
   onStart?(deps: Deps): Promise<void>;
   /** This feature's part of the App Home "what needs me" view. */
-  homeSection?(deps: Deps, user: UserContext): Promise<unknown[]>;
+  homeSection?(deps: Deps, user: UserContext): Promise<KnownBlock[]>;
 }

@@ -5,6 +5,7 @@
 // in each), per person's ephemeral replies in a channel, and per response_url. Within a lane a
 // message never overtakes an earlier one, an edit never arrives before the post it edits, and a
 // reply never before its thread's parent, because they share the parent's lane.
+import type { KnownBlock, Block } from "@slack/types";
 import { createHash } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import type { Db } from "../infra/db.ts";
@@ -14,7 +15,7 @@ import { marks, valueRows, type Dialect, type Param, type Sql } from "../infra/s
 
 export interface MessageBody {
   text: string;
-  blocks?: unknown[];
+  blocks?: (KnownBlock | Block)[];
   [extra: string]: unknown;
 }
 

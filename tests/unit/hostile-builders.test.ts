@@ -11,7 +11,7 @@ import { buildReport } from "../../src/features/complaints/report.ts";
 import { DEFAULT_POLICY } from "../../src/features/complaints/rules.ts";
 import { helpMessage } from "../../src/features/help/blocks.ts";
 import { features } from "../../src/features/index.ts";
-import { alertBlocks } from "../../src/features/metrics/texts.ts";
+import { alertBlocks } from "../../src/features/metrics/blocks.ts";
 import { buildMatrix, matrixText } from "../../src/features/raci/matrix.ts";
 import { readyDm, roleDm, taskCard } from "../../src/features/raci/blocks.ts";
 import { alertMessage } from "../../src/features/reviews/alerts.ts";

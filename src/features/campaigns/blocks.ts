@@ -1,4 +1,5 @@
 // The checklist message: one message per promotion that edits itself as items change.
+import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import { esc } from "../../infra/markup.ts";
 import { shiftDate } from "../../infra/time.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
@@ -39,7 +40,7 @@ export function checklistMessage(
   const overdue = items.filter((i) => i.status === "open" && i.dueDate < today).length;
   const title = t("promo.checklist.title", { number: c.number, name: c.name, kind: t(`kind.${c.kind as Kind}`), date: c.eventDate });
   const gate = c.gate ? (JSON.parse(c.gate) as { by: string }) : null;
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: "section", text: md(`*${title}*`) },
     {
       type: "context",
@@ -63,7 +64,7 @@ export function checklistMessage(
       if (i.status === "na" && i.naReason) line += ` _${t("promo.checklist.na", { reason: i.naReason })}_`;
       if (i.gate) line += ` · ${t("promo.checklist.gate")}`;
       if (i.note) line += `\n> ${esc(i.note).replace(/\n/g, "\n> ")}`;
-      const block: Record<string, unknown> = { type: "section", block_id: `item:${i.id}`, text: md(line.slice(0, 3000)) };
+      const block: SectionBlock = { type: "section", block_id: `item:${i.id}`, text: md(line.slice(0, 3000)) };
       if (c.status === "active") {
         block.accessory = {
           type: "overflow",
@@ -82,4 +83,20 @@ export function checklistMessage(
     blocks.push({ type: "actions", elements: [{ type: "button", action_id: ACTION.gate, text: plain(t("promo.btn.gate")), value: c.id }] });
   }
   return { text: title, blocks: blocks.slice(0, 50) };
+}
+
+/** A reminder DM: the reminder, then Done (the item, ticked from the DM) and Snooze (24 h). */
+export function reminderDm(t: Translator, text: string, itemId: string, timerKey: string): MessageBody {
+  const buttons: Button[] = [
+    { type: "button", action_id: ACTION.doneFromDm, text: plain(t("promo.btn.doneFromDm")), value: itemId, style: "primary" },
+    { type: "button", action_id: ACTION.snooze, text: plain(t("promo.btn.snooze")), value: timerKey.slice(0, 1900) },
+  ];
+  return { text, blocks: [{ type: "section", text: md(text) }, { type: "actions", elements: buttons }] };
+}
+
+/** App Home: a person's open items, with Done for the first five (an action_id each). */
+export function homeBlocks(t: Translator, locale: Locale, items: (CampaignItem & { campaign: Pick<Campaign, "name"> })[], today: string): KnownBlock[] {
+  const rows = items.map((i) => `• ${t("promo.home.row", { icon: itemIcon(i, today), title: textIn(i.title, locale), campaign: i.campaign.name, due: i.dueDate })}`);
+  const done: Button[] = items.slice(0, 5).map((i) => ({ type: "button", action_id: `promo_item_done_home_${i.id}`, text: plain(`✅ ${textIn(i.title, locale).slice(0, 30)}`), value: i.id }));
+  return [{ type: "section", text: md([t("promo.home.title"), ...rows].join("\n")) }, { type: "actions", elements: done }, { type: "divider" }];
 }

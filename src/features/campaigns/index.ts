@@ -1,5 +1,5 @@
 import type { Feature } from "../feature.ts";
-import { itemIcon, textIn } from "./blocks.ts";
+import { homeBlocks } from "./blocks.ts";
 import { COMMAND } from "./ids.ts";
 import { campaignJobs } from "./jobs.ts";
 import { todayIn } from "../../infra/time.ts";
@@ -25,14 +25,6 @@ export const campaignsFeature: Feature = {
     });
     if (items.length === 0) return [];
     const today = todayIn(deps.clock.now(), user.timeZone);
-    const rows = items.map((i) => `• ${user.t("promo.home.row", { icon: itemIcon(i, today), title: textIn(i.title, user.locale), campaign: i.campaign.name, due: i.dueDate })}`);
-    return [
-      { type: "section", text: { type: "mrkdwn", text: [user.t("promo.home.title"), ...rows].join("\n") } },
-      {
-        type: "actions",
-        elements: items.slice(0, 5).map((i) => ({ type: "button", action_id: `promo_item_done_home_${i.id}`, text: { type: "plain_text", text: `✅ ${textIn(i.title, user.locale).slice(0, 30)}` }, value: i.id })),
-      },
-      { type: "divider" },
-    ];
+    return homeBlocks(user.t, user.locale, items, today);
   },
 };

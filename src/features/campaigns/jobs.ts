@@ -6,8 +6,7 @@ import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
 import type { JobKind, TimerJob } from "../../scheduler/types.ts";
 import { userContext } from "../../people/people.ts";
-import { textIn } from "./blocks.ts";
-import { ACTION } from "./ids.ts";
+import { reminderDm, textIn } from "./blocks.ts";
 import { todayIn } from "../../infra/time.ts";
 import { STAGES } from "./rules.ts";
 import { JOB_GATE, JOB_REMIND, JOB_STAGE, planOverdue, raisesToOwner, type RemindPayload } from "./schedule.ts";
@@ -31,17 +30,13 @@ const remind: JobKind<Deps> = {
     const params = { due: item.dueDate, campaign: c.name, title, doneMeans: textIn(item.doneMeans, owner.locale), days: p.day ?? 0 };
     const key = p.kind === "before" ? "promo.remind.before" : p.kind === "due" ? "promo.remind.due" : "promo.remind.overdue";
     const text = owner.t(key, params);
-    const buttons = [
-      { type: "button", action_id: ACTION.doneFromDm, text: plain(owner.t("promo.btn.doneFromDm")), value: item.id, style: "primary" },
-      { type: "button", action_id: ACTION.snooze, text: plain(owner.t("promo.btn.snooze")), value: job.key.slice(0, 1900) },
-    ];
     // Looked up before the transaction: a lookup inside it would wait for the transaction itself.
     const boss = await userContext(deps, c.ownerId);
     await deps.db.$transaction(async (tx) => {
       await deps.outbox.enqueue(tx, {
         kind: "post",
         channel: item.ownerId,
-        body: { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, { type: "actions", elements: buttons }] },
+        body: reminderDm(owner.t, text, item.id, job.key),
         dedupeKey: `${job.key}:dm`,
       });
       if (p.kind === "overdue" && p.day) {

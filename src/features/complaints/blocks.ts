@@ -1,4 +1,5 @@
 // Block Kit for complaints: pure functions from a case and a locale to blocks.
+import type { ActionsBlockElement, Button, KnownBlock } from "@slack/types";
 import { esc } from "../../infra/markup.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { formatDuration } from "../../infra/duration.ts";
@@ -33,7 +34,7 @@ function clockLine(t: Translator, c: ComplaintCase, timeZone: string, now: Date)
   return t(c.clockKind === "response" ? "complaint.card.clock.response" : "complaint.card.clock.resolution", { deadline });
 }
 
-function button(t: Translator, name: ActionName, c: Pick<ComplaintCase, "id" | "version">, style?: "primary" | "danger") {
+function button(t: Translator, name: ActionName, c: Pick<ComplaintCase, "id" | "version">, style?: "primary" | "danger"): Button {
   const labels: Record<ActionName, Parameters<Translator>[0]> = {
     ack: "complaint.btn.ack",
     escalate: "complaint.btn.escalate",
@@ -52,7 +53,7 @@ function button(t: Translator, name: ActionName, c: Pick<ComplaintCase, "id" | "
 
 function actionsFor(t: Translator, c: ComplaintCase, remedy: Remedy | null) {
   const s = c.status as Status;
-  const els: unknown[] = [];
+  const els: ActionsBlockElement[] = [];
   if (remedy?.status === "pending_approval") els.push(button(t, "approve", c, "primary"), button(t, "reject", c, "danger"));
   if (s === "open" && c.clockKind === "response") els.push(button(t, "ack", c, "primary"));
   if (s === "open" || s === "acknowledged") els.push(button(t, "waiting", c));
@@ -78,7 +79,7 @@ export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now:
   const remedy = c.remedy ? (JSON.parse(c.remedy) as Remedy) : null;
   const icon = c.status === "closed" ? "✅" : c.urgency === "urgent" ? "🔴" : "🟡";
   const title = t("complaint.card.title", { icon, number: c.number, urgency: t(`urgency.${c.urgency as Urgency}`), tier: c.tier });
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: "section", text: md(`*${title}*`) },
     {
       type: "section",
@@ -116,4 +117,9 @@ export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now:
     if (actions.length) blocks.push({ type: "actions", block_id: `case:${c.id}`, elements: actions });
   }
   return { text: title, blocks };
+}
+
+/** App Home: the cases waiting for this person, one line each. */
+export function homeBlocks(t: Translator, rows: string[]): KnownBlock[] {
+  return [{ type: "section", text: md([t("complaint.home.title"), ...rows.map((r) => `• ${r}`)].join("\n")) }, { type: "divider" }];
 }

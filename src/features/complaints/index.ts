@@ -1,4 +1,5 @@
 import type { Feature } from "../feature.ts";
+import { homeBlocks } from "./blocks.ts";
 import { caseRow } from "./answers.ts";
 import { COMMAND } from "./ids.ts";
 import { auditClocks, clockAuditJob, clockAuditRecurring } from "./clock-audit.ts";
@@ -26,10 +27,6 @@ export const complaintsFeature: Feature = {
   async homeSection(deps, user) {
     const cases = await casesFor(deps, user.userId);
     if (cases.length === 0) return [];
-    const rows = cases.slice(0, 20).map((c) => `• ${caseRow(user.t, c, user.timeZone)}`);
-    return [
-      { type: "section", text: { type: "mrkdwn", text: [user.t("complaint.home.title"), ...rows].join("\n") } },
-      { type: "divider" },
-    ];
+    return homeBlocks(user.t, cases.slice(0, 20).map((c) => caseRow(user.t, c, user.timeZone)));
   },
 };

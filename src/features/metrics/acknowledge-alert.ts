@@ -5,7 +5,7 @@ import { claim } from "../../infra/claim.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { formatWithZone, localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { snoozeMetric } from "./alert-settings.ts";
-import { alertBlocks } from "./texts.ts";
+import { alertBlocks } from "./blocks.ts";
 
 export type AlertAnswer = { done: true } | { done: false; status: string } | { done: false; status: "missing" };
 

@@ -11,7 +11,7 @@ import { t, type Locale } from "../../infra/i18n.ts";
 import { newId } from "../../infra/ids.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { decompose, DEFAULT_RULES, findAnomalies, mainFactor, type Finding, type Level, type RuleSet, type Totals } from "./rules.ts";
-import { alertBlocks, money, signedPct } from "./texts.ts";
+import { alertBlocks, money, signedPct } from "./blocks.ts";
 import { channelsByDay, topMovers, totalsByDay } from "./totals.ts";
 
 /** Days back from today (team time) whose anomalies are posted; older ones are recorded only. */

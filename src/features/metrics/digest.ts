@@ -15,7 +15,7 @@ import { renderTrendPng } from "./chart.ts";
 import { versionOf } from "./store-rows.ts";
 import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";
-import { money, num, pct, signedPct } from "./texts.ts";
+import { money, num, pct, signedPct } from "./blocks.ts";
 
 type Sub = { id: string; target: string; store: string; cadence: string; weekday: number | null; time: string; timeZone: string };
 

@@ -18,7 +18,7 @@ import { loadRules, recipientFor } from "./anomalies.ts";
 import { queueDigest } from "./digest.ts";
 import { LEVELS, type Level, type RuleSet } from "./rules.ts";
 import { createModal as createTaskModal } from "../raci/modals.ts";
-import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, money } from "./texts.ts";
+import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, money } from "./blocks.ts";
 
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];

@@ -1,4 +1,5 @@
 // The task's message (one per task, editing itself) and the role DMs with their buttons.
+import type { Button, KnownBlock } from "@slack/types";
 import { ACTION, VIEW_CREATE, VIEW_REASON, SHORTCUT } from "./ids.ts";
 export { ACTION, VIEW_CREATE, VIEW_REASON, SHORTCUT } from "./ids.ts";
 import { esc } from "../../infra/markup.ts";
@@ -8,9 +9,9 @@ import type { MessageBody } from "../../outbox/outbox.ts";
 import { openConsults, type Consults, type TaskStatus } from "./rules.ts";
 
 
-const md = (text: string) => ({ type: "mrkdwn", text });
+const md = (text: string) => ({ type: "mrkdwn" as const, text });
 const who = (ids: string[]) => (ids.length ? ids.map((u) => (/^[CG]/.test(u) ? `<#${u}>` : `<@${u}>`)).join(" ") : "–");
-const button = (t: Translator, name: keyof typeof ACTION, taskId: string, style?: "primary" | "danger") => ({
+const button = (t: Translator, name: keyof typeof ACTION, taskId: string, style?: "primary" | "danger"): Button => ({
   type: "button",
   action_id: ACTION[name],
   text: { type: "plain_text", text: t(`raci.btn.${name}`) },
@@ -39,7 +40,7 @@ export function taskCard(t: Translator, task: Task, flowNumber?: number): Messag
   // A later flow step's C's are asked when the step opens: until then nobody waits for them.
   if (waiting.length && status !== "approved" && status !== "waiting") lines.push(t("raci.card.consults", { who: who(waiting) }));
   if (task.description) lines.push(`>${esc(task.description.slice(0, 1000)).replace(/\n/g, "\n>")}`);
-  const blocks: unknown[] = [{ type: "section", text: md(lines.join("\n")) }];
+  const blocks: KnownBlock[] = [{ type: "section", text: md(lines.join("\n")) }];
   const buttons =
     status === "ready"
       ? [button(t, "approve", task.id, "primary"), button(t, "sendBack", task.id, "danger")]
@@ -63,10 +64,18 @@ export function roleDm(t: Translator, role: "r" | "c" | "a", task: Task, extra?:
         : p.c.length
           ? [button(t, "waive", task.id)]
           : [];
-  return { text, blocks: [{ type: "section", text: md(text) }, ...(buttons.length ? [{ type: "actions", elements: buttons }] : [])] };
+  const blocks: KnownBlock[] = [{ type: "section", text: md(text) }];
+  if (buttons.length) blocks.push({ type: "actions", elements: buttons });
+  return { text, blocks };
 }
 
 export function readyDm(t: Translator, task: Task, by: string): MessageBody {
   const text = t("raci.dm.ready", { number: task.number, title: task.title, by });
   return { text, blocks: [{ type: "section", text: md(text) }, { type: "actions", elements: [button(t, "approve", task.id, "primary"), button(t, "sendBack", task.id, "danger")] }] };
+}
+
+/** App Home: the tasks a person does (R) or must approve (A), one line each. */
+export function homeBlocks(t: Translator, tasks: Task[]): KnownBlock[] {
+  const rows = tasks.map((x) => `• #${x.number} ${esc(x.title)} · ${x.dueDate} · ${t(`raci.status.${x.status as TaskStatus}`)}`);
+  return [{ type: "section", text: md([t("raci.mine.title"), ...rows].join("\n")) }, { type: "divider" }];
 }

@@ -1,4 +1,4 @@
-import { esc } from "../../infra/markup.ts";
+import { homeBlocks } from "./blocks.ts";
 import type { Feature } from "../feature.ts";
 import { raciJobs } from "./reminders.ts";
 import { COMMAND, registerRaci } from "./slack.ts";
@@ -13,7 +13,6 @@ export const raciFeature: Feature = {
     const tasks = (await tasksOf(deps, user.userId)).filter((t) => t.status !== "waiting");
     const mine = tasks.filter((t) => (JSON.parse(t.rIds) as string[]).includes(user.userId) || (t.aId === user.userId && t.status === "ready")).slice(0, 15);
     if (!mine.length) return [];
-    const rows = mine.map((t) => `• #${t.number} ${esc(t.title)} · ${t.dueDate} · ${user.t(`raci.status.${t.status as "open"}`)}`);
-    return [{ type: "section", text: { type: "mrkdwn", text: [user.t("raci.mine.title"), ...rows].join("\n") } }, { type: "divider" }];
+    return homeBlocks(user.t, mine);
   },
 };

@@ -1,4 +1,5 @@
 // Number formatting and the alert message's blocks.
+import type { KnownBlock } from "@slack/types";
 import { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 export { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
@@ -17,8 +18,8 @@ export function signedPct(x: number | null | undefined, digits = 1): string {
 export const pct = (x: number | null | undefined, digits = 1) => (x == null ? "–" : `${(x * 100).toFixed(digits)}%`);
 export const num = (x: number) => x.toLocaleString("en-US");
 
-export function alertBlocks(locale: Locale, text: string, alertId: string, footer?: string): unknown[] {
-  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text } }];
+export function alertBlocks(locale: Locale, text: string, alertId: string, footer?: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text } }];
   if (footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: footer }] });
   else {
     blocks.push({
