@@ -179,6 +179,23 @@ describe("metrics", () => {
     expect(await h.bot.deps.db.timer.count({ where: { ownerId: `metrics:digest:${subId}`, status: "pending" } })).toBe(0);
   });
 
+  it("the dynamic rule: GMV outside the same weekday's normal band raises a notice to the notice channel", async () => {
+    clock = new FixedClock("2026-11-29T02:00:00Z");
+    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
+    await cmd("U0ADMIN", "alerts notice <#C0NOTE|note>");
+    // Four Fridays before 11-27 around ¥10,100 (σ ≈ ¥224), and the Thursday before at ¥12,000.
+    const history = [row("2026-10-30", "app", 5000, 100, 100, 10200), row("2026-11-06", "app", 5000, 100, 100, 9800), row("2026-11-13", "app", 5000, 100, 100, 10400), row("2026-11-20", "app", 5000, 100, 100, 10000), row("2026-11-26", "app", 5000, 100, 100, 12000)];
+    expect((await post(history)).json).toMatchObject({ alerts: 0 });
+    // ¥11,500: 4% under the day before (no static alert), but 13.9% over the Fridays' mean, past 2σ.
+    expect((await post([row("2026-11-27", "app", 5000, 100, 100, 11500)])).json).toMatchObject({ alerts: 1 });
+    await settle();
+    const notices = h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0NOTE").map((c) => String(c.args.text));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain("outside the normal band of the same weekday (mean ¥10,100.00");
+    expect((await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-27" } })).rule).toBe("dynamic");
+  });
+
   it("names each bad row of a CSV and keeps the good ones; a wrong token gets 401", async () => {
     const csv = ["date,store,channel,uv,buyers,orders,gmv", "2026-11-27,shop1,app,100,3,3,300.50", "2026-11-27,shop1,web,lots,1,1,10", "2026-11-27,shop1,mini,-5,1,1,10", "2026-02-30,shop1,app,100,1,1,10", "2026-11-26,shop1,app,100,2,2,200"].join("\n");
     const b = parseCsvMetrics(new TextEncoder().encode(csv));
