@@ -93,11 +93,13 @@ describe("retrospective and templates", () => {
     expect(first.items.find((i) => i.stage === "T-14")?.dueDate).toBe("2026-10-10");
 
     // The team edits its template: a new version, which new promotions use and old ones don't.
-    await submit("promo_template_import", {}, { yaml: { yaml: text(CUSTOM.replace("Set goals }, role: ops_lead", "Set goals }, role: ops_lead").replace("offset: -10", "offset: -12")) } });
+    await submit("promo_template_import", {}, { yaml: { yaml: text(CUSTOM.replace("offset: -10", "offset: -12")) } });
     await until(async () => (await h.bot.deps.db.playbookTemplate.count({ where: { name: "flash-sale" } })) === 2);
     await promo(h, "U0LEAD", "new Flash2 2026-10-25 flash-sale");
     const second = await until(() => h.bot.deps.db.campaign.findFirst({ where: { number: 2 }, include: { items: true } }));
     expect(second.items.find((i) => i.stage === "T-14")?.dueDate).toBe("2026-10-13");
+    // The edit really changed the template: the new version's T-14 stage is two days earlier.
+    expect(CUSTOM).toContain("offset: -10");
     const again = await h.bot.deps.db.campaign.findUniqueOrThrow({ where: { id: first.id }, include: { items: true } });
     expect(again.templateId).toBe(first.templateId);
     expect(again.items.find((i) => i.stage === "T-14")?.dueDate).toBe("2026-10-10");
