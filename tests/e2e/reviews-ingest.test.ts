@@ -140,6 +140,9 @@ describe("reviews coming in", () => {
     await until(() => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0REVIEWS").length === 2);
     const english = h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0REVIEWS")[1]!;
     expect(JSON.stringify(english.args.blocks)).toContain("We are sorry");
+    // The card speaks the channel's language (the workspace's Chinese); the draft is labelled with its own.
+    expect(JSON.stringify(english.args.blocks)).toContain("(English)");
+    expect(JSON.stringify(alert.args.blocks)).toContain("(简体中文)");
 
     const r = await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "C1" } });
     // A case can only be opened once the complaint tiers exist (otherwise the person is told so).
