@@ -1,4 +1,7 @@
 // Block Kit for complaints: pure functions from a case and a locale to blocks.
+import { REMEDIES } from "./rules.ts";
+import { z } from "zod";
+import { stored } from "../../infra/stored.ts";
 import type { ActionsBlockElement, Button, KnownBlock } from "@slack/types";
 import { esc } from "../../infra/markup.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
@@ -8,6 +11,15 @@ import { formatInZone } from "../../infra/time.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
 import { ACTION, type ActionName } from "./ids.ts";
 import type { Cause, RemedyKind, Status, Urgency } from "./rules.ts";
+
+export const RemedyShape = z.object({
+  kind: z.enum(REMEDIES),
+  amount: z.number().nullable(),
+  note: z.string(),
+  status: z.enum(["proposed", "pending_approval", "approved", "rejected"]),
+  proposedBy: z.string(),
+  decidedBy: z.string().optional(),
+});
 
 export interface Remedy {
   kind: RemedyKind;
@@ -76,7 +88,7 @@ function actionsFor(t: Translator, c: ComplaintCase, remedy: Remedy | null) {
 }
 
 export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now: Date, movedTo?: { tier: number; channel: string }): MessageBody {
-  const remedy = c.remedy ? (JSON.parse(c.remedy) as Remedy) : null;
+  const remedy = c.remedy ? stored(RemedyShape, c.remedy, "complaint remedy") : null;
   const icon = c.status === "closed" ? "✅" : c.urgency === "urgent" ? "🔴" : "🟡";
   const title = t("complaint.card.title", { icon, number: c.number, urgency: t(`urgency.${c.urgency as Urgency}`), tier: c.tier });
   const blocks: KnownBlock[] = [

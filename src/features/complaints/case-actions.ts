@@ -1,5 +1,6 @@
 // What people do with a case from its card. Each action checks who may act and in which state,
 // changes the case, its clock and its messages in one transaction.
+import { stored } from "../../infra/stored.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { claim } from "../../infra/claim.ts";
@@ -8,7 +9,7 @@ import { formatDuration } from "../../infra/duration.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { isAdmin, userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { remedyText, type Remedy } from "./blocks.ts";
+import { RemedyShape, remedyText, type Remedy } from "./blocks.ts";
 import { ACTIVE, assertMayAct, assertStatus, isTierMemberAsync, loadCase } from "./case-access.ts";
 import { armClock, pauseClock, resumeClock, snapshotOf } from "./case-clock.ts";
 import { escalateInTx } from "./escalate.ts";
@@ -138,7 +139,7 @@ export async function decideRemedy(deps: Deps, ref: Seen, actorId: string, appro
     throw new DomainError("complaint.error.approver", { amount: `¥${snapshotOf(c).refundApprovalAbove}` });
   }
   return act(deps, ref, actorId, ACTIVE, approve ? "remedy_approved" : "remedy_rejected", async (_tx, fresh, ownerT) => {
-    const remedy = fresh.remedy ? (JSON.parse(fresh.remedy) as Remedy) : null;
+    const remedy = fresh.remedy ? stored(RemedyShape, fresh.remedy, "complaint remedy") : null;
     if (!remedy || remedy.status !== "pending_approval") throw new DomainError("complaint.error.state", { number: fresh.number, status: ownerT(`cstatus.${fresh.status as Status}`) });
     const decided: Remedy = { ...remedy, status: approve ? "approved" : "rejected", decidedBy: actorId };
     const say: Say = (t) => ["complaint.note.remedyDecided", { actor: actorId, decision: t(approve ? "complaint.decision.approved" : "complaint.decision.rejected"), remedy: remedyText(t, decided) }];

@@ -1,11 +1,15 @@
 // Acknowledge or snooze an anomaly alert. One of two presses wins (here or on another replica):
 // the status change and the card's edit are one conditional claim on the alert.
+import { z } from "zod";
+import { stored } from "../../infra/stored.ts";
 import type { Deps } from "../../deps.ts";
 import { claim } from "../../infra/claim.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { formatWithZone, localTime, shiftDate, todayIn } from "../../infra/time.ts";
 import { snoozeMetric } from "./alert-settings.ts";
 import { alertBlocks } from "./blocks.ts";
+
+const AlertDetail = z.object({ text: z.string() }).passthrough();
 
 export type AlertAnswer = { done: true } | { done: false; status: string } | { done: false; status: "missing" };
 
@@ -17,7 +21,7 @@ export async function acknowledgeAlert(deps: Deps, o: { alertId: string; userId:
   // Snoozed until 09:00 tomorrow, team time: the next morning's data gets a fresh look.
   const until = localTime(shiftDate(todayIn(deps.clock.now(), tz), 1), "09:00", tz);
   const footer = o.snooze ? t(o.locale, "metrics.alert.snoozed", { user: o.userId, until: formatWithZone(until, tz) }) : t(o.locale, "metrics.alert.acked", { user: o.userId });
-  const text = (JSON.parse(alert.detail) as { text: string }).text;
+  const text = stored(AlertDetail, alert.detail, "metric alert").text;
   const won = await deps.db.$transaction(async (tx) => {
     if (!(await claim(tx, "MetricAlert", { id: alert.id, version: alert.version, statuses: ["open"] }))) return false;
     await tx.metricAlert.update({ where: { id: alert.id }, data: { status: o.snooze ? "snoozed" : "acknowledged" } });

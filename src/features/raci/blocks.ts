@@ -1,4 +1,8 @@
 // The task's message (one per task, editing itself) and the role DMs with their buttons.
+import { z } from "zod";
+import { Ids, stored } from "../../infra/stored.ts";
+
+const ConsultsShape = z.record(z.string(), z.object({ answer: z.string().optional(), waivedBy: z.string().optional() }));
 import type { Button, KnownBlock } from "@slack/types";
 import { ACTION, VIEW_CREATE, VIEW_REASON, SHORTCUT } from "./ids.ts";
 export { ACTION, VIEW_CREATE, VIEW_REASON, SHORTCUT } from "./ids.ts";
@@ -20,10 +24,10 @@ const button = (t: Translator, name: keyof typeof ACTION, taskId: string, style?
 });
 
 export const parseTask = (t: Task) => ({
-  r: JSON.parse(t.rIds) as string[],
-  c: JSON.parse(t.cIds) as string[],
-  i: JSON.parse(t.iTargets) as string[],
-  consults: JSON.parse(t.consults) as Consults,
+  r: stored(Ids, t.rIds, "task R"),
+  c: stored(Ids, t.cIds, "task C"),
+  i: stored(Ids, t.iTargets, "task I"),
+  consults: stored(ConsultsShape, t.consults, "task consultations") as Consults,
 });
 
 export function taskCard(t: Translator, task: Task, flowNumber?: number): MessageBody {

@@ -42,7 +42,7 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
   const aT = await tr(deps, task.aId);
   // The next step of a flow is announced inside the transaction: look its people up first.
   const next = action === "approve" && task.flowId != null ? await deps.db.task.findFirst({ where: { flowId: task.flowId, flowStep: (task.flowStep ?? 0) + 1 } }) : null;
-  const nextTs = next ? await translatorsFor(deps, peopleOf({ r: JSON.parse(next.rIds), a: next.aId, c: JSON.parse(next.cIds) })) : new Map();
+  const nextTs = next ? await translatorsFor(deps, peopleOf({ r: parseTask(next).r, a: next.aId, c: parseTask(next).c })) : new Map();
   const rTs = await Promise.all(p.r.map(async (r) => [r, await tr(deps, r)] as const));
   const saved = await deps.db.$transaction(async (tx) => {
     // Only the task as it was checked above: a second press, here or on another replica, loses.

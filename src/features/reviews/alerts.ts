@@ -3,6 +3,7 @@
 // one SKU within an hour share one message that edits itself instead of flooding the channel.
 export { ACTION_OPEN_CASE } from "./ids.ts";
 export { alertMessage, replyDraft } from "./blocks.ts";
+import { Ids, stored } from "../../infra/stored.ts";
 import { alertMessage } from "./blocks.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
@@ -22,7 +23,7 @@ export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void
     await deps.db.$transaction(async (tx) => {
       const open = await tx.reviewAlert.findFirst({ where: { sku: r.sku, windowStart: { gte: new Date(now.getTime() - HOUR) } }, orderBy: { windowStart: "desc" } });
       if (open) {
-        const ids = [...(JSON.parse(open.reviewIds) as string[]), r.id];
+        const ids = [...stored(Ids, open.reviewIds, "review alert"), r.id];
         await tx.reviewAlert.update({ where: { id: open.id }, data: { reviewIds: JSON.stringify(ids) } });
         const grouped = await tx.review.findMany({ where: { id: { in: ids } }, orderBy: { reviewedAt: "asc" } });
         await deps.outbox.enqueue(tx, { kind: "update", targetId: open.messageId, body: alertMessage(deps, r.sku, grouped, locale) });

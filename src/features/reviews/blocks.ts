@@ -1,5 +1,7 @@
 // A review alert as Block Kit: the review in the alert channel's language, its reply draft in
 // the review's own (LSCW: listen, sorry, commit, wrap), and the Open case button.
+import { z } from "zod";
+import { Ids, stored } from "../../infra/stored.ts";
 import type { KnownBlock } from "@slack/types";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
@@ -8,22 +10,24 @@ import { formatInZone, formatWithZone } from "../../infra/time.ts";
 import type { Review } from "../../generated/prisma/client.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
 import { ACTION_OPEN_CASE } from "./ids.ts";
-import { languageOf, type Cause } from "./matcher.ts";
+import { CAUSES, languageOf } from "./matcher.ts";
+
+const CauseList = z.array(z.enum(CAUSES));
 
 export function replyDraft(r: Pick<Review, "text" | "causes">): string {
   const lang: Locale = languageOf(r.text);
-  const cause = ((JSON.parse(r.causes) as Cause[])[0] ?? "other") as Cause;
+  const cause = stored(CauseList, r.causes, "review causes")[0] ?? "other";
   return [t(lang, "reviews.draft.listen"), t(lang, "reviews.draft.sorry"), t(lang, `reviews.draft.commit.${cause}`), t(lang, "reviews.draft.wrap")].join(lang === "en" ? " " : "");
 }
 
 /** One review in an alert: the alert channel's language, the reply draft in the review's own. */
 function reviewBlocks(deps: Deps, r: Review, locale: Locale): KnownBlock[] {
-  const causes = (JSON.parse(r.causes) as Cause[]).map((c) => t(locale, `rcause.${c}`)).join(", ");
+  const causes = stored(CauseList, r.causes, "review causes").map((c) => t(locale, `rcause.${c}`)).join(", ");
   const meta = t(locale, "reviews.alert.meta", {
     order: r.orderId ?? "–",
     time: formatWithZone(r.reviewedAt, deps.config.DEFAULT_TIMEZONE, "yyyy-MM-dd HH:mm"),
     causes: causes || "–",
-    keywords: (JSON.parse(r.hits) as string[]).join(", ") || "–",
+    keywords: stored(Ids, r.hits, "review keywords").join(", ") || "–",
   });
   return [
     { type: "section", text: { type: "mrkdwn", text: `*${t(locale, "reviews.alert.title", { platform: r.platform, sku: r.sku, stars: "★".repeat(r.rating) })}*\n>${esc(r.text.slice(0, 1500)).replace(/\n/g, "\n>")}` } },
