@@ -90,3 +90,25 @@ export function configFromEnvironment(overrides: Record<string, string> = {}): C
 export function environmentForChildren(): NodeJS.ProcessEnv {
   return { ...process.env };
 }
+
+/** What `main` needs to decide between the bot and the sandbox, read with every other setting. */
+export function startMode(env: Record<string, string | undefined> = process.env): { production: boolean; noSlack: boolean } {
+  return { production: env.NODE_ENV === "production", noSlack: ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"].every((k) => !env[k]) };
+}
+
+export interface SandboxSettings {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  logLevel: string;
+}
+
+/**
+ * The sandbox's settings: PORT, HOST (this machine only by default: the sandbox has no login),
+ * SANDBOX_DATABASE_URL and LOG_LEVEL. Throws ConfigError naming PORT when it isn't a port.
+ */
+export function sandboxSettings(env: Record<string, string | undefined> = process.env): SandboxSettings {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError([`PORT: must be a port number, got "${env.PORT}"`]);
+  return { port, host: env.HOST ?? "127.0.0.1", databaseUrl: env.SANDBOX_DATABASE_URL ?? "file:./data/sandbox.db", logLevel: env.LOG_LEVEL ?? "warn" };
+}

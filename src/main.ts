@@ -2,29 +2,23 @@
 // no Slack settings at all, outside production, it starts the sandbox instead: the same bot
 // against a local stand-in for Slack, in the browser. `npm run sandbox` asks for the sandbox.
 import { boot, StartupError } from "./boot.ts";
-import { ConfigError, configFromEnvironment, environmentForChildren, loadDotEnv } from "./config.ts";
+import { ConfigError, configFromEnvironment, environmentForChildren, loadDotEnv, sandboxSettings, startMode } from "./config.ts";
 import { keepRunningOnUncaughtErrors } from "./infra/last-resort.ts";
 import { createLogger } from "./infra/logger.ts";
-
-const SLACK_SETTINGS = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"];
 
 async function sandbox(): Promise<void> {
   // Loaded only here: a production process never loads any of the sandbox.
   const { startSandbox } = await import("./sandbox/start.ts");
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`shopops sandbox cannot start: PORT must be a port number, got "${process.env.PORT}"\n`);
+  let settings;
+  try {
+    settings = sandboxSettings();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`shopops sandbox cannot start: ${e.problems.join("; ")}\n`);
     process.exit(2);
   }
-  const log = createLogger(process.env.LOG_LEVEL ?? "warn");
-  const s = await startSandbox({
-    port,
-    // The sandbox has no login: it listens on this machine only unless told otherwise.
-    host: process.env.HOST ?? "127.0.0.1",
-    databaseUrl: process.env.SANDBOX_DATABASE_URL ?? "file:./data/sandbox.db",
-    logLevel: process.env.LOG_LEVEL ?? "warn",
-    log,
-  });
+  const log = createLogger(settings.logLevel);
+  const s = await startSandbox({ ...settings, log });
   keepRunningOnUncaughtErrors(log);
   process.stdout.write(
     `\nshopops sandbox: ${s.url}\n` +
@@ -74,8 +68,7 @@ async function bot(): Promise<void> {
 async function main(): Promise<void> {
   loadDotEnv();
   const asked = process.argv.includes("--sandbox");
-  const production = process.env.NODE_ENV === "production";
-  const noSlack = SLACK_SETTINGS.every((k) => !process.env[k]);
+  const { production, noSlack } = startMode();
   if (asked && production) {
     // A production process never loads the sandbox, even when asked.
     process.stderr.write("shopops: the sandbox does not run with NODE_ENV=production; unset NODE_ENV to try it.\n");

@@ -1,4 +1,6 @@
 import { CronExpressionParser } from "cron-parser";
+import type { NewTimer } from "./timers.ts";
+import type { RecurringJob } from "./types.ts";
 
 // node-cron fires from the wall clock and cannot say "the next 09:00 after this instant" for an
 // injected clock; cron-parser computes occurrences from any instant in any time zone, which is
@@ -35,5 +37,19 @@ export function nextLocal(cron: string, timeZone: string, after: Date): { at: Da
   const at = nextOccurrence(cron, timeZone, after);
   const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
   return { at, date };
+}
+
+export const RECURRING_KIND_PREFIX = "recurring:";
+
+/** The timer row of a recurring job's next occurrence after `after` (its key makes it unique). */
+export function occurrenceTimer(job: RecurringJob, after: Date): NewTimer {
+  const at = nextOccurrence(job.cron, job.timeZone, after);
+  return {
+    kind: RECURRING_KIND_PREFIX + job.name,
+    key: occurrenceKey(job.name, at),
+    owner: `cron:${job.name}`,
+    dueAt: at,
+    payload: { name: job.name, occurrence: at.toISOString(), cron: job.cron, timeZone: job.timeZone },
+  };
 }
 

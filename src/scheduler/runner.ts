@@ -7,36 +7,17 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction, type DbClient } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
-import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { marks, toDate, type Sql } from "../infra/sql.ts";
 import { dialectOfClient, prismaExec } from "../infra/prisma-exec.ts";
-import { nextOccurrence, occurrenceKey } from "./recurring.ts";
+import { occurrenceTimer, RECURRING_KIND_PREFIX } from "./recurring.ts";
+import { claimTimers, completeTimers, failTimer, failTimers, retryTimer, type Claimed } from "./timer-claims.ts";
 import { scheduleTimers, type NewTimer } from "./timers.ts";
-import type { BatchEffect, Effect, JobKind, RecurringJob, TimerJob } from "./types.ts";
+import type { BatchEffect, Effect, JobKind, RecurringJob } from "./types.ts";
+import { SimulatedCrash, type RunnerOptions } from "./runner-options.ts";
 
-export const RECURRING_KIND_PREFIX = "recurring:";
+export { SimulatedCrash, type CrashPoint, type RunnerOptions } from "./runner-options.ts";
 
-/** Where a test may make the runner "die" (throw SimulatedCrash) to prove nothing is lost or doubled. */
-export type CrashPoint = "claimed" | "ran" | "committing" | "committed";
-export class SimulatedCrash extends Error {}
-
-export interface RunnerOptions {
-  leaseMs?: number;
-  /** Longest sleep between passes, so timers written by another replica are seen. */
-  maxSleepMs?: number;
-  /** Timers claimed per statement; by default it adapts so one batch takes about `sliceMs`. */
-  batchSize?: number;
-  /** How long one batch may hold the event loop (and SQLite's single connection), roughly. */
-  sliceMs?: number;
-  onRun?: (job: TimerJob, latenessMs: number, outcome: "done" | "retry" | "failed") => void;
-  /** After a job's writes committed: wakes the outbox for the messages they queued. */
-  afterCommit?: () => void;
-  /** Tests only: called at each step boundary of a batch. */
-  crashAt?: (point: CrashPoint, jobs: TimerJob[]) => void;
-}
-
-interface Claimed extends TimerJob {
-  version: number;
-}
+export { RECURRING_KIND_PREFIX } from "./recurring.ts";
 
 type Handler<D> = { job: JobKind<D>; recurring?: RecurringJob };
 
@@ -82,14 +63,7 @@ export class Scheduler<D> {
   }
 
   private occurrence(job: RecurringJob, after: Date): NewTimer {
-    const at = nextOccurrence(job.cron, job.timeZone, after);
-    return {
-      kind: RECURRING_KIND_PREFIX + job.name,
-      key: occurrenceKey(job.name, at),
-      owner: `cron:${job.name}`,
-      dueAt: at,
-      payload: { name: job.name, occurrence: at.toISOString(), cron: job.cron, timeZone: job.timeZone },
-    };
+    return occurrenceTimer(job, after);
   }
 
   /** Makes sure each recurring job has its next occurrence written down. Safe to call repeatedly. */
@@ -205,34 +179,10 @@ export class Scheduler<D> {
   /** Claims up to batchSize timers: leases that ran out first, then the most overdue pending ones. */
   private async claim(): Promise<{ jobs: Claimed[]; token: string }> {
     const token = randomUUID();
-    const now = this.clock.now();
-    const lease = new Date(now.getTime() + this.leaseMs);
-    const skip = this.sql.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
-    const set = `SET "status" = 'running', "version" = "version" + 1, "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ?`;
-    const back = `RETURNING "id", "kind", "key", "payload", "dueAt", "attempts", "version"`;
     // Timers this process is still running are never taken again by it, even when their lease
     // ran out on a clock that jumped (a test's, the sandbox's): only another replica may
     // conclude, after the lease, that this one died.
-    const mine = [...this.inFlight];
-    const notMine = mine.length ? ` AND "id" NOT IN (${marks(mine.length)})` : "";
-    const rows = await this.sql.tx(async (q) => {
-      const expired = await q.all<Record<string, unknown>>(
-        `UPDATE "Timer" ${set} WHERE "id" IN (SELECT "id" FROM "Timer" WHERE "status" = 'running' AND "leaseUntil" < ?${notMine} ORDER BY "leaseUntil" LIMIT ?${skip}) ${back}`,
-        [lease, token, now, ...mine, this.batchSize],
-      );
-      const room = this.batchSize - expired.length;
-      const due =
-        room > 0
-          ? await q.all<Record<string, unknown>>(
-              `UPDATE "Timer" ${set} WHERE "id" IN (SELECT "id" FROM "Timer" WHERE "status" = 'pending' AND "dueAt" <= ? ORDER BY "dueAt" LIMIT ?${skip}) ${back}`,
-              [lease, token, now, room],
-            )
-          : [];
-      return [...expired, ...due];
-    });
-    const jobs = rows
-      .map((r) => ({ id: String(r.id), kind: String(r.kind), key: String(r.key), payload: safeParse(String(r.payload)), dueAt: toDate(r.dueAt), attempts: toNum(r.attempts), version: toNum(r.version) }))
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    const jobs = await claimTimers(this.sql, { now: this.clock.now(), leaseMs: this.leaseMs, token, limit: this.batchSize, notMine: [...this.inFlight] });
     if (jobs.length) this.opts.crashAt?.("claimed", jobs);
     return { jobs, token };
   }
@@ -313,14 +263,8 @@ export class Scheduler<D> {
     this.opts.onRun?.(job, this.clock.now().getTime() - job.dueAt.getTime(), "done");
   }
 
-  /** Marks the jobs done where this claim still holds them; returns those ids. */
-  private async complete(q: Pick<Sql, "all">, jobs: Claimed[], token: string): Promise<Set<string>> {
-    const rows = await q.all<{ id: string }>(
-      `UPDATE "Timer" SET "status" = 'done', "finishedAt" = ?, "leaseUntil" = NULL, "lastError" = NULL
-       WHERE "claimToken" = ? AND "status" = 'running' AND "id" IN (${marks(jobs.length)}) RETURNING "id"`,
-      [this.clock.now(), token, ...jobs.map((j) => j.id)],
-    );
-    return new Set(rows.map((r) => r.id));
+  private complete(q: Pick<Sql, "all">, jobs: Claimed[], token: string): Promise<Set<string>> {
+    return completeTimers(q, this.clock.now(), token, jobs);
   }
 
   // After downtime only the newest missed occurrence runs: three stale 09:00 digests in a row
@@ -338,37 +282,19 @@ export class Scheduler<D> {
       const lateness = now.getTime() - j.dueAt.getTime();
       if (j.attempts >= max) {
         await this.sql.tx(async (q) => {
-          const n = await q.run(`UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`, [message, now, j.id, token]);
+          const n = await failTimer(q, j.id, token, message, now);
           if (n && h.recurring) await scheduleTimers(q, this.clock, [this.occurrence(h.recurring, this.laterOf(j.dueAt))]);
         });
         this.opts.onRun?.(j, lateness, "failed");
       } else {
         const backoff = Math.min(600_000, 5000 * 2 ** (j.attempts - 1));
-        await this.sql.run(`UPDATE "Timer" SET "status" = 'pending', "lastError" = ?, "dueAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`, [
-          message,
-          new Date(now.getTime() + backoff),
-          j.id,
-          token,
-        ]);
+        await retryTimer(this.sql, j.id, token, message, new Date(now.getTime() + backoff));
         this.opts.onRun?.(j, lateness, "retry");
       }
     }
   }
 
   private async finishFailed(jobs: Claimed[], token: string, message: string): Promise<void> {
-    await this.sql.run(`UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "claimToken" = ? AND "id" IN (${marks(jobs.length)})`, [
-      message,
-      this.clock.now(),
-      token,
-      ...jobs.map((j) => j.id),
-    ]);
-  }
-}
-
-function safeParse(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return {};
+    await failTimers(this.sql, jobs.map((j) => j.id), token, message, this.clock.now());
   }
 }
