@@ -27,7 +27,7 @@ export class SlackDriver {
   }
 
   private async send(body: string, contentType: string): Promise<{ status: number; text: string }> {
-    const ts = Math.floor(Date.now() / 1000);
+    const ts = Math.floor(this.standin.wall() / 1000);
     const sig = "v0=" + createHmac("sha256", this.o.signingSecret).update(`v0:${ts}:${body}`).digest("hex");
     const res = await fetch(this.o.eventsUrl, { method: "POST", headers: { "content-type": contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": sig }, body });
     return { status: res.status, text: await res.text() };
@@ -53,7 +53,7 @@ export class SlackDriver {
 
   /** A person types a slash command in a channel. */
   async command(userId: string, channel: string, command: string, text: string): Promise<void> {
-    const id = `cmd${++this.n}${Date.now().toString(36)}`;
+    const id = `cmd${++this.n}${this.standin.wall().toString(36)}`;
     const responseUrl = this.standin.responseUrl(id, { channel, user: userId });
     const ch = this.ws.channels.get(channel);
     const body = new URLSearchParams({
@@ -83,7 +83,7 @@ export class SlackDriver {
 
   /** A person presses a button or picks from a menu or a date picker in a message. */
   async messageAction(userId: string, m: Message, action: Json): Promise<void> {
-    const id = `act${++this.n}${Date.now().toString(36)}`;
+    const id = `act${++this.n}${this.standin.wall().toString(36)}`;
     await this.interaction({
       type: "block_actions",
       team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
@@ -95,7 +95,7 @@ export class SlackDriver {
       channel: { id: m.channel, name: this.ws.channels.get(m.channel)?.name ?? m.channel },
       message: { type: "message", ts: m.ts, text: m.text, blocks: m.blocks, bot_id: m.user ? undefined : "BBOT", thread_ts: m.threadTs },
       response_url: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
-      actions: [{ action_ts: `${Date.now() / 1000}`, ...action }],
+      actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
       state: { values: {} },
       is_enterprise_install: false,
     });
@@ -112,7 +112,7 @@ export class SlackDriver {
       container: { type: "view", view_id: "VHOME" },
       trigger_id: this.standin.trigger(userId),
       view: { id: "VHOME", type: "home", ...(this.ws.homes.get(userId) ?? {}) },
-      actions: [{ action_ts: `${Date.now() / 1000}`, ...action }],
+      actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
       is_enterprise_install: false,
     });
   }
@@ -129,18 +129,18 @@ export class SlackDriver {
       container: { type: "view", view_id: view.id },
       trigger_id: this.standin.trigger(userId),
       view: { id: view.id, type: "modal", callback_id: v.callback_id, private_metadata: v.private_metadata ?? "", state: { values }, hash: view.hash, blocks: v.blocks },
-      actions: [{ action_ts: `${Date.now() / 1000}`, ...action }],
+      actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
       is_enterprise_install: false,
     });
   }
 
   /** A person picks a message shortcut from a message's ⋯ menu. */
   async messageShortcut(userId: string, callbackId: string, m: Message): Promise<void> {
-    const id = `sc${++this.n}${Date.now().toString(36)}`;
+    const id = `sc${++this.n}${this.standin.wall().toString(36)}`;
     await this.interaction({
       type: "message_action",
       token: "sandbox",
-      action_ts: `${Date.now() / 1000}`,
+      action_ts: `${this.standin.wall() / 1000}`,
       team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
       user: { id: userId, name: this.ws.people.get(userId)?.name ?? userId, team_id: this.o.teamId ?? "T1" },
       channel: { id: m.channel, name: this.ws.channels.get(m.channel)?.name ?? m.channel },
@@ -179,7 +179,7 @@ export class SlackDriver {
     const action = ack?.response_action;
     if (action === "errors") return { errors: ack!.errors as Record<string, string> };
     if (action === "update" && ack?.view) this.ws.setStack(userId, stack.map((x) => (x.id === view.id ? { ...x, view: ack.view as Json } : x)));
-    else if (action === "push" && ack?.view) this.ws.setStack(userId, [...stack, { id: this.ws.nextId("V"), userId, view: ack.view as Json, hash: `${Date.now()}` }]);
+    else if (action === "push" && ack?.view) this.ws.setStack(userId, [...stack, { id: this.ws.nextId("V"), userId, view: ack.view as Json, hash: `${this.standin.wall()}` }]);
     else if (action === "clear") this.ws.setStack(userId, []);
     else this.ws.setStack(userId, stack.filter((x) => x.id !== view.id));
     return {};
@@ -199,10 +199,10 @@ export class SlackDriver {
       token: "sandbox",
       team_id: this.o.teamId ?? "T1",
       api_app_id: "A0SANDBOX",
-      event: { type: "app_home_opened", user: userId, channel: this.ws.dmOf(userId).id, tab: "home", event_ts: `${Date.now() / 1000}` },
+      event: { type: "app_home_opened", user: userId, channel: this.ws.dmOf(userId).id, tab: "home", event_ts: `${this.standin.wall() / 1000}` },
       type: "event_callback",
-      event_id: `Ev${Date.now().toString(36)}${++this.n}`,
-      event_time: Math.floor(Date.now() / 1000),
+      event_id: `Ev${this.standin.wall().toString(36)}${++this.n}`,
+      event_time: Math.floor(this.standin.wall() / 1000),
     });
     await this.send(body, "application/json");
   }

@@ -3,6 +3,8 @@
 // allows about one message a second per channel, with short bursts, and answers 429 with
 // Retry-After beyond that.
 
+import { wallClock } from "./wall-clock.ts";
+
 export const TRIGGER_TTL_MS = 3000;
 export const RESPONSE_URL_USES = 5;
 export const RESPONSE_URL_TTL_MS = 30 * 60_000;
@@ -10,7 +12,7 @@ export const RESPONSE_URL_TTL_MS = 30 * 60_000;
 let triggerSeq = 0;
 
 /** A trigger id in Slack's shape, carrying when it was issued (real time: it's about latency). */
-export function issueTrigger(nowMs = Date.now()): string {
+export function issueTrigger(nowMs = wallClock()): string {
   return `${nowMs}.${++triggerSeq}.${Math.random().toString(16).slice(2, 14).padEnd(12, "0")}`;
 }
 
@@ -19,7 +21,7 @@ export class Triggers {
   /** Tests on a loaded machine may allow longer; Slack's own is 3 s. */
   constructor(private ttlMs = TRIGGER_TTL_MS) {}
   /** undefined when the trigger may open a view now; otherwise Slack's error. */
-  check(id: unknown, nowMs = Date.now()): string | undefined {
+  check(id: unknown, nowMs = wallClock()): string | undefined {
     if (typeof id !== "string") return "invalid_trigger_id";
     const issued = Number(id.split(".")[0]);
     if (!Number.isFinite(issued) || issued < 1e12) return "invalid_trigger_id";

@@ -3,6 +3,7 @@
 // bot it runs; the end-to-end tests and benchmarks run their bots against the same one, and read
 // what the bot asked of Slack (calls), script Slack's failures (script, outage) and see the
 // answers posted to response_urls (responses).
+import { wallClock, type WallClock } from "./wall-clock.ts";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ChannelRate, issueTrigger, ResponseUrls, Triggers } from "./limits.ts";
@@ -42,6 +43,8 @@ export class SlackStandIn {
   sharedNames = new Map<string, string>();
   /** The clock calls are dated by (a test's injected clock); real time by default. */
   clock: { now(): Date } = { now: () => new Date() };
+  /** Real time, for trigger_id expiry and signed-request timestamps (see wall-clock.ts). */
+  wall: WallClock = wallClock;
   /** Who acted, by the trigger ids the stand-in issued (its views then belong to them). */
   readonly triggerUsers = new Map<string, string>();
   /** Where each response_url posts to: the channel and person of the request that gave it. */
@@ -86,7 +89,7 @@ export class SlackStandIn {
   }
   /** A trigger id as Slack issues one when a person acts; it opens one view within 3 s. */
   trigger(user?: string): string {
-    const t = issueTrigger();
+    const t = issueTrigger(this.wall());
     if (user) this.triggerUsers.set(t, user);
     return t;
   }
@@ -210,7 +213,7 @@ export class SlackStandIn {
     for (const [id, bytes] of this.shared) {
       if (!this.ws.files.has(id)) this.ws.files.set(id, { id, name: this.sharedNames.get(id) ?? `${id}.csv`, title: id, mimetype: "text/csv", bytes });
     }
-    const ctx: ApiContext = { ws: this.ws, triggers: this.triggers, rate: this.rate, nowMs: () => this.clock.now().getTime(), base: this.base, uploads: this.uploads, pendingNames: this.pendingNames };
+    const ctx: ApiContext = { ws: this.ws, triggers: this.triggers, rate: this.rate, nowMs: () => this.clock.now().getTime(), wallMs: this.wall, base: this.base, uploads: this.uploads, pendingNames: this.pendingNames };
     const a = answer(ctx, method, args, (t) => this.triggerUsers.get(t));
     res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers }).end(JSON.stringify(a.body));
     return true;

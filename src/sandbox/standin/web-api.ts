@@ -17,6 +17,8 @@ export interface ApiContext {
   uploads: Map<string, Buffer>;
   /** Names given at files.getUploadURLExternal. */
   pendingNames: Map<string, string>;
+  /** Real time (trigger expiry), as opposed to nowMs, the injected clock. */
+  wallMs: () => number;
 }
 
 const ok = (body: Record<string, unknown> = {}): Answer => ({ body: { ok: true, ...body } });
@@ -104,7 +106,7 @@ export function answer(ctx: ApiContext, method: string, args: Record<string, unk
     case "views.open":
     case "views.push": {
       const trigger = str(args.trigger_id) ?? "";
-      const bad = ctx.triggers.check(trigger, Date.now());
+      const bad = ctx.triggers.check(trigger, ctx.wallMs());
       if (bad) return fail(bad);
       const view = json<Record<string, unknown>>(args.view);
       if (!view || typeof view !== "object") return fail("invalid_arguments");

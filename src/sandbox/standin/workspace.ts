@@ -1,6 +1,7 @@
 // The stand-in's picture of a Slack workspace: people, channels, messages and threads, ephemeral
 // messages, modals, App Home tabs and files. Every change is announced (for the sandbox page's
 // live view); the Web API half (web-api.ts) reads and writes it the way Slack's methods do.
+import { wallClock } from "./wall-clock.ts";
 import { EventEmitter } from "node:events";
 
 export interface Person {
@@ -76,7 +77,7 @@ export class Workspace extends EventEmitter {
   constructor(
     /** Strict: a channel must exist (channel_not_found otherwise); loose: any well-formed id does. */
     readonly strictChannels = false,
-    private nowMs: () => number = () => Date.now(),
+    private nowMs: () => number = wallClock,
   ) {
     super();
   }
