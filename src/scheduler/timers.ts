@@ -68,3 +68,17 @@ function asExec(db: Db | Exec): Exec {
   return "dialect" in db && typeof (db as Exec).run === "function" ? (db as Exec) : prismaExec(db as Db, dialectOfClient(db as Db));
 }
 
+
+/**
+ * Snooze: a reminder timer again `ms` later, as a timer of its own (the original has run once),
+ * for the feature whose keys start with `prefix`. Returns when it comes back, or undefined when
+ * the key is not one of that feature's timers.
+ */
+export async function snoozeTimer(deps: { db: Db; clock: Clock; wakeScheduler(): void }, key: string, prefix: string, ms: number): Promise<Date | undefined> {
+  const timer = key.startsWith(prefix) ? await deps.db.timer.findUnique({ where: { key } }) : null;
+  if (!timer) return undefined;
+  const until = new Date(deps.clock.now().getTime() + ms);
+  await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: JSON.parse(timer.payload) });
+  deps.wakeScheduler();
+  return until;
+}

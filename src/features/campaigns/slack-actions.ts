@@ -3,7 +3,7 @@ import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatInZone } from "../../infra/time.ts";
-import { scheduleTimer } from "../../scheduler/timers.ts";
+import { snoozeTimer } from "../../scheduler/timers.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerFailure, replyEphemeral } from "../../slack/reply.ts";
 import { actionValue, parseValue } from "../../slack/payload.ts";
@@ -71,11 +71,8 @@ export function registerActions(app: App, deps: Deps): void {
     await ackFirst(ack);
     await guarded(body, async () => {
       const key = "value" in action ? String(action.value ?? "") : "";
-      const timer = await deps.db.timer.findUnique({ where: { key } });
-      if (!timer || !key.startsWith("promo:")) throw new DomainError("promo.error.notFound", { ref: key.slice(0, 20) });
-      const until = new Date(deps.clock.now().getTime() + 24 * 3600_000);
-      await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: JSON.parse(timer.payload) });
-      deps.wakeScheduler();
+      const until = await snoozeTimer(deps, key, "promo:", 24 * 3600_000);
+      if (!until) throw new DomainError("promo.error.notFound", { ref: key.slice(0, 20) });
       const user = await userContext(deps, body.user.id);
       await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: user.t("promo.remind.snoozed", { until: formatInZone(until, user.timeZone) }) });
     });
