@@ -5,6 +5,7 @@ import { enComplaints } from "./en.complaints.ts";
 import { enMetrics } from "./en.metrics.ts";
 import { enRaci } from "./en.raci.ts";
 import { enReviews } from "./en.reviews.ts";
+import { enSteps } from "./en.steps.ts";
 
 export const en = {
   ...enComplaints,
@@ -12,6 +13,7 @@ export const en = {
   ...enReviews,
   ...enMetrics,
   ...enRaci,
+  ...enSteps,
   "lang.name": "English",
   "help.title": "shopops: what I can do",
   "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",

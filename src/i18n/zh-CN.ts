@@ -4,6 +4,7 @@ import { zhCNComplaints } from "./zh-CN.complaints.ts";
 import { zhCNMetrics } from "./zh-CN.metrics.ts";
 import { zhCNRaci } from "./zh-CN.raci.ts";
 import { zhCNReviews } from "./zh-CN.reviews.ts";
+import { zhCNSteps } from "./zh-CN.steps.ts";
 
 // 簡體中文目錄：鍵與 en.ts 一一對應。
 export const zhCN: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNReviews,
   ...zhCNMetrics,
   ...zhCNRaci,
+  ...zhCNSteps,
   "lang.name": "简体中文",
   "help.title": "shopops：我能做什么",
   "help.intro": "我在 Slack 里运行团队的流程。在任何频道或私信里输入命令：",

@@ -19,7 +19,21 @@ export interface MessageBody {
   [extra: string]: unknown;
 }
 
-export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file";
+export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file" | "complete";
+
+/**
+ * The end of a Workflow Builder step run (Slack's functions.completeSuccess / completeError). It is
+ * queued like a message, in the same transaction as the work the step did, so the step completes
+ * once: a crash before the commit leaves neither, a crash after leaves the completion to be sent.
+ * `links` fills an output with the permalink of a message queued earlier (a task's card), once
+ * that message has been posted.
+ */
+export interface StepCompletion {
+  executionId: string;
+  outputs?: Record<string, unknown>;
+  error?: string;
+  links?: Record<string, string>;
+}
 
 interface Common {
   body: MessageBody;
@@ -41,7 +55,8 @@ export type OutgoingMessage =
   | (Common & { kind: "ephemeral"; channel: string; userId: string; threadTs?: string })
   | (Common & { kind: "respond"; responseUrl: string })
   /** A file (a chart) shared in a channel or a DM, with body.text as its comment. */
-  | (Common & { kind: "file"; channel: string; file: { filename: string; title: string; altText: string; base64: string } });
+  | (Common & { kind: "file"; channel: string; file: { filename: string; title: string; altText: string; base64: string } })
+  | (Common & { kind: "complete"; step: StepCompletion });
 
 export interface Outbox {
   enqueue(db: Db, msg: OutgoingMessage): Promise<{ id: string }>;
@@ -52,7 +67,7 @@ export interface Outbox {
 export type { Exec } from "../infra/prisma-exec.ts";
 
 /** Lanes of replies that Slack doesn't pace per channel: ephemeral messages and response_urls. */
-export const isUnpacedLane = (lane: string) => lane.startsWith("r:") || lane.startsWith("e:");
+export const isUnpacedLane = (lane: string) => lane.startsWith("r:") || lane.startsWith("e:") || lane.startsWith("f:");
 
 /** The lane of a message whose lane doesn't depend on another row (all but edits). */
 export function laneOf(msg: Exclude<OutgoingMessage, { kind: "update" }>): string {
@@ -62,6 +77,8 @@ export function laneOf(msg: Exclude<OutgoingMessage, { kind: "update" }>): strin
       return "r:" + createHash("sha256").update(msg.responseUrl).digest("hex").slice(0, 24);
     case "ephemeral":
       return `e:${msg.channel}:${msg.userId}`;
+    case "complete":
+      return `f:${msg.step.executionId}`;
     default:
       return msg.channel;
   }
@@ -80,7 +97,7 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date): P
     "responseUrl" in msg ? msg.responseUrl : null,
     "targetId" in msg ? msg.targetId : null,
     "threadOfId" in msg ? (msg.threadOfId ?? null) : null,
-    JSON.stringify(msg.kind === "file" ? { ...msg.body, file: msg.file } : msg.body),
+    JSON.stringify(msg.kind === "file" ? { ...msg.body, file: msg.file } : msg.kind === "complete" ? { ...msg.body, step: msg.step } : msg.body),
     msg.dedupeKey ?? null,
     "pending",
     0,
@@ -113,11 +130,15 @@ export async function enqueueMany(x: Exec, clock: Clock, msgs: readonly Outgoing
   if (!msgs.length) return [];
   const now = clock.now();
   const laneById = new Map<string, string>();
-  const targets = [...new Set(msgs.flatMap((m) => (m.kind === "update" ? [m.targetId] : [])))];
+  // An edit goes in the lane of the message it edits; a step completion that links to a message
+  // goes in that message's lane, right behind it, so the link exists when it is sent.
+  const targetOf = (m: OutgoingMessage) => (m.kind === "update" ? m.targetId : m.kind === "complete" ? Object.values(m.step.links ?? {})[0] : undefined);
+  const targets = [...new Set(msgs.flatMap((m) => targetOf(m) ?? []))];
   const known = targets.length ? await x.all<{ id: string; lane: string }>(`SELECT "id", "lane" FROM "OutboxMessage" WHERE "id" IN (${marks(targets.length)})`, targets) : [];
   for (const k of known) laneById.set(k.id, k.lane);
   const lanes = msgs.map((m, i) => {
-    const lane = m.kind === "update" ? (laneById.get(m.targetId) ?? `u:${m.targetId}`) : laneOf(m);
+    const target = targetOf(m);
+    const lane = m.kind === "update" ? (laneById.get(m.targetId) ?? `u:${m.targetId}`) : target ? (laneById.get(target) ?? laneOf(m)) : laneOf(m);
     laneById.set(ids[i]!, lane);
     return lane;
   });

@@ -11,6 +11,8 @@ import type { Route } from "../slack/front-door.ts";
 import type { SlackDriver } from "./standin/driver.ts";
 import type { SlackStandIn } from "./standin/standin.ts";
 import type { Message } from "./standin/workspace.ts";
+import { runWorkflow } from "./standin/workflow-runner.ts";
+import { INTAKE_WORKFLOW, intakeForm } from "./demo-workflow.ts";
 
 export interface SandboxHooks {
   standin: SlackStandIn;
@@ -71,6 +73,18 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
     },
   });
 
+  // Workflow Builder's part: the demo workflow runs in the background (its wait step lasts until
+  // the case closes); a step that fails stops it, and Slack would tell the person who ran it.
+  const startWorkflow = (as: string, channel: string, text: string, res: ServerResponse) => {
+    const form = intakeForm(text, channel);
+    if (typeof form === "string") return sendJson(res, 400, { error: form, field: "text" });
+    void runWorkflow(driver.it, ws, INTAKE_WORKFLOW, as, form).then(
+      (r) => r.ok || ws.post({ channel: ws.dmOf(as).id, text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” stopped at step ${r.step}: ${r.error}` }),
+      (e: unknown) => ws.post({ channel: ws.dmOf(as).id, text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” could not run: ${String(e)}` }),
+    );
+    ok(res);
+  };
+
   const files: Route[] = Object.entries(FILES).map(([path, f]) => ({
     method: "GET",
     path,
@@ -95,7 +109,10 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
           views: ws.stackOf(person.id),
           home: ws.homes.get(person.id) ?? null,
           clock: { now: clock.now().toISOString(), offsetMs: clock.offsetMs },
-          commands: manifest.features.slash_commands.map((c) => ({ command: c.command, hint: c.usage_hint ?? "", description: c.description })),
+          commands: [
+            ...manifest.features.slash_commands.map((c) => ({ command: c.command, hint: c.usage_hint ?? "", description: c.description })),
+            { command: "/workflow", hint: "intake TM-1001 王小姐 杯子碎了", description: "Sandbox only: run the demo Workflow Builder workflow (Open complaint case → message → Wait for resolution → message)" },
+          ],
           shortcuts: manifest.features.shortcuts.filter((s) => s.type === "message").map((s) => ({ name: s.name, callbackId: s.callback_id })),
           demo: h.demoState(),
         });
@@ -129,6 +146,7 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
       const text = String(b.text ?? "").trim();
       const m = /^(\/[\w-]+)\s*([\s\S]*)$/.exec(text);
       if (!m) return sendJson(res, 400, { error: "write a slash command, like /shopops help", field: "text" });
+      if (m[1] === "/workflow") return startWorkflow(b.as, String(b.channel), m[2]!, res);
       if (!manifest.features.slash_commands.some((c) => c.command === m[1])) return sendJson(res, 400, { error: `${m[1]} is not a command of this app`, field: "text" });
       await driver.it.command(b.as, String(b.channel), m[1]!, m[2]!);
       ok(res);

@@ -1,7 +1,7 @@
 // One claimed outbox message, delivered to Slack with the call its kind needs.
 import type { Sql } from "../infra/sql.ts";
 import { SlackCallError, type SlackApi } from "./api.ts";
-import type { MessageBody } from "../outbox/outbox.ts";
+import type { MessageBody, StepCompletion } from "../outbox/outbox.ts";
 
 export interface OutboxRow {
   id: string;
@@ -28,6 +28,7 @@ const METHOD: Record<string, string> = {
   ephemeral: "chat.postEphemeral",
   respond: "response_url",
   file: "files.completeUploadExternal",
+  complete: "functions.completeSuccess",
 };
 
 export const methodOf = (kind: string): string => METHOD[kind] ?? "chat.postMessage";
@@ -51,6 +52,9 @@ export async function deliver(sql: Sql, api: SlackApi, row: OutboxRow): Promise<
       return { ts: null, channel: null };
     case "file":
       return sendFile(api, row, body as FileBody);
+    case "complete":
+      await completeStep(sql, api, (body as MessageBody & { step: StepCompletion }).step);
+      return { ts: null, channel: null };
     case "ephemeral": {
       const r = await api.call("chat.postEphemeral", { ...body, channel: row.channel, user: row.userId, thread_ts: row.threadTs ?? undefined });
       return { ts: (r.message_ts as string) ?? null, channel: row.channel };
@@ -89,4 +93,25 @@ async function sendFile(api: SlackApi, row: OutboxRow, body: FileBody) {
   });
   const file = (done.files as { id: string }[] | undefined)?.[0];
   return { ts: file?.id ?? null, channel };
+}
+
+/** Ends a Workflow Builder step run, with its outputs or its error. */
+async function completeStep(sql: Sql, api: SlackApi, step: StepCompletion) {
+  try {
+    if (step.error !== undefined) {
+      await api.call("functions.completeError", { function_execution_id: step.executionId, error: step.error });
+      return;
+    }
+    const outputs = { ...step.outputs };
+    for (const [name, messageId] of Object.entries(step.links ?? {})) {
+      const m = await earlier(sql, messageId, "linked_message_failed");
+      const r = await api.call("chat.getPermalink", { channel: m.channel, message_ts: m.ts });
+      outputs[name] = r.permalink;
+    }
+    await api.call("functions.completeSuccess", { function_execution_id: step.executionId, outputs });
+  } catch (e) {
+    // Completed already: our send went through before a crash and this is the resend.
+    if (e instanceof SlackCallError && e.failure.type === "permanent" && e.failure.reason === "execution_not_in_running_state") return;
+    throw e;
+  }
 }

@@ -181,7 +181,7 @@ export class OutboxSender {
   /** Writes the outcome of one claimed message, and what its lane may do next, in one transaction. */
   private async record(row: OutboxRow, method: string, r: Result): Promise<void> {
     const now = this.clock.now();
-    const pace = isUnpacedLane(row.lane) || r.kind === "superseded" || r.kind === "failed" ? 0 : this.o.perChannelIntervalMs;
+    const pace = isUnpacedLane(row.lane) || row.kind === "complete" || r.kind === "superseded" || r.kind === "failed" ? 0 : this.o.perChannelIntervalMs;
     const done = await this.sql.tx(async (q) => {
       const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
       if (r.kind === "retry") {

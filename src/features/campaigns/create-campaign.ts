@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { createOnce } from "../../infra/seen.ts";
 import { userContext } from "../../people/people.ts";
@@ -19,6 +20,8 @@ export interface NewCampaign {
   templateName?: string;
   /** The request it comes from (a modal's view id): the same request creates one promotion. */
   requestKey?: string;
+  /** More work in the same transaction (a workflow step's completion): all of it or none. */
+  then?: (tx: Db, c: Campaign) => Promise<void>;
 }
 
 /** Creates a promotion, its checklist, its message and its reminders, all or nothing. */
@@ -69,6 +72,7 @@ export async function createCampaign(deps: Deps, input: NewCampaign): Promise<Ca
     const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: input.channelId, body: await renderChecklist(tx, deps, c), actorId: input.actorId });
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { checklistMsgId: id } });
     await planCampaignTimers(tx, deps.clock, saved, items, () => owner.timeZone);
+    await input.then?.(tx, saved);
     return saved;
   });
   deps.wakeScheduler();

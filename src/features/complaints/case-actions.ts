@@ -14,6 +14,7 @@ import { ACTIVE, assertMayAct, assertStatus, isTierMemberAsync, loadCase } from 
 import { armClock, pauseClock, resumeClock, snapshotOf } from "./case-clock.ts";
 import { escalateInTx } from "./escalate.ts";
 import { caseChannelT, logEvent, mentions, note, refreshCard, tellOwner } from "./notify.ts";
+import { completeWatchers } from "./watch-case.ts";
 import { needsTier3Approval, type RemedyKind, type Status } from "./rules.ts";
 
 /**
@@ -50,6 +51,7 @@ async function act(deps: Deps, ref: Seen, actorId: string, allowed: Status[], ki
     }
     // A planned change (escalation) writes its own history line, with its details.
     if (!r.saved) await logEvent(tx, deps, c.id, kind, actorId);
+    await completeWatchers(tx, deps, updated);
     return updated;
   }).catch(async (e) => {
     throw e instanceof LostRace ? await lostRace(deps, await loadCase(deps, c.id), actorId) : e;

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import type { Db } from "../../infra/db.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { createOnce } from "../../infra/seen.ts";
@@ -20,6 +21,8 @@ export interface OpenCaseInput {
   source?: { channel?: string; ts?: string; threadTs?: string; link?: string };
   /** The request it comes from (a modal's view id): the same request opens one case. */
   requestKey?: string;
+  /** More work in the same transaction (a workflow step's completion): all of it or none. */
+  then?: (tx: Db, c: ComplaintCase) => Promise<void>;
 }
 
 /** Opens a case: the policy in force is copied onto it, its card is queued, its clock armed. */
@@ -81,6 +84,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
     }
     await tellOwner(tx, deps, c, owner.t, "complaint.created", { number: c.number, tier, channel });
     await logEvent(tx, deps, c.id, "opened", input.actorId, { tier, urgency: input.urgency, vip: input.vip });
+    await input.then?.(tx, c);
     return c;
   });
   deps.wakeScheduler();

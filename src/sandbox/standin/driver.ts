@@ -5,6 +5,8 @@
 import { createHmac } from "node:crypto";
 import type { SlackStandIn } from "./standin.ts";
 import type { Message, OpenView } from "./workspace.ts";
+import { stepById } from "../../features/workflow-steps/definitions.ts";
+import { executionOf, functionExecutedEvent, type Execution } from "./workflows.ts";
 
 export interface DriverOptions {
   /** The bot's /slack/events URL. */
@@ -205,5 +207,28 @@ export class SlackDriver {
       event_time: Math.floor(this.standin.wall() / 1000),
     });
     await this.send(body, "application/json");
+  }
+
+  /**
+   * Workflow Builder reaches one of the app's steps: the run is registered (so that Slack's
+   * answers to functions.completeSuccess/completeError hold) and function_executed is sent.
+   */
+  async functionExecuted(callbackId: string, inputs: Record<string, unknown>): Promise<Execution> {
+    const def = stepById(callbackId);
+    if (!def) throw new Error(`no step ${callbackId} in the manifest`);
+    const id = `Fx${this.standin.wall().toString(36).toUpperCase()}${(++this.n).toString(36).toUpperCase()}`;
+    const e = executionOf(def, id);
+    this.ws.executions.set(id, e);
+    const body = JSON.stringify({
+      token: "sandbox",
+      team_id: this.o.teamId ?? "T1",
+      api_app_id: "A0SANDBOX",
+      event: functionExecutedEvent(def, id, inputs, this.standin.wall()),
+      type: "event_callback",
+      event_id: `Ev${this.standin.wall().toString(36)}${++this.n}`,
+      event_time: Math.floor(this.standin.wall() / 1000),
+    });
+    await this.send(body, "application/json");
+    return e;
   }
 }

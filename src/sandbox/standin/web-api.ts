@@ -3,6 +3,7 @@
 // Slack's error names (channel_not_found, message_not_found, expired_trigger_id, …).
 import type { ChannelRate, Triggers } from "./limits.ts";
 import type { OpenView, Workspace } from "./workspace.ts";
+import { outputProblems } from "./workflows.ts";
 
 export type Answer = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
 
@@ -164,8 +165,23 @@ export function answer(ctx: ApiContext, method: string, args: Record<string, unk
       return ok({ file: { id, name: f.name, title: f.title, mimetype: f.mimetype, size: f.bytes.length, url_private: `${ctx.base}/files/${id}`, url_private_download: `${ctx.base}/files/${id}?download=1` } });
     }
     case "functions.completeSuccess":
-    case "functions.completeError":
+    case "functions.completeError": {
+      const e = ws.executions.get(str(args.function_execution_id) ?? "");
+      if (!e) return fail("function_execution_not_found");
+      if (e.state !== "running") return fail("execution_not_in_running_state");
+      if (method === "functions.completeError") {
+        const error = str(args.error);
+        if (!error) return fail("invalid_arguments");
+        Object.assign(e, { state: "failed", error });
+      } else {
+        const outputs = json<Record<string, unknown>>(args.outputs) ?? {};
+        const problems = outputProblems(e, outputs);
+        if (problems.length) return fail("parameter_validation_failed", { errors: problems });
+        Object.assign(e, { state: "completed", outputs });
+      }
+      ws.emitChange({ type: "execution", execution: e });
       return ok();
+    }
     default:
       return fail("unknown_method");
   }

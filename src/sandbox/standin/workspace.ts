@@ -3,6 +3,7 @@
 // live view); the Web API half (web-api.ts) reads and writes it the way Slack's methods do.
 import { wallClock } from "./wall-clock.ts";
 import { EventEmitter } from "node:events";
+import type { Execution } from "./workflows.ts";
 
 export interface Person {
   id: string;
@@ -58,7 +59,8 @@ export type WorkspaceEvent =
   | { type: "message_changed"; message: Message }
   | { type: "message_deleted"; channel: string; ts: string }
   | { type: "views"; userId: string; stack: OpenView[] }
-  | { type: "home"; userId: string; view: Record<string, unknown> };
+  | { type: "home"; userId: string; view: Record<string, unknown> }
+  | { type: "execution"; execution: Execution };
 
 export class Workspace extends EventEmitter {
   readonly people = new Map<string, Person>();
@@ -69,6 +71,8 @@ export class Workspace extends EventEmitter {
   readonly views = new Map<string, OpenView[]>();
   readonly homes = new Map<string, Record<string, unknown>>();
   readonly groups = new Map<string, string[]>();
+  /** Workflow step runs, by function_execution_id. */
+  readonly executions = new Map<string, Execution>();
   /** Messages by channel and ts: updates must not scan every message (benchmarks post 50,000). */
   private byKey = new Map<string, Message>();
   private tsCounter = 0;
