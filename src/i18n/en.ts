@@ -6,6 +6,7 @@ import { enMetrics } from "./en.metrics.ts";
 import { enRaci } from "./en.raci.ts";
 import { enReviews } from "./en.reviews.ts";
 import { enSteps } from "./en.steps.ts";
+import { enT0 } from "./en.t0.ts";
 
 export const en = {
   ...enComplaints,
@@ -14,12 +15,22 @@ export const en = {
   ...enMetrics,
   ...enRaci,
   ...enSteps,
+  ...enT0,
   "lang.name": "English",
   "help.title": "shopops: what I can do",
   "help.intro": "I run the team's processes in Slack. Type a command in any channel or in my DM:",
   "help.footer": "Your language: {locale}. Change it with `/shopops language en` or `/shopops language zh-CN`.",
   "cmd.shopops.help": "`/shopops help`: this list",
   "cmd.shopops.language": "`/shopops language zh-CN|en|auto`: the language I answer you in (auto follows your Slack setting) · `/shopops language #channel zh-CN|en|auto`: a channel's language (admins)",
+  "cmd.shopops.export": "`/shopops export 2026-11-01 2026-11-30 [promo|task|complaint|reviews|metrics]`: every recorded action of those days as a CSV file in your DM (admins)",
+  "usage.export": "Write it as `/shopops export 2026-11-01 2026-11-30`, optionally with one of promo, task, complaint, reviews, metrics after the dates.",
+  "export.error.admin": "Only a workspace admin or owner (or someone in ADMIN_USER_IDS) can export the audit trail.",
+  "export.error.date": "“{value}” is not a date. Write dates as 2026-11-01.",
+  "export.error.order": "The end date {value} is before the start date.",
+  "export.error.long": "That is more than a year ({value}); export at most 366 days at a time.",
+  "export.error.feature": "“{value}” is not one of: {features}.",
+  "export.queued": "Exporting the actions of {from} to {to}: the CSV file is coming to your DM.",
+  "export.sent": "Audit export {from} to {to}: {count|# action|# actions}. UTF-8 CSV; opens in Excel and Numbers with Chinese intact.",
   "cmd.shopops.status": "`/shopops status`: is the bot healthy (database, Slack, queued messages)",
   "usage.unknown": "I don't know `{command} {input}`. Try `{command} help` for the list of commands.",
   "usage.language": "Write it as `/shopops language zh-CN`, `/shopops language en` or `/shopops language auto` (yours), or `/shopops language #channel en` (a channel's, admins).",

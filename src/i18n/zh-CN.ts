@@ -5,6 +5,7 @@ import { zhCNMetrics } from "./zh-CN.metrics.ts";
 import { zhCNRaci } from "./zh-CN.raci.ts";
 import { zhCNReviews } from "./zh-CN.reviews.ts";
 import { zhCNSteps } from "./zh-CN.steps.ts";
+import { zhCNT0 } from "./zh-CN.t0.ts";
 
 // 簡體中文目錄：鍵與 en.ts 一一對應。
 export const zhCN: Record<MessageKey, string> = {
@@ -14,12 +15,22 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNMetrics,
   ...zhCNRaci,
   ...zhCNSteps,
+  ...zhCNT0,
   "lang.name": "简体中文",
   "help.title": "shopops：我能做什么",
   "help.intro": "我在 Slack 里运行团队的流程。在任何频道或私信里输入命令：",
   "help.footer": "你的语言：{locale}。用 `/shopops language zh-CN` 或 `/shopops language en` 切换。",
   "cmd.shopops.help": "`/shopops help`：显示本列表",
   "cmd.shopops.language": "`/shopops language zh-CN|en|auto`：我回复你时使用的语言（auto 跟随你的 Slack 设置）· `/shopops language #频道 zh-CN|en|auto`：频道的语言（管理员）",
+  "cmd.shopops.export": "`/shopops export 2026-11-01 2026-11-30 [promo|task|complaint|reviews|metrics]`：把这些天的全部操作记录导出为 CSV 文件发到你的私信（管理员）",
+  "usage.export": "请写成 `/shopops export 2026-11-01 2026-11-30`，日期后可加 `promo`、`task`、`complaint`、`reviews`、`metrics` 之一。",
+  "export.error.admin": "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以导出操作记录。",
+  "export.error.date": "“{value}”不是日期。日期写成 2026-11-01。",
+  "export.error.order": "结束日期 {value} 早于开始日期。",
+  "export.error.long": "超过一年（{value}）；每次最多导出 366 天。",
+  "export.error.feature": "“{value}”不在可选值中：{features}。",
+  "export.queued": "正在导出 {from} 至 {to} 的操作记录，CSV 文件稍后发到你的私信。",
+  "export.sent": "操作记录导出 {from} 至 {to}：共 {count} 条。UTF-8 CSV，可直接用 Excel 或 Numbers 打开，中文不乱码。",
   "cmd.shopops.status": "`/shopops status`：机器人是否正常（数据库、Slack、待发消息）",
   "usage.unknown": "我不认识 `{command} {input}`。输入 `{command} help` 查看所有命令。",
   "usage.language": "请这样写：`/shopops language zh-CN`、`/shopops language en` 或 `/shopops language auto`（你自己的），或 `/shopops language #频道 en`（频道的，管理员）。",

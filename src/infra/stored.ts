@@ -23,3 +23,12 @@ export function stored<S extends z.ZodType>(shape: S, text: string, what: string
 
 /** The shapes several features keep. */
 export const Ids = z.array(z.string());
+
+/** For readers that can do without the value (an export's detail column): the fallback when it doesn't fit. */
+export function storedOr<S extends z.ZodType>(shape: S, text: string, fallback: z.output<S>): z.output<S> {
+  try {
+    return stored(shape, text, "value");
+  } catch {
+    return fallback;
+  }
+}

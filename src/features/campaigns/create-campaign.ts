@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import { recordAction } from "../../audit/audit.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { createOnce } from "../../infra/seen.ts";
@@ -72,6 +73,7 @@ export async function createCampaign(deps: Deps, input: NewCampaign): Promise<Ca
     const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: input.channelId, body: await renderChecklist(tx, deps, c), actorId: input.actorId });
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { checklistMsgId: id } });
     await planCampaignTimers(tx, deps.clock, saved, items, () => owner.timeZone);
+    await recordAction(tx, deps.clock, { actorId: input.actorId, feature: "promo", action: "created", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, after: input.eventDate, channel: input.channelId });
     await input.then?.(tx, saved);
     return saved;
   });

@@ -1,4 +1,5 @@
 // Changing a promotion: its items' state and owners, its date, the go/no-go, cancelling it.
+import { recordAction } from "../../audit/audit.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import { claim } from "../../infra/claim.ts";
 import type { Deps } from "../../deps.ts";
@@ -73,6 +74,10 @@ export async function changeItem(deps: Deps, itemId: string, actorId: string, ch
     await cancelTimers(tx, deps.clock, `promo:${c.id}`, `${prefix(c.id)}g${c.gen}:item:${item.id}:`);
     await planItemReminders(tx, deps.clock, c, updated, ownerTz);
     await refreshChecklist(tx, deps, c.id);
+    const label = `#${c.number} ${c.name} · ${textIn(item.title, deps.config.DEFAULT_LOCALE)}`;
+    const base = { actorId, feature: "promo", objectType: "item", objectId: item.id, objectLabel: label, channel: c.channelId } as const;
+    if (status !== item.status) await recordAction(tx, deps.clock, { ...base, action: `item_${status}`, before: item.status, after: status });
+    if (newOwner) await recordAction(tx, deps.clock, { ...base, action: "item_owner", before: item.ownerId, after: newOwner });
     return updated;
   });
   deps.wakeScheduler();
@@ -101,6 +106,7 @@ export async function moveCampaign(deps: Deps, ref: string, actorId: string, new
     await planCampaignTimers(tx, deps.clock, moved, fresh, (u) => tz.get(u) ?? c.timeZone);
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.moved", { by: actorId, name: c.name, from: c.eventDate, to: newDate });
+    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "moved", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, before: c.eventDate, after: newDate, channel: c.channelId });
     return moved;
   });
   deps.wakeScheduler();
@@ -117,6 +123,7 @@ export async function cancelCampaign(deps: Deps, ref: string, actorId: string): 
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { status: "cancelled", gen: c.gen + 1 } });
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.cancelled", { by: actorId, name: c.name });
+    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "cancelled", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, before: "active", after: "cancelled", channel: c.channelId });
     return saved;
   });
 }
@@ -137,6 +144,7 @@ export async function signGate(deps: Deps, campaignId: string, actorId: string):
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { gate: JSON.stringify({ by: actorId, at: deps.clock.now().toISOString() }) } });
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.gate.signed", { by: actorId, name: c.name });
+    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "gate_signed", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, after: "go", channel: c.channelId });
     return saved;
   });
 }

@@ -1,5 +1,6 @@
 // The T+ retrospective: actuals against targets, factors, five whys, actions, late items, and
 // the comparison with the previous promotion (环比) and the same one last year (同比).
+import { recordAction } from "../../audit/audit.ts";
 import { esc } from "../../infra/markup.ts";
 import { isAdmin } from "../../people/people.ts";
 import type { Deps } from "../../deps.ts";
@@ -28,7 +29,11 @@ export interface Retro {
 export async function saveRetro(deps: Deps, ref: string, actorId: string, retro: Omit<Retro, "by">): Promise<Campaign> {
   const c = await findCampaign(deps, ref);
   if (c.ownerId !== actorId && !(await isAdmin(deps, actorId))) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
-  return deps.db.campaign.update({ where: { id: c.id }, data: { retro: JSON.stringify({ ...retro, by: actorId }) } });
+  return deps.db.$transaction(async (tx) => {
+    const saved = await tx.campaign.update({ where: { id: c.id }, data: { retro: JSON.stringify({ ...retro, by: actorId }) } });
+    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: c.retro ? "retro_updated" : "retro_saved", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, after: `GMV ${retro.actuals.gmv}`, channel: c.channelId });
+    return saved;
+  });
 }
 
 /** A Slack user id becomes a mention; a name typed as text stays as typed. */

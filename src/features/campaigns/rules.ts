@@ -22,8 +22,22 @@ const Stage = z.object({
   title: Text,
   items: z.array(Item).min(1).max(12),
 });
+const Role = z.string().regex(/^[a-z_]{2,30}$/, "a role like campaign_ops");
+/** A contingency plan for T0: ordered steps, each with an owner role, and a decision-maker's call. */
+export const Runbook = z.object({
+  key: z.string().regex(/^[a-z_]{2,30}$/, "a key like stockout"),
+  title: Text,
+  steps: z.array(z.object({ text: Text, role: Role })).min(1).max(10),
+  decider: Role,
+  question: Text,
+});
+export type Runbook = z.infer<typeof Runbook>;
 export const Template = z
-  .object({ name: z.string().regex(/^[a-z0-9_-]{1,40}$/, "lower-case letters, digits, - or _"), stages: z.array(Stage) })
+  .object({
+    name: z.string().regex(/^[a-z0-9_-]{1,40}$/, "lower-case letters, digits, - or _"),
+    stages: z.array(Stage),
+    runbooks: z.array(Runbook).max(10).optional(),
+  })
   .superRefine((t, ctx) => {
     for (const key of STAGES) {
       const n = t.stages.filter((s) => s.key === key).length;

@@ -10,9 +10,11 @@ export type PromoCommand =
   | { sub: "move"; ref: string; date: string }
   | { sub: "cancel" | "gate" | "retro" | "report"; ref: string }
   | { sub: "template-list" | "template-import" }
-  | { sub: "template-export"; name: string };
+  | { sub: "template-export"; name: string }
+  | { sub: "warroom"; ref: string; action: "start" | "stop" | "plan"; store?: string; every?: string; plan?: string }
+  | { sub: "runbook"; ref: string; key?: string };
 
-export type PromoParse = { ok: true; cmd: PromoCommand } | { ok: false; usage: "promo.usage" | "promo.usage.new" };
+export type PromoParse = { ok: true; cmd: PromoCommand } | { ok: false; usage: "promo.usage" | "promo.usage.new" | "t0.usage" };
 
 const dateLike = /^\d{4}-\d{1,2}-\d{1,2}$/;
 const ref = /^#?\d+$/;
@@ -72,6 +74,29 @@ export function parsePromoCommand(text: string): PromoParse {
       if (what === "export") return { ok: true, cmd: { sub: "template-export", name: rest[1] ?? "builtin" } };
       return usage;
     }
+    case "warroom":
+    case "作战室":
+    case "作戰室": {
+      // warroom 3 start [store] [every 10m | 10m] [plan 3000000]; the values are checked where used.
+      const action = (rest[1] ?? "").toLowerCase();
+      if (!ref.test(rest[0] ?? "") || (action !== "start" && action !== "stop" && action !== "plan")) return { ok: false, usage: "t0.usage" };
+      if (action === "plan") return rest.length === 3 ? { ok: true, cmd: { sub: "warroom", ref: rest[0]!, action, plan: rest[2]! } } : { ok: false, usage: "t0.usage" };
+      const cmd: PromoCommand & { sub: "warroom" } = { sub: "warroom", ref: rest[0]!, action };
+      const opts = rest.slice(2);
+      for (let i = 0; i < opts.length; i++) {
+        const w = opts[i]!;
+        if (w.toLowerCase() === "every" || w === "每") cmd.every = opts[++i] ?? "";
+        else if (w.toLowerCase() === "plan" || w === "计划" || w === "計劃") cmd.plan = opts[++i] ?? "";
+        else if (/^\d+(s|m|h)$/.test(w)) cmd.every = w;
+        else if (!cmd.store && /^[A-Za-z0-9_.-]{1,60}$/.test(w)) cmd.store = w;
+        else return { ok: false, usage: "t0.usage" };
+      }
+      return { ok: true, cmd };
+    }
+    case "runbook":
+    case "预案":
+    case "預案":
+      return ref.test(rest[0] ?? "") && rest.length <= 2 ? { ok: true, cmd: { sub: "runbook", ref: rest[0]!, key: rest[1]?.toLowerCase() } } : { ok: false, usage: "t0.usage" };
     default:
       return usage;
   }

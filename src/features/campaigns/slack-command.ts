@@ -1,4 +1,4 @@
-// /promo: new, list, calendar, move, cancel, gate, retro, report, template.
+// /promo: new, list, calendar, move, cancel, gate, retro, report, template, warroom, runbook.
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { ackFirst } from "../../slack/ack.ts";
@@ -13,6 +13,7 @@ import { retroReport } from "./retro.ts";
 import { todayIn } from "../../infra/time.ts";
 import { parsePromoCommand } from "./schema.ts";
 import { exportTemplate, templateNames } from "./templates.ts";
+import { t0Command } from "./t0/slack.ts";
 
 export function registerCommand(app: App, deps: Deps): void {
   app.command(COMMAND, async ({ command, ack }) => {
@@ -25,7 +26,7 @@ export function registerCommand(app: App, deps: Deps): void {
     const open = (view: unknown) => deps.slack.call("views.open", { trigger_id: command.trigger_id, view });
     try {
       const parsed = parsePromoCommand(command.text ?? "");
-      if (!parsed.ok) return void (await show(user.t(parsed.usage)));
+      if (!parsed.ok) return void (await show(user.t(parsed.usage, { keys: "stockout|system_failure|fraud|payment_failure|logistics_overload" })));
       const cmd = parsed.cmd;
       switch (cmd.sub) {
         case "new-form":
@@ -72,6 +73,9 @@ export function registerCommand(app: App, deps: Deps): void {
           return void (await show("```\n" + (await exportTemplate(deps.db, cmd.name)) + "```"));
         case "template-import":
           return void (await open(importModal(user.t)));
+        case "warroom":
+        case "runbook":
+          return void (await show(await t0Command(deps, user, cmd)));
       }
     } catch (e) {
       await show(errorText(deps, user.locale, e, COMMAND));

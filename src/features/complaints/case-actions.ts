@@ -50,7 +50,7 @@ async function act(deps: Deps, ref: Seen, actorId: string, allowed: Status[], ki
       await tellOwner(tx, deps, updated, owner.t, ...r.say(owner.t));
     }
     // A planned change (escalation) writes its own history line, with its details.
-    if (!r.saved) await logEvent(tx, deps, c.id, kind, actorId);
+    if (!r.saved) await logEvent(tx, deps, c.id, kind, actorId, { from: fresh.status, to: updated.status });
     await completeWatchers(tx, deps, updated);
     return updated;
   }).catch(async (e) => {

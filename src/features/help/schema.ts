@@ -6,10 +6,11 @@ export const ShopopsCommand = z.union([
   z.object({ sub: z.literal("status") }),
   z.object({ sub: z.literal("language"), value: z.enum(["zh-CN", "en", "auto"]) }),
   z.object({ sub: z.literal("channelLanguage"), channelId: z.string().regex(/^[CG][A-Z0-9]{2,}$/), value: z.enum(["zh-CN", "en", "auto"]) }),
+  z.object({ sub: z.literal("export"), from: z.string(), to: z.string(), feature: z.string().optional() }),
 ]);
 export type ShopopsCommand = z.infer<typeof ShopopsCommand>;
 
-export type ParseResult = { ok: true; cmd: ShopopsCommand } | { ok: false; usage: "usage.language" | "usage.unknown" };
+export type ParseResult = { ok: true; cmd: ShopopsCommand } | { ok: false; usage: "usage.language" | "usage.unknown" | "usage.export" };
 
 export function parseShopopsCommand(text: string): ParseResult {
   const [sub = "help", ...rest] = text.trim().split(/\s+/).filter(Boolean);
@@ -23,6 +24,11 @@ export function parseShopopsCommand(text: string): ParseResult {
     const value = /^zh/i.test(raw) ? "zh-CN" : /^en/i.test(raw) ? "en" : raw.toLowerCase();
     const parsed = ShopopsCommand.safeParse(channel ? { sub: "channelLanguage", channelId: channel, value } : { sub: "language", value });
     return parsed.success ? { ok: true, cmd: parsed.data } : { ok: false, usage: "usage.language" };
+  }
+  if (["export", "导出", "導出"].includes(name)) {
+    // The dates and feature are checked by the service, which names the one that is wrong.
+    if (rest.length < 2 || rest.length > 3) return { ok: false, usage: "usage.export" };
+    return { ok: true, cmd: { sub: "export", from: rest[0]!, to: rest[1]!, feature: rest[2]?.toLowerCase() } };
   }
   return { ok: false, usage: "usage.unknown" };
 }

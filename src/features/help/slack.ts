@@ -13,6 +13,7 @@ import { helpMessage, homeView } from "./blocks.ts";
 import { COMMAND } from "./ids.ts";
 import { parseShopopsCommand } from "./schema.ts";
 import { botStatus } from "./service.ts";
+import { exportActions, type ExportWish } from "./export-actions.ts";
 
 async function statusAnswer(deps: Deps, user: UserContext): Promise<MessageBody> {
   const s = await botStatus(deps);
@@ -49,6 +50,11 @@ export function registerHelp(app: App, deps: Deps, features: readonly Feature[])
         await setChannelLocale(deps, parsed.cmd.channelId, chosen, command.user_id);
         const name = chosen ? t(chosen, "lang.name") : t(deps.config.DEFAULT_LOCALE, "lang.name");
         return { text: user.t(chosen ? "language.channelSet" : "language.channelAuto", { channel: parsed.cmd.channelId, language: name }) };
+      }
+      if (parsed.cmd.sub === "export") {
+        const cmd = parsed.cmd;
+        await exportActions(deps, command.user_id, { from: cmd.from, to: cmd.to, feature: cmd.feature as ExportWish["feature"] });
+        return { text: user.t("export.queued", { from: cmd.from, to: cmd.to }) };
       }
       return statusAnswer(deps, user);
     });

@@ -1,5 +1,6 @@
 // Acknowledge or snooze an anomaly alert. One of two presses wins (here or on another replica):
 // the status change and the card's edit are one conditional claim on the alert.
+import { recordAction } from "../../audit/audit.ts";
 import { z } from "zod";
 import { stored } from "../../infra/stored.ts";
 import type { Deps } from "../../deps.ts";
@@ -25,6 +26,7 @@ export async function acknowledgeAlert(deps: Deps, o: { alertId: string; userId:
   const won = await deps.db.$transaction(async (tx) => {
     if (!(await claim(tx, "MetricAlert", { id: alert.id, version: alert.version, statuses: ["open"] }))) return false;
     await tx.metricAlert.update({ where: { id: alert.id }, data: { status: o.snooze ? "snoozed" : "acknowledged" } });
+    await recordAction(tx, deps.clock, { actorId: o.userId, feature: "metrics", action: o.snooze ? "alert_snoozed" : "alert_acknowledged", objectType: "alert", objectId: alert.id, objectLabel: `${alert.store} ${alert.metric} ${alert.date} ${alert.level}`, before: "open", after: o.snooze ? "snoozed" : "acknowledged" });
     if (alert.messageId) await deps.outbox.enqueue(tx, { kind: "update", targetId: alert.messageId, body: { text, blocks: alertBlocks(o.locale, text, alert.id, footer) } });
     return true;
   });

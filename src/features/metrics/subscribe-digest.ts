@@ -1,6 +1,7 @@
 // Digest subscriptions: one per (target, store), where the target is a person's DM or a channel.
 // Replacing or ending one cancels its planned timers first, so an old 09:30 never fires after the
 // new 08:00 was set.
+import { recordAction } from "../../audit/audit.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { isAdmin } from "../../people/people.ts";
@@ -32,9 +33,11 @@ export async function subscribeDigest(deps: Deps, userId: string, w: DigestWish)
   await cancelExisting(deps, w.target, w.store);
   const s = await deps.db.digestSubscription.create({ data: { ...w, createdBy: userId, createdAt: deps.clock.now() } });
   await planNextDigest(deps, s);
+  await recordAction(deps.db, deps.clock, { actorId: userId, feature: "metrics", action: "digest_on", objectType: "digest", objectId: s.id, objectLabel: `${w.store} ${w.cadence} ${w.time}`, after: `${w.cadence} ${w.time} ${w.timeZone}`, channel: w.target });
 }
 
 export async function unsubscribeDigest(deps: Deps, userId: string, target: string, store: string): Promise<void> {
   await assertMaySend(deps, userId, target, store);
   await cancelExisting(deps, target, store);
+  await recordAction(deps.db, deps.clock, { actorId: userId, feature: "metrics", action: "digest_off", objectType: "digest", objectId: `${target}:${store}`, objectLabel: store, channel: target });
 }

@@ -1,6 +1,7 @@
 // Moving a task through R's work, C's input and A's approval. Every change is one transaction
 // that starts with a conditional claim: the task, its message edit, its history note and the DMs
 // it causes; an approval also moves the task's flow on (flows.ts).
+import { recordAction } from "../../audit/audit.ts";
 import { taskTimers } from "./ids.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import { claim } from "../../infra/claim.ts";
@@ -64,6 +65,7 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
     const updated = await tx.task.update({ where: { id: taskId }, data });
     await refresh(tx, deps, updated);
     await note(tx, deps, updated, userId, what);
+    await recordAction(tx, deps.clock, { actorId: userId, feature: "task", action, objectType: "task", objectId: task.id, objectLabel: `#${task.number} ${task.title}`, before: task.status, after: updated.status, channel: task.channelId });
     if (action === "done") await deps.outbox.enqueue(tx, { kind: "post", channel: task.aId, body: readyDm(aT, updated, userId) });
     if (action === "sendBack") {
       for (const [r, rt] of rTs) await deps.outbox.enqueue(tx, { kind: "post", channel: r, body: { text: rt("raci.dm.sentBack", { a: task.aId, number: task.number, title: task.title, reason: input.reason ?? "" }) } });

@@ -1,5 +1,6 @@
 // Creating tasks, and what every change of a task writes (its card, its history note). Moving a
 // task through R's work, C's input and A's approval is task-actions.ts.
+import { recordAction } from "../../audit/audit.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import { createOnce } from "../../infra/seen.ts";
 import type { Deps } from "../../deps.ts";
@@ -106,6 +107,7 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db, translator
     const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: input.channelId, body: taskCard(ct, task, await flowNumber(db, task)), actorId: input.createdBy });
     task = await db.task.update({ where: { id: task.id }, data: { messageId: id } });
     await note(db, deps, task, input.createdBy, ct("raci.what.created"));
+    await recordAction(db, deps.clock, { actorId: input.createdBy, feature: "task", action: "created", objectType: "task", objectId: task.id, objectLabel: `#${task.number} ${task.title}`, after: task.status, channel: task.channelId });
     if (!input.waiting) {
       await announce(db, deps, task, ts);
       await planTaskReminders(db, deps, task);

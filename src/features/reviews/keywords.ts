@@ -1,4 +1,5 @@
 // The team's keyword list, seeded from the defaults the first time it is read.
+import { recordAction } from "../../audit/audit.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DEFAULT_KEYWORDS } from "./defaults.ts";
@@ -27,17 +28,27 @@ export async function matcherFor(deps: Pick<Deps, "db">): Promise<Matcher> {
 export async function addKeyword(deps: Deps, userId: string, k: Keyword): Promise<void> {
   await listKeywords(deps.db);
   const word = normalise(k.word);
-  await deps.db.reviewKeyword.upsert({
-    where: { word },
-    create: { word, category: k.category, severity: k.severity, createdBy: userId, createdAt: deps.clock.now() },
-    update: { category: k.category, severity: k.severity },
+  await deps.db.$transaction(async (tx) => {
+    const before = await tx.reviewKeyword.findUnique({ where: { word } });
+    await tx.reviewKeyword.upsert({
+      where: { word },
+      create: { word, category: k.category, severity: k.severity, createdBy: userId, createdAt: deps.clock.now() },
+      update: { category: k.category, severity: k.severity },
+    });
+    await recordAction(tx, deps.clock, { actorId: userId, feature: "reviews", action: "keyword_saved", objectType: "keyword", objectId: word, objectLabel: word, before: before ? `${before.category} ${before.severity}` : null, after: `${k.category} ${k.severity}` });
   });
   cache.delete(deps.db);
 }
 
-export async function removeKeyword(deps: Deps, word: string): Promise<boolean> {
+export async function removeKeyword(deps: Deps, userId: string, word: string): Promise<boolean> {
   await listKeywords(deps.db);
-  const r = await deps.db.reviewKeyword.deleteMany({ where: { word: normalise(word) } });
+  const w = normalise(word);
+  const r = await deps.db.$transaction(async (tx) => {
+    const before = await tx.reviewKeyword.findUnique({ where: { word: w } });
+    const gone = await tx.reviewKeyword.deleteMany({ where: { word: w } });
+    if (before) await recordAction(tx, deps.clock, { actorId: userId, feature: "reviews", action: "keyword_removed", objectType: "keyword", objectId: w, objectLabel: w, before: `${before.category} ${before.severity}` });
+    return gone;
+  });
   cache.delete(deps.db);
   return r.count > 0;
 }

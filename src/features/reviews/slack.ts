@@ -52,7 +52,7 @@ export function registerReviews(app: App, deps: Deps): void {
           const [verb, word, category, severity] = rest;
           if (verb === "remove" && word) {
             await assertAdmin(deps, command.user_id);
-            return void (await say(user.t((await removeKeyword(deps, word)) ? "reviews.keyword.removed" : "reviews.keyword.missing", { word })));
+            return void (await say(user.t((await removeKeyword(deps, user.userId, word)) ? "reviews.keyword.removed" : "reviews.keyword.missing", { word })));
           }
           if (verb !== "add" || !word || word.length > 40 || !(CATEGORIES as readonly string[]).includes(category ?? "") || !(SEVERITIES as readonly string[]).includes(severity ?? "")) return void (await usage());
           await assertAdmin(deps, command.user_id);

@@ -1,0 +1,116 @@
+// The T0 command centre's Slack side: /promo warroom and /promo runbook, and the buttons of T0
+// alerts (Acknowledge, Open runbook, Create action) and of runbook cards (step done, decision).
+import type { App, BlockAction } from "@slack/bolt";
+import { z } from "zod";
+import type { Deps } from "../../../deps.ts";
+import { DomainError } from "../../../infra/errors.ts";
+import { durationMs, formatDuration } from "../../../infra/duration.ts";
+import { userContext, type UserContext } from "../../../people/people.ts";
+import { ackFirst } from "../../../slack/ack.ts";
+import { actionValue, parseValue } from "../../../slack/payload.ts";
+import { answerFailure, replyEphemeral } from "../../../slack/reply.ts";
+import { createModal as taskModal } from "../../raci/modals.ts";
+import { findCampaign } from "../manage.ts";
+import { parseNumber, type PromoCommand } from "../schema.ts";
+import { money, RB_DECIDE, RB_STEP, T0_ACK, T0_ACTION, T0_RUNBOOK } from "./blocks.ts";
+import { decideRunbook, openRunbook, runbooksOf, tickStep } from "./runbooks.ts";
+import { acknowledgeT0, MIN_INTERVAL_MS, setDayPlan, startWarRoom, stopWarRoom } from "./warroom.ts";
+
+const Versioned = z.string().regex(/^[a-z0-9]{10,40}\.\d{1,9}$/);
+const StepValue = z.string().regex(/^[a-z0-9]{10,40}\.\d{1,9}:\d{1,2}$/);
+const DecideValue = z.string().regex(/^[a-z0-9]{10,40}\.\d{1,9}:(go|stop)$/);
+const RunbookValue = z.string().regex(/^[a-z0-9]{10,40}:[a-z_]{2,30}:[a-z0-9]{10,40}$/);
+const AlertId = z.string().regex(/^[a-z0-9]{10,40}$/);
+
+/** `/promo warroom …` and `/promo runbook …`; returns the answer to show the person. */
+export async function t0Command(deps: Deps, user: UserContext, cmd: PromoCommand & { sub: "warroom" | "runbook" }): Promise<string> {
+  if (cmd.sub === "runbook") {
+    const c = await findCampaign(deps, cmd.ref);
+    const all = await runbooksOf(deps.db, c);
+    if (!cmd.key) return user.t("t0.usage", { keys: all.map((r) => r.key).join("|") });
+    const { title } = await openRunbook(deps, { campaignId: c.id, key: cmd.key, actorId: user.userId });
+    return user.t("t0.runbook.posted", { title: title[user.locale], channel: c.channelId });
+  }
+  if (cmd.action === "stop") {
+    const c = await stopWarRoom(deps, cmd.ref, user.userId);
+    return user.t("t0.stopped", { name: c.name });
+  }
+  let intervalMs: number | undefined;
+  if (cmd.every !== undefined) {
+    intervalMs = /^\d+(s|m|h)$/.test(cmd.every) ? durationMs(cmd.every) : NaN;
+    if (!(intervalMs >= MIN_INTERVAL_MS && intervalMs <= 3_600_000)) throw new DomainError("t0.error.interval", { value: cmd.every });
+  }
+  let plan: number | undefined;
+  if (cmd.plan !== undefined) {
+    const p = parseNumber(cmd.plan);
+    if (!p.ok) throw new DomainError("t0.error.plan", { value: cmd.plan });
+    plan = p.value;
+  }
+  if (cmd.action === "plan") {
+    const c = await setDayPlan(deps, cmd.ref, user.userId, plan!);
+    return user.t("t0.planned", { name: c.name, plan: money(plan!) });
+  }
+  const { c, room } = await startWarRoom(deps, cmd.ref, user.userId, { store: cmd.store, intervalMs, plan });
+  return user.t("t0.started", { name: c.name, channel: room.channelId, store: room.store, every: formatDuration(room.intervalMs) });
+}
+
+export function registerT0Actions(app: App, deps: Deps): void {
+  const guarded = async (body: BlockAction, fn: (user: UserContext) => Promise<unknown>) => {
+    const user = await userContext(deps, body.user.id);
+    const say = (text: string) => replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text });
+    try {
+      const answer = await fn(user);
+      if (typeof answer === "string") await say(answer);
+    } catch (e) {
+      await answerFailure(deps, user.locale, e, "T0 action", say);
+    }
+  };
+
+  app.action<BlockAction>(T0_ACK, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async (user) => {
+      const [alertId, seen] = parseValue(Versioned, actionValue(action), "alert value").split(".") as [string, string];
+      const r = await acknowledgeT0(deps, { alertId, seen: Number(seen) }, body.user.id);
+      return r.ok ? undefined : user.t("t0.alert.gone", { status: r.status });
+    });
+  });
+
+  app.action<BlockAction>(T0_RUNBOOK, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async (user) => {
+      const [campaignId, key, alertId] = parseValue(RunbookValue, actionValue(action), "runbook choice").split(":") as [string, string, string];
+      const { c, title } = await openRunbook(deps, { campaignId, key, actorId: body.user.id, alertId });
+      return user.t("t0.runbook.posted", { title: title[user.locale], channel: c.channelId });
+    });
+  });
+
+  app.action<BlockAction>(T0_ACTION, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async (user) => {
+      // The RACI task form, with the alert's words as its description, in the alert's channel.
+      const alertId = parseValue(AlertId, actionValue(action), "alert id");
+      const alert = await deps.db.metricAlert.findUnique({ where: { id: alertId } });
+      if (!alert) throw new DomainError("t0.alert.gone", { status: "gone" });
+      const text = (body.message as { text?: string } | undefined)?.text ?? "";
+      await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: taskModal(user.t, { channelId: body.channel?.id, description: text.slice(0, 2900) }) });
+    });
+  });
+
+  app.action<BlockAction>(RB_STEP, async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async () => {
+      const [run, index] = parseValue(StepValue, actionValue(action), "runbook step").split(":") as [string, string];
+      const [runId, seen] = run.split(".") as [string, string];
+      await tickStep(deps, { runId, seen: Number(seen), index: Number(index) }, body.user.id);
+    });
+  });
+
+  app.action<BlockAction>(new RegExp(`^${RB_DECIDE}_(go|stop)$`), async ({ ack, body, action }) => {
+    await ackFirst(ack);
+    await guarded(body, async () => {
+      const [run, decision] = parseValue(DecideValue, actionValue(action), "runbook decision").split(":") as [string, "go" | "stop"];
+      const [runId, seen] = run.split(".") as [string, string];
+      await decideRunbook(deps, { runId, seen: Number(seen), decision }, body.user.id);
+    });
+  });
+}
