@@ -20,7 +20,15 @@ export interface OutboxRow {
   lane: string;
   seq: number;
   claimToken: string | null;
+  /**
+   * The previous claim of this row never recorded an outcome: its sender died (or its lease ran
+   * out) somewhere between claiming and recording, so Slack may already have the message.
+   */
+  inDoubt?: boolean;
 }
+
+/** The marker every post carries, so a resend after a crash can find the first send (message metadata). */
+export const MARKER = "shopops_outbox";
 
 const METHOD: Record<string, string> = {
   post: "chat.postMessage",
@@ -69,7 +77,12 @@ export async function deliver(sql: Sql, api: SlackApi, row: OutboxRow): Promise<
     }
     default: {
       const threadTs = row.threadOfId ? (await earlier(sql, row.threadOfId, "thread_parent_failed")).ts : (row.threadTs ?? undefined);
-      const r = await api.call("chat.postMessage", { ...body, channel: row.channel, thread_ts: threadTs });
+      if (row.inDoubt) {
+        const found = await findSent(api, row, threadTs);
+        if (found) return found;
+      }
+      const metadata = { event_type: MARKER, event_payload: { outbox_id: row.id } };
+      const r = await api.call("chat.postMessage", { ...body, channel: row.channel, thread_ts: threadTs, metadata: JSON.stringify(metadata) });
       return { ts: (r.ts as string) ?? null, channel: (r.channel as string) ?? row.channel };
     }
   }
@@ -113,5 +126,28 @@ async function completeStep(sql: Sql, api: SlackApi, step: StepCompletion) {
     // Completed already: our send went through before a crash and this is the resend.
     if (e instanceof SlackCallError && e.failure.type === "permanent" && e.failure.reason === "execution_not_in_running_state") return;
     throw e;
+  }
+}
+
+/**
+ * Did a post whose sender died mid-send reach Slack? chat.postMessage has no idempotency key, so
+ * each post carries its outbox id in its metadata and the resend looks for it first among the
+ * channel's (or the thread's) latest messages. The message is its lane's head, so nothing of ours
+ * was posted in that lane since. If Slack won't let us look (no history scope, not in the
+ * channel), the message is sent: late twice is better than never.
+ */
+async function findSent(api: SlackApi, row: OutboxRow, threadTs: string | undefined): Promise<{ ts: string; channel: string } | undefined> {
+  try {
+    let channel = row.channel!;
+    if (/^[UW]/.test(channel)) channel = ((await api.call("conversations.open", { users: channel })).channel as { id: string }).id;
+    const args = { channel, limit: 200, include_all_metadata: true };
+    const r = threadTs ? await api.call("conversations.replies", { ...args, ts: threadTs }) : await api.call("conversations.history", args);
+    const hit = ((r.messages ?? []) as { ts: string; metadata?: { event_type?: string; event_payload?: { outbox_id?: string } } }[]).find(
+      (m) => m.metadata?.event_type === MARKER && m.metadata.event_payload?.outbox_id === row.id,
+    );
+    return hit ? { ts: hit.ts, channel } : undefined;
+  } catch (e) {
+    if (e instanceof SlackCallError && e.failure.type !== "permanent") throw e;
+    return undefined;
   }
 }

@@ -126,7 +126,9 @@ export class OutboxSender {
           continue;
         }
         await q.run(`UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" = ?`, [lease, this.token, row.id]);
-        heads.push({ ...row, attempts: row.attempts + 1, claimToken: this.token });
+        // A claim token left on the row means the last claim recorded no outcome (a retry clears
+        // it, a send or a failure ends the row): that sender died, and Slack may have the message.
+        heads.push({ ...row, attempts: row.attempts + 1, claimToken: this.token, inDoubt: row.claimToken !== null });
       }
       return heads;
     });

@@ -123,19 +123,17 @@ describe("two replicas on one PostgreSQL, one killed mid-work", () => {
       // Nothing was sent while the method was paused (Retry-After: 2 s after the 429), except the
       // sends both replicas had already started before the 429 came back.
       expect(posts.filter((p) => p.at > limitedAt + 300 && p.at < limitedAt + 2000 - 50)).toEqual([]);
-      let doubled = 0;
       for (const channel of CHANNELS) {
         const mine = posts.filter((p) => p.args.channel === channel);
-        const seqs = mine.map((p) => Number(/#(\d+)$/.exec(String(p.args.text))![1]));
-        // In order, and each one there; a message in flight at the kill may be repeated at once.
-        const distinct = seqs.filter((s, i) => i === 0 || s !== seqs[i - 1]);
-        doubled += seqs.length - distinct.length;
-        expect(distinct, channel).toEqual(Array.from({ length: PER }, (_, i) => i));
+        // What Slack shows in the channel: each message exactly once, in order. A message that was
+        // on the wire when its replica was killed is found by its metadata, not posted again.
+        const landed = fake.ws.messages.filter((m) => m.channel === channel).map((m) => Number(/#(\d+)$/.exec(m.text)![1]));
+        expect(landed, channel).toEqual(Array.from({ length: PER }, (_, i) => i));
         const gaps = mine.slice(1).map((p, i) => p.at - mine[i]!.at);
         expect(Math.min(...gaps), `${channel}: two sends closer than the interval`).toBeGreaterThanOrEqual(INTERVAL * 0.8);
       }
-      expect(doubled).toBeLessThanOrEqual(16);
-      console.log(`2,000 messages delivered by two replicas (one killed); repeated after the kill: ${doubled}`);
+      const lookedUp = fake.callsOf("conversations.history").length;
+      console.log(`2,000 messages delivered by two replicas (one killed), each once; sends in doubt looked up after the kill: ${lookedUp}`);
     } finally {
       await db.$disconnect();
     }

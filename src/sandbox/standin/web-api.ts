@@ -43,6 +43,12 @@ function userOfTrigger(ctx: ApiContext, args: Record<string, unknown>): string {
   return str(args.__user) ?? [...ctx.ws.views.keys()][0] ?? "U0SOMEONE";
 }
 
+/** A message as conversations.history/replies list it; metadata only with include_all_metadata, as Slack does. */
+function asListed(m: { ts: string; threadTs?: string; user?: string; text: string; blocks?: unknown[]; metadata?: unknown }, args: Record<string, unknown>) {
+  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+  return { type: "message", ts: m.ts, thread_ts: m.threadTs, user: m.user, bot_id: m.user ? undefined : "BBOT", text: m.text, blocks: m.blocks, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) };
+}
+
 export function answer(ctx: ApiContext, method: string, args: Record<string, unknown>, triggerUser: (trigger: string) => string | undefined): Answer {
   const { ws } = ctx;
   switch (method) {
@@ -100,7 +106,15 @@ export function answer(ctx: ApiContext, method: string, args: Record<string, unk
       if (!ch) return fail("channel_not_found");
       const msgs = ws.thread(ch.id, str(args.ts) ?? "");
       if (!msgs.length) return fail("thread_not_found");
-      return ok({ messages: msgs.map((m) => ({ type: "message", ts: m.ts, thread_ts: m.threadTs, user: m.user, bot_id: m.user ? undefined : "BBOT", text: m.text, blocks: m.blocks })) });
+      return ok({ messages: msgs.map((m) => asListed(m, args)) });
+    }
+    case "conversations.history": {
+      // Newest first, top-level messages only, at most `limit` (Slack's default 100, max 999).
+      const ch = ws.resolveChannel(str(args.channel) ?? "");
+      if (!ch) return fail("channel_not_found");
+      const limit = Math.min(999, Number(args.limit ?? 100) || 100);
+      const msgs = ws.messages.filter((m) => m.channel === ch.id && !m.ephemeralFor && (!m.threadTs || m.threadTs === m.ts));
+      return ok({ messages: msgs.slice(-limit).reverse().map((m) => asListed(m, args)), has_more: msgs.length > limit });
     }
     case "usergroups.users.list":
       return ok({ users: ws.groups.get(str(args.usergroup) ?? "") ?? [] });
