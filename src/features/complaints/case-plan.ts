@@ -37,14 +37,17 @@ export const planned = (msg: OutgoingMessage): { id: string; msg: OutgoingMessag
 /** Writes the plans; returns the ids of the cases whose guard held (the others wrote nothing). */
 export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly CasePlan[]): Promise<Set<string>> {
   const applied = new Set<string>();
+  // Plans that set the same columns under the same guard are one UPDATE … FROM a VALUES list:
+  // a burst of 100 escalations is one statement, not 100 round trips.
+  const groups = new Map<string, CasePlan[]>();
   for (const p of plans) {
-    const cols = Object.keys(p.set);
-    const n = await x.run(
-      `UPDATE "ComplaintCase" SET ${cols.map((c) => `"${c}" = ?`).join(", ")}${p.bumpVersion === false ? "" : `, "version" = "version" + 1`}
-       WHERE "id" = ? AND "clockGen" = ? AND "breaches" = ? AND "status" IN (${marks(p.guard.statuses.length)})`,
-      [...cols.map((c) => p.set[c]), p.caseId, p.guard.clockGen, p.guard.breaches, ...p.guard.statuses],
-    );
-    if (n === 1) applied.add(p.caseId);
+    const k = `${Object.keys(p.set).join(",")}|${p.bumpVersion !== false}|${p.guard.statuses.join(",")}`;
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  for (const group of groups.values()) {
+    await inSlices(group, 200, async (slice) => {
+      for (const id of await updateCases(x, slice)) applied.add(id);
+    });
   }
   const live = plans.filter((p) => applied.has(p.caseId));
   if (!live.length) return applied;
@@ -63,4 +66,41 @@ export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly Case
   const events = live.flatMap((p) => p.events.map((e) => [newId(), p.caseId, now, e.actorId, e.kind, JSON.stringify(e.detail ?? {})] as Param[]));
   await inSlices(events, 1000, (rows) => x.run(`INSERT INTO "ComplaintEvent" ("id", "caseId", "at", "actorId", "kind", "detail") VALUES ${valueRows(rows.length, 6)}`, rows.flat()).then(() => {}));
   return applied;
+}
+
+/** The PostgreSQL types of the columns plans set: a VALUES list's parameters arrive untyped. */
+const CASE_TYPES: Record<string, string> = {
+  id: "text",
+  clockGen: "integer",
+  breaches: "integer",
+  tier: "integer",
+  escalations: "integer",
+  remainingMs: "integer",
+  cardId: "text",
+  clockKind: "text",
+  clockStartedAt: "timestamp(3)",
+  deadlineAt: "timestamp(3)",
+  pausedAt: "timestamp(3)",
+};
+
+/** One statement for plans with the same columns and guard; the ids of the cases it changed. */
+async function updateCases(x: Exec, plans: readonly CasePlan[]): Promise<string[]> {
+  const first = plans[0]!;
+  const cols = Object.keys(first.set);
+  const pg = x.dialect === "postgres";
+  const missing = ["id", "clockGen", "breaches", ...cols].filter((c) => !CASE_TYPES[c]);
+  if (pg && missing.length) throw new Error(`applyCasePlans: no PostgreSQL type for ${missing.join(", ")}`);
+  // The guard's values get their own names: a plan may also set a guarded column (breaches).
+  const names = ["g_id", "g_clockGen", "g_breaches", ...cols];
+  const typeOf = (name: string) => CASE_TYPES[name.replace(/^g_/, "")]!;
+  const v = (name: string) => (pg ? `CAST(v."${name}" AS ${typeOf(name)})` : `v."${name}"`);
+  const rows = await x.all<{ id: string }>(
+    `WITH v(${names.map((c) => `"${c}"`).join(", ")}) AS (VALUES ${valueRows(plans.length, names.length)})
+     UPDATE "ComplaintCase" SET ${cols.map((c) => `"${c}" = ${v(c)}`).join(", ")}${first.bumpVersion === false ? "" : `, "version" = "ComplaintCase"."version" + 1`}
+     FROM v WHERE "ComplaintCase"."id" = ${v("g_id")} AND "ComplaintCase"."clockGen" = ${v("g_clockGen")} AND "ComplaintCase"."breaches" = ${v("g_breaches")}
+       AND "ComplaintCase"."status" IN (${marks(first.guard.statuses.length)})
+     RETURNING "ComplaintCase"."id" AS "id"`,
+    [...plans.flatMap((p) => [p.caseId, p.guard.clockGen, p.guard.breaches, ...cols.map((c) => p.set[c] ?? null)]), ...first.guard.statuses],
+  );
+  return rows.map((r) => r.id);
 }
