@@ -111,10 +111,18 @@ export class OutboxSender {
          WHERE "lane" IN (SELECT "lane" FROM "OutboxLane" WHERE "nextAt" <= ?${notBusy} ORDER BY "nextAt" LIMIT ?${skip}) RETURNING "lane"`,
         [lease, this.token, now, ...busy, free],
       );
+      if (!lanes.length) return [];
+      // Each claimed lane's head in one statement, then one UPDATE for all of them.
+      const names = lanes.map((l) => l.lane);
+      const found = await q.all<Record<string, unknown>>(
+        `SELECT * FROM "OutboxMessage" AS m WHERE m."lane" IN (${marks(names.length)}) AND m."status" = 'pending'
+           AND m."seq" = (SELECT MIN(h."seq") FROM "OutboxMessage" AS h WHERE h."lane" = m."lane" AND h."status" = 'pending')`,
+        names,
+      );
+      const byLane = new Map(found.map((r) => [String(r.lane), toRow(r)]));
       const heads: OutboxRow[] = [];
-      for (const { lane } of lanes) {
-        const head = await q.all<Record<string, unknown>>(`SELECT * FROM "OutboxMessage" WHERE "lane" = ? AND "status" = 'pending' ORDER BY "seq" LIMIT 1`, [lane]);
-        const row = head[0] ? toRow(head[0]) : undefined;
+      for (const lane of names) {
+        const row = byLane.get(lane);
         if (!row) {
           // Counted as busy but empty (a row removed by hand): the lane rests until something comes.
           await q.run(`UPDATE "OutboxLane" SET "nextAt" = NULL, "pending" = 0, "claimToken" = NULL WHERE "lane" = ?`, [lane]);
@@ -125,10 +133,12 @@ export class OutboxSender {
           await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [paused, lane]);
           continue;
         }
-        await q.run(`UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" = ?`, [lease, this.token, row.id]);
         // A claim token left on the row means the last claim recorded no outcome (a retry clears
         // it, a send or a failure ends the row): that sender died, and Slack may have the message.
         heads.push({ ...row, attempts: row.attempts + 1, claimToken: this.token, inDoubt: row.claimToken !== null });
+      }
+      if (heads.length) {
+        await q.run(`UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(heads.length)})`, [lease, this.token, ...heads.map((h) => h.id)]);
       }
       return heads;
     });
@@ -180,43 +190,78 @@ export class OutboxSender {
     await this.record(row, method, result);
   }
 
-  /** Writes the outcome of one claimed message, and what its lane may do next, in one transaction. */
-  private async record(row: OutboxRow, method: string, r: Result): Promise<void> {
+  /**
+   * Writes the outcome of one claimed message and what its lane may do next. Outcomes that finish
+   * while a write is under way are written together in the next transaction (a group commit):
+   * sixteen sends finishing together cost one transaction, not sixteen.
+   */
+  private record(row: OutboxRow, method: string, r: Result): Promise<void> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.outcomes.push({ row, method, r, resolve, reject });
+      if (!this.writing) this.writing = this.writeOutcomes();
+    }).then((done) => this.afterRecord(row, method, r, done));
+  }
+
+  private outcomes: { row: OutboxRow; method: string; r: Result; resolve: (done: boolean) => void; reject: (e: unknown) => void }[] = [];
+  private writing: Promise<void> | undefined;
+
+  private async writeOutcomes(): Promise<void> {
+    await new Promise<void>((r) => setImmediate(r));
+    while (this.outcomes.length) {
+      // In lane order, as every transaction touching lanes does: two can't deadlock on them.
+      const batch = this.outcomes.splice(0).sort((a, b) => (a.row.lane < b.row.lane ? -1 : a.row.lane > b.row.lane ? 1 : 0));
+      try {
+        const done = await this.sql.tx(async (q) => {
+          const out: boolean[] = [];
+          for (const o of batch) out.push(await this.writeOutcome(q, o.row, o.method, o.r));
+          return out;
+        });
+        batch.forEach((o, i) => o.resolve(done[i]!));
+      } catch (e) {
+        // Nothing of the batch was written: each message stays claimed and is retried after its lease.
+        for (const o of batch) o.reject(e);
+      }
+    }
+    this.writing = undefined;
+  }
+
+  private async writeOutcome(q: Sql, row: OutboxRow, method: string, r: Result): Promise<boolean> {
     const now = this.clock.now();
     const pace = isUnpacedLane(row.lane) || row.kind === "complete" || r.kind === "superseded" || r.kind === "failed" ? 0 : this.o.perChannelIntervalMs;
-    const done = await this.sql.tx(async (q) => {
-      const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
-      if (r.kind === "retry") {
-        const ratelimited = r.failure.type === "ratelimited";
-        const wait = ratelimited ? (r.failure as { retryAfterMs: number }).retryAfterMs : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts - 1, 9)) * (0.75 + Math.random() * 0.5);
-        const until = new Date(now.getTime() + wait);
-        const n = await q.run(
-          `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "claimToken" = NULL, "nextAttemptAt" = ?, "lastError" = ?, "attempts" = "attempts" - ? WHERE ${own}`,
-          [until, "reason" in r.failure ? r.failure.reason : "ratelimited", ratelimited ? 1 : 0, row.id, this.token],
-        );
-        if (n !== 1) return false;
-        if (ratelimited) {
-          // A 429 pauses the whole method, as Slack asks, on every replica.
-          await q.run(`INSERT INTO "SlackPause" ("method", "until") VALUES (?, ?) ON CONFLICT ("method") DO UPDATE SET "until" = excluded."until"`, [method, until]);
-        }
-        // The lane waits with its head: the messages behind it keep their order.
-        await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [until, row.lane]);
-        return true;
-      }
-      const [status, ts, channel, error] =
-        r.kind === "sent" ? ["sent", r.ts, r.channel, null] : r.kind === "superseded" ? ["superseded", null, null, null] : ["failed", null, null, r.reason];
+    const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
+    if (r.kind === "retry") {
+      const ratelimited = r.failure.type === "ratelimited";
+      const wait = ratelimited ? (r.failure as { retryAfterMs: number }).retryAfterMs : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts - 1, 9)) * (0.75 + Math.random() * 0.5);
+      const until = new Date(now.getTime() + wait);
       const n = await q.run(
-        `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL WHERE ${own}`,
-        [status, ts, channel, r.kind === "sent" ? now : null, error, row.id, this.token],
+        `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "claimToken" = NULL, "nextAttemptAt" = ?, "lastError" = ?, "attempts" = "attempts" - ? WHERE ${own}`,
+        [until, "reason" in r.failure ? r.failure.reason : "ratelimited", ratelimited ? 1 : 0, row.id, this.token],
       );
       if (n !== 1) return false;
-      await q.run(
-        `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
-           "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END WHERE "lane" = ?`,
-        [new Date(now.getTime() + pace), row.lane],
-      );
+      if (ratelimited) {
+        // A 429 pauses the whole method, as Slack asks, on every replica.
+        await q.run(`INSERT INTO "SlackPause" ("method", "until") VALUES (?, ?) ON CONFLICT ("method") DO UPDATE SET "until" = excluded."until"`, [method, until]);
+      }
+      // The lane waits with its head: the messages behind it keep their order.
+      await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [until, row.lane]);
       return true;
-    });
+    }
+    const [status, ts, channel, error] =
+      r.kind === "sent" ? ["sent", r.ts, r.channel, null] : r.kind === "superseded" ? ["superseded", null, null, null] : ["failed", null, null, r.reason];
+    const n = await q.run(
+      `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL WHERE ${own}`,
+      [status, ts, channel, r.kind === "sent" ? now : null, error, row.id, this.token],
+    );
+    if (n !== 1) return false;
+    await q.run(
+      `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
+         "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END WHERE "lane" = ?`,
+      [new Date(now.getTime() + pace), row.lane],
+    );
+    return true;
+  }
+
+  private async afterRecord(row: OutboxRow, method: string, r: Result, done: boolean): Promise<void> {
     if (!done) {
       // The lease ran out while Slack answered and another sender took the message over.
       this.log.warn({ outboxId: row.id }, "outbox result dropped: the claim had expired");
