@@ -10,8 +10,8 @@ import { outsideTransaction } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
 import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
-import { isUnpacedLane } from "../outbox/outbox.ts";
 import { deliver, methodOf, type OutboxRow } from "./sender-deliver.ts";
+import { writeOutcome, type Result } from "./sender-outcome.ts";
 
 export type { OutboxRow } from "./sender-deliver.ts";
 
@@ -29,8 +29,6 @@ export interface SenderOptions {
   /** Called once a message has failed for good (after it is marked failed). */
   onFailed?: (row: OutboxRow, reason: string) => Promise<void>;
 }
-
-type Result = { kind: "sent"; ts: string | null; channel: string | null } | { kind: "superseded" } | { kind: "failed"; reason: string } | { kind: "retry"; failure: CallFailure };
 
 export class OutboxSender {
   private readonly token = randomUUID();
@@ -213,7 +211,7 @@ export class OutboxSender {
       try {
         const done = await this.sql.tx(async (q) => {
           const out: boolean[] = [];
-          for (const o of batch) out.push(await this.writeOutcome(q, o.row, o.method, o.r));
+          for (const o of batch) out.push(await writeOutcome(q, { token: this.token, now: this.clock.now(), paceMs: this.o.perChannelIntervalMs }, o.row, o.method, o.r));
           return out;
         });
         batch.forEach((o, i) => o.resolve(done[i]!));
@@ -223,42 +221,6 @@ export class OutboxSender {
       }
     }
     this.writing = undefined;
-  }
-
-  private async writeOutcome(q: Sql, row: OutboxRow, method: string, r: Result): Promise<boolean> {
-    const now = this.clock.now();
-    const pace = isUnpacedLane(row.lane) || row.kind === "complete" || r.kind === "superseded" || r.kind === "failed" ? 0 : this.o.perChannelIntervalMs;
-    const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
-    if (r.kind === "retry") {
-      const ratelimited = r.failure.type === "ratelimited";
-      const wait = ratelimited ? (r.failure as { retryAfterMs: number }).retryAfterMs : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts - 1, 9)) * (0.75 + Math.random() * 0.5);
-      const until = new Date(now.getTime() + wait);
-      const n = await q.run(
-        `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "claimToken" = NULL, "nextAttemptAt" = ?, "lastError" = ?, "attempts" = "attempts" - ? WHERE ${own}`,
-        [until, "reason" in r.failure ? r.failure.reason : "ratelimited", ratelimited ? 1 : 0, row.id, this.token],
-      );
-      if (n !== 1) return false;
-      if (ratelimited) {
-        // A 429 pauses the whole method, as Slack asks, on every replica.
-        await q.run(`INSERT INTO "SlackPause" ("method", "until") VALUES (?, ?) ON CONFLICT ("method") DO UPDATE SET "until" = excluded."until"`, [method, until]);
-      }
-      // The lane waits with its head: the messages behind it keep their order.
-      await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [until, row.lane]);
-      return true;
-    }
-    const [status, ts, channel, error] =
-      r.kind === "sent" ? ["sent", r.ts, r.channel, null] : r.kind === "superseded" ? ["superseded", null, null, null] : ["failed", null, null, r.reason];
-    const n = await q.run(
-      `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL WHERE ${own}`,
-      [status, ts, channel, r.kind === "sent" ? now : null, error, row.id, this.token],
-    );
-    if (n !== 1) return false;
-    await q.run(
-      `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
-         "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END WHERE "lane" = ?`,
-      [new Date(now.getTime() + pace), row.lane],
-    );
-    return true;
   }
 
   private async afterRecord(row: OutboxRow, method: string, r: Result, done: boolean): Promise<void> {

@@ -1,4 +1,6 @@
 // The checklist message: one message per promotion that edits itself as items change.
+import { z } from "zod";
+import { stored } from "../../infra/stored.ts";
 import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import { esc } from "../../infra/markup.ts";
 import { shiftDate } from "../../infra/time.ts";
@@ -6,13 +8,13 @@ import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
 import { ACTION } from "./ids.ts";
-import { STAGES, type Kind, type Template, type Text } from "./rules.ts";
+import { STAGES, StoredText, type Kind, type Template, type Text } from "./rules.ts";
 
 const md = (text: string) => ({ type: "mrkdwn" as const, text });
 const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 75), emoji: true });
 
 export const textIn = (json: string | Text, locale: Locale): string => {
-  const t = typeof json === "string" ? (JSON.parse(json) as Text) : json;
+  const t = typeof json === "string" ? stored(StoredText, json, "promotion text") : json;
   return t[locale] ?? t.en;
 };
 
@@ -39,7 +41,7 @@ export function checklistMessage(
   const done = counted.filter((i) => i.status === "done").length;
   const overdue = items.filter((i) => i.status === "open" && i.dueDate < today).length;
   const title = t("promo.checklist.title", { number: c.number, name: c.name, kind: t(`kind.${c.kind as Kind}`), date: c.eventDate });
-  const gate = c.gate ? (JSON.parse(c.gate) as { by: string }) : null;
+  const gate = c.gate ? stored(z.object({ by: z.string() }).loose(), c.gate, "go/no-go") : null;
   const blocks: KnownBlock[] = [
     { type: "section", text: md(`*${title}*`) },
     {

@@ -1,5 +1,7 @@
 // Promotion timers: item reminders (day before, due day, overdue and raised), stage openings,
 // and the T-3 go/no-go check. Messages carry dedupe keys so a rerun after a crash sends nothing twice.
+import { StoredTemplate } from "./rules.ts";
+import { stored } from "../../infra/stored.ts";
 import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
@@ -64,7 +66,7 @@ const stage: JobKind<Deps> = {
     const locale = await channelLocale(deps, c.channelId);
     const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, stage: p.stage }, orderBy: { seq: "asc" } });
     const tpl = await deps.db.playbookTemplate.findUniqueOrThrow({ where: { id: c.templateId } });
-    const stageDef = (JSON.parse(tpl.body) as { stages: { key: string; title: { en: string; "zh-CN": string } }[] }).stages.find((s) => s.key === p.stage);
+    const stageDef = stored(StoredTemplate, tpl.body, "playbook template").stages.find((s) => s.key === p.stage);
     const lines = items.map((i) => `• ${esc(textIn(i.title, locale))} · <@${esc(i.ownerId)}>`).join("\n");
     const text = t(locale, "promo.stage.opens", { stage: p.stage, name: c.name, title: stageDef ? textIn(stageDef.title, locale) : p.stage, items: lines });
     await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, body: { text }, dedupeKey: `${job.key}:post` });

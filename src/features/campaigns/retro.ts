@@ -1,5 +1,7 @@
 // The T+ retrospective: actuals against targets, factors, five whys, actions, late items, and
 // the comparison with the previous promotion (环比) and the same one last year (同比).
+import { z } from "zod";
+import { stored } from "../../infra/stored.ts";
 import { recordAction } from "../../audit/audit.ts";
 import { esc } from "../../infra/markup.ts";
 import { isAdmin } from "../../people/people.ts";
@@ -9,7 +11,7 @@ import type { Locale, Translator } from "../../infra/i18n.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { textIn } from "./blocks.ts";
 import { findCampaign } from "./manage.ts";
-import { pct, retroFigures, type Actuals, type Targets } from "./rules.ts";
+import { pct, retroFigures, TargetsShape, type Actuals, type Targets } from "./rules.ts";
 
 export interface RetroAction {
   action: string;
@@ -25,6 +27,15 @@ export interface Retro {
   actions: RetroAction[];
   by: string;
 }
+
+const RetroShape = z.object({
+  actuals: z.object({ gmv: z.number(), newCustomers: z.number(), spend: z.number(), uv: z.number(), buyers: z.number() }),
+  success: z.string(),
+  failure: z.string(),
+  whys: z.array(z.string()),
+  actions: z.array(z.object({ action: z.string(), owner: z.string(), deadline: z.string(), acceptance: z.string() })),
+  by: z.string(),
+});
 
 export async function saveRetro(deps: Deps, ref: string, actorId: string, retro: Omit<Retro, "by">): Promise<Campaign> {
   const c = await findCampaign(deps, ref);
@@ -48,7 +59,7 @@ function lateItems(items: CampaignItem[], today: string, locale: Locale): string
 
 function compareLine(t: Translator, which: "promo.report.prev" | "promo.report.lastYear", other: Campaign | undefined, mine: Retro) {
   if (!other?.retro) return [];
-  const r = JSON.parse(other.retro) as Retro;
+  const r = stored(RetroShape, other.retro, "retrospective");
   const change = (a: number, b: number) => (b === 0 ? "–" : `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(1)}%`);
   const roi = (x: Retro) => (x.actuals.spend > 0 ? x.actuals.gmv / x.actuals.spend : 0);
   return [
@@ -65,8 +76,8 @@ function compareLine(t: Translator, which: "promo.report.prev" | "promo.report.l
 
 export async function retroReport(deps: Deps, c: Campaign, t: Translator, locale: Locale, today: string): Promise<string> {
   if (!c.retro) throw new DomainError("promo.report.noRetro", { number: c.number });
-  const r = JSON.parse(c.retro) as Retro;
-  const targets = JSON.parse(c.targets) as Targets;
+  const r = stored(RetroShape, c.retro, "retrospective");
+  const targets: Targets = stored(TargetsShape, c.targets, "promotion targets");
   const f = retroFigures(targets, r.actuals);
   const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
   const late = lateItems(items, today, locale);

@@ -9,6 +9,15 @@ export const KINDS = ["618", "double11", "double12", "newyear", "brandday", "cus
 export type Kind = (typeof KINDS)[number];
 
 const Text = z.object({ "zh-CN": z.string().min(1).max(200), en: z.string().min(1).max(200) });
+/** Text in both languages as stored (checked for length when a template is imported, not when read). */
+export const StoredText = z.object({ "zh-CN": z.string(), en: z.string() });
+/** A template as stored: validated when imported; read back with its shape, not cast. */
+export const StoredTemplate = z.object({
+  name: z.string(),
+  stages: z.array(z.object({ key: z.enum(STAGES), offset: z.number(), title: StoredText, items: z.array(z.object({ title: StoredText, role: z.string(), done: StoredText, gate: z.boolean().default(false) })) })),
+  runbooks: z.array(z.object({ key: z.string(), title: StoredText, steps: z.array(z.object({ text: StoredText, role: z.string() })), decider: z.string(), question: StoredText })).optional(),
+});
+export const TargetsShape = z.object({ gmv: z.number().optional(), newCustomers: z.number().optional(), roi: z.number().optional(), budget: z.number().optional() }).loose();
 export type Text = z.infer<typeof Text>;
 const Item = z.object({
   title: Text,

@@ -1,6 +1,7 @@
 // Reminder and stage timers of a promotion, and the checklist message that mirrors its items.
 // Timer keys carry the campaign's gen: moving the date or cancelling bumps it, and older timers
 // are cancelled and, should one slip through, find a different gen and do nothing.
+import { stored } from "../../infra/stored.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Clock } from "../../infra/clock.ts";
@@ -10,7 +11,7 @@ import { scheduleTimer } from "../../scheduler/timers.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { checklistMessage } from "./blocks.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
-import { GRACE_DAYS, REMINDER_TIME, STAGES, type Template } from "./rules.ts";
+import { GRACE_DAYS, REMINDER_TIME, STAGES, StoredTemplate, type Template } from "./rules.ts";
 
 export const JOB_REMIND = "promo.remind";
 export const JOB_STAGE = "promo.stage";
@@ -79,5 +80,5 @@ export async function renderChecklist(db: Db, deps: Deps, c: Campaign) {
   // The checklist speaks its channel's language.
   const locale = await channelLocale(deps, c.channelId, db);
   const tr = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(locale, k, p);
-  return checklistMessage(tr, locale, c, items, { name: tpl.name, version: tpl.version, body: JSON.parse(tpl.body) as Template }, todayIn(deps.clock.now(), c.timeZone));
+  return checklistMessage(tr, locale, c, items, { name: tpl.name, version: tpl.version, body: stored(StoredTemplate, tpl.body, "playbook template") as Template }, todayIn(deps.clock.now(), c.timeZone));
 }

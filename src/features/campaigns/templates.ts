@@ -1,12 +1,13 @@
 // Playbook templates are data: the built-in one ships as YAML, teams import their own. Each
 // import is a new version; a campaign points at the version it started with.
+import { stored } from "../../infra/stored.ts";
 import { readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { fromRoot } from "../../infra/paths.ts";
-import { Template, templateProblems } from "./rules.ts";
+import { StoredTemplate, Template, templateProblems } from "./rules.ts";
 
 export const BUILTIN = "builtin";
 
@@ -33,7 +34,7 @@ export async function latestTemplate(db: Db, name: string) {
   if (name === BUILTIN) await ensureBuiltin(db);
   const row = await db.playbookTemplate.findFirst({ where: { name }, orderBy: { version: "desc" } });
   if (!row) return undefined;
-  return { row, template: JSON.parse(row.body) as Template };
+  return { row, template: stored(StoredTemplate, row.body, "playbook template") as Template };
 }
 
 /** The built-in template is stored like any other, as a new version whenever the file changes. */

@@ -1,8 +1,13 @@
 // The workspace's complaint policy and tiers, and who may change them.
+import { Ids, stored } from "../../infra/stored.ts";
+import { z } from "zod";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { assertAdmin } from "../../people/people.ts";
-import { DEFAULT_POLICY, type PolicySnapshot, type WorkingHours } from "./rules.ts";
+import { DEFAULT_POLICY, type PolicySnapshot } from "./rules.ts";
+
+/** Working hours as stored: {start: "09:00", end: "18:00", days: [1..5], timeZone}. */
+const WorkingHoursShape = z.object({ start: z.string(), end: z.string(), days: z.array(z.number().int()), timeZone: z.string() });
 
 const POLICY_ID = "default";
 
@@ -11,7 +16,7 @@ export async function loadPolicy(db: Db): Promise<PolicySnapshot> {
   const tiers = (await db.complaintTier.findMany({ orderBy: { tier: "asc" } })).map((t) => ({
     tier: t.tier,
     channelId: t.channelId,
-    userIds: JSON.parse(t.userIds) as string[],
+    userIds: stored(Ids, t.userIds, "tier members"),
     userGroupId: t.userGroupId,
   }));
   if (!row) return { ...DEFAULT_POLICY, tiers };
@@ -22,8 +27,8 @@ export async function loadPolicy(db: Db): Promise<PolicySnapshot> {
     tier3RepeatMs: row.tier3RepeatMs,
     vipStartTier: row.vipStartTier,
     refundApprovalAbove: row.refundApprovalAbove,
-    workingHours: row.workingHours ? (JSON.parse(row.workingHours) as WorkingHours) : null,
-    holidays: JSON.parse(row.holidays) as string[],
+    workingHours: row.workingHours ? stored(WorkingHoursShape, row.workingHours, "working hours") : null,
+    holidays: stored(Ids, row.holidays, "holidays"),
     tiers,
   };
 }

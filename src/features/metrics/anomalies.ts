@@ -5,6 +5,8 @@
 // once per metric, store, day and level; re-sending the same data finds it and says nothing.
 // A backfill of old days records what it finds without posting it: an alert is for what can
 // still be acted on (the last ALERT_DAYS days), not for last year's Double 11.
+import { z } from "zod";
+import { stored } from "../../infra/stored.ts";
 import { channelLocales } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
@@ -18,9 +20,19 @@ import { channelsByDay, topMovers, totalsByDay } from "./totals.ts";
 export const ALERT_DAYS = 2;
 const WINDOW_DAYS = 90;
 
+const Level = z.enum(["notice", "warning", "critical"]);
+/** The rules as stored by /metrics rule: any of the three parts, each whole. */
+const StoredRules = z.object({
+  staticDrop: z.object({ warning: z.number(), critical: z.number() }).optional(),
+  dynamic: z.object({ weeks: z.number(), k: z.number(), level: Level }).optional(),
+  correlated: z.object({ uvUp: z.number(), conversionDown: z.number(), level: Level }).optional(),
+});
+
 export async function loadRules(deps: Pick<Deps, "db">): Promise<RuleSet> {
   const row = await deps.db.metricSetting.findUnique({ where: { key: "rules" } });
-  return row ? { ...DEFAULT_RULES, ...(JSON.parse(row.value) as Partial<RuleSet>) } : DEFAULT_RULES;
+  if (!row) return DEFAULT_RULES;
+  const saved = stored(StoredRules, row.value, "metric rules");
+  return { staticDrop: saved.staticDrop ?? DEFAULT_RULES.staticDrop, dynamic: saved.dynamic ?? DEFAULT_RULES.dynamic, correlated: saved.correlated ?? DEFAULT_RULES.correlated };
 }
 
 export async function recipientFor(deps: Pick<Deps, "db">, level: Level): Promise<string | undefined> {

@@ -1,4 +1,6 @@
 // /metrics and the alert buttons (Acknowledge, Snooze until tomorrow 09:00).
+import { z } from "zod";
+import { stored } from "../../infra/stored.ts";
 import { acknowledgeAlert } from "./acknowledge-alert.ts";
 import { saveRules, setRecipient } from "./alert-settings.ts";
 import { setTarget } from "./set-target.ts";
@@ -137,7 +139,7 @@ export function registerMetrics(app: App, deps: Deps): void {
     const alert = await deps.db.metricAlert.findUnique({ where: { id: "value" in action ? String(action.value ?? "") : "" } });
     if (!alert) return;
     const user = await userContext(deps, body.user.id);
-    const text = (JSON.parse(alert.detail) as { text: string }).text;
+    const text = stored(z.object({ text: z.string() }).loose(), alert.detail, "metric alert").text;
     const description = user.t("metrics.alert.taskBody", { metric: alert.metric.toUpperCase(), store: alert.store, date: alert.date, text });
     await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: createTaskModal(user.t, { channelId: body.channel?.id, description }) });
   });

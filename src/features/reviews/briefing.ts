@@ -1,5 +1,7 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
+import { z } from "zod";
+import { Ids, stored } from "../../infra/stored.ts";
 import { listKeywords } from "./keywords.ts";
 import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_BRIEFING } from "./ids.ts";
@@ -13,7 +15,7 @@ import type { JobKind } from "../../scheduler/types.ts";
 import type { MessageBody } from "../../outbox/outbox.ts";
 import { localTime, shiftDate } from "../../infra/time.ts";
 import { briefingStats, type StatReview } from "./briefing-stats.ts";
-import type { Cause } from "./matcher.ts";
+import { CAUSES, type Cause } from "./matcher.ts";
 
 type Sub = { id: string; channelId: string; time: string; timeZone: string };
 
@@ -40,7 +42,7 @@ async function dayReviews(deps: Deps, date: string, days: number, timeZone: stri
   const from = localTime(shiftDate(date, -(days - 1)), "00:00", timeZone);
   const to = localTime(shiftDate(date, 1), "00:00", timeZone);
   const rows = await deps.db.review.findMany({ where: { reviewedAt: { gte: from, lt: to } }, orderBy: { reviewedAt: "asc" } });
-  return rows.map((r) => ({ sku: r.sku, rating: r.rating, text: r.text, negative: r.negative, causes: JSON.parse(r.causes) as Cause[], hits: JSON.parse(r.hits) as string[] }));
+  return rows.map((r) => ({ sku: r.sku, rating: r.rating, text: r.text, negative: r.negative, causes: stored(z.array(z.enum(CAUSES)), r.causes, "review causes"), hits: stored(Ids, r.hits, "review hits") }));
 }
 
 const pct = (x: number | null) => (x == null ? "–" : `${(x * 100).toFixed(1)}%`);

@@ -3,40 +3,7 @@
 // Everything goes to the real bot through the stand-in; the page redraws on every change.
 import { h, renderBlocks, text, type Ctx } from "./blocks.ts";
 import { mrkdwn, type Names } from "./mrkdwn.ts";
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface Person {
-  id: string;
-  name: string;
-  realName?: string;
-  title?: string;
-  locale?: string;
-  tz?: string;
-}
-interface Msg {
-  channel: string;
-  ts: string;
-  threadTs?: string;
-  user?: string;
-  text: string;
-  blocks?: Json[];
-  files?: { id: string; name: string; title: string; mimetype: string }[];
-  ephemeralFor?: string;
-  edited?: boolean;
-}
-interface State {
-  me: string;
-  people: Person[];
-  channels: { id: string; name: string }[];
-  messages: Msg[];
-  views: { id: string; view: Json }[];
-  home: Json | null;
-  clock: { now: string; offsetMs: number };
-  commands: { command: string; hint: string; description: string }[];
-  shortcuts: { name: string; callbackId: string }[];
-  demo: "none" | "loading" | "ready";
-}
+import { dmId, isEmpty, zoneTime, type Json, type Msg, type State } from "./types.ts";
 
 const app = document.getElementById("app")!;
 let state: State | undefined;
@@ -66,9 +33,6 @@ const names: Names = {
   person: (id) => person(id)?.realName ?? person(id)?.name,
   channel: (id) => state?.channels.find((c) => c.id === id)?.name,
 };
-const dmId = (userId: string) => `D${userId.slice(1)}`;
-const zoneTime = (iso: string | number, tz?: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: tz ?? "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short" }).format(new Date(iso));
 
 function ctxFor(act: (a: Json) => void, modal = false): Ctx {
   return {
@@ -252,12 +216,6 @@ function modal(): HTMLElement | null {
   );
 }
 
-function isEmpty(v: Json | undefined): boolean {
-  if (!v) return true;
-  const picked = v.value ?? v.selected_option ?? v.selected_date ?? v.selected_user ?? v.selected_conversation ?? v.selected_options ?? v.selected_users ?? v.selected_conversations;
-  return picked === null || picked === undefined || picked === "" || (Array.isArray(picked) && picked.length === 0);
-}
-
 function render(): void {
   if (!state) return;
   const st = state;
@@ -321,7 +279,6 @@ function put(slot: keyof typeof slots, key: unknown, build: () => Node | string)
   slots[slot].replaceChildren(build());
 }
 app.replaceChildren(slots.clock, h("div", { class: "layout" }, slots.sidebar, slots.main, slots.side), slots.notice, slots.overlay);
-
 
 function go(id: string): void {
   place = id;

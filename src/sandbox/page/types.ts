@@ -1,0 +1,48 @@
+// What the sandbox page reads from /sandbox/api/state, and two small helpers with no page state.
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface Person {
+  id: string;
+  name: string;
+  realName?: string;
+  title?: string;
+  locale?: string;
+  tz?: string;
+}
+export interface Msg {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  user?: string;
+  text: string;
+  blocks?: Json[];
+  files?: { id: string; name: string; title: string; mimetype: string }[];
+  ephemeralFor?: string;
+  edited?: boolean;
+}
+export interface State {
+  me: string;
+  people: Person[];
+  channels: { id: string; name: string }[];
+  messages: Msg[];
+  views: { id: string; view: Json }[];
+  home: Json | null;
+  clock: { now: string; offsetMs: number };
+  commands: { command: string; hint: string; description: string }[];
+  shortcuts: { name: string; callbackId: string }[];
+  demo: "none" | "loading" | "ready";
+}
+
+
+export const zoneTime = (iso: string | number, tz?: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: tz ?? "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short" }).format(new Date(iso));
+
+/** Whether a modal field holds no answer (for the required-field check before submitting). */
+export function isEmpty(v: Json | undefined): boolean {
+  if (!v) return true;
+  const picked = v.value ?? v.selected_option ?? v.selected_date ?? v.selected_user ?? v.selected_conversation ?? v.selected_options ?? v.selected_users ?? v.selected_conversations;
+  return picked === null || picked === undefined || picked === "" || (Array.isArray(picked) && picked.length === 0);
+}
+
+/** The DM between the bot and a person, as the stand-in names it. */
+export const dmId = (userId: string) => `D${userId.slice(1)}`;

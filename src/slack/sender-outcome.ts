@@ -1,0 +1,45 @@
+// What a send's outcome writes: the row's new state and what its lane may do next. Called for
+// each outcome of a group commit (sender.ts), inside its transaction; false when the claim had
+// expired and another sender owns the message now.
+import type { Sql } from "../infra/sql.ts";
+import { isUnpacedLane } from "../outbox/outbox.ts";
+import type { CallFailure } from "./api.ts";
+import type { OutboxRow } from "./sender-deliver.ts";
+
+export type Result = { kind: "sent"; ts: string | null; channel: string | null } | { kind: "superseded" } | { kind: "failed"; reason: string } | { kind: "retry"; failure: CallFailure };
+
+export async function writeOutcome(q: Sql, me: { token: string; now: Date; paceMs: number }, row: OutboxRow, method: string, r: Result): Promise<boolean> {
+  const now = me.now;
+  const pace = isUnpacedLane(row.lane) || row.kind === "complete" || r.kind === "superseded" || r.kind === "failed" ? 0 : me.paceMs;
+  const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
+  if (r.kind === "retry") {
+    const ratelimited = r.failure.type === "ratelimited";
+    const wait = ratelimited ? (r.failure as { retryAfterMs: number }).retryAfterMs : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts - 1, 9)) * (0.75 + Math.random() * 0.5);
+    const until = new Date(now.getTime() + wait);
+    const n = await q.run(
+      `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "claimToken" = NULL, "nextAttemptAt" = ?, "lastError" = ?, "attempts" = "attempts" - ? WHERE ${own}`,
+      [until, "reason" in r.failure ? r.failure.reason : "ratelimited", ratelimited ? 1 : 0, row.id, me.token],
+    );
+    if (n !== 1) return false;
+    if (ratelimited) {
+      // A 429 pauses the whole method, as Slack asks, on every replica.
+      await q.run(`INSERT INTO "SlackPause" ("method", "until") VALUES (?, ?) ON CONFLICT ("method") DO UPDATE SET "until" = excluded."until"`, [method, until]);
+    }
+    // The lane waits with its head: the messages behind it keep their order.
+    await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [until, row.lane]);
+    return true;
+  }
+  const [status, ts, channel, error] =
+    r.kind === "sent" ? ["sent", r.ts, r.channel, null] : r.kind === "superseded" ? ["superseded", null, null, null] : ["failed", null, null, r.reason];
+  const n = await q.run(
+    `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL WHERE ${own}`,
+    [status, ts, channel, r.kind === "sent" ? now : null, error, row.id, me.token],
+  );
+  if (n !== 1) return false;
+  await q.run(
+    `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
+       "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END WHERE "lane" = ?`,
+    [new Date(now.getTime() + pace), row.lane],
+  );
+  return true;
+}
