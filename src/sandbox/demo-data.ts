@@ -84,6 +84,8 @@ export async function loadDemo(d: DemoContext): Promise<void> {
   const checklist = await waitFor(standin, () => ws.messages.find((m: Message) => m.channel === "C0PROMO" && !m.user && !m.threadTs && JSON.stringify(m.blocks ?? []).includes("promo_item_menu")));
   const items = (checklist.blocks as { block_id?: string }[]).flatMap((b) => (b.block_id?.startsWith("item:") ? [b.block_id.slice(5)] : []));
   for (const id of items.slice(0, 3)) await driver.messageAction("U0LEAD", ws.find("C0PROMO", checklist.ts)!, { type: "overflow", action_id: "promo_item_menu", block_id: `item:${id}`, selected_option: opt(`done:${id}`) });
+  // The day's GMV plan the T0 war room measures against (the shop's 11 November sells about 4.7M).
+  await cmd("U0LEAD", "C0PROMO", "/promo warroom 1 plan 4500000");
 
   // Reviews of the last week, across the five causes, by webhook.
   const reviews = [

@@ -20,6 +20,8 @@ export interface SandboxHooks {
   clock: ShiftedClock;
   loadDemo(): Promise<void>;
   demoState(): "none" | "loading" | "ready";
+  /** The demo shop's hourly rows up to now (after the clock moves). */
+  feed?(): Promise<void>;
 }
 
 interface Manifest {
@@ -199,6 +201,8 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
         clock.shift(to - clock.now().getTime());
       } else return sendJson(res, 400, { error: "say shiftMs, to or reset", field: "shiftMs" });
       ws.emit("change", { type: "clock" });
+      // The hours that ended meanwhile reach the bot as the shop's data feed would send them.
+      await h.feed?.().catch(() => {});
       sendJson(res, 200, { ok: true, now: clock.now().toISOString(), offsetMs: clock.offsetMs });
     }),
     api("/sandbox/api/demo", async (_b, res) => {

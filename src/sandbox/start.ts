@@ -1,6 +1,7 @@
 // `npm run sandbox` (and `npm start` with no Slack settings, outside production): the real bot,
 // unchanged, against a stand-in for Slack on loopback, with a page to act as the demo team and
 // a clock that can jump ahead. Its database is its own (./data/sandbox.db by default).
+import { feedHours } from "./hourly-feed.ts";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { sqlitePath } from "../infra/db.ts";
@@ -87,6 +88,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     clock,
     loadDemo: () => late.load!(),
     demoState: () => demo,
+    feed: () => (demo === "ready" ? feedHours({ baseUrl: `http://127.0.0.1:${bot.port}`, metricsToken, clock, timeZone: config.DEFAULT_TIMEZONE }) : Promise.resolve()),
   } as Parameters<typeof sandboxRoutes>[0]);
   const bot = await boot(config, { clock, log, extraRoutes: routes });
   const url = `http://${o.host === "0.0.0.0" || o.host === "127.0.0.1" ? "localhost" : o.host}:${bot.port}`;
@@ -98,6 +100,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     try {
       await loadDemo({ standin, driver, clock, baseUrl: `http://127.0.0.1:${bot.port}`, reviewsToken, metricsToken, timeZone: config.DEFAULT_TIMEZONE });
       demo = "ready";
+      await feedHours({ baseUrl: `http://127.0.0.1:${bot.port}`, metricsToken, clock, timeZone: config.DEFAULT_TIMEZONE });
     } catch (e) {
       log.error({ err: e }, "sandbox demo data failed");
       demo = "none";

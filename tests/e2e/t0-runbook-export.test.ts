@@ -63,6 +63,10 @@ describe("runbooks and the audit export", () => {
     for (const [role, who] of [["purchasing", "U0BUY"], ["campaign_ops", "U0OPS"], ["customer_service", "U0CS"], ["ops_lead", "U0BOSS"]]) {
       expect(await cmd("/task", "U0LEAD", `role ${role} <@${who}|x>`)).toContain(role);
     }
+    // Last year's event, spread evenly over its day: this year's plan is 100,000 an hour.
+    await h.bot.deps.db.campaign.create({ data: { number: 900, name: "双11 2025", kind: "double11", eventDate: "2025-11-11", timeZone: "Asia/Shanghai", channelId: PROMO, ownerId: "U0LEAD", templateId: "none", createdAt: new Date("2025-10-01T00:00:00Z") } });
+    const even = Array.from({ length: 24 }, (_, hour) => ({ date: "2025-11-11", hour, store: "shop1", channel: "app", uv: 1000, buyers: 30, orders: 30, gmv: 50_000 }));
+    await fetch(`${h.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(even) });
     await cmd("/promo", "U0LEAD", `new 双11 2026 2026-11-11 <#${PROMO}|promo>`);
     const c = await until(() => h.bot.deps.db.campaign.findFirst({ where: { name: "双11 2026" } }));
     await cmd("/promo", "U0LEAD", `warroom ${c.number} plan 2400000`);

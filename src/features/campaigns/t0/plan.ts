@@ -11,13 +11,21 @@ export interface HourFigures {
 }
 
 /**
+ * A shop's day when there is no earlier event to copy: quiet nights, a morning rise, an afternoon
+ * plateau and the evening peak (20:00–22:00) of Chinese e-commerce. Relative weights per hour.
+ */
+export const TYPICAL_DAY = [3, 1.5, 1, 0.7, 0.5, 0.5, 0.8, 1.5, 2.5, 4, 5.5, 6, 5.5, 5, 5, 5, 5, 5, 5.5, 6.5, 8, 8.5, 7.5, 5] as const;
+
+/**
  * The plan for each hour: the previous comparable event's hourly shape scaled to this event's
- * day plan. Without an earlier event (or with no GMV in it) the day is spread evenly.
+ * day plan. Without an earlier event (or with no GMV in it), a typical day's shape: spreading the
+ * plan evenly would call every quiet night hour a shortfall.
  */
 export function planCurve(previous: readonly (HourFigures | undefined)[] | null, dayPlan: number): number[] {
   const prev = Array.from({ length: 24 }, (_, h) => previous?.[h]?.gmv ?? 0);
-  const total = prev.reduce((a, b) => a + b, 0);
-  return prev.map((g) => round2(total > 0 ? (g / total) * dayPlan : dayPlan / 24));
+  const shape = prev.some((g) => g > 0) ? prev : [...TYPICAL_DAY];
+  const total = shape.reduce((a, b) => a + b, 0);
+  return shape.map((g) => round2((g / total) * dayPlan));
 }
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
