@@ -82,6 +82,13 @@ describe("runbooks and the audit export", () => {
     const menu = JSON.stringify(alertMsg.args.blocks);
     expect(menu).toContain(`${c.id}:stockout:${alert.id}`);
 
+    // Acknowledge: once, by whoever presses first; a second press on the same card is told.
+    await press("U0OPS", "promo_t0_ack", { value: `${alert.id}.${alert.version}` });
+    await until(async () => (await h.bot.deps.db.metricAlert.findUniqueOrThrow({ where: { id: alert.id } })).status === "acknowledged");
+    expect(await answer(await press("U0BUY", "promo_t0_ack", { value: `${alert.id}.${alert.version}` }))).toContain("already acknowledged");
+    await settle(h);
+    expect(JSON.stringify(h.fake.callsOf("chat.update").filter((u) => String(u.args.text).startsWith("🔵")).at(-1)?.args.blocks)).toContain("Acknowledged by <@U0OPS>");
+
     // Open runbook → Stock-out, from the alert's menu.
     expect(await answer(await press("U0OPS", "promo_t0_runbook", { selected: `${c.id}:stockout:${alert.id}` }))).toContain("Stock-out");
     const run = await until(() => h.bot.deps.db.runbookRun.findFirst());
@@ -124,6 +131,7 @@ describe("runbooks and the audit export", () => {
       expect.arrayContaining([
         ["U0LEAD", "t0_plan", "", "2400000"],
         ["shopops", "t0_alert_gmv_under_plan", "", "notice"],
+        ["U0OPS", "t0_alert_acknowledged", "open", "acknowledged"],
         ["U0OPS", "runbook_opened", "", "purchasing=U0BUY campaign_ops=U0OPS customer_service=U0CS"],
         ["U0BUY", "runbook_step_done", "open", "done"],
         ["U0BOSS", "runbook_decided", "", "stop"],
