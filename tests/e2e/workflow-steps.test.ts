@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { settle, startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction } from "../support/payloads.ts";
-import { interaction } from "../support/signed.ts";
+import { eventCallback, interaction } from "../support/signed.ts";
 import { completions, runStep } from "../support/steps.ts";
 import { PEOPLE, setUpTiers, TIER_CHANNEL } from "./complaints-support.ts";
 
@@ -71,6 +71,18 @@ describe("Workflow Builder steps", () => {
     expect(await h.bot.deps.db.complaintCase.count()).toBe(0);
     expect(await h.bot.deps.db.task.count()).toBe(0);
     expect(await h.bot.deps.db.review.count()).toBe(0);
+  });
+
+  it("a step this version doesn't publish fails at once, saying so, instead of hanging", async () => {
+    h = await startHarness({ env: { ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    const execution = { id: "FxOLDSTEP01", callbackId: "old_step", outputParams: [], state: "running" as const };
+    h.fake.ws.executions.set(execution.id, execution);
+    const event = { type: "function_executed", function: { id: "Fn0OLD", callback_id: "old_step", title: "Old", type: "app", input_parameters: [], output_parameters: [], app_id: "A1", date_created: 1, date_updated: 1, date_deleted: 0 }, inputs: {}, function_execution_id: execution.id, workflow_execution_id: "Wx1", event_ts: "1.1", bot_access_token: "xwfp-x" };
+    const started = Date.now();
+    expect((await eventCallback(h.baseUrl, event)).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2500);
+    const e = await done({ execution });
+    expect(e.error).toBe("shopops has no step called old_step. Update the workflow to one of the steps in shopops's manifest.");
   });
 
   it("Create RACI task: the task is created with its roles and the step continues with its number and card link", async () => {

@@ -16,5 +16,14 @@ export const workflowStepsFeature: Feature = {
         await ack();
       });
     }
+    // A step this version doesn't publish (a workflow built on an older manifest): the run fails
+    // with a message saying so, instead of hanging until Slack gives up on it.
+    const known = new Set(STEPS.map((s) => s.callbackId));
+    app.event("function_executed", async (args) => {
+      const { event } = args;
+      if (known.has(event.function.callback_id)) return;
+      await runStep(deps, { executionId: event.function_execution_id, callbackId: event.function.callback_id, inputs: {} });
+      await (args as unknown as { ack: () => Promise<void> }).ack();
+    });
   },
 };
