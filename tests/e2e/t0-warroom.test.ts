@@ -98,5 +98,11 @@ describe("the T0 war room", () => {
     expect(cardText(ended.at(-1)!)).toContain("T0 ended");
     await runAt(h, clock, "2026-11-11T17:05:00Z");
     expect(h.fake.callsOf("chat.update").filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"))).toHaveLength(ended.length);
+
+    // The minute tick leaves a timer row a minute; on the hour, those over a day old are removed.
+    const old = { ownerId: "cron:promo.t0", status: "done", finishedAt: { lt: new Date("2026-11-11T18:00:00Z") } };
+    expect(await h.bot.deps.db.timer.count({ where: old })).toBeGreaterThan(10);
+    await runAt(h, clock, "2026-11-12T18:00:00Z");
+    expect(await h.bot.deps.db.timer.count({ where: old })).toBe(0);
   });
 });

@@ -112,6 +112,11 @@ export async function t0Tick(deps: Deps): Promise<void> {
       }
     }
   }
+  // The tick is a timer row a minute; once an hour the ones over a day old go (their keys are
+  // instants in the past, never planned again, so nothing can run twice for their absence).
+  if (now.getUTCMinutes() === 0) {
+    await deps.sql.run(`DELETE FROM "Timer" WHERE "ownerId" = ? AND "status" <> 'pending' AND "status" <> 'running' AND "finishedAt" < ?`, ["cron:promo.t0", new Date(now.getTime() - 86_400_000)]);
+  }
   const rooms = await deps.db.warRoom.findMany({ where: { mode: { in: ["auto", "on"] }, endedAt: null } });
   for (const room of rooms) await refreshRoom(deps, room.id, { onlyIfDue: true });
 }
