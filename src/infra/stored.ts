@@ -9,12 +9,19 @@ export class StoredDataError extends Error {
   }
 }
 
-export function stored<S extends z.ZodType>(shape: S, text: string, what: string): z.output<S> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new StoredDataError(what, "not JSON");
+/**
+ * A stored JSON value read with its shape. It comes as text from a text column (and from a Json
+ * column read with plain SQL on SQLite) or already parsed (a Json column through Prisma, or jsonb
+ * through node-postgres).
+ */
+export function stored<S extends z.ZodType>(shape: S, raw: unknown, what: string): z.output<S> {
+  let value: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new StoredDataError(what, "not JSON");
+    }
   }
   const r = shape.safeParse(value);
   if (!r.success) throw new StoredDataError(what, r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "));
@@ -25,10 +32,13 @@ export function stored<S extends z.ZodType>(shape: S, text: string, what: string
 export const Ids = z.array(z.string());
 
 /** For readers that can do without the value (an export's detail column): the fallback when it doesn't fit. */
-export function storedOr<S extends z.ZodType>(shape: S, text: string, fallback: z.output<S>): z.output<S> {
+export function storedOr<S extends z.ZodType>(shape: S, raw: unknown, fallback: z.output<S>): z.output<S> {
   try {
-    return stored(shape, text, "value");
+    return stored(shape, raw, "value");
   } catch {
     return fallback;
   }
 }
+
+/** A Json column's value as it came from plain SQL: text on SQLite, already parsed on PostgreSQL. */
+export const jsonOf = (raw: unknown): unknown => (typeof raw === "string" ? JSON.parse(raw) : raw);

@@ -3,6 +3,8 @@
 // runs them, and commits each job's writes together with its completion, checked against the
 // claim token: a runner whose lease expired can't complete (or write) anything. Between batches
 // the pass yields to the event loop, so Slack's requests are answered while a backlog drains.
+import { storedOr } from "../infra/stored.ts";
+import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction, type DbClient } from "../infra/db.ts";
@@ -69,12 +71,12 @@ export class Scheduler<D> {
   /** Makes sure each recurring job has its next occurrence written down. Safe to call repeatedly. */
   async ensureRecurring(): Promise<void> {
     for (const job of this.recurring.values()) {
-      const pending = await this.sql.all<{ id: string; payload: string }>(
+      const pending = await this.sql.all<{ id: string; payload: unknown }>(
         `SELECT "id", "payload" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`,
         [`cron:${job.name}`],
       );
       const current = pending.find((p) => {
-        const x = JSON.parse(p.payload) as { cron?: string; timeZone?: string };
+        const x = storedOr(z.object({ cron: z.string().optional(), timeZone: z.string().optional() }).loose(), p.payload, {});
         return x.cron === job.cron && x.timeZone === job.timeZone;
       });
       // A schedule that changed since its occurrence was planned is planned again from the new one.

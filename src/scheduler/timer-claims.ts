@@ -32,7 +32,7 @@ export async function claimTimers(sql: Sql, o: { now: Date; leaseMs: number; tok
     return [...expired, ...due];
   });
   return rows
-    .map((r) => ({ id: String(r.id), kind: String(r.kind), key: String(r.key), payload: safeParse(String(r.payload)), dueAt: toDate(r.dueAt), attempts: toNum(r.attempts), version: toNum(r.version) }))
+    .map((r) => ({ id: String(r.id), kind: String(r.kind), key: String(r.key), payload: safeParse(r.payload), dueAt: toDate(r.dueAt), attempts: toNum(r.attempts), version: toNum(r.version) }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 
@@ -61,9 +61,11 @@ export async function retryTimer(q: Pick<Sql, "run">, id: string, token: string,
   await q.run(`UPDATE "Timer" SET "status" = 'pending', "lastError" = ?, "dueAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`, [message, dueAt, id, token]);
 }
 
-function safeParse(s: string): unknown {
+/** A payload as plain SQL returns it: text on SQLite, already parsed (jsonb) on PostgreSQL. */
+function safeParse(raw: unknown): unknown {
+  if (typeof raw !== "string") return raw ?? {};
   try {
-    return JSON.parse(s);
+    return JSON.parse(raw);
   } catch {
     return {};
   }

@@ -78,7 +78,7 @@ export async function snoozeTimer(deps: { db: Db; clock: Clock; wakeScheduler():
   const timer = key.startsWith(prefix) ? await deps.db.timer.findUnique({ where: { key } }) : null;
   if (!timer) return undefined;
   const until = new Date(deps.clock.now().getTime() + ms);
-  await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: JSON.parse(timer.payload) });
+  await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: timer.payload });
   deps.wakeScheduler();
   return until;
 }

@@ -39,3 +39,6 @@ export interface RecurringJob {
   /** The job kind that runs each occurrence; it receives { name, occurrence } as payload. */
   kind: string;
 }
+
+/** A job's payload read with its shape (a timer row may be older than this version, or edited). */
+export { stored as payloadOf } from "../infra/stored.ts";

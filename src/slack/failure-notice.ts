@@ -1,6 +1,7 @@
 // When Slack refuses a message for good (the bot isn't in the channel, the channel is gone…),
 // the person whose action queued it hears why and what to do, in their language. Replies to that
 // person themselves (their DM, ephemeral answers) are not followed up: they would fail the same way.
+import { jsonOf } from "../infra/stored.ts";
 import type { Deps } from "../deps.ts";
 import type { MessageKey } from "../infra/i18n.ts";
 import { userContext } from "./user-context.ts";
@@ -9,7 +10,7 @@ interface FailedRow {
   id: string;
   kind: string;
   channel: string | null;
-  body: string;
+  body: unknown;
   actorId: string | null;
 }
 
@@ -27,7 +28,7 @@ export async function tellActorOfFailure(deps: Deps, row: FailedRow, reason: str
   const user = await userContext(deps, row.actorId);
   let preview = "";
   try {
-    preview = String((JSON.parse(row.body) as { text?: unknown }).text ?? "").split("\n")[0]!.replace(/[*_~`]/g, "").slice(0, 80);
+    preview = String((jsonOf(row.body) as { text?: unknown }).text ?? "").split("\n")[0]!.replace(/[*_~`]/g, "").slice(0, 80);
   } catch {
     // An unreadable body still gets a notice, without its first line.
   }

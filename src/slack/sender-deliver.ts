@@ -1,5 +1,6 @@
 // One claimed outbox message, delivered to Slack with the call its kind needs.
 import type { Sql } from "../infra/sql.ts";
+import { jsonOf } from "../infra/stored.ts";
 import { SlackCallError, type SlackApi } from "./api.ts";
 import type { MessageBody, StepCompletion } from "../outbox/outbox.ts";
 
@@ -12,7 +13,8 @@ export interface OutboxRow {
   responseUrl: string | null;
   targetId: string | null;
   threadOfId: string | null;
-  body: string;
+  /** Text on SQLite, already parsed (jsonb) on PostgreSQL. */
+  body: unknown;
   attempts: number;
   lastError: string | null;
   createdAt: Date;
@@ -53,7 +55,7 @@ async function earlier(sql: Sql, id: string, why: string): Promise<{ ts: string;
 }
 
 export async function deliver(sql: Sql, api: SlackApi, row: OutboxRow): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
-  const body = JSON.parse(row.body) as MessageBody;
+  const body = jsonOf(row.body) as MessageBody;
   switch (row.kind) {
     case "respond":
       await api.respond(row.responseUrl!, body);

@@ -251,7 +251,7 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     responseUrl: (r.responseUrl as string | null) ?? null,
     targetId: (r.targetId as string | null) ?? null,
     threadOfId: (r.threadOfId as string | null) ?? null,
-    body: String(r.body),
+    body: r.body,
     attempts: toNum(r.attempts),
     lastError: (r.lastError as string | null) ?? null,
     createdAt: toDate(r.createdAt),

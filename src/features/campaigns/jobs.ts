@@ -1,5 +1,7 @@
 // Promotion timers: item reminders (day before, due day, overdue and raised), stage openings,
 // and the T-3 go/no-go check. Messages carry dedupe keys so a rerun after a crash sends nothing twice.
+import { payloadOf } from "../../scheduler/types.ts";
+import { z } from "zod";
 import { StoredTemplate } from "./rules.ts";
 import { stored } from "../../infra/stored.ts";
 import { channelLocale } from "../../people/channels.ts";
@@ -11,7 +13,7 @@ import { userContext } from "../../people/people.ts";
 import { reminderDm, textIn } from "./blocks.ts";
 import { todayIn } from "../../infra/time.ts";
 import { STAGES } from "./rules.ts";
-import { JOB_GATE, JOB_REMIND, JOB_STAGE, planOverdue, raisesToOwner, type RemindPayload } from "./schedule.ts";
+import { JOB_GATE, JOB_REMIND, JOB_STAGE, planOverdue, raisesToOwner } from "./schedule.ts";
 
 async function liveCampaign(deps: Deps, payload: { campaignId: string; gen: number }) {
   const c = await deps.db.campaign.findUnique({ where: { id: payload.campaignId } });
@@ -20,10 +22,12 @@ async function liveCampaign(deps: Deps, payload: { campaignId: string; gen: numb
 
 const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
 
+const RemindShape = z.object({ campaignId: z.string(), gen: z.number().int(), itemId: z.string(), kind: z.enum(["before", "due", "overdue"]), day: z.number().int().optional() });
+
 const remind: JobKind<Deps> = {
   kind: JOB_REMIND,
   async run(deps, job: TimerJob) {
-    const p = job.payload as RemindPayload;
+    const p = payloadOf(RemindShape, job.payload, "promotion reminder");
     const c = await liveCampaign(deps, p);
     const item = c && (await deps.db.campaignItem.findUnique({ where: { id: p.itemId } }));
     if (!c || !item || item.status !== "open") return;
@@ -60,7 +64,7 @@ const remind: JobKind<Deps> = {
 const stage: JobKind<Deps> = {
   kind: JOB_STAGE,
   async run(deps, job) {
-    const p = job.payload as { campaignId: string; gen: number; stage: (typeof STAGES)[number] };
+    const p = payloadOf(z.object({ campaignId: z.string(), gen: z.number().int(), stage: z.enum(STAGES) }), job.payload, "stage opening");
     const c = await liveCampaign(deps, p);
     if (!c) return;
     const locale = await channelLocale(deps, c.channelId);
@@ -76,7 +80,7 @@ const stage: JobKind<Deps> = {
 const gate: JobKind<Deps> = {
   kind: JOB_GATE,
   async run(deps, job) {
-    const c = await liveCampaign(deps, job.payload as { campaignId: string; gen: number });
+    const c = await liveCampaign(deps, payloadOf(z.object({ campaignId: z.string(), gen: z.number().int() }), job.payload, "go/no-go check"));
     if (!c || c.gate) return;
     const open = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, gate: true, status: "open" } });
     const boss = await userContext(deps, c.ownerId);

@@ -1,5 +1,6 @@
 // Playbook templates are data: the built-in one ships as YAML, teams import their own. Each
 // import is a new version; a campaign points at the version it started with.
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { stored } from "../../infra/stored.ts";
 import { readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
@@ -10,6 +11,13 @@ import { fromRoot } from "../../infra/paths.ts";
 import { StoredTemplate, Template, templateProblems } from "./rules.ts";
 
 export const BUILTIN = "builtin";
+
+/** JSON with every object's keys sorted: the same value always gives the same text. */
+function canonical(v: unknown): string {
+  const sort = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(sort) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, y]) => [k, sort(y)])) : x;
+  return JSON.stringify(sort(typeof v === "string" ? JSON.parse(v) : v));
+}
 
 let builtinCache: Template | undefined;
 export function builtinTemplate(): Template {
@@ -39,11 +47,12 @@ export async function latestTemplate(db: Db, name: string) {
 
 /** The built-in template is stored like any other, as a new version whenever the file changes. */
 async function ensureBuiltin(db: Db): Promise<void> {
-  const body = JSON.stringify(builtinTemplate());
+  const body = builtinTemplate();
   const last = await db.playbookTemplate.findFirst({ where: { name: BUILTIN }, orderBy: { version: "desc" } });
-  if (last?.body === body) return;
+  // Compared with keys in one order: jsonb keeps an object's keys in its own order, not ours.
+  if (last && canonical(last.body) === canonical(body)) return;
   try {
-    await db.playbookTemplate.create({ data: { name: BUILTIN, version: (last?.version ?? 0) + 1, body, createdAt: new Date(0) } });
+    await db.playbookTemplate.create({ data: { name: BUILTIN, version: (last?.version ?? 0) + 1, body: body as unknown as Prisma.InputJsonObject, createdAt: new Date(0) } });
   } catch (e) {
     if ((e as { code?: string }).code !== "P2002") throw e;
   }
@@ -54,7 +63,7 @@ export async function importTemplate(deps: Deps, userId: string, yamlText: strin
   if (t.name === BUILTIN) throw new DomainError("promo.error.templateBuiltin");
   const last = await deps.db.playbookTemplate.findFirst({ where: { name: t.name }, orderBy: { version: "desc" } });
   const row = await deps.db.playbookTemplate.create({
-    data: { name: t.name, version: (last?.version ?? 0) + 1, body: JSON.stringify(t), createdBy: userId, createdAt: deps.clock.now() },
+    data: { name: t.name, version: (last?.version ?? 0) + 1, body: t as unknown as Prisma.InputJsonObject, createdBy: userId, createdAt: deps.clock.now() },
   });
   return { name: row.name, version: row.version, items: t.stages.reduce((a, s) => a + s.items.length, 0) };
 }

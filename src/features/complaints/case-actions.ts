@@ -23,7 +23,8 @@ import { needsTier3Approval, type RemedyKind, type Status } from "./rules.ts";
  * no message mixes two languages.
  */
 type Say = (t: Translator) => [MessageKey, Params];
-type Change = (tx: Db, c: ComplaintCase, ownerT: Translator) => Promise<{ data?: Partial<ComplaintCase>; say?: Say; saved?: ComplaintCase }>;
+// A change never rewrites the policy snapshot (copied once, when the case opened).
+type Change = (tx: Db, c: ComplaintCase, ownerT: Translator) => Promise<{ data?: Partial<Omit<ComplaintCase, "policy">>; say?: Say; saved?: ComplaintCase }>;
 
 /** A case as the actor saw it: its id, and the version on the card they pressed (if it had one). */
 export interface Seen {

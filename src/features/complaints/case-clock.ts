@@ -11,6 +11,7 @@ import { clockLimitMs, planClock, workingMsBetween, type ClockKind, type PolicyS
 export const JOB_WARN = "complaint.warn";
 export const JOB_BREACH = "complaint.breach";
 
+export const ClockPayloadShape = z.object({ caseId: z.string(), gen: z.number().int(), seq: z.number().int() });
 export interface ClockPayload {
   caseId: string;
   gen: number;
@@ -39,11 +40,13 @@ export const PolicySnapshotShape = z.object({
 // Thousands of cases share a handful of distinct snapshots: each is parsed once.
 const parsed = new Map<string, PolicySnapshot>();
 
-export function snapshotOf(c: Pick<ComplaintCase, "policy">): PolicySnapshot {
-  let p = parsed.get(c.policy);
+export function snapshotOf(c: { policy: unknown }): PolicySnapshot {
+  // Text from SQLite's plain SQL, an object from Prisma or jsonb: the text is the cache key.
+  const key = typeof c.policy === "string" ? c.policy : JSON.stringify(c.policy);
+  let p = parsed.get(key);
   if (!p) {
-    p = PolicySnapshotShape.parse(JSON.parse(c.policy));
-    parsed.set(c.policy, p);
+    p = PolicySnapshotShape.parse(JSON.parse(key));
+    parsed.set(key, p);
     if (parsed.size > 256) parsed.delete(parsed.keys().next().value!);
   }
   return p;

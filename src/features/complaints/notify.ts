@@ -1,5 +1,6 @@
 // What a case says, and where: its card in the tier's channel, notes in the card's thread, DMs
 // to the first-contact owner. Everything goes through the outbox with the caller's transaction.
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
@@ -48,5 +49,5 @@ export async function tellOwner(db: Db, deps: Deps, c: Case, ownerT: Translator,
 }
 
 export async function logEvent(db: Db, deps: Deps, caseId: string, kind: string, actorId: string | null, detail: object = {}) {
-  await db.complaintEvent.create({ data: { caseId, kind, actorId, at: deps.clock.now(), detail: JSON.stringify(detail) } });
+  await db.complaintEvent.create({ data: { caseId, kind, actorId, at: deps.clock.now(), detail: detail as Prisma.InputJsonObject } });
 }

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db } from "../../infra/db.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -57,7 +58,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
         sourceThreadTs: input.source?.threadTs ?? null,
         sourceLink: input.source?.link ?? null,
         ownerId: input.actorId,
-        policy: JSON.stringify(policy),
+        policy: policy as unknown as Prisma.InputJsonObject,
         clockKind,
         createdAt: now,
       },

@@ -132,7 +132,7 @@ async function post(deps: Deps, store: string, found: Found[]): Promise<number> 
     try {
       await deps.db.$transaction(async (tx) => {
         const alert = await tx.metricAlert.create({
-          data: { rule: f.finding.rule, metric: f.finding.metric, store, date: f.date, level: f.finding.level, detail: JSON.stringify({ ...f.finding, text }), createdAt: deps.clock.now() },
+          data: { rule: f.finding.rule, metric: f.finding.metric, store, date: f.date, level: f.finding.level, detail: { ...f.finding, text }, createdAt: deps.clock.now() },
         });
         if (!to) return;
         const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: to, body: { text, blocks: alertBlocks(locale, text, alert.id) } });

@@ -1,6 +1,8 @@
 // The managers' digest: yesterday (or last week) against the day before, the same weekday last
 // week, the same day last year and the target; the GMV change split into its factors; the top
 // movers; and a 30-day trend chart as a PNG in the same message.
+import { payloadOf } from "../../scheduler/types.ts";
+import { z } from "zod";
 import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_DIGEST } from "./ids.ts";
 export { JOB_DIGEST } from "./ids.ts";
@@ -148,7 +150,7 @@ export async function queueDigest(deps: Deps, sub: Pick<Sub, "id" | "target" | "
 export const digestJob: JobKind<Deps> = {
   kind: JOB_DIGEST,
   async run(deps, job) {
-    const { subId, date } = job.payload as { subId: string; date: string };
+    const { subId, date } = payloadOf(z.object({ subId: z.string(), date: z.string() }), job.payload, "digest");
     const sub = await deps.db.digestSubscription.findUnique({ where: { id: subId } });
     if (!sub) return;
     await queueDigest(deps, sub, shiftDate(date, -1), `${job.key}:send`);

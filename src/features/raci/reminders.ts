@@ -1,5 +1,7 @@
 // Task reminders (due soon and overdue to R, overdue past the grace period to A), and the daily
 // batched note to the I's. Each is a durable timer with a dedupe key: exactly once, across restarts.
+import { payloadOf } from "../../scheduler/types.ts";
+import { z } from "zod";
 import { JOB_REMIND, ACTION_SNOOZE, JOB_INFORM, taskTimers } from "./ids.ts";
 export { JOB_REMIND, ACTION_SNOOZE, JOB_INFORM } from "./ids.ts";
 import { channelTranslator } from "../../people/channels.ts";
@@ -46,7 +48,7 @@ export async function queueInform(db: Db, deps: Deps, task: Task) {
 const remind: JobKind<Deps> = {
   kind: JOB_REMIND,
   async run(deps, job) {
-    const { taskId, gen, kind } = job.payload as { taskId: string; gen: number; kind: Kind };
+    const { taskId, gen, kind } = payloadOf(z.object({ taskId: z.string(), gen: z.number().int(), kind: z.enum(["soon", "overdue", "toA"]) }), job.payload, "task reminder");
     const task = await deps.db.task.findUnique({ where: { id: taskId } });
     if (!task || task.gen !== gen || task.status === "approved" || task.status === "waiting") return;
     const p = parseTask(task);
@@ -68,7 +70,7 @@ const remind: JobKind<Deps> = {
 const inform: JobKind<Deps> = {
   kind: JOB_INFORM,
   async run(deps, job) {
-    const { target } = job.payload as { target: string };
+    const { target } = payloadOf(z.object({ target: z.string() }), job.payload, "inform note");
     const notices = await deps.db.taskNotice.findMany({ where: { target, sentAt: null }, orderBy: { createdAt: "asc" } });
     if (notices.length === 0) return;
     const tasks = await deps.db.task.findMany({ where: { id: { in: notices.map((n) => n.taskId) } }, orderBy: { number: "asc" } });

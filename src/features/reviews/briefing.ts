@@ -1,5 +1,6 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
+import { payloadOf } from "../../scheduler/types.ts";
 import { z } from "zod";
 import { Ids, stored } from "../../infra/stored.ts";
 import { listKeywords } from "./keywords.ts";
@@ -80,7 +81,7 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
 export const briefingJob: JobKind<Deps> = {
   kind: JOB_BRIEFING,
   async run(deps, job) {
-    const { subId, date } = job.payload as { subId: string; date: string };
+    const { subId, date } = payloadOf(z.object({ subId: z.string(), date: z.string() }), job.payload, "briefing");
     const sub = await deps.db.reviewSubscription.findUnique({ where: { id: subId } });
     if (!sub) return;
     const body = await briefingFor(deps, shiftDate(date, -1), sub.timeZone, await channelLocale(deps, sub.channelId));

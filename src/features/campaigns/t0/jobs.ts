@@ -1,4 +1,6 @@
 // T0 timers: the war rooms' minute tick, and the runbook's first-step clock.
+import { payloadOf } from "../../../scheduler/types.ts";
+import { z } from "zod";
 import type { Deps } from "../../../deps.ts";
 import type { JobKind } from "../../../scheduler/types.ts";
 import { firstStepLate, JOB_RB_FIRST } from "./runbooks.ts";
@@ -16,7 +18,7 @@ export const t0Jobs: JobKind<Deps>[] = [
   {
     kind: JOB_RB_FIRST,
     async run(deps, job) {
-      return firstStepLate(deps, (job.payload as { runId: string }).runId);
+      return firstStepLate(deps, payloadOf(z.object({ runId: z.string() }), job.payload, "runbook clock").runId);
     },
   },
 ];

@@ -1,6 +1,7 @@
 // Contingency runbooks at T0: posted as a checklist card whose thread records every step and the
 // decision; owners come from the role map; a clock on the first step calls its owner and the
 // decision-maker if it isn't done in time. Every change is a conditional claim on the run.
+import { jsonOf } from "../../../infra/stored.ts";
 import { z } from "zod";
 import { recordAction } from "../../../audit/audit.ts";
 import type { Deps } from "../../../deps.ts";
@@ -29,7 +30,7 @@ type Steps = z.infer<typeof Steps>;
 /** The runbooks of the promotion's template (the built-in ones for a template that has none). */
 export async function runbooksOf(db: Db, c: Campaign): Promise<Runbook[]> {
   const row = await db.playbookTemplate.findUnique({ where: { id: c.templateId } });
-  const own = row ? z.object({ runbooks: z.array(Runbook).optional() }).loose().safeParse(JSON.parse(row.body)) : undefined;
+  const own = row ? z.object({ runbooks: z.array(Runbook).optional() }).loose().safeParse(jsonOf(row.body)) : undefined;
   return own?.success && own.data.runbooks?.length ? own.data.runbooks : (builtinTemplate().runbooks ?? []);
 }
 
