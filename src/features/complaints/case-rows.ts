@@ -15,12 +15,21 @@ export function caseFromRow(r: Record<string, unknown>): ComplaintCase {
   return c as unknown as ComplaintCase;
 }
 
-export async function casesByIds(sql: Pick<Sql, "all">, ids: readonly string[]): Promise<Map<string, ComplaintCase>> {
+export async function casesByIds(sql: Pick<Sql, "all" | "dialect">, ids: readonly string[]): Promise<Map<string, ComplaintCase>> {
   const out = new Map<string, ComplaintCase>();
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
-    const rows = await sql.all<Record<string, unknown>>(`SELECT * FROM "ComplaintCase" WHERE "id" IN (${marks(slice.length)})`, slice);
-    for (const r of rows) out.set(String(r.id), caseFromRow(r));
+    // The policy snapshot as text: thousands of cases share a few snapshots, and snapshotOf()
+    // parses each distinct text once (jsonb would arrive parsed, one object per row).
+    const policy = sql.dialect === "postgres" ? `, CAST("policy" AS TEXT) AS "policyText"` : "";
+    const rows = await sql.all<Record<string, unknown>>(`SELECT *${policy} FROM "ComplaintCase" WHERE "id" IN (${marks(slice.length)})`, slice);
+    for (const r of rows) {
+      if (r.policyText !== undefined) {
+        r.policy = r.policyText;
+        delete r.policyText;
+      }
+      out.set(String(r.id), caseFromRow(r));
+    }
   }
   return out;
 }
