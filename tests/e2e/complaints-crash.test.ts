@@ -73,7 +73,7 @@ describe("complaint clocks crashing at every step boundary", () => {
     expect(events.filter((e) => e._count._all !== 1)).toEqual([]);
 
     const messages = await deps.db.outboxMessage.findMany({ select: { kind: true, channel: true, threadOfId: true, body: true } });
-    const text = (m: { body: unknown }) => String((m.body as { text: string }).text);
+    const text = (m: { body: string }) => String((JSON.parse(m.body) as { text: string }).text);
     const perCase = (pred: (m: (typeof messages)[number]) => boolean) => {
       const counts = new Map<number, number>();
       for (const m of messages.filter(pred)) {

@@ -49,7 +49,7 @@ describe("feature services on a real database", () => {
     expect(await acknowledgeAlert(deps, { alertId: alert.id, userId: "U0B", snooze: true, locale: "en" })).toEqual({ done: false, status: "acknowledged" });
     const edits = await deps.db.outboxMessage.findMany({ where: { kind: "update", targetId: messageId } });
     expect(edits).toHaveLength(1);
-    expect(JSON.stringify(edits[0]!.body)).toContain("Acknowledged by <@U0A>");
+    expect(edits[0]!.body).toContain("Acknowledged by <@U0A>");
     expect(await deps.db.metricSetting.count({ where: { key: { startsWith: "snooze:" } } })).toBe(0);
   });
 

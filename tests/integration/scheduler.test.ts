@@ -224,7 +224,7 @@ describe("a job's writes and its completion commit together", () => {
       expect(timers.length).toBe(POINTS.length * 60 * 2.5);
       expect(timers.filter((t) => t.status !== "done")).toEqual([]);
       const messages = await db.outboxMessage.findMany({ select: { body: true } });
-      const keys = messages.map((m) => (m.body as { text: string }).text).sort();
+      const keys = messages.map((m) => (JSON.parse(m.body) as { text: string }).text).sort();
       expect(keys).toEqual(timers.map((t) => t.key).sort());
       await db.$disconnect();
     });

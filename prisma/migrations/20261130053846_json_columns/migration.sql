@@ -1,38 +1,6 @@
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_OutboxMessage" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "kind" TEXT NOT NULL,
-    "channel" TEXT,
-    "userId" TEXT,
-    "threadTs" TEXT,
-    "responseUrl" TEXT,
-    "targetId" TEXT,
-    "threadOfId" TEXT,
-    "body" JSONB NOT NULL,
-    "dedupeKey" TEXT,
-    "status" TEXT NOT NULL DEFAULT 'pending',
-    "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" DATETIME NOT NULL,
-    "leaseUntil" DATETIME,
-    "claimToken" TEXT,
-    "lastError" TEXT,
-    "ts" TEXT,
-    "sentChannel" TEXT,
-    "createdAt" DATETIME NOT NULL,
-    "sentAt" DATETIME,
-    "actorId" TEXT,
-    "lane" TEXT NOT NULL DEFAULT '',
-    "seq" BIGINT NOT NULL DEFAULT 0
-);
-INSERT INTO "new_OutboxMessage" ("actorId", "attempts", "body", "channel", "claimToken", "createdAt", "dedupeKey", "id", "kind", "lane", "lastError", "leaseUntil", "nextAttemptAt", "responseUrl", "sentAt", "sentChannel", "seq", "status", "targetId", "threadOfId", "threadTs", "ts", "userId") SELECT "actorId", "attempts", "body", "channel", "claimToken", "createdAt", "dedupeKey", "id", "kind", "lane", "lastError", "leaseUntil", "nextAttemptAt", "responseUrl", "sentAt", "sentChannel", "seq", "status", "targetId", "threadOfId", "threadTs", "ts", "userId" FROM "OutboxMessage";
-DROP TABLE "OutboxMessage";
-ALTER TABLE "new_OutboxMessage" RENAME TO "OutboxMessage";
-CREATE UNIQUE INDEX "OutboxMessage_dedupeKey_key" ON "OutboxMessage"("dedupeKey");
-CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
-CREATE INDEX "OutboxMessage_lane_status_seq_idx" ON "OutboxMessage"("lane", "status", "seq");
-CREATE INDEX "OutboxMessage_targetId_status_idx" ON "OutboxMessage"("targetId", "status");
 CREATE TABLE "new_Timer" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "kind" TEXT NOT NULL,

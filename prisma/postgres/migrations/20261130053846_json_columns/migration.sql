@@ -2,9 +2,6 @@
 -- a column whose type changes, which would lose every row's value; USING converts them in place.
 
 -- AlterTable
-ALTER TABLE "OutboxMessage" ALTER COLUMN "body" SET DATA TYPE JSONB USING "body"::jsonb;
-
--- AlterTable
 ALTER TABLE "Timer" ALTER COLUMN "payload" DROP DEFAULT,
 ALTER COLUMN "payload" SET DATA TYPE JSONB USING "payload"::jsonb,
 ALTER COLUMN "payload" SET DEFAULT '{}';
