@@ -70,6 +70,9 @@ describe("runbooks and the audit export", () => {
     await cmd("/promo", "U0LEAD", `new 双11 2026 2026-11-11 <#${PROMO}|promo>`);
     const c = await until(() => h.bot.deps.db.campaign.findFirst({ where: { name: "双11 2026" } }));
     await cmd("/promo", "U0LEAD", `warroom ${c.number} plan 2400000`);
+    // Thresholds of its own, checked: rising, each under 100%.
+    expect(await cmd("/promo", "U0LEAD", `warroom ${c.number} rules 50% 30% 20%`)).toContain("doesn't work as thresholds");
+    expect(await cmd("/promo", "U0LEAD", `warroom ${c.number} rules 20% 30% 50%`)).toContain("notice at 20% under plan for an hour, warning at 30% and critical at 50%");
     // T0: hour 0 on plan (100,000), hour 1 at 40,000: 60% under → a notice at 02:05.
     const rows = (hour: number, gmv: number) => [{ date: "2026-11-11", hour, store: "shop1", channel: "app", uv: 1000, buyers: 30, orders: 30, gmv }];
     const post = (body: unknown) => fetch(`${h.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -130,6 +133,7 @@ describe("runbooks and the audit export", () => {
     expect(whats).toEqual(
       expect.arrayContaining([
         ["U0LEAD", "t0_plan", "", "2400000"],
+        ["U0LEAD", "t0_rules", "20% 30% 50%", "20% 30% 50%"],
         ["shopops", "t0_alert_gmv_under_plan", "", "notice"],
         ["U0OPS", "t0_alert_acknowledged", "open", "acknowledged"],
         ["U0OPS", "runbook_opened", "", "purchasing=U0BUY campaign_ops=U0OPS customer_service=U0CS"],

@@ -12,6 +12,7 @@ export type PromoCommand =
   | { sub: "template-list" | "template-import" }
   | { sub: "template-export"; name: string }
   | { sub: "warroom"; ref: string; action: "start" | "stop" | "plan"; store?: string; every?: string; plan?: string }
+  | { sub: "warroom-rules"; ref: string; levels: string[] }
   | { sub: "runbook"; ref: string; key?: string };
 
 export type PromoParse = { ok: true; cmd: PromoCommand } | { ok: false; usage: "promo.usage" | "promo.usage.new" | "t0.usage" };
@@ -79,7 +80,8 @@ export function parsePromoCommand(text: string): PromoParse {
     case "作戰室": {
       // warroom 3 start [store] [every 10m | 10m] [plan 3000000]; the values are checked where used.
       const action = (rest[1] ?? "").toLowerCase();
-      if (!ref.test(rest[0] ?? "") || (action !== "start" && action !== "stop" && action !== "plan")) return { ok: false, usage: "t0.usage" };
+      if (!ref.test(rest[0] ?? "") || (action !== "start" && action !== "stop" && action !== "plan" && action !== "rules")) return { ok: false, usage: "t0.usage" };
+      if (action === "rules") return rest.length === 5 ? { ok: true, cmd: { sub: "warroom-rules", ref: rest[0]!, levels: rest.slice(2) } } : { ok: false, usage: "t0.usage" };
       if (action === "plan") return rest.length === 3 ? { ok: true, cmd: { sub: "warroom", ref: rest[0]!, action, plan: rest[2]! } } : { ok: false, usage: "t0.usage" };
       const cmd: PromoCommand & { sub: "warroom" } = { sub: "warroom", ref: rest[0]!, action };
       const opts = rest.slice(2);

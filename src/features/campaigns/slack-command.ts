@@ -74,6 +74,7 @@ export function registerCommand(app: App, deps: Deps): void {
         case "template-import":
           return void (await open(importModal(user.t)));
         case "warroom":
+        case "warroom-rules":
         case "runbook":
           return void (await show(await t0Command(deps, user, cmd)));
       }

@@ -35,15 +35,24 @@ export type Finding =
   | { rule: "gmv_under_plan"; level: Level; hour: number; hours: { hour: number; actual: number; plan: number; short: number }[] }
   | { rule: "conversion_drop"; level: Level; hour: number; conversion: number; before: number; uv: number; uvBefore: number };
 
+/** How far under plan each level starts (0.3 = 30% under): notice for one hour, the others for two running. */
+export interface Thresholds {
+  notice: number;
+  warning: number;
+  critical: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { notice: 0.2, warning: 0.3, critical: 0.5 };
+
 /** Shortfall of an hour against its plan (0.3 = 30% under), or null without a plan. */
 const shortfall = (actual: number, plan: number) => (plan > 0 ? 1 - actual / plan : null);
 
 /**
  * The rules at hour `last` (the latest hour with data): GMV 20% under plan for the hour is a
- * notice, 30% under for two hours running a warning, 50% under for two hours running critical;
- * conversion at half the hour before's or less while UV rises is a warning.
+ * notice, 30% under for two hours running a warning, 50% under for two hours running critical
+ * (the team's own thresholds when set); conversion at half the hour before's or less while UV
+ * rises is a warning.
  */
-export function hourlyFindings(hours: readonly (HourFigures | undefined)[], plan: readonly number[], last: number): Finding[] {
+export function hourlyFindings(hours: readonly (HourFigures | undefined)[], plan: readonly number[], last: number, th: Thresholds = DEFAULT_THRESHOLDS): Finding[] {
   const out: Finding[] = [];
   const now = hours[last];
   if (!now) return out;
@@ -51,7 +60,7 @@ export function hourlyFindings(hours: readonly (HourFigures | undefined)[], plan
   const sNow = shortfall(now.gmv, plan[last] ?? 0);
   const sBefore = before ? shortfall(before.gmv, plan[last - 1] ?? 0) : null;
   const both = (x: number) => sNow !== null && sBefore !== null && sNow >= x && sBefore >= x;
-  const level: Level | undefined = both(0.5) ? "critical" : both(0.3) ? "warning" : sNow !== null && sNow >= 0.2 ? "notice" : undefined;
+  const level: Level | undefined = both(th.critical) ? "critical" : both(th.warning) ? "warning" : sNow !== null && sNow >= th.notice ? "notice" : undefined;
   if (level) {
     const shown = level === "notice" ? [last] : [last - 1, last];
     out.push({ rule: "gmv_under_plan", level, hour: last, hours: shown.map((h) => ({ hour: h, actual: hours[h]!.gmv, plan: plan[h] ?? 0, short: shortfall(hours[h]!.gmv, plan[h] ?? 0) ?? 0 })) });

@@ -14,7 +14,7 @@ import { findCampaign } from "../manage.ts";
 import { parseNumber, type PromoCommand } from "../schema.ts";
 import { money, RB_DECIDE, RB_STEP, T0_ACK, T0_ACTION, T0_RUNBOOK } from "./blocks.ts";
 import { decideRunbook, openRunbook, runbooksOf, tickStep } from "./runbooks.ts";
-import { acknowledgeT0, MIN_INTERVAL_MS, setDayPlan, startWarRoom, stopWarRoom } from "./warroom.ts";
+import { acknowledgeT0, MIN_INTERVAL_MS, setDayPlan, setThresholds, startWarRoom, stopWarRoom } from "./warroom.ts";
 
 const Versioned = z.string().regex(/^[a-z0-9]{10,40}\.\d{1,9}$/);
 const StepValue = z.string().regex(/^[a-z0-9]{10,40}\.\d{1,9}:\d{1,2}$/);
@@ -23,7 +23,15 @@ const RunbookValue = z.string().regex(/^[a-z0-9]{10,40}:[a-z_]{2,30}:[a-z0-9]{10
 const AlertId = z.string().regex(/^[a-z0-9]{10,40}$/);
 
 /** `/promo warroom …` and `/promo runbook …`; returns the answer to show the person. */
-export async function t0Command(deps: Deps, user: UserContext, cmd: PromoCommand & { sub: "warroom" | "runbook" }): Promise<string> {
+export async function t0Command(deps: Deps, user: UserContext, cmd: PromoCommand & { sub: "warroom" | "warroom-rules" | "runbook" }): Promise<string> {
+  if (cmd.sub === "warroom-rules") {
+    // "20% 30% 50%": how far under plan each level starts.
+    const shares = cmd.levels.map((l) => (/^\d{1,2}(\.\d+)?%?$/.test(l) ? Number(l.replace("%", "")) / 100 : NaN));
+    const bad = cmd.levels.find((_, i) => !Number.isFinite(shares[i]));
+    if (bad !== undefined) throw new DomainError("t0.error.rules", { value: bad });
+    const c = await setThresholds(deps, cmd.ref, user.userId, { notice: shares[0]!, warning: shares[1]!, critical: shares[2]! });
+    return user.t("t0.rulesSet", { name: c.name, notice: cmd.levels[0]!.replace("%", ""), warning: cmd.levels[1]!.replace("%", ""), critical: cmd.levels[2]!.replace("%", "") });
+  }
   if (cmd.sub === "runbook") {
     const c = await findCampaign(deps, cmd.ref);
     const all = await runbooksOf(deps.db, c);

@@ -19,15 +19,17 @@ import type { Campaign, WarRoom } from "../../../generated/prisma/client.ts";
 import { findCampaign } from "../manage.ts";
 import { alertMessage, findingText, warRoomCard } from "./blocks.ts";
 import { t0Figures, type Figures } from "./figures.ts";
-import { hourlyFindings, isStale, LEVELS, type Finding } from "./plan.ts";
+import { DEFAULT_THRESHOLDS, hourlyFindings, isStale, LEVELS, type Finding, type Thresholds as Levels } from "./plan.ts";
 import { runbooksOf } from "./runbooks.ts";
 
 export const JOB_T0_TICK = "promo.t0.tick";
 export const DEFAULT_INTERVAL_MS = 10 * 60_000;
 export const MIN_INTERVAL_MS = 60_000;
 
-const Targets = z.object({ gmv: z.number().optional() }).loose();
+const Thresholds = z.object({ notice: z.number(), warning: z.number(), critical: z.number() });
+const Targets = z.object({ gmv: z.number().optional(), t0Rules: Thresholds.optional() }).loose();
 const dayPlanOf = (c: Campaign) => storedOr(Targets, c.targets, {}).gmv ?? 0;
+const thresholdsOf = (c: Campaign) => storedOr(Targets, c.targets, {}).t0Rules ?? DEFAULT_THRESHOLDS;
 
 /** The store to watch when nobody said: the one whose metrics arrived last. */
 async function defaultStore(deps: Deps): Promise<string | undefined> {
@@ -77,6 +79,21 @@ export async function setDayPlan(deps: Deps, ref: string, actorId: string, plan:
     const before = storedOr(Targets, c.targets, {});
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { targets: JSON.stringify({ ...before, gmv: plan }) } });
     await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "t0_plan", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, before: before.gmv ?? null, after: plan, channel: c.channelId });
+    return saved;
+  });
+}
+
+/** The team's own hourly thresholds for this promotion (shares under plan: notice, warning, critical). */
+export async function setThresholds(deps: Deps, ref: string, actorId: string, th: Levels): Promise<Campaign> {
+  const c = await findCampaign(deps, ref);
+  if (c.ownerId !== actorId && !(await isAdmin(deps, actorId))) throw new DomainError("t0.error.notOwner", { owner: c.ownerId });
+  if (!(th.notice > 0 && th.notice <= th.warning && th.warning <= th.critical && th.critical < 1)) throw new DomainError("t0.error.rules", { value: `${th.notice * 100}% ${th.warning * 100}% ${th.critical * 100}%` });
+  return deps.db.$transaction(async (tx) => {
+    if (!(await claim(tx, "Campaign", { id: c.id, version: c.version }))) throw new DomainError("promo.error.changed", { number: c.number });
+    const before = storedOr(Targets, c.targets, {});
+    const saved = await tx.campaign.update({ where: { id: c.id }, data: { targets: JSON.stringify({ ...before, t0Rules: th }) } });
+    const show = (x: Levels) => `${x.notice * 100}% ${x.warning * 100}% ${x.critical * 100}%`;
+    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "t0_rules", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, before: show(before.t0Rules ?? DEFAULT_THRESHOLDS), after: show(th), channel: c.channelId });
     return saved;
   });
 }
@@ -136,7 +153,7 @@ export async function refreshRoom(deps: Deps, roomId: string, o: { onlyIfDue?: b
   const f = await t0Figures(deps.sql, c, { store: room.store, day: watched, dayPlan: dayPlanOf(c) });
   const hourEnd = (h: number) => localTime(h >= 23 ? shiftDate(watched, 1) : watched, h >= 23 ? "00:00" : `${String(h + 1).padStart(2, "0")}:00`, c.timeZone);
   const stale = !dayOver && isStale(f.last, now, room.intervalMs, hourEnd);
-  const findings = f.last !== undefined ? hourlyFindings(f.hours, f.plan, f.last) : [];
+  const findings = f.last !== undefined ? hourlyFindings(f.hours, f.plan, f.last, thresholdsOf(c)) : [];
   // The card shows the level the alerts raised in this same refresh.
   f.level = [...LEVELS].reverse().find((l) => l === f.level || findings.some((x) => x.level === l));
   // Readers are looked up before the transaction (a lookup inside it would wait for it on SQLite).
