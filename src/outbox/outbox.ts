@@ -58,6 +58,9 @@ export type OutgoingMessage =
   | (Common & { kind: "file"; channel: string; file: { filename: string; title: string; altText: string; base64: string } })
   | (Common & { kind: "complete"; step: StepCompletion });
 
+/** The outbox row that ends a step run: keyed by its execution id, so it is queued once. */
+export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({ kind: "complete", step, body: { text: "" }, dedupeKey: `fn:${step.executionId}` });
+
 export interface Outbox {
   enqueue(db: Db, msg: OutgoingMessage): Promise<{ id: string }>;
   /** Wake the sender now instead of at its next planned time. */

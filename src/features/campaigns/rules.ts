@@ -17,7 +17,16 @@ export const StoredTemplate = z.object({
   stages: z.array(z.object({ key: z.enum(STAGES), offset: z.number(), title: StoredText, items: z.array(z.object({ title: StoredText, role: z.string(), done: StoredText, gate: z.boolean().default(false) })) })),
   runbooks: z.array(z.object({ key: z.string(), title: StoredText, steps: z.array(z.object({ text: StoredText, role: z.string() })), decider: z.string(), question: StoredText })).optional(),
 });
-export const TargetsShape = z.object({ gmv: z.number().optional(), newCustomers: z.number().optional(), roi: z.number().optional(), budget: z.number().optional() }).loose();
+export const TargetsShape = z
+  .object({
+    gmv: z.number().optional(),
+    newCustomers: z.number().optional(),
+    roi: z.number().optional(),
+    budget: z.number().optional(),
+    // The T0 war room's hourly thresholds, when the promotion has its own.
+    t0Rules: z.object({ notice: z.number(), warning: z.number(), critical: z.number() }).optional(),
+  })
+  .loose();
 export type Text = z.infer<typeof Text>;
 const Item = z.object({
   title: Text,

@@ -1,6 +1,7 @@
 // Someone outside the case waiting for it to close: a Workflow Builder step ("Wait for complaint
 // resolution"). The watcher is a row; the transaction that closes the case queues each waiting
 // step's completion, so a restart in between loses nothing and nothing completes twice.
+import { stepCompletion } from "../../outbox/outbox.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -20,7 +21,7 @@ export function closedOutputs(c: ComplaintCase): Record<string, unknown> {
 
 async function finish(tx: Db, deps: Deps, c: ComplaintCase, executionIds: string[]) {
   for (const executionId of executionIds) {
-    await deps.outbox.enqueue(tx, { kind: "complete", step: { executionId, outputs: closedOutputs(c) }, body: { text: "" }, dedupeKey: `fn:${executionId}` });
+    await deps.outbox.enqueue(tx, stepCompletion({ executionId, outputs: closedOutputs(c) }));
   }
 }
 

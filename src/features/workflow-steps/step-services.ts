@@ -1,13 +1,14 @@
 // What each step does: the same service its slash command or shortcut runs, with the step's
 // completion queued in the same transaction (the completion is an outbox row, sent after commit).
 // A retried event finds the creation done (its request key is the execution id) and does nothing.
+import { snapshotOf } from "../complaints/case-clock.ts";
 import { z } from "zod";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
 import { stored } from "../../infra/stored.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
-import type { StepCompletion } from "../../outbox/outbox.ts";
+import { stepCompletion, type StepCompletion } from "../../outbox/outbox.ts";
 import { openCase } from "../complaints/open-case.ts";
 import type { Cause, Urgency } from "../complaints/rules.ts";
 import { watchCase } from "../complaints/watch-case.ts";
@@ -33,7 +34,7 @@ const list = (v: Value) => (Array.isArray(v) ? v : []);
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function complete(tx: Db, deps: Deps, step: StepCompletion) {
-  return deps.outbox.enqueue(tx, { kind: "complete", step, body: { text: "" }, dedupeKey: `fn:${step.executionId}` });
+  return deps.outbox.enqueue(tx, stepCompletion(step));
 }
 
 /** A Slack message link (…/archives/C123/p1700000000123456?thread_ts=1700000000.000100) read into channel and ts. */
@@ -67,7 +68,7 @@ async function openComplaintCase(run: StepRun): Promise<void> {
           case_number: c.number,
           case_id: c.id,
           tier: c.tier,
-          channel: (stored(z.object({ tiers: z.array(z.object({ tier: z.number(), channelId: z.string() })) }).loose(), c.policy, "complaint policy").tiers.find((x) => x.tier === c.tier) ?? { channelId: "" }).channelId,
+          channel: snapshotOf(c).tiers.find((x) => x.tier === c.tier)?.channelId ?? "",
           ...(c.deadlineAt ? { response_deadline: seconds(c.deadlineAt) } : {}),
         },
       }).then(() => undefined),

@@ -4,7 +4,7 @@ import type { KnownBlock } from "@slack/types";
 import type { Translator } from "../../../infra/i18n.ts";
 import type { MessageBody } from "../../../outbox/outbox.ts";
 import type { Figures } from "./figures.ts";
-import { sparkline, type Finding, type Level } from "./plan.ts";
+import { sparkline, type Finding } from "./plan.ts";
 
 export const T0_ACK = "promo_t0_ack";
 export const T0_RUNBOOK = "promo_t0_runbook";

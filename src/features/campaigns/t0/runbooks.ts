@@ -1,7 +1,6 @@
 // Contingency runbooks at T0: posted as a checklist card whose thread records every step and the
 // decision; owners come from the role map; a clock on the first step calls its owner and the
 // decision-maker if it isn't done in time. Every change is a conditional claim on the run.
-import { jsonOf } from "../../../infra/stored.ts";
 import { z } from "zod";
 import { recordAction } from "../../../audit/audit.ts";
 import type { Deps } from "../../../deps.ts";
@@ -9,13 +8,13 @@ import { claim } from "../../../infra/claim.ts";
 import type { Db } from "../../../infra/db.ts";
 import { DomainError } from "../../../infra/errors.ts";
 import type { Locale, Translator } from "../../../infra/i18n.ts";
-import { stored } from "../../../infra/stored.ts";
+import { stored, storedOr } from "../../../infra/stored.ts";
 import { formatWithZone } from "../../../infra/time.ts";
 import { channelLocale, channelTranslator } from "../../../people/channels.ts";
 import { isAdmin } from "../../../people/people.ts";
 import { cancelTimers, scheduleTimer } from "../../../scheduler/timers.ts";
 import type { Campaign, RunbookRun } from "../../../generated/prisma/client.ts";
-import { Runbook, type Text } from "../rules.ts";
+import { StoredTemplate, StoredText, type Runbook, type Text } from "../rules.ts";
 import { builtinTemplate } from "../templates.ts";
 import { runbookCard, type RunbookView } from "./blocks.ts";
 
@@ -23,15 +22,15 @@ export const JOB_RB_FIRST = "promo.runbook.first";
 /** How long the first step may take before its owner and the decision-maker are called. */
 export const FIRST_STEP_MS = 15 * 60_000;
 
-const TextShape = z.object({ "zh-CN": z.string(), en: z.string() });
+const TextShape = StoredText;
 const Steps = z.array(z.object({ text: TextShape, role: z.string(), ownerId: z.string(), doneBy: z.string().optional(), doneAt: z.string().optional() }));
 type Steps = z.infer<typeof Steps>;
 
 /** The runbooks of the promotion's template (the built-in ones for a template that has none). */
 export async function runbooksOf(db: Db, c: Campaign): Promise<Runbook[]> {
   const row = await db.playbookTemplate.findUnique({ where: { id: c.templateId } });
-  const own = row ? z.object({ runbooks: z.array(Runbook).optional() }).loose().safeParse(jsonOf(row.body)) : undefined;
-  return own?.success && own.data.runbooks?.length ? own.data.runbooks : (builtinTemplate().runbooks ?? []);
+  const own = row ? storedOr(StoredTemplate.pick({ runbooks: true }), row.body, {}).runbooks : undefined;
+  return own?.length ? own : (builtinTemplate().runbooks ?? []);
 }
 
 /** The person a role names in the role map, or the promotion's owner when nobody has it. */

@@ -1,6 +1,7 @@
 // The T0 war room: a card per live promotion, refreshed by a one-minute tick (a durable recurring
 // timer, so replicas and restarts share it), and the hourly rules run at each refresh. A refresh
 // is a conditional claim on the war room's row: two replicas ticking together refresh once.
+import { TargetsShape } from "../rules.ts";
 import { z } from "zod";
 import { recordAction } from "../../../audit/audit.ts";
 import type { Deps } from "../../../deps.ts";
@@ -26,10 +27,11 @@ export const JOB_T0_TICK = "promo.t0.tick";
 export const DEFAULT_INTERVAL_MS = 10 * 60_000;
 export const MIN_INTERVAL_MS = 60_000;
 
-const Thresholds = z.object({ notice: z.number(), warning: z.number(), critical: z.number() });
-const Targets = z.object({ gmv: z.number().optional(), t0Rules: Thresholds.optional() }).loose();
+const Targets = TargetsShape;
 const dayPlanOf = (c: Campaign) => storedOr(Targets, c.targets, {}).gmv ?? 0;
 const thresholdsOf = (c: Campaign) => storedOr(Targets, c.targets, {}).t0Rules ?? DEFAULT_THRESHOLDS;
+/** How often a room is redrawn: its interval, never faster than once a minute. */
+const everyMs = (room: Pick<WarRoom, "intervalMs">) => Math.max(MIN_INTERVAL_MS, room.intervalMs);
 
 /** The store to watch when nobody said: the one whose metrics arrived last. */
 async function defaultStore(deps: Deps): Promise<string | undefined> {
@@ -146,7 +148,7 @@ export async function refreshRoom(deps: Deps, roomId: string, o: { onlyIfDue?: b
   const now = deps.clock.now();
   const day = liveDay(room, c, now);
   const dayOver = room.mode === "auto" && !day && room.messageId !== null && todayIn(now, c.timeZone) > room.day;
-  const due = !room.refreshedAt || now.getTime() - room.refreshedAt.getTime() >= Math.max(MIN_INTERVAL_MS, room.intervalMs) - 1000;
+  const due = !room.refreshedAt || now.getTime() - room.refreshedAt.getTime() >= everyMs(room) - 1000;
   if (!day && !dayOver) return;
   if (o.onlyIfDue && !due && !dayOver) return;
   const watched = day ?? room.day;
@@ -163,7 +165,7 @@ export async function refreshRoom(deps: Deps, roomId: string, o: { onlyIfDue?: b
   await deps.db.$transaction(async (tx) => {
     if (!(await claim(tx, "WarRoom", { id: room.id, version: room.version }))) return;
     const t = await channelTranslator(deps, room.channelId, tx);
-    const every = formatDuration(Math.max(MIN_INTERVAL_MS, room.intervalMs));
+    const every = formatDuration(everyMs(room));
     const body = warRoomCard(t, f, { name: c.name, number: c.number, every, updated: formatWithZone(now, c.timeZone, "HH:mm"), stale, ended: dayOver });
     let messageId = room.messageId;
     if (messageId) await deps.outbox.enqueue(tx, { kind: "update", targetId: messageId, body });
