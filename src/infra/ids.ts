@@ -1,5 +1,6 @@
 // Ids for rows written with plain SQL (Prisma's cuid() default only applies to Prisma's own
 // creates), and the sequence that orders messages within a lane.
+import { realNowMs } from "./clock.ts";
 import { randomFillSync } from "node:crypto";
 
 // Random bytes drawn 4 KB at a time: a getrandom() call per id showed up in the profiles.
@@ -22,7 +23,9 @@ let counter = 0;
  * created in one transaction sort in creation order by id too.
  */
 export function newId(): string {
-  const ms = Date.now();
+  // Real time, not the injected clock: ids must keep growing when a test or the sandbox moves
+  // the bot's clock (or moves it back to now).
+  const ms = realNowMs();
   if (ms === lastMs) counter++;
   else [lastMs, counter] = [ms, 0];
   return "c" + ms.toString(36).padStart(9, "0") + counter.toString(36).padStart(4, "0") + randomHex(6).slice(0, 11);
@@ -37,6 +40,6 @@ let lastSeq = 0;
  * concurrent anyway, and either order is right.
  */
 export function nextSeq(): number {
-  lastSeq = Math.max(lastSeq + 1, Date.now() * 1024);
+  lastSeq = Math.max(lastSeq + 1, realNowMs() * 1024);
   return lastSeq;
 }

@@ -4,6 +4,7 @@
 // migration), and the history kept in Prisma's own _prisma_migrations table with Prisma's
 // checksum, so `prisma migrate status` agrees. Replicas starting together migrate once: SQLite
 // takes the write lock, PostgreSQL an advisory lock, and the second finds nothing to do.
+import { realNowMs } from "./clock.ts";
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import Database from "better-sqlite3";
@@ -39,7 +40,8 @@ const HISTORY = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-const iso = () => new Date().toISOString().replace("Z", "+00:00");
+// Prisma's bookkeeping of when a migration ran: real time, whatever clock the bot is given.
+const iso = () => new Date(realNowMs()).toISOString().replace("Z", "+00:00");
 
 /** Brings a SQLite database up to the committed migrations; returns the names it applied. */
 export function migrateSqlite(databaseUrl: string, migrations = committedMigrations()): string[] {

@@ -2,6 +2,7 @@
 // batch (refused whole when a row is bad), a stream is stored as it arrives: bad lines are skipped
 // and named in the answer (line, field, problem), so the sender re-sends only those. Progress
 // shows in the log and in /metrics (shopops_ingested_rows_total, shopops_ingests_running).
+import { monotonicMs } from "./clock.ts";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../deps.ts";
 import { sendJson } from "./http-body.ts";
@@ -28,7 +29,7 @@ export async function takeNdjson<T>(deps: Deps, req: IncomingMessage, res: Serve
   let skipped = 0;
   let good = 0;
   deps.metrics.ingestsRunning.inc({ kind: sink.kind });
-  const started = Date.now();
+  const started = monotonicMs();
   try {
     for await (const batch of ndjsonBatches(req, limits)) {
       const items: T[] = [];
@@ -53,7 +54,7 @@ export async function takeNdjson<T>(deps: Deps, req: IncomingMessage, res: Serve
   }
   deps.metrics.ingestedRows.inc({ kind: sink.kind, outcome: "skipped" }, skipped);
   const totals = await sink.finish();
-  deps.log.info({ kind: sink.kind, rows: good, skipped, seconds: (Date.now() - started) / 1000, ...totals }, "upload taken in");
+  deps.log.info({ kind: sink.kind, rows: good, skipped, seconds: (monotonicMs() - started) / 1000, ...totals }, "upload taken in");
   if (good === 0) return sendJson(res, 400, problems.length ? { error: "invalid_rows", skipped, problems } : { error: "empty", hint: "send one JSON object per line" });
   sendJson(res, 200, { ok: true, ...totals, skipped, problems });
 }

@@ -1,5 +1,9 @@
 import { CronExpressionParser } from "cron-parser";
-import type { NewTimer } from "./timers.ts";
+import { z } from "zod";
+import type { Clock } from "../infra/clock.ts";
+import { marks, type Sql } from "../infra/sql.ts";
+import { storedOr } from "../infra/stored.ts";
+import { scheduleTimers, type NewTimer } from "./timers.ts";
 import type { RecurringJob } from "./types.ts";
 
 // node-cron fires from the wall clock and cannot say "the next 09:00 after this instant" for an
@@ -53,3 +57,21 @@ export function occurrenceTimer(job: RecurringJob, after: Date): NewTimer {
   };
 }
 
+
+/**
+ * Each recurring job's next occurrence, written down once: a job with an occurrence pending (or
+ * running) under its current schedule is left alone; one whose schedule changed since is planned
+ * again from the new schedule. Safe to call at every start, from every replica.
+ */
+export async function ensureOccurrences(sql: Sql, clock: Clock, jobs: readonly RecurringJob[]): Promise<void> {
+  for (const job of jobs) {
+    const pending = await sql.all<{ id: string; payload: unknown }>(`SELECT "id", "payload" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`, [`cron:${job.name}`]);
+    const current = pending.find((p) => {
+      const x = storedOr(z.object({ cron: z.string().optional(), timeZone: z.string().optional() }).loose(), p.payload, {});
+      return x.cron === job.cron && x.timeZone === job.timeZone;
+    });
+    const stale = pending.filter((p) => p !== current).map((p) => p.id);
+    if (stale.length) await sql.run(`UPDATE "Timer" SET "status" = 'cancelled' WHERE "status" = 'pending' AND "id" IN (${marks(stale.length)})`, stale);
+    if (!current) await scheduleTimers(sql, clock, [occurrenceTimer(job, clock.now())]);
+  }
+}

@@ -3,15 +3,13 @@
 // runs them, and commits each job's writes together with its completion, checked against the
 // claim token: a runner whose lease expired can't complete (or write) anything. Between batches
 // the pass yields to the event loop, so Slack's requests are answered while a backlog drains.
-import { storedOr } from "../infra/stored.ts";
-import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction, type DbClient } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
-import { marks, toDate, type Sql } from "../infra/sql.ts";
+import { toDate, type Sql } from "../infra/sql.ts";
 import { dialectOfClient, prismaExec } from "../infra/prisma-exec.ts";
-import { occurrenceTimer, RECURRING_KIND_PREFIX } from "./recurring.ts";
+import { ensureOccurrences, occurrenceTimer, RECURRING_KIND_PREFIX } from "./recurring.ts";
 import { claimTimers, completeTimers, failTimer, failTimers, retryTimer, type Claimed } from "./timer-claims.ts";
 import { scheduleTimers, type NewTimer } from "./timers.ts";
 import type { BatchEffect, Effect, JobKind, RecurringJob } from "./types.ts";
@@ -70,20 +68,7 @@ export class Scheduler<D> {
 
   /** Makes sure each recurring job has its next occurrence written down. Safe to call repeatedly. */
   async ensureRecurring(): Promise<void> {
-    for (const job of this.recurring.values()) {
-      const pending = await this.sql.all<{ id: string; payload: unknown }>(
-        `SELECT "id", "payload" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`,
-        [`cron:${job.name}`],
-      );
-      const current = pending.find((p) => {
-        const x = storedOr(z.object({ cron: z.string().optional(), timeZone: z.string().optional() }).loose(), p.payload, {});
-        return x.cron === job.cron && x.timeZone === job.timeZone;
-      });
-      // A schedule that changed since its occurrence was planned is planned again from the new one.
-      const stale = pending.filter((p) => p !== current).map((p) => p.id);
-      if (stale.length) await this.sql.run(`UPDATE "Timer" SET "status" = 'cancelled' WHERE "status" = 'pending' AND "id" IN (${marks(stale.length)})`, stale);
-      if (!current) await scheduleTimers(this.sql, this.clock, [this.occurrence(job, this.clock.now())]);
-    }
+    await ensureOccurrences(this.sql, this.clock, [...this.recurring.values()]);
   }
 
   async start(): Promise<void> {

@@ -42,7 +42,7 @@ export class SlackStandIn {
   shared = new Map<string, Buffer>();
   sharedNames = new Map<string, string>();
   /** The clock calls are dated by (a test's injected clock); real time by default. */
-  clock: { now(): Date } = { now: () => new Date() };
+  clock: { now(): Date } = { now: () => new Date(wallClock()) };
   /** Real time, for trigger_id expiry and signed-request timestamps (see wall-clock.ts). */
   wall: WallClock = wallClock;
   /** Who acted, by the trigger ids the stand-in issued (its views then belong to them). */
