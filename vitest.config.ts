@@ -8,7 +8,15 @@ const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as cons
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: "sqlite", globalSetup: ["tests/support/global-setup.ts"], include: ["tests/**/*.test.ts"], exclude: ["tests/postgres/**"] } },
+      {
+        test: {
+          ...shared,
+          name: "sqlite",
+          globalSetup: ["tests/support/global-setup.ts"],
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/postgres/**"],
+        },
+      },
       {
         test: {
           ...shared,

@@ -15,13 +15,17 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP = 300;
 
 async function measure(target: Proc, rate: number) {
-  await atRate(Math.min(rate, 200), WARMUP / Math.min(rate, 200), () => command(target.port, "help", `U${Math.floor(Math.random() * 50)}`));
+  await atRate(Math.min(rate, 200), WARMUP / Math.min(rate, 200), () =>
+    command(target.port, "help", `U${Math.floor(Math.random() * 50)}`),
+  );
   const lat = await atRate(rate, SECONDS, () => command(target.port, "help", `U${Math.floor(Math.random() * 50)}`));
   return { p50: pct(lat, 50), p99: pct(lat, 99), failed: lat.filter((x) => !Number.isFinite(x)).length };
 }
 
 const fake = await startFakeSlack();
-console.log(`ack latency of /shopops help, ${SECONDS} s per rate after ${WARMUP} warm-up requests, ${RUNS} runs (min / median / max of each figure)`);
+console.log(
+  `ack latency of /shopops help, ${SECONDS} s per rate after ${WARMUP} warm-up requests, ${RUNS} runs (min / median / max of each figure)`,
+);
 for (const rate of RATES) {
   const bare: { p50: number; p99: number }[] = [];
   const full: { p50: number; p99: number }[] = [];
@@ -29,7 +33,9 @@ for (const rate of RATES) {
     const b = await startBareBolt(fake.port);
     bare.push(await measure(b, rate));
     await b.stop();
-    const bot = await startBot(fake.port, { DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "shopops-ack-")), "bench.db")}` });
+    const bot = await startBot(fake.port, {
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "shopops-ack-")), "bench.db")}`,
+    });
     full.push(await measure(bot, rate));
     await bot.stop();
   }
@@ -39,8 +45,12 @@ for (const rate of RATES) {
   };
   const ratios = full.map((f, i) => f.p99 / bare[i]!.p99);
   const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
-  console.log(`${String(rate).padStart(4)} req/s  bare Bolt p50 ${tri(bare.map((x) => x.p50))}  p99 ${tri(bare.map((x) => x.p99))}`);
+  console.log(
+    `${String(rate).padStart(4)} req/s  bare Bolt p50 ${tri(bare.map((x) => x.p50))}  p99 ${tri(bare.map((x) => x.p99))}`,
+  );
   console.log(`           shopops   p50 ${tri(full.map((x) => x.p50))}  p99 ${tri(full.map((x) => x.p99))}`);
-  console.log(`           p99 ratio shopops / bare Bolt: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median ${median.toFixed(2)}x; target ≤ 1.5x)`);
+  console.log(
+    `           p99 ratio shopops / bare Bolt: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median ${median.toFixed(2)}x; target ≤ 1.5x)`,
+  );
 }
 await fake.stop();

@@ -56,7 +56,12 @@ async function probe(port: number, stop: Promise<unknown>) {
   const c = (async () => {
     const pending: Promise<void>[] = [];
     while (!done) {
-      pending.push(command(port, "help", `U0OWNER${acks.length % 50}`).then((ms) => void acks.push(ms), () => void acks.push(Infinity)));
+      pending.push(
+        command(port, "help", `U0OWNER${acks.length % 50}`).then(
+          (ms) => void acks.push(ms),
+          () => void acks.push(Infinity),
+        ),
+      );
       await sleep(50);
     }
     await Promise.all(pending);
@@ -91,12 +96,21 @@ async function run(mode: "spread" | "backlog") {
   seedComplaints(path, N, from, to);
   const fake = await startFakeSlack();
   const started = Date.now();
-  const bot = await startBot(fake.port, { DATABASE_URL: `file:${path}`, OUTBOX_CHANNEL_INTERVAL: mode === "spread" && DELIVERY ? "0ms" : "1s", TIMER_LEASE: "5m" });
+  const bot = await startBot(fake.port, {
+    DATABASE_URL: `file:${path}`,
+    OUTBOX_CHANNEL_INTERVAL: mode === "spread" && DELIVERY ? "0ms" : "1s",
+    TIMER_LEASE: "5m",
+  });
   const db = readDb(path);
-  const allDone = () => db.q<{ n: number }>(`SELECT COUNT(*) AS n FROM "Timer" WHERE kind = 'complaint.breach' AND status = 'done' AND key LIKE '%:g1:breach:0'`)[0]!.n === N;
+  const allDone = () =>
+    db.q<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "Timer" WHERE kind = 'complaint.breach' AND status = 'done' AND key LIKE '%:g1:breach:0'`,
+    )[0]!.n === N;
   const finished = waitUntil(allDone, 30 * 60_000);
   const probes = await probe(bot.port, finished);
-  const timers = db.q<{ dueAt: string; finishedAt: string }>(`SELECT "dueAt", "finishedAt" FROM "Timer" WHERE kind = 'complaint.breach' AND key LIKE '%:g1:breach:0'`);
+  const timers = db.q<{ dueAt: string; finishedAt: string }>(
+    `SELECT "dueAt", "finishedAt" FROM "Timer" WHERE kind = 'complaint.breach' AND key LIKE '%:g1:breach:0'`,
+  );
   const lateness = timers.map((t) => iso2ms(t.finishedAt) - iso2ms(t.dueAt));
   const firstDone = Math.min(...timers.map((t) => iso2ms(t.finishedAt)));
   const lastDone = Math.max(...timers.map((t) => iso2ms(t.finishedAt)));
@@ -106,9 +120,15 @@ async function run(mode: "spread" | "backlog") {
   // Only the spread run sends unpaced; the backlog run is paced like production (hours of sending).
   if (DELIVERY && mode === "spread") {
     const t0 = Date.now();
-    await waitUntil(() => db.q<{ n: number }>(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending'`)[0]!.n === 0, 60 * 60_000, 1000);
+    await waitUntil(
+      () => db.q<{ n: number }>(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending'`)[0]!.n === 0,
+      60 * 60_000,
+      1000,
+    );
     const drainMs = Date.now() - t0;
-    const { calls } = (await (await fetch(`http://127.0.0.1:${fake.port}/__calls`)).json()) as { calls: { method: string; args: Record<string, unknown> }[] };
+    const { calls } = (await (await fetch(`http://127.0.0.1:${fake.port}/__calls`)).json()) as {
+      calls: { method: string; args: Record<string, unknown> }[];
+    };
     const cards = new Map<number, number>();
     const dms = new Map<number, number>();
     for (const c of calls) {
@@ -126,7 +146,14 @@ async function run(mode: "spread" | "backlog") {
   await bot.stop();
   await fake.stop();
   // The backlog's rate: from the first escalation to the last (the bot's start-up excluded).
-  return { lateness, probes, wrong, delivery, rate: N / Math.max(0.001, (lastDone - firstDone) / 1000), startMs: started };
+  return {
+    lateness,
+    probes,
+    wrong,
+    delivery,
+    rate: N / Math.max(0.001, (lastDone - firstDone) / 1000),
+    startMs: started,
+  };
 }
 
 console.log(`engine benchmark: ${N.toLocaleString("en-US")} complaint clocks`);
@@ -140,7 +167,9 @@ say(`  /shopops help acks during the burst (${spread.probes.acks.length}): ${sum
 say(`  cases not escalated exactly once: ${spread.wrong}; delivery: ${spread.delivery}`);
 
 const backlog = await run("backlog");
-say(`shopops, ${N} clocks already due at start: ${Math.round(backlog.rate).toLocaleString("en-US")} escalations/s while draining`);
+say(
+  `shopops, ${N} clocks already due at start: ${Math.round(backlog.rate).toLocaleString("en-US")} escalations/s while draining`,
+);
 say(`  /healthz while draining (${backlog.probes.health.length}): ${summary(backlog.probes.health)}`);
 say(`  /shopops help acks while draining (${backlog.probes.acks.length}): ${summary(backlog.probes.acks)}`);
 say(`  cases not escalated exactly once: ${backlog.wrong}`);

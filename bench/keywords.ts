@@ -13,13 +13,20 @@ const K = Number(process.env.BENCH_KEYWORDS ?? 300);
 
 // A deterministic generator, so every run measures the same text.
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
-const zhWords = "宝贝 收到 很好 包装 颜色 尺码 物流 客服 质量 价格 喜欢 推荐 朋友 一般 还行 回购 快递 发货 材质 做工 味道 效果 值得 满意 失望".split(" ");
-const enWords = "the item arrived quickly and looks great but size color box price quality shipping seller would buy again nice ok works fine".split(" ");
+const zhWords =
+  "宝贝 收到 很好 包装 颜色 尺码 物流 客服 质量 价格 喜欢 推荐 朋友 一般 还行 回购 快递 发货 材质 做工 味道 效果 值得 满意 失望".split(
+    " ",
+  );
+const enWords =
+  "the item arrived quickly and looks great but size color box price quality shipping seller would buy again nice ok works fine".split(
+    " ",
+  );
 
 const keywords: Keyword[] = DEFAULT_KEYWORDS.map(([word, category, severity]) => ({ word, category, severity }));
-for (let i = keywords.length; i < K; i++) keywords.push({ word: i % 2 ? `关键词${i}` : `keyword${i}`, category: "quality", severity: "notice" });
+for (let i = keywords.length; i < K; i++)
+  keywords.push({ word: i % 2 ? `关键词${i}` : `keyword${i}`, category: "quality", severity: "notice" });
 
 const dir = mkdtempSync(join(tmpdir(), "shopops-kw-"));
 const file = join(dir, "reviews.txt");
@@ -47,7 +54,13 @@ const best = (f: () => number) => {
   return { n: runs[0]!.n, s: sorted[Math.floor(sorted.length / 2)]!, all: sorted };
 };
 
-const grep = best(() => Number(execFileSync("grep", ["-F", "-c", "-i", "-f", join(dir, "kw.txt"), file]).toString().trim()));
+const grep = best(() =>
+  Number(
+    execFileSync("grep", ["-F", "-c", "-i", "-f", join(dir, "kw.txt"), file])
+      .toString()
+      .trim(),
+  ),
+);
 const matcher = new Matcher(keywords);
 // Reviews as the bot has them (strings from the webhook's JSON), every hit with its category:
 // what ingest stores.
@@ -66,22 +79,38 @@ const ours = best(() => {
 // "Any hit?" only, as grep -c answers.
 const anyHit = best(() => lines.reduce((n, l) => n + (matcher.test(l) ? 1 : 0), 0));
 // The whole job grep does, in Node: read the file, decode UTF-8, split lines, match.
-const endToEnd = best(() => readFileSync(file, "utf8").split("\n").reduce((n, l) => n + (matcher.test(l) ? 1 : 0), 0));
+const endToEnd = best(() =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .reduce((n, l) => n + (matcher.test(l) ? 1 : 0), 0),
+);
 const normWords = keywords.map((k) => normalise(k.word));
-const naive = time(() => lines.reduce((n, l) => {
-  const x = normalise(l);
-  return n + (normWords.some((w) => x.includes(w)) ? 1 : 0);
-}, 0));
+const naive = time(() =>
+  lines.reduce((n, l) => {
+    const x = normalise(l);
+    return n + (normWords.some((w) => x.includes(w)) ? 1 : 0);
+  }, 0),
+);
 
-const fmt = (r: { s: number; all?: number[] }) => `${r.s.toFixed(2)} s${r.all ? ` (min/median/max ${r.all[0]!.toFixed(2)} / ${r.s.toFixed(2)} / ${r.all[r.all.length - 1]!.toFixed(2)})` : ""}`;
+const fmt = (r: { s: number; all?: number[] }) =>
+  `${r.s.toFixed(2)} s${r.all ? ` (min/median/max ${r.all[0]!.toFixed(2)} / ${r.s.toFixed(2)} / ${r.all[r.all.length - 1]!.toFixed(2)})` : ""}`;
 const throughput = (r: { s: number }) => (grep.s / r.s).toFixed(2);
-console.log(`${N.toLocaleString()} reviews (${mb} MB), ${keywords.length} keywords; lines with a hit (${RUNS} runs each; ratios from the medians):`);
+console.log(
+  `${N.toLocaleString()} reviews (${mb} MB), ${keywords.length} keywords; lines with a hit (${RUNS} runs each; ratios from the medians):`,
+);
 console.log(`  grep -F -c -i -f on the file (baseline)           ${fmt(grep)}  ${grep.n} lines`);
-console.log(`  shopops Matcher.match, every hit with its category ${fmt(ours)}  ${ours.n} lines  ${throughput(ours)}x grep's throughput`);
-console.log(`  shopops Matcher.test, any hit                     ${fmt(anyHit)}  ${anyHit.n} lines  ${throughput(anyHit)}x grep's throughput`);
-console.log(`  read + decode + split the file + Matcher.test     ${fmt(endToEnd)}  ${endToEnd.n} lines  ${throughput(endToEnd)}x grep's throughput`);
+console.log(
+  `  shopops Matcher.match, every hit with its category ${fmt(ours)}  ${ours.n} lines  ${throughput(ours)}x grep's throughput`,
+);
+console.log(
+  `  shopops Matcher.test, any hit                     ${fmt(anyHit)}  ${anyHit.n} lines  ${throughput(anyHit)}x grep's throughput`,
+);
+console.log(
+  `  read + decode + split the file + Matcher.test     ${fmt(endToEnd)}  ${endToEnd.n} lines  ${throughput(endToEnd)}x grep's throughput`,
+);
 console.log(`  normalise each review + includes per keyword      ${naive.s.toFixed(2)} s  ${naive.n} lines`);
 console.log(`  hits by category: ${[...categories].map(([c, n]) => `${c} ${n}`).join(", ")}`);
 // grep counts raw occurrences; shopops leaves out negated words and Latin words inside longer
 // words, so its count may be lower, never higher. Say so when they differ.
-if (ours.n !== grep.n) console.log(`  (shopops counts ${grep.n - ours.n} fewer lines: negated or part of a longer word)`);
+if (ours.n !== grep.n)
+  console.log(`  (shopops counts ${grep.n - ours.n} fewer lines: negated or part of a longer word)`);

@@ -24,7 +24,10 @@ export interface Proc {
 /** Starts `args` and resolves once its output matches `ready` (the first group is the port). */
 export function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<Proc> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH!, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      env: { PATH: process.env.PATH!, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     const onData = (d: Buffer) => {
       out += d;
@@ -47,7 +50,9 @@ export function startProcess(args: string[], env: Record<string, string>, ready:
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (d) => (out += d));
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code} before it was ready:\n${out.slice(-2000)}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`${args.join(" ")} exited ${code} before it was ready:\n${out.slice(-2000)}`)),
+    );
   });
 }
 
@@ -70,13 +75,22 @@ export function startBot(fakePort: number, env: Record<string, string>, nodeFlag
   );
 }
 
-export const startBareBolt = (fakePort: number) => startProcess(["bench/bare-bolt.mjs", String(fakePort)], {}, /^(\d+)\n/);
+export const startBareBolt = (fakePort: number) =>
+  startProcess(["bench/bare-bolt.mjs", String(fakePort)], {}, /^(\d+)\n/);
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
 /** One signed slash command; resolves with its round-trip time in ms (rejects on non-200). */
 export function command(port: number, text = "help", user = "U1"): Promise<number> {
-  const body = new URLSearchParams({ command: "/shopops", text, user_id: user, channel_id: "C1", team_id: "T1", response_url: "http://127.0.0.1:1/r", trigger_id: `${Math.random()}` }).toString();
+  const body = new URLSearchParams({
+    command: "/shopops",
+    text,
+    user_id: user,
+    channel_id: "C1",
+    team_id: "T1",
+    response_url: "http://127.0.0.1:1/r",
+    trigger_id: `${Math.random()}`,
+  }).toString();
   const ts = Math.floor(Date.now() / 1000);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -87,11 +101,18 @@ export function command(port: number, text = "help", user = "U1"): Promise<numbe
         path: "/slack/events",
         method: "POST",
         agent,
-        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts, SECRET) },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+          "x-slack-request-timestamp": String(ts),
+          "x-slack-signature": sign(body, ts, SECRET),
+        },
       },
       (res) => {
         res.resume();
-        res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`status ${res.statusCode}`))));
+        res.on("end", () =>
+          res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`status ${res.statusCode}`)),
+        );
       },
     );
     req.on("error", reject);
@@ -124,7 +145,12 @@ export async function atRate(rate: number, seconds: number, fn: () => Promise<nu
   for (let i = 0; i < n; i++) {
     const wait = start + (i * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
-    pending.push(fn().then((ms) => void out.push(ms), () => void out.push(Infinity)));
+    pending.push(
+      fn().then(
+        (ms) => void out.push(ms),
+        () => void out.push(Infinity),
+      ),
+    );
   }
   await Promise.all(pending);
   return out;

@@ -39,8 +39,10 @@ ORDER BY 1;`;
 /** The statements one daily digest of `end` runs (totals, comparisons, movers, SKUs, 30-day series). */
 export function digestSql(store: string, end: string): string {
   const totals = `SUM(uv), SUM(pv), SUM(productViews), SUM(cartAdds), SUM(orders), SUM(buyers), SUM(CAST(ROUND(gmv * 100) AS INTEGER)), SUM(CAST(ROUND(refunds * 100) AS INTEGER)), SUM(CAST(ROUND(adSpend * 100) AS INTEGER)), SUM(newCustomers)`;
-  const over = (from: string, to: string) => `SELECT COUNT(*), ${totals} FROM MetricRow WHERE store = '${store}' AND hour = -1 AND sku = '' AND date >= ${from} AND date <= ${to};`;
-  const by = (what: string, from: string, to: string) => `SELECT ${what}, ${totals} FROM MetricRow WHERE store = '${store}' AND hour = -1 AND sku ${what === "sku" ? "<>" : "="} '' AND date >= ${from} AND date <= ${to} GROUP BY ${what};`;
+  const over = (from: string, to: string) =>
+    `SELECT COUNT(*), ${totals} FROM MetricRow WHERE store = '${store}' AND hour = -1 AND sku = '' AND date >= ${from} AND date <= ${to};`;
+  const by = (what: string, from: string, to: string) =>
+    `SELECT ${what}, ${totals} FROM MetricRow WHERE store = '${store}' AND hour = -1 AND sku ${what === "sku" ? "<>" : "="} '' AND date >= ${from} AND date <= ${to} GROUP BY ${what};`;
   const e = `'${end}'`;
   const d = (n: number) => `date(${e}, '${n} day')`;
   return [

@@ -15,7 +15,18 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { startTestPostgres, TEMPLATE, urlOf } from "../tests/support/postgres-server.ts";
 import { seedClocksPg } from "../tests/support/seed-clocks-pg.ts";
-import { atRate, command, fmt, pct, sleep, startBareBolt, startBot, startFakeSlack, startProcess, type Proc } from "./lib.ts";
+import {
+  atRate,
+  command,
+  fmt,
+  pct,
+  sleep,
+  startBareBolt,
+  startBot,
+  startFakeSlack,
+  startProcess,
+  type Proc,
+} from "./lib.ts";
 import { seedComplaints } from "./seed-complaints.ts";
 
 const N = Number(process.env.BENCH_CLOCKS ?? 10_000);
@@ -61,7 +72,12 @@ async function sqliteRun(fakePort: number): Promise<number[]> {
   const bot = await startBot(fakePort, { DATABASE_URL: `file:${path}`, TIMER_LEASE: "30s" });
   const db = new Database(path, { readonly: true });
   const ms = (s: string | null) => (s === null ? null : new Date(s).getTime());
-  const late = await lateness(async () => (db.prepare(SEEDED).all() as { dueAt: string; finishedAt: string | null }[]).map((r) => ({ dueAt: ms(r.dueAt)!, finishedAt: ms(r.finishedAt) })));
+  const late = await lateness(async () =>
+    (db.prepare(SEEDED).all() as { dueAt: string; finishedAt: string | null }[]).map((r) => ({
+      dueAt: ms(r.dueAt)!,
+      finishedAt: ms(r.finishedAt),
+    })),
+  );
   db.close();
   await bot.stop();
   return late;
@@ -71,10 +87,18 @@ async function postgresRun(fakePort: number): Promise<number[]> {
   const url = await pgDatabase();
   const from = Date.now() + LEAD_MS;
   await seedClocksPg(url, N, from, from + SPREAD_MS);
-  const bots = [await startBot(fakePort, { DATABASE_URL: url, TIMER_LEASE: "30s" }), await startBot(fakePort, { DATABASE_URL: url, TIMER_LEASE: "30s" })];
+  const bots = [
+    await startBot(fakePort, { DATABASE_URL: url, TIMER_LEASE: "30s" }),
+    await startBot(fakePort, { DATABASE_URL: url, TIMER_LEASE: "30s" }),
+  ];
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const late = await lateness(async () => (await c.query<{ dueAt: Date; finishedAt: Date | null }>(SEEDED)).rows.map((r) => ({ dueAt: r.dueAt.getTime(), finishedAt: r.finishedAt?.getTime() ?? null })));
+  const late = await lateness(async () =>
+    (await c.query<{ dueAt: Date; finishedAt: Date | null }>(SEEDED)).rows.map((r) => ({
+      dueAt: r.dueAt.getTime(),
+      finishedAt: r.finishedAt?.getTime() ?? null,
+    })),
+  );
   await c.end();
   for (const b of bots) await b.stop();
   return late;
@@ -98,14 +122,20 @@ try {
   const b = await ackP99(bare);
   await bare.stop();
   console.log(`  bare Bolt (baseline)            p50 ${fmt(b.p50)} · p99 ${fmt(b.p99)}`);
-  const sq = await startBot(fake.port, { DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "shopops-pgack-")), "bench.db")}` });
+  const sq = await startBot(fake.port, {
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "shopops-pgack-")), "bench.db")}`,
+  });
   const s = await ackP99(sq);
   await sq.stop();
-  console.log(`  shopops on SQLite               p50 ${fmt(s.p50)} · p99 ${fmt(s.p99)} (${(s.p99 / b.p99).toFixed(2)}x bare Bolt)`);
+  console.log(
+    `  shopops on SQLite               p50 ${fmt(s.p50)} · p99 ${fmt(s.p99)} (${(s.p99 / b.p99).toFixed(2)}x bare Bolt)`,
+  );
   const pq = await startBot(fake.port, { DATABASE_URL: await pgDatabase() });
   const q = await ackP99(pq);
   await pq.stop();
-  console.log(`  shopops on PostgreSQL 17        p50 ${fmt(q.p50)} · p99 ${fmt(q.p99)} (${(q.p99 / b.p99).toFixed(2)}x bare Bolt)`);
+  console.log(
+    `  shopops on PostgreSQL 17        p50 ${fmt(q.p50)} · p99 ${fmt(q.p99)} (${(q.p99 / b.p99).toFixed(2)}x bare Bolt)`,
+  );
 } finally {
   await fake.stop();
   await server.stop();

@@ -14,18 +14,27 @@ export function seedComplaints(path: string, n: number, from: number, to: number
   db.pragma("journal_mode = WAL");
   const policy = JSON.stringify({
     ...DEFAULT_POLICY,
-    tiers: ([1, 2, 3] as const).map((tier) => ({ tier, channelId: TIERS[tier], userIds: [`U0TIER${tier}`], userGroupId: null })),
+    tiers: ([1, 2, 3] as const).map((tier) => ({
+      tier,
+      channelId: TIERS[tier],
+      userIds: [`U0TIER${tier}`],
+      userGroupId: null,
+    })),
   });
   const now = iso(from - 7200_000);
   const ic = db.prepare(
     `INSERT INTO "ComplaintCase" (id, number, status, tier, startTier, urgency, cause, orderNo, customerName, vip, summary, ownerId, policy, clockKind, clockGen, clockStartedAt, deadlineAt, breaches, escalations, cardId, createdAt)
      VALUES (?, ?, 'open', 1, 1, 'urgent', 'quality', ?, '王小姐', 0, '杯子破损', ?, ?, 'response', 1, ?, ?, 0, 0, ?, ?)`,
   );
-  const it = db.prepare(`INSERT INTO "Timer" (id, kind, key, ownerId, payload, dueAt, status, version, attempts, createdAt) VALUES (?, 'complaint.breach', ?, ?, ?, ?, 'pending', 0, 0, ?)`);
+  const it = db.prepare(
+    `INSERT INTO "Timer" (id, kind, key, ownerId, payload, dueAt, status, version, attempts, createdAt) VALUES (?, 'complaint.breach', ?, ?, ?, ?, 'pending', 0, 0, ?)`,
+  );
   const io = db.prepare(
     `INSERT INTO "OutboxMessage" (id, kind, channel, body, status, attempts, nextAttemptAt, createdAt, ts, sentChannel, sentAt, lane, seq) VALUES (?, 'post', ?, '{"text":"card"}', 'sent', 1, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const ip = db.prepare(`INSERT OR IGNORE INTO "UserProfile" (userId, locale, tz, isAdmin, fetchedAt) VALUES (?, ?, 'Asia/Shanghai', 0, ?)`);
+  const ip = db.prepare(
+    `INSERT OR IGNORE INTO "UserProfile" (userId, locale, tz, isAdmin, fetchedAt) VALUES (?, ?, 'Asia/Shanghai', 0, ?)`,
+  );
   db.transaction(() => {
     for (let o = 0; o < owners; o++) ip.run(`U0OWNER${o}`, o % 2 ? "en-US" : "zh-CN", iso(from));
     for (let i = 0; i < n; i++) {
@@ -34,7 +43,14 @@ export function seedComplaints(path: string, n: number, from: number, to: number
       const card = `bcard${String(i).padStart(8, "0")}`;
       io.run(card, TIERS[1], now, now, `1700000000.${String(i).padStart(6, "0")}`, TIERS[1], now, TIERS[1], i + 1);
       ic.run(id, i + 1, `ORD-${i}`, `U0OWNER${i % owners}`, policy, iso(due - 7200_000), iso(due), card, now);
-      it.run(`btimer${String(i).padStart(8, "0")}`, `complaint:${id}:g1:breach:0`, `complaint:${id}`, JSON.stringify({ caseId: id, gen: 1, seq: 0 }), iso(due), now);
+      it.run(
+        `btimer${String(i).padStart(8, "0")}`,
+        `complaint:${id}:g1:breach:0`,
+        `complaint:${id}`,
+        JSON.stringify({ caseId: id, gen: 1, seq: 0 }),
+        iso(due),
+        now,
+      );
     }
     db.prepare(`INSERT INTO "Counter" (name, value) VALUES ('complaint', ?)`).run(n);
   })();

@@ -40,8 +40,34 @@ for (let i = 0; i < RUNS; i++) {
 }
 await fake.stop();
 console.log(`start to first answer and RSS after 5 s idle, ${RUNS} runs (min / median / max)`);
-console.log(`bare Bolt:                 start ${tri(bare.map((r) => r.ms), fmt)}   RSS ${tri(bare.map((r) => r.rssMb), mb)}`);
-console.log(`shopops, fresh database:   start ${tri(fresh.map((r) => r.ms), fmt)}   RSS ${tri(fresh.map((r) => r.rssMb), mb)}`);
-console.log(`shopops, restart:          start ${tri(restart.map((r) => r.ms), fmt)}   RSS ${tri(restart.map((r) => r.rssMb), mb)}`);
+console.log(
+  `bare Bolt:                 start ${tri(
+    bare.map((r) => r.ms),
+    fmt,
+  )}   RSS ${tri(
+    bare.map((r) => r.rssMb),
+    mb,
+  )}`,
+);
+console.log(
+  `shopops, fresh database:   start ${tri(
+    fresh.map((r) => r.ms),
+    fmt,
+  )}   RSS ${tri(
+    fresh.map((r) => r.rssMb),
+    mb,
+  )}`,
+);
+console.log(
+  `shopops, restart:          start ${tri(
+    restart.map((r) => r.ms),
+    fmt,
+  )}   RSS ${tri(
+    restart.map((r) => r.rssMb),
+    mb,
+  )}`,
+);
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`targets: start < 2 s; RSS ≤ 1.5x bare Bolt (median ${(med(restart.map((r) => r.rssMb)) / med(bare.map((r) => r.rssMb))).toFixed(2)}x)`);
+console.log(
+  `targets: start < 2 s; RSS ≤ 1.5x bare Bolt (median ${(med(restart.map((r) => r.rssMb)) / med(bare.map((r) => r.rssMb))).toFixed(2)}x)`,
+);

@@ -7,5 +7,12 @@ const gmv = labels.map((_, i) => Math.round(40000 + 8000 * Math.sin(i / 3) + (i 
 const avg = gmv.map((_, i) => (i < 6 ? null : Math.round(gmv.slice(i - 6, i + 1).reduce((a, b) => a + b, 0) / 7)));
 writeFileSync(
   new URL("digest-chart.png", import.meta.url),
-  await renderTrendPng({ title: "shop1 近 30 天 GMV", labels, series: [{ name: "GMV", data: gmv }, { name: "7 日均线", data: avg, dashed: true }] }),
+  await renderTrendPng({
+    title: "shop1 近 30 天 GMV",
+    labels,
+    series: [
+      { name: "GMV", data: gmv },
+      { name: "7 日均线", data: avg, dashed: true },
+    ],
+  }),
 );

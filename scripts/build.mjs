@@ -52,7 +52,9 @@ await build({
   minify: process.env.BUILD_MINIFY !== "0",
   keepNames: true,
   // Some bundled CommonJS libraries (yaml) require Node built-ins: give ESM chunks a require.
-  banner: { js: 'import { createRequire as __shopopsRequire } from "node:module"; const require = __shopopsRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __shopopsRequire } from "node:module"; const require = __shopopsRequire(import.meta.url);',
+  },
   plugins: [wasmFromFile],
   logLevel: "warning",
 });
@@ -69,5 +71,6 @@ await build({
   logLevel: "warning",
 });
 const { copyFileSync } = await import("node:fs");
-for (const f of ["index.html", "app.css"]) copyFileSync(new URL(`../src/sandbox/page/${f}`, import.meta.url), new URL(`sandbox/${f}`, dist));
+for (const f of ["index.html", "app.css"])
+  copyFileSync(new URL(`../src/sandbox/page/${f}`, import.meta.url), new URL(`sandbox/${f}`, dist));
 console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);

@@ -8,12 +8,21 @@ const [from, to] = process.argv.slice(2);
 if (!from || !to) throw new Error("usage: pg-migration-diff.mts <before.prisma> <after.prisma>");
 const server = await startTestPostgres();
 try {
-  const r = spawnSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"], {
-    env: { ...process.env, DATABASE_URL: urlOf(server.adminUrl, TEMPLATE) },
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    "npx",
+    ["prisma", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
+    {
+      env: { ...process.env, DATABASE_URL: urlOf(server.adminUrl, TEMPLATE) },
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
-  process.stdout.write(r.stdout.split("\n").filter((l) => !l.startsWith("Loaded Prisma config")).join("\n"));
+  process.stdout.write(
+    r.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("Loaded Prisma config"))
+      .join("\n"),
+  );
 } finally {
   await server.stop();
 }

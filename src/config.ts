@@ -16,7 +16,10 @@ const Schema = z.object({
   SLACK_API_URL: z.url("must be a URL such as https://slack.com/api/").default("https://slack.com/api/"),
   DATABASE_URL: z
     .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite URL such as file:./data/shopops.db or a PostgreSQL URL such as postgresql://user:password@host:5432/shopops")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "must be a SQLite URL such as file:./data/shopops.db or a PostgreSQL URL such as postgresql://user:password@host:5432/shopops",
+    )
     .default("file:./data/shopops.db"),
   // Connections each replica keeps open to PostgreSQL (ignored for SQLite).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
@@ -31,7 +34,12 @@ const Schema = z.object({
   ADMIN_USER_IDS: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   TIMER_LEASE: z.string().regex(durationRe, "must be a duration such as 30s or 5m").default("60s"),
   REVIEWS_WEBHOOK_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
   METRICS_WEBHOOK_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
@@ -39,7 +47,10 @@ const Schema = z.object({
   EXPORT_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
   // When set, GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.
   METRICS_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
-  RACI_ALLOW_SELF_APPROVE: z.enum(["true", "false"], { error: "true or false" }).default("false").transform((v) => v === "true"),
+  RACI_ALLOW_SELF_APPROVE: z
+    .enum(["true", "false"], { error: "true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
   OUTBOX_CHANNEL_INTERVAL: z.string().regex(durationRe, "must be a duration such as 1s or 1500ms").default("1s"),
 });
 
@@ -94,8 +105,14 @@ export function environmentForChildren(): NodeJS.ProcessEnv {
 }
 
 /** What `main` needs to decide between the bot and the sandbox, read with every other setting. */
-export function startMode(env: Record<string, string | undefined> = process.env): { production: boolean; noSlack: boolean } {
-  return { production: env.NODE_ENV === "production", noSlack: ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"].every((k) => !env[k]) };
+export function startMode(env: Record<string, string | undefined> = process.env): {
+  production: boolean;
+  noSlack: boolean;
+} {
+  return {
+    production: env.NODE_ENV === "production",
+    noSlack: ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"].every((k) => !env[k]),
+  };
 }
 
 export interface SandboxSettings {
@@ -111,6 +128,12 @@ export interface SandboxSettings {
  */
 export function sandboxSettings(env: Record<string, string | undefined> = process.env): SandboxSettings {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError([`PORT: must be a port number, got "${env.PORT}"`]);
-  return { port, host: env.HOST ?? "127.0.0.1", databaseUrl: env.SANDBOX_DATABASE_URL ?? "file:./data/sandbox.db", logLevel: env.LOG_LEVEL ?? "warn" };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError([`PORT: must be a port number, got "${env.PORT}"`]);
+  return {
+    port,
+    host: env.HOST ?? "127.0.0.1",
+    databaseUrl: env.SANDBOX_DATABASE_URL ?? "file:./data/sandbox.db",
+    logLevel: env.LOG_LEVEL ?? "warn",
+  };
 }

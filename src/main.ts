@@ -2,7 +2,14 @@
 // no Slack settings at all, outside production, it starts the sandbox instead: the same bot
 // against a local stand-in for Slack, in the browser. `npm run sandbox` asks for the sandbox.
 import { boot, StartupError } from "./boot.ts";
-import { ConfigError, configFromEnvironment, environmentForChildren, loadDotEnv, sandboxSettings, startMode } from "./config.ts";
+import {
+  ConfigError,
+  configFromEnvironment,
+  environmentForChildren,
+  loadDotEnv,
+  sandboxSettings,
+  startMode,
+} from "./config.ts";
 import { keepRunningOnUncaughtErrors } from "./infra/last-resort.ts";
 import { createLogger } from "./infra/logger.ts";
 
@@ -25,7 +32,11 @@ async function sandbox(): Promise<void> {
       `  The real bot, against a local stand-in for Slack: act as the demo team in your browser, move the clock, watch the bot work.\n` +
       `  To connect a real Slack workspace instead, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (README.md → Creating the Slack app).\n\n`,
   );
-  const shutdown = () => void s.stop().then(() => process.exit(0), () => process.exit(1));
+  const shutdown = () =>
+    void s.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
 }

@@ -28,7 +28,13 @@ export interface Range {
   feature?: AuditFeature;
 }
 
-const Detail = z.object({ from: z.union([z.string(), z.number()]).optional(), to: z.union([z.string(), z.number()]).optional(), tier: z.number().optional() }).loose();
+const Detail = z
+  .object({
+    from: z.union([z.string(), z.number()]).optional(),
+    to: z.union([z.string(), z.number()]).optional(),
+    tier: z.number().optional(),
+  })
+  .loose();
 const Policy = z.object({ tiers: z.array(z.object({ tier: z.number(), channelId: z.string() }).loose()) }).loose();
 
 export async function auditRows(db: DbClient, r: Range): Promise<AuditRow[]> {
@@ -36,15 +42,23 @@ export async function auditRows(db: DbClient, r: Range): Promise<AuditRow[]> {
   const end = localTime(shiftDate(r.to, 1), "00:00", r.timeZone);
   const rows: AuditRow[] = [];
   if (!r.feature || r.feature !== "complaint") {
-    const logged = await db.actionLog.findMany({ where: { at: { gte: start, lt: end }, ...(r.feature ? { feature: r.feature } : {}) }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const logged = await db.actionLog.findMany({
+      where: { at: { gte: start, lt: end }, ...(r.feature ? { feature: r.feature } : {}) },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     rows.push(...logged.map((l) => ({ ...l, feature: l.feature as AuditFeature })));
   }
   if (!r.feature || r.feature === "complaint") {
-    const events = await db.complaintEvent.findMany({ where: { at: { gte: start, lt: end } }, include: { case: { select: { number: true, tier: true, policy: true, orderNo: true } } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const events = await db.complaintEvent.findMany({
+      where: { at: { gte: start, lt: end } },
+      include: { case: { select: { number: true, tier: true, policy: true, orderNo: true } } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     for (const e of events) {
       const d = storedOr(Detail, e.detail, {});
       const tier = typeof d.to === "number" ? d.to : (d.tier ?? e.case.tier);
-      const channel = storedOr(Policy, e.case.policy, { tiers: [] }).tiers.find((t) => t.tier === tier)?.channelId ?? null;
+      const channel =
+        storedOr(Policy, e.case.policy, { tiers: [] }).tiers.find((t) => t.tier === tier)?.channelId ?? null;
       rows.push({
         at: e.at,
         actorId: e.actorId,
@@ -78,7 +92,21 @@ export function auditCsv(rows: readonly AuditRow[], timeZone: string): string {
   const lines = [CSV_HEADER.join(",")];
   for (const r of rows) {
     const when = formatInZone(r.at, timeZone, "yyyy-MM-dd HH:mm:ss xxx");
-    lines.push([when, r.actorId ?? "shopops", r.feature, r.action, r.objectLabel, r.objectId, r.before ?? "", r.after ?? "", r.channel ?? ""].map(csvField).join(","));
+    lines.push(
+      [
+        when,
+        r.actorId ?? "shopops",
+        r.feature,
+        r.action,
+        r.objectLabel,
+        r.objectId,
+        r.before ?? "",
+        r.after ?? "",
+        r.channel ?? "",
+      ]
+        .map(csvField)
+        .join(","),
+    );
   }
   // The BOM tells Excel the file is UTF-8; CRLF is what RFC 4180 and Excel expect.
   return "\uFEFF" + lines.join("\r\n") + "\r\n";

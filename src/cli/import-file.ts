@@ -8,7 +8,11 @@ import type { Deps } from "../deps.ts";
 
 export interface Importer {
   usage: string;
-  parse(bytes: Buffer, file: string, config: Config): { items: unknown[]; problems: { row: number; field: string; message: string }[] };
+  parse(
+    bytes: Buffer,
+    file: string,
+    config: Config,
+  ): { items: unknown[]; problems: { row: number; field: string; message: string }[] };
   ingest(deps: Deps, items: unknown[]): Promise<Record<string, number>>;
 }
 
@@ -29,7 +33,9 @@ export async function runImport(file: string | undefined, imp: Importer): Promis
   const bot = await boot(config, { env: environmentForChildren(), manualScheduler: true });
   const result = await imp.ingest(bot.deps, batch.items);
   for (const p of batch.problems) process.stdout.write(`line ${p.row}: ${p.field}: ${p.message}\n`);
-  const summary = Object.entries(result).map(([k, v]) => `${k} ${v}`).join(", ");
+  const summary = Object.entries(result)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
   process.stdout.write(`${summary}, bad rows ${new Set(batch.problems.map((p) => p.row)).size}\n`);
   await new Promise((r) => setTimeout(r, 1500));
   await bot.stop();

@@ -8,4 +8,12 @@ import { reviewsFeature } from "./reviews/index.ts";
 import { workflowStepsFeature } from "./workflow-steps/index.ts";
 
 /** Every feature the bot runs, in the order their commands appear in help. */
-export const features: readonly Feature[] = [helpFeature, campaignsFeature, raciFeature, complaintsFeature, reviewsFeature, metricsFeature, workflowStepsFeature];
+export const features: readonly Feature[] = [
+  helpFeature,
+  campaignsFeature,
+  raciFeature,
+  complaintsFeature,
+  reviewsFeature,
+  metricsFeature,
+  workflowStepsFeature,
+];

@@ -1,9 +1,13 @@
 // English: promotion playbooks.
 export const enCampaigns = {
-  "cmd.promo.new": "`/promo new` (a form) or `/promo new 双11 2026-11-11 [#channel] [double11] [template]`: a promotion with its T-30 → T+ checklist",
-  "cmd.promo.list": "`/promo list`: running promotions · `/promo calendar [year]`: the marketing calendar and when to start preparing",
-  "cmd.promo.manage": "`/promo move 3 2026-11-18` · `/promo cancel 3` · `/promo gate 3`: move the event day, cancel, sign off the T-7 go/no-go",
-  "cmd.promo.retro": "`/promo retro 3`: the retrospective (actuals, factors, five whys, actions) · `/promo report 3`: plan against actual, against the previous promotion and last year",
+  "cmd.promo.new":
+    "`/promo new` (a form) or `/promo new 双11 2026-11-11 [#channel] [double11] [template]`: a promotion with its T-30 → T+ checklist",
+  "cmd.promo.list":
+    "`/promo list`: running promotions · `/promo calendar [year]`: the marketing calendar and when to start preparing",
+  "cmd.promo.manage":
+    "`/promo move 3 2026-11-18` · `/promo cancel 3` · `/promo gate 3`: move the event day, cancel, sign off the T-7 go/no-go",
+  "cmd.promo.retro":
+    "`/promo retro 3`: the retrospective (actuals, factors, five whys, actions) · `/promo report 3`: plan against actual, against the previous promotion and last year",
   "cmd.promo.template": "`/promo template list|export [name]|import`: playbook templates (YAML)",
   "kind.618": "618",
   "kind.double11": "Double 11",
@@ -21,18 +25,22 @@ export const enCampaigns = {
   "role.tech": "Tech",
   "role.marketing": "Marketing",
   "role.logistics": "Logistics",
-  "promo.usage": "Write it as `/promo new 双11 2026-11-11`, `/promo list`, `/promo calendar`, `/promo move 3 2026-11-18`, `/promo cancel 3`, `/promo gate 3`, `/promo retro 3`, `/promo report 3` or `/promo template list`.",
-  "promo.usage.new": "Write it as `/promo new 双11 2026-11-11 #campaign-channel double11` (name, event date as YYYY-MM-DD; channel, kind and template optional) or just `/promo new` for the form.",
+  "promo.usage":
+    "Write it as `/promo new 双11 2026-11-11`, `/promo list`, `/promo calendar`, `/promo move 3 2026-11-18`, `/promo cancel 3`, `/promo gate 3`, `/promo retro 3`, `/promo report 3` or `/promo template list`.",
+  "promo.usage.new":
+    "Write it as `/promo new 双11 2026-11-11 #campaign-channel double11` (name, event date as YYYY-MM-DD; channel, kind and template optional) or just `/promo new` for the form.",
   "promo.error.date": "{date} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-11.",
   "promo.error.past": "{date} is in the past (today is {today}). Choose the day the promotion will happen.",
   "promo.error.templateUnknown": "There is no template called “{name}”. Templates: see `/promo template list`.",
-  "promo.error.template": "The template is not valid: {problems}. Export the built-in one with `/promo template export` to see the shape.",
+  "promo.error.template":
+    "The template is not valid: {problems}. Export the built-in one with `/promo template export` to see the shape.",
   "promo.error.templateBuiltin": "“builtin” is the built-in template's name: give yours another `name:`.",
   "promo.error.notFound": "There is no promotion #{ref}. See `/promo list`.",
   "promo.error.notOwner": "Only the promotion's owner <@{owner}> (or an admin) can do that.",
   "promo.error.notItemOwner": "Only the item's owner, the promotion's owner or an admin can change this item.",
   "promo.error.inactive": "Promotion #{number} is {status}.",
-  "promo.error.changed": "Promotion #{number} changed a moment ago: someone acted on it first. Nothing was done; the checklist shows it as it is now.",
+  "promo.error.changed":
+    "Promotion #{number} changed a moment ago: someone acted on it first. Nothing was done; the checklist shows it as it is now.",
   "promo.error.gateOpen": "The go/no-go can't be signed yet. Still open: {items}.",
   "promo.error.number": "Write a number, e.g. 1000000.",
   "promo.error.reason": "Say why it doesn't apply.",
@@ -95,7 +103,8 @@ export const enCampaigns = {
   "promo.calendar.kickoff": " · big-promotion kick-off from {date}",
   "promo.calendar.planned": " · ✅ #{number} planned",
   "promo.calendar.late": " · ⚠️ the checklist should have started (T-30 has passed)",
-  "promo.calendar.hint": "Create a playbook with `/promo new <name> <date>`. Leave gaps between promotions to avoid fatigue.",
+  "promo.calendar.hint":
+    "Create a playbook with `/promo new <name> <date>`. Leave gaps between promotions to avoid fatigue.",
   "promo.calendar.own": "{date} · *{name}* (#{number})",
   "promo.retro.title": "Retrospective",
   "promo.retro.gmv": "Actual GMV",
@@ -120,12 +129,14 @@ export const enCampaigns = {
   "promo.report.action": "• {action} · {!owner} · by {deadline} · accepted when: {acceptance}",
   "promo.report.late": "*Late items*: {!list}",
   "promo.report.noLate": "*Late items*: none 🎉",
-  "promo.report.compare": "*Against {which}* ({name}, T = {date}): GMV {gmv} · new customers {newCustomers} · ROI {roi}",
+  "promo.report.compare":
+    "*Against {which}* ({name}, T = {date}): GMV {gmv} · new customers {newCustomers} · ROI {roi}",
   "promo.report.prev": "the previous promotion",
   "promo.report.lastYear": "the same promotion last year",
   "promo.report.noRetro": "Promotion #{number} has no retrospective yet: `/promo retro {number}`.",
   "promo.template.list": "Templates: {names}",
-  "promo.template.imported": "Template “{name}” v{version} imported ({items} items). Use it with `/promo new <name> <date> {name}`; running promotions keep their version.",
+  "promo.template.imported":
+    "Template “{name}” v{version} imported ({items} items). Use it with `/promo new <name> <date> {name}`; running promotions keep their version.",
   "promo.template.importTitle": "Import a template",
   "promo.template.yaml": "Template (YAML)",
   "promo.home.title": "*My promotion items*",

@@ -1,10 +1,14 @@
 // English: complaint escalation.
 export const enComplaints = {
-  "cmd.complaint.new": "`/complaint new`: open a complaint case (or use the message shortcut *Escalate complaint* on any message, thread replies included)",
+  "cmd.complaint.new":
+    "`/complaint new`: open a complaint case (or use the message shortcut *Escalate complaint* on any message, thread replies included)",
   "cmd.complaint.list": "`/complaint list`: open complaint cases, VIP and most urgent first",
-  "cmd.complaint.tiers": "`/complaint tiers` · `/complaint tier 2 #channel @person @group`: the channel and people of each tier",
-  "cmd.complaint.policy": "`/complaint policy` · `/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01`: the clocks",
-  "cmd.complaint.report": "`/complaint report [from] [to]`: causes, tiers, SLA, first-contact resolution and satisfaction for a period (default: last 30 days)",
+  "cmd.complaint.tiers":
+    "`/complaint tiers` · `/complaint tier 2 #channel @person @group`: the channel and people of each tier",
+  "cmd.complaint.policy":
+    "`/complaint policy` · `/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01`: the clocks",
+  "cmd.complaint.report":
+    "`/complaint report [from] [to]`: causes, tiers, SLA, first-contact resolution and satisfaction for a period (default: last 30 days)",
   "cause.quality": "Product quality",
   "cause.not_as_described": "Not as described",
   "cause.logistics": "Logistics (delay, lost, damaged)",
@@ -41,11 +45,14 @@ export const enComplaints = {
   "complaint.error.summary": "Say in a few words what happened (up to 2,000 characters).",
   "complaint.error.amount": "Write the amount as a number, e.g. 50 or 129.90.",
   "complaint.error.reason": "Say why (a few words).",
-  "complaint.error.noTiers": "No complaint tiers are set up yet. An admin sets them with `/complaint tier 1 #cs-frontline @agent1 @agent2`, then `tier 2` and `tier 3`.",
+  "complaint.error.noTiers":
+    "No complaint tiers are set up yet. An admin sets them with `/complaint tier 1 #cs-frontline @agent1 @agent2`, then `tier 2` and `tier 3`.",
   "complaint.error.notFound": "I can't find complaint {ref}.",
   "complaint.error.state": "Complaint #{number} is {status}: that action doesn't apply now.",
-  "complaint.error.lostRace": "Complaint #{number} was already changed: <@{actor}> {did} {ago} ago. Nothing was done; it is now {status}, and the card shows it as it is.",
-  "complaint.error.lostRaceClock": "Complaint #{number} was already changed: the clock {did} {ago} ago. Nothing was done; it is now {status}, and the card shows it as it is.",
+  "complaint.error.lostRace":
+    "Complaint #{number} was already changed: <@{actor}> {did} {ago} ago. Nothing was done; it is now {status}, and the card shows it as it is.",
+  "complaint.error.lostRaceClock":
+    "Complaint #{number} was already changed: the clock {did} {ago} ago. Nothing was done; it is now {status}, and the card shows it as it is.",
   "complaint.did.acknowledged": "acknowledged it",
   "complaint.did.escalated": "escalated it",
   "complaint.did.waiting": "set it to wait for the customer",
@@ -59,13 +66,19 @@ export const enComplaints = {
   "complaint.did.reopened": "reopened it",
   "complaint.did.changed": "changed it",
   "complaint.error.notAllowed": "Only the case owner, the tier members or an admin can act on complaint #{number}.",
-  "complaint.error.approver": "A refund above {amount} needs a tier 3 member (supervisor or business owner) to approve it.",
-  "complaint.error.admin": "Only a workspace admin or owner (or someone in ADMIN_USER_IDS) can change the complaint policy and tiers.",
+  "complaint.error.approver":
+    "A refund above {amount} needs a tier 3 member (supervisor or business owner) to approve it.",
+  "complaint.error.admin":
+    "Only a workspace admin or owner (or someone in ADMIN_USER_IDS) can change the complaint policy and tiers.",
   "complaint.error.topTier": "Complaint #{number} is already at tier 3.",
-  "complaint.usage": "Write it as `/complaint new`, `/complaint list`, `/complaint tiers`, `/complaint tier 2 #channel @person`, `/complaint policy urgent 2h general 24h` or `/complaint report 2026-11-01 2026-11-30`.",
-  "complaint.usage.tier": "Write it as `/complaint tier 2 #cs-specialists @person @another` (tier 1, 2 or 3; one channel; people or a user group).",
-  "complaint.usage.policy": "Write it as `/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01,2026-10-02` (any part may be left out; durations like 30s, 90m, 2h, 1d; `hours off` for round the clock). Problem: {problem}",
-  "complaint.usage.report": "Write it as `/complaint report 2026-11-01 2026-11-30` (dates as YYYY-MM-DD; the end date is included).",
+  "complaint.usage":
+    "Write it as `/complaint new`, `/complaint list`, `/complaint tiers`, `/complaint tier 2 #channel @person`, `/complaint policy urgent 2h general 24h` or `/complaint report 2026-11-01 2026-11-30`.",
+  "complaint.usage.tier":
+    "Write it as `/complaint tier 2 #cs-specialists @person @another` (tier 1, 2 or 3; one channel; people or a user group).",
+  "complaint.usage.policy":
+    "Write it as `/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01,2026-10-02` (any part may be left out; durations like 30s, 90m, 2h, 1d; `hours off` for round the clock). Problem: {problem}",
+  "complaint.usage.report":
+    "Write it as `/complaint report 2026-11-01 2026-11-30` (dates as YYYY-MM-DD; the end date is included).",
   "complaint.card.title": "{icon} Complaint #{number} · {urgency} · tier {tier}",
   "complaint.card.customer": "*Customer*\n{customer}{vip}",
   "complaint.card.vip": " · ⭐ VIP",
@@ -102,13 +115,16 @@ export const enComplaints = {
   "complaint.remedy.amount": "Amount (coupon or refund)",
   "complaint.remedy.note": "Note for the customer and the team",
   "complaint.note.opened": "<@{actor}> opened complaint #{number} ({urgency}, {cause}) at tier {tier}.",
-  "complaint.note.linked": "🧾 Escalated as complaint #{number}: tier {tier} in <#{channel}>. <@{owner}> follows it to the end.",
+  "complaint.note.linked":
+    "🧾 Escalated as complaint #{number}: tier {tier} in <#{channel}>. <@{owner}> follows it to the end.",
   "complaint.note.acknowledged": "<@{actor}> acknowledged the complaint. The response clock has stopped.",
   "complaint.note.escalatedAuto": "⏰ The {clock} clock ran out at tier {from}: escalated to tier {to} automatically.",
   "complaint.note.escalatedManual": "<@{actor}> escalated to tier {to}: {reason}",
   "complaint.note.arrived": "{!mentions} complaint #{number} is now yours (tier {tier}). {!why}",
-  "complaint.note.warning": "⚠️ {!mentions} complaint #{number}: {percent}% of the {clock} time is used; the clock runs out at {deadline}.",
-  "complaint.note.tier3Overdue": "🚨 {!mentions} complaint #{number} is overdue at tier 3 since {deadline}. This repeats every {interval} until someone acts.",
+  "complaint.note.warning":
+    "⚠️ {!mentions} complaint #{number}: {percent}% of the {clock} time is used; the clock runs out at {deadline}.",
+  "complaint.note.tier3Overdue":
+    "🚨 {!mentions} complaint #{number} is overdue at tier 3 since {deadline}. This repeats every {interval} until someone acts.",
   "complaint.note.waiting": "<@{actor}> is waiting for the customer: the resolution clock is paused.",
   "complaint.note.resumed": "<@{actor}>: the customer replied; the resolution clock runs again ({left} left).",
   "complaint.note.remedyProposed": "<@{actor}> proposed: {remedy}. {note}",
@@ -116,22 +132,26 @@ export const enComplaints = {
   "complaint.note.remedyDecided": "<@{actor}> {decision} the remedy: {remedy}.",
   "complaint.note.resolved": "<@{actor}> marked the complaint resolved. Next: the customer confirms.",
   "complaint.note.confirmed": "<@{actor}>: the customer confirmed. Next: the satisfaction rating.",
-  "complaint.note.rated": "<@{actor}> recorded satisfaction {score}/5. The case is closed; send the follow-up by SMS or email.",
+  "complaint.note.rated":
+    "<@{actor}> recorded satisfaction {score}/5. The case is closed; send the follow-up by SMS or email.",
   "complaint.note.reopened": "<@{actor}> reopened the complaint at tier {tier}.",
   "complaint.decision.approved": "approved",
   "complaint.decision.rejected": "rejected",
   "complaint.clock.response": "response",
   "complaint.clock.resolution": "resolution",
   "complaint.owner.dm": "Complaint #{number} ({customer}): {!event}",
-  "complaint.created": "Complaint #{number} is open at tier {tier} in <#{channel}>. You are its first-contact owner: I'll tell you of every change.",
+  "complaint.created":
+    "Complaint #{number} is open at tier {tier} in <#{channel}>. You are its first-contact owner: I'll tell you of every change.",
   "complaint.list.title": "Open complaints",
   "complaint.list.empty": "No open complaints. 🎉",
   "complaint.list.row": "{icon} *#{number}* {customer}{vip} · {cause} · tier {tier} · {status} · {clock}",
   "complaint.tiers.title": "Complaint tiers",
   "complaint.tiers.row": "Tier {tier}: <#{channel}> · {!people}",
   "complaint.tiers.none": "not set",
-  "complaint.tiers.saved": "Tier {tier} is now <#{channel}> with {!people}. New cases use it; open cases keep the tiers they started with.",
-  "complaint.policy.show": "Urgent: acknowledge within {urgent}. General: resolve within {general}. Warning at {warn}%. Tier 3 overdue repeats every {repeat}. VIP cases start at tier {vipTier}. Refunds above {refund} need tier 3 approval. Working hours: {hours}. Holidays: {holidays}.",
+  "complaint.tiers.saved":
+    "Tier {tier} is now <#{channel}> with {!people}. New cases use it; open cases keep the tiers they started with.",
+  "complaint.policy.show":
+    "Urgent: acknowledge within {urgent}. General: resolve within {general}. Warning at {warn}%. Tier 3 overdue repeats every {repeat}. VIP cases start at tier {vipTier}. Refunds above {refund} need tier 3 approval. Working hours: {hours}. Holidays: {holidays}.",
   "complaint.policy.allHours": "round the clock",
   "complaint.policy.saved": "Policy saved. New cases use it; open cases keep the clocks they started with.",
   "complaint.report.title": "Complaints {from} – {to}",

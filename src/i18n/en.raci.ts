@@ -1,18 +1,23 @@
 // English: RACI tasks.
 export const enRaci = {
   "cmd.task.new": "`/task new` (or the message shortcut *Make this a task*): a task with R, A, C and I",
-  "cmd.task.views": "`/task mine` · `/task overdue` · `/task matrix 2`: my tasks by role, overdue tasks, a flow's RACI matrix (with a picture)",
-  "cmd.task.flow": "`/task flow new_product_launch 新品A` · `/task role purchasing @someone [@backup]` · `/task roles`: standard flows and the role map",
-  "raci.usage": "Write it as `/task new`, `/task mine`, `/task overdue`, `/task matrix 2`, `/task flow new_product_launch <name>`, `/task role purchasing @someone @backup` or `/task roles`. Flows: new_product_launch, campaign_planning, complaint_handling.",
+  "cmd.task.views":
+    "`/task mine` · `/task overdue` · `/task matrix 2`: my tasks by role, overdue tasks, a flow's RACI matrix (with a picture)",
+  "cmd.task.flow":
+    "`/task flow new_product_launch 新品A` · `/task role purchasing @someone [@backup]` · `/task roles`: standard flows and the role map",
+  "raci.usage":
+    "Write it as `/task new`, `/task mine`, `/task overdue`, `/task matrix 2`, `/task flow new_product_launch <name>`, `/task role purchasing @someone @backup` or `/task roles`. Flows: new_product_launch, campaign_planning, complaint_handling.",
   "raci.error.oneA": "A task needs exactly one Accountable (A).",
   "raci.error.noR": "A task needs at least one Responsible (R).",
-  "raci.error.selfApprove": "The A can't also be the only R (nobody would check the work). Add another R or pick another A.",
+  "raci.error.selfApprove":
+    "The A can't also be the only R (nobody would check the work). Add another R or pick another A.",
   "raci.error.notR": "Only the task's R ({!who}) can do that.",
   "raci.error.notA": "Only the task's A ({!who}) can approve, send back or waive a consultation.",
   "raci.error.notC": "Only someone consulted on this task can give input.",
   "raci.error.consultOpen": "Not yet: {!who} must give input first (or the A waives it).",
   "raci.error.state": "Task #{number} is {status}: that doesn't apply now.",
-  "raci.error.changed": "Task #{number} changed a moment ago: someone acted on it first. Nothing was done; the card shows it as it is now.",
+  "raci.error.changed":
+    "Task #{number} changed a moment ago: someone acted on it first. Nothing was done; the card shows it as it is now.",
   "raci.error.notFound": "There is no task or flow #{ref}.",
   "raci.error.role": "No one is mapped to the role “{role}”. Map it with `/task role {role} @someone`.",
   "raci.error.title": "Give the task a title.",
@@ -45,8 +50,10 @@ export const enRaci = {
   "raci.card.blocked": "⛔ Blocked: {reason}",
   "raci.card.consults": "Waiting for input from {!who}",
   "raci.dm.r": "You are *Responsible* for task #{number} “{title}” (due {due}). A: <@{a}>.{desc}",
-  "raci.dm.c": "Your input is asked on task #{number} “{title}” (R {!r}, due {due}). The work can't be marked done until you answer.{!desc}",
-  "raci.dm.a": "You are *Accountable* for task #{number} “{title}” (R {!r}, due {due}). You'll be asked to approve it when it's ready.",
+  "raci.dm.c":
+    "Your input is asked on task #{number} “{title}” (R {!r}, due {due}). The work can't be marked done until you answer.{!desc}",
+  "raci.dm.a":
+    "You are *Accountable* for task #{number} “{title}” (R {!r}, due {due}). You'll be asked to approve it when it's ready.",
   "raci.dm.ready": "✅ Task #{number} “{title}” is *ready for approval* (done by <@{by}>).",
   "raci.dm.sentBack": "↩️ <@{a}> sent task #{number} “{title}” back: {reason}",
   "raci.dm.turn": "Your turn: the previous step of flow #{flow} was approved.",

@@ -1,7 +1,8 @@
 // English: Workflow Builder steps (their errors, shown in the workflow's activity).
 export const enSteps = {
   "step.error.input": "Input “{label}” ({name}): {problem}",
-  "step.error.unknown": "shopops has no step called {step}. Update the workflow to one of the steps in shopops's manifest.",
+  "step.error.unknown":
+    "shopops has no step called {step}. Update the workflow to one of the steps in shopops's manifest.",
   "step.problem.required": "it is required and was empty.",
   "step.problem.text": "it must be text.",
   "step.problem.tooLong": "it is longer than {max} characters.",

@@ -1,14 +1,20 @@
 // English: the T0 command centre (war-room card, hourly alerts, runbooks).
 export const enT0 = {
-  "cmd.promo.t0": "`/promo warroom 3 start [shop1] [every 10m] [plan 3000000]` · `/promo warroom 3 plan 3000000` · `/promo warroom 3 rules 20% 30% 50%` · `/promo warroom 3 stop`: the T0 war-room card (it also starts by itself at T0 00:00) · `/promo runbook 3 stockout`: post a contingency runbook",
-  "t0.usage": "Write it as `/promo warroom 3 start [store] [every 10m] [plan 3000000]`, `/promo warroom 3 plan 3000000`, `/promo warroom 3 rules 20% 30% 50%`, `/promo warroom 3 stop`, or `/promo runbook 3 <{keys}>`.",
-  "t0.error.noStore": "I don't know which store's numbers to watch: no metrics have arrived yet. Say it: `/promo warroom {number} start shop1`.",
-  "t0.error.interval": "Refresh every {value}? The card refreshes at most once a minute and at least once an hour: write e.g. `every 10m`.",
+  "cmd.promo.t0":
+    "`/promo warroom 3 start [shop1] [every 10m] [plan 3000000]` · `/promo warroom 3 plan 3000000` · `/promo warroom 3 rules 20% 30% 50%` · `/promo warroom 3 stop`: the T0 war-room card (it also starts by itself at T0 00:00) · `/promo runbook 3 stockout`: post a contingency runbook",
+  "t0.usage":
+    "Write it as `/promo warroom 3 start [store] [every 10m] [plan 3000000]`, `/promo warroom 3 plan 3000000`, `/promo warroom 3 rules 20% 30% 50%`, `/promo warroom 3 stop`, or `/promo runbook 3 <{keys}>`.",
+  "t0.error.noStore":
+    "I don't know which store's numbers to watch: no metrics have arrived yet. Say it: `/promo warroom {number} start shop1`.",
+  "t0.error.interval":
+    "Refresh every {value}? The card refreshes at most once a minute and at least once an hour: write e.g. `every 10m`.",
   "t0.error.plan": "“{value}” is not an amount. Write the day's GMV plan as a number, e.g. `plan 3000000`.",
   "t0.error.notOwner": "Only the promotion's owner <@{owner}> or an admin can start or stop its war room.",
   "t0.planned": "T0 plan for *{name}*: {plan} GMV for the day. The war room measures against it, hour by hour.",
-  "t0.error.rules": "“{value}” doesn't work as thresholds: give three shares under plan, rising, each under 100%, e.g. `/promo warroom 3 rules 20% 30% 50%` (notice for one hour; warning and critical for two hours running).",
-  "t0.rulesSet": "Hourly rules for *{name}*: notice at {notice}% under plan for an hour, warning at {warning}% and critical at {critical}% under for two hours running.",
+  "t0.error.rules":
+    "“{value}” doesn't work as thresholds: give three shares under plan, rising, each under 100%, e.g. `/promo warroom 3 rules 20% 30% 50%` (notice for one hour; warning and critical for two hours running).",
+  "t0.rulesSet":
+    "Hourly rules for *{name}*: notice at {notice}% under plan for an hour, warning at {warning}% and critical at {critical}% under for two hours running.",
   "t0.started": "War room for *{name}* is on in <#{channel}>: {store}, refreshed every {every}.",
   "t0.stopped": "War room for *{name}* stopped. The card keeps its last figures.",
   "t0.card.title": "🛰 {name} · T0 war room · {store}",
@@ -30,7 +36,8 @@ export const enT0 = {
   "t0.level.critical": "🔴 critical",
   "t0.alert.gmv": "{level} *{name}* (#{number}) · {store}: GMV under plan: {hours}",
   "t0.alert.gmvHour": "{from}–{to} {actual} vs plan {plan} ({short} under)",
-  "t0.alert.conversion": "{level} *{name}* (#{number}) · {store}: conversion fell to {cr} at {from}–{to} (from {before}) while UV rose to {uv} (from {uvBefore})",
+  "t0.alert.conversion":
+    "{level} *{name}* (#{number}) · {store}: conversion fell to {cr} at {from}–{to} (from {before}) while UV rose to {uv} (from {uvBefore})",
   "t0.alert.ack": "Acknowledge",
   "t0.alert.runbook": "Open runbook",
   "t0.alert.action": "Create action",

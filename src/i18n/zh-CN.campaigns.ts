@@ -2,10 +2,12 @@ import type { enCampaigns } from "./en.campaigns.ts";
 
 // 简体中文：大促活动。
 export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
-  "cmd.promo.new": "`/promo new`（表单）或 `/promo new 双11 2026-11-11 [#频道] [double11] [模板]`：新建大促及其 T-30 → T+ 清单",
+  "cmd.promo.new":
+    "`/promo new`（表单）或 `/promo new 双11 2026-11-11 [#频道] [double11] [模板]`：新建大促及其 T-30 → T+ 清单",
   "cmd.promo.list": "`/promo list`：进行中的大促 · `/promo calendar [年份]`：营销日历及开始筹备的日期",
   "cmd.promo.manage": "`/promo move 3 2026-11-18` · `/promo cancel 3` · `/promo gate 3`：改期、取消、签署 T-7 上线确认",
-  "cmd.promo.retro": "`/promo retro 3`：复盘（实际数据、成败因素、五问法、改进措施）· `/promo report 3`：目标对比实际，环比与同比",
+  "cmd.promo.retro":
+    "`/promo retro 3`：复盘（实际数据、成败因素、五问法、改进措施）· `/promo report 3`：目标对比实际，环比与同比",
   "cmd.promo.template": "`/promo template list|export [名称]|import`：活动模板（YAML）",
   "kind.618": "618",
   "kind.double11": "双11",
@@ -23,8 +25,10 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "role.tech": "技术",
   "role.marketing": "营销",
   "role.logistics": "物流",
-  "promo.usage": "请这样写：`/promo new 双11 2026-11-11`、`/promo list`、`/promo calendar`、`/promo move 3 2026-11-18`、`/promo cancel 3`、`/promo gate 3`、`/promo retro 3`、`/promo report 3` 或 `/promo template list`。",
-  "promo.usage.new": "请这样写：`/promo new 双11 2026-11-11 #活动频道 double11`（名称、活动日 YYYY-MM-DD；频道、类型和模板可选），或只输入 `/promo new` 打开表单。",
+  "promo.usage":
+    "请这样写：`/promo new 双11 2026-11-11`、`/promo list`、`/promo calendar`、`/promo move 3 2026-11-18`、`/promo cancel 3`、`/promo gate 3`、`/promo retro 3`、`/promo report 3` 或 `/promo template list`。",
+  "promo.usage.new":
+    "请这样写：`/promo new 双11 2026-11-11 #活动频道 double11`（名称、活动日 YYYY-MM-DD；频道、类型和模板可选），或只输入 `/promo new` 打开表单。",
   "promo.error.date": "{date} 不是有效日期：请写成 YYYY-MM-DD，例如 2026-11-11。",
   "promo.error.past": "{date} 已经过去（今天是 {today}）。请选择活动举办的日期。",
   "promo.error.templateUnknown": "没有名为“{name}”的模板。模板列表见 `/promo template list`。",
@@ -127,7 +131,8 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "promo.report.lastYear": "去年同期活动（同比）",
   "promo.report.noRetro": "大促 #{number} 还没有复盘：`/promo retro {number}`。",
   "promo.template.list": "模板：{names}",
-  "promo.template.imported": "模板“{name}” v{version} 已导入（{items} 项）。用 `/promo new <名称> <日期> {name}` 使用；进行中的大促保持原版本。",
+  "promo.template.imported":
+    "模板“{name}” v{version} 已导入（{items} 项）。用 `/promo new <名称> <日期> {name}` 使用；进行中的大促保持原版本。",
   "promo.template.importTitle": "导入模板",
   "promo.template.yaml": "模板（YAML）",
   "promo.home.title": "*我的大促事项*",

@@ -5,8 +5,10 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "cmd.complaint.new": "`/complaint new`：新建客诉工单（也可以在任意消息、包括线程回复上使用消息快捷方式 *升级客诉*）",
   "cmd.complaint.list": "`/complaint list`：未结客诉，VIP 和最紧急的排在前面",
   "cmd.complaint.tiers": "`/complaint tiers` · `/complaint tier 2 #频道 @成员 @用户组`：每一级的频道和人员",
-  "cmd.complaint.policy": "`/complaint policy` · `/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01`：时限设置",
-  "cmd.complaint.report": "`/complaint report [开始] [结束]`：某段时间的原因、级别、时效达成、首问解决率和满意度（默认最近 30 天）",
+  "cmd.complaint.policy":
+    "`/complaint policy` · `/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01`：时限设置",
+  "cmd.complaint.report":
+    "`/complaint report [开始] [结束]`：某段时间的原因、级别、时效达成、首问解决率和满意度（默认最近 30 天）",
   "cause.quality": "产品质量",
   "cause.not_as_described": "描述与实际不符",
   "cause.logistics": "物流（延误、丢件、破损）",
@@ -43,11 +45,14 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "complaint.error.summary": "请简单说明发生了什么（最多 2000 个字）。",
   "complaint.error.amount": "请填写数字金额，例如 50 或 129.90。",
   "complaint.error.reason": "请说明原因（几个字即可）。",
-  "complaint.error.noTiers": "还没有设置客诉级别。请管理员用 `/complaint tier 1 #一线客服 @客服1 @客服2` 设置，再设置 `tier 2` 和 `tier 3`。",
+  "complaint.error.noTiers":
+    "还没有设置客诉级别。请管理员用 `/complaint tier 1 #一线客服 @客服1 @客服2` 设置，再设置 `tier 2` 和 `tier 3`。",
   "complaint.error.notFound": "找不到客诉 {ref}。",
   "complaint.error.state": "客诉 #{number} 当前状态为「{status}」，现在不能执行这个操作。",
-  "complaint.error.lostRace": "客诉 #{number} 已被他人处理：<@{actor}> 在 {ago} 前{did}。这次操作没有执行；当前状态为「{status}」，卡片已按最新状态更新。",
-  "complaint.error.lostRaceClock": "客诉 #{number} 已有变化：计时器在 {ago} 前{did}。这次操作没有执行；当前状态为「{status}」，卡片已按最新状态更新。",
+  "complaint.error.lostRace":
+    "客诉 #{number} 已被他人处理：<@{actor}> 在 {ago} 前{did}。这次操作没有执行；当前状态为「{status}」，卡片已按最新状态更新。",
+  "complaint.error.lostRaceClock":
+    "客诉 #{number} 已有变化：计时器在 {ago} 前{did}。这次操作没有执行；当前状态为「{status}」，卡片已按最新状态更新。",
   "complaint.did.acknowledged": "确认受理了它",
   "complaint.did.escalated": "升级了它",
   "complaint.did.waiting": "将它设为等待客户回复",
@@ -64,9 +69,12 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "complaint.error.approver": "超过 {amount} 的退款需要三级人员（客服主管或业务负责人）审批。",
   "complaint.error.admin": "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以修改客诉时限和级别。",
   "complaint.error.topTier": "客诉 #{number} 已经在第三级。",
-  "complaint.usage": "请这样写：`/complaint new`、`/complaint list`、`/complaint tiers`、`/complaint tier 2 #频道 @成员`、`/complaint policy urgent 2h general 24h` 或 `/complaint report 2026-11-01 2026-11-30`。",
-  "complaint.usage.tier": "请这样写：`/complaint tier 2 #客诉专员 @成员 @另一位`（级别 1、2 或 3；一个频道；成员或用户组）。",
-  "complaint.usage.policy": "请这样写：`/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01,2026-10-02`（每项都可省略；时长如 30s、90m、2h、1d；`hours off` 表示全天计时）。问题：{problem}",
+  "complaint.usage":
+    "请这样写：`/complaint new`、`/complaint list`、`/complaint tiers`、`/complaint tier 2 #频道 @成员`、`/complaint policy urgent 2h general 24h` 或 `/complaint report 2026-11-01 2026-11-30`。",
+  "complaint.usage.tier":
+    "请这样写：`/complaint tier 2 #客诉专员 @成员 @另一位`（级别 1、2 或 3；一个频道；成员或用户组）。",
+  "complaint.usage.policy":
+    "请这样写：`/complaint policy urgent 2h general 24h warn 75% repeat 1h vip-tier 2 refund-approval 500 hours 09:00-18:00 mon-fri holidays 2026-10-01,2026-10-02`（每项都可省略；时长如 30s、90m、2h、1d；`hours off` 表示全天计时）。问题：{problem}",
   "complaint.usage.report": "请这样写：`/complaint report 2026-11-01 2026-11-30`（日期格式 YYYY-MM-DD，包含结束日）。",
   "complaint.card.title": "{icon} 客诉 #{number} · {urgency} · 第 {tier} 级",
   "complaint.card.customer": "*客户*\n{customer}{vip}",
@@ -110,7 +118,8 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "complaint.note.escalatedManual": "<@{actor}> 升级到第 {to} 级：{reason}",
   "complaint.note.arrived": "{!mentions} 客诉 #{number} 现在由你们处理（第 {tier} 级）。{!why}",
   "complaint.note.warning": "⚠️ {!mentions} 客诉 #{number}：{clock}时限已用去 {percent}%，将于 {deadline} 到期。",
-  "complaint.note.tier3Overdue": "🚨 {!mentions} 客诉 #{number} 在第三级自 {deadline} 起已超时。在有人处理之前，每 {interval} 提醒一次。",
+  "complaint.note.tier3Overdue":
+    "🚨 {!mentions} 客诉 #{number} 在第三级自 {deadline} 起已超时。在有人处理之前，每 {interval} 提醒一次。",
   "complaint.note.waiting": "<@{actor}> 正在等待客户回复：解决计时已暂停。",
   "complaint.note.resumed": "<@{actor}>：客户已回复，解决计时继续（剩余 {left}）。",
   "complaint.note.remedyProposed": "<@{actor}> 提出补救方案：{remedy}。{note}",
@@ -133,7 +142,8 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "complaint.tiers.row": "第 {tier} 级：<#{channel}> · {!people}",
   "complaint.tiers.none": "未设置",
   "complaint.tiers.saved": "第 {tier} 级现在是 <#{channel}>，人员：{!people}。新工单使用新设置；已开工单保持原有级别。",
-  "complaint.policy.show": "紧急：{urgent} 内响应。一般：{general} 内解决。用去 {warn}% 时提醒。第三级超时每 {repeat} 重复提醒。VIP 从第 {vipTier} 级开始。超过 {refund} 的退款需三级审批。工作时间：{hours}。节假日：{holidays}。",
+  "complaint.policy.show":
+    "紧急：{urgent} 内响应。一般：{general} 内解决。用去 {warn}% 时提醒。第三级超时每 {repeat} 重复提醒。VIP 从第 {vipTier} 级开始。超过 {refund} 的退款需三级审批。工作时间：{hours}。节假日：{holidays}。",
   "complaint.policy.allHours": "全天计时",
   "complaint.policy.saved": "时限已保存。新工单使用新设置；已开工单保持原有时限。",
   "complaint.report.title": "客诉报告 {from} – {to}",

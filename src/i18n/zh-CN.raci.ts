@@ -3,9 +3,12 @@ import type { enRaci } from "./en.raci.ts";
 // 简体中文：跨部门 RACI 任务。
 export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "cmd.task.new": "`/task new`（或消息快捷方式 *转为任务*）：新建任务，指定 R、A、C、I",
-  "cmd.task.views": "`/task mine` · `/task overdue` · `/task matrix 2`：按角色看我的任务、逾期任务、流程的 RACI 矩阵（含图片）",
-  "cmd.task.flow": "`/task flow new_product_launch 新品A` · `/task role purchasing @某人 [@备份]` · `/task roles`：标准流程与角色映射",
-  "raci.usage": "请这样写：`/task new`、`/task mine`、`/task overdue`、`/task matrix 2`、`/task flow new_product_launch <名称>`、`/task role purchasing @某人 @备份` 或 `/task roles`。流程：new_product_launch、campaign_planning、complaint_handling。",
+  "cmd.task.views":
+    "`/task mine` · `/task overdue` · `/task matrix 2`：按角色看我的任务、逾期任务、流程的 RACI 矩阵（含图片）",
+  "cmd.task.flow":
+    "`/task flow new_product_launch 新品A` · `/task role purchasing @某人 [@备份]` · `/task roles`：标准流程与角色映射",
+  "raci.usage":
+    "请这样写：`/task new`、`/task mine`、`/task overdue`、`/task matrix 2`、`/task flow new_product_launch <名称>`、`/task role purchasing @某人 @备份` 或 `/task roles`。流程：new_product_launch、campaign_planning、complaint_handling。",
   "raci.error.oneA": "每个任务必须有且只有一位审批人（A）。",
   "raci.error.noR": "每个任务至少需要一位负责人（R）。",
   "raci.error.selfApprove": "审批人（A）不能同时是唯一的负责人（R），否则没人检查工作。请再加一位 R 或换一位 A。",

@@ -3,8 +3,10 @@ import type { enReviews } from "./en.reviews.ts";
 // 简体中文：评价预警与每日简报。
 export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "cmd.reviews.setup": "`/reviews channel #评价` · `/reviews route quality @负责人`：紧急预警发到哪里、各原因由谁负责",
-  "cmd.reviews.briefing": "`/reviews briefing #频道 [09:00]` · `/reviews briefing off #频道` · `/reviews briefing now [#频道]`：每日评价简报（now：发到你的私信，管理员可发到频道）",
-  "cmd.reviews.keywords": "`/reviews keywords` · `/reviews keyword add 掉漆 quality warning` · `/reviews keyword remove 掉漆`：关键词列表",
+  "cmd.reviews.briefing":
+    "`/reviews briefing #频道 [09:00]` · `/reviews briefing off #频道` · `/reviews briefing now [#频道]`：每日评价简报（now：发到你的私信，管理员可发到频道）",
+  "cmd.reviews.keywords":
+    "`/reviews keywords` · `/reviews keyword add 掉漆 quality warning` · `/reviews keyword remove 掉漆`：关键词列表",
   "cmd.reviews.import": "`/reviews import`：评价如何导入（webhook、CSV 或 JSON 文件）",
   "rcause.quality": "产品质量",
   "rcause.not_as_described": "描述与实际不符",
@@ -12,8 +14,10 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "rcause.service_attitude": "客服服务态度差",
   "rcause.slow_after_sales": "售后处理不及时",
   "rcause.other": "其他",
-  "reviews.usage": "请这样写：`/reviews channel #评价`、`/reviews briefing #频道 09:00`、`/reviews keywords`、`/reviews keyword add <词> <类别> <notice|warning|critical>`、`/reviews keyword remove <词>` 或 `/reviews route quality @负责人`。类别：{categories}。",
-  "reviews.error.admin": "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以修改评价设置或向频道发送。单独输入 `/reviews briefing now` 会把简报发到你的私信。",
+  "reviews.usage":
+    "请这样写：`/reviews channel #评价`、`/reviews briefing #频道 09:00`、`/reviews keywords`、`/reviews keyword add <词> <类别> <notice|warning|critical>`、`/reviews keyword remove <词>` 或 `/reviews route quality @负责人`。类别：{categories}。",
+  "reviews.error.admin":
+    "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以修改评价设置或向频道发送。单独输入 `/reviews briefing now` 会把简报发到你的私信。",
   "reviews.channel.saved": "紧急评价预警现在发到 <#{channel}>。",
   "reviews.route.saved": "{cause}类评价现在转给 <@{user}>。",
   "reviews.keyword.saved": "关键词“{word}”（{category}，{severity}）已保存。",
@@ -41,14 +45,17 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "reviews.draft.commit.other": "专员会在 24 小时内联系您并给出解决方案。",
   "reviews.draft.wrap": "感谢您的反馈，我们会持续改进，期待再次为您服务。",
   "reviews.briefing.title": "📰 每日评价简报 {date}",
-  "reviews.briefing.totals": "评价 *{total}* 条 · 差评 *{negative}* 条 · 差评率 *{rate}*（前一天 {prevRate}，7 日平均 {avgRate}）",
+  "reviews.briefing.totals":
+    "评价 *{total}* 条 · 差评 *{negative}* 条 · 差评率 *{rate}*（前一天 {prevRate}，7 日平均 {avgRate}）",
   "reviews.briefing.cause": "• {cause}：{count} 条（{share}；较前一天 {vsPrev}，较 7 日平均 {vsAvg}）{!owner}",
   "reviews.briefing.keywords": "*高频关键词*：{list}",
   "reviews.briefing.skus": "*差评最多的 SKU*：{list}",
   "reviews.briefing.examples": "*评价示例*",
   "reviews.briefing.none": "没有差评。🎉",
   "reviews.briefing.refundTag": "🏷️ 其中 {count} 条要求退款（{share}）",
-  "reviews.briefing.otherTop": "⚠️ 大多数差评没有匹配到已知原因：请看示例，并为它们说的内容添加关键词（`/reviews keyword add <词> <类别> <级别>`）。",
+  "reviews.briefing.otherTop":
+    "⚠️ 大多数差评没有匹配到已知原因：请看示例，并为它们说的内容添加关键词（`/reviews keyword add <词> <类别> <级别>`）。",
   "reviews.import.result": "已导入 {stored} 条评价，{duplicates} 条已存在，{bad} 行有误。{problems}",
-  "reviews.import.hint": "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入评价*。评价也可以通过 webhook `POST /webhooks/reviews`（JSON 或 NDJSON，`Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`）导入，或在服务器上从 CSV/JSON 文件导入：`npm run import:reviews -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：platform, review_id, order_id, sku, rating, text, time）。",
+  "reviews.import.hint":
+    "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入评价*。评价也可以通过 webhook `POST /webhooks/reviews`（JSON 或 NDJSON，`Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`）导入，或在服务器上从 CSV/JSON 文件导入：`npm run import:reviews -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：platform, review_id, order_id, sku, rating, text, time）。",
 };

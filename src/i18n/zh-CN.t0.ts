@@ -2,15 +2,19 @@
 import type { enT0 } from "./en.t0.ts";
 
 export const zhCNT0: Record<keyof typeof enT0, string> = {
-  "cmd.promo.t0": "`/promo warroom 3 start [shop1] [every 10m] [plan 3000000]` · `/promo warroom 3 plan 3000000` · `/promo warroom 3 rules 20% 30% 50%` · `/promo warroom 3 stop`：T0 作战室看板（T0 当天 00:00 也会自动开启）· `/promo runbook 3 stockout`：发布应急预案",
-  "t0.usage": "请写成 `/promo warroom 3 start [店铺] [every 10m] [plan 3000000]`、`/promo warroom 3 plan 3000000`、`/promo warroom 3 rules 20% 30% 50%`、`/promo warroom 3 stop` 或 `/promo runbook 3 <{keys}>`。",
+  "cmd.promo.t0":
+    "`/promo warroom 3 start [shop1] [every 10m] [plan 3000000]` · `/promo warroom 3 plan 3000000` · `/promo warroom 3 rules 20% 30% 50%` · `/promo warroom 3 stop`：T0 作战室看板（T0 当天 00:00 也会自动开启）· `/promo runbook 3 stockout`：发布应急预案",
+  "t0.usage":
+    "请写成 `/promo warroom 3 start [店铺] [every 10m] [plan 3000000]`、`/promo warroom 3 plan 3000000`、`/promo warroom 3 rules 20% 30% 50%`、`/promo warroom 3 stop` 或 `/promo runbook 3 <{keys}>`。",
   "t0.error.noStore": "还没有收到任何数据，不知道要看哪个店铺。请指定：`/promo warroom {number} start shop1`。",
   "t0.error.interval": "刷新间隔 {value}？看板最快每分钟、最慢每小时刷新一次，例如 `every 10m`。",
   "t0.error.plan": "“{value}”不是金额。请把当天 GMV 计划写成数字，例如 `plan 3000000`。",
   "t0.error.notOwner": "只有活动负责人 <@{owner}> 或管理员可以开启或关闭作战室。",
   "t0.planned": "*{name}* 的 T0 计划：全天 GMV {plan}。作战室按小时对照该计划。",
-  "t0.error.rules": "“{value}”不能作为阈值：请给出三个递增且小于 100% 的低于计划比例，例如 `/promo warroom 3 rules 20% 30% 50%`（提醒看一小时；警告和紧急看连续两小时）。",
-  "t0.rulesSet": "*{name}* 的每小时规则：单小时低于计划 {notice}% 为提醒，连续两小时低于 {warning}% 为警告、低于 {critical}% 为紧急。",
+  "t0.error.rules":
+    "“{value}”不能作为阈值：请给出三个递增且小于 100% 的低于计划比例，例如 `/promo warroom 3 rules 20% 30% 50%`（提醒看一小时；警告和紧急看连续两小时）。",
+  "t0.rulesSet":
+    "*{name}* 的每小时规则：单小时低于计划 {notice}% 为提醒，连续两小时低于 {warning}% 为警告、低于 {critical}% 为紧急。",
   "t0.started": "*{name}* 的作战室已在 <#{channel}> 开启：店铺 {store}，每 {every} 刷新。",
   "t0.stopped": "*{name}* 的作战室已关闭，看板保留最后的数据。",
   "t0.card.title": "🛰 {name} · T0 作战室 · {store}",
@@ -32,7 +36,8 @@ export const zhCNT0: Record<keyof typeof enT0, string> = {
   "t0.level.critical": "🔴 紧急",
   "t0.alert.gmv": "{level} *{name}*（#{number}）· {store}：GMV 低于计划：{hours}",
   "t0.alert.gmvHour": "{from}–{to} {actual}，计划 {plan}（低 {short}）",
-  "t0.alert.conversion": "{level} *{name}*（#{number}）· {store}：{from}–{to} 转化率降至 {cr}（上一小时 {before}），同时 UV 升至 {uv}（上一小时 {uvBefore}）",
+  "t0.alert.conversion":
+    "{level} *{name}*（#{number}）· {store}：{from}–{to} 转化率降至 {cr}（上一小时 {before}），同时 UV 升至 {uv}（上一小时 {uvBefore}）",
   "t0.alert.ack": "确认",
   "t0.alert.runbook": "打开预案",
   "t0.alert.action": "创建行动",

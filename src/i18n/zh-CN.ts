@@ -21,9 +21,12 @@ export const zhCN: Record<MessageKey, string> = {
   "help.intro": "我在 Slack 里运行团队的流程。在任何频道或私信里输入命令：",
   "help.footer": "你的语言：{locale}。用 `/shopops language zh-CN` 或 `/shopops language en` 切换。",
   "cmd.shopops.help": "`/shopops help`：显示本列表",
-  "cmd.shopops.language": "`/shopops language zh-CN|en|auto`：我回复你时使用的语言（auto 跟随你的 Slack 设置）· `/shopops language #频道 zh-CN|en|auto`：频道的语言（管理员）",
-  "cmd.shopops.export": "`/shopops export 2026-11-01 2026-11-30 [promo|task|complaint|reviews|metrics]`：把这些天的全部操作记录导出为 CSV 文件发到你的私信（管理员）",
-  "usage.export": "请写成 `/shopops export 2026-11-01 2026-11-30`，日期后可加 `promo`、`task`、`complaint`、`reviews`、`metrics` 之一。",
+  "cmd.shopops.language":
+    "`/shopops language zh-CN|en|auto`：我回复你时使用的语言（auto 跟随你的 Slack 设置）· `/shopops language #频道 zh-CN|en|auto`：频道的语言（管理员）",
+  "cmd.shopops.export":
+    "`/shopops export 2026-11-01 2026-11-30 [promo|task|complaint|reviews|metrics]`：把这些天的全部操作记录导出为 CSV 文件发到你的私信（管理员）",
+  "usage.export":
+    "请写成 `/shopops export 2026-11-01 2026-11-30`，日期后可加 `promo`、`task`、`complaint`、`reviews`、`metrics` 之一。",
   "export.error.admin": "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以导出操作记录。",
   "export.error.date": "“{value}”不是日期。日期写成 2026-11-01。",
   "export.error.order": "结束日期 {value} 早于开始日期。",
@@ -33,15 +36,18 @@ export const zhCN: Record<MessageKey, string> = {
   "export.sent": "操作记录导出 {from} 至 {to}：共 {count} 条。UTF-8 CSV，可直接用 Excel 或 Numbers 打开，中文不乱码。",
   "cmd.shopops.status": "`/shopops status`：机器人是否正常（数据库、Slack、待发消息）",
   "usage.unknown": "我不认识 `{command} {input}`。输入 `{command} help` 查看所有命令。",
-  "usage.language": "请这样写：`/shopops language zh-CN`、`/shopops language en` 或 `/shopops language auto`（你自己的），或 `/shopops language #频道 en`（频道的，管理员）。",
+  "usage.language":
+    "请这样写：`/shopops language zh-CN`、`/shopops language en` 或 `/shopops language auto`（你自己的），或 `/shopops language #频道 en`（频道的，管理员）。",
   "language.channelSet": "好的，<#{channel}> 里的消息将使用{language}。",
   "language.channelAuto": "好的，<#{channel}> 里的消息将跟随工作区语言（{language}）。",
-  "language.channelAdmin": "只有工作区管理员或所有者可以设置频道语言。你可以用 `/shopops language en` 或 `/shopops language zh-CN` 设置你自己的语言。",
+  "language.channelAdmin":
+    "只有工作区管理员或所有者可以设置频道语言。你可以用 `/shopops language en` 或 `/shopops language zh-CN` 设置你自己的语言。",
   "language.set": "好的，我会用简体中文回复你。",
   "language.auto": "好的，我会跟随你的 Slack 语言设置。",
   "status.body": "数据库：{db}。待发送消息：{pending}。发送失败消息：{failed}。等待中的定时任务：{timers}。",
   "outbox.failed": "⚠️ 我没能在 <#{channel}> 发出“{preview}”：Slack 返回 `{reason}`。{!fix}",
-  "outbox.fix.invite": "请把我加入该频道（在频道里输入 `/invite @shopops`；私有频道请在频道详情里添加应用），然后再操作一次。",
+  "outbox.fix.invite":
+    "请把我加入该频道（在频道里输入 `/invite @shopops`；私有频道请在频道详情里添加应用），然后再操作一次。",
   "outbox.fix.archived": "该频道已归档：请换一个频道再操作一次。",
   "outbox.fix.restricted": "工作区不允许应用在那里发消息：请联系管理员，或换一个频道。",
   "outbox.fix.other": "`/shopops status` 会列出发送失败的消息，管理员可以在那里查看详情。",
@@ -55,6 +61,7 @@ export const zhCN: Record<MessageKey, string> = {
   "home.empty": "现在没有需要你处理的事。🎉",
   "home.updated": "更新于 {time}（{tz}）",
   "import.noFile": "这条消息没有 CSV 或 JSON 文件。请把文件上传到机器人所在的频道，再在那条消息上使用快捷方式。",
-  "import.foreignHost": "这个文件不在 Slack 的文件服务器上，所以我没有下载它。请把文件直接上传到 Slack（拖进机器人所在的频道），再在那条消息上使用快捷方式。",
+  "import.foreignHost":
+    "这个文件不在 Slack 的文件服务器上，所以我没有下载它。请把文件直接上传到 Slack（拖进机器人所在的频道），再在那条消息上使用快捷方式。",
   "import.tooLarge": "这个文件超过 {mb} MB。请拆成较小的文件，或改用 webhook 发送数据。",
 };

@@ -9,7 +9,8 @@ import { prismaExec, dialectOfClient } from "./prisma-exec.ts";
 import type { Db } from "./db.ts";
 import { marks } from "./sql.ts";
 
-export type Claimable = "ComplaintCase" | "Task" | "Campaign" | "CampaignItem" | "MetricAlert" | "WarRoom" | "RunbookRun";
+export type Claimable =
+  "ComplaintCase" | "Task" | "Campaign" | "CampaignItem" | "MetricAlert" | "WarRoom" | "RunbookRun";
 
 export interface ClaimOn {
   id: string;

@@ -102,10 +102,14 @@ export class ShiftedClock implements Clock {
     let cancel = () => {};
     const arm = () => {
       cancel();
-      cancel = realWake(() => Date.now() + this.offset, atMs, () => {
-        this.listeners.delete(arm);
-        fn();
-      });
+      cancel = realWake(
+        () => Date.now() + this.offset,
+        atMs,
+        () => {
+          this.listeners.delete(arm);
+          fn();
+        },
+      );
     };
     this.listeners.add(arm);
     arm();

@@ -3,7 +3,8 @@
 import { parse } from "csv-parse/sync";
 
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder("utf-8").decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -19,19 +20,36 @@ export interface TableProblem {
   message: string;
 }
 
-export function readCsvTable(bytes: Uint8Array, columns: string[], required: string[]): { rows: { row: number; raw: Record<string, string> }[]; problems: TableProblem[] } {
+export function readCsvTable(
+  bytes: Uint8Array,
+  columns: string[],
+  required: string[],
+): { rows: { row: number; raw: Record<string, string> }[]; problems: TableProblem[] } {
   let records: string[][];
   try {
     records = parse(decodeText(bytes), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (e) {
-    return { rows: [], problems: [{ row: 0, field: "file", message: `not a CSV file: ${(e as Error).message.split("\n")[0]}` }] };
+    return {
+      rows: [],
+      problems: [{ row: 0, field: "file", message: `not a CSV file: ${(e as Error).message.split("\n")[0]}` }],
+    };
   }
   const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => !columns.includes(h));
   const missing = required.filter((c) => !header.includes(c));
   if (unknown.length || missing.length) {
-    const message = [missing.length ? `missing column(s): ${missing.join(", ")}` : "", unknown.length ? `unknown column(s): ${unknown.join(", ")}` : ""].filter(Boolean).join("; ");
+    const message = [
+      missing.length ? `missing column(s): ${missing.join(", ")}` : "",
+      unknown.length ? `unknown column(s): ${unknown.join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
     return { rows: [], problems: [{ row: 1, field: "header", message: `${message}. Columns: ${columns.join(", ")}` }] };
   }
-  return { rows: records.slice(1).map((cells, i) => ({ row: i + 2, raw: Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""])) })), problems: [] };
+  return {
+    rows: records
+      .slice(1)
+      .map((cells, i) => ({ row: i + 2, raw: Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""])) })),
+    problems: [],
+  };
 }

@@ -87,14 +87,18 @@ export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Da
  * claims keep replicas apart.
  */
 async function openPostgres(url: string, o: OpenOptions): Promise<Database> {
-  const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import("../generated/prisma-pg/client.ts"), import("@prisma/adapter-pg")]);
+  const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([
+    import("../generated/prisma-pg/client.ts"),
+    import("@prisma/adapter-pg"),
+  ]);
   const base = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: o.poolSize ?? 10 }) });
   await base.$connect();
   // Both clients come from one schema: the models, their fields and their methods are the same.
   const plain = base as unknown as PrismaClient;
   const db = guarded(plain);
   const { sql, close } = pgSql(url, o.poolSize ?? 10, {
-    guard: (what) => (inTransaction.getStore() ? `sql.${what} used inside a transaction: use the transaction's q` : undefined),
+    guard: (what) =>
+      inTransaction.getStore() ? `sql.${what} used inside a transaction: use the transaction's q` : undefined,
     inTx: (fn) => inTransaction.run(true, fn),
     retry: retryConflicts,
   });
@@ -122,7 +126,11 @@ export async function retryConflicts<T>(fn: () => Promise<T>, attempts = 5): Pro
 }
 
 function isConflict(e: unknown): boolean {
-  const x = e as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } }; cause?: { originalCode?: string } };
+  const x = e as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+    cause?: { originalCode?: string };
+  };
   // Prisma wraps the server's code; node-postgres (the plain-SQL side) gives it as is.
   const code = x?.meta?.driverAdapterError?.cause?.originalCode ?? x?.cause?.originalCode ?? x?.code;
   return x?.code === "P2034" || code === "40P01" || code === "40001";
@@ -188,7 +196,9 @@ function guarded(base: PrismaClient, key?: object): PrismaClient {
     query: {
       $allOperations({ args, query, model, operation }) {
         if (inTransaction.getStore()) {
-          return Promise.reject(new Error(`db.${model ?? ""}.${operation} used inside a transaction: use the transaction's client (tx)`));
+          return Promise.reject(
+            new Error(`db.${model ?? ""}.${operation} used inside a transaction: use the transaction's client (tx)`),
+          );
         }
         return turn(() => query(args));
       },
@@ -198,8 +208,11 @@ function guarded(base: PrismaClient, key?: object): PrismaClient {
   Object.defineProperty(extended, "$transaction", {
     value: (fn: unknown, o?: unknown) => {
       if (typeof fn !== "function") throw new Error("use interactive transactions: db.$transaction(async (tx) => …)");
-      if (inTransaction.getStore()) return Promise.reject(new Error("nested transaction: use the transaction's client (tx)"));
-      return turn(() => inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never))).then((r) => {
+      if (inTransaction.getStore())
+        return Promise.reject(new Error("nested transaction: use the transaction's client (tx)"));
+      return turn(() =>
+        inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never)),
+      ).then((r) => {
         for (const hook of commitHooks.get(extended) ?? []) outsideTransaction(hook);
         return r;
       });
@@ -234,7 +247,8 @@ function sqliteSql(raw: BetterSqlite3.Database, key: object): Sql {
     },
     async get<T>(text: string, params: readonly Param[] = []) {
       const s = prepare(text);
-      return (s.reader ? s.get(...params.map(sqliteParam)) : (s.run(...params.map(sqliteParam)), undefined)) as T | undefined;
+      return (s.reader ? s.get(...params.map(sqliteParam)) : (s.run(...params.map(sqliteParam)), undefined)) as
+        T | undefined;
     },
     async run(text: string, params: readonly Param[] = []) {
       const s = prepare(text);

@@ -13,7 +13,12 @@ export function durationMs(s: string): number {
 export function formatDuration(ms: number): string {
   const parts: string[] = [];
   let left = Math.max(0, Math.round(ms / 1000));
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ] as const) {
     const n = Math.floor(left / size);
     if (n > 0) parts.push(`${n}${unit}`);
     left -= n * size;

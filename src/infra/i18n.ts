@@ -18,11 +18,14 @@ const pluralRules = { en: new Intl.PluralRules("en"), "zh-CN": new Intl.PluralRu
  * with # standing for the number: `{days|# day|# days}` → "1 day", "2 days", never "1 day(s)".
  */
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = (catalogues[locale][key] ?? en[key] ?? key).replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, other: string) => {
-    const n = Number(params[name]);
-    if (!(name in params) || !Number.isFinite(n)) return m;
-    return (pluralRules[locale].select(n) === "one" ? one : other).replace(/#/g, String(n));
-  });
+  const template = (catalogues[locale][key] ?? en[key] ?? key).replace(
+    /\{(\w+)\|([^|}]*)\|([^}]*)\}/g,
+    (m, name: string, one: string, other: string) => {
+      const n = Number(params[name]);
+      if (!(name in params) || !Number.isFinite(n)) return m;
+      return (pluralRules[locale].select(n) === "one" ? one : other).replace(/#/g, String(n));
+    },
+  );
   return template.replace(/\{(!?)(\w+)\}/g, (m, raw: string, name: string) => {
     if (!(name in params)) return m;
     const v = params[name]!;

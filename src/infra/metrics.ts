@@ -53,5 +53,15 @@ export function createMetrics() {
     labelNames: ["kind"] as const,
     registers: [registry],
   });
-  return { registry, requests, ackSeconds, outboxDepth, outboxOutcomes, timerLateness, timerRuns, ingestedRows, ingestsRunning };
+  return {
+    registry,
+    requests,
+    ackSeconds,
+    outboxDepth,
+    outboxOutcomes,
+    timerLateness,
+    timerRuns,
+    ingestedRows,
+    ingestsRunning,
+  };
 }

@@ -57,19 +57,31 @@ export function migrateSqlite(databaseUrl: string, migrations = committedMigrati
     try {
       db.exec(HISTORY);
       const done = new Map(
-        (db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string; checksum: string }[]).map(
-          (r) => [r.migration_name, r.checksum],
-        ),
+        (
+          db
+            .prepare(
+              `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+            )
+            .all() as { migration_name: string; checksum: string }[]
+        ).map((r) => [r.migration_name, r.checksum]),
       );
       for (const m of migrations) {
         const seen = done.get(m.name);
         if (seen === m.checksum) continue;
-        if (seen) throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+        if (seen)
+          throw new Error(
+            `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`,
+          );
         const id = randomUUID();
-        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`).run(id, m.checksum, m.name, iso());
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
+        ).run(id, m.checksum, m.name, iso());
         // defer_foreign_keys lets Prisma's table redefinitions run inside the transaction.
         db.exec(m.sql);
-        db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(iso(), id);
+        db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(
+          iso(),
+          id,
+        );
         applied.push(m.name);
       }
       db.exec("COMMIT");
@@ -99,7 +111,10 @@ const PG_HISTORY = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const MIGRATION_LOCK = 7_270_717;
 
 /** Brings a PostgreSQL database up to the committed migrations; returns the names it applied. */
-export async function migratePostgres(databaseUrl: string, migrations = committedMigrations(fromRoot("prisma/postgres/migrations"))): Promise<string[]> {
+export async function migratePostgres(
+  databaseUrl: string,
+  migrations = committedMigrations(fromRoot("prisma/postgres/migrations")),
+): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -107,19 +122,32 @@ export async function migratePostgres(databaseUrl: string, migrations = committe
     try {
       await client.query(PG_HISTORY);
       const done = new Map(
-        (await client.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => [r.migration_name, r.checksum]),
+        (
+          await client.query<{ migration_name: string; checksum: string }>(
+            `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )
+        ).rows.map((r) => [r.migration_name, r.checksum]),
       );
       const applied: string[] = [];
       for (const m of migrations) {
         const seen = done.get(m.name);
         if (seen === m.checksum) continue;
-        if (seen) throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+        if (seen)
+          throw new Error(
+            `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`,
+          );
         await client.query("BEGIN");
         try {
           const id = randomUUID();
-          await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, m.checksum, m.name]);
+          await client.query(
+            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+            [id, m.checksum, m.name],
+          );
           await client.query(m.sql);
-          await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+          await client.query(
+            `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+            [id],
+          );
           await client.query("COMMIT");
         } catch (e) {
           await client.query("ROLLBACK");

@@ -24,7 +24,13 @@ export interface NdjsonSink<T> {
   finish(): Promise<Record<string, number>>;
 }
 
-export async function takeNdjson<T>(deps: Deps, req: IncomingMessage, res: ServerResponse, sink: NdjsonSink<T>, limits = UPLOAD_LIMITS): Promise<void> {
+export async function takeNdjson<T>(
+  deps: Deps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  sink: NdjsonSink<T>,
+  limits = UPLOAD_LIMITS,
+): Promise<void> {
   const problems: Problem[] = [];
   let skipped = 0;
   let good = 0;
@@ -34,7 +40,9 @@ export async function takeNdjson<T>(deps: Deps, req: IncomingMessage, res: Serve
     for await (const batch of ndjsonBatches(req, limits)) {
       const items: T[] = [];
       for (const line of batch) {
-        const v = line.error ? { ok: false as const, problems: [{ row: line.row, field: "line", message: line.error }] } : sink.validate(line.value, line.row);
+        const v = line.error
+          ? { ok: false as const, problems: [{ row: line.row, field: "line", message: line.error }] }
+          : sink.validate(line.value, line.row);
         if (v.ok) items.push(v.item);
         else {
           skipped++;
@@ -47,14 +55,36 @@ export async function takeNdjson<T>(deps: Deps, req: IncomingMessage, res: Serve
   } catch (e) {
     if (!(e instanceof NdjsonTooLarge)) throw e;
     const totals = await sink.finish();
-    deps.log.warn({ kind: sink.kind, limit: e.limit, what: e.what, ...totals }, "upload over the limit; what came before it is stored");
-    return sendJson(res, 413, { error: "too_large", hint: e.what === "body" ? `send at most ${e.limit} bytes per request; split the file` : `a line may hold at most ${e.limit} bytes`, ...totals, skipped, problems });
+    deps.log.warn(
+      { kind: sink.kind, limit: e.limit, what: e.what, ...totals },
+      "upload over the limit; what came before it is stored",
+    );
+    return sendJson(res, 413, {
+      error: "too_large",
+      hint:
+        e.what === "body"
+          ? `send at most ${e.limit} bytes per request; split the file`
+          : `a line may hold at most ${e.limit} bytes`,
+      ...totals,
+      skipped,
+      problems,
+    });
   } finally {
     deps.metrics.ingestsRunning.dec({ kind: sink.kind });
   }
   deps.metrics.ingestedRows.inc({ kind: sink.kind, outcome: "skipped" }, skipped);
   const totals = await sink.finish();
-  deps.log.info({ kind: sink.kind, rows: good, skipped, seconds: (monotonicMs() - started) / 1000, ...totals }, "upload taken in");
-  if (good === 0) return sendJson(res, 400, problems.length ? { error: "invalid_rows", skipped, problems } : { error: "empty", hint: "send one JSON object per line" });
+  deps.log.info(
+    { kind: sink.kind, rows: good, skipped, seconds: (monotonicMs() - started) / 1000, ...totals },
+    "upload taken in",
+  );
+  if (good === 0)
+    return sendJson(
+      res,
+      400,
+      problems.length
+        ? { error: "invalid_rows", skipped, problems }
+        : { error: "empty", hint: "send one JSON object per line" },
+    );
   sendJson(res, 200, { ok: true, ...totals, skipped, problems });
 }

@@ -13,7 +13,10 @@ export interface Line {
 }
 
 export class NdjsonTooLarge extends Error {
-  constructor(readonly limit: number, readonly what: "body" | "line") {
+  constructor(
+    readonly limit: number,
+    readonly what: "body" | "line",
+  ) {
     super(`${what} over ${limit} bytes`);
   }
 }
@@ -26,7 +29,10 @@ export interface NdjsonLimits {
 
 export const NDJSON_TYPES = /^application\/(x-ndjson|ndjson|jsonl|x-jsonlines|jsonlines)\b/i;
 
-export async function* ndjsonBatches(req: AsyncIterable<Buffer> & Pick<IncomingMessage, "resume">, limits: NdjsonLimits): AsyncGenerator<Line[]> {
+export async function* ndjsonBatches(
+  req: AsyncIterable<Buffer> & Pick<IncomingMessage, "resume">,
+  limits: NdjsonLimits,
+): AsyncGenerator<Line[]> {
   let bytes = 0;
   let row = 0;
   let rest: Buffer = Buffer.alloc(0);

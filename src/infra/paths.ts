@@ -11,7 +11,8 @@ export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "shopops") return (root = dir);
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "shopops")
+      return (root = dir);
     const up = dirname(dir);
     if (up === dir) throw new Error("cannot find shopops' package.json above " + fileURLToPath(import.meta.url));
     dir = up;

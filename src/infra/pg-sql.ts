@@ -26,7 +26,8 @@ const numbered = (text: string) => {
   return text.replace(/\?/g, () => `$${++n}`);
 };
 
-const value = (v: Param): unknown => (v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v);
+const value = (v: Param): unknown =>
+  v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v;
 
 export interface PgSql {
   sql: Sql;
@@ -41,7 +42,11 @@ export interface PgSql {
 export function pgSql(
   url: string,
   poolSize: number,
-  o: { guard: (what: string) => string | undefined; inTx: <T>(fn: () => Promise<T>) => Promise<T>; retry: <T>(fn: () => Promise<T>) => Promise<T> },
+  o: {
+    guard: (what: string) => string | undefined;
+    inTx: <T>(fn: () => Promise<T>) => Promise<T>;
+    retry: <T>(fn: () => Promise<T>) => Promise<T>;
+  },
 ): PgSql {
   // allowExitOnIdle: an idle pool never keeps a finished process (a CLI import, a test) alive.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types, allowExitOnIdle: true });
@@ -49,8 +54,10 @@ export function pgSql(
   // without a listener it would end the process. The next query opens a new connection.
   pool.on("error", () => {});
   const on = (c: pg.Pool | pg.PoolClient) => ({
-    all: async <T>(text: string, params: readonly Param[] = []) => (await c.query(numbered(text), params.map(value))).rows as T[],
-    run: async (text: string, params: readonly Param[] = []) => (await c.query(numbered(text), params.map(value))).rowCount ?? 0,
+    all: async <T>(text: string, params: readonly Param[] = []) =>
+      (await c.query(numbered(text), params.map(value))).rows as T[],
+    run: async (text: string, params: readonly Param[] = []) =>
+      (await c.query(numbered(text), params.map(value))).rowCount ?? 0,
   });
   const outer = on(pool);
   const refuse = (what: string) => {
@@ -60,7 +67,8 @@ export function pgSql(
   const sql: Sql = {
     dialect: "postgres",
     all: (text, params) => refuse("all") ?? outer.all(text, params),
-    get: async <T>(text: string, params?: readonly Param[]) => ((await (refuse("get") ?? outer.all<T>(text, params))) as T[])[0],
+    get: async <T>(text: string, params?: readonly Param[]) =>
+      ((await (refuse("get") ?? outer.all<T>(text, params))) as T[])[0],
     run: (text, params) => refuse("run") ?? outer.run(text, params),
     tx: (fn) =>
       refuse("tx") ??

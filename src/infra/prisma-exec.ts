@@ -22,7 +22,8 @@ export function prismaExec(db: Db, dialect: Dialect): Exec {
   return {
     dialect,
     run: (text, params = []) => db.$executeRawUnsafe(numbered(text), ...params.map((v) => v ?? null)),
-    all: <T>(text: string, params: readonly Param[] = []) => db.$queryRawUnsafe<T[]>(numbered(text), ...params.map((v) => v ?? null)),
+    all: <T>(text: string, params: readonly Param[] = []) =>
+      db.$queryRawUnsafe<T[]>(numbered(text), ...params.map((v) => v ?? null)),
   };
 }
 

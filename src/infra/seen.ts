@@ -68,7 +68,10 @@ async function flush(sql: Sql, b: Buffer): Promise<void> {
     await sql.tx(async (q) => {
       for (let i = 0; i < rows.length; i += 400) {
         const slice = rows.slice(i, i + 400);
-        await q.run(`INSERT INTO "SeenRequest" ("key", "at") VALUES ${slice.map(() => "(?, ?)").join(", ")} ON CONFLICT DO NOTHING`, slice.flat());
+        await q.run(
+          `INSERT INTO "SeenRequest" ("key", "at") VALUES ${slice.map(() => "(?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
+          slice.flat(),
+        );
       }
     });
   } catch {

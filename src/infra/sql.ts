@@ -22,7 +22,8 @@ export interface Sql {
 export const marks = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
 
 /** VALUES (?, ?), (?, ?) … for `rows` rows of `width` values. */
-export const valueRows = (rows: number, width: number): string => Array.from({ length: rows }, () => `(${marks(width)})`).join(", ");
+export const valueRows = (rows: number, width: number): string =>
+  Array.from({ length: rows }, () => `(${marks(width)})`).join(", ");
 
 /** A value read back from either driver as a Date (SQLite keeps Prisma's ISO text). */
 export function toDate(v: unknown): Date {

@@ -24,7 +24,11 @@ export function stored<S extends z.ZodType>(shape: S, raw: unknown, what: string
     }
   }
   const r = shape.safeParse(value);
-  if (!r.success) throw new StoredDataError(what, r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "));
+  if (!r.success)
+    throw new StoredDataError(
+      what,
+      r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "),
+    );
   return r.data;
 }
 

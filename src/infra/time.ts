@@ -8,7 +8,10 @@ export function formatInZone(at: Date, timeZone: string, pattern = "yyyy-MM-dd H
 
 /** The zone's offset at that instant as people read it: "UTC+8", "UTC-4", "UTC+5:30". */
 export function utcOffset(at: Date, timeZone: string): string {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   return name === "GMT" || name === "GMT+0" ? "UTC" : name.replace("GMT", "UTC");
 }
 

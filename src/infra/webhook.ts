@@ -37,4 +37,3 @@ export const UNSUPPORTED_TYPE = {
   error: "unsupported_media_type",
   hint: "send Content-Type: application/json (a JSON array, at most 5 MB) or application/x-ndjson (one JSON object per line, streamed)",
 };
-

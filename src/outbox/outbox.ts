@@ -55,11 +55,20 @@ export type OutgoingMessage =
   | (Common & { kind: "ephemeral"; channel: string; userId: string; threadTs?: string })
   | (Common & { kind: "respond"; responseUrl: string })
   /** A file (a chart) shared in a channel or a DM, with body.text as its comment. */
-  | (Common & { kind: "file"; channel: string; file: { filename: string; title: string; altText: string; base64: string } })
+  | (Common & {
+      kind: "file";
+      channel: string;
+      file: { filename: string; title: string; altText: string; base64: string };
+    })
   | (Common & { kind: "complete"; step: StepCompletion });
 
 /** The outbox row that ends a step run: keyed by its execution id, so it is queued once. */
-export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({ kind: "complete", step, body: { text: "" }, dedupeKey: `fn:${step.executionId}` });
+export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({
+  kind: "complete",
+  step,
+  body: { text: "" },
+  dedupeKey: `fn:${step.executionId}`,
+});
 
 export interface Outbox {
   enqueue(db: Db, msg: OutgoingMessage): Promise<{ id: string }>;
@@ -87,7 +96,25 @@ export function laneOf(msg: Exclude<OutgoingMessage, { kind: "update" }>): strin
   }
 }
 
-const COLUMNS = ["id", "kind", "channel", "userId", "threadTs", "responseUrl", "targetId", "threadOfId", "body", "dedupeKey", "status", "attempts", "nextAttemptAt", "createdAt", "actorId", "lane", "seq"];
+const COLUMNS = [
+  "id",
+  "kind",
+  "channel",
+  "userId",
+  "threadTs",
+  "responseUrl",
+  "targetId",
+  "threadOfId",
+  "body",
+  "dedupeKey",
+  "status",
+  "attempts",
+  "nextAttemptAt",
+  "createdAt",
+  "actorId",
+  "lane",
+  "seq",
+];
 const INSERT = `INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES `;
 
 function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date): Param[] {
@@ -100,7 +127,13 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date): P
     "responseUrl" in msg ? msg.responseUrl : null,
     "targetId" in msg ? msg.targetId : null,
     "threadOfId" in msg ? (msg.threadOfId ?? null) : null,
-    JSON.stringify(msg.kind === "file" ? { ...msg.body, file: msg.file } : msg.kind === "complete" ? { ...msg.body, step: msg.step } : msg.body),
+    JSON.stringify(
+      msg.kind === "file"
+        ? { ...msg.body, file: msg.file }
+        : msg.kind === "complete"
+          ? { ...msg.body, step: msg.step }
+          : msg.body,
+    ),
     msg.dedupeKey ?? null,
     "pending",
     0,
@@ -129,19 +162,35 @@ async function countIntoLanes(x: Exec, counts: Map<string, number>, now: Date): 
  * lane of the message they edit (looked up, or found earlier in the same batch). A message whose
  * dedupe key was queued before is not queued again; its first row's id is returned.
  */
-export async function enqueueMany(x: Exec, clock: Clock, msgs: readonly OutgoingMessage[], ids: string[] = msgs.map(() => newId())): Promise<{ id: string }[]> {
+export async function enqueueMany(
+  x: Exec,
+  clock: Clock,
+  msgs: readonly OutgoingMessage[],
+  ids: string[] = msgs.map(() => newId()),
+): Promise<{ id: string }[]> {
   if (!msgs.length) return [];
   const now = clock.now();
   const laneById = new Map<string, string>();
   // An edit goes in the lane of the message it edits; a step completion that links to a message
   // goes in that message's lane, right behind it, so the link exists when it is sent.
-  const targetOf = (m: OutgoingMessage) => (m.kind === "update" ? m.targetId : m.kind === "complete" ? Object.values(m.step.links ?? {})[0] : undefined);
+  const targetOf = (m: OutgoingMessage) =>
+    m.kind === "update" ? m.targetId : m.kind === "complete" ? Object.values(m.step.links ?? {})[0] : undefined;
   const targets = [...new Set(msgs.flatMap((m) => targetOf(m) ?? []))];
-  const known = targets.length ? await x.all<{ id: string; lane: string }>(`SELECT "id", "lane" FROM "OutboxMessage" WHERE "id" IN (${marks(targets.length)})`, targets) : [];
+  const known = targets.length
+    ? await x.all<{ id: string; lane: string }>(
+        `SELECT "id", "lane" FROM "OutboxMessage" WHERE "id" IN (${marks(targets.length)})`,
+        targets,
+      )
+    : [];
   for (const k of known) laneById.set(k.id, k.lane);
   const lanes = msgs.map((m, i) => {
     const target = targetOf(m);
-    const lane = m.kind === "update" ? (laneById.get(m.targetId) ?? `u:${m.targetId}`) : target ? (laneById.get(target) ?? laneOf(m)) : laneOf(m);
+    const lane =
+      m.kind === "update"
+        ? (laneById.get(m.targetId) ?? `u:${m.targetId}`)
+        : target
+          ? (laneById.get(target) ?? laneOf(m))
+          : laneOf(m);
     laneById.set(ids[i]!, lane);
     return lane;
   });
@@ -156,12 +205,18 @@ export async function enqueueMany(x: Exec, clock: Clock, msgs: readonly Outgoing
     inserted = new Set(rows.map((r) => r.id));
     const missing = msgs.flatMap((m, i) => (m.dedupeKey && !inserted.has(ids[i]!) ? [[i, m.dedupeKey] as const] : []));
     if (missing.length) {
-      const found = await x.all<{ id: string; dedupeKey: string }>(`SELECT "id", "dedupeKey" FROM "OutboxMessage" WHERE "dedupeKey" IN (${marks(missing.length)})`, missing.map(([, k]) => k));
+      const found = await x.all<{ id: string; dedupeKey: string }>(
+        `SELECT "id", "dedupeKey" FROM "OutboxMessage" WHERE "dedupeKey" IN (${marks(missing.length)})`,
+        missing.map(([, k]) => k),
+      );
       const byKey = new Map(found.map((f) => [f.dedupeKey, f.id]));
       for (const [i, k] of missing) result[i] = { id: byKey.get(k) ?? ids[i]! };
     }
   } else {
-    await x.run(`${INSERT}${valueRows(msgs.length, COLUMNS.length)}`, msgs.flatMap((m, i) => rowValues(ids[i]!, m, lanes[i]!, now)));
+    await x.run(
+      `${INSERT}${valueRows(msgs.length, COLUMNS.length)}`,
+      msgs.flatMap((m, i) => rowValues(ids[i]!, m, lanes[i]!, now)),
+    );
     inserted = new Set(ids);
   }
   const counts = new Map<string, number>();

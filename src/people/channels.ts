@@ -23,7 +23,11 @@ export async function channelTranslator(deps: Needs, channelId: string, tx?: Db)
 }
 
 /** The language of each channel, with one query for those not remembered (for job batches). */
-export async function channelLocales(deps: Needs, channelIds: readonly string[], tx?: Db): Promise<Map<string, Locale>> {
+export async function channelLocales(
+  deps: Needs,
+  channelIds: readonly string[],
+  tx?: Db,
+): Promise<Map<string, Locale>> {
   let m = memo.get(deps.sql);
   if (!m) memo.set(deps.sql, (m = new Map()));
   const now = deps.clock.now().getTime();
@@ -37,8 +41,14 @@ export async function channelLocales(deps: Needs, channelIds: readonly string[],
   for (let i = 0; i < missing.length; i += 500) {
     const slice = missing.slice(i, i + 500);
     const rows = tx
-      ? await tx.channelSetting.findMany({ where: { channelId: { in: slice } }, select: { channelId: true, locale: true } })
-      : await deps.sql.all<{ channelId: string; locale: string }>(`SELECT "channelId", "locale" FROM "ChannelSetting" WHERE "channelId" IN (${marks(slice.length)})`, slice);
+      ? await tx.channelSetting.findMany({
+          where: { channelId: { in: slice } },
+          select: { channelId: true, locale: true },
+        })
+      : await deps.sql.all<{ channelId: string; locale: string }>(
+          `SELECT "channelId", "locale" FROM "ChannelSetting" WHERE "channelId" IN (${marks(slice.length)})`,
+          slice,
+        );
     const set = new Map(rows.map((r) => [r.channelId, toLocale(r.locale)]));
     for (const id of slice) {
       const locale = set.get(id) ?? deps.config.DEFAULT_LOCALE;
@@ -50,7 +60,12 @@ export async function channelLocales(deps: Needs, channelIds: readonly string[],
 }
 
 /** Sets (or, with null, clears) a channel's language. */
-export async function setChannelLocale(deps: Needs & Pick<Deps, "db">, channelId: string, locale: Locale | null, by: string): Promise<void> {
+export async function setChannelLocale(
+  deps: Needs & Pick<Deps, "db">,
+  channelId: string,
+  locale: Locale | null,
+  by: string,
+): Promise<void> {
   if (locale) {
     const row = { locale, updatedBy: by, updatedAt: deps.clock.now() };
     await deps.db.channelSetting.upsert({ where: { channelId }, create: { channelId, ...row }, update: row });
@@ -61,7 +76,11 @@ export async function setChannelLocale(deps: Needs & Pick<Deps, "db">, channelId
 }
 
 /** Looks up every channel's translator at once; unknown channels get the workspace's. */
-export async function channelTranslators(deps: Needs, channelIds: readonly string[], tx?: Db): Promise<(channelId: string) => Translator> {
+export async function channelTranslators(
+  deps: Needs,
+  channelIds: readonly string[],
+  tx?: Db,
+): Promise<(channelId: string) => Translator> {
   const locales = await channelLocales(deps, channelIds, tx);
   const cache = new Map<Locale, Translator>();
   return (id) => {

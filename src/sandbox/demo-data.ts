@@ -19,7 +19,8 @@ export interface DemoContext {
   timeZone: string;
 }
 
-const TZ_DAY = (clock: Clock, tz: string, days = 0) => format(addDays(new TZDate(clock.now().getTime(), tz), days), "yyyy-MM-dd");
+const TZ_DAY = (clock: Clock, tz: string, days = 0) =>
+  format(addDays(new TZDate(clock.now().getTime(), tz), days), "yyyy-MM-dd");
 
 /** Resolves once `pick` finds something in the workspace (checked on every change), or fails. */
 export function waitFor<T>(standin: SlackStandIn, pick: () => T | undefined, ms = 10_000): Promise<T> {
@@ -51,7 +52,8 @@ export async function loadDemo(d: DemoContext): Promise<void> {
     const [command, ...rest] = text.split(" ");
     return driver.command(user, channel, command!, rest.join(" "));
   };
-  const topView = (user: string, callbackId: string) => waitFor(standin, () => ws.stackOf(user).find((v: OpenView) => v.view.callback_id === callbackId));
+  const topView = (user: string, callbackId: string) =>
+    waitFor(standin, () => ws.stackOf(user).find((v: OpenView) => v.view.callback_id === callbackId));
 
   // Set-up an admin does once.
   for (const [n, ch, who] of [
@@ -81,9 +83,22 @@ export async function loadDemo(d: DemoContext): Promise<void> {
   const year = Number(TZ_DAY(d.clock, d.timeZone).slice(0, 4));
   const double11 = TZ_DAY(d.clock, d.timeZone) < `${year}-11-11` ? `${year}-11-11` : `${year + 1}-11-11`;
   await cmd("U0LEAD", "C0PROMO", `/promo new 雙11 ${double11} <#C0PROMO|promo-double11> double11`);
-  const checklist = await waitFor(standin, () => ws.messages.find((m: Message) => m.channel === "C0PROMO" && !m.user && !m.threadTs && JSON.stringify(m.blocks ?? []).includes("promo_item_menu")));
-  const items = (checklist.blocks as { block_id?: string }[]).flatMap((b) => (b.block_id?.startsWith("item:") ? [b.block_id.slice(5)] : []));
-  for (const id of items.slice(0, 3)) await driver.messageAction("U0LEAD", ws.find("C0PROMO", checklist.ts)!, { type: "overflow", action_id: "promo_item_menu", block_id: `item:${id}`, selected_option: opt(`done:${id}`) });
+  const checklist = await waitFor(standin, () =>
+    ws.messages.find(
+      (m: Message) =>
+        m.channel === "C0PROMO" && !m.user && !m.threadTs && JSON.stringify(m.blocks ?? []).includes("promo_item_menu"),
+    ),
+  );
+  const items = (checklist.blocks as { block_id?: string }[]).flatMap((b) =>
+    b.block_id?.startsWith("item:") ? [b.block_id.slice(5)] : [],
+  );
+  for (const id of items.slice(0, 3))
+    await driver.messageAction("U0LEAD", ws.find("C0PROMO", checklist.ts)!, {
+      type: "overflow",
+      action_id: "promo_item_menu",
+      block_id: `item:${id}`,
+      selected_option: opt(`done:${id}`),
+    });
   // The day's GMV plan the T0 war room measures against (the shop's 11 November sells about 4.7M).
   await cmd("U0LEAD", "C0PROMO", "/promo warroom 1 plan 4500000");
 
@@ -110,7 +125,11 @@ export async function loadDemo(d: DemoContext): Promise<void> {
     text,
     time: `${TZ_DAY(d.clock, d.timeZone, -1 - (i % 7))} ${String(9 + (i % 9)).padStart(2, "0")}:15`,
   }));
-  await fetch(`${d.baseUrl}/webhooks/reviews`, { method: "POST", headers: { authorization: `Bearer ${d.reviewsToken}`, "content-type": "application/json" }, body: JSON.stringify(rows) });
+  await fetch(`${d.baseUrl}/webhooks/reviews`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${d.reviewsToken}`, "content-type": "application/json" },
+    body: JSON.stringify(rows),
+  });
 
   // 60 days of metrics for shop1, with a drop in conversion yesterday.
   const metrics = [];
@@ -118,18 +137,45 @@ export async function loadDemo(d: DemoContext): Promise<void> {
     const date = TZ_DAY(d.clock, d.timeZone, -back);
     const wave = 1 + 0.15 * Math.sin(back / 4);
     const drop = back === 1 ? 0.62 : 1;
-    for (const [channel, share] of [["app", 0.6], ["web", 0.3], ["mini", 0.1]] as const) {
+    for (const [channel, share] of [
+      ["app", 0.6],
+      ["web", 0.3],
+      ["mini", 0.1],
+    ] as const) {
       const uv = Math.round(20000 * share * wave);
       const buyers = Math.round(uv * 0.03 * (channel === "app" ? drop : 1));
-      metrics.push({ date, store: "shop1", channel, uv, pv: uv * 4, product_views: Math.round(uv * 0.68), cart_adds: Math.round(uv * 0.24), orders: Math.round(buyers * 1.05), buyers, gmv: Math.round(buyers * 185 * 100) / 100, ad_spend: Math.round(uv * 0.9), new_customers: Math.round(buyers * 0.3) });
+      metrics.push({
+        date,
+        store: "shop1",
+        channel,
+        uv,
+        pv: uv * 4,
+        product_views: Math.round(uv * 0.68),
+        cart_adds: Math.round(uv * 0.24),
+        orders: Math.round(buyers * 1.05),
+        buyers,
+        gmv: Math.round(buyers * 185 * 100) / 100,
+        ad_spend: Math.round(uv * 0.9),
+        new_customers: Math.round(buyers * 0.3),
+      });
     }
   }
-  await fetch(`${d.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${d.metricsToken}`, "content-type": "application/json" }, body: JSON.stringify(metrics) });
+  await fetch(`${d.baseUrl}/webhooks/metrics`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${d.metricsToken}`, "content-type": "application/json" },
+    body: JSON.stringify(metrics),
+  });
 
   // Two complaints escalated from the support channel, one of them a VIP's.
   for (const [order, customer, vip, urgency, text] of [
     ["2026111100123", "王小姐", false, "urgent", "客户：收到的杯子碎了，明天要送人，今天必须解决！"],
-    ["2026111100456", "Mr. Zhang", true, "general", "Customer (VIP): the parcel has been stuck in transit for six days."],
+    [
+      "2026111100456",
+      "Mr. Zhang",
+      true,
+      "general",
+      "Customer (VIP): the parcel has been stuck in transit for six days.",
+    ],
   ] as const) {
     const m = driver.say("U0AGENT", "C0SUPPORT", text);
     await driver.messageShortcut("U0AGENT", "complaint_escalate", m);
@@ -149,7 +195,17 @@ export async function loadDemo(d: DemoContext): Promise<void> {
 
   // A new-product-launch flow, its first task accepted by the person responsible (R).
   await cmd("U0LEAD", "C0OPS", "/task flow new_product_launch 春季马克杯");
-  const dm = await waitFor(standin, () => ws.messages.find((m: Message) => m.channel === "D0MKT" && JSON.stringify(m.blocks ?? []).includes("raci_accept")));
-  const accept = (dm.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "raci_accept");
-  if (accept) await driver.messageAction("U0MKT", dm, { type: "button", action_id: "raci_accept", value: accept.value, text: { type: "plain_text", text: "Accept" } });
+  const dm = await waitFor(standin, () =>
+    ws.messages.find((m: Message) => m.channel === "D0MKT" && JSON.stringify(m.blocks ?? []).includes("raci_accept")),
+  );
+  const accept = (dm.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === "raci_accept");
+  if (accept)
+    await driver.messageAction("U0MKT", dm, {
+      type: "button",
+      action_id: "raci_accept",
+      value: accept.value,
+      text: { type: "plain_text", text: "Accept" },
+    });
 }

@@ -18,15 +18,28 @@ export const INTAKE_WORKFLOW: Workflow = {
         vip: false,
       },
     },
-    { send_message: { channel_id: "{{form.channel}}", message: "Case #{{step1.case_number}} opened at tier {{step1.tier}} in <#{{step1.channel}}> / 工单 #{{step1.case_number}} 已创建" } },
+    {
+      send_message: {
+        channel_id: "{{form.channel}}",
+        message:
+          "Case #{{step1.case_number}} opened at tier {{step1.tier}} in <#{{step1.channel}}> / 工单 #{{step1.case_number}} 已创建",
+      },
+    },
     { step: "wait_for_complaint_resolution", inputs: { case: "{{step1.case_id}}" } },
-    { send_message: { channel_id: "{{form.channel}}", message: "Case #{{step3.case_number}} closed: {{step3.outcome}}, satisfaction {{step3.satisfaction}}/5 / 工单已结案" } },
+    {
+      send_message: {
+        channel_id: "{{form.channel}}",
+        message:
+          "Case #{{step3.case_number}} closed: {{step3.outcome}}, satisfaction {{step3.satisfaction}}/5 / 工单已结案",
+      },
+    },
   ],
 };
 
 /** `intake <order> <customer> <summary…>` as the form's answers, or why not. */
 export function intakeForm(text: string, channel: string): Record<string, unknown> | string {
   const m = /^intake\s+(\S+)\s+(\S+)\s+([\s\S]+)$/.exec(text.trim());
-  if (!m) return "write it as /workflow intake <order> <customer> <summary>, e.g. /workflow intake TM-1001 王小姐 杯子碎了";
+  if (!m)
+    return "write it as /workflow intake <order> <customer> <summary>, e.g. /workflow intake TM-1001 王小姐 杯子碎了";
   return { order: m[1], customer: m[2], summary: m[3], cause: "quality", urgency: "general", channel };
 }

@@ -4,11 +4,47 @@
 import type { Person } from "./standin/workspace.ts";
 
 export const PEOPLE: Person[] = [
-  { id: "U0LEAD", name: "wang.lei", realName: "王磊 Wang Lei", title: "运营主管 Operations lead", locale: "zh-CN", tz: "Asia/Shanghai", isAdmin: true },
-  { id: "U0MKT", name: "emma", realName: "Emma Clarke", title: "Marketing owner", locale: "en-GB", tz: "Europe/London" },
-  { id: "U0AGENT", name: "li.na", realName: "李娜 Li Na", title: "一线客服 CS agent", locale: "zh-CN", tz: "Asia/Shanghai" },
-  { id: "U0SUPER", name: "chen.jie", realName: "陈杰 Chen Jie", title: "客服主管 CS supervisor", locale: "zh-CN", tz: "Asia/Shanghai" },
-  { id: "U0MGR", name: "david", realName: "David Park", title: "CS manager", locale: "en-US", tz: "America/Los_Angeles" },
+  {
+    id: "U0LEAD",
+    name: "wang.lei",
+    realName: "王磊 Wang Lei",
+    title: "运营主管 Operations lead",
+    locale: "zh-CN",
+    tz: "Asia/Shanghai",
+    isAdmin: true,
+  },
+  {
+    id: "U0MKT",
+    name: "emma",
+    realName: "Emma Clarke",
+    title: "Marketing owner",
+    locale: "en-GB",
+    tz: "Europe/London",
+  },
+  {
+    id: "U0AGENT",
+    name: "li.na",
+    realName: "李娜 Li Na",
+    title: "一线客服 CS agent",
+    locale: "zh-CN",
+    tz: "Asia/Shanghai",
+  },
+  {
+    id: "U0SUPER",
+    name: "chen.jie",
+    realName: "陈杰 Chen Jie",
+    title: "客服主管 CS supervisor",
+    locale: "zh-CN",
+    tz: "Asia/Shanghai",
+  },
+  {
+    id: "U0MGR",
+    name: "david",
+    realName: "David Park",
+    title: "CS manager",
+    locale: "en-US",
+    tz: "America/Los_Angeles",
+  },
 ];
 
 export const CHANNELS = [

@@ -15,7 +15,11 @@ export interface FeedContext {
   timeZone: string;
 }
 
-const CHANNELS = [["app", 0.6], ["web", 0.3], ["mini", 0.1]] as const;
+const CHANNELS = [
+  ["app", 0.6],
+  ["web", 0.3],
+  ["mini", 0.1],
+] as const;
 
 export function hourRows(date: string, hours: number): Record<string, unknown>[] {
   const event = date.endsWith("-11-11");
@@ -25,7 +29,19 @@ export function hourRows(date: string, hours: number): Record<string, unknown>[]
     for (const [channel, share] of CHANNELS) {
       const uv = Math.round(900 * TYPICAL_DAY[hour]! * share * (event ? 6 : 1));
       const buyers = Math.round(uv * 0.03 * (event ? 1.6 : 1) * dip);
-      rows.push({ date, hour, store: "shop1", channel, uv, pv: uv * 4, product_views: Math.round(uv * 0.68), cart_adds: Math.round(uv * 0.24), orders: buyers, buyers, gmv: Math.round(buyers * 185 * 100) / 100 });
+      rows.push({
+        date,
+        hour,
+        store: "shop1",
+        channel,
+        uv,
+        pv: uv * 4,
+        product_views: Math.round(uv * 0.68),
+        cart_adds: Math.round(uv * 0.24),
+        orders: buyers,
+        buyers,
+        gmv: Math.round(buyers * 185 * 100) / 100,
+      });
     }
   }
   return rows;
@@ -36,5 +52,9 @@ export async function feedHours(f: FeedContext): Promise<void> {
   const today = format(local, "yyyy-MM-dd");
   const yesterday = format(addDays(local, -1), "yyyy-MM-dd");
   const rows = [...hourRows(yesterday, 24), ...hourRows(today, local.getHours())];
-  await fetch(`${f.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${f.metricsToken}`, "content-type": "application/json" }, body: JSON.stringify(rows) });
+  await fetch(`${f.baseUrl}/webhooks/metrics`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${f.metricsToken}`, "content-type": "application/json" },
+    body: JSON.stringify(rows),
+  });
 }

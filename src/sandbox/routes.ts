@@ -25,7 +25,10 @@ export interface SandboxHooks {
 }
 
 interface Manifest {
-  features: { slash_commands: { command: string; description: string; usage_hint?: string }[]; shortcuts: { name: string; callback_id: string; type: string }[] };
+  features: {
+    slash_commands: { command: string; description: string; usage_hint?: string }[];
+    shortcuts: { name: string; callback_id: string; type: string }[];
+  };
 }
 
 const FILES: Record<string, { path: string; type: string }> = {
@@ -46,7 +49,11 @@ async function json<T>(req: IncomingMessage): Promise<T | undefined> {
 export function sandboxRoutes(h: SandboxHooks): Route[] {
   const { standin, clock } = h;
   // The driver exists once the bot listens (it needs the bot's port): look it up at each request.
-  const driver = { get it() { return h.driver; } };
+  const driver = {
+    get it() {
+      return h.driver;
+    },
+  };
   const ws = standin.ws;
   const manifest = parse(readFileSync(fromRoot("manifest.yml"), "utf8")) as Manifest;
   const clients = new Set<ServerResponse>();
@@ -64,7 +71,10 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
   const message = (channel: string, ts: string) => ws.messages.find((m) => m.channel === channel && m.ts === ts);
   const ok = (res: ServerResponse) => sendJson(res, 200, { ok: true });
 
-  const api = (path: string, handle: (body: Record<string, unknown> & { as: string }, res: ServerResponse) => Promise<void>): Route => ({
+  const api = (
+    path: string,
+    handle: (body: Record<string, unknown> & { as: string }, res: ServerResponse) => Promise<void>,
+  ): Route => ({
     method: "POST",
     path,
     async handle(req, res) {
@@ -81,8 +91,17 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
     const form = intakeForm(text, channel);
     if (typeof form === "string") return sendJson(res, 400, { error: form, field: "text" });
     void runWorkflow(driver.it, ws, INTAKE_WORKFLOW, as, form).then(
-      (r) => r.ok || ws.post({ channel: ws.dmOf(as).id, text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” stopped at step ${r.step}: ${r.error}` }),
-      (e: unknown) => ws.post({ channel: ws.dmOf(as).id, text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” could not run: ${String(e)}` }),
+      (r) =>
+        r.ok ||
+        ws.post({
+          channel: ws.dmOf(as).id,
+          text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” stopped at step ${r.step}: ${r.error}`,
+        }),
+      (e: unknown) =>
+        ws.post({
+          channel: ws.dmOf(as).id,
+          text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” could not run: ${String(e)}`,
+        }),
     );
     ok(res);
   };
@@ -112,10 +131,21 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
           home: ws.homes.get(person.id) ?? null,
           clock: { now: clock.now().toISOString(), offsetMs: clock.offsetMs },
           commands: [
-            ...manifest.features.slash_commands.map((c) => ({ command: c.command, hint: c.usage_hint ?? "", description: c.description })),
-            { command: "/workflow", hint: "intake TM-1001 王小姐 杯子碎了", description: "Sandbox only: run the demo Workflow Builder workflow (Open complaint case → message → Wait for resolution → message)" },
+            ...manifest.features.slash_commands.map((c) => ({
+              command: c.command,
+              hint: c.usage_hint ?? "",
+              description: c.description,
+            })),
+            {
+              command: "/workflow",
+              hint: "intake TM-1001 王小姐 杯子碎了",
+              description:
+                "Sandbox only: run the demo Workflow Builder workflow (Open complaint case → message → Wait for resolution → message)",
+            },
           ],
-          shortcuts: manifest.features.shortcuts.filter((s) => s.type === "message").map((s) => ({ name: s.name, callbackId: s.callback_id })),
+          shortcuts: manifest.features.shortcuts
+            .filter((s) => s.type === "message")
+            .map((s) => ({ name: s.name, callbackId: s.callback_id })),
           demo: h.demoState(),
         });
       },
@@ -124,7 +154,11 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
       method: "GET",
       path: "/sandbox/events",
       async handle(req, res) {
-        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+        res.writeHead(200, {
+          "content-type": "text/event-stream",
+          "cache-control": "no-cache",
+          connection: "keep-alive",
+        });
         res.write(`data: hello\n\n`);
         clients.add(res);
         const ping = setInterval(() => res.write(`: ping\n\n`), 15_000);
@@ -149,7 +183,8 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
       const m = /^(\/[\w-]+)\s*([\s\S]*)$/.exec(text);
       if (!m) return sendJson(res, 400, { error: "write a slash command, like /shopops help", field: "text" });
       if (m[1] === "/workflow") return startWorkflow(b.as, String(b.channel), m[2]!, res);
-      if (!manifest.features.slash_commands.some((c) => c.command === m[1])) return sendJson(res, 400, { error: `${m[1]} is not a command of this app`, field: "text" });
+      if (!manifest.features.slash_commands.some((c) => c.command === m[1]))
+        return sendJson(res, 400, { error: `${m[1]} is not a command of this app`, field: "text" });
       await driver.it.command(b.as, String(b.channel), m[1]!, m[2]!);
       ok(res);
     }),
@@ -158,11 +193,17 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
       ok(res);
     }),
     api("/sandbox/api/action", async (b, res) => {
-      if (typeof b.action !== "object" || !b.action) return sendJson(res, 400, { error: "say which action", field: "action" });
+      if (typeof b.action !== "object" || !b.action)
+        return sendJson(res, 400, { error: "say which action", field: "action" });
       if (b.viewId) {
         const v = ws.stackOf(b.as).find((x) => x.id === b.viewId);
         if (!v) return sendJson(res, 404, { error: "that form is closed" });
-        await driver.it.viewAction(b.as, v, b.action as Record<string, unknown>, (b.values ?? {}) as Record<string, unknown>);
+        await driver.it.viewAction(
+          b.as,
+          v,
+          b.action as Record<string, unknown>,
+          (b.values ?? {}) as Record<string, unknown>,
+        );
       } else if (b.home) await driver.it.homeAction(b.as, b.action as Record<string, unknown>);
       else {
         const m = message(String(b.channel), String(b.ts));
@@ -180,7 +221,10 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
     api("/sandbox/api/view/submit", async (b, res) => {
       const v = ws.stackOf(b.as).find((x) => x.id === b.viewId);
       if (!v) return sendJson(res, 404, { error: "that form is closed" });
-      sendJson(res, 200, { ok: true, ...(await driver.it.submitView(b.as, v, (b.values ?? {}) as Record<string, unknown>)) });
+      sendJson(res, 200, {
+        ok: true,
+        ...(await driver.it.submitView(b.as, v, (b.values ?? {}) as Record<string, unknown>)),
+      });
     }),
     api("/sandbox/api/view/close", async (b, res) => {
       const v = ws.stackOf(b.as).find((x) => x.id === b.viewId);
@@ -196,8 +240,10 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
       else if (typeof b.shiftMs === "number" && b.shiftMs > 0) clock.shift(b.shiftMs);
       else if (typeof b.to === "string") {
         const to = new Date(b.to).getTime();
-        if (!Number.isFinite(to)) return sendJson(res, 400, { error: "a date and time, like 2026-11-11T09:00", field: "to" });
-        if (to < clock.now().getTime()) return sendJson(res, 400, { error: "the clock only moves forward (or back to now)", field: "to" });
+        if (!Number.isFinite(to))
+          return sendJson(res, 400, { error: "a date and time, like 2026-11-11T09:00", field: "to" });
+        if (to < clock.now().getTime())
+          return sendJson(res, 400, { error: "the clock only moves forward (or back to now)", field: "to" });
         clock.shift(to - clock.now().getTime());
       } else return sendJson(res, 400, { error: "say shiftMs, to or reset", field: "shiftMs" });
       ws.emit("change", { type: "clock" });

@@ -53,7 +53,8 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     clock.shift(saved.clockOffsetMs);
   }
   let saveTimer: NodeJS.Timeout | undefined;
-  const save = () => writeFileSync(savedPath, JSON.stringify(saveWorkspace(standin.ws, clock.offsetMs)), { mode: 0o600 });
+  const save = () =>
+    writeFileSync(savedPath, JSON.stringify(saveWorkspace(standin.ws, clock.offsetMs)), { mode: 0o600 });
   standin.ws.on("change", () => {
     if (saveTimer) return;
     saveTimer = setTimeout(() => {
@@ -88,19 +89,38 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     clock,
     loadDemo: () => late.load!(),
     demoState: () => demo,
-    feed: () => (demo === "ready" ? feedHours({ baseUrl: `http://127.0.0.1:${bot.port}`, metricsToken, clock, timeZone: config.DEFAULT_TIMEZONE }) : Promise.resolve()),
+    feed: () =>
+      demo === "ready"
+        ? feedHours({ baseUrl: `http://127.0.0.1:${bot.port}`, metricsToken, clock, timeZone: config.DEFAULT_TIMEZONE })
+        : Promise.resolve(),
   } as Parameters<typeof sandboxRoutes>[0]);
   const bot = await boot(config, { clock, log, extraRoutes: routes });
   const url = `http://${o.host === "0.0.0.0" || o.host === "127.0.0.1" ? "localhost" : o.host}:${bot.port}`;
-  const driver = new SlackDriver(standin, { eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: secret });
+  const driver = new SlackDriver(standin, {
+    eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    signingSecret: secret,
+  });
   late.driver = driver;
   late.load = async () => {
     if (demo !== "none") return;
     demo = "loading";
     try {
-      await loadDemo({ standin, driver, clock, baseUrl: `http://127.0.0.1:${bot.port}`, reviewsToken, metricsToken, timeZone: config.DEFAULT_TIMEZONE });
+      await loadDemo({
+        standin,
+        driver,
+        clock,
+        baseUrl: `http://127.0.0.1:${bot.port}`,
+        reviewsToken,
+        metricsToken,
+        timeZone: config.DEFAULT_TIMEZONE,
+      });
       demo = "ready";
-      await feedHours({ baseUrl: `http://127.0.0.1:${bot.port}`, metricsToken, clock, timeZone: config.DEFAULT_TIMEZONE });
+      await feedHours({
+        baseUrl: `http://127.0.0.1:${bot.port}`,
+        metricsToken,
+        clock,
+        timeZone: config.DEFAULT_TIMEZONE,
+      });
     } catch (e) {
       log.error({ err: e }, "sandbox demo data failed");
       demo = "none";

@@ -39,7 +39,9 @@ export function cadenceCron(c: { time: string; weekday?: number | null }): strin
 /** The next occurrence of `cron` in `timeZone` strictly after `after`, and its local date. */
 export function nextLocal(cron: string, timeZone: string, after: Date): { at: Date; date: string } {
   const at = nextOccurrence(cron, timeZone, after);
-  const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    at,
+  );
   return { at, date };
 }
 
@@ -57,7 +59,6 @@ export function occurrenceTimer(job: RecurringJob, after: Date): NewTimer {
   };
 }
 
-
 /**
  * Each recurring job's next occurrence, written down once: a job with an occurrence pending (or
  * running) under its current schedule is left alone; one whose schedule changed since is planned
@@ -65,13 +66,24 @@ export function occurrenceTimer(job: RecurringJob, after: Date): NewTimer {
  */
 export async function ensureOccurrences(sql: Sql, clock: Clock, jobs: readonly RecurringJob[]): Promise<void> {
   for (const job of jobs) {
-    const pending = await sql.all<{ id: string; payload: unknown }>(`SELECT "id", "payload" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`, [`cron:${job.name}`]);
+    const pending = await sql.all<{ id: string; payload: unknown }>(
+      `SELECT "id", "payload" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`,
+      [`cron:${job.name}`],
+    );
     const current = pending.find((p) => {
-      const x = storedOr(z.object({ cron: z.string().optional(), timeZone: z.string().optional() }).loose(), p.payload, {});
+      const x = storedOr(
+        z.object({ cron: z.string().optional(), timeZone: z.string().optional() }).loose(),
+        p.payload,
+        {},
+      );
       return x.cron === job.cron && x.timeZone === job.timeZone;
     });
     const stale = pending.filter((p) => p !== current).map((p) => p.id);
-    if (stale.length) await sql.run(`UPDATE "Timer" SET "status" = 'cancelled' WHERE "status" = 'pending' AND "id" IN (${marks(stale.length)})`, stale);
+    if (stale.length)
+      await sql.run(
+        `UPDATE "Timer" SET "status" = 'cancelled' WHERE "status" = 'pending' AND "id" IN (${marks(stale.length)})`,
+        stale,
+      );
     if (!current) await scheduleTimers(sql, clock, [occurrenceTimer(job, clock.now())]);
   }
 }

@@ -105,7 +105,8 @@ export class Scheduler<D> {
         }
       } while (this.again && !this.stopped);
       this.running = undefined;
-      if (!this.stopped) await this.planWake().catch((e) => this.log.error({ err: e }, "scheduler could not plan its wake"));
+      if (!this.stopped)
+        await this.planWake().catch((e) => this.log.error({ err: e }, "scheduler could not plan its wake"));
     });
   }
 
@@ -117,8 +118,12 @@ export class Scheduler<D> {
   }
 
   async msUntilNext(): Promise<number> {
-    const due = await this.sql.get<{ at: unknown }>(`SELECT MIN("dueAt") AS "at" FROM "Timer" WHERE "status" = 'pending'`);
-    const lease = await this.sql.get<{ at: unknown }>(`SELECT MIN("leaseUntil") AS "at" FROM "Timer" WHERE "status" = 'running'`);
+    const due = await this.sql.get<{ at: unknown }>(
+      `SELECT MIN("dueAt") AS "at" FROM "Timer" WHERE "status" = 'pending'`,
+    );
+    const lease = await this.sql.get<{ at: unknown }>(
+      `SELECT MIN("leaseUntil") AS "at" FROM "Timer" WHERE "status" = 'running'`,
+    );
     const now = this.clock.now().getTime();
     const times = [due?.at, lease?.at].filter((x) => x !== null && x !== undefined).map((x) => toDate(x).getTime());
     return times.length ? Math.max(0, Math.min(...times) - now) : this.maxSleepMs;
@@ -169,7 +174,13 @@ export class Scheduler<D> {
     // Timers this process is still running are never taken again by it, even when their lease
     // ran out on a clock that jumped (a test's, the sandbox's): only another replica may
     // conclude, after the lease, that this one died.
-    const jobs = await claimTimers(this.sql, { now: this.clock.now(), leaseMs: this.leaseMs, token, limit: this.batchSize, notMine: [...this.inFlight] });
+    const jobs = await claimTimers(this.sql, {
+      now: this.clock.now(),
+      leaseMs: this.leaseMs,
+      token,
+      limit: this.batchSize,
+      notMine: [...this.inFlight],
+    });
     if (jobs.length) this.opts.crashAt?.("claimed", jobs);
     return { jobs, token };
   }
@@ -270,7 +281,8 @@ export class Scheduler<D> {
       if (j.attempts >= max) {
         await this.sql.tx(async (q) => {
           const n = await failTimer(q, j.id, token, message, now);
-          if (n && h.recurring) await scheduleTimers(q, this.clock, [this.occurrence(h.recurring, this.laterOf(j.dueAt))]);
+          if (n && h.recurring)
+            await scheduleTimers(q, this.clock, [this.occurrence(h.recurring, this.laterOf(j.dueAt))]);
         });
         this.opts.onRun?.(j, lateness, "failed");
       } else {
@@ -282,6 +294,12 @@ export class Scheduler<D> {
   }
 
   private async finishFailed(jobs: Claimed[], token: string, message: string): Promise<void> {
-    await failTimers(this.sql, jobs.map((j) => j.id), token, message, this.clock.now());
+    await failTimers(
+      this.sql,
+      jobs.map((j) => j.id),
+      token,
+      message,
+      this.clock.now(),
+    );
   }
 }

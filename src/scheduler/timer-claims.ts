@@ -12,7 +12,10 @@ const SET = `SET "status" = 'running', "version" = "version" + 1, "attempts" = "
 const BACK = `RETURNING "id", "kind", "key", "payload", "dueAt", "attempts", "version"`;
 
 /** Up to `limit` timers: leases that ran out first (not `notMine`), then the most overdue pending ones. */
-export async function claimTimers(sql: Sql, o: { now: Date; leaseMs: number; token: string; limit: number; notMine: string[] }): Promise<Claimed[]> {
+export async function claimTimers(
+  sql: Sql,
+  o: { now: Date; leaseMs: number; token: string; limit: number; notMine: string[] },
+): Promise<Claimed[]> {
   const lease = new Date(o.now.getTime() + o.leaseMs);
   const skip = sql.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
   const notMine = o.notMine.length ? ` AND "id" NOT IN (${marks(o.notMine.length)})` : "";
@@ -32,12 +35,25 @@ export async function claimTimers(sql: Sql, o: { now: Date; leaseMs: number; tok
     return [...expired, ...due];
   });
   return rows
-    .map((r) => ({ id: String(r.id), kind: String(r.kind), key: String(r.key), payload: safeParse(r.payload), dueAt: toDate(r.dueAt), attempts: toNum(r.attempts), version: toNum(r.version) }))
+    .map((r) => ({
+      id: String(r.id),
+      kind: String(r.kind),
+      key: String(r.key),
+      payload: safeParse(r.payload),
+      dueAt: toDate(r.dueAt),
+      attempts: toNum(r.attempts),
+      version: toNum(r.version),
+    }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 
 /** Marks the jobs done where this claim still holds them; returns those ids. */
-export async function completeTimers(q: Pick<Sql, "all">, now: Date, token: string, jobs: readonly { id: string }[]): Promise<Set<string>> {
+export async function completeTimers(
+  q: Pick<Sql, "all">,
+  now: Date,
+  token: string,
+  jobs: readonly { id: string }[],
+): Promise<Set<string>> {
   const rows = await q.all<{ id: string }>(
     `UPDATE "Timer" SET "status" = 'done', "finishedAt" = ?, "leaseUntil" = NULL, "lastError" = NULL
      WHERE "claimToken" = ? AND "status" = 'running' AND "id" IN (${marks(jobs.length)}) RETURNING "id"`,
@@ -48,17 +64,38 @@ export async function completeTimers(q: Pick<Sql, "all">, now: Date, token: stri
 
 /** A job that has used its attempts: failed for good. Returns 1 when this claim still held it. */
 export function failTimer(q: Pick<Sql, "run">, id: string, token: string, message: string, now: Date): Promise<number> {
-  return q.run(`UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`, [message, now, id, token]);
+  return q.run(
+    `UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`,
+    [message, now, id, token],
+  );
 }
 
 /** Jobs with no handler: failed at once. */
-export async function failTimers(q: Pick<Sql, "run">, ids: readonly string[], token: string, message: string, now: Date): Promise<void> {
-  await q.run(`UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "claimToken" = ? AND "id" IN (${marks(ids.length)})`, [message, now, token, ...ids]);
+export async function failTimers(
+  q: Pick<Sql, "run">,
+  ids: readonly string[],
+  token: string,
+  message: string,
+  now: Date,
+): Promise<void> {
+  await q.run(
+    `UPDATE "Timer" SET "status" = 'failed', "lastError" = ?, "finishedAt" = ?, "leaseUntil" = NULL WHERE "claimToken" = ? AND "id" IN (${marks(ids.length)})`,
+    [message, now, token, ...ids],
+  );
 }
 
 /** A failed attempt with attempts left: pending again at `dueAt` (the backoff). */
-export async function retryTimer(q: Pick<Sql, "run">, id: string, token: string, message: string, dueAt: Date): Promise<void> {
-  await q.run(`UPDATE "Timer" SET "status" = 'pending', "lastError" = ?, "dueAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`, [message, dueAt, id, token]);
+export async function retryTimer(
+  q: Pick<Sql, "run">,
+  id: string,
+  token: string,
+  message: string,
+  dueAt: Date,
+): Promise<void> {
+  await q.run(
+    `UPDATE "Timer" SET "status" = 'pending', "lastError" = ?, "dueAt" = ?, "leaseUntil" = NULL WHERE "id" = ? AND "claimToken" = ? AND "status" = 'running'`,
+    [message, dueAt, id, token],
+  );
 }
 
 /** A payload as plain SQL returns it: text on SQLite, already parsed (jsonb) on PostgreSQL. */

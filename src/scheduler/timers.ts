@@ -17,7 +17,8 @@ export interface NewTimer {
   owner?: string;
 }
 
-export const ownerOf = (t: Pick<NewTimer, "key" | "owner">): string => t.owner ?? t.key.split(":").slice(0, 2).join(":");
+export const ownerOf = (t: Pick<NewTimer, "key" | "owner">): string =>
+  t.owner ?? t.key.split(":").slice(0, 2).join(":");
 
 const COLUMNS = `"id", "kind", "key", "ownerId", "payload", "dueAt", "status", "version", "attempts", "createdAt"`;
 
@@ -27,7 +28,18 @@ export async function scheduleTimers(x: Exec, clock: Clock, timers: readonly New
   const now = clock.now();
   // Keys in one order everywhere, so that two transactions arming the same timers can't deadlock.
   const sorted = [...timers].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const values: Param[] = sorted.flatMap((t) => [newId(), t.kind, t.key, ownerOf(t), JSON.stringify(t.payload ?? {}), t.dueAt, "pending", 0, 0, now]);
+  const values: Param[] = sorted.flatMap((t) => [
+    newId(),
+    t.kind,
+    t.key,
+    ownerOf(t),
+    JSON.stringify(t.payload ?? {}),
+    t.dueAt,
+    "pending",
+    0,
+    0,
+    now,
+  ]);
   await x.run(
     `INSERT INTO "Timer" (${COLUMNS}) VALUES ${valueRows(timers.length, 10)}
      ON CONFLICT ("key") DO UPDATE SET "status" = 'pending', "dueAt" = excluded."dueAt", "payload" = excluded."payload",
@@ -43,7 +55,10 @@ export async function scheduleTimer(db: Db | Exec, clock: Clock, t: NewTimer): P
 
 /** Moves a pending timer; a timer already running or done is left alone. */
 export async function rescheduleTimer(db: Db | Exec, key: string, dueAt: Date): Promise<boolean> {
-  const n = await asExec(db).run(`UPDATE "Timer" SET "dueAt" = ?, "version" = "version" + 1 WHERE "key" = ? AND "status" = 'pending'`, [dueAt, key]);
+  const n = await asExec(db).run(
+    `UPDATE "Timer" SET "dueAt" = ?, "version" = "version" + 1 WHERE "key" = ? AND "status" = 'pending'`,
+    [dueAt, key],
+  );
   return n === 1;
 }
 
@@ -60,25 +75,39 @@ export async function cancelTimers(db: Db | Exec, clock: Clock, owner: string, k
 
 /** Pending or running timers of an owner (for auditors that re-plan what should exist). */
 export async function countTimers(db: Db | Exec, owner: string): Promise<number> {
-  const r = await asExec(db).all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`, [owner]);
+  const r = await asExec(db).all<{ n: unknown }>(
+    `SELECT COUNT(*) AS "n" FROM "Timer" WHERE "ownerId" = ? AND "status" IN ('pending', 'running')`,
+    [owner],
+  );
   return Number(r[0]?.n ?? 0);
 }
 
 function asExec(db: Db | Exec): Exec {
-  return "dialect" in db && typeof (db as Exec).run === "function" ? (db as Exec) : prismaExec(db as Db, dialectOfClient(db as Db));
+  return "dialect" in db && typeof (db as Exec).run === "function"
+    ? (db as Exec)
+    : prismaExec(db as Db, dialectOfClient(db as Db));
 }
-
 
 /**
  * Snooze: a reminder timer again `ms` later, as a timer of its own (the original has run once),
  * for the feature whose keys start with `prefix`. Returns when it comes back, or undefined when
  * the key is not one of that feature's timers.
  */
-export async function snoozeTimer(deps: { db: Db; clock: Clock; wakeScheduler(): void }, key: string, prefix: string, ms: number): Promise<Date | undefined> {
+export async function snoozeTimer(
+  deps: { db: Db; clock: Clock; wakeScheduler(): void },
+  key: string,
+  prefix: string,
+  ms: number,
+): Promise<Date | undefined> {
   const timer = key.startsWith(prefix) ? await deps.db.timer.findUnique({ where: { key } }) : null;
   if (!timer) return undefined;
   const until = new Date(deps.clock.now().getTime() + ms);
-  await scheduleTimer(deps.db, deps.clock, { kind: timer.kind, key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`, dueAt: until, payload: timer.payload });
+  await scheduleTimer(deps.db, deps.clock, {
+    kind: timer.kind,
+    key: `${key.split(":snooze:")[0]}:snooze:${until.toISOString()}`,
+    dueAt: until,
+    payload: timer.payload,
+  });
   deps.wakeScheduler();
   return until;
 }

@@ -66,10 +66,22 @@ export interface SlackApi {
 }
 
 // Slack says these mean "try again later", not "this request is wrong".
-const transientErrors = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"]);
+const transientErrors = new Set([
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+  "ratelimited",
+]);
 
 export function classify(e: unknown): CallFailure {
-  const err = e as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const err = e as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   switch (err.code) {
     case webApi.ErrorCode.RateLimitedError:
       return { type: "ratelimited", retryAfterMs: (err.retryAfter ?? 1) * 1000 };
@@ -130,7 +142,11 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
         res = undefined;
       }
       if (!res) throw new SlackCallError({ type: "permanent", reason: "too_many_redirects" });
-      if (!res.ok) throw new SlackCallError({ type: res.status >= 500 ? "transient" : "permanent", reason: `download_http_${res.status}` });
+      if (!res.ok)
+        throw new SlackCallError({
+          type: res.status >= 500 ? "transient" : "permanent",
+          reason: `download_http_${res.status}`,
+        });
       const declared = Number(res.headers.get("content-length") ?? NaN);
       if (declared > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
       const buf = Buffer.from(await res.arrayBuffer());
@@ -144,7 +160,8 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
       } catch {
         throw new SlackCallError({ type: "transient", reason: "network_error" });
       }
-      if (res.status >= 500 || res.status === 429) throw new SlackCallError({ type: "transient", reason: `upload_http_${res.status}` });
+      if (res.status >= 500 || res.status === 429)
+        throw new SlackCallError({ type: "transient", reason: `upload_http_${res.status}` });
       if (!res.ok) throw new SlackCallError({ type: "permanent", reason: `upload_http_${res.status}` });
     },
     async respond(url, body) {
@@ -166,7 +183,8 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
       }
       if (res.status >= 500) throw new SlackCallError({ type: "transient", reason: `http_${res.status}` });
       // response_url answers 404 with "expired_url" / "used_url" once it can no longer be used.
-      if (res.status >= 400) throw new SlackCallError({ type: "permanent", reason: text.trim() || `http_${res.status}` });
+      if (res.status >= 400)
+        throw new SlackCallError({ type: "permanent", reason: text.trim() || `http_${res.status}` });
     },
   };
 }

@@ -23,7 +23,13 @@ export interface SlackRuntime {
   stop(): Promise<void>;
 }
 
-export function createSlackRuntime(deps: Deps, features: readonly Feature[], identity: BotIdentity, health: Health, extraRoutes: Route[] = []): SlackRuntime {
+export function createSlackRuntime(
+  deps: Deps,
+  features: readonly Feature[],
+  identity: BotIdentity,
+  health: Health,
+  extraRoutes: Route[] = [],
+): SlackRuntime {
   const { config, log, metrics } = deps;
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   const receiver = socketMode
@@ -68,7 +74,13 @@ export function createSlackRuntime(deps: Deps, features: readonly Feature[], ide
   const routes: Route[] = [
     ...opsRoutes(deps, health),
     ...extraRoutes,
-    ...features.flatMap((f) => f.routes ?? []).map((r) => ({ method: r.method, path: r.path, handle: (req: Parameters<Route["handle"]>[0], res: Parameters<Route["handle"]>[1]) => r.handle(deps, req, res) })),
+    ...features
+      .flatMap((f) => f.routes ?? [])
+      .map((r) => ({
+        method: r.method,
+        path: r.path,
+        handle: (req: Parameters<Route["handle"]>[0], res: Parameters<Route["handle"]>[1]) => r.handle(deps, req, res),
+      })),
   ];
   let server: Server | undefined;
   return {

@@ -7,7 +7,13 @@ import type { Deps } from "../deps.ts";
 import { firstTime } from "../infra/seen.ts";
 
 export function requestKey(body: unknown): string | undefined {
-  const b = body as { type?: string; event_id?: string; trigger_id?: string; command?: string; event?: { type?: string } };
+  const b = body as {
+    type?: string;
+    event_id?: string;
+    trigger_id?: string;
+    command?: string;
+    event?: { type?: string };
+  };
   // A workflow step's run is guarded by its function_execution_id in the transaction that does
   // the work (workflow-steps/run-step.ts). Marking the event seen here, before that commits,
   // would drop Slack's retry of a run that a crash interrupted.

@@ -28,7 +28,10 @@ export async function tellActorOfFailure(deps: Deps, row: FailedRow, reason: str
   const user = await userContext(deps, row.actorId);
   let preview = "";
   try {
-    preview = String((jsonOf(row.body) as { text?: unknown }).text ?? "").split("\n")[0]!.replace(/[*_~`]/g, "").slice(0, 80);
+    preview = String((jsonOf(row.body) as { text?: unknown }).text ?? "")
+      .split("\n")[0]!
+      .replace(/[*_~`]/g, "")
+      .slice(0, 80);
   } catch {
     // An unreadable body still gets a notice, without its first line.
   }
@@ -38,5 +41,10 @@ export async function tellActorOfFailure(deps: Deps, row: FailedRow, reason: str
     preview,
     fix: user.t(FIX[reason] ?? "outbox.fix.other"),
   });
-  await deps.outbox.enqueue(deps.db, { kind: "post", channel: row.actorId, body: { text }, dedupeKey: `failed:${row.id}` });
+  await deps.outbox.enqueue(deps.db, {
+    kind: "post",
+    channel: row.actorId,
+    body: { text },
+    dedupeKey: `failed:${row.id}`,
+  });
 }

@@ -13,7 +13,13 @@ import { userContext } from "./user-context.ts";
 
 const FileId = z.object({ id: z.string().regex(/^F[A-Z0-9]{2,40}$/), name: z.string().optional() }).loose();
 const FileInfo = z
-  .object({ id: z.string(), name: z.string().default("file"), size: z.number().optional(), url_private_download: z.string().optional(), url_private: z.string().optional() })
+  .object({
+    id: z.string(),
+    name: z.string().default("file"),
+    size: z.number().optional(),
+    url_private_download: z.string().optional(),
+    url_private: z.string().optional(),
+  })
   .loose();
 const MAX_BYTES = 20 * 1024 * 1024;
 const IMPORTABLE = /\.(csv|json|ndjson|txt)$/i;
@@ -31,7 +37,9 @@ export function registerFileImport(app: App, deps: Deps, imp: FileImport): void 
     const to = { responseUrl: shortcut.response_url, userId: shortcut.user.id };
     try {
       const listed = z.array(FileId).safeParse((shortcut.message as { files?: unknown }).files ?? []);
-      const ref = listed.success ? (listed.data.find((f) => IMPORTABLE.test(f.name ?? "")) ?? listed.data[0]) : undefined;
+      const ref = listed.success
+        ? (listed.data.find((f) => IMPORTABLE.test(f.name ?? "")) ?? listed.data[0])
+        : undefined;
       if (!ref) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
       const found = await deps.slack.call("files.info", { file: ref.id }).catch((e: unknown) => {
         // A file id Slack doesn't know (or the bot may not see) is the user's to fix, not an error.
@@ -41,14 +49,21 @@ export function registerFileImport(app: App, deps: Deps, imp: FileImport): void 
       if (!found) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
       const info = FileInfo.safeParse(found.file);
       const url = info.success ? (info.data.url_private_download ?? info.data.url_private) : undefined;
-      if (!info.success || !url || !IMPORTABLE.test(info.data.name)) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
-      if ((info.data.size ?? 0) > MAX_BYTES) return void (await replyEphemeral(deps, to, { text: user.t("import.tooLarge", { mb: MAX_BYTES / 1024 / 1024 }) }));
+      if (!info.success || !url || !IMPORTABLE.test(info.data.name))
+        return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
+      if ((info.data.size ?? 0) > MAX_BYTES)
+        return void (await replyEphemeral(deps, to, {
+          text: user.t("import.tooLarge", { mb: MAX_BYTES / 1024 / 1024 }),
+        }));
       const bytes = await deps.slack.download(url, MAX_BYTES);
       const r = await imp.run(deps, bytes, info.data.name);
       await replyEphemeral(deps, to, { text: user.t(r.key, r.params) });
     } catch (e) {
       if (e instanceof ForeignHostError) {
-        deps.log.warn({ host: new URL(e.url).host, callbackId: imp.callbackId }, "file URL outside Slack's file host refused");
+        deps.log.warn(
+          { host: new URL(e.url).host, callbackId: imp.callbackId },
+          "file URL outside Slack's file host refused",
+        );
         return void (await replyEphemeral(deps, to, { text: user.t("import.foreignHost") }));
       }
       await replyEphemeral(deps, to, { text: errorText(deps, user.locale, e, imp.callbackId) });

@@ -42,7 +42,11 @@ export function createFrontDoor(o: { routes: Route[]; slack?: SlackEndpoint; log
   const { routes, slack, log } = o;
   const byPath = new Map<string, Route[]>();
   for (const r of routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
-  if (slack) byPath.set(slack.path, [...(byPath.get(slack.path) ?? []), { method: "POST", path: slack.path, handle: async () => {} }]);
+  if (slack)
+    byPath.set(slack.path, [
+      ...(byPath.get(slack.path) ?? []),
+      { method: "POST", path: slack.path, handle: async () => {} },
+    ]);
 
   async function serveSlack(s: SlackEndpoint, req: IncomingMessage, res: ServerResponse, started: bigint) {
     let raw: Buffer;
@@ -54,7 +58,10 @@ export function createFrontDoor(o: { routes: Route[]; slack?: SlackEndpoint; log
     }
     // Slack checks a slash command's certificate with an unsigned ssl_check=1: answer it and
     // nothing else (whatever else the body says is not looked at).
-    if (req.headers["content-type"] === "application/x-www-form-urlencoded" && new URLSearchParams(raw.toString("utf8")).get("ssl_check") === "1") {
+    if (
+      req.headers["content-type"] === "application/x-www-form-urlencoded" &&
+      new URLSearchParams(raw.toString("utf8")).get("ssl_check") === "1"
+    ) {
       res.writeHead(200).end();
       return;
     }

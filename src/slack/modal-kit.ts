@@ -1,5 +1,9 @@
 // The small Block Kit pieces every modal is built from, in one place.
-export const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: text.slice(0, max), emoji: true });
+export const plain = (text: string, max = 150) => ({
+  type: "plain_text" as const,
+  text: text.slice(0, max),
+  emoji: true,
+});
 export const option = (text: string, value: string) => ({ text: plain(text), value });
 
 /** An input block whose block_id and action_id are the same, so state.values[id][id] reads it. */

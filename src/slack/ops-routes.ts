@@ -17,7 +17,11 @@ export function opsRoutes(deps: Deps, health: Health): Route[] {
       path: "/healthz",
       async handle(_req, res) {
         const db = await pingDb(deps.db);
-        sendJson(res, db ? 200 : 503, { status: db ? "ok" : "unhealthy", database: db ? "ok" : "unreachable", slackAuth: health.slackAuth });
+        sendJson(res, db ? 200 : 503, {
+          status: db ? "ok" : "unhealthy",
+          database: db ? "ok" : "unreachable",
+          slackAuth: health.slackAuth,
+        });
       },
     },
     {

@@ -4,7 +4,10 @@
 import { z } from "zod";
 
 export class MalformedPayload extends Error {
-  constructor(readonly what: string, readonly detail: string) {
+  constructor(
+    readonly what: string,
+    readonly detail: string,
+  ) {
     super(`malformed ${what}: ${detail}`);
   }
 }
@@ -12,7 +15,14 @@ export class MalformedPayload extends Error {
 /** Parses `raw` with `schema` or throws MalformedPayload naming `what`. */
 export function parseValue<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new MalformedPayload(what, r.error.issues.map((i) => i.message).join("; ").slice(0, 200));
+  if (!r.success)
+    throw new MalformedPayload(
+      what,
+      r.error.issues
+        .map((i) => i.message)
+        .join("; ")
+        .slice(0, 200),
+    );
   return r.data;
 }
 
@@ -33,4 +43,5 @@ export function actionValue(action: unknown): unknown {
   return a.selected_option !== undefined ? a.selected_option?.value : a.value;
 }
 
-export const isMalformed = (e: unknown): e is MalformedPayload | z.ZodError => e instanceof MalformedPayload || e instanceof z.ZodError;
+export const isMalformed = (e: unknown): e is MalformedPayload | z.ZodError =>
+  e instanceof MalformedPayload || e instanceof z.ZodError;

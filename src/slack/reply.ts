@@ -79,7 +79,13 @@ export async function dmUser(deps: Deps, userId: string, body: MessageBody): Pro
  * Handles a failure after the ack: a malformed value from a forged or garbled payload is logged
  * and nothing is said; any other error gets `say(errorText(…))`.
  */
-export async function answerFailure(deps: Deps, locale: Locale, e: unknown, where: string, say: (text: string) => Promise<unknown>): Promise<void> {
+export async function answerFailure(
+  deps: Deps,
+  locale: Locale,
+  e: unknown,
+  where: string,
+  say: (text: string) => Promise<unknown>,
+): Promise<void> {
   if (isMalformed(e)) {
     deps.log.warn({ where, reason: e.message.slice(0, 200) }, "malformed payload ignored");
     return;

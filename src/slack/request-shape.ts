@@ -32,8 +32,12 @@ const ViewSubmission = z
     view: z.object({ id, callback_id: z.string(), private_metadata: z.string().optional(), state: ViewState }).loose(),
   })
   .loose();
-const ViewClosed = z.object({ type: z.literal("view_closed"), user, view: z.object({ id, callback_id: z.string() }).loose() }).loose();
-const Shortcut = z.object({ type: z.literal("shortcut"), user, callback_id: z.string(), trigger_id: z.string() }).loose();
+const ViewClosed = z
+  .object({ type: z.literal("view_closed"), user, view: z.object({ id, callback_id: z.string() }).loose() })
+  .loose();
+const Shortcut = z
+  .object({ type: z.literal("shortcut"), user, callback_id: z.string(), trigger_id: z.string() })
+  .loose();
 const MessageAction = z
   .object({
     type: z.literal("message_action"),
@@ -45,9 +49,18 @@ const MessageAction = z
     response_url: z.string().optional(),
   })
   .loose();
-const BlockSuggestion = z.object({ type: z.literal("block_suggestion"), user, action_id: z.string(), value: z.string() }).loose();
+const BlockSuggestion = z
+  .object({ type: z.literal("block_suggestion"), user, action_id: z.string(), value: z.string() })
+  .loose();
 
-const Interaction = z.discriminatedUnion("type", [BlockActions, ViewSubmission, ViewClosed, Shortcut, MessageAction, BlockSuggestion]);
+const Interaction = z.discriminatedUnion("type", [
+  BlockActions,
+  ViewSubmission,
+  ViewClosed,
+  Shortcut,
+  MessageAction,
+  BlockSuggestion,
+]);
 
 const SlashCommand = z
   .object({
@@ -61,14 +74,25 @@ const SlashCommand = z
   .loose();
 
 const FunctionExecuted = z
-  .object({ type: z.literal("function_executed"), function_execution_id: z.string().min(1), function: z.object({ callback_id: z.string() }).loose(), inputs: z.record(z.string(), z.unknown()) })
+  .object({
+    type: z.literal("function_executed"),
+    function_execution_id: z.string().min(1),
+    function: z.object({ callback_id: z.string() }).loose(),
+    inputs: z.record(z.string(), z.unknown()),
+  })
   .loose();
 const EventCallback = z
   .object({
     type: z.literal("event_callback"),
     event_id: z.string().min(1),
     // Bolt reads a function_executed event's execution id and inputs without checking them.
-    event: z.object({ type: z.string().min(1) }).loose().refine((e) => e.type !== "function_executed" || FunctionExecuted.safeParse(e).success, "function_executed without its execution id, function or inputs"),
+    event: z
+      .object({ type: z.string().min(1) })
+      .loose()
+      .refine(
+        (e) => e.type !== "function_executed" || FunctionExecuted.safeParse(e).success,
+        "function_executed without its execution id, function or inputs",
+      ),
   })
   .loose();
 const UrlVerification = z.object({ type: z.literal("url_verification"), challenge: z.string() }).loose();
@@ -98,7 +122,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 export function checkSlackRequest(contentType: string | undefined, raw: string): Verdict {
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   // Bolt compares the content type as an exact string: anything else would reach JSON.parse.
-  if (type === FORM && contentType !== FORM) return { ok: false, status: 415, reason: `send Content-Type: ${FORM} without parameters` };
+  if (type === FORM && contentType !== FORM)
+    return { ok: false, status: 415, reason: `send Content-Type: ${FORM} without parameters` };
   if (type === FORM) {
     const form = new URLSearchParams(raw);
     if (form.get("ssl_check") === "1") return { ok: true };
@@ -111,20 +136,45 @@ export function checkSlackRequest(contentType: string | undefined, raw: string):
       const kind = (parsed.value as { type?: unknown }).type;
       if (typeof kind !== "string") return { ok: false, status: 400, reason: "payload has no type" };
       const r = Interaction.safeParse(parsed.value);
-      if (!r.success) return { ok: false, status: 200, reason: `${kind}: ${r.error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).slice(0, 3).join("; ")}` };
+      if (!r.success)
+        return {
+          ok: false,
+          status: 200,
+          reason: `${kind}: ${r.error.issues
+            .map((i) => `${i.path.join(".") || "(root)"} ${i.message}`)
+            .slice(0, 3)
+            .join("; ")}`,
+        };
       return { ok: true };
     }
     const r = SlashCommand.safeParse(Object.fromEntries(form));
-    if (!r.success) return { ok: false, status: 400, reason: `not a slash command: ${r.error.issues.map((i) => i.path.join(".")).slice(0, 3).join(", ")}` };
+    if (!r.success)
+      return {
+        ok: false,
+        status: 400,
+        reason: `not a slash command: ${r.error.issues
+          .map((i) => i.path.join("."))
+          .slice(0, 3)
+          .join(", ")}`,
+      };
     return { ok: true };
   }
   if (type === JSON_TYPE) {
     const parsed = parseJson(raw);
     if (!parsed.ok) return { ok: false, status: 400, reason: "body is not JSON" };
     const v = parsed.value;
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return { ok: false, status: 400, reason: "body is not a JSON object" };
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      return { ok: false, status: 400, reason: "body is not a JSON object" };
     const r = EventBody.safeParse(v);
-    if (!r.success) return { ok: false, status: 400, reason: `not an Events API body: ${r.error.issues.map((i) => i.path.join(".") || "type").slice(0, 3).join(", ")}` };
+    if (!r.success)
+      return {
+        ok: false,
+        status: 400,
+        reason: `not an Events API body: ${r.error.issues
+          .map((i) => i.path.join(".") || "type")
+          .slice(0, 3)
+          .join(", ")}`,
+      };
     return { ok: true };
   }
   return { ok: false, status: 415, reason: `send ${FORM} or ${JSON_TYPE}` };

@@ -19,7 +19,14 @@ interface Route {
 const fits = (c: string | RegExp, id: string) => (typeof c === "string" ? c === id : c.test(id));
 
 function idOf(kind: Kind, body: Record<string, unknown>): { id: string; type?: string } {
-  const b = body as { command?: string; type?: string; callback_id?: string; action_id?: string; actions?: { action_id?: string }[]; view?: { callback_id?: string } };
+  const b = body as {
+    command?: string;
+    type?: string;
+    callback_id?: string;
+    action_id?: string;
+    actions?: { action_id?: string }[];
+    view?: { callback_id?: string };
+  };
   switch (kind) {
     case "command":
       return { id: b.command ?? "" };
@@ -61,7 +68,8 @@ export function routeListeners(app: App, log: Log): void {
   for (const kind of kinds) {
     const dispatch: Middleware<AnyMiddlewareArgs> = async (args) => {
       const { id, type } = idOf(kind, args.body as Record<string, unknown>);
-      const route = exact.get(kind)!.get(id) ?? patterns.get(kind)!.find((r) => fits(r.id, id) && (!r.type || r.type === type));
+      const route =
+        exact.get(kind)!.get(id) ?? patterns.get(kind)!.find((r) => fits(r.id, id) && (!r.type || r.type === type));
       if (!route) {
         log.warn({ kind, id: id.slice(0, 80) }, "no listener for this request; acknowledged");
         const ack = (args as { ack?: () => Promise<void> }).ack;

@@ -47,14 +47,21 @@ type FileBody = MessageBody & { file: { filename: string; title: string; altText
 
 /** The earlier message this one depends on (an edit's target, a reply's parent). */
 async function earlier(sql: Sql, id: string, why: string): Promise<{ ts: string; channel: string }> {
-  const r = await sql.get<{ status: string; ts: string | null; sentChannel: string | null }>(`SELECT "status", "ts", "sentChannel" FROM "OutboxMessage" WHERE "id" = ?`, [id]);
+  const r = await sql.get<{ status: string; ts: string | null; sentChannel: string | null }>(
+    `SELECT "status", "ts", "sentChannel" FROM "OutboxMessage" WHERE "id" = ?`,
+    [id],
+  );
   if (!r || r.status === "failed") throw new SlackCallError({ type: "permanent", reason: why });
   // Same lane, so it went first; a target queued in another lane (rare) is simply waited for.
   if (!r.ts || !r.sentChannel) throw new SlackCallError({ type: "transient", reason: "waiting_for_target" });
   return { ts: r.ts, channel: r.sentChannel };
 }
 
-export async function deliver(sql: Sql, api: SlackApi, row: OutboxRow): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
+export async function deliver(
+  sql: Sql,
+  api: SlackApi,
+  row: OutboxRow,
+): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
   const body = jsonOf(row.body) as MessageBody;
   switch (row.kind) {
     case "respond":
@@ -66,25 +73,40 @@ export async function deliver(sql: Sql, api: SlackApi, row: OutboxRow): Promise<
       await completeStep(sql, api, (body as MessageBody & { step: StepCompletion }).step);
       return { ts: null, channel: null };
     case "ephemeral": {
-      const r = await api.call("chat.postEphemeral", { ...body, channel: row.channel, user: row.userId, thread_ts: row.threadTs ?? undefined });
+      const r = await api.call("chat.postEphemeral", {
+        ...body,
+        channel: row.channel,
+        user: row.userId,
+        thread_ts: row.threadTs ?? undefined,
+      });
       return { ts: (r.message_ts as string) ?? null, channel: row.channel };
     }
     case "update": {
       // Only the newest edit of a message matters: an older queued edit is dropped, not sent.
-      const newer = await sql.get(`SELECT 1 AS "x" FROM "OutboxMessage" WHERE "targetId" = ? AND "status" = 'pending' AND "kind" = 'update' AND "seq" > ? LIMIT 1`, [row.targetId, row.seq]);
+      const newer = await sql.get(
+        `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "targetId" = ? AND "status" = 'pending' AND "kind" = 'update' AND "seq" > ? LIMIT 1`,
+        [row.targetId, row.seq],
+      );
       if (newer) return "superseded";
       const target = await earlier(sql, row.targetId!, "target_message_failed");
       const r = await api.call("chat.update", { ...body, channel: target.channel, ts: target.ts });
       return { ts: (r.ts as string) ?? target.ts, channel: target.channel };
     }
     default: {
-      const threadTs = row.threadOfId ? (await earlier(sql, row.threadOfId, "thread_parent_failed")).ts : (row.threadTs ?? undefined);
+      const threadTs = row.threadOfId
+        ? (await earlier(sql, row.threadOfId, "thread_parent_failed")).ts
+        : (row.threadTs ?? undefined);
       if (row.inDoubt) {
         const found = await findSent(api, row, threadTs);
         if (found) return found;
       }
       const metadata = { event_type: MARKER, event_payload: { outbox_id: row.id } };
-      const r = await api.call("chat.postMessage", { ...body, channel: row.channel, thread_ts: threadTs, metadata: JSON.stringify(metadata) });
+      const r = await api.call("chat.postMessage", {
+        ...body,
+        channel: row.channel,
+        thread_ts: threadTs,
+        metadata: JSON.stringify(metadata),
+      });
       return { ts: (r.ts as string) ?? null, channel: (r.channel as string) ?? row.channel };
     }
   }
@@ -99,7 +121,11 @@ async function sendFile(api: SlackApi, row: OutboxRow, body: FileBody) {
     channel = (r.channel as { id: string }).id;
   }
   const bytes = Buffer.from(body.file.base64, "base64");
-  const up = await api.call("files.getUploadURLExternal", { filename: body.file.filename, length: bytes.length, alt_txt: body.file.altText });
+  const up = await api.call("files.getUploadURLExternal", {
+    filename: body.file.filename,
+    length: bytes.length,
+    alt_txt: body.file.altText,
+  });
   await api.upload(String(up.upload_url), bytes);
   const done = await api.call("files.completeUploadExternal", {
     files: JSON.stringify([{ id: up.file_id, title: body.file.title }]),
@@ -126,7 +152,12 @@ async function completeStep(sql: Sql, api: SlackApi, step: StepCompletion) {
     await api.call("functions.completeSuccess", { function_execution_id: step.executionId, outputs });
   } catch (e) {
     // Completed already: our send went through before a crash and this is the resend.
-    if (e instanceof SlackCallError && e.failure.type === "permanent" && e.failure.reason === "execution_not_in_running_state") return;
+    if (
+      e instanceof SlackCallError &&
+      e.failure.type === "permanent" &&
+      e.failure.reason === "execution_not_in_running_state"
+    )
+      return;
     throw e;
   }
 }
@@ -138,15 +169,22 @@ async function completeStep(sql: Sql, api: SlackApi, step: StepCompletion) {
  * was posted in that lane since. If Slack won't let us look (no history scope, not in the
  * channel), the message is sent: late twice is better than never.
  */
-async function findSent(api: SlackApi, row: OutboxRow, threadTs: string | undefined): Promise<{ ts: string; channel: string } | undefined> {
+async function findSent(
+  api: SlackApi,
+  row: OutboxRow,
+  threadTs: string | undefined,
+): Promise<{ ts: string; channel: string } | undefined> {
   try {
     let channel = row.channel!;
-    if (/^[UW]/.test(channel)) channel = ((await api.call("conversations.open", { users: channel })).channel as { id: string }).id;
+    if (/^[UW]/.test(channel))
+      channel = ((await api.call("conversations.open", { users: channel })).channel as { id: string }).id;
     const args = { channel, limit: 200, include_all_metadata: true };
-    const r = threadTs ? await api.call("conversations.replies", { ...args, ts: threadTs }) : await api.call("conversations.history", args);
-    const hit = ((r.messages ?? []) as { ts: string; metadata?: { event_type?: string; event_payload?: { outbox_id?: string } } }[]).find(
-      (m) => m.metadata?.event_type === MARKER && m.metadata.event_payload?.outbox_id === row.id,
-    );
+    const r = threadTs
+      ? await api.call("conversations.replies", { ...args, ts: threadTs })
+      : await api.call("conversations.history", args);
+    const hit = (
+      (r.messages ?? []) as { ts: string; metadata?: { event_type?: string; event_payload?: { outbox_id?: string } } }[]
+    ).find((m) => m.metadata?.event_type === MARKER && m.metadata.event_payload?.outbox_id === row.id);
     return hit ? { ts: hit.ts, channel } : undefined;
   } catch (e) {
     if (e instanceof SlackCallError && e.failure.type !== "permanent") throw e;

@@ -6,15 +6,30 @@ import { isUnpacedLane } from "../outbox/outbox.ts";
 import type { CallFailure } from "./api.ts";
 import type { OutboxRow } from "./sender-deliver.ts";
 
-export type Result = { kind: "sent"; ts: string | null; channel: string | null } | { kind: "superseded" } | { kind: "failed"; reason: string } | { kind: "retry"; failure: CallFailure };
+export type Result =
+  | { kind: "sent"; ts: string | null; channel: string | null }
+  | { kind: "superseded" }
+  | { kind: "failed"; reason: string }
+  | { kind: "retry"; failure: CallFailure };
 
-export async function writeOutcome(q: Sql, me: { token: string; now: Date; paceMs: number }, row: OutboxRow, method: string, r: Result): Promise<boolean> {
+export async function writeOutcome(
+  q: Sql,
+  me: { token: string; now: Date; paceMs: number },
+  row: OutboxRow,
+  method: string,
+  r: Result,
+): Promise<boolean> {
   const now = me.now;
-  const pace = isUnpacedLane(row.lane) || row.kind === "complete" || r.kind === "superseded" || r.kind === "failed" ? 0 : me.paceMs;
+  const pace =
+    isUnpacedLane(row.lane) || row.kind === "complete" || r.kind === "superseded" || r.kind === "failed"
+      ? 0
+      : me.paceMs;
   const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
   if (r.kind === "retry") {
     const ratelimited = r.failure.type === "ratelimited";
-    const wait = ratelimited ? (r.failure as { retryAfterMs: number }).retryAfterMs : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts - 1, 9)) * (0.75 + Math.random() * 0.5);
+    const wait = ratelimited
+      ? (r.failure as { retryAfterMs: number }).retryAfterMs
+      : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts - 1, 9)) * (0.75 + Math.random() * 0.5);
     const until = new Date(now.getTime() + wait);
     const n = await q.run(
       `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "claimToken" = NULL, "nextAttemptAt" = ?, "lastError" = ?, "attempts" = "attempts" - ? WHERE ${own}`,
@@ -23,14 +38,21 @@ export async function writeOutcome(q: Sql, me: { token: string; now: Date; paceM
     if (n !== 1) return false;
     if (ratelimited) {
       // A 429 pauses the whole method, as Slack asks, on every replica.
-      await q.run(`INSERT INTO "SlackPause" ("method", "until") VALUES (?, ?) ON CONFLICT ("method") DO UPDATE SET "until" = excluded."until"`, [method, until]);
+      await q.run(
+        `INSERT INTO "SlackPause" ("method", "until") VALUES (?, ?) ON CONFLICT ("method") DO UPDATE SET "until" = excluded."until"`,
+        [method, until],
+      );
     }
     // The lane waits with its head: the messages behind it keep their order.
     await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [until, row.lane]);
     return true;
   }
   const [status, ts, channel, error] =
-    r.kind === "sent" ? ["sent", r.ts, r.channel, null] : r.kind === "superseded" ? ["superseded", null, null, null] : ["failed", null, null, r.reason];
+    r.kind === "sent"
+      ? ["sent", r.ts, r.channel, null]
+      : r.kind === "superseded"
+        ? ["superseded", null, null, null]
+        : ["failed", null, null, r.reason];
   const n = await q.run(
     `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL WHERE ${own}`,
     [status, ts, channel, r.kind === "sent" ? now : null, error, row.id, me.token],

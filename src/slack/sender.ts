@@ -32,7 +32,8 @@ export interface SenderOptions {
 
 export class OutboxSender {
   private readonly token = randomUUID();
-  private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed">> & Pick<SenderOptions, "onOutcome" | "onFailed">;
+  private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed">> &
+    Pick<SenderOptions, "onOutcome" | "onFailed">;
   private inFlight = new Map<string, Promise<void>>();
   /** The lane of each message in flight, by message id. */
   private inFlightLanes = new Map<string, string>();
@@ -48,7 +49,14 @@ export class OutboxSender {
     private log: Log,
     opts: SenderOptions = {},
   ) {
-    this.o = { perChannelIntervalMs: 1000, leaseMs: 60_000, maxAgeMs: 24 * 3600_000, concurrency: 16, maxSleepMs: 5_000, ...opts };
+    this.o = {
+      perChannelIntervalMs: 1000,
+      leaseMs: 60_000,
+      maxAgeMs: 24 * 3600_000,
+      concurrency: 16,
+      maxSleepMs: 5_000,
+      ...opts,
+    };
   }
 
   start(): void {
@@ -84,7 +92,8 @@ export class OutboxSender {
         }
       } while (this.again && !this.stopped);
       this.passing = undefined;
-      if (!this.stopped) await this.planWake().catch((e) => this.log.error({ err: e }, "outbox could not plan its wake"));
+      if (!this.stopped)
+        await this.planWake().catch((e) => this.log.error({ err: e }, "outbox could not plan its wake"));
     });
   }
 
@@ -96,7 +105,12 @@ export class OutboxSender {
     const lease = new Date(now.getTime() + this.o.leaseMs);
     const claimed = await this.sql.tx(async (q) => {
       const pauses = new Map(
-        (await q.all<{ method: string; until: unknown }>(`SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`, [now])).map((p) => [p.method, toDate(p.until)]),
+        (
+          await q.all<{ method: string; until: unknown }>(
+            `SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`,
+            [now],
+          )
+        ).map((p) => [p.method, toDate(p.until)]),
       );
       const skip = q.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
       // A lane this process is still sending on is never taken again by this process, even when
@@ -123,7 +137,9 @@ export class OutboxSender {
         const row = byLane.get(lane);
         if (!row) {
           // Counted as busy but empty (a row removed by hand): the lane rests until something comes.
-          await q.run(`UPDATE "OutboxLane" SET "nextAt" = NULL, "pending" = 0, "claimToken" = NULL WHERE "lane" = ?`, [lane]);
+          await q.run(`UPDATE "OutboxLane" SET "nextAt" = NULL, "pending" = 0, "claimToken" = NULL WHERE "lane" = ?`, [
+            lane,
+          ]);
           continue;
         }
         const paused = pauses.get(methodOf(row.kind));
@@ -136,7 +152,10 @@ export class OutboxSender {
         heads.push({ ...row, attempts: row.attempts + 1, claimToken: this.token, inDoubt: row.claimToken !== null });
       }
       if (heads.length) {
-        await q.run(`UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(heads.length)})`, [lease, this.token, ...heads.map((h) => h.id)]);
+        await q.run(
+          `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(heads.length)})`,
+          [lease, this.token, ...heads.map((h) => h.id)],
+        );
       }
       return heads;
     });
@@ -165,7 +184,9 @@ export class OutboxSender {
   private async planWake(): Promise<void> {
     this.cancelWake?.();
     if (this.inFlight.size >= this.o.concurrency) return; // a finishing send kicks us
-    const next = await this.sql.get<{ at: unknown }>(`SELECT MIN("nextAt") AS "at" FROM "OutboxLane" WHERE "nextAt" IS NOT NULL`);
+    const next = await this.sql.get<{ at: unknown }>(
+      `SELECT MIN("nextAt") AS "at" FROM "OutboxLane" WHERE "nextAt" IS NOT NULL`,
+    );
     const now = this.clock.now().getTime();
     const at = next?.at ? toDate(next.at).getTime() : now + this.o.maxSleepMs;
     if (this.stopped) return;
@@ -179,10 +200,15 @@ export class OutboxSender {
       const r = await deliver(this.sql, this.api, row);
       result = r === "superseded" ? { kind: "superseded" } : { kind: "sent", ...r };
     } catch (e) {
-      const failure: CallFailure = e instanceof SlackCallError ? e.failure : { type: "transient", reason: (e as Error).message ?? "error" };
+      const failure: CallFailure =
+        e instanceof SlackCallError ? e.failure : { type: "transient", reason: (e as Error).message ?? "error" };
       const tooOld = this.clock.now().getTime() - row.createdAt.getTime() > this.o.maxAgeMs;
       if (failure.type === "permanent") result = { kind: "failed", reason: failure.reason };
-      else if (tooOld) result = { kind: "failed", reason: `gave_up_after_${row.attempts}_attempts:${"reason" in failure ? failure.reason : "ratelimited"}` };
+      else if (tooOld)
+        result = {
+          kind: "failed",
+          reason: `gave_up_after_${row.attempts}_attempts:${"reason" in failure ? failure.reason : "ratelimited"}`,
+        };
       else result = { kind: "retry", failure };
     }
     await this.record(row, method, result);
@@ -200,18 +226,35 @@ export class OutboxSender {
     }).then((done) => this.afterRecord(row, method, r, done));
   }
 
-  private outcomes: { row: OutboxRow; method: string; r: Result; resolve: (done: boolean) => void; reject: (e: unknown) => void }[] = [];
+  private outcomes: {
+    row: OutboxRow;
+    method: string;
+    r: Result;
+    resolve: (done: boolean) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   private writing: Promise<void> | undefined;
 
   private async writeOutcomes(): Promise<void> {
     await new Promise<void>((r) => setImmediate(r));
     while (this.outcomes.length) {
       // In lane order, as every transaction touching lanes does: two can't deadlock on them.
-      const batch = this.outcomes.splice(0).sort((a, b) => (a.row.lane < b.row.lane ? -1 : a.row.lane > b.row.lane ? 1 : 0));
+      const batch = this.outcomes
+        .splice(0)
+        .sort((a, b) => (a.row.lane < b.row.lane ? -1 : a.row.lane > b.row.lane ? 1 : 0));
       try {
         const done = await this.sql.tx(async (q) => {
           const out: boolean[] = [];
-          for (const o of batch) out.push(await writeOutcome(q, { token: this.token, now: this.clock.now(), paceMs: this.o.perChannelIntervalMs }, o.row, o.method, o.r));
+          for (const o of batch)
+            out.push(
+              await writeOutcome(
+                q,
+                { token: this.token, now: this.clock.now(), paceMs: this.o.perChannelIntervalMs },
+                o.row,
+                o.method,
+                o.r,
+              ),
+            );
           return out;
         });
         batch.forEach((o, i) => o.resolve(done[i]!));
@@ -231,12 +274,18 @@ export class OutboxSender {
     }
     if (r.kind === "sent") this.o.onOutcome?.("sent", row);
     else if (r.kind === "retry") {
-      if (r.failure.type === "ratelimited") this.log.warn({ method, retryAfterMs: r.failure.retryAfterMs }, "slack rate limited");
+      if (r.failure.type === "ratelimited")
+        this.log.warn({ method, retryAfterMs: r.failure.retryAfterMs }, "slack rate limited");
       this.o.onOutcome?.("retry", row);
     } else if (r.kind === "failed") {
-      this.log.warn({ outboxId: row.id, kind: row.kind, channel: row.channel, reason: r.reason }, "message failed permanently");
+      this.log.warn(
+        { outboxId: row.id, kind: row.kind, channel: row.channel, reason: r.reason },
+        "message failed permanently",
+      );
       this.o.onOutcome?.("failed", row);
-      await this.o.onFailed?.(row, r.reason).catch((e) => this.log.error({ err: e, outboxId: row.id }, "could not tell anyone of a failed message"));
+      await this.o
+        .onFailed?.(row, r.reason)
+        .catch((e) => this.log.error({ err: e, outboxId: row.id }, "could not tell anyone of a failed message"));
     }
   }
 }
@@ -261,4 +310,3 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     claimToken: (r.claimToken as string | null) ?? null,
   };
 }
-

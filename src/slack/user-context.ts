@@ -19,7 +19,13 @@ const cacheMs = 24 * 3600_000;
 // because another replica may change what it holds (a language chosen there).
 const memo = new WeakMap<object, Map<string, { at: number; profile: Profile }>>();
 const memoMs = 30_000;
-type Profile = { locale: string | null; tz: string | null; chosenLocale: string | null; isAdmin: boolean; fetchedAt: Date } | null;
+type Profile = {
+  locale: string | null;
+  tz: string | null;
+  chosenLocale: string | null;
+  isAdmin: boolean;
+  fetchedAt: Date;
+} | null;
 
 export async function userContext(deps: Deps, userId: string): Promise<UserContext> {
   const { db, clock, config } = deps;
@@ -50,7 +56,8 @@ async function cachedProfile(deps: Deps, userId: string, maxAgeMs = cacheMs): Pr
   let cache = memo.get(deps.db);
   if (!cache) memo.set(deps.db, (cache = new Map()));
   const hit = cache.get(userId);
-  if (hit && now - hit.at < memoMs && (!hit.profile || now - hit.profile.fetchedAt.getTime() <= maxAgeMs)) return hit.profile;
+  if (hit && now - hit.at < memoMs && (!hit.profile || now - hit.profile.fetchedAt.getTime() <= maxAgeMs))
+    return hit.profile;
   const profile = await loadProfile(deps, userId, maxAgeMs);
   cache.set(userId, { at: now, profile });
   return profile;
@@ -72,11 +79,19 @@ async function loadProfile(deps: Deps, userId: string, maxAgeMs: number): Promis
   return profile;
 }
 
-async function fetchProfile(deps: Deps, userId: string): Promise<{ locale: string | null; tz: string | null; isAdmin: boolean } | undefined> {
+async function fetchProfile(
+  deps: Deps,
+  userId: string,
+): Promise<{ locale: string | null; tz: string | null; isAdmin: boolean } | undefined> {
   try {
     const r = await deps.slack.call("users.info", { user: userId, include_locale: true });
-    const user = r.user as { locale?: string; tz?: string; is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
-    return { locale: user?.locale ?? null, tz: user?.tz ?? null, isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner) };
+    const user = r.user as
+      { locale?: string; tz?: string; is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
+    return {
+      locale: user?.locale ?? null,
+      tz: user?.tz ?? null,
+      isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+    };
   } catch (e) {
     // A user we can't look up still gets an answer, in the workspace's default language.
     deps.log.warn({ err: e, userId }, "users.info failed; using workspace defaults");

@@ -14,13 +14,26 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-export function startSandboxProcess(o: { args?: string[]; env?: Record<string, string>; command?: string[] } = {}): Promise<SandboxProcess> {
+export function startSandboxProcess(
+  o: { args?: string[]; env?: Record<string, string>; command?: string[] } = {},
+): Promise<SandboxProcess> {
   const dir = mkdtempSync(join(tmpdir(), "shopops-sandbox-"));
   // Only what a fresh shell has: no SLACK_* settings, not production.
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, PORT: "0", SANDBOX_DATABASE_URL: `file:${join(dir, "sandbox.db")}`, ...o.env };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? dir,
+    PORT: "0",
+    SANDBOX_DATABASE_URL: `file:${join(dir, "sandbox.db")}`,
+    ...o.env,
+  };
   const started = performance.now();
   const [cmd, ...args] = o.command ?? ["npm", "start", "--silent"];
-  const child = spawn(cmd!, [...args, ...(o.args ?? [])], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(cmd!, [...args, ...(o.args ?? [])], {
+    cwd: process.cwd(),
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let out = "";
   let ready = false;
   return new Promise((resolve, reject) => {
@@ -45,6 +58,8 @@ export function startSandboxProcess(o: { args?: string[]; env?: Record<string, s
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (b: Buffer) => (out += b.toString()));
-    child.once("exit", (code) => reject(new Error(`the sandbox exited with ${code} before printing its URL:\n${out.slice(-3000)}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`the sandbox exited with ${code} before printing its URL:\n${out.slice(-3000)}`)),
+    );
   });
 }

@@ -52,7 +52,8 @@ describe.skipIf(!chromiumPath)("the sandbox in a browser", () => {
 
   // A failed step leaves a picture of what the page showed, beside the others.
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === "fail") await page?.screenshot({ path: join(SHOTS, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`) });
+    if (ctx.task.result?.state === "fail")
+      await page?.screenshot({ path: join(SHOTS, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`) });
   });
 
   afterAll(async () => {
@@ -60,92 +61,122 @@ describe.skipIf(!chromiumPath)("the sandbox in a browser", () => {
     await sandbox?.stop();
   }, STEP);
 
-  it("`npm start` with no settings prints the sandbox's URL within 10 s, and the page loads", async () => {
-    expect(sandbox.url).toMatch(/^http:\/\/localhost:\d+$/);
-    expect(sandbox.readyMs).toBeLessThan(10_000);
-    expect(sandbox.output()).toMatch(/connect a real Slack workspace/);
-    await page.goto(sandbox.url);
-    await page.locator("nav.sidebar").waitFor(SEE);
-    // The demo team and its data, made through the bot's own commands on first start.
-    await page.locator('body[data-demo="ready"]').waitFor({ timeout: 60_000 });
-    await expect(page.locator("select.as option").allTextContents()).resolves.toEqual(expect.arrayContaining(["王磊 Wang Lei", "Emma Clarke", "李娜 Li Na", "陈杰 Chen Jie", "David Park"]));
-  }, STEP);
+  it(
+    "`npm start` with no settings prints the sandbox's URL within 10 s, and the page loads",
+    async () => {
+      expect(sandbox.url).toMatch(/^http:\/\/localhost:\d+$/);
+      expect(sandbox.readyMs).toBeLessThan(10_000);
+      expect(sandbox.output()).toMatch(/connect a real Slack workspace/);
+      await page.goto(sandbox.url);
+      await page.locator("nav.sidebar").waitFor(SEE);
+      // The demo team and its data, made through the bot's own commands on first start.
+      await page.locator('body[data-demo="ready"]').waitFor({ timeout: 60_000 });
+      await expect(page.locator("select.as option").allTextContents()).resolves.toEqual(
+        expect.arrayContaining(["王磊 Wang Lei", "Emma Clarke", "李娜 Li Na", "陈杰 Chen Jie", "David Park"]),
+      );
+    },
+    STEP,
+  );
 
-  it("creates 雙11 with /promo new, and ticking an item from its ⋯ menu changes that same message", async () => {
-    await actAs("U0LEAD");
-    await open("C0PROMO");
-    await type(page.locator(".pane .composer-input"), `/promo new 雙11 ${double11}`);
-    const checklist = channelMessages().filter({ hasText: `#2 雙11` }).filter({ has: page.locator(".block.section[data-block^='item:']") });
-    await checklist.waitFor(SEE);
-    const ts = await checklist.getAttribute("data-ts");
-    const item = checklist.locator(".block.section[data-block^='item:']").first();
-    await expect(item.textContent()).resolves.toContain("⬜");
-    await item.locator("button[aria-label='More actions']").click();
-    await item.locator(".menu-item", { hasText: "完成" }).click();
-    const same = page.locator(`.pane article.message[data-ts="${ts}"]`);
-    await same.locator(".edited").waitFor(SEE);
-    await expect(same.locator(".block.section[data-block^='item:']").first().textContent()).resolves.toContain("✅");
-    await same.evaluate((el: { scrollIntoView(): void }) => el.scrollIntoView());
-    await shot("promo-checklist");
-  }, STEP);
+  it(
+    "creates 雙11 with /promo new, and ticking an item from its ⋯ menu changes that same message",
+    async () => {
+      await actAs("U0LEAD");
+      await open("C0PROMO");
+      await type(page.locator(".pane .composer-input"), `/promo new 雙11 ${double11}`);
+      const checklist = channelMessages()
+        .filter({ hasText: `#2 雙11` })
+        .filter({ has: page.locator(".block.section[data-block^='item:']") });
+      await checklist.waitFor(SEE);
+      const ts = await checklist.getAttribute("data-ts");
+      const item = checklist.locator(".block.section[data-block^='item:']").first();
+      await expect(item.textContent()).resolves.toContain("⬜");
+      await item.locator("button[aria-label='More actions']").click();
+      await item.locator(".menu-item", { hasText: "完成" }).click();
+      const same = page.locator(`.pane article.message[data-ts="${ts}"]`);
+      await same.locator(".edited").waitFor(SEE);
+      await expect(same.locator(".block.section[data-block^='item:']").first().textContent()).resolves.toContain("✅");
+      await same.evaluate((el: { scrollIntoView(): void }) => el.scrollIntoView());
+      await shot("promo-checklist");
+    },
+    STEP,
+  );
 
-  it("escalates a customer thread from the reply's ⋯ menu: required field, the bot's error, then the card in #cs-tier1", async () => {
-    await actAs("U0AGENT");
-    await open("C0SUPPORT");
-    const customer = channelMessages().filter({ hasText: "保温杯第二次漏水" });
-    await customer.hover();
-    await customer.locator("button.replies").click();
-    await type(page.locator(".thread .composer-input"), "刘先生发来照片：杯盖密封圈开裂，第二次了，情绪很激动");
-    const reply = page.locator(".thread .messages article.message").filter({ hasText: "密封圈开裂" });
-    await reply.waitFor(SEE);
-    await reply.hover();
-    await reply.locator(".message-menu .more").click();
-    await reply.locator(".menu-item", { hasText: "Escalate complaint" }).click();
+  it(
+    "escalates a customer thread from the reply's ⋯ menu: required field, the bot's error, then the card in #cs-tier1",
+    async () => {
+      await actAs("U0AGENT");
+      await open("C0SUPPORT");
+      const customer = channelMessages().filter({ hasText: "保温杯第二次漏水" });
+      await customer.hover();
+      await customer.locator("button.replies").click();
+      await type(page.locator(".thread .composer-input"), "刘先生发来照片：杯盖密封圈开裂，第二次了，情绪很激动");
+      const reply = page.locator(".thread .messages article.message").filter({ hasText: "密封圈开裂" });
+      await reply.waitFor(SEE);
+      await reply.hover();
+      await reply.locator(".message-menu .more").click();
+      await reply.locator(".menu-item", { hasText: "Escalate complaint" }).click();
 
-    const modal = page.locator("[role=dialog] .modal");
-    await modal.waitFor(SEE);
-    // The summary comes from the reply; the order number is left empty at first.
-    await expect(modal.locator("[data-block=summary] textarea").inputValue()).resolves.toContain("密封圈开裂");
-    await modal.locator("[data-block=customer] input").fill("刘先生");
-    await modal.locator("[data-block=cause] select").selectOption("quality");
-    await modal.locator("[data-block=urgency] input[value=urgent]").check();
-    await modal.locator("footer .btn.primary").click();
-    await expect(modal.locator("[data-block=order] .error").textContent(SEE)).resolves.toMatch(/required/);
-    // A number the bot refuses: its response_action errors appear under the field.
-    await modal.locator("[data-block=order] input").fill("见聊天记录");
-    await modal.locator("footer .btn.primary").click();
-    await modal.locator("[data-block=order] .error").filter({ hasNotText: "required" }).waitFor(SEE);
-    await shot("complaint-modal-error");
-    await modal.locator("[data-block=order] input").fill("2026112900789");
-    await modal.locator("footer .btn.primary").click();
-    await modal.waitFor({ state: "detached", ...SEE });
+      const modal = page.locator("[role=dialog] .modal");
+      await modal.waitFor(SEE);
+      // The summary comes from the reply; the order number is left empty at first.
+      await expect(modal.locator("[data-block=summary] textarea").inputValue()).resolves.toContain("密封圈开裂");
+      await modal.locator("[data-block=customer] input").fill("刘先生");
+      await modal.locator("[data-block=cause] select").selectOption("quality");
+      await modal.locator("[data-block=urgency] input[value=urgent]").check();
+      await modal.locator("footer .btn.primary").click();
+      await expect(modal.locator("[data-block=order] .error").textContent(SEE)).resolves.toMatch(/required/);
+      // A number the bot refuses: its response_action errors appear under the field.
+      await modal.locator("[data-block=order] input").fill("见聊天记录");
+      await modal.locator("footer .btn.primary").click();
+      await modal.locator("[data-block=order] .error").filter({ hasNotText: "required" }).waitFor(SEE);
+      await shot("complaint-modal-error");
+      await modal.locator("[data-block=order] input").fill("2026112900789");
+      await modal.locator("footer .btn.primary").click();
+      await modal.waitFor({ state: "detached", ...SEE });
 
-    await open("C0CS1");
-    await channelMessages().filter({ hasText: "客诉 #3" }).filter({ hasText: "2026112900789" }).first().waitFor(SEE);
-  }, STEP);
+      await open("C0CS1");
+      await channelMessages().filter({ hasText: "客诉 #3" }).filter({ hasText: "2026112900789" }).first().waitFor(SEE);
+    },
+    STEP,
+  );
 
-  it("+2 h on the clock: the unacknowledged urgent case moves to #cs-tier2 and the supervisor's App Home lists it", async () => {
-    const before = await page.locator(".clock-now").getAttribute("data-now");
-    await page.locator(".clockbar button", { hasText: "+2 h" }).click();
-    await page.locator(`.clock-now:not([data-now="${before}"])`).waitFor(SEE);
-    await open("C0CS2");
-    await channelMessages().filter({ hasText: "客诉 #3" }).filter({ hasText: "第 2 级" }).first().waitFor(SEE);
-    await actAs("U0SUPER");
-    await open("HOME");
-    await page.locator(".home").filter({ hasText: "#3" }).filter({ hasText: "第 2 级" }).waitFor(SEE);
-    await shot("supervisor-home");
-  }, STEP);
+  it(
+    "+2 h on the clock: the unacknowledged urgent case moves to #cs-tier2 and the supervisor's App Home lists it",
+    async () => {
+      const before = await page.locator(".clock-now").getAttribute("data-now");
+      await page.locator(".clockbar button", { hasText: "+2 h" }).click();
+      await page.locator(`.clock-now:not([data-now="${before}"])`).waitFor(SEE);
+      await open("C0CS2");
+      await channelMessages().filter({ hasText: "客诉 #3" }).filter({ hasText: "第 2 级" }).first().waitFor(SEE);
+      await actAs("U0SUPER");
+      await open("HOME");
+      await page.locator(".home").filter({ hasText: "#3" }).filter({ hasText: "第 2 级" }).waitFor(SEE);
+      await shot("supervisor-home");
+    },
+    STEP,
+  );
 
-  it("/metrics now sends the digest with its chart image to the person's DM", async () => {
-    await actAs("U0LEAD");
-    await open("C0METRICS");
-    await type(page.locator(".pane .composer-input"), "/metrics now shop1");
-    await open("D0LEAD");
-    const chart = channelMessages().locator("img").last();
-    await chart.waitFor(SEE);
-    await expect.poll(() => chart.evaluate((img: { complete: boolean; naturalWidth: number }) => (img.complete ? img.naturalWidth : 0)), SEE).toBeGreaterThan(300);
-    await shot("metrics-digest");
-  }, STEP);
+  it(
+    "/metrics now sends the digest with its chart image to the person's DM",
+    async () => {
+      await actAs("U0LEAD");
+      await open("C0METRICS");
+      await type(page.locator(".pane .composer-input"), "/metrics now shop1");
+      await open("D0LEAD");
+      const chart = channelMessages().locator("img").last();
+      await chart.waitFor(SEE);
+      await expect
+        .poll(
+          () =>
+            chart.evaluate((img: { complete: boolean; naturalWidth: number }) => (img.complete ? img.naturalWidth : 0)),
+          SEE,
+        )
+        .toBeGreaterThan(300);
+      await shot("metrics-digest");
+    },
+    STEP,
+  );
 
   it("answers each person in their language: the zh-CN lead in Chinese, the en marketing owner in English", async () => {
     await actAs("U0LEAD");

@@ -13,7 +13,14 @@ describe("promotion buttons", () => {
 
   const press = async (actionId: string, value: string, user = "U0LEAD") => {
     const id = `b${Math.random()}`;
-    expect((await interaction(h.baseUrl, blockAction({ user, channel: user, messageTs: "1", actionId, value, responseUrl: h.fake.responseUrl(id) }))).status).toBe(200);
+    expect(
+      (
+        await interaction(
+          h.baseUrl,
+          blockAction({ user, channel: user, messageTs: "1", actionId, value, responseUrl: h.fake.responseUrl(id) }),
+        )
+      ).status,
+    ).toBe(200);
     return id;
   };
   const answer = async (id: string) => String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
@@ -45,12 +52,22 @@ describe("promotion buttons", () => {
     await until(async () => (await h.bot.deps.db.campaign.findUniqueOrThrow({ where: { id: c.id } })).gate !== null);
     await settle(h);
     // Noted in the checklist's thread, in the channel's language (the workspace's Chinese here).
-    expect(h.fake.callsOf("chat.postMessage").some((m) => m.args.channel === CHANNEL && m.args.thread_ts && String(m.args.text).startsWith("🚦 <@U0LEAD>"))).toBe(true);
+    expect(
+      h.fake
+        .callsOf("chat.postMessage")
+        .some((m) => m.args.channel === CHANNEL && m.args.thread_ts && String(m.args.text).startsWith("🚦 <@U0LEAD>")),
+    ).toBe(true);
 
     // Snooze: the reminder comes back in 24 hours, as a timer of its own.
-    const reminder = await h.bot.deps.db.timer.findFirstOrThrow({ where: { key: { startsWith: "promo:" }, status: "pending", kind: "promo.remind" } });
+    const reminder = await h.bot.deps.db.timer.findFirstOrThrow({
+      where: { key: { startsWith: "promo:" }, status: "pending", kind: "promo.remind" },
+    });
     const snoozed = await answer(await press("promo_snooze", reminder.key));
     expect(snoozed).toBe("Snoozed until 2026-10-02 10:00.");
-    expect(await h.bot.deps.db.timer.count({ where: { key: { startsWith: `${reminder.key.split(":snooze:")[0]}:snooze:` } } })).toBe(1);
+    expect(
+      await h.bot.deps.db.timer.count({
+        where: { key: { startsWith: `${reminder.key.split(":snooze:")[0]}:snooze:` } },
+      }),
+    ).toBe(1);
   });
 });

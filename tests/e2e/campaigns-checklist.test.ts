@@ -16,7 +16,14 @@ describe("a promotion's checklist, end to end", () => {
     expect(reply).toContain("#1");
     const post = await until(() => checklistPosts(h)[0]);
     const text = JSON.stringify(post.args.blocks);
-    for (const [stage, date] of [["T-30", "2026-10-12"], ["T-21", "2026-10-21"], ["T-14", "2026-10-28"], ["T-7", "2026-11-04"], ["T0", "2026-11-11"], ["T+", "2026-11-14"]]) {
+    for (const [stage, date] of [
+      ["T-30", "2026-10-12"],
+      ["T-21", "2026-10-21"],
+      ["T-14", "2026-10-28"],
+      ["T-7", "2026-11-04"],
+      ["T0", "2026-11-11"],
+      ["T+", "2026-11-14"],
+    ]) {
       expect(text).toContain(`*${stage} · ${date}`);
     }
     expect(text).toContain("双11");
@@ -27,7 +34,14 @@ describe("a promotion's checklist, end to end", () => {
     const item = c.items.find((i) => i.stage === "T-30")!;
     const res = await interaction(
       h.baseUrl,
-      blockAction({ user: "U0LEAD", channel: CHANNEL, messageTs: String(post.args.ts), actionId: "promo_item_menu", selected: `done:${item.id}`, responseUrl: h.fake.responseUrl("tick") }),
+      blockAction({
+        user: "U0LEAD",
+        channel: CHANNEL,
+        messageTs: String(post.args.ts),
+        actionId: "promo_item_menu",
+        selected: `done:${item.id}`,
+        responseUrl: h.fake.responseUrl("tick"),
+      }),
     );
     expect(res.status).toBe(200);
     const update = await until(() => h.fake.callsOf("chat.update")[0]);
@@ -61,7 +75,17 @@ describe("a promotion's checklist, end to end", () => {
     h.fake.users.set("U0OTHER", { locale: "en-US" });
     await promo(h, "U0LEAD", "new 雙11 2026-11-11");
     const item = await until(() => h.bot.deps.db.campaignItem.findFirst());
-    await interaction(h.baseUrl, blockAction({ user: "U0OTHER", channel: CHANNEL, messageTs: "1", actionId: "promo_item_menu", selected: `done:${item.id}`, responseUrl: h.fake.responseUrl("no") }));
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0OTHER",
+        channel: CHANNEL,
+        messageTs: "1",
+        actionId: "promo_item_menu",
+        selected: `done:${item.id}`,
+        responseUrl: h.fake.responseUrl("no"),
+      }),
+    );
     const answer = await until(() => h.fake.responses.find((r) => r.id === "no"));
     expect(answer.body.text).toContain("Only the item's owner");
     expect((await h.bot.deps.db.campaignItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe("open");
@@ -73,18 +97,35 @@ describe("a promotion's checklist, end to end", () => {
     await promo(h, "U0LEAD", "new 雙11 2026-11-11");
     await until(() => h.bot.deps.db.campaign.findFirst());
     const id = await promo(h, "U0LEAD", "calendar");
-    const body = (await until(() => h.fake.responses.find((r) => r.id === id))).body as { text: string; blocks: unknown[] };
+    const body = (await until(() => h.fake.responses.find((r) => r.id === id))).body as {
+      text: string;
+      blocks: unknown[];
+    };
     // Checklist dates are T-30, as the playbook runs; the big ones' earlier kick-off is advice, and
     // on 09-01 nothing is late yet (Double 12's T-30 is 11-12).
-    expect(body.text).toContain("2026-11-11 · *Double 11* · checklist from 2026-10-12 (T-30) · big-promotion kick-off from 2026-08-12 · ✅ #1 planned");
-    expect(body.text).toContain("2026-12-12 · *Double 12* · checklist from 2026-11-12 (T-30) · big-promotion kick-off from 2026-09-12\n");
+    expect(body.text).toContain(
+      "2026-11-11 · *Double 11* · checklist from 2026-10-12 (T-30) · big-promotion kick-off from 2026-08-12 · ✅ #1 planned",
+    );
+    expect(body.text).toContain(
+      "2026-12-12 · *Double 12* · checklist from 2026-11-12 (T-30) · big-promotion kick-off from 2026-09-12\n",
+    );
     expect(body.text).not.toContain("should have started");
     // The next six events run into 2027: the title says so instead of "2026".
     expect(body.text).toContain("*Marketing calendar: what comes next (2026–2027)*");
     const buttons = JSON.stringify(body.blocks);
     expect(buttons).toContain("double12|2026-12-12");
     expect(buttons).not.toContain("double11|2026-11-11");
-    await interaction(h.baseUrl, blockAction({ user: "U0LEAD", channel: CHANNEL, messageTs: "1", actionId: "promo_calendar_create_double12_2026-12-12", value: "double12|2026-12-12", responseUrl: h.fake.responseUrl("cal") }));
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0LEAD",
+        channel: CHANNEL,
+        messageTs: "1",
+        actionId: "promo_calendar_create_double12_2026-12-12",
+        value: "double12|2026-12-12",
+        responseUrl: h.fake.responseUrl("cal"),
+      }),
+    );
     const form = await until(() => h.fake.callsOf("views.open")[0]);
     expect(JSON.stringify(form.args.view)).toContain('"initial_date":"2026-12-12"');
   });

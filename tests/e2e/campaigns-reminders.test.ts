@@ -28,10 +28,17 @@ describe("promotion reminders", () => {
         user: "U0LEAD",
         callbackId: "promo_item",
         privateMetadata: JSON.stringify({ itemId }),
-        values: { owner: { owner: { selected_user: owner } }, status: { status: { selected_option: opt("open") } }, note: { note: { value: null } }, reason: { reason: { value: null } } },
+        values: {
+          owner: { owner: { selected_user: owner } },
+          status: { status: { selected_option: opt("open") } },
+          note: { note: { value: null } },
+          reason: { reason: { value: null } },
+        },
       }),
     );
-    await until(async () => (await h.bot.deps.db.campaignItem.findUniqueOrThrow({ where: { id: itemId } })).ownerId === owner);
+    await until(
+      async () => (await h.bot.deps.db.campaignItem.findUniqueOrThrow({ where: { id: itemId } })).ownerId === owner,
+    );
   };
 
   it("reminds the day before and at 09:00 on the due day in the owner's zone, once each across a restart, then raises overdue items to the promotion's owner", async () => {

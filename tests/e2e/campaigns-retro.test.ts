@@ -25,7 +25,12 @@ describe("retrospective and templates", () => {
   const text = (v: string | null) => ({ value: v });
 
   it("reports the DOMAIN.md example as 85% and 120%, in both languages", async () => {
-    expect(retroFigures({ gmv: 1_000_000, newCustomers: 1000 }, { gmv: 850_000, newCustomers: 1200, spend: 170_000, uv: 400_000, buyers: 12_000 })).toMatchObject({
+    expect(
+      retroFigures(
+        { gmv: 1_000_000, newCustomers: 1000 },
+        { gmv: 850_000, newCustomers: 1200, spend: 170_000, uv: 400_000, buyers: 12_000 },
+      ),
+    ).toMatchObject({
       gmvAttainment: 0.85,
       newCustomerAttainment: 1.2,
       roi: 5,
@@ -36,34 +41,58 @@ describe("retrospective and templates", () => {
     h.fake.users.set("U0LEAD", { locale: "zh-CN" });
     h.fake.users.set("U0EN", { locale: "en-US" });
     const opt = (v: string) => ({ text: { type: "plain_text", text: v }, value: v });
-    await submit("promo_create", {}, {
-      name: { name: text("雙11") },
-      date: { date: { selected_date: "2026-11-11" } },
-      kind: { kind: { selected_option: opt("double11") } },
-      channel: { channel: { selected_conversation: CHANNEL } },
-      owner: { owner: { selected_user: "U0LEAD" } },
-      template: { template: { selected_option: opt("builtin") } },
-      gmv: { gmv: text("1,000,000") },
-      new_customers: { new_customers: text("1000") },
-      roi: { roi: text("5") },
-      budget: { budget: text("200000") },
-    });
+    await submit(
+      "promo_create",
+      {},
+      {
+        name: { name: text("雙11") },
+        date: { date: { selected_date: "2026-11-11" } },
+        kind: { kind: { selected_option: opt("double11") } },
+        channel: { channel: { selected_conversation: CHANNEL } },
+        owner: { owner: { selected_user: "U0LEAD" } },
+        template: { template: { selected_option: opt("builtin") } },
+        gmv: { gmv: text("1,000,000") },
+        new_customers: { new_customers: text("1000") },
+        roi: { roi: text("5") },
+        budget: { budget: text("200000") },
+      },
+    );
     await until(() => h.bot.deps.db.campaign.findFirst());
-    const bad = await submit("promo_retro", { ref: "1" }, { gmv: { gmv: text("lots") }, new_customers: { new_customers: text("1200") }, spend: { spend: text("170000") }, uv: { uv: text("400000") }, buyers: { buyers: text("12000") } });
+    const bad = await submit(
+      "promo_retro",
+      { ref: "1" },
+      {
+        gmv: { gmv: text("lots") },
+        new_customers: { new_customers: text("1200") },
+        spend: { spend: text("170000") },
+        uv: { uv: text("400000") },
+        buyers: { buyers: text("12000") },
+      },
+    );
     expect(JSON.parse(bad.text).errors.gmv).toContain("数字");
-    await submit("promo_retro", { ref: "1" }, {
-      gmv: { gmv: text("850000") },
-      new_customers: { new_customers: text("1200") },
-      spend: { spend: text("170000") },
-      uv: { uv: text("400000") },
-      buyers: { buyers: text("12000") },
-      success: { success: text("爆品备货充足") },
-      failure: { failure: text("预热流量不足") },
-      whys: { whys: text("流量少\n投放晚\n预算批得晚") },
-      actions: { actions: text("提前批预算 | <@U0LEAD|lead> | 2027-05-01 | T-45 前预算获批\n复盘模板化 | @王经理 | 2027-01-15 | 模板已导入") },
-    });
+    await submit(
+      "promo_retro",
+      { ref: "1" },
+      {
+        gmv: { gmv: text("850000") },
+        new_customers: { new_customers: text("1200") },
+        spend: { spend: text("170000") },
+        uv: { uv: text("400000") },
+        buyers: { buyers: text("12000") },
+        success: { success: text("爆品备货充足") },
+        failure: { failure: text("预热流量不足") },
+        whys: { whys: text("流量少\n投放晚\n预算批得晚") },
+        actions: {
+          actions: text(
+            "提前批预算 | <@U0LEAD|lead> | 2027-05-01 | T-45 前预算获批\n复盘模板化 | @王经理 | 2027-01-15 | 模板已导入",
+          ),
+        },
+      },
+    );
     await settle(h);
-    const report = await until(() => h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === CHANNEL && String(c.args.text).includes("📊")));
+    const report = await until(() =>
+      h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === CHANNEL && String(c.args.text).includes("📊")),
+    );
     expect(String(report.args.text)).toContain("达成 85%");
     expect(String(report.args.text)).toContain("达成 120%");
     expect(String(report.args.text)).toContain("ROI 5.00:1");
@@ -78,7 +107,9 @@ describe("retrospective and templates", () => {
   it("imports a custom template from YAML, refuses one with a missing stage, and keeps running promotions on their version", async () => {
     h = await startHarness({ clock: new FixedClock("2026-09-01T04:00:00Z") });
     h.fake.users.set("U0LEAD", { locale: "en-US" });
-    const missing = CUSTOM.split("\n").filter((l) => !l.includes("key: T0")).join("\n");
+    const missing = CUSTOM.split("\n")
+      .filter((l) => !l.includes("key: T0"))
+      .join("\n");
     const refused = await submit("promo_template_import", {}, { yaml: { yaml: text(missing) } });
     expect(JSON.parse(refused.text).errors.yaml).toContain("stage T0 is missing");
     const notYaml = await submit("promo_template_import", {}, { yaml: { yaml: text("stages: [unclosed") } });
@@ -96,7 +127,9 @@ describe("retrospective and templates", () => {
     await submit("promo_template_import", {}, { yaml: { yaml: text(CUSTOM.replace("offset: -10", "offset: -12")) } });
     await until(async () => (await h.bot.deps.db.playbookTemplate.count({ where: { name: "flash-sale" } })) === 2);
     await promo(h, "U0LEAD", "new Flash2 2026-10-25 flash-sale");
-    const second = await until(() => h.bot.deps.db.campaign.findFirst({ where: { number: 2 }, include: { items: true } }));
+    const second = await until(() =>
+      h.bot.deps.db.campaign.findFirst({ where: { number: 2 }, include: { items: true } }),
+    );
     expect(second.items.find((i) => i.stage === "T-14")?.dueDate).toBe("2026-10-13");
     // The edit really changed the template: the new version's T-14 stage is two days earlier.
     expect(CUSTOM).toContain("offset: -10");

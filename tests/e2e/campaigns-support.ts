@@ -7,7 +7,13 @@ export const CHANNEL = "C0DOUBLE11";
 
 export async function promo(h: Harness, user: string, text: string, channel = CHANNEL) {
   const id = `promo${Math.random()}`;
-  const res = await slashCommand(h.baseUrl, { command: "/promo", text, user_id: user, channel_id: channel, response_url: h.fake.responseUrl(id) });
+  const res = await slashCommand(h.baseUrl, {
+    command: "/promo",
+    text,
+    user_id: user,
+    channel_id: channel,
+    response_url: h.fake.responseUrl(id),
+  });
   expect(res.status).toBe(200);
   return id;
 }
@@ -19,5 +25,9 @@ export async function promoReply(h: Harness, user: string, text: string, channel
 
 export const checklistPosts = (h: Harness, channel = CHANNEL) =>
   h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel && !c.args.thread_ts);
-export const dmsTo = (h: Harness, user: string) => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === user).map((c) => String(c.args.text));
+export const dmsTo = (h: Harness, user: string) =>
+  h.fake
+    .callsOf("chat.postMessage")
+    .filter((c) => c.args.channel === user)
+    .map((c) => String(c.args.text));
 export { settle } from "../support/harness.ts";

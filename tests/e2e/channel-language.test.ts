@@ -15,7 +15,12 @@ describe("a channel's language", () => {
 
   // /shopops answers in the HTTP response to the command itself.
   const shopops = async (user: string, text: string) => {
-    const res = await slashCommand(h.baseUrl, { command: "/shopops", text, user_id: user, response_url: h.fake.responseUrl(`s${Math.random()}`) });
+    const res = await slashCommand(h.baseUrl, {
+      command: "/shopops",
+      text,
+      user_id: user,
+      response_url: h.fake.responseUrl(`s${Math.random()}`),
+    });
     return String((JSON.parse(res.text) as { text: string }).text);
   };
   const settle = () => settleAll(h);
@@ -24,7 +29,9 @@ describe("a channel's language", () => {
     const clock = new FixedClock("2026-11-28T02:00:00Z");
     h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "zh-CN" } });
     h.fake.users.set("U0STAFF", { locale: "en-US" });
-    expect(await shopops("U0STAFF", `language <#${TIER_CHANNEL[1]}|t1> en`)).toContain("Only a workspace admin or owner can set a channel's language");
+    expect(await shopops("U0STAFF", `language <#${TIER_CHANNEL[1]}|t1> en`)).toContain(
+      "Only a workspace admin or owner can set a channel's language",
+    );
     expect(await shopops("U0ADMIN", `language <#${TIER_CHANNEL[1]}|t1> en`)).toContain(`<#${TIER_CHANNEL[1]}>`);
     expect(await shopops("U0ADMIN", "language <#C0SUPPORT|support> english")).toContain(`<#C0SUPPORT>`);
     await setUpTiers(h);
@@ -51,7 +58,10 @@ describe("a channel's language", () => {
     expect(inTier2.length).toBeGreaterThan(0);
     expect(inTier2.every((m) => CJK.test(String(m.args.text)) || CJK.test(JSON.stringify(m.args.blocks)))).toBe(true);
     // The note left in tier 1's thread about the move is English.
-    const moved = h.fake.callsOf("chat.postMessage").filter((m) => m.args.channel === TIER_CHANNEL[1] && m.args.thread_ts).map((m) => String(m.args.text));
+    const moved = h.fake
+      .callsOf("chat.postMessage")
+      .filter((m) => m.args.channel === TIER_CHANNEL[1] && m.args.thread_ts)
+      .map((m) => String(m.args.text));
     expect(moved.some((x) => /escalated|tier 2/i.test(x) && !CJK.test(x))).toBe(true);
 
     // Back to the workspace's language.

@@ -54,7 +54,9 @@ describe("complaint clocks", () => {
     expect(t2.filter((m) => !m.args.thread_ts)).toHaveLength(1); // one new card
     expect(t2.some((m) => String(m.args.text).includes(`<@${PEOPLE[2]}>`))).toBe(true);
     // The old card now points at tier 2, and the owner heard about it.
-    expect(h.fake.callsOf("chat.update").some((u) => JSON.stringify(u.args.blocks).includes(TIER_CHANNEL[2]))).toBe(true);
+    expect(h.fake.callsOf("chat.update").some((u) => JSON.stringify(u.args.blocks).includes(TIER_CHANNEL[2]))).toBe(
+      true,
+    );
     expect(texts("U0OWNER").some((t) => t.includes("tier 2") || t.includes("第 2 级"))).toBe(true);
 
     await at(240);
@@ -86,7 +88,14 @@ describe("complaint clocks", () => {
     const card = await until(() => postsTo(h, TIER_CHANNEL[1])[0]);
     const res = await interaction(
       h.baseUrl,
-      blockAction({ user: PEOPLE[1], channel: TIER_CHANNEL[1], messageTs: "1.1", actionId: "complaint_ack", value: c.id, responseUrl: h.fake.responseUrl("ack") }),
+      blockAction({
+        user: PEOPLE[1],
+        channel: TIER_CHANNEL[1],
+        messageTs: "1.1",
+        actionId: "complaint_ack",
+        value: c.id,
+        responseUrl: h.fake.responseUrl("ack"),
+      }),
     );
     expect(res.status).toBe(200);
     expect(card).toBeTruthy();
@@ -162,7 +171,17 @@ describe("complaint clocks", () => {
     expect(c.deadlineAt?.toISOString()).toBe("2026-11-29T02:00:00.000Z");
     await at(60);
     const click = (actionId: string) =>
-      interaction(h.baseUrl, blockAction({ user: "U0OWNER", channel: TIER_CHANNEL[1], messageTs: "1.1", actionId, value: c.id, responseUrl: h.fake.responseUrl(actionId) }));
+      interaction(
+        h.baseUrl,
+        blockAction({
+          user: "U0OWNER",
+          channel: TIER_CHANNEL[1],
+          messageTs: "1.1",
+          actionId,
+          value: c.id,
+          responseUrl: h.fake.responseUrl(actionId),
+        }),
+      );
     await click("complaint_waiting");
     await until(async () => (await reload(c.id)).status === "waiting_customer");
     expect((await reload(c.id)).remainingMs).toBe(23 * 60 * MIN);

@@ -42,20 +42,32 @@ describe("complaint clocks crashing at every step boundary", () => {
         const opened = [];
         for (let i = 0; i < 1 + (round % 3); i++) {
           opened.push(
-            await openCase(deps, { actorId: `U0OWNER${i}`, orderNo: `ORD-${cases.length + i}`, customerName: "王小姐", vip: false, cause: "quality", urgency: "urgent", summary: "杯子破损" }),
+            await openCase(deps, {
+              actorId: `U0OWNER${i}`,
+              orderNo: `ORD-${cases.length + i}`,
+              customerName: "王小姐",
+              vip: false,
+              cause: "quality",
+              urgency: "urgent",
+              summary: "杯子破损",
+            }),
           );
         }
         cases.push(...opened.map((c) => c.id));
         // 75% of 2 h then the breach: both kinds fall due together after 2 h.
         clock.advance(2 * 3600_000);
         let armed = true;
-        const dying = runner(deps, (p) => {
-          if (armed && p === point) {
-            armed = false;
-            crashes++;
-            throw new SimulatedCrash(p);
-          }
-        }, 1 + (round % 4));
+        const dying = runner(
+          deps,
+          (p) => {
+            if (armed && p === point) {
+              armed = false;
+              crashes++;
+              throw new SimulatedCrash(p);
+            }
+          },
+          1 + (round % 4),
+        );
         await expect(dying.runDue()).rejects.toBeInstanceOf(SimulatedCrash);
         clock.advance(LEASE + 1);
         await runner(deps).runDue();
@@ -68,11 +80,17 @@ describe("complaint clocks crashing at every step boundary", () => {
     const rows = await deps.db.complaintCase.findMany({ where: { id: { in: cases } } });
     expect(rows).toHaveLength(cases.length);
     expect(rows.filter((c) => c.tier !== 2 || c.escalations !== 1 || c.breaches !== 1)).toEqual([]);
-    const events = await deps.db.complaintEvent.groupBy({ by: ["caseId"], where: { kind: "escalated_auto", caseId: { in: cases } }, _count: { _all: true } });
+    const events = await deps.db.complaintEvent.groupBy({
+      by: ["caseId"],
+      where: { kind: "escalated_auto", caseId: { in: cases } },
+      _count: { _all: true },
+    });
     expect(events).toHaveLength(cases.length);
     expect(events.filter((e) => e._count._all !== 1)).toEqual([]);
 
-    const messages = await deps.db.outboxMessage.findMany({ select: { kind: true, channel: true, threadOfId: true, body: true } });
+    const messages = await deps.db.outboxMessage.findMany({
+      select: { kind: true, channel: true, threadOfId: true, body: true },
+    });
     const text = (m: { body: string }) => String((JSON.parse(m.body) as { text: string }).text);
     const perCase = (pred: (m: (typeof messages)[number]) => boolean) => {
       const counts = new Map<number, number>();
@@ -86,10 +104,25 @@ describe("complaint clocks crashing at every step boundary", () => {
     // One card at tier 2 per case, one "escalated" DM and one warning DM per case owner.
     for (const [name, counts] of [
       ["tier 2 cards", perCase((m) => m.kind === "post" && m.channel === TIER_CHANNEL[2] && !m.threadOfId)],
-      ["escalation DMs", perCase((m) => m.kind === "post" && /^U0OWNER/.test(m.channel ?? "") && /tier 2|二级|第 2 级/.test(text(m)) && !text(m).includes("%"))],
-      ["warning notes", perCase((m) => m.kind === "post" && m.channel === TIER_CHANNEL[1] && !!m.threadOfId && text(m).includes("75%"))],
+      [
+        "escalation DMs",
+        perCase(
+          (m) =>
+            m.kind === "post" &&
+            /^U0OWNER/.test(m.channel ?? "") &&
+            /tier 2|二级|第 2 级/.test(text(m)) &&
+            !text(m).includes("%"),
+        ),
+      ],
+      [
+        "warning notes",
+        perCase((m) => m.kind === "post" && m.channel === TIER_CHANNEL[1] && !!m.threadOfId && text(m).includes("75%")),
+      ],
     ] as const) {
-      expect(numbers.filter((n) => counts.get(n) !== 1), name).toEqual([]);
+      expect(
+        numbers.filter((n) => counts.get(n) !== 1),
+        name,
+      ).toEqual([]);
     }
   }, 120_000);
 });

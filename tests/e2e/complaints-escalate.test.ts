@@ -15,13 +15,28 @@ describe("escalating a complaint from a Slack thread", () => {
     const c = await escalateFromThread(h, { urgency: "urgent" });
 
     const open = h.fake.callsOf("views.open")[0]!;
-    const view = open.args.view as { blocks: { block_id?: string; element?: { initial_value?: string } ; elements?: { text: string }[] }[]; private_metadata: string };
+    const view = open.args.view as {
+      blocks: { block_id?: string; element?: { initial_value?: string }; elements?: { text: string }[] }[];
+      private_metadata: string;
+    };
     const summary = view.blocks.find((b) => b.block_id === "summary");
     expect(summary?.element?.initial_value).toContain("杯子碎了");
     expect(JSON.stringify(view.blocks)).toContain("https://acme.slack.com/archives/C0SUPPORT/p1732770000000200");
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ channel: "C0SUPPORT", ts: "1732770000.000200", threadTs: "1732769000.000100" });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      channel: "C0SUPPORT",
+      ts: "1732770000.000200",
+      threadTs: "1732769000.000100",
+    });
 
-    expect(c).toMatchObject({ number: 1, tier: 1, status: "open", urgency: "urgent", cause: "quality", ownerId: "U0OWNER", customerName: "王小姐" });
+    expect(c).toMatchObject({
+      number: 1,
+      tier: 1,
+      status: "open",
+      urgency: "urgent",
+      cause: "quality",
+      ownerId: "U0OWNER",
+      customerName: "王小姐",
+    });
     const card = await until(() => postsTo(h, TIER_CHANNEL[1])[0]);
     expect(JSON.stringify(card.args.blocks)).toContain("2026111100123");
     expect(JSON.stringify(card.args.blocks)).toContain("complaint_ack");
@@ -58,10 +73,18 @@ describe("escalating a complaint from a Slack thread", () => {
 
   it("says how to set tiers up when there are none, instead of opening a case", async () => {
     h = await startHarness();
-    const shortcut = messageShortcut({ callbackId: "complaint_escalate", user: "U0OWNER", channel: "C0SUPPORT", responseUrl: h.fake.responseUrl("x"), message: { ts: "1.2", text: "hi" } });
+    const shortcut = messageShortcut({
+      callbackId: "complaint_escalate",
+      user: "U0OWNER",
+      channel: "C0SUPPORT",
+      responseUrl: h.fake.responseUrl("x"),
+      message: { ts: "1.2", text: "hi" },
+    });
     await interaction(h.baseUrl, shortcut);
     // Told at once, before any form opens.
-    expect(String((await until(() => h.fake.responses.find((r) => r.id === "x"))).body.text)).toContain("/complaint tier 1");
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "x"))).body.text)).toContain(
+      "/complaint tier 1",
+    );
     expect(h.fake.callsOf("views.open")).toHaveLength(0);
     // A form opened earlier (tiers removed since) is still refused on submission, on the form.
     const res = await interaction(
@@ -70,7 +93,13 @@ describe("escalating a complaint from a Slack thread", () => {
         user: "U0OWNER",
         callbackId: "complaint_create",
         privateMetadata: JSON.stringify({ channel: "C0SUPPORT", ts: "1.2", threadTs: "1.2" }),
-        values: complaintValues({ order: "A-1", customer: "Li", cause: "logistics", urgency: "general", summary: "late" }),
+        values: complaintValues({
+          order: "A-1",
+          customer: "Li",
+          cause: "logistics",
+          urgency: "general",
+          summary: "late",
+        }),
       }),
     );
     expect(JSON.stringify(JSON.parse(res.text).errors)).toContain("/complaint tier 1");

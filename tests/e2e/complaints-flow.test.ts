@@ -10,7 +10,17 @@ describe("working a complaint to the end", () => {
   afterEach(() => h.stop());
 
   const click = (user: string, actionId: string, value: string, id = `${actionId}${Math.random()}`) =>
-    interaction(h.baseUrl, blockAction({ user, channel: TIER_CHANNEL[1], messageTs: "1.1", actionId, value, responseUrl: h.fake.responseUrl(id) })).then(() => id);
+    interaction(
+      h.baseUrl,
+      blockAction({
+        user,
+        channel: TIER_CHANNEL[1],
+        messageTs: "1.1",
+        actionId,
+        value,
+        responseUrl: h.fake.responseUrl(id),
+      }),
+    ).then(() => id);
   const reload = (id: string) => h.bot.deps.db.complaintCase.findUniqueOrThrow({ where: { id } });
 
   it("before tiers are set up, says so with the command to run instead of opening a form that can't be submitted", async () => {
@@ -19,9 +29,17 @@ describe("working a complaint to the end", () => {
     const { messageShortcut } = await import("../support/payloads.ts");
     await interaction(
       h.baseUrl,
-      messageShortcut({ callbackId: "complaint_escalate", user: "U0AGENT", channel: "C0SUPPORT", responseUrl: h.fake.responseUrl("sc"), message: { user: "U0CUST", ts: "1.2", text: "broken cup" } }),
+      messageShortcut({
+        callbackId: "complaint_escalate",
+        user: "U0AGENT",
+        channel: "C0SUPPORT",
+        responseUrl: h.fake.responseUrl("sc"),
+        message: { user: "U0CUST", ts: "1.2", text: "broken cup" },
+      }),
     );
-    expect(String((await until(() => h.fake.responses.find((r) => r.id === "sc"))).body.text)).toContain("No complaint tiers are set up yet. An admin sets them with `/complaint tier 1");
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "sc"))).body.text)).toContain(
+      "No complaint tiers are set up yet. An admin sets them with `/complaint tier 1",
+    );
     const viaCommand = await command(h, "U0AGENT", "new");
     expect(viaCommand.text).toContain("No complaint tiers are set up yet");
     expect(h.fake.callsOf("views.open")).toHaveLength(0);
@@ -61,7 +79,11 @@ describe("working a complaint to the end", () => {
 
     // Propose a ¥800 partial refund (above the default ¥500): it waits for tier 3.
     await click(PEOPLE[1], "complaint_remedy_open", c.id);
-    const modal = await until(() => h.fake.callsOf("views.open").find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_remedy"));
+    const modal = await until(() =>
+      h.fake
+        .callsOf("views.open")
+        .find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_remedy"),
+    );
     const opt = (value: string) => ({ text: { type: "plain_text", text: value }, value });
     const bad = await interaction(
       h.baseUrl,
@@ -69,7 +91,11 @@ describe("working a complaint to the end", () => {
         user: PEOPLE[1],
         callbackId: "complaint_remedy",
         privateMetadata: (modal.args.view as { private_metadata: string }).private_metadata,
-        values: { remedy_kind: { remedy_kind: { selected_option: opt("partial_refund") } }, amount: { amount: { value: "eight hundred" } }, note: { note: { value: null } } },
+        values: {
+          remedy_kind: { remedy_kind: { selected_option: opt("partial_refund") } },
+          amount: { amount: { value: "eight hundred" } },
+          note: { note: { value: null } },
+        },
       }),
     );
     expect(JSON.parse(bad.text).errors.amount).toContain("number");
@@ -79,7 +105,11 @@ describe("working a complaint to the end", () => {
         user: PEOPLE[1],
         callbackId: "complaint_remedy",
         privateMetadata: (modal.args.view as { private_metadata: string }).private_metadata,
-        values: { remedy_kind: { remedy_kind: { selected_option: opt("partial_refund") } }, amount: { amount: { value: "800" } }, note: { note: { value: "碎了" } } },
+        values: {
+          remedy_kind: { remedy_kind: { selected_option: opt("partial_refund") } },
+          amount: { amount: { value: "800" } },
+          note: { note: { value: "碎了" } },
+        },
       }),
     );
     await until(async () => (await reload(c.id)).remedy?.includes("pending_approval"));
@@ -92,11 +122,17 @@ describe("working a complaint to the end", () => {
     // Every message in one language: the channel's thread in Chinese (fragments too), the
     // owner's DMs in English. It used to read "<@U0SUPER> approved了补救方案：Partial refund ¥800".
     await until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: "pending" } })) === 0);
-    const thread = h.fake.callsOf("chat.postMessage").filter((m) => m.args.channel === TIER_CHANNEL[1] && m.args.thread_ts).map((m) => String(m.args.text));
+    const thread = h.fake
+      .callsOf("chat.postMessage")
+      .filter((m) => m.args.channel === TIER_CHANNEL[1] && m.args.thread_ts)
+      .map((m) => String(m.args.text));
     expect(thread).toContain(`<@${PEOPLE[3]}> 批准了补救方案：部分退款 ¥800。`);
     expect(thread.some((x) => x.includes("紧急") && x.includes("产品质量"))).toBe(true);
     expect(thread.filter((x) => /Urgent|Product quality|Partial refund|approved/.test(x))).toEqual([]);
-    const dms = h.fake.callsOf("chat.postMessage").filter((m) => m.args.channel === "U0OWNER").map((m) => String(m.args.text));
+    const dms = h.fake
+      .callsOf("chat.postMessage")
+      .filter((m) => m.args.channel === "U0OWNER")
+      .map((m) => String(m.args.text));
     expect(dms.some((x) => x.includes(`<@${PEOPLE[3]}> approved the remedy: Partial refund ¥800.`))).toBe(true);
     expect(dms.filter((x) => /批准|部分退款|补救方案/.test(x))).toEqual([]);
   });
@@ -113,17 +149,41 @@ describe("working a complaint to the end", () => {
 
     // Escalate now: the button opens a modal for the reason; submitting moves the case to tier 2.
     await click(PEOPLE[1], "complaint_escalate_open", await card());
-    const open = await until(() => h.fake.callsOf("views.open").find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_escalate_now"));
+    const open = await until(() =>
+      h.fake
+        .callsOf("views.open")
+        .find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_escalate_now"),
+    );
     const view = open.args.view as { private_metadata: string };
-    const empty = await interaction(h.baseUrl, viewSubmission({ user: PEOPLE[1], callbackId: "complaint_escalate_now", privateMetadata: view.private_metadata, values: { reason: { reason: { value: "" } } } }));
+    const empty = await interaction(
+      h.baseUrl,
+      viewSubmission({
+        user: PEOPLE[1],
+        callbackId: "complaint_escalate_now",
+        privateMetadata: view.private_metadata,
+        values: { reason: { reason: { value: "" } } },
+      }),
+    );
     expect(JSON.parse(empty.text).errors.reason).toBeTruthy();
-    await interaction(h.baseUrl, viewSubmission({ user: PEOPLE[1], callbackId: "complaint_escalate_now", privateMetadata: view.private_metadata, values: { reason: { reason: { value: "customer is a journalist" } } } }));
+    await interaction(
+      h.baseUrl,
+      viewSubmission({
+        user: PEOPLE[1],
+        callbackId: "complaint_escalate_now",
+        privateMetadata: view.private_metadata,
+        values: { reason: { reason: { value: "customer is a journalist" } } },
+      }),
+    );
     await until(async () => (await reload(c.id)).tier === 2);
     expect(await h.bot.deps.db.complaintEvent.count({ where: { caseId: c.id, kind: "escalated" } })).toBe(1);
 
     // A remedy above the limit, rejected by tier 3.
     await click(PEOPLE[2], "complaint_remedy_open", await card());
-    const remedy = await until(() => h.fake.callsOf("views.open").find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_remedy"));
+    const remedy = await until(() =>
+      h.fake
+        .callsOf("views.open")
+        .find((v) => (v.args.view as { callback_id: string }).callback_id === "complaint_remedy"),
+    );
     const opt = (value: string) => ({ text: { type: "plain_text", text: value }, value });
     await interaction(
       h.baseUrl,
@@ -131,7 +191,11 @@ describe("working a complaint to the end", () => {
         user: PEOPLE[2],
         callbackId: "complaint_remedy",
         privateMetadata: (remedy.args.view as { private_metadata: string }).private_metadata,
-        values: { remedy_kind: { remedy_kind: { selected_option: opt("full_refund") } }, amount: { amount: { value: "1200" } }, note: { note: { value: null } } },
+        values: {
+          remedy_kind: { remedy_kind: { selected_option: opt("full_refund") } },
+          amount: { amount: { value: "1200" } },
+          note: { note: { value: null } },
+        },
       }),
     );
     await until(async () => (await reload(c.id)).remedy?.includes("pending_approval"));
@@ -151,7 +215,9 @@ describe("working a complaint to the end", () => {
     const reopened = await reload(c.id);
     expect([reopened.tier, reopened.resolvedAt, reopened.clockKind]).toEqual([2, null, "resolution"]);
     expect((await command(h, PEOPLE[1], "list")).text).toContain(`*#${c.number}*`);
-    const kinds = (await h.bot.deps.db.complaintEvent.findMany({ where: { caseId: c.id }, orderBy: { at: "asc" } })).map((e) => e.kind);
+    const kinds = (
+      await h.bot.deps.db.complaintEvent.findMany({ where: { caseId: c.id }, orderBy: { at: "asc" } })
+    ).map((e) => e.kind);
     expect(kinds).toEqual(["opened", "escalated", "remedy_proposed", "remedy_rejected", "resolved", "reopened"]);
   });
 
@@ -163,7 +229,17 @@ describe("working a complaint to the end", () => {
     const b = await escalateFromThread(h, { urgency: "general", order: "B-2" });
 
     // Rating before confirmation is refused; the case stays where it is.
-    const early = await interaction(h.baseUrl, blockAction({ user: "U0OWNER", channel: TIER_CHANNEL[1], messageTs: "1", actionId: "complaint_rate", selected: `${a.id}:5`, responseUrl: h.fake.responseUrl("early") }));
+    const early = await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0OWNER",
+        channel: TIER_CHANNEL[1],
+        messageTs: "1",
+        actionId: "complaint_rate",
+        selected: `${a.id}:5`,
+        responseUrl: h.fake.responseUrl("early"),
+      }),
+    );
     expect(early.status).toBe(200);
     await until(() => h.fake.responses.find((r) => r.id === "early"));
     expect((await reload(a.id)).status).toBe("open");
@@ -176,7 +252,17 @@ describe("working a complaint to the end", () => {
     await until(async () => (await reload(a.id)).status === "resolved");
     await click("U0OWNER", "complaint_confirm", a.id);
     await until(async () => (await reload(a.id)).status === "confirmed");
-    await interaction(h.baseUrl, blockAction({ user: "U0OWNER", channel: TIER_CHANNEL[1], messageTs: "1", actionId: "complaint_rate", selected: `${a.id}:5`, responseUrl: h.fake.responseUrl("r") }));
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0OWNER",
+        channel: TIER_CHANNEL[1],
+        messageTs: "1",
+        actionId: "complaint_rate",
+        selected: `${a.id}:5`,
+        responseUrl: h.fake.responseUrl("r"),
+      }),
+    );
     await until(async () => (await reload(a.id)).status === "closed");
     expect((await reload(a.id)).satisfaction).toBe(5);
 
@@ -207,7 +293,9 @@ describe("working a complaint to the end", () => {
     await command(h, "U0ADMIN", `tier 1 <#${TIER_CHANNEL[1]}|t1> <!subteam^S0SPECIAL|@special>`);
     const c = await escalateFromThread(h, { urgency: "urgent" });
     const refused = await click("U0OUTSIDER", "complaint_ack", c.id);
-    expect((await until(() => h.fake.responses.find((r) => r.id === refused))).body.text).toContain("Only the case owner");
+    expect((await until(() => h.fake.responses.find((r) => r.id === refused))).body.text).toContain(
+      "Only the case owner",
+    );
     await click("U0GROUPIE", "complaint_ack", c.id);
     await until(async () => (await reload(c.id)).status === "acknowledged");
     expect(h.fake.callsOf("usergroups.users.list")[0]!.args.usergroup).toBe("S0SPECIAL");

@@ -8,7 +8,12 @@ export const TIER_CHANNEL = { 1: "C0TIER1", 2: "C0TIER2", 3: "C0TIER3" } as cons
 export const PEOPLE = { 1: "U0AGENT", 2: "U0SPECIAL", 3: "U0SUPER" } as const;
 
 export async function command(h: Harness, user: string, text: string, id = `cmd${Math.random()}`) {
-  const res = await slashCommand(h.baseUrl, { command: "/complaint", text, user_id: user, response_url: h.fake.responseUrl(id) });
+  const res = await slashCommand(h.baseUrl, {
+    command: "/complaint",
+    text,
+    user_id: user,
+    response_url: h.fake.responseUrl(id),
+  });
   expect(res.status).toBe(200);
   return (await until(() => h.fake.responses.find((r) => r.id === id))).body as { text: string };
 }
@@ -21,7 +26,10 @@ export async function setUpTiers(h: Harness, admin = "U0ADMIN") {
 }
 
 /** An agent escalates a thread reply through the message shortcut and submits the modal. */
-export async function escalateFromThread(h: Harness, o: { urgency: "urgent" | "general"; vip?: boolean; agent?: string; order?: string }) {
+export async function escalateFromThread(
+  h: Harness,
+  o: { urgency: "urgent" | "general"; vip?: boolean; agent?: string; order?: string },
+) {
   const agent = o.agent ?? "U0OWNER";
   const before = h.fake.callsOf("views.open").length;
   const shortcut = messageShortcut({
@@ -29,7 +37,12 @@ export async function escalateFromThread(h: Harness, o: { urgency: "urgent" | "g
     user: agent,
     channel: "C0SUPPORT",
     responseUrl: h.fake.responseUrl(`sc${Math.random()}`),
-    message: { user: "U0CUSTOMERCARE", ts: "1732770000.000200", thread_ts: "1732769000.000100", text: "客户说收到的杯子碎了，要求退款 / The cup arrived broken" },
+    message: {
+      user: "U0CUSTOMERCARE",
+      ts: "1732770000.000200",
+      thread_ts: "1732769000.000100",
+      text: "客户说收到的杯子碎了，要求退款 / The cup arrived broken",
+    },
   });
   expect((await interaction(h.baseUrl, shortcut)).status).toBe(200);
   const open = await until(() => h.fake.callsOf("views.open")[before]);
@@ -41,7 +54,14 @@ export async function escalateFromThread(h: Harness, o: { urgency: "urgent" | "g
       user: agent,
       callbackId: view.callback_id,
       privateMetadata: view.private_metadata,
-      values: complaintValues({ order: o.order ?? "2026111100123", customer: "王小姐", vip: o.vip, cause: "quality", urgency: o.urgency, summary: "杯子破损" }),
+      values: complaintValues({
+        order: o.order ?? "2026111100123",
+        customer: "王小姐",
+        vip: o.vip,
+        cause: "quality",
+        urgency: o.urgency,
+        summary: "杯子破损",
+      }),
     }),
   );
   expect(res.status).toBe(200);
@@ -49,4 +69,5 @@ export async function escalateFromThread(h: Harness, o: { urgency: "urgent" | "g
   return h.bot.deps.db.complaintCase.findFirstOrThrow({ orderBy: { number: "desc" } });
 }
 
-export const postsTo = (h: Harness, channel: string) => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel);
+export const postsTo = (h: Harness, channel: string) =>
+  h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel);

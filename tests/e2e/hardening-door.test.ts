@@ -8,14 +8,25 @@ import { interaction, postSigned } from "../support/signed.ts";
 describe("the front door", () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await startHarness({ env: { METRICS_TOKEN: "metrics-token-0123456789", REVIEWS_WEBHOOK_TOKEN: "review-webhook-token-0123456789" } });
+    h = await startHarness({
+      env: { METRICS_TOKEN: "metrics-token-0123456789", REVIEWS_WEBHOOK_TOKEN: "review-webhook-token-0123456789" },
+    });
   });
   afterEach(() => h.stop());
 
   const healthy = async () => (await fetch(`${h.baseUrl}/healthz`)).status;
 
   it("answers a signed JSON body of null (or a number, a string, an array) with 400 and stays up", async () => {
-    for (const body of ["null", "42", '"x"', "[]", "[{}]", "{}", '{"type":"event_callback"}', '{"type":"event_callback","event":null}']) {
+    for (const body of [
+      "null",
+      "42",
+      '"x"',
+      "[]",
+      "[{}]",
+      "{}",
+      '{"type":"event_callback"}',
+      '{"type":"event_callback","event":null}',
+    ]) {
       const r = await postSigned(h.baseUrl, body, "application/json");
       expect(r.status, body).toBe(400);
     }
@@ -24,7 +35,11 @@ describe("the front door", () => {
   });
 
   it("lets Slack's url_verification and ssl_check through to Bolt", async () => {
-    const v = await postSigned(h.baseUrl, JSON.stringify({ type: "url_verification", challenge: "c-123", token: "t" }), "application/json");
+    const v = await postSigned(
+      h.baseUrl,
+      JSON.stringify({ type: "url_verification", challenge: "c-123", token: "t" }),
+      "application/json",
+    );
     expect(v.status).toBe(200);
     expect(v.text).toContain("c-123");
     // Slack's certificate check comes unsigned: it gets a 200 and nothing smuggled with it runs.
@@ -59,7 +74,14 @@ describe("the front door", () => {
   });
 
   it("acks malformed interactive payloads with 200 and does nothing", async () => {
-    const base = blockAction({ user: "U1", channel: "C1", messageTs: "1.1", actionId: "complaint_rate", selected: "x", responseUrl: h.fake.responseUrl("m") });
+    const base = blockAction({
+      user: "U1",
+      channel: "C1",
+      messageTs: "1.1",
+      actionId: "complaint_rate",
+      selected: "x",
+      responseUrl: h.fake.responseUrl("m"),
+    });
     const variants: Record<string, unknown>[] = [
       { ...base, user: undefined },
       { ...base, actions: undefined },
@@ -67,14 +89,32 @@ describe("the front door", () => {
       { ...base, actions: [{ type: "button" }] },
       { ...base, user: { id: 42 } },
       { ...base, actions: [{ type: "static_select", action_id: "complaint_rate", selected_option: null }] },
-      { ...base, actions: [{ type: "static_select", action_id: "complaint_rate", selected_option: { value: "nope:9" } }] },
+      {
+        ...base,
+        actions: [{ type: "static_select", action_id: "complaint_rate", selected_option: { value: "nope:9" } }],
+      },
       { ...base, actions: [{ type: "overflow", action_id: "promo_item_menu", selected_option: { value: "done:" } }] },
       { ...base, actions: [{ type: "overflow", action_id: "promo_item_menu" }] },
       { ...base, actions: [{ type: "button", action_id: "metrics_alert_snooze", value: { not: "a string" } }] },
       { ...base, actions: [{ type: "button", action_id: "metrics_alert_snooze" }] },
       { type: "view_submission", user: { id: "U1" }, view: { id: "V1", callback_id: "complaint_create", state: null } },
-      { type: "view_submission", user: { id: "U1" }, view: { id: "V1", callback_id: "promo_create", state: { values: { date: { date: { selected_date: "2026-02-31x" } } } }, private_metadata: "{" } },
-      { type: "message_action", user: { id: "U1" }, callback_id: "complaint_escalate", trigger_id: "t", channel: { id: "C1" } },
+      {
+        type: "view_submission",
+        user: { id: "U1" },
+        view: {
+          id: "V1",
+          callback_id: "promo_create",
+          state: { values: { date: { date: { selected_date: "2026-02-31x" } } } },
+          private_metadata: "{",
+        },
+      },
+      {
+        type: "message_action",
+        user: { id: "U1" },
+        callback_id: "complaint_escalate",
+        trigger_id: "t",
+        channel: { id: "C1" },
+      },
       { type: "shortcut" },
       { type: "who_knows", user: { id: "U1" } },
     ];
@@ -90,7 +130,9 @@ describe("the front door", () => {
 
   it("closes /metrics to anyone without METRICS_TOKEN", async () => {
     expect((await fetch(`${h.baseUrl}/metrics`)).status).toBe(401);
-    expect((await fetch(`${h.baseUrl}/metrics`, { headers: { authorization: "Bearer wrong-token-wrong-token" } })).status).toBe(401);
+    expect(
+      (await fetch(`${h.baseUrl}/metrics`, { headers: { authorization: "Bearer wrong-token-wrong-token" } })).status,
+    ).toBe(401);
     const ok = await fetch(`${h.baseUrl}/metrics`, { headers: { authorization: "Bearer metrics-token-0123456789" } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain("shopops_outbox_messages");
@@ -103,7 +145,15 @@ describe("the front door", () => {
       new Promise<{ status: number; body: string; socket: unknown }>((resolve, reject) => {
         const req = request(
           `${h.baseUrl}${path}`,
-          { method: "POST", agent, headers: { authorization: "Bearer review-webhook-token-0123456789", "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+          {
+            method: "POST",
+            agent,
+            headers: {
+              authorization: "Bearer review-webhook-token-0123456789",
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+            },
+          },
           (res) => {
             const socket = res.socket;
             let text = "";
@@ -116,18 +166,30 @@ describe("the front door", () => {
       });
     const big = await send(Buffer.alloc(10 * 1024 * 1024, 0x20));
     expect(big.status).toBe(413);
-    const next = await send(JSON.stringify([{ platform: "tmall", review_id: "K1", sku: "S", rating: 5, text: "好", time: "2026-11-27 10:00" }]));
+    const next = await send(
+      JSON.stringify([
+        { platform: "tmall", review_id: "K1", sku: "S", rating: 5, text: "好", time: "2026-11-27 10:00" },
+      ]),
+    );
     expect(next.status).toBe(200);
     // The same connection carried both requests: it was drained, not reset.
     expect(next.socket).toBe(big.socket);
     agent.destroy();
-    const slackBig = await postSigned(h.baseUrl, "payload=" + "x".repeat(3 * 1024 * 1024), "application/x-www-form-urlencoded");
+    const slackBig = await postSigned(
+      h.baseUrl,
+      "payload=" + "x".repeat(3 * 1024 * 1024),
+      "application/x-www-form-urlencoded",
+    );
     expect(slackBig.status).toBe(413);
     expect(await healthy()).toBe(200);
   });
 
   it("answers a Slack request without a signature 401 before reading what it says", async () => {
-    const r = await fetch(`${h.baseUrl}/slack/events`, { method: "POST", headers: { "content-type": "application/json" }, body: "null" });
+    const r = await fetch(`${h.baseUrl}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "null",
+    });
     expect(r.status).toBe(401);
     await until(() => h.logs.join("").includes("wrong signature"));
   });

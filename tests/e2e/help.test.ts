@@ -19,7 +19,12 @@ describe("help command, end to end over signed HTTP", () => {
 
   // /shopops answers in the HTTP response to the command itself (no outbox, no response_url).
   async function shopops(user: string, text: string) {
-    const res = await slashCommand(h.baseUrl, { command: "/shopops", text, user_id: user, response_url: h.fake.responseUrl(`r-${user}`) });
+    const res = await slashCommand(h.baseUrl, {
+      command: "/shopops",
+      text,
+      user_id: user,
+      response_url: h.fake.responseUrl(`r-${user}`),
+    });
     expect(res.status).toBe(200);
     return JSON.parse(res.text) as { text: string; response_type: string; blocks?: unknown[] };
   }
@@ -52,7 +57,11 @@ describe("help command, end to end over signed HTTP", () => {
   });
 
   it("rejects a wrong signature and a replayed (6-minute-old) request with 401", async () => {
-    const bad = await slashCommand(h.baseUrl, { command: "/shopops", text: "help", user_id: "U-EN" }, { secret: "not-the-secret-at-all" });
+    const bad = await slashCommand(
+      h.baseUrl,
+      { command: "/shopops", text: "help", user_id: "U-EN" },
+      { secret: "not-the-secret-at-all" },
+    );
     expect(bad.status).toBe(401);
     const old = await slashCommand(
       h.baseUrl,

@@ -19,11 +19,19 @@ describe("hostile data through the database-backed messages", () => {
 
   const cmd = async (command: string, text: string, user = "U0ADMIN") => {
     const id = `c${Math.random()}`;
-    await slashCommand(h.baseUrl, { command, text, user_id: user, channel_id: "C0OPS", response_url: h.fake.responseUrl(id) });
+    await slashCommand(h.baseUrl, {
+      command,
+      text,
+      user_id: user,
+      channel_id: "C0OPS",
+      response_url: h.fake.responseUrl(id),
+    });
     return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
   };
   const everythingShown = () => [
-    ...["chat.postMessage", "chat.update", "files.completeUploadExternal"].flatMap((m) => h.fake.callsOf(m).map((c) => c.args)),
+    ...["chat.postMessage", "chat.update", "files.completeUploadExternal"].flatMap((m) =>
+      h.fake.callsOf(m).map((c) => c.args),
+    ),
     ...h.fake.responses.map((r) => r.body),
   ];
   const expectInert = () => {
@@ -38,23 +46,79 @@ describe("hostile data through the database-backed messages", () => {
 
   it("digest, anomaly alert and review briefing escape every name that came from a webhook", async () => {
     const clock = new FixedClock("2026-11-29T02:00:00Z");
-    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: M_TOKEN, REVIEWS_WEBHOOK_TOKEN: R_TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h = await startHarness({
+      clock,
+      env: {
+        METRICS_WEBHOOK_TOKEN: M_TOKEN,
+        REVIEWS_WEBHOOK_TOKEN: R_TOKEN,
+        ADMIN_USER_IDS: "U0ADMIN",
+        DEFAULT_LOCALE: "en",
+      },
+    });
     // Slash commands split on spaces: names with one space-free hostile part each.
     const store = "shop<!channel>";
-    const row = (date: string, channel: string, uv: number, buyers: number, gmv: number, sku = "") => ({ date, store, channel, sku, uv, buyers, orders: buyers, gmv });
+    const row = (date: string, channel: string, uv: number, buyers: number, gmv: number, sku = "") => ({
+      date,
+      store,
+      channel,
+      sku,
+      uv,
+      buyers,
+      orders: buyers,
+      gmv,
+    });
     const post = (path: string, token: string, body: unknown) =>
-      fetch(`${h.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${h.baseUrl}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     await cmd("/metrics", "alerts warning <#C0ALERTS|alerts>");
     await cmd("/metrics", "alerts critical <#C0ALERTS|alerts>");
-    expect((await post("/webhooks/metrics", M_TOKEN, [row("2026-11-27", "app<!here>", 6000, 180, 36000), row("2026-11-27", "web<@U0BOSS>", 4000, 60, 9000), row("2026-11-27", "app<!here>", 0, 0, 12000, "SKU<!everyone>")])).status).toBe(200);
+    expect(
+      (
+        await post("/webhooks/metrics", M_TOKEN, [
+          row("2026-11-27", "app<!here>", 6000, 180, 36000),
+          row("2026-11-27", "web<@U0BOSS>", 4000, 60, 9000),
+          row("2026-11-27", "app<!here>", 0, 0, 12000, "SKU<!everyone>"),
+        ])
+      ).status,
+    ).toBe(200);
     // A 60% drop on the 28th, mostly in the hostile channel: a critical alert naming it.
-    expect((await post("/webhooks/metrics", M_TOKEN, [row("2026-11-28", "app<!here>", 6000, 40, 9000), row("2026-11-28", "web<@U0BOSS>", 4000, 60, 9000), row("2026-11-28", "app<!here>", 0, 0, 1000, "SKU<!everyone>")])).status).toBe(200);
+    expect(
+      (
+        await post("/webhooks/metrics", M_TOKEN, [
+          row("2026-11-28", "app<!here>", 6000, 40, 9000),
+          row("2026-11-28", "web<@U0BOSS>", 4000, 60, 9000),
+          row("2026-11-28", "app<!here>", 0, 0, 1000, "SKU<!everyone>"),
+        ])
+      ).status,
+    ).toBe(200);
     // `now` answers with the digest itself, in the DM.
-    await slashCommand(h.baseUrl, { command: "/metrics", text: `now ${store}`, user_id: "U0ADMIN", channel_id: "C0OPS", response_url: h.fake.responseUrl("now") });
-    await until(() => h.fake.callsOf("files.completeUploadExternal").find((c) => c.args.channel_id === "DADMIN" || String(c.args.channel_id).startsWith("D")), 15_000);
+    await slashCommand(h.baseUrl, {
+      command: "/metrics",
+      text: `now ${store}`,
+      user_id: "U0ADMIN",
+      channel_id: "C0OPS",
+      response_url: h.fake.responseUrl("now"),
+    });
+    await until(
+      () =>
+        h.fake
+          .callsOf("files.completeUploadExternal")
+          .find((c) => c.args.channel_id === "DADMIN" || String(c.args.channel_id).startsWith("D")),
+      15_000,
+    );
     await cmd("/reviews", "channel <#C0REVIEWS|reviews>");
     await post("/webhooks/reviews", R_TOKEN, [
-      { platform: `tmall${H}`, review_id: "X1", sku: `SKU${H}`, rating: 1, text: `质量差 投诉 ${H}`, time: "2026-11-28 10:00" },
+      {
+        platform: `tmall${H}`,
+        review_id: "X1",
+        sku: `SKU${H}`,
+        rating: 1,
+        text: `质量差 投诉 ${H}`,
+        time: "2026-11-28 10:00",
+      },
       { platform: "jd", review_id: "X2", sku: `SKU${H}`, rating: 2, text: `物流慢 ${H}`, time: "2026-11-28 11:00" },
     ]);
     await cmd("/reviews", "keyword add 投诉 quality critical");
@@ -65,14 +129,26 @@ describe("hostile data through the database-backed messages", () => {
     expect(texts).toContain("&lt;!channel&gt;");
     // The alert, the digest and the briefing really were built (not just refused).
     expect(h.fake.callsOf("chat.postMessage").some((c) => c.args.channel === "C0ALERTS")).toBe(true);
-    expect(String(h.fake.callsOf("files.completeUploadExternal")[0]?.args.initial_comment)).toContain("shop&lt;!channel&gt;");
-    expect(h.fake.callsOf("chat.postMessage").some((c) => c.args.channel === "C0REVIEWS" && String(c.args.text).includes("briefing"))).toBe(true);
+    expect(String(h.fake.callsOf("files.completeUploadExternal")[0]?.args.initial_comment)).toContain(
+      "shop&lt;!channel&gt;",
+    );
+    expect(
+      h.fake
+        .callsOf("chat.postMessage")
+        .some((c) => c.args.channel === "C0REVIEWS" && String(c.args.text).includes("briefing")),
+    ).toBe(true);
   });
 
   it("a retrospective typed with hostile factors and actions reports them escaped", async () => {
     h = await startHarness({ clock: new FixedClock("2026-11-20T04:00:00Z") });
     h.fake.users.set("U0LEAD", { locale: "zh-CN" });
-    await slashCommand(h.baseUrl, { command: "/promo", text: "new 雙11 2026-11-21", user_id: "U0LEAD", channel_id: "C0P", response_url: h.fake.responseUrl("n") });
+    await slashCommand(h.baseUrl, {
+      command: "/promo",
+      text: "new 雙11 2026-11-21",
+      user_id: "U0LEAD",
+      channel_id: "C0P",
+      response_url: h.fake.responseUrl("n"),
+    });
     await until(() => h.bot.deps.db.campaign.findFirst());
     const text = (value: string) => ({ type: "plain_text_input", value });
     await interaction(
@@ -94,7 +170,9 @@ describe("hostile data through the database-backed messages", () => {
         },
       }),
     );
-    await until(() => h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C0P" && String(c.args.text).includes("📊")));
+    await until(() =>
+      h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C0P" && String(c.args.text).includes("📊")),
+    );
     await settle(h);
     expect(expectInert()).toContain("&lt;!channel&gt;");
   });

@@ -7,7 +7,16 @@ import { blockAction } from "../support/payloads.ts";
 import { interaction, slashCommand } from "../support/signed.ts";
 
 const TOKEN = "metrics-webhook-token-0123456789";
-const row = (date: string, channel: string, uv: number, buyers: number, orders: number, gmv: number, ad_spend = 0) => ({ date, store: "shop1", channel, uv, buyers, orders, gmv, ad_spend });
+const row = (date: string, channel: string, uv: number, buyers: number, orders: number, gmv: number, ad_spend = 0) => ({
+  date,
+  store: "shop1",
+  channel,
+  uv,
+  buyers,
+  orders,
+  gmv,
+  ad_spend,
+});
 const DATA = [
   row("2026-11-27", "app", 6000, 180, 200, 36000, 4000),
   row("2026-11-27", "web", 4000, 60, 60, 9000.5, 1000),
@@ -27,7 +36,11 @@ describe("metrics", () => {
   afterEach(() => h?.stop());
 
   const post = (body: unknown, token = TOKEN) =>
-    fetch(`${h.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
+    fetch(`${h.baseUrl}/webhooks/metrics`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
   const cmd = async (user: string, text: string) => {
     const id = `m${Math.random()}`;
     await slashCommand(h.baseUrl, { command: "/metrics", text, user_id: user, response_url: h.fake.responseUrl(id) });
@@ -35,11 +48,15 @@ describe("metrics", () => {
   };
   const settle = () => settleAll(h);
   const runAt = (iso: string) => runAtAll(h, clock, iso);
-  const shared = (channel: string) => h.fake.callsOf("files.completeUploadExternal").filter((c) => c.args.channel_id === channel);
+  const shared = (channel: string) =>
+    h.fake.callsOf("files.completeUploadExternal").filter((c) => c.args.channel_id === channel);
 
   it("sends the 09:00 digest once per day per subscription in each subscriber's zone, weekly ones on their weekday, with a PNG chart", async () => {
     clock = new FixedClock("2026-11-27T10:00:00Z");
-    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" },
+    });
     h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
     h.fake.users.set("U0NY", { locale: "zh-CN", tz: "America/New_York" });
     expect((await post(DATA)).json).toMatchObject({ stored: 9 });
@@ -62,7 +79,9 @@ describe("metrics", () => {
     expect(text).toContain("*Top SKUs*: MUG-1 +¥4,000.00 · CUP-9 +¥500.00");
     // Target 1,500,000 for November (30 days) = 50,000 a day; month to date 20th + 26th + 27th
     // = 40,000 + 37,500 + 45,000.50 = 122,500.50, 8.2% of the month; the day at 90.0% of 50,000.
-    expect(text).toContain("month to date ¥122,500.50 of ¥1,500,000.00 (8.2%); this period's target ¥50,000.00 (90.0%)");
+    expect(text).toContain(
+      "month to date ¥122,500.50 of ¥1,500,000.00 (8.2%); this period's target ¥50,000.00 (90.0%)",
+    );
     // New York's 09:00 came first (14:00 UTC on the 27th): that digest was of the 26th.
     expect(shared("D0NY")).toHaveLength(1);
     expect(String(shared("D0NY")[0]!.args.initial_comment)).toContain("2026-11-26");
@@ -91,7 +110,10 @@ describe("metrics", () => {
 
   it("raises a warning for a 25% GMV drop naming the factor, nothing new on re-send, and the correlated alert", async () => {
     clock = new FixedClock("2026-11-29T02:00:00Z");
-    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" },
+    });
     await cmd("U0ADMIN", "alerts warning <#C0ALERTS|alerts>");
     await post(DATA.slice(0, 2));
     const drop = [row("2026-11-28", "app", 6000, 120, 130, 24750.38), row("2026-11-28", "web", 4000, 60, 65, 9000)];
@@ -114,10 +136,32 @@ describe("metrics", () => {
     expect(String(alerts()[1]!.args.text)).toContain("UV went up while conversion fell");
 
     const alert = await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-28" } });
-    await interaction(h.baseUrl, blockAction({ user: "U0BOSS", channel: "C0ALERTS", messageTs: "1", actionId: "metrics_alert_ack", value: alert.id, responseUrl: h.fake.responseUrl("a") }));
-    await until(() => h.fake.callsOf("chat.update").find((u) => JSON.stringify(u.args.blocks).includes("Acknowledged by <@U0BOSS>")));
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0BOSS",
+        channel: "C0ALERTS",
+        messageTs: "1",
+        actionId: "metrics_alert_ack",
+        value: alert.id,
+        responseUrl: h.fake.responseUrl("a"),
+      }),
+    );
+    await until(() =>
+      h.fake.callsOf("chat.update").find((u) => JSON.stringify(u.args.blocks).includes("Acknowledged by <@U0BOSS>")),
+    );
     // Create action opens a RACI task form with the alert as its goal.
-    await interaction(h.baseUrl, blockAction({ user: "U0BOSS", channel: "C0ALERTS", messageTs: "1", actionId: "metrics_alert_task", value: alert.id, responseUrl: h.fake.responseUrl("t") }));
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0BOSS",
+        channel: "C0ALERTS",
+        messageTs: "1",
+        actionId: "metrics_alert_task",
+        value: alert.id,
+        responseUrl: h.fake.responseUrl("t"),
+      }),
+    );
     const form = await until(() => h.fake.callsOf("views.open")[0]);
     expect((form.args.view as { callback_id: string }).callback_id).toBe("raci_create");
     expect(JSON.stringify(form.args.view)).toContain("-25.0%");
@@ -125,7 +169,10 @@ describe("metrics", () => {
 
   it("/metrics rule and alerts by level: a 35% drop is critical under a 10%/30% rule and goes to the critical channel; Snooze quiets it; digest off ends a subscription", async () => {
     clock = new FixedClock("2026-11-29T02:00:00Z");
-    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" },
+    });
     h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
     expect(await cmd("U0ADMIN", "rule static 10% 30%")).toContain("static −10% warning / −30% critical");
     expect(await cmd("U0ADMIN", "rule static lots more")).toContain("Write it as");
@@ -139,7 +186,10 @@ describe("metrics", () => {
     expect(shown).toContain("critical <#C0CRIT>");
     await post(DATA.slice(0, 2));
     // 45,000.50 → 29,250.33: −35%, past the 30% critical threshold.
-    expect((await post([row("2026-11-28", "app", 6000, 110, 120, 20250.33), row("2026-11-28", "web", 4000, 60, 65, 9000)])).json).toMatchObject({ alerts: 1 });
+    expect(
+      (await post([row("2026-11-28", "app", 6000, 110, 120, 20250.33), row("2026-11-28", "web", 4000, 60, 65, 9000)]))
+        .json,
+    ).toMatchObject({ alerts: 1 });
     await settle();
     const critical = h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0CRIT");
     expect(critical).toHaveLength(1);
@@ -148,43 +198,93 @@ describe("metrics", () => {
 
     // Snooze: the card says until when; the alert is snoozed; a second press is told.
     const alert = await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-28" } });
-    await interaction(h.baseUrl, blockAction({ user: "U0ADMIN", channel: "C0CRIT", messageTs: "1", actionId: "metrics_alert_snooze", value: alert.id, responseUrl: h.fake.responseUrl("sz") }));
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0ADMIN",
+        channel: "C0CRIT",
+        messageTs: "1",
+        actionId: "metrics_alert_snooze",
+        value: alert.id,
+        responseUrl: h.fake.responseUrl("sz"),
+      }),
+    );
     await until(() => h.fake.callsOf("chat.update").find((u) => JSON.stringify(u.args.blocks).includes("<@U0ADMIN>")));
     expect((await h.bot.deps.db.metricAlert.findUniqueOrThrow({ where: { id: alert.id } })).status).toBe("snoozed");
-    expect(await h.bot.deps.db.metricSetting.findUnique({ where: { key: `snooze:shop1:${alert.metric}` } })).not.toBeNull();
-    await interaction(h.baseUrl, blockAction({ user: "U0BOSS", channel: "C0CRIT", messageTs: "1", actionId: "metrics_alert_ack", value: alert.id, responseUrl: h.fake.responseUrl("late") }));
-    expect(String((await until(() => h.fake.responses.find((r) => r.id === "late"))).body.text)).toContain("snoozed this alert a moment before you");
+    expect(
+      await h.bot.deps.db.metricSetting.findUnique({ where: { key: `snooze:shop1:${alert.metric}` } }),
+    ).not.toBeNull();
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0BOSS",
+        channel: "C0CRIT",
+        messageTs: "1",
+        actionId: "metrics_alert_ack",
+        value: alert.id,
+        responseUrl: h.fake.responseUrl("late"),
+      }),
+    );
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "late"))).body.text)).toContain(
+      "snoozed this alert a moment before you",
+    );
 
     // A DM digest, then digest off: the subscription and its planned send are gone.
     expect(await cmd("U0ADMIN", "digest me shop1 daily 08:00")).toContain("at 08:00");
     const subId = (await h.bot.deps.db.digestSubscription.findFirstOrThrow()).id;
-    expect(await h.bot.deps.db.timer.count({ where: { ownerId: `metrics:digest:${subId}`, status: "pending" } })).toBe(1);
+    expect(await h.bot.deps.db.timer.count({ where: { ownerId: `metrics:digest:${subId}`, status: "pending" } })).toBe(
+      1,
+    );
     expect(await cmd("U0ADMIN", "digest off me shop1")).toContain("No more digests of shop1");
     expect(await h.bot.deps.db.digestSubscription.count()).toBe(0);
-    expect(await h.bot.deps.db.timer.count({ where: { ownerId: `metrics:digest:${subId}`, status: "pending" } })).toBe(0);
+    expect(await h.bot.deps.db.timer.count({ where: { ownerId: `metrics:digest:${subId}`, status: "pending" } })).toBe(
+      0,
+    );
   });
 
   it("the dynamic rule: GMV outside the same weekday's normal band raises a notice to the notice channel", async () => {
     clock = new FixedClock("2026-11-29T02:00:00Z");
-    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" },
+    });
     h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
     await cmd("U0ADMIN", "alerts notice <#C0NOTE|note>");
     // Four Fridays before 11-27 around ¥10,100 (σ ≈ ¥224), and the Thursday before at ¥12,000.
-    const history = [row("2026-10-30", "app", 5000, 100, 100, 10200), row("2026-11-06", "app", 5000, 100, 100, 9800), row("2026-11-13", "app", 5000, 100, 100, 10400), row("2026-11-20", "app", 5000, 100, 100, 10000), row("2026-11-26", "app", 5000, 100, 100, 12000)];
+    const history = [
+      row("2026-10-30", "app", 5000, 100, 100, 10200),
+      row("2026-11-06", "app", 5000, 100, 100, 9800),
+      row("2026-11-13", "app", 5000, 100, 100, 10400),
+      row("2026-11-20", "app", 5000, 100, 100, 10000),
+      row("2026-11-26", "app", 5000, 100, 100, 12000),
+    ];
     expect((await post(history)).json).toMatchObject({ alerts: 0 });
     // ¥11,500: 4% under the day before (no static alert), but 13.9% over the Fridays' mean, past 2σ.
     expect((await post([row("2026-11-27", "app", 5000, 100, 100, 11500)])).json).toMatchObject({ alerts: 1 });
     await settle();
-    const notices = h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0NOTE").map((c) => String(c.args.text));
+    const notices = h.fake
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.channel === "C0NOTE")
+      .map((c) => String(c.args.text));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain("outside the normal band of the same weekday (mean ¥10,100.00");
     expect((await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-27" } })).rule).toBe("dynamic");
   });
 
   it("names each bad row of a CSV and keeps the good ones; a wrong token gets 401", async () => {
-    const csv = ["date,store,channel,uv,buyers,orders,gmv", "2026-11-27,shop1,app,100,3,3,300.50", "2026-11-27,shop1,web,lots,1,1,10", "2026-11-27,shop1,mini,-5,1,1,10", "2026-02-30,shop1,app,100,1,1,10", "2026-11-26,shop1,app,100,2,2,200"].join("\n");
+    const csv = [
+      "date,store,channel,uv,buyers,orders,gmv",
+      "2026-11-27,shop1,app,100,3,3,300.50",
+      "2026-11-27,shop1,web,lots,1,1,10",
+      "2026-11-27,shop1,mini,-5,1,1,10",
+      "2026-02-30,shop1,app,100,1,1,10",
+      "2026-11-26,shop1,app,100,2,2,200",
+    ].join("\n");
     const b = parseCsvMetrics(new TextEncoder().encode(csv));
-    expect(b.records.map((r) => [r.date, r.channel])).toEqual([["2026-11-27", "app"], ["2026-11-26", "app"]]);
+    expect(b.records.map((r) => [r.date, r.channel])).toEqual([
+      ["2026-11-27", "app"],
+      ["2026-11-26", "app"],
+    ]);
     expect(b.problems).toEqual([
       { row: 3, field: "uv", message: "a whole number" },
       { row: 4, field: "uv", message: "cannot be negative" },
@@ -203,12 +303,15 @@ describe("metrics", () => {
     h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
     for (const u of ["U0ADMIN", "U0STAFF"]) h.fake.users.set(u, { locale: "en-US", tz: "Asia/Shanghai" });
     expect(await cmd("U0ADMIN", "digest <#C0OPS|ops> shop1 daily 09:30")).toContain("at 09:30");
-    const subscription = () => h.bot.deps.db.digestSubscription.findMany({ select: { target: true, store: true, cadence: true, time: true } });
+    const subscription = () =>
+      h.bot.deps.db.digestSubscription.findMany({ select: { target: true, store: true, cadence: true, time: true } });
     const before = await subscription();
     expect(before).toEqual([{ target: "C0OPS", store: "shop1", cadence: "daily", time: "09:30" }]);
 
     expect(await cmd("U0ADMIN", "digest <#C0OPS|ops> shop1 daily 25:61")).toContain("“25:61” is not a time of day");
-    expect(await cmd("U0ADMIN", "digest <#C0OPS|ops> shop1 weekly someday 09:00")).toContain("“someday” is not a weekday");
+    expect(await cmd("U0ADMIN", "digest <#C0OPS|ops> shop1 weekly someday 09:00")).toContain(
+      "“someday” is not a weekday",
+    );
     expect(await subscription()).toEqual(before);
 
     expect(await cmd("U0ADMIN", "target shop1 2026-13 3000000")).toContain("The month “2026-13” is not valid");

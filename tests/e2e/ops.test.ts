@@ -12,7 +12,12 @@ describe("operations endpoints and App Home", () => {
   it("serves /healthz and counts requests, acks and outbox depth in /metrics", async () => {
     const health = await fetch(`${h.baseUrl}/healthz`);
     expect(health.status).toBe(200);
-    const res = await slashCommand(h.baseUrl, { command: "/shopops", text: "help", user_id: "U1", response_url: h.fake.responseUrl("m") });
+    const res = await slashCommand(h.baseUrl, {
+      command: "/shopops",
+      text: "help",
+      user_id: "U1",
+      response_url: h.fake.responseUrl("m"),
+    });
     expect(JSON.parse(res.text).text).toContain("shopops");
     const { enqueueMessage } = await import("../../src/outbox/outbox.ts");
     await enqueueMessage(h.bot.deps.db, h.bot.deps.clock, { kind: "post", channel: "C1", body: { text: "hi" } });
@@ -27,7 +32,13 @@ describe("operations endpoints and App Home", () => {
 
   it("publishes the Home tab with 'what needs me' in the user's language", async () => {
     h.fake.users.set("U-EN", { locale: "en-US", tz: "Europe/London" });
-    const res = await eventCallback(h.baseUrl, { type: "app_home_opened", user: "U-EN", channel: "D1", tab: "home", event_ts: "1.2" });
+    const res = await eventCallback(h.baseUrl, {
+      type: "app_home_opened",
+      user: "U-EN",
+      channel: "D1",
+      tab: "home",
+      event_ts: "1.2",
+    });
     expect(res.status).toBe(200);
     const call = await until(() => h.fake.callsOf("views.publish")[0]);
     expect(call.args.user_id).toBe("U-EN");

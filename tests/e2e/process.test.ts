@@ -60,7 +60,15 @@ describe("npm start", () => {
 
   it("reports an invalid setting with how to fix it", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "shopops-bad-"));
-    const p = run({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s3cret-s3cret", DEFAULT_TIMEZONE: "Mars/Olympus", PORT: "eighty" }, cwd);
+    const p = run(
+      {
+        SLACK_BOT_TOKEN: "xoxp-user-token",
+        SLACK_SIGNING_SECRET: "s3cret-s3cret",
+        DEFAULT_TIMEZONE: "Mars/Olympus",
+        PORT: "eighty",
+      },
+      cwd,
+    );
     child = p.child;
     expect(await p.exited).toBe(2);
     const out = p.output();
@@ -73,7 +81,16 @@ describe("npm start", () => {
     fake = await new FakeSlack().start();
     const cwd = mkdtempSync(join(tmpdir(), "shopops-run-"));
     const secret = "signing-secret-42";
-    const p = run({ SLACK_BOT_TOKEN: "xoxb-secret-value-42", SLACK_SIGNING_SECRET: secret, SLACK_API_URL: fake.apiUrl, PORT: "0", HOST: "127.0.0.1" }, cwd);
+    const p = run(
+      {
+        SLACK_BOT_TOKEN: "xoxb-secret-value-42",
+        SLACK_SIGNING_SECRET: secret,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: "0",
+        HOST: "127.0.0.1",
+      },
+      cwd,
+    );
     child = p.child;
     const port = Number((await p.waitFor(/"port":(\d+)[^\n]*shopops started/))[1]);
     const base = `http://127.0.0.1:${port}`;
@@ -102,7 +119,15 @@ describe("npm start", () => {
     }
     const ts = Math.floor(Date.now() / 1000);
     const big = "payload=" + "x".repeat(3 * 1024 * 1024);
-    const r = await fetch(`${base}/slack/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(big, ts, secret) }, body: big });
+    const r = await fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(ts),
+        "x-slack-signature": sign(big, ts, secret),
+      },
+      body: big,
+    });
     expect(r.status).toBe(413);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect(child.exitCode).toBeNull();

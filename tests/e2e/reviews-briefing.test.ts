@@ -11,10 +11,19 @@ describe("the daily review briefing", () => {
 
   const cmd = async (text: string) => {
     const id = `r${Math.random()}`;
-    await slashCommand(h.baseUrl, { command: "/reviews", text, user_id: "U0ADMIN", response_url: h.fake.responseUrl(id) });
+    await slashCommand(h.baseUrl, {
+      command: "/reviews",
+      text,
+      user_id: "U0ADMIN",
+      response_url: h.fake.responseUrl(id),
+    });
     return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
   };
-  const briefings = () => h.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0BRIEF").map((c) => String(c.args.text));
+  const briefings = () =>
+    h.fake
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.channel === "C0BRIEF")
+      .map((c) => String(c.args.text));
   const runAt = (iso: string) => runAtAll(h, clock, iso);
 
   it("goes out at 09:00 team time once per day per subscription, across a restart, with numbers worked out by hand", async () => {
@@ -25,7 +34,15 @@ describe("the daily review briefing", () => {
     expect(await cmd("briefing <#C0BRIEF|brief> 09:00")).toContain("09:00 (Asia/Shanghai)");
     expect(await cmd("route logistics <@U0LOGI|logi>")).toContain("<@U0LOGI>");
     expect(await cmd("briefing at noon")).toContain("/reviews briefing #channel 09:00");
-    const r = (id: string, sku: string, rating: number, text: string, time: string) => ({ platform: "tmall", reviewId: id, orderId: null, sku, rating, text, reviewedAt: new Date(time) });
+    const r = (id: string, sku: string, rating: number, text: string, time: string) => ({
+      platform: "tmall",
+      reviewId: id,
+      orderId: null,
+      sku,
+      rating,
+      text,
+      reviewedAt: new Date(time),
+    });
     await ingestReviews(h.bot.deps, [
       r("A", "S1", 1, "物流慢", "2026-11-27T01:00:00Z"),
       r("B", "S1", 2, "质量差", "2026-11-27T02:00:00Z"),
@@ -60,12 +77,25 @@ describe("the daily review briefing", () => {
     expect(briefings()[1]).toContain("Reviews *1* · negative *1*");
   });
 
-  it("shows refunds as a tag beside the causes, and says so when \"other\" is the top cause", async () => {
+  it('shows refunds as a tag beside the causes, and says so when "other" is the top cause', async () => {
     clock = new FixedClock("2026-11-28T02:00:00Z");
     h = await startHarness({ clock, env: { ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
     h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
-    const r = (id: string, text: string) => ({ platform: "tmall", reviewId: id, orderId: null, sku: "S1", rating: 1, text, reviewedAt: new Date("2026-11-27T03:00:00Z") });
-    await ingestReviews(h.bot.deps, [r("R1", "我要退款"), r("R2", "退款！"), r("R3", "一般般"), r("R4", "杯子漏水，我要退款")]);
+    const r = (id: string, text: string) => ({
+      platform: "tmall",
+      reviewId: id,
+      orderId: null,
+      sku: "S1",
+      rating: 1,
+      text,
+      reviewedAt: new Date("2026-11-27T03:00:00Z"),
+    });
+    await ingestReviews(h.bot.deps, [
+      r("R1", "我要退款"),
+      r("R2", "退款！"),
+      r("R3", "一般般"),
+      r("R4", "杯子漏水，我要退款"),
+    ]);
     expect(await cmd("briefing now")).toContain("your DM");
     const dm = await until(() => h.fake.callsOf("chat.postMessage").find((m) => m.args.channel === "U0ADMIN"));
     const text = String(dm.args.text);

@@ -31,12 +31,24 @@ describe("reviews coming in", () => {
   afterEach(() => h.stop());
 
   const post = (body: string, token = TOKEN) =>
-    fetch(`${h.baseUrl}/webhooks/reviews`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }).then(async (r) => ({ status: r.status, json: (await r.json()) as { problems?: unknown; stored?: number } }));
+    fetch(`${h.baseUrl}/webhooks/reviews`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body,
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as { problems?: unknown; stored?: number } }));
 
   it("webhook: 401 for a wrong token, 400 naming row and field, and each valid review stored once when sent twice", async () => {
     h = await startHarness({ env: { REVIEWS_WEBHOOK_TOKEN: TOKEN } });
     const batch = [
-      { platform: "tmall", review_id: "R1", order_id: "O1", sku: "CUP-1", rating: 1, text: "杯子破损了", time: "2026-11-27 10:00" },
+      {
+        platform: "tmall",
+        review_id: "R1",
+        order_id: "O1",
+        sku: "CUP-1",
+        rating: 1,
+        text: "杯子破损了",
+        time: "2026-11-27 10:00",
+      },
       { platform: "jd", review_id: "R2", sku: "CUP-1", rating: 5, text: "很好", time: "2026-11-27T03:00:00Z" },
     ];
     expect((await post(JSON.stringify(batch), "wrong-token-wrong-token-x")).status).toBe(401);
@@ -59,15 +71,30 @@ describe("reviews coming in", () => {
 
   it("both webhooks take JSON or NDJSON only: JSON sent as text/plain gets 415 saying what to send, and nothing is stored", async () => {
     h = await startHarness({ env: { REVIEWS_WEBHOOK_TOKEN: TOKEN, METRICS_WEBHOOK_TOKEN: TOKEN } });
-    const review = JSON.stringify([{ platform: "tmall", review_id: "R9", sku: "CUP-1", rating: 1, text: "假货", time: "2026-11-27 10:00" }]);
-    const metric = JSON.stringify([{ date: "2026-11-27", store: "shop1", channel: "app", uv: 10, buyers: 1, orders: 1, gmv: 100 }]);
-    for (const [path, body] of [["/webhooks/reviews", review], ["/webhooks/metrics", metric]] as const) {
+    const review = JSON.stringify([
+      { platform: "tmall", review_id: "R9", sku: "CUP-1", rating: 1, text: "假货", time: "2026-11-27 10:00" },
+    ]);
+    const metric = JSON.stringify([
+      { date: "2026-11-27", store: "shop1", channel: "app", uv: 10, buyers: 1, orders: 1, gmv: 100 },
+    ]);
+    for (const [path, body] of [
+      ["/webhooks/reviews", review],
+      ["/webhooks/metrics", metric],
+    ] as const) {
       for (const type of ["text/plain", "application/x-www-form-urlencoded", ""]) {
-        const r = await fetch(`${h.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, ...(type ? { "content-type": type } : {}) }, body: Buffer.from(body) });
+        const r = await fetch(`${h.baseUrl}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${TOKEN}`, ...(type ? { "content-type": type } : {}) },
+          body: Buffer.from(body),
+        });
         expect([path, type, r.status]).toEqual([path, type, 415]);
         expect(((await r.json()) as { hint: string }).hint).toContain("application/json");
       }
-      const ok = await fetch(`${h.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json; charset=utf-8" }, body });
+      const ok = await fetch(`${h.baseUrl}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json; charset=utf-8" },
+        body,
+      });
       expect([path, ok.status]).toEqual([path, 200]);
     }
     expect(await h.bot.deps.db.review.count()).toBe(1);
@@ -81,17 +108,29 @@ describe("reviews coming in", () => {
       await slashCommand(h.baseUrl, { command: "/reviews", text, user_id: user, response_url: h.fake.responseUrl(id) });
       return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
     };
-    const review = (id: string) => ({ platform: "jd", review_id: id, sku: "MUG-2", rating: 3, text: "杯口掉漆了", time: "2026-11-27 10:00" });
-    const hitsOf = async (id: string) => JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: id } })).hits) as string[];
+    const review = (id: string) => ({
+      platform: "jd",
+      review_id: id,
+      sku: "MUG-2",
+      rating: 3,
+      text: "杯口掉漆了",
+      time: "2026-11-27 10:00",
+    });
+    const hitsOf = async (id: string) =>
+      JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: id } })).hits) as string[];
 
     await post(JSON.stringify([review("K1")]));
     expect(await hitsOf("K1")).toEqual([]);
     expect(await reviews("U0STAFF", "keyword add 掉漆 quality warning")).toContain("Only");
-    expect(await reviews("U0ADMIN", "keyword add 掉漆 quality warning")).toBe("Keyword “掉漆” (quality, warning) saved.");
+    expect(await reviews("U0ADMIN", "keyword add 掉漆 quality warning")).toBe(
+      "Keyword “掉漆” (quality, warning) saved.",
+    );
     expect(await reviews("U0ADMIN", "keyword add 掉漆 nonsense warning")).toContain("Write it as");
     await post(JSON.stringify([review("K2")]));
     expect(await hitsOf("K2")).toEqual(["掉漆"]);
-    expect(JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "K2" } })).causes)).toEqual(["quality"]);
+    expect(JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "K2" } })).causes)).toEqual([
+      "quality",
+    ]);
     expect(await reviews("U0ADMIN", "keywords")).toContain("掉漆 (quality, warning)");
     expect(await reviews("U0ADMIN", "keyword remove 掉漆")).toBe("Keyword “掉漆” removed.");
     expect(await reviews("U0ADMIN", "keyword remove 掉漆")).toBe("There is no keyword “掉漆”.");
@@ -100,13 +139,21 @@ describe("reviews coming in", () => {
   });
 
   it("reads a GBK CSV with Chinese text, and names bad rows by line while keeping the good ones", async () => {
-    const csv = ["platform,review_id,order_id,sku,rating,text,time", "tmall,G1,O1,CUP-1,1,\"收到就坏了，要退款\",2026-11-27 09:00", "tmall,G2,O2,CUP-2,7,还行,2026-11-27 09:30", "jd,G3,O3,CUP-2,4,\"物流慢, 但东西不错\",2026-11-27 11:00"].join("\r\n");
+    const csv = [
+      "platform,review_id,order_id,sku,rating,text,time",
+      'tmall,G1,O1,CUP-1,1,"收到就坏了，要退款",2026-11-27 09:00',
+      "tmall,G2,O2,CUP-2,7,还行,2026-11-27 09:30",
+      'jd,G3,O3,CUP-2,4,"物流慢, 但东西不错",2026-11-27 11:00',
+    ].join("\r\n");
     const parsed = parseCsvReviews(gbk(csv), "Asia/Shanghai");
     expect(parsed.reviews.map((r) => r.text)).toEqual(["收到就坏了，要退款", "物流慢, 但东西不错"]);
     expect(parsed.problems).toEqual([{ row: 3, field: "rating", message: "a whole number from 1 to 5" }]);
     const bom = parseCsvReviews(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]), "Asia/Shanghai");
     expect(bom.reviews).toHaveLength(2);
-    const badHeader = parseCsvReviews(new TextEncoder().encode("platform,id,sku,stars,text,time\ntmall,1,A,1,x,2026-11-27"), "Asia/Shanghai");
+    const badHeader = parseCsvReviews(
+      new TextEncoder().encode("platform,id,sku,stars,text,time\ntmall,1,A,1,x,2026-11-27"),
+      "Asia/Shanghai",
+    );
     expect(badHeader.reviews).toHaveLength(0);
     expect(badHeader.problems[0]).toMatchObject({ row: 1, field: "header" });
     expect(badHeader.problems[0]!.message).toContain("missing column(s): review_id, rating");
@@ -120,10 +167,22 @@ describe("reviews coming in", () => {
   it("posts a critical review at once with an LSCW draft, groups more of the same SKU in the hour, and opens a complaint from the button", async () => {
     const clock = new FixedClock("2026-11-27T02:00:00Z");
     h = await startHarness({ clock, env: { REVIEWS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN" } });
-    const res = await slashCommand(h.baseUrl, { command: "/reviews", text: "channel <#C0REVIEWS|reviews>", user_id: "U0ADMIN", response_url: h.fake.responseUrl("ch") });
+    const res = await slashCommand(h.baseUrl, {
+      command: "/reviews",
+      text: "channel <#C0REVIEWS|reviews>",
+      user_id: "U0ADMIN",
+      response_url: h.fake.responseUrl("ch"),
+    });
     expect(res.status).toBe(200);
     await until(() => h.fake.responses.find((r) => r.id === "ch"));
-    const review = (id: string, text: string) => ({ platform: "tmall", review_id: id, sku: "CREAM-9", rating: 1, text, time: "2026-11-27 09:50" });
+    const review = (id: string, text: string) => ({
+      platform: "tmall",
+      review_id: id,
+      sku: "CREAM-9",
+      rating: 1,
+      text,
+      time: "2026-11-27 09:50",
+    });
     await post(JSON.stringify([review("C1", "用了过敏，脸都红了，要投诉")]));
     const alert = await until(() => h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C0REVIEWS"));
     const blocks = JSON.stringify(alert.args.blocks);
@@ -147,7 +206,17 @@ describe("reviews coming in", () => {
     const r = await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "C1" } });
     // A case can only be opened once the complaint tiers exist (otherwise the person is told so).
     await setUpTiers(h);
-    await interaction(h.baseUrl, blockAction({ user: "U0AGENT", channel: "C0REVIEWS", messageTs: "1", actionId: `reviews_open_case_${r.id}`, value: r.id, responseUrl: h.fake.responseUrl("oc") }));
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0AGENT",
+        channel: "C0REVIEWS",
+        messageTs: "1",
+        actionId: `reviews_open_case_${r.id}`,
+        value: r.id,
+        responseUrl: h.fake.responseUrl("oc"),
+      }),
+    );
     const modal = await until(() => h.fake.callsOf("views.open")[0]);
     expect(JSON.stringify(modal.args.view)).toContain("用了过敏");
     expect((modal.args.view as { callback_id: string }).callback_id).toBe("complaint_create");
@@ -161,29 +230,64 @@ describe("importing a file shared in Slack", () => {
   it("downloads the file of the message with the bot token and reports good and bad rows", async () => {
     h = await startHarness();
     h.fake.users.set("U0OPS", { locale: "en-US" });
-    const csv = "platform,review_id,sku,rating,text,time\ntmall,S1,A,1,杯子破损,2026-11-27 10:00\ntmall,S2,A,9,ok,2026-11-27 10:00\n";
+    const csv =
+      "platform,review_id,sku,rating,text,time\ntmall,S1,A,1,杯子破损,2026-11-27 10:00\ntmall,S2,A,9,ok,2026-11-27 10:00\n";
     h.fake.shared.set("F0REVIEWS1", Buffer.from(csv));
     h.fake.sharedNames.set("F0REVIEWS1", "reviews.csv");
     const { messageShortcut } = await import("../support/payloads.ts");
-    const files = [{ id: "F0REVIEWS1", name: "reviews.csv", url_private_download: h.fake.fileUrl("F0REVIEWS1"), size: csv.length }];
-    await interaction(h.baseUrl, messageShortcut({ callbackId: "reviews_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("imp"), message: { ts: "1.2", text: "", files } }));
+    const files = [
+      { id: "F0REVIEWS1", name: "reviews.csv", url_private_download: h.fake.fileUrl("F0REVIEWS1"), size: csv.length },
+    ];
+    await interaction(
+      h.baseUrl,
+      messageShortcut({
+        callbackId: "reviews_import_file",
+        user: "U0OPS",
+        channel: "C0DATA",
+        responseUrl: h.fake.responseUrl("imp"),
+        message: { ts: "1.2", text: "", files },
+      }),
+    );
     const reply = String((await until(() => h.fake.responses.find((r) => r.id === "imp"))).body.text);
     expect(reply).toContain("Imported 1 review, 0 already known, 1 bad row.");
     expect(reply).toContain("line 3: rating");
     expect(await h.bot.deps.db.review.count()).toBe(1);
-    await interaction(h.baseUrl, messageShortcut({ callbackId: "reviews_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("none"), message: { ts: "1.3", text: "no file here" } }));
-    expect(String((await until(() => h.fake.responses.find((r) => r.id === "none"))).body.text)).toContain("has no CSV or JSON file");
+    await interaction(
+      h.baseUrl,
+      messageShortcut({
+        callbackId: "reviews_import_file",
+        user: "U0OPS",
+        channel: "C0DATA",
+        responseUrl: h.fake.responseUrl("none"),
+        message: { ts: "1.3", text: "no file here" },
+      }),
+    );
+    expect(String((await until(() => h.fake.responses.find((r) => r.id === "none"))).body.text)).toContain(
+      "has no CSV or JSON file",
+    );
   });
 
   it("Import metrics on a message with a CSV: good rows stored, a bad one named by line", async () => {
     h = await startHarness();
     h.fake.users.set("U0OPS", { locale: "en-US" });
-    const csv = "date,store,channel,uv,buyers,orders,gmv\n2026-11-27,shop1,app,1000,30,32,6000.50\n2026-11-27,shop1,web,lots,1,1,10\n2026-11-26,shop1,app,900,27,28,5400\n";
+    const csv =
+      "date,store,channel,uv,buyers,orders,gmv\n2026-11-27,shop1,app,1000,30,32,6000.50\n2026-11-27,shop1,web,lots,1,1,10\n2026-11-26,shop1,app,900,27,28,5400\n";
     h.fake.shared.set("F0METRICS1", Buffer.from(csv));
     h.fake.sharedNames.set("F0METRICS1", "day.csv");
     const { messageShortcut } = await import("../support/payloads.ts");
-    const files = [{ id: "F0METRICS1", name: "day.csv", url_private_download: h.fake.fileUrl("F0METRICS1"), size: csv.length }];
-    await interaction(h.baseUrl, messageShortcut({ callbackId: "metrics_import_file", user: "U0OPS", channel: "C0DATA", responseUrl: h.fake.responseUrl("mi"), message: { ts: "1.4", text: "", files } }));
+    const files = [
+      { id: "F0METRICS1", name: "day.csv", url_private_download: h.fake.fileUrl("F0METRICS1"), size: csv.length },
+    ];
+    await interaction(
+      h.baseUrl,
+      messageShortcut({
+        callbackId: "metrics_import_file",
+        user: "U0OPS",
+        channel: "C0DATA",
+        responseUrl: h.fake.responseUrl("mi"),
+        message: { ts: "1.4", text: "", files },
+      }),
+    );
     const reply = String((await until(() => h.fake.responses.find((r) => r.id === "mi"))).body.text);
     expect(reply).toContain("Imported 2 new rows and replaced 0 rows; 0 alerts; 1 bad row.");
     expect(reply).toContain("line 3: uv");

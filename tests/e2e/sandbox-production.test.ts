@@ -15,7 +15,10 @@ const recorder = resolve("tests/support/record-modules.mjs");
 function start(env: Record<string, string>, args: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), "shopops-modules-"));
   const log = join(dir, "modules.txt");
-  const child = spawn(process.execPath, ["--import", recorder, main, ...args], { cwd: dir, env: { PATH: process.env.PATH!, MODULE_LOG: log, PORT: "0", HOST: "127.0.0.1", ...env } });
+  const child = spawn(process.execPath, ["--import", recorder, main, ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH!, MODULE_LOG: log, PORT: "0", HOST: "127.0.0.1", ...env },
+  });
   let out = "";
   const ready = new Promise<number>((res, rej) => {
     const feed = (d: Buffer) => {
@@ -48,7 +51,12 @@ describe("the sandbox and production", () => {
 
   it("with NODE_ENV=production, none of the sandbox is loaded and its routes answer 404", async () => {
     fake = await new FakeSlack().start();
-    const p = start({ NODE_ENV: "production", SLACK_BOT_TOKEN: "xoxb-prod-like", SLACK_SIGNING_SECRET: "signing-secret-42", SLACK_API_URL: fake.apiUrl });
+    const p = start({
+      NODE_ENV: "production",
+      SLACK_BOT_TOKEN: "xoxb-prod-like",
+      SLACK_SIGNING_SECRET: "signing-secret-42",
+      SLACK_API_URL: fake.apiUrl,
+    });
     children.push(p.child);
     const port = await p.ready;
     for (const path of ["/", "/sandbox/app.js", "/sandbox/api/state", "/sandbox/events"]) {
@@ -79,8 +87,15 @@ describe("the sandbox and production", () => {
 
   it("`npm run sandbox` starts the sandbox even when Slack settings exist, on its own database, never in production", async () => {
     const real = join(mkdtempSync(join(tmpdir(), "shopops-real-")), "real.db");
-    const settings = { SLACK_BOT_TOKEN: "xoxb-real", SLACK_SIGNING_SECRET: "signing-secret-42", DATABASE_URL: `file:${real}` };
-    const p = start({ ...settings, SANDBOX_DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "shopops-sb-")), "s.db")}` }, ["--sandbox"]);
+    const settings = {
+      SLACK_BOT_TOKEN: "xoxb-real",
+      SLACK_SIGNING_SECRET: "signing-secret-42",
+      DATABASE_URL: `file:${real}`,
+    };
+    const p = start(
+      { ...settings, SANDBOX_DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "shopops-sb-")), "s.db")}` },
+      ["--sandbox"],
+    );
     children.push(p.child);
     const port = await p.ready;
     expect((await fetch(`http://127.0.0.1:${port}/sandbox/api/state`)).status).toBe(200);

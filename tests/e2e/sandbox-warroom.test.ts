@@ -14,11 +14,21 @@ describe("the sandbox's T0 war room", () => {
 
   it("shows the war room of the demo's Double 11, fed hour by hour, with a warning at the stock-out", async () => {
     const dir = mkdtempSync(join(tmpdir(), "shopops-sbx-"));
-    sb = await startSandbox({ port: 0, host: "127.0.0.1", databaseUrl: `file:${join(dir, "sandbox.db")}`, logLevel: "silent" });
+    sb = await startSandbox({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: `file:${join(dir, "sandbox.db")}`,
+      logLevel: "silent",
+    });
     await sb.demoReady;
     const base = `http://127.0.0.1:${sb.bot.port}`;
     const c = await sb.bot.deps.db.campaign.findFirstOrThrow({ where: { kind: "double11" } });
-    const clock = (body: Record<string, unknown>) => fetch(`${base}/sandbox/api/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "U0LEAD", ...body }) }).then((r) => r.status);
+    const clock = (body: Record<string, unknown>) =>
+      fetch(`${base}/sandbox/api/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ as: "U0LEAD", ...body }),
+      }).then((r) => r.status);
     // 00:00 in Shanghai on the event day is 16:00 UTC the day before.
     const [y, m, d] = c.eventDate.split("-").map(Number) as [number, number, number];
     const midnight = Date.UTC(y, m - 1, d - 1, 16, 0);
@@ -28,9 +38,16 @@ describe("the sandbox's T0 war room", () => {
     await until(card, 30_000);
     for (let hour = 1; hour <= 12; hour++) {
       expect(await clock({ shiftMs: 3_600_000 })).toBe(200);
-      await until(async () => (await sb!.bot.deps.db.warRoom.findFirstOrThrow()).refreshedAt!.getTime() >= midnight + hour * 3_600_000, 30_000);
+      await until(
+        async () =>
+          (await sb!.bot.deps.db.warRoom.findFirstOrThrow()).refreshedAt!.getTime() >= midnight + hour * 3_600_000,
+        30_000,
+      );
     }
-    const warning = await until(async () => sb!.bot.deps.db.metricAlert.findFirst({ where: { rule: "t0.gmv_under_plan", level: "warning" } }), 30_000);
+    const warning = await until(
+      async () => sb!.bot.deps.db.metricAlert.findFirst({ where: { rule: "t0.gmv_under_plan", level: "warning" } }),
+      30_000,
+    );
     expect(warning.date).toBe(c.eventDate);
     const shown = JSON.stringify((await until(card)).blocks);
     expect(shown).toMatch(/GMV so far|累计 GMV/);

@@ -8,29 +8,68 @@ import { slashCommand } from "../support/signed.ts";
 
 const TOKEN = "metrics-token-0123456789abcdef";
 const PROMO = "C0PROMO";
-const hourRow = (date: string, hour: number, gmv: number, uv = 10_000, buyers = 300) => ({ date, hour, store: "shop1", channel: "app", uv, buyers, orders: buyers, gmv });
+const hourRow = (date: string, hour: number, gmv: number, uv = 10_000, buyers = 300) => ({
+  date,
+  hour,
+  store: "shop1",
+  channel: "app",
+  uv,
+  buyers,
+  orders: buyers,
+  gmv,
+});
 
 describe("the T0 war room", () => {
   let h: Harness;
   afterEach(() => h.stop());
 
   const post = (rows: unknown[]) =>
-    fetch(`${h.baseUrl}/webhooks/metrics`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(rows) }).then((r) => r.status);
+    fetch(`${h.baseUrl}/webhooks/metrics`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(rows),
+    }).then((r) => r.status);
   const promo = async (user: string, text: string) => {
     const id = `p${Math.random()}`;
-    await slashCommand(h.baseUrl, { command: "/promo", text, user_id: user, channel_id: PROMO, response_url: h.fake.responseUrl(id) });
+    await slashCommand(h.baseUrl, {
+      command: "/promo",
+      text,
+      user_id: user,
+      channel_id: PROMO,
+      response_url: h.fake.responseUrl(id),
+    });
     return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
   };
-  const cardPosts = () => h.fake.callsOf("chat.postMessage").filter((m) => m.args.channel === PROMO && String(m.args.text).includes("T0 war room"));
+  const cardPosts = () =>
+    h.fake
+      .callsOf("chat.postMessage")
+      .filter((m) => m.args.channel === PROMO && String(m.args.text).includes("T0 war room"));
   const cardText = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks);
 
   it("posts the card at T0 00:00, edits it in place every interval with figures that match a hand calculation, warns once on a two-hour shortfall, and says when data stops", async () => {
     const clock = new FixedClock("2026-11-10T08:00:00Z");
-    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0LEAD", DEFAULT_LOCALE: "en" } });
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0LEAD", DEFAULT_LOCALE: "en" },
+    });
     h.fake.users.set("U0LEAD", { locale: "en-US", tz: "Asia/Shanghai" });
     // Last year's Double 11, as the database has it, and its hourly rows: 40k an hour to noon, 60k after.
-    await h.bot.deps.db.campaign.create({ data: { number: 900, name: "双11 2025", kind: "double11", eventDate: "2025-11-11", timeZone: "Asia/Shanghai", channelId: PROMO, ownerId: "U0LEAD", templateId: "none", createdAt: new Date("2025-10-01T00:00:00Z") } });
-    expect(await post(Array.from({ length: 24 }, (_, hr) => hourRow("2025-11-11", hr, hr < 12 ? 40_000 : 60_000)))).toBe(200);
+    await h.bot.deps.db.campaign.create({
+      data: {
+        number: 900,
+        name: "双11 2025",
+        kind: "double11",
+        eventDate: "2025-11-11",
+        timeZone: "Asia/Shanghai",
+        channelId: PROMO,
+        ownerId: "U0LEAD",
+        templateId: "none",
+        createdAt: new Date("2025-10-01T00:00:00Z"),
+      },
+    });
+    expect(
+      await post(Array.from({ length: 24 }, (_, hr) => hourRow("2025-11-11", hr, hr < 12 ? 40_000 : 60_000))),
+    ).toBe(200);
 
     await promo("U0LEAD", `new 双11 2026 2026-11-11 <#${PROMO}|promo>`);
     const c = await until(() => h.bot.deps.db.campaign.findFirst({ where: { name: "双11 2026" } }));
@@ -43,7 +82,13 @@ describe("the T0 war room", () => {
     await runAt(h, clock, "2026-11-10T16:00:00Z");
     expect(cardPosts()).toHaveLength(1);
     expect(cardText(cardPosts()[0]!)).toContain("No hourly data for today yet");
-    const ts = (await until(() => h.fake.callsOf("chat.postMessage").find((m) => m.args.channel === PROMO && String(m.args.text).includes("T0 war room")))).args;
+    const ts = (
+      await until(() =>
+        h.fake
+          .callsOf("chat.postMessage")
+          .find((m) => m.args.channel === PROMO && String(m.args.text).includes("T0 war room")),
+      )
+    ).args;
 
     // Plan: 3,000,000 shaped like last year's day: 100,000 an hour to noon, 150,000 after.
     // Hours 0–9 on plan, 10 at 65,000 (35% under), 11 at 60,000 (40% under): two hours running.
@@ -53,11 +98,15 @@ describe("the T0 war room", () => {
       // The row of hour hr arrives at hr+1:05 Shanghai.
       await runAt(h, clock, new Date(Date.parse("2026-11-10T16:05:00Z") + (hr + 1) * 3_600_000).toISOString());
       if (hr === 11) {
-        const updates = h.fake.callsOf("chat.update").filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"));
+        const updates = h.fake
+          .callsOf("chat.update")
+          .filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"));
         const card = cardText(updates.at(-1)!);
         // By hand, to 12:00: 10×100,000 + 65,000 + 60,000 = 1,125,000; plan 12×100,000 = 1,200,000
         // (93.8%); day plan 3,000,000 (37.5%); last year to 12:00 12×40,000 = 480,000 (+134.4%).
-        expect(card).toContain("*GMV so far* ¥1,125,000 · plan to 12:00 ¥1,200,000 (93.8%) · day plan ¥3,000,000 (37.5%)");
+        expect(card).toContain(
+          "*GMV so far* ¥1,125,000 · plan to 12:00 ¥1,200,000 (93.8%) · day plan ¥3,000,000 (37.5%)",
+        );
         expect(card).toContain("vs 双11 2025 (2025-11-11) to 12:00: ¥480,000 (+134.4%)");
         // Last hour 11:00–12:00: UV 11,100 (+0.9% on 11,000), conversion 300/11,100 = 2.703%, against
         // 300/11,000 = 2.727% the hour before: −0.0246 points.
@@ -68,8 +117,14 @@ describe("the T0 war room", () => {
     }
     // One card, edited in place: every edit targets the first post's ts.
     expect(cardPosts()).toHaveLength(1);
-    const postedTs = (await h.bot.deps.db.outboxMessage.findFirstOrThrow({ where: { id: (await h.bot.deps.db.warRoom.findFirstOrThrow()).messageId! } })).ts;
-    const edits = h.fake.callsOf("chat.update").filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"));
+    const postedTs = (
+      await h.bot.deps.db.outboxMessage.findFirstOrThrow({
+        where: { id: (await h.bot.deps.db.warRoom.findFirstOrThrow()).messageId! },
+      })
+    ).ts;
+    const edits = h.fake
+      .callsOf("chat.update")
+      .filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"));
     expect(edits.length).toBeGreaterThanOrEqual(13);
     expect(new Set(edits.map((e) => e.args.ts))).toEqual(new Set([postedTs]));
     expect(ts.channel).toBe(PROMO);
@@ -77,27 +132,53 @@ describe("the T0 war room", () => {
     // The shortfall: one notice (hour 10 alone) and one warning (10 and 11), each once, naming the promotion.
     const alerts = await h.bot.deps.db.metricAlert.findMany({ where: { rule: "t0.gmv_under_plan" } });
     expect(alerts.map((a) => a.level).sort()).toEqual(["notice", "warning"]);
-    const warnings = h.fake.callsOf("chat.postMessage").filter((m) => m.args.channel === PROMO && String(m.args.text).includes("🟠"));
+    const warnings = h.fake
+      .callsOf("chat.postMessage")
+      .filter((m) => m.args.channel === PROMO && String(m.args.text).includes("🟠"));
     expect(warnings).toHaveLength(1);
-    expect(String(warnings[0]!.args.text)).toBe("🟠 warning *双11 2026* (#1) · shop1: GMV under plan: 10:00–11:00 ¥65,000 vs plan ¥100,000 (35.0% under); 11:00–12:00 ¥60,000 vs plan ¥100,000 (40.0% under)");
+    expect(String(warnings[0]!.args.text)).toBe(
+      "🟠 warning *双11 2026* (#1) · shop1: GMV under plan: 10:00–11:00 ¥65,000 vs plan ¥100,000 (35.0% under); 11:00–12:00 ¥60,000 vs plan ¥100,000 (40.0% under)",
+    );
     // The on-duty owner is told in a DM too.
-    expect(h.fake.callsOf("chat.postMessage").some((m) => m.args.channel === "U0LEAD" && String(m.args.text).startsWith("🟠"))).toBe(true);
+    expect(
+      h.fake
+        .callsOf("chat.postMessage")
+        .some((m) => m.args.channel === "U0LEAD" && String(m.args.text).startsWith("🟠")),
+    ).toBe(true);
 
     // Rows stop after hour 12 (arrived 13:05). Hour 13's row is due at 14:00; at 14:15 the card
     // still shows current figures, past 14:20 (two 10-minute intervals) it says they are stale.
     await runAt(h, clock, "2026-11-11T06:15:00Z");
-    expect(cardText(h.fake.callsOf("chat.update").filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room")).at(-1)!)).not.toContain("stale");
+    expect(
+      cardText(
+        h.fake
+          .callsOf("chat.update")
+          .filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"))
+          .at(-1)!,
+      ),
+    ).not.toContain("stale");
     await runAt(h, clock, "2026-11-11T06:35:00Z");
-    const last = cardText(h.fake.callsOf("chat.update").filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room")).at(-1)!);
+    const last = cardText(
+      h.fake
+        .callsOf("chat.update")
+        .filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"))
+        .at(-1)!,
+    );
     expect(last).toContain("*Data is stale*: no hourly rows since 13:00. The figures below are as of 13:00, not now.");
     expect(await h.bot.deps.db.metricAlert.count({ where: { rule: "t0.gmv_under_plan", level: "warning" } })).toBe(1);
 
     // After the day, the card's last edit says T0 ended; nothing is edited after that.
     await runAt(h, clock, "2026-11-11T16:05:00Z");
-    const ended = h.fake.callsOf("chat.update").filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"));
+    const ended = h.fake
+      .callsOf("chat.update")
+      .filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"));
     expect(cardText(ended.at(-1)!)).toContain("T0 ended");
     await runAt(h, clock, "2026-11-11T17:05:00Z");
-    expect(h.fake.callsOf("chat.update").filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room"))).toHaveLength(ended.length);
+    expect(
+      h.fake
+        .callsOf("chat.update")
+        .filter((u) => u.args.channel === PROMO && String(u.args.text).includes("T0 war room")),
+    ).toHaveLength(ended.length);
 
     // The minute tick leaves a timer row a minute; on the hour, those over a day old are removed.
     const old = { ownerId: "cron:promo.t0", status: "done", finishedAt: { lt: new Date("2026-11-11T18:00:00Z") } };

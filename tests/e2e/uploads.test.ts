@@ -17,12 +17,24 @@ describe("NDJSON uploads", () => {
   afterEach(() => h?.stop());
 
   const stream = (path: string, token: string, lines: string[]) =>
-    fetch(`${h.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" }, body: lines.join("\n") + "\n" }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
+    fetch(`${h.baseUrl}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
+      body: lines.join("\n") + "\n",
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
 
   it("takes 60 days × 3 channels × 50 SKUs of metrics, skips and names the bad lines, and agrees with the rows to the cent", async () => {
     const clock = new FixedClock("2026-11-29T02:00:00Z");
-    h = await startHarness({ clock, env: { METRICS_WEBHOOK_TOKEN: M_TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" } });
-    await slashCommand(h.baseUrl, { command: "/metrics", text: "alerts critical <#C0ALERTS|alerts>", user_id: "U0ADMIN", response_url: h.fake.responseUrl("a") });
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: M_TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" },
+    });
+    await slashCommand(h.baseUrl, {
+      command: "/metrics",
+      text: "alerts critical <#C0ALERTS|alerts>",
+      user_id: "U0ADMIN",
+      response_url: h.fake.responseUrl("a"),
+    });
     await until(() => h.fake.responses.find((r) => r.id === "a"));
     const rows: Record<string, unknown>[] = [];
     for (let d = 60; d >= 1; d--) {
@@ -31,7 +43,16 @@ describe("NDJSON uploads", () => {
       const drop = d === 40 || d === 1 ? 0.6 : 1;
       for (const [i, channel] of ["app", "web", "mini"].entries()) {
         const uv = 1000 * (i + 1);
-        rows.push({ date, store: "shop1", channel, uv, buyers: Math.round(uv * 0.03 * drop), orders: Math.round(uv * 0.031 * drop), gmv: Math.round(uv * 5.17 * drop * 100) / 100, ad_spend: "120.50" });
+        rows.push({
+          date,
+          store: "shop1",
+          channel,
+          uv,
+          buyers: Math.round(uv * 0.03 * drop),
+          orders: Math.round(uv * 0.031 * drop),
+          gmv: Math.round(uv * 5.17 * drop * 100) / 100,
+          ad_spend: "120.50",
+        });
         for (let s = 0; s < 50; s++) rows.push({ date, store: "shop1", channel, sku: `SKU-${s}`, gmv: (s + 1) * 3.33 });
       }
     }
@@ -54,7 +75,15 @@ describe("NDJSON uploads", () => {
     const byDay = await totalsByDay(h.bot.deps.sql, "shop1", "2026-09-01", "2026-11-30");
     const expected = new Map<string, Totals>();
     for (const date of new Set(rows.map((x) => x.date as string))) {
-      const day = rows.filter((x) => x.date === date && !x.sku).map((x) => ({ uv: x.uv as number, buyers: x.buyers as number, orders: x.orders as number, gmv: x.gmv as number, adSpend: 120.5 }));
+      const day = rows
+        .filter((x) => x.date === date && !x.sku)
+        .map((x) => ({
+          uv: x.uv as number,
+          buyers: x.buyers as number,
+          orders: x.orders as number,
+          gmv: x.gmv as number,
+          adSpend: 120.5,
+        }));
       expected.set(date, sum(day));
     }
     expect(byDay).toEqual(expected);
@@ -73,21 +102,41 @@ describe("NDJSON uploads", () => {
     expect(text).toMatch(/shopops_ingested_rows_total\{kind="metrics",outcome="skipped"\} 3/);
 
     // Re-sending replaces, and raises nothing new.
-    const again = await stream("/webhooks/metrics", M_TOKEN, rows.slice(0, 300).map((x) => JSON.stringify(x)));
+    const again = await stream(
+      "/webhooks/metrics",
+      M_TOKEN,
+      rows.slice(0, 300).map((x) => JSON.stringify(x)),
+    );
     expect(again.json).toMatchObject({ stored: 0, replaced: 300, skipped: 0, alerts: 0 });
   });
 
   it("streams reviews: duplicates stored once, bad lines named, only recent critical reviews alerted", async () => {
     const clock = new FixedClock("2026-11-29T02:00:00Z");
     h = await startHarness({ clock, env: { REVIEWS_WEBHOOK_TOKEN: R_TOKEN, ADMIN_USER_IDS: "U0ADMIN" } });
-    await slashCommand(h.baseUrl, { command: "/reviews", text: "channel <#C0REVIEWS|reviews>", user_id: "U0ADMIN", response_url: h.fake.responseUrl("c") });
+    await slashCommand(h.baseUrl, {
+      command: "/reviews",
+      text: "channel <#C0REVIEWS|reviews>",
+      user_id: "U0ADMIN",
+      response_url: h.fake.responseUrl("c"),
+    });
     await until(() => h.fake.responses.find((r) => r.id === "c"));
-    const review = (i: number, text: string, time: string) => JSON.stringify({ platform: "tmall", review_id: `R${i}`, sku: `SKU-${i % 7}`, rating: text.includes("假货") ? 1 : 5, text, time });
+    const review = (i: number, text: string, time: string) =>
+      JSON.stringify({
+        platform: "tmall",
+        review_id: `R${i}`,
+        sku: `SKU-${i % 7}`,
+        rating: text.includes("假货") ? 1 : 5,
+        text,
+        time,
+      });
     const lines: string[] = [];
-    for (let i = 0; i < 3000; i++) lines.push(review(i, i % 100 === 0 ? "收到假货，要投诉" : "很好用，推荐", "2026-10-01 10:00"));
+    for (let i = 0; i < 3000; i++)
+      lines.push(review(i, i % 100 === 0 ? "收到假货，要投诉" : "很好用，推荐", "2026-10-01 10:00"));
     lines.push(review(5, "很好用，推荐", "2026-10-01 10:00")); // a duplicate
     lines.push("{broken");
-    lines.push(JSON.stringify({ platform: "tmall", review_id: "X", sku: "A", rating: 9, text: "x", time: "2026-11-28 10:00" }));
+    lines.push(
+      JSON.stringify({ platform: "tmall", review_id: "X", sku: "A", rating: 9, text: "x", time: "2026-11-28 10:00" }),
+    );
     lines.push(review(9000, "怀疑是假货，已经投诉", "2026-11-29 09:30")); // recent and critical
     const r = await stream("/webhooks/reviews", R_TOKEN, lines);
     expect(r.status).toBe(200);

@@ -29,7 +29,17 @@ describe("a workflow of shopops steps in the stand-in", () => {
     await until(async () => (await h.bot.deps.db.caseWatcher.count()) === 1);
 
     const click = (actionId: string, o: { value?: string; selected?: string }) =>
-      interaction(h.baseUrl, blockAction({ user: "U0OWNER", channel: TIER_CHANNEL[1], messageTs: "1", actionId, ...o, responseUrl: h.fake.responseUrl(`${actionId}${Math.random()}`) }));
+      interaction(
+        h.baseUrl,
+        blockAction({
+          user: "U0OWNER",
+          channel: TIER_CHANNEL[1],
+          messageTs: "1",
+          actionId,
+          ...o,
+          responseUrl: h.fake.responseUrl(`${actionId}${Math.random()}`),
+        }),
+      );
     const status = async () => (await h.bot.deps.db.complaintCase.findUniqueOrThrow({ where: { id: c.id } })).status;
     for (const [action, after] of [
       ["complaint_ack", "acknowledged"],
@@ -56,9 +66,16 @@ describe("a workflow of shopops steps in the stand-in", () => {
     await setUpTiers(h);
     h.fake.users.set("U0OWNER", { locale: "en-US" });
     const driver = new SlackDriver(h.fake, { eventsUrl: `${h.baseUrl}/slack/events`, signingSecret: SIGNING_SECRET });
-    const form = { ...(intakeForm("intake TM-1001 王小姐 broken", "C0INTAKE") as Record<string, unknown>), urgency: "tomorrow" };
+    const form = {
+      ...(intakeForm("intake TM-1001 王小姐 broken", "C0INTAKE") as Record<string, unknown>),
+      urgency: "tomorrow",
+    };
     const result = await runWorkflow(driver, h.fake.ws, INTAKE_WORKFLOW, "U0OWNER", form);
-    expect(result).toMatchObject({ ok: false, step: 1, error: "Input “Urgency” (urgency): “tomorrow” is not one of: urgent, general." });
+    expect(result).toMatchObject({
+      ok: false,
+      step: 1,
+      error: "Input “Urgency” (urgency): “tomorrow” is not one of: urgent, general.",
+    });
     expect(h.fake.ws.messages.filter((m) => m.channel === "C0INTAKE")).toHaveLength(0);
   });
 });

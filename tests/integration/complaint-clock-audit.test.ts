@@ -15,22 +15,38 @@ describe("the complaint clock auditor", () => {
     const clock = new FixedClock("2026-11-11T02:00:00Z");
     h = await startHarness({ clock, manualScheduler: true, env: { ADMIN_USER_IDS: "U0ADMIN" } });
     await setUpTiers(h);
-    const open = (order: string) => openCase(h.bot.deps, { actorId: "U0OWNER", orderNo: order, customerName: "Li", vip: false, cause: "quality", urgency: "urgent", summary: "broken" });
+    const open = (order: string) =>
+      openCase(h.bot.deps, {
+        actorId: "U0OWNER",
+        orderNo: order,
+        customerName: "Li",
+        vip: false,
+        cause: "quality",
+        urgency: "urgent",
+        summary: "broken",
+      });
     const lost = await open("A-1");
     const kept = await open("A-2");
     expect(await auditClocks(h.bot.deps)).toBe(0);
 
     // The lost case's timers vanish (as after restoring a backup taken before they were written).
     await h.bot.deps.db.timer.deleteMany({ where: { ownerId: `complaint:${lost.id}` } });
-    const keptTimers = await h.bot.deps.db.timer.findMany({ where: { ownerId: `complaint:${kept.id}` }, orderBy: { key: "asc" } });
+    const keptTimers = await h.bot.deps.db.timer.findMany({
+      where: { ownerId: `complaint:${kept.id}` },
+      orderBy: { key: "asc" },
+    });
 
     // A restart audits at start; a second replica auditing at the same time adds nothing.
     await h.restart();
     expect(await auditClocks(h.bot.deps)).toBe(0);
-    const rearmed = await h.bot.deps.db.timer.findMany({ where: { ownerId: `complaint:${lost.id}`, status: "pending" } });
+    const rearmed = await h.bot.deps.db.timer.findMany({
+      where: { ownerId: `complaint:${lost.id}`, status: "pending" },
+    });
     expect(rearmed).toHaveLength(1);
     expect(rearmed[0]!.dueAt.toISOString()).toBe(lost.deadlineAt!.toISOString());
-    expect(await h.bot.deps.db.timer.findMany({ where: { ownerId: `complaint:${kept.id}` }, orderBy: { key: "asc" } })).toEqual(keptTimers);
+    expect(
+      await h.bot.deps.db.timer.findMany({ where: { ownerId: `complaint:${kept.id}` }, orderBy: { key: "asc" } }),
+    ).toEqual(keptTimers);
 
     // Past the deadline the re-armed clock escalates the case to tier 2, like any other.
     clock.set(new Date(lost.deadlineAt!.getTime() + 1000));

@@ -58,7 +58,10 @@ describe("a message in flight when its sender dies", () => {
     return { s, reached: () => reached };
   }
   const survivor = () => {
-    const s = new OutboxSender(sql, clock, createSlackApi("xoxb-test", fake.apiUrl), log, { leaseMs: LEASE, perChannelIntervalMs: 0 });
+    const s = new OutboxSender(sql, clock, createSlackApi("xoxb-test", fake.apiUrl), log, {
+      leaseMs: LEASE,
+      perChannelIntervalMs: 0,
+    });
     cleanup.push(() => s.stop());
     return s;
   };
@@ -73,7 +76,8 @@ describe("a message in flight when its sender dies", () => {
     return db.outboxMessage.findUniqueOrThrow({ where: { id } });
   }
 
-  const posts = (channel: string) => fake.ws.messages.filter((m) => m.channel === channel && m.text.startsWith("order"));
+  const posts = (channel: string) =>
+    fake.ws.messages.filter((m) => m.channel === channel && m.text.startsWith("order"));
 
   it("finds the first send in the channel and records it instead of posting again", async () => {
     const row = await crashThenTakeOver({ kind: "post", channel: "C1", body: { text: "order 1" } }, "after");
@@ -100,7 +104,10 @@ describe("a message in flight when its sender dies", () => {
 
   it("many times over, at both points: never lost, never doubled", async () => {
     for (let i = 0; i < 20; i++) {
-      const row = await crashThenTakeOver({ kind: "post", channel: `C${i % 3}`, body: { text: `order r${i}` } }, i % 2 ? "after" : "before");
+      const row = await crashThenTakeOver(
+        { kind: "post", channel: `C${i % 3}`, body: { text: `order r${i}` } },
+        i % 2 ? "after" : "before",
+      );
       expect(row.status).toBe("sent");
     }
     for (let i = 0; i < 20; i++) expect(fake.ws.messages.filter((m) => m.text === `order r${i}`)).toHaveLength(1);

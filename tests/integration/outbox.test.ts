@@ -22,7 +22,10 @@ describe("outbox delivery against a fake Slack", () => {
   let clock: FixedClock;
   const senders: OutboxSender[] = [];
   const newSender = (o: SenderOptions = {}, q = sql) => {
-    const s = new OutboxSender(q, clock, createSlackApi("xoxb-test", fake.apiUrl), log, { perChannelIntervalMs: 1000, ...o });
+    const s = new OutboxSender(q, clock, createSlackApi("xoxb-test", fake.apiUrl), log, {
+      perChannelIntervalMs: 1000,
+      ...o,
+    });
     senders.push(s);
     return s;
   };
@@ -39,9 +42,14 @@ describe("outbox delivery against a fake Slack", () => {
     await db.$disconnect();
   });
 
-  const post = (channel: string, text: string, dedupeKey?: string) => enqueueMessage(db, clock, { kind: "post", channel, body: { text }, dedupeKey });
+  const post = (channel: string, text: string, dedupeKey?: string) =>
+    enqueueMessage(db, clock, { kind: "post", channel, body: { text }, dedupeKey });
   const row = (id: string) => db.outboxMessage.findUniqueOrThrow({ where: { id } });
-  const texts = (channel: string) => fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel).map((c) => c.args.text);
+  const texts = (channel: string) =>
+    fake
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.channel === channel)
+      .map((c) => c.args.text);
   /** Moves the clock in steps and sends whatever falls due at each. */
   const run = async (s: OutboxSender, ms: number, step = 250) => {
     await s.drain();
@@ -146,10 +154,13 @@ describe("outbox delivery against a fake Slack", () => {
     await post("C-OTHER", "o0");
     const s = newSender({ perChannelIntervalMs: 1000 });
     await run(s, 120_000, 500);
-    const delivered = fake.callsOf("chat.postMessage").filter((c) => c.at >= T0 + 30_000 && c.args.channel === "C-ORDER");
+    const delivered = fake
+      .callsOf("chat.postMessage")
+      .filter((c) => c.at >= T0 + 30_000 && c.args.channel === "C-ORDER");
     expect(delivered.map((c) => c.args.text)).toEqual(Array.from({ length: 15 }, (_, i) => `m${i}`));
     // Once the outage is over, still one a second in the channel.
-    for (let i = 1; i < delivered.length; i++) expect(delivered[i]!.at - delivered[i - 1]!.at).toBeGreaterThanOrEqual(1000);
+    for (let i = 1; i < delivered.length; i++)
+      expect(delivered[i]!.at - delivered[i - 1]!.at).toBeGreaterThanOrEqual(1000);
     expect(await db.outboxMessage.count({ where: { status: "sent" } })).toBe(16);
   });
 
@@ -178,7 +189,11 @@ describe("outbox delivery against a fake Slack", () => {
     });
     await s.drain();
     const ts = (await row(id)).ts;
-    expect(fake.calls.filter((c) => c.method.startsWith("chat.")).map((c) => [c.method, c.args.text, c.args.thread_ts ?? c.args.ts ?? null])).toEqual([
+    expect(
+      fake.calls
+        .filter((c) => c.method.startsWith("chat."))
+        .map((c) => [c.method, c.args.text, c.args.thread_ts ?? c.args.ts ?? null]),
+    ).toEqual([
       ["chat.postMessage", "card", null],
       ["chat.postMessage", "note", ts],
       ["chat.update", "card v2", ts],

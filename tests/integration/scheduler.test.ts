@@ -34,7 +34,12 @@ describe("durable timers with an injected clock", () => {
 
   it("runs a timer at its due time and not before, once", async () => {
     const s = make();
-    await scheduleTimer(db, clock, { kind: "ping", key: "ping:1", dueAt: new Date("2026-11-28T02:00:00Z"), payload: { n: 1 } });
+    await scheduleTimer(db, clock, {
+      kind: "ping",
+      key: "ping:1",
+      dueAt: new Date("2026-11-28T02:00:00Z"),
+      payload: { n: 1 },
+    });
     clock.set("2026-11-28T01:59:59Z");
     expect(await s.runDue()).toBe(0);
     clock.set("2026-11-28T02:00:00Z");
@@ -112,7 +117,10 @@ describe("durable timers with an injected clock", () => {
     const fired: string[] = [];
     const build = () => {
       const s = new Scheduler<object>(db, sql, clock, log, {});
-      s.register({ kind: "digest", run: async (_d, job) => void fired.push((job.payload as { occurrence: string }).occurrence) });
+      s.register({
+        kind: "digest",
+        run: async (_d, job) => void fired.push((job.payload as { occurrence: string }).occurrence),
+      });
       s.registerRecurring({ name: "daily-digest", cron: "0 9 * * *", timeZone: "Asia/Shanghai", kind: "digest" });
       return s;
     };
@@ -148,7 +156,10 @@ describe("durable timers with an injected clock", () => {
   it("after days of downtime runs the missed occurrence once, not once per missed day", async () => {
     const fired: string[] = [];
     const s = new Scheduler<object>(db, sql, clock, log, {});
-    s.register({ kind: "digest", run: async (_d, job) => void fired.push((job.payload as { occurrence: string }).occurrence) });
+    s.register({
+      kind: "digest",
+      run: async (_d, job) => void fired.push((job.payload as { occurrence: string }).occurrence),
+    });
     s.registerRecurring({ name: "d", cron: "0 9 * * *", timeZone: "Asia/Shanghai", kind: "digest" });
     await s.ensureRecurring();
     clock.set("2026-12-02T03:00:00Z");
@@ -181,12 +192,22 @@ describe("a job's writes and its completion commit together", () => {
       const clock = new FixedClock("2026-11-28T00:00:00Z");
       const kind: JobKind<object> =
         mode === "one at a time"
-          ? { kind: "effect", run: async (_d, job) => (tx) => enqueueMessage(tx, clock, { kind: "post", channel: "C1", body: { text: job.key } }).then(() => {}) }
+          ? {
+              kind: "effect",
+              run: async (_d, job) => (tx) =>
+                enqueueMessage(tx, clock, { kind: "post", channel: "C1", body: { text: job.key } }).then(() => {}),
+            }
           : {
               kind: "effect",
               runBatch: async (_d, jobs) => async (q, owned) => {
                 const { enqueueMany } = await import("../../src/outbox/outbox.ts");
-                await enqueueMany(q, clock, jobs.filter((j) => owned.has(j.id)).map((j) => ({ kind: "post" as const, channel: "C1", body: { text: j.key } })));
+                await enqueueMany(
+                  q,
+                  clock,
+                  jobs
+                    .filter((j) => owned.has(j.id))
+                    .map((j) => ({ kind: "post" as const, channel: "C1", body: { text: j.key } })),
+                );
               },
             };
       let rounds = 0;
@@ -195,20 +216,28 @@ describe("a job's writes and its completion commit together", () => {
         for (let round = 0; round < 60; round++) {
           rounds++;
           const n = 1 + (round % 4);
-          for (let i = 0; i < n; i++) await scheduleTimer(db, clock, { kind: "effect", key: `job:${point}:${round}:${i}`, dueAt: clock.now() });
+          for (let i = 0; i < n; i++)
+            await scheduleTimer(db, clock, { kind: "effect", key: `job:${point}:${round}:${i}`, dueAt: clock.now() });
           // A runner that dies at `point` on its first batch…
           let armed = true;
-          const dying = new Scheduler<object>(db, sql, clock, log, {}, {
-            leaseMs: MIN,
-            batchSize: 1 + (round % 3),
-            crashAt: (p) => {
-              if (armed && p === point) {
-                armed = false;
-                crashes++;
-                throw new SimulatedCrash(point);
-              }
+          const dying = new Scheduler<object>(
+            db,
+            sql,
+            clock,
+            log,
+            {},
+            {
+              leaseMs: MIN,
+              batchSize: 1 + (round % 3),
+              crashAt: (p) => {
+                if (armed && p === point) {
+                  armed = false;
+                  crashes++;
+                  throw new SimulatedCrash(point);
+                }
+              },
             },
-          });
+          );
           dying.register(kind);
           await expect(dying.runDue()).rejects.toBeInstanceOf(SimulatedCrash);
           // …and the process that replaces it, after the lease.

@@ -30,7 +30,15 @@ interface Replica {
 
 function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
   const child = spawn(process.execPath, ["--max-semi-space-size=2", main], {
-    env: { PATH: process.env.PATH!, SLACK_BOT_TOKEN: "xoxb-replica-test", SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: {
+      PATH: process.env.PATH!,
+      SLACK_BOT_TOKEN: "xoxb-replica-test",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      ...env,
+    },
   });
   let out = "";
   const exited = new Promise((r) => child.on("exit", r));
@@ -53,7 +61,8 @@ async function waitFor(check: () => Promise<boolean>, ms: number) {
   }
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
 describe("two replicas on one PostgreSQL, one killed mid-work", () => {
   const replicas: Replica[] = [];
@@ -82,18 +91,31 @@ describe("two replicas on one PostgreSQL, one killed mid-work", () => {
       replicas[0]!.kill();
       const doneAtKill = await db.timer.count({ where: { kind: "complaint.breach", status: "done" } });
 
-      await waitFor(async () => (await db.timer.count({ where: { kind: "complaint.breach", key: { endsWith: ":g1:breach:0" }, status: "done" } })) === N, 240_000);
+      await waitFor(
+        async () =>
+          (await db.timer.count({
+            where: { kind: "complaint.breach", key: { endsWith: ":g1:breach:0" }, status: "done" },
+          })) === N,
+        240_000,
+      );
       const cases = await sql.all<{ id: string; tier: number; escalations: number; n: unknown }>(
         `SELECT c."id", c."tier", c."escalations", (SELECT COUNT(*) FROM "ComplaintEvent" e WHERE e."caseId" = c."id" AND e."kind" = 'escalated_auto') AS "n" FROM "ComplaintCase" c`,
       );
       expect(cases).toHaveLength(N);
       expect(cases.filter((c) => c.tier !== 2 || c.escalations !== 1 || Number(c.n) !== 1)).toEqual([]);
       // Each escalation queued its owner's DM once (no replica ran a clock twice).
-      const dms = await sql.all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "OutboxMessage" WHERE "channel" LIKE 'U0OWNER%'`);
+      const dms = await sql.all<{ n: unknown }>(
+        `SELECT COUNT(*) AS "n" FROM "OutboxMessage" WHERE "channel" LIKE 'U0OWNER%'`,
+      );
       expect(Number(dms[0]!.n)).toBe(N);
-      const timers = await db.timer.findMany({ where: { kind: "complaint.breach", key: { endsWith: ":g1:breach:0" } }, select: { dueAt: true, finishedAt: true } });
+      const timers = await db.timer.findMany({
+        where: { kind: "complaint.breach", key: { endsWith: ":g1:breach:0" } },
+        select: { dueAt: true, finishedAt: true },
+      });
       const late = timers.map((t) => t.finishedAt!.getTime() - t.dueAt.getTime());
-      console.log(`killed a at +${Math.round(killAt - from)} ms with ${doneAtKill} done; lateness p50 ${pct(late, 50)} ms, p99 ${pct(late, 99)} ms, max ${Math.max(...late)} ms (lease 10 s)`);
+      console.log(
+        `killed a at +${Math.round(killAt - from)} ms with ${doneAtKill} done; lateness p50 ${pct(late, 50)} ms, p99 ${pct(late, 99)} ms, max ${Math.max(...late)} ms (lease 10 s)`,
+      );
     } finally {
       await db.$disconnect();
     }
@@ -106,7 +128,9 @@ describe("two replicas on one PostgreSQL, one killed mid-work", () => {
     const url = await freshDbUrl();
     const { db, sql } = await openDatabase(url, { poolSize: 2 });
     try {
-      const msgs = CHANNELS.flatMap((channel) => Array.from({ length: PER }, (_, i) => ({ kind: "post" as const, channel, body: { text: `${channel} #${i}` } })));
+      const msgs = CHANNELS.flatMap((channel) =>
+        Array.from({ length: PER }, (_, i) => ({ kind: "post" as const, channel, body: { text: `${channel} #${i}` } })),
+      );
       await sql.tx((q) => enqueueMany(q, systemClock, msgs).then(() => {}));
       fake = await new FakeSlack().start();
       // Slack answers the very first message with a 429: whichever replica sent it, both pause.
@@ -118,7 +142,10 @@ describe("two replicas on one PostgreSQL, one killed mid-work", () => {
       await new Promise((r) => setTimeout(r, 1500 + Math.random() * 3000));
       replicas[0]!.kill();
 
-      await waitFor(async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === CHANNELS.length * PER, 240_000);
+      await waitFor(
+        async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === CHANNELS.length * PER,
+        240_000,
+      );
       const posts = fake.callsOf("chat.postMessage").slice(1);
       // Nothing was sent while the method was paused (Retry-After: 2 s after the 429), except the
       // sends both replicas had already started before the 429 came back.
@@ -127,13 +154,19 @@ describe("two replicas on one PostgreSQL, one killed mid-work", () => {
         const mine = posts.filter((p) => p.args.channel === channel);
         // What Slack shows in the channel: each message exactly once, in order. A message that was
         // on the wire when its replica was killed is found by its metadata, not posted again.
-        const landed = fake.ws.messages.filter((m) => m.channel === channel).map((m) => Number(/#(\d+)$/.exec(m.text)![1]));
+        const landed = fake.ws.messages
+          .filter((m) => m.channel === channel)
+          .map((m) => Number(/#(\d+)$/.exec(m.text)![1]));
         expect(landed, channel).toEqual(Array.from({ length: PER }, (_, i) => i));
         const gaps = mine.slice(1).map((p, i) => p.at - mine[i]!.at);
-        expect(Math.min(...gaps), `${channel}: two sends closer than the interval`).toBeGreaterThanOrEqual(INTERVAL * 0.8);
+        expect(Math.min(...gaps), `${channel}: two sends closer than the interval`).toBeGreaterThanOrEqual(
+          INTERVAL * 0.8,
+        );
       }
       const lookedUp = fake.callsOf("conversations.history").length;
-      console.log(`2,000 messages delivered by two replicas (one killed), each once; sends in doubt looked up after the kill: ${lookedUp}`);
+      console.log(
+        `2,000 messages delivered by two replicas (one killed), each once; sends in doubt looked up after the kill: ${lookedUp}`,
+      );
     } finally {
       await db.$disconnect();
     }

@@ -37,9 +37,24 @@ describe("two replicas, two people, one case", () => {
   it(`Acknowledge on one replica and Escalate now on the other at the same moment: one wins, ${TRIES} times out of ${TRIES}`, async () => {
     const outcomes = { acknowledged: 0, escalated: 0 };
     for (let i = 0; i < TRIES; i++) {
-      const c = await openCase(a.bot.deps, { actorId: OWNER, orderNo: `R-${i}`, customerName: "Li", vip: false, cause: "quality", urgency: "urgent", summary: "broken" });
+      const c = await openCase(a.bot.deps, {
+        actorId: OWNER,
+        orderNo: `R-${i}`,
+        customerName: "Li",
+        vip: false,
+        cause: "quality",
+        urgency: "urgent",
+        summary: "broken",
+      });
       const ref = `${c.id}.${c.version}`;
-      const ack = blockAction({ user: PEOPLE[1], channel: "C0TIER1", messageTs: "1.1", actionId: ACTION.ack, value: ref, responseUrl: fake.responseUrl(`ack${i}`) });
+      const ack = blockAction({
+        user: PEOPLE[1],
+        channel: "C0TIER1",
+        messageTs: "1.1",
+        actionId: ACTION.ack,
+        value: ref,
+        responseUrl: fake.responseUrl(`ack${i}`),
+      });
       const esc = viewSubmission({
         user: OWNER,
         callbackId: VIEW_ESCALATE,
@@ -53,14 +68,30 @@ describe("two replicas, two people, one case", () => {
       const told = await until(async () => {
         const ackLost = fake.responses.find((r) => r.id === `ack${i}`);
         if (ackLost) return { loser: "ack" as const, text: String((ackLost.body as { text?: string }).text) };
-        const dm = fake.callsOf("chat.postMessage").find((m) => m.args.channel === OWNER && String(m.args.text).includes(`#${c.number} was already changed`));
+        const dm = fake
+          .callsOf("chat.postMessage")
+          .find((m) => m.args.channel === OWNER && String(m.args.text).includes(`#${c.number} was already changed`));
         return dm ? { loser: "escalate" as const, text: String(dm.args.text) } : undefined;
       }, 15_000).catch(async (e) => {
-        console.error('DEBUG', JSON.stringify(fake.responses), JSON.stringify(fake.callsOf('chat.postMessage').filter((m) => m.args.channel === OWNER).map((m) => m.args.text)), JSON.stringify(await a.bot.deps.db.complaintEvent.findMany({ where: { caseId: c.id } })), a.logs.slice(-8).join(''), b.logs.slice(-8).join(''));
+        console.error(
+          "DEBUG",
+          JSON.stringify(fake.responses),
+          JSON.stringify(
+            fake
+              .callsOf("chat.postMessage")
+              .filter((m) => m.args.channel === OWNER)
+              .map((m) => m.args.text),
+          ),
+          JSON.stringify(await a.bot.deps.db.complaintEvent.findMany({ where: { caseId: c.id } })),
+          a.logs.slice(-8).join(""),
+          b.logs.slice(-8).join(""),
+        );
         throw e;
       });
 
-      const events = (await a.bot.deps.db.complaintEvent.findMany({ where: { caseId: c.id }, orderBy: { at: "asc" } })).map((e) => e.kind);
+      const events = (
+        await a.bot.deps.db.complaintEvent.findMany({ where: { caseId: c.id }, orderBy: { at: "asc" } })
+      ).map((e) => e.kind);
       const acted = events.filter((k) => k === "acknowledged" || k === "escalated");
       expect(acted, `case #${c.number}: ${events.join(" → ")}`).toHaveLength(1);
       const row = await a.bot.deps.db.complaintCase.findUniqueOrThrow({ where: { id: c.id } });
@@ -83,10 +114,29 @@ describe("two replicas, two people, one case", () => {
   it("two people acknowledging one metric alert on two replicas: one acknowledgement, the other told", async () => {
     for (let i = 0; i < 20; i++) {
       const alert = await a.bot.deps.db.metricAlert.create({
-        data: { rule: "drop", metric: "gmv", store: `s${i}`, date: "2026-11-11", level: "red", detail: JSON.stringify({ text: "GMV fell 40%" }), messageId: null, createdAt: new Date() },
+        data: {
+          rule: "drop",
+          metric: "gmv",
+          store: `s${i}`,
+          date: "2026-11-11",
+          level: "red",
+          detail: JSON.stringify({ text: "GMV fell 40%" }),
+          messageId: null,
+          createdAt: new Date(),
+        },
       });
       const press = (h: Harness, user: string, id: string) =>
-        interaction(h.baseUrl, blockAction({ user, channel: "C0OPS", messageTs: "2.2", actionId: ACTION_ACK, value: alert.id, responseUrl: fake.responseUrl(id) }));
+        interaction(
+          h.baseUrl,
+          blockAction({
+            user,
+            channel: "C0OPS",
+            messageTs: "2.2",
+            actionId: ACTION_ACK,
+            value: alert.id,
+            responseUrl: fake.responseUrl(id),
+          }),
+        );
       await Promise.all([press(a, OWNER, `m${i}a`), press(b, PEOPLE[1], `m${i}b`)]);
       const answers = () => fake.responses.filter((r) => r.id === `m${i}a` || r.id === `m${i}b`);
       await until(() => answers().length > 0);

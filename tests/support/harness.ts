@@ -93,7 +93,9 @@ export async function until<T>(check: () => T | Promise<T>, ms = 15_000): Promis
 
 /** Waits until every queued message has gone out: nothing pending or being sent in the outbox. */
 export const settle = (h: Harness) =>
-  until(async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0);
+  until(
+    async () => (await h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } })) === 0,
+  );
 
 /** Moves the injected clock to `at`, runs every timer that fell due, and waits for their messages. */
 export async function runAt(h: Harness, clock: { set(at: string): void }, at: string): Promise<void> {
@@ -101,4 +103,3 @@ export async function runAt(h: Harness, clock: { set(at: string): void }, at: st
   await h.bot.scheduler.runDue();
   await settle(h);
 }
-

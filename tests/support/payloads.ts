@@ -2,7 +2,13 @@
 let n = 0;
 const trigger = () => `${Date.now()}.${++n}.0a1b2c3d4e5f`;
 
-export function messageShortcut(o: { callbackId: string; user: string; channel: string; message: Record<string, unknown>; responseUrl: string }) {
+export function messageShortcut(o: {
+  callbackId: string;
+  user: string;
+  channel: string;
+  message: Record<string, unknown>;
+  responseUrl: string;
+}) {
   return {
     type: "message_action",
     token: "legacy",
@@ -20,7 +26,12 @@ export function messageShortcut(o: { callbackId: string; user: string; channel: 
   };
 }
 
-export function viewSubmission(o: { user: string; callbackId: string; privateMetadata: string; values: Record<string, Record<string, unknown>> }) {
+export function viewSubmission(o: {
+  user: string;
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, Record<string, unknown>>;
+}) {
   return {
     type: "view_submission",
     team: { id: "T1", domain: "acme" },
@@ -46,11 +57,32 @@ export function viewSubmission(o: { user: string; callbackId: string; privateMet
   };
 }
 
-export function blockAction(o: { user: string; channel: string; messageTs: string; actionId: string; value?: string; selected?: string; responseUrl: string }) {
+export function blockAction(o: {
+  user: string;
+  channel: string;
+  messageTs: string;
+  actionId: string;
+  value?: string;
+  selected?: string;
+  responseUrl: string;
+}) {
   const action =
     o.selected !== undefined
-      ? { type: "static_select", action_id: o.actionId, block_id: "b", selected_option: { text: { type: "plain_text", text: "x" }, value: o.selected }, action_ts: "1.2" }
-      : { type: "button", action_id: o.actionId, block_id: "b", text: { type: "plain_text", text: "x" }, value: o.value, action_ts: "1.2" };
+      ? {
+          type: "static_select",
+          action_id: o.actionId,
+          block_id: "b",
+          selected_option: { text: { type: "plain_text", text: "x" }, value: o.selected },
+          action_ts: "1.2",
+        }
+      : {
+          type: "button",
+          action_id: o.actionId,
+          block_id: "b",
+          text: { type: "plain_text", text: "x" },
+          value: o.value,
+          action_ts: "1.2",
+        };
   return {
     type: "block_actions",
     team: { id: "T1", domain: "acme" },
@@ -69,7 +101,14 @@ export function blockAction(o: { user: string; channel: string; messageTs: strin
 }
 
 /** state.values for the complaint modal. */
-export function complaintValues(v: { order: string; customer: string; vip?: boolean; cause: string | null; urgency: string; summary: string }) {
+export function complaintValues(v: {
+  order: string;
+  customer: string;
+  vip?: boolean;
+  cause: string | null;
+  urgency: string;
+  summary: string;
+}) {
   const opt = (value: string) => ({ text: { type: "plain_text", text: value }, value });
   return {
     order: { order: { type: "plain_text_input", value: v.order } },

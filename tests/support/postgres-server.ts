@@ -46,7 +46,16 @@ export async function startTestPostgres(): Promise<{ adminUrl: string; stop(): P
       persistent: false,
       // As root, PostgreSQL refuses to run: the package creates a "postgres" user to run it as.
       createPostgresUser: process.getuid?.() === 0,
-      postgresFlags: ["-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+      postgresFlags: [
+        "-c",
+        "max_connections=300",
+        "-c",
+        "fsync=off",
+        "-c",
+        "synchronous_commit=off",
+        "-c",
+        "full_page_writes=off",
+      ],
       onLog: () => {},
     });
     await server.initialise();

@@ -11,7 +11,9 @@ async function insertRows(c: pg.Client, head: string, rows: unknown[][]) {
   for (let i = 0; i < rows.length; i += 1000) {
     const slice = rows.slice(i, i + 1000);
     const width = slice[0]!.length;
-    const values = slice.map((_, r) => `(${Array.from({ length: width }, (_, k) => `$${r * width + k + 1}`).join(", ")})`).join(", ");
+    const values = slice
+      .map((_, r) => `(${Array.from({ length: width }, (_, k) => `$${r * width + k + 1}`).join(", ")})`)
+      .join(", ");
     await c.query(`${head} VALUES ${values}`, slice.flat());
   }
 }
@@ -22,30 +24,88 @@ export async function seedClocksPg(url: string, n: number, from: number, to: num
   try {
     const policy = JSON.stringify({
       ...DEFAULT_POLICY,
-      tiers: ([1, 2, 3] as const).map((tier) => ({ tier, channelId: SEED_TIERS[tier], userIds: [`U0TIER${tier}`], userGroupId: null })),
+      tiers: ([1, 2, 3] as const).map((tier) => ({
+        tier,
+        channelId: SEED_TIERS[tier],
+        userIds: [`U0TIER${tier}`],
+        userGroupId: null,
+      })),
     });
     const now = new Date(from - 7200_000);
     const pad = (i: number) => String(i).padStart(8, "0");
     await insertRows(
       c,
       `INSERT INTO "UserProfile" ("userId", "locale", "tz", "isAdmin", "fetchedAt")`,
-      Array.from({ length: owners }, (_, o) => [`U0OWNER${o}`, o % 2 ? "en-US" : "zh-CN", "Asia/Shanghai", false, new Date(from)]),
+      Array.from({ length: owners }, (_, o) => [
+        `U0OWNER${o}`,
+        o % 2 ? "en-US" : "zh-CN",
+        "Asia/Shanghai",
+        false,
+        new Date(from),
+      ]),
     );
     const due = (i: number) => new Date(from + Math.floor(((to - from) * i) / Math.max(1, n - 1)));
     await insertRows(
       c,
       `INSERT INTO "OutboxMessage" ("id", "kind", "channel", "body", "status", "attempts", "nextAttemptAt", "createdAt", "ts", "sentChannel", "sentAt", "lane", "seq")`,
-      Array.from({ length: n }, (_, i) => [`bcard${pad(i)}`, "post", SEED_TIERS[1], '{"text":"card"}', "sent", 1, now, now, `1700000000.${String(i).padStart(6, "0")}`, SEED_TIERS[1], now, SEED_TIERS[1], i + 1]),
+      Array.from({ length: n }, (_, i) => [
+        `bcard${pad(i)}`,
+        "post",
+        SEED_TIERS[1],
+        '{"text":"card"}',
+        "sent",
+        1,
+        now,
+        now,
+        `1700000000.${String(i).padStart(6, "0")}`,
+        SEED_TIERS[1],
+        now,
+        SEED_TIERS[1],
+        i + 1,
+      ]),
     );
     await insertRows(
       c,
       `INSERT INTO "ComplaintCase" ("id", "number", "status", "tier", "startTier", "urgency", "cause", "orderNo", "customerName", "vip", "summary", "ownerId", "policy", "clockKind", "clockGen", "clockStartedAt", "deadlineAt", "breaches", "escalations", "cardId", "createdAt")`,
-      Array.from({ length: n }, (_, i) => [`bcase${pad(i)}`, i + 1, "open", 1, 1, "urgent", "quality", `ORD-${i}`, "王小姐", false, "杯子破损", `U0OWNER${i % owners}`, policy, "response", 1, new Date(due(i).getTime() - 7200_000), due(i), 0, 0, `bcard${pad(i)}`, now]),
+      Array.from({ length: n }, (_, i) => [
+        `bcase${pad(i)}`,
+        i + 1,
+        "open",
+        1,
+        1,
+        "urgent",
+        "quality",
+        `ORD-${i}`,
+        "王小姐",
+        false,
+        "杯子破损",
+        `U0OWNER${i % owners}`,
+        policy,
+        "response",
+        1,
+        new Date(due(i).getTime() - 7200_000),
+        due(i),
+        0,
+        0,
+        `bcard${pad(i)}`,
+        now,
+      ]),
     );
     await insertRows(
       c,
       `INSERT INTO "Timer" ("id", "kind", "key", "ownerId", "payload", "dueAt", "status", "version", "attempts", "createdAt")`,
-      Array.from({ length: n }, (_, i) => [`btimer${pad(i)}`, "complaint.breach", `complaint:bcase${pad(i)}:g1:breach:0`, `complaint:bcase${pad(i)}`, JSON.stringify({ caseId: `bcase${pad(i)}`, gen: 1, seq: 0 }), due(i), "pending", 0, 0, now]),
+      Array.from({ length: n }, (_, i) => [
+        `btimer${pad(i)}`,
+        "complaint.breach",
+        `complaint:bcase${pad(i)}:g1:breach:0`,
+        `complaint:bcase${pad(i)}`,
+        JSON.stringify({ caseId: `bcase${pad(i)}`, gen: 1, seq: 0 }),
+        due(i),
+        "pending",
+        0,
+        0,
+        now,
+      ]),
     );
     await c.query(`INSERT INTO "Counter" ("name", "value") VALUES ('complaint', $1)`, [n]);
   } finally {

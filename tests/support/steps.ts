@@ -36,4 +36,6 @@ export async function runStep(h: Harness, callbackId: string, inputs: Record<str
 
 /** The calls the bot made to end this run. */
 export const completions = (h: Harness, e: Execution) =>
-  [...h.fake.callsOf("functions.completeSuccess"), ...h.fake.callsOf("functions.completeError")].filter((c) => c.args.function_execution_id === e.id);
+  [...h.fake.callsOf("functions.completeSuccess"), ...h.fake.callsOf("functions.completeError")].filter(
+    (c) => c.args.function_execution_id === e.id,
+  );

@@ -15,7 +15,12 @@ describe("playbook dates", () => {
     expect(items.filter((i) => i.gate)).toHaveLength(4);
   });
   it("knows real dates and local 09:00 in different zones", () => {
-    expect([isRealDate("2026-02-28"), isRealDate("2026-02-30"), isRealDate("2026-13-01"), isRealDate("26-1-1")]).toEqual([true, false, false, false]);
+    expect([
+      isRealDate("2026-02-28"),
+      isRealDate("2026-02-30"),
+      isRealDate("2026-13-01"),
+      isRealDate("26-1-1"),
+    ]).toEqual([true, false, false, false]);
     expect(localTime("2026-10-11", "09:00", "Asia/Shanghai").toISOString()).toBe("2026-10-11T01:00:00.000Z");
     expect(localTime("2026-10-11", "09:00", "America/New_York").toISOString()).toBe("2026-10-11T13:00:00.000Z");
     expect(localTime("2026-11-02", "09:00", "America/New_York").toISOString()).toBe("2026-11-02T14:00:00.000Z");
@@ -43,13 +48,34 @@ describe("playbook dates", () => {
 
 describe("/promo parsing", () => {
   it("reads the one-line form with optional channel, kind and template", () => {
-    expect(parsePromoCommand("new 雙11 2026-11-11")).toEqual({ ok: true, cmd: { sub: "new", name: "雙11", date: "2026-11-11", channelId: undefined, kind: "double11", template: undefined } });
+    expect(parsePromoCommand("new 雙11 2026-11-11")).toEqual({
+      ok: true,
+      cmd: {
+        sub: "new",
+        name: "雙11",
+        date: "2026-11-11",
+        channelId: undefined,
+        kind: "double11",
+        template: undefined,
+      },
+    });
     expect(parsePromoCommand("new Spring sale 2027-3-8 <#C0AB|promo> custom flash-sale")).toEqual({
       ok: true,
-      cmd: { sub: "new", name: "Spring sale", date: "2027-03-08", channelId: "C0AB", kind: "custom", template: "flash-sale" },
+      cmd: {
+        sub: "new",
+        name: "Spring sale",
+        date: "2027-03-08",
+        channelId: "C0AB",
+        kind: "custom",
+        template: "flash-sale",
+      },
     });
     expect(parsePromoCommand("new 2026-11-11")).toEqual({ ok: false, usage: "promo.usage.new" });
     expect(parsePromoCommand("move one 2026-11-18")).toEqual({ ok: false, usage: "promo.usage" });
-    expect([kindFromName("双12 清仓"), kindFromName("年貨節"), kindFromName("618 大促")]).toEqual(["double12", "newyear", "618"]);
+    expect([kindFromName("双12 清仓"), kindFromName("年貨節"), kindFromName("618 大促")]).toEqual([
+      "double12",
+      "newyear",
+      "618",
+    ]);
   });
 });

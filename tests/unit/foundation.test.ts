@@ -37,7 +37,9 @@ describe("settings", () => {
 
 describe("durations", () => {
   it("reads 30s, 90m, 2h, 1d", () => {
-    expect([durationMs("30s"), durationMs("90m"), durationMs("2h"), durationMs("1d")]).toEqual([30_000, 5_400_000, 7_200_000, 86_400_000]);
+    expect([durationMs("30s"), durationMs("90m"), durationMs("2h"), durationMs("1d")]).toEqual([
+      30_000, 5_400_000, 7_200_000, 86_400_000,
+    ]);
     expect(() => durationMs("2 hours")).toThrow();
   });
 });
@@ -52,7 +54,12 @@ describe("i18n", () => {
     }
   });
   it("maps Slack locales to ours and fills placeholders", () => {
-    expect([toLocale("zh-CN"), toLocale("zh-TW"), toLocale("en-GB"), toLocale("ja-JP")]).toEqual(["zh-CN", "zh-CN", "en", undefined]);
+    expect([toLocale("zh-CN"), toLocale("zh-TW"), toLocale("en-GB"), toLocale("ja-JP")]).toEqual([
+      "zh-CN",
+      "zh-CN",
+      "en",
+      undefined,
+    ]);
     expect(t("en", "error.generic", { id: "abc" })).toContain("abc");
   });
 });
@@ -62,10 +69,18 @@ describe("logs", () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) });
     const log = createLogger("info", sink);
-    log.info({ token: "xoxb-1234", config: { SLACK_BOT_TOKEN: "xoxb-5678", SLACK_SIGNING_SECRET: "sig" }, headers: { authorization: "Bearer xyz" } }, "x");
+    log.info(
+      {
+        token: "xoxb-1234",
+        config: { SLACK_BOT_TOKEN: "xoxb-5678", SLACK_SIGNING_SECRET: "sig" },
+        headers: { authorization: "Bearer xyz" },
+      },
+      "x",
+    );
     log.info({ body: { response_url: "https://hooks.slack.com/secret" } }, "y");
     const out = lines.join("");
-    for (const secret of ["xoxb-1234", "xoxb-5678", "sig\"", "Bearer xyz", "hooks.slack.com"]) expect(out).not.toContain(secret);
+    for (const secret of ["xoxb-1234", "xoxb-5678", 'sig"', "Bearer xyz", "hooks.slack.com"])
+      expect(out).not.toContain(secret);
     expect(out).toContain("[redacted]");
   });
 });

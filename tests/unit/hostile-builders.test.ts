@@ -24,14 +24,41 @@ const H = "<!channel> <!here> <!everyone|all> <@U0BOSS> <#C0SECRET> <https://evi
 // One language per message: after the data (H and its escaped form) is taken out, an English
 // message has no Chinese and a Chinese one no English word from the English catalogue.
 const CJK = /[\u4e00-\u9fff]/;
-const ENGLISH = new Set(Object.values(en).flatMap((v) => v.replace(/`[^`]*`|\{[^}]*\}|<[^>]*>/g, " ").match(/\b[a-z]{5,}\b/g) ?? []));
+const ENGLISH = new Set(
+  Object.values(en).flatMap((v) => v.replace(/`[^`]*`|\{[^}]*\}|<[^>]*>/g, " ").match(/\b[a-z]{5,}\b/g) ?? []),
+);
 // Names with no translation in the product, kept as people type them.
-const TECHNICAL = new Set(["webhook", "shopops", "builtin", "platform", "rating", "store", "channel", "orders", "buyers", "refunds", "double11"]);
+const TECHNICAL = new Set([
+  "webhook",
+  "shopops",
+  "builtin",
+  "platform",
+  "rating",
+  "store",
+  "channel",
+  "orders",
+  "buyers",
+  "refunds",
+  "double11",
+]);
 function expectOneLanguage(body: unknown, locale: Locale, what: string) {
   const escaped = H.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const texts = parsedTexts(body).join("\n").split(escaped).join(" ").split(H).join(" ").replace(/`[^`]*`/g, " ").replace(/<[^>]*>/g, " ").replace(/evil\.example|click here/g, " ");
-  if (locale === "en") expect(texts.match(/[\u4e00-\u9fff]+/g) ?? [], `${what}: Chinese in an English message`).toEqual([]);
-  else expect((texts.match(/\b[a-z]{5,}\b/g) ?? []).filter((w) => ENGLISH.has(w) && !TECHNICAL.has(w)), `${what}: English in a Chinese message`).toEqual([]);
+  const texts = parsedTexts(body)
+    .join("\n")
+    .split(escaped)
+    .join(" ")
+    .split(H)
+    .join(" ")
+    .replace(/`[^`]*`/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/evil\.example|click here/g, " ");
+  if (locale === "en")
+    expect(texts.match(/[\u4e00-\u9fff]+/g) ?? [], `${what}: Chinese in an English message`).toEqual([]);
+  else
+    expect(
+      (texts.match(/\b[a-z]{5,}\b/g) ?? []).filter((w) => ENGLISH.has(w) && !TECHNICAL.has(w)),
+      `${what}: English in a Chinese message`,
+    ).toEqual([]);
 }
 const LOCALES: Locale[] = ["en", "zh-CN"];
 const now = new Date("2026-11-28T04:00:00Z");
@@ -64,7 +91,10 @@ const complaint = (over: Partial<ComplaintCase> = {}): ComplaintCase => ({
   sourceThreadTs: "1.1",
   sourceLink: "https://acme.slack.com/archives/C1/p1",
   ownerId: "U0AGENT",
-  policy: JSON.stringify({ ...DEFAULT_POLICY, tiers: [1, 2, 3].map((tier) => ({ tier, channelId: `C0T${tier}`, userIds: ["U0A"], userGroupId: null })) }),
+  policy: JSON.stringify({
+    ...DEFAULT_POLICY,
+    tiers: [1, 2, 3].map((tier) => ({ tier, channelId: `C0T${tier}`, userIds: ["U0A"], userGroupId: null })),
+  }),
   clockKind: "response",
   clockGen: 1,
   clockStartedAt: now,
@@ -125,7 +155,11 @@ describe("every message builder over hostile strings", () => {
       expectInert(listAnswer(t, [complaint()], "Asia/Shanghai"), "list");
       expectOneLanguage(listAnswer(t, [complaint()], "Asia/Shanghai"), locale, "list");
       expectOneLanguage(reportAnswer(t, buildReport([complaint()]), "2026-11-01", "2026-11-30"), locale, "report");
-      const policy = { ...DEFAULT_POLICY, holidays: ["2026-10-01"], tiers: [{ tier: 1, channelId: "C0T1", userIds: ["U0A"], userGroupId: "S0G" }] };
+      const policy = {
+        ...DEFAULT_POLICY,
+        holidays: ["2026-10-01"],
+        tiers: [{ tier: 1, channelId: "C0T1", userIds: ["U0A"], userGroupId: "S0G" }],
+      };
       expect(broadcastsIn(tiersAnswer(t, policy))).toEqual([]);
       expect(broadcastsIn(policyAnswer(t, policy))).toEqual([]);
       expect(broadcastsIn(reportAnswer(t, buildReport([complaint()]), "2026-11-01", "2026-11-30"))).toEqual([]);
@@ -170,8 +204,15 @@ describe("every message builder over hostile strings", () => {
         naReason: H,
         gate: true,
       }));
-      expectInert(checklistMessage(t, locale, c, items, { name: H, version: 1, body: builtinTemplate() }, "2026-11-01"), "checklist");
-      expectOneLanguage(checklistMessage(t, locale, c, items, { name: H, version: 1, body: builtinTemplate() }, "2026-11-01"), locale, "checklist");
+      expectInert(
+        checklistMessage(t, locale, c, items, { name: H, version: 1, body: builtinTemplate() }, "2026-11-01"),
+        "checklist",
+      );
+      expectOneLanguage(
+        checklistMessage(t, locale, c, items, { name: H, version: 1, body: builtinTemplate() }, "2026-11-01"),
+        locale,
+        "checklist",
+      );
     });
 
     it(`RACI task card, role DMs and the matrix (${locale})`, () => {
@@ -180,7 +221,8 @@ describe("every message builder over hostile strings", () => {
         expectOneLanguage(taskCard(t, task({ status }), 4), locale, `task ${status}`);
       }
       for (const role of ["r", "c", "a"] as const) expectOneLanguage(roleDm(t, role, task()), locale, `dm ${role}`);
-      for (const role of ["r", "c", "a"] as const) expectInert(roleDm(t, role, task(), H.replace(/[<>&]/g, "")), `dm ${role}`);
+      for (const role of ["r", "c", "a"] as const)
+        expectInert(roleDm(t, role, task(), H.replace(/[<>&]/g, "")), `dm ${role}`);
       expectInert(readyDm(t, task(), "U0R"), "ready dm");
       const text = matrixText(buildMatrix([task()]), H);
       expect(broadcastsIn({ text })).toEqual([]);
@@ -203,7 +245,9 @@ describe("every message builder over hostile strings", () => {
         severity: "critical",
         createdAt: now,
       };
-      const deps = { config: { DEFAULT_LOCALE: locale, DEFAULT_TIMEZONE: "Asia/Shanghai" } } as Parameters<typeof alertMessage>[0];
+      const deps = { config: { DEFAULT_LOCALE: locale, DEFAULT_TIMEZONE: "Asia/Shanghai" } } as Parameters<
+        typeof alertMessage
+      >[0];
       expectInert(alertMessage(deps, H, [review]), "one review");
       expectInert(alertMessage(deps, H, [review, { ...review, id: "r2" }]), "grouped");
     });
@@ -213,8 +257,23 @@ describe("every message builder over hostile strings", () => {
       expectOneLanguage(helpMessage(t, features, t("lang.name")), locale, "help");
       const text = t("metrics.alert.channel", { channel: H, delta: "-5%" });
       expectInert({ text, blocks: alertBlocks(locale, text, "a1") }, "metric alert");
-      expectOneLanguage({ text, blocks: alertBlocks(locale, text, "a1", t("metrics.alert.acked", { user: "U0A" })) }, locale, "metric alert");
-      expectOneLanguage({ text: t("metrics.rules.show", { rules: t("metrics.level.warning"), notice: "–", warning: "–", critical: "–" }) }, locale, "metric rules");
+      expectOneLanguage(
+        { text, blocks: alertBlocks(locale, text, "a1", t("metrics.alert.acked", { user: "U0A" })) },
+        locale,
+        "metric alert",
+      );
+      expectOneLanguage(
+        {
+          text: t("metrics.rules.show", {
+            rules: t("metrics.level.warning"),
+            notice: "–",
+            warning: "–",
+            critical: "–",
+          }),
+        },
+        locale,
+        "metric rules",
+      );
     });
   }
 });

@@ -10,7 +10,8 @@ const SRC = resolve("src");
 function sources(dir = SRC): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    if (statSync(p).isDirectory()) return p.includes(`${SRC}/generated`) || p.includes("sandbox/page") ? [] : sources(p);
+    if (statSync(p).isDirectory())
+      return p.includes(`${SRC}/generated`) || p.includes("sandbox/page") ? [] : sources(p);
     return p.endsWith(".ts") ? [p] : [];
   });
 }
@@ -18,7 +19,10 @@ function sources(dir = SRC): string[] {
 /** Every module a file imports or re-exports from, as written. */
 function specifiers(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms), ...text.matchAll(/import\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!);
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms),
+    ...text.matchAll(/import\(\s*"([^"]+)"\s*\)/g),
+  ].map((m) => m[1]!);
 }
 
 /** A feature's Slack side: its Bolt handlers (slack*.ts), Block Kit (blocks.ts, modals.ts) and its wiring (index.ts). */
@@ -30,7 +34,9 @@ describe("the house", () => {
     for (const file of sources(join(SRC, "features"))) {
       if (dirname(file) === join(SRC, "features") || slackSide(file)) continue;
       for (const s of specifiers(file)) {
-        const slack = s.startsWith("@slack/") || (s.startsWith(".") && resolve(dirname(file), s).startsWith(join(SRC, "slack") + "/"));
+        const slack =
+          s.startsWith("@slack/") ||
+          (s.startsWith(".") && resolve(dirname(file), s).startsWith(join(SRC, "slack") + "/"));
         if (slack) offenders.push(`${relative(SRC, file)} imports ${s}`);
       }
     }
@@ -46,7 +52,15 @@ describe("the house", () => {
   it("has no import cycles in src/", () => {
     const files = sources();
     const known = new Set(files);
-    const graph = new Map(files.map((f) => [f, specifiers(f).filter((s) => s.startsWith(".")).map((s) => resolve(dirname(f), s)).filter((t) => known.has(t))]));
+    const graph = new Map(
+      files.map((f) => [
+        f,
+        specifiers(f)
+          .filter((s) => s.startsWith("."))
+          .map((s) => resolve(dirname(f), s))
+          .filter((t) => known.has(t)),
+      ]),
+    );
     // Tarjan's strongly connected components: any component of two or more files is a cycle.
     let next = 0;
     const index = new Map<string, number>();

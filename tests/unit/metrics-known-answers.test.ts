@@ -2,7 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { decompose, kpis, sum } from "../../src/features/metrics/rules.ts";
 
-const row = (date: string, channel: string, uv: number, buyers: number, orders: number, gmv: number, ad_spend = 0) => ({ date, store: "shop1", channel, uv, buyers, orders, gmv, ad_spend });
+const row = (date: string, channel: string, uv: number, buyers: number, orders: number, gmv: number, ad_spend = 0) => ({
+  date,
+  store: "shop1",
+  channel,
+  uv,
+  buyers,
+  orders,
+  gmv,
+  ad_spend,
+});
 const DATA = [
   row("2026-11-27", "app", 6000, 180, 200, 36000, 4000),
   row("2026-11-27", "web", 4000, 60, 60, 9000.5, 1000),
@@ -12,7 +21,13 @@ const DATA = [
 
 describe("metric arithmetic", () => {
   it("computes the known answers exactly to the cent", () => {
-    const asTotals = (r: (typeof DATA)[number]) => ({ uv: r.uv, buyers: r.buyers, orders: r.orders, gmv: r.gmv, adSpend: r.ad_spend });
+    const asTotals = (r: (typeof DATA)[number]) => ({
+      uv: r.uv,
+      buyers: r.buyers,
+      orders: r.orders,
+      gmv: r.gmv,
+      adSpend: r.ad_spend,
+    });
     const day = sum(DATA.slice(0, 2).map(asTotals));
     const before = sum(DATA.slice(2, 4).map(asTotals));
     expect(day).toMatchObject({ uv: 10000, buyers: 240, orders: 260, gmv: 45000.5, adSpend: 5000 });

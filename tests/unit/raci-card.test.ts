@@ -5,10 +5,30 @@ import { translator } from "../../src/infra/i18n.ts";
 import type { Task } from "../../src/generated/prisma/client.ts";
 
 const task = (status: string): Task => ({
-  id: "t1", number: 4, version: 0, title: "Photos", description: "", dueDate: "2026-12-01", channelId: "C0OPS", status,
-  rIds: JSON.stringify(["U0R"]), aId: "U0A", cIds: JSON.stringify(["U0C"]), iTargets: "[]", consults: JSON.stringify({ U0C: {} }),
-  blockedReason: null, sentBackWhy: null, messageId: "m1", link: null, flowId: "f1", flowStep: 2, gen: 0, createdBy: "U0LEAD",
-  createdAt: new Date("2026-11-28T00:00:00Z"), doneAt: null, approvedAt: null,
+  id: "t1",
+  number: 4,
+  version: 0,
+  title: "Photos",
+  description: "",
+  dueDate: "2026-12-01",
+  channelId: "C0OPS",
+  status,
+  rIds: JSON.stringify(["U0R"]),
+  aId: "U0A",
+  cIds: JSON.stringify(["U0C"]),
+  iTargets: "[]",
+  consults: JSON.stringify({ U0C: {} }),
+  blockedReason: null,
+  sentBackWhy: null,
+  messageId: "m1",
+  link: null,
+  flowId: "f1",
+  flowStep: 2,
+  gen: 0,
+  createdBy: "U0LEAD",
+  createdAt: new Date("2026-11-28T00:00:00Z"),
+  doneAt: null,
+  approvedAt: null,
 });
 
 describe("RACI task card", () => {

@@ -3,7 +3,11 @@ import { DEFAULT_KEYWORDS } from "../../src/features/reviews/defaults.ts";
 import { classify, languageOf, Matcher } from "../../src/features/reviews/matcher.ts";
 
 const m = new Matcher(DEFAULT_KEYWORDS.map(([word, category, severity]) => ({ word, category, severity })));
-const words = (text: string) => m.match(text).map((h) => h.word).sort();
+const words = (text: string) =>
+  m
+    .match(text)
+    .map((h) => h.word)
+    .sort();
 
 describe("review keywords on real-looking reviews", () => {
   it("hits simplified and traditional alike", () => {

@@ -9,8 +9,16 @@ describe("the Slack stand-in", () => {
   let slack: SlackStandIn;
   const clock = new FixedClock(new Date("2026-11-11T01:00:00Z"));
   const call = async (method: string, args: Record<string, unknown>, token = "xoxb-t") => {
-    const r = await fetch(`${slack.apiUrl}${method}`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(args) });
-    return { status: r.status, retryAfter: r.headers.get("retry-after"), body: (await r.json()) as Record<string, unknown> };
+    const r = await fetch(`${slack.apiUrl}${method}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(args),
+    });
+    return {
+      status: r.status,
+      retryAfter: r.headers.get("retry-after"),
+      body: (await r.json()) as Record<string, unknown>,
+    };
   };
 
   beforeEach(async () => {
@@ -22,13 +30,20 @@ describe("the Slack stand-in", () => {
   afterEach(() => slack.stop());
 
   it("answers channel_not_found for a channel that does not exist, and not_authed without a token", async () => {
-    expect((await call("chat.postMessage", { channel: "C0NOPE", text: "hi" })).body).toEqual({ ok: false, error: "channel_not_found" });
-    expect((await call("chat.postMessage", { channel: "C0OPS", text: "hi" }, "")).body).toEqual({ ok: false, error: "not_authed" });
+    expect((await call("chat.postMessage", { channel: "C0NOPE", text: "hi" })).body).toEqual({
+      ok: false,
+      error: "channel_not_found",
+    });
+    expect((await call("chat.postMessage", { channel: "C0OPS", text: "hi" }, "")).body).toEqual({
+      ok: false,
+      error: "not_authed",
+    });
     expect((await call("no.such.method", {})).body).toEqual({ ok: false, error: "unknown_method" });
   });
 
   it("lets a burst through, then answers 429 with Retry-After until the channel's bucket refills", async () => {
-    for (let i = 0; i < 3; i++) expect((await call("chat.postMessage", { channel: "C0OPS", text: `m${i}` })).body.ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect((await call("chat.postMessage", { channel: "C0OPS", text: `m${i}` })).body.ok).toBe(true);
     const limited = await call("chat.postMessage", { channel: "C0OPS", text: "m3" });
     expect(limited.status).toBe(429);
     expect(limited.retryAfter).toBe("1");
@@ -41,15 +56,29 @@ describe("the Slack stand-in", () => {
     const view = { type: "modal", title: { type: "plain_text", text: "T" }, blocks: [] };
     const fresh = slack.trigger("U0A");
     expect((await call("views.open", { trigger_id: fresh, view })).body.ok).toBe(true);
-    expect((await call("views.open", { trigger_id: fresh, view })).body).toEqual({ ok: false, error: "trigger_exchanged" });
-    expect((await call("views.open", { trigger_id: issueTrigger(Date.now() - 3500), view })).body).toEqual({ ok: false, error: "expired_trigger_id" });
-    expect((await call("views.open", { trigger_id: "12345.98765.abcd", view })).body).toEqual({ ok: false, error: "invalid_trigger_id" });
+    expect((await call("views.open", { trigger_id: fresh, view })).body).toEqual({
+      ok: false,
+      error: "trigger_exchanged",
+    });
+    expect((await call("views.open", { trigger_id: issueTrigger(Date.now() - 3500), view })).body).toEqual({
+      ok: false,
+      error: "expired_trigger_id",
+    });
+    expect((await call("views.open", { trigger_id: "12345.98765.abcd", view })).body).toEqual({
+      ok: false,
+      error: "invalid_trigger_id",
+    });
     expect(slack.ws.stackOf("U0A")).toHaveLength(1);
   });
 
   it("takes five posts on a response_url within 30 minutes, then refuses", async () => {
     const url = slack.responseUrl("r1", { channel: "C0OPS", user: "U0A" });
-    const post = () => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "answer" }) });
+    const post = () =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "answer" }),
+      });
     for (let i = 0; i < 5; i++) expect((await post()).status).toBe(200);
     const sixth = await post();
     expect(sixth.status).toBe(404);

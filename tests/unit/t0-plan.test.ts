@@ -22,10 +22,20 @@ describe("T0 arithmetic", () => {
     expect(hourlyFindings(hours, plan, 1).map((f) => f.level)).toEqual(["notice"]);
     expect(hourlyFindings([hour(69_000), hour(65_000)], plan, 1).map((f) => f.level)).toEqual(["warning"]);
     expect(hourlyFindings([hour(49_000), hour(40_000)], plan, 1).map((f) => f.level)).toEqual(["critical"]);
-    expect(hourlyFindings([hour(100_000, 1000, 40), hour(100_000, 1200, 20)], plan, 1).map((f) => f.rule)).toEqual(["conversion_drop"]);
+    expect(hourlyFindings([hour(100_000, 1000, 40), hour(100_000, 1200, 20)], plan, 1).map((f) => f.rule)).toEqual([
+      "conversion_drop",
+    ]);
     // A team's own thresholds: 10% under is already a notice, 15% two hours running a warning.
-    expect(hourlyFindings([hour(85_000), hour(80_000)], plan, 1, { notice: 0.1, warning: 0.15, critical: 0.4 }).map((f) => f.level)).toEqual(["warning"]);
-    expect(hourlyFindings([hour(100_000), hour(88_000)], plan, 1, { notice: 0.1, warning: 0.15, critical: 0.4 }).map((f) => f.level)).toEqual(["notice"]);
+    expect(
+      hourlyFindings([hour(85_000), hour(80_000)], plan, 1, { notice: 0.1, warning: 0.15, critical: 0.4 }).map(
+        (f) => f.level,
+      ),
+    ).toEqual(["warning"]);
+    expect(
+      hourlyFindings([hour(100_000), hour(88_000)], plan, 1, { notice: 0.1, warning: 0.15, critical: 0.4 }).map(
+        (f) => f.level,
+      ),
+    ).toEqual(["notice"]);
     expect(hourlyFindings([hour(100_000, 1300, 40), hour(100_000, 1200, 20)], plan, 1)).toEqual([]);
   });
 

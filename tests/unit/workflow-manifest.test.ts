@@ -18,7 +18,10 @@ interface Fn {
   input_parameters: { properties: Record<string, Param>; required?: string[] };
   output_parameters: { properties: Record<string, Param>; required?: string[] };
 }
-const manifest = parse(readFileSync("manifest.yml", "utf8")) as { functions: Record<string, Fn>; settings: Record<string, unknown> & { event_subscriptions: { bot_events: string[] } } };
+const manifest = parse(readFileSync("manifest.yml", "utf8")) as {
+  functions: Record<string, Fn>;
+  settings: Record<string, unknown> & { event_subscriptions: { bot_events: string[] } };
+};
 
 describe("manifest.yml's Workflow Builder steps", () => {
   it("lists exactly the steps the bot answers, org-ready, with function_executed subscribed", () => {
@@ -37,7 +40,12 @@ describe("manifest.yml's Workflow Builder steps", () => {
         [step.outputs, fn.output_parameters],
       ] as const) {
         expect(Object.keys(theirs.properties)).toEqual(ours.map((p) => p.name));
-        expect([...(theirs.required ?? [])].sort()).toEqual(ours.filter((p) => p.required).map((p) => p.name).sort());
+        expect([...(theirs.required ?? [])].sort()).toEqual(
+          ours
+            .filter((p) => p.required)
+            .map((p) => p.name)
+            .sort(),
+        );
         for (const p of ours) {
           const m = theirs.properties[p.name]!;
           expect(m.type).toBe(p.type);

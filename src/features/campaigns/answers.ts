@@ -5,7 +5,10 @@ import { shiftDate, todayIn } from "../../infra/time.ts";
 import { marketingCalendar, type Kind } from "./rules.ts";
 
 export async function listText(deps: Deps, t: Translator): Promise<string> {
-  const campaigns = await deps.db.campaign.findMany({ orderBy: { eventDate: "asc" }, include: { items: { select: { status: true } } } });
+  const campaigns = await deps.db.campaign.findMany({
+    orderBy: { eventDate: "asc" },
+    include: { items: { select: { status: true } } },
+  });
   if (campaigns.length === 0) return t("promo.list.empty");
   const rows = campaigns.map((c) => {
     const counted = c.items.filter((i) => i.status !== "na");
@@ -33,31 +36,58 @@ export async function calendarMessage(deps: Deps, t: Translator, year?: number) 
   const y = year ?? Number(today.slice(0, 4));
   const planned = await deps.db.campaign.findMany({ where: { status: "active" } });
   const open = [...marketingCalendar(y), ...marketingCalendar(y + 1)]
-    .filter((e) => e.date >= today && !planned.some((c) => c.kind === e.kind && c.eventDate.slice(0, 4) === e.date.slice(0, 4)))
+    .filter(
+      (e) =>
+        e.date >= today && !planned.some((c) => c.kind === e.kind && c.eventDate.slice(0, 4) === e.date.slice(0, 4)),
+    )
     .slice(0, 4);
-  const buttons = open.map((e) => ({ type: "button", action_id: `${ACTION_CREATE_FROM_CALENDAR}_${e.kind}_${e.date}`, text: { type: "plain_text", text: `+ ${t(`kind.${e.kind}`)} ${e.date}` }, value: `${e.kind}|${e.date}` }));
-  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...(buttons.length ? [{ type: "actions", elements: buttons }] : [])] };
+  const buttons = open.map((e) => ({
+    type: "button",
+    action_id: `${ACTION_CREATE_FROM_CALENDAR}_${e.kind}_${e.date}`,
+    text: { type: "plain_text", text: `+ ${t(`kind.${e.kind}`)} ${e.date}` },
+    value: `${e.kind}|${e.date}`,
+  }));
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text } },
+      ...(buttons.length ? [{ type: "actions", elements: buttons }] : []),
+    ],
+  };
 }
 
 export async function calendarText(deps: Deps, t: Translator, year?: number): Promise<string> {
   const today = todayIn(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
   const y = year ?? Number(today.slice(0, 4));
-  const events = [...marketingCalendar(y), ...marketingCalendar(y + 1)].filter((e) => (year ? e.date.startsWith(String(y)) : e.date >= today)).slice(0, 6);
+  const events = [...marketingCalendar(y), ...marketingCalendar(y + 1)]
+    .filter((e) => (year ? e.date.startsWith(String(y)) : e.date >= today))
+    .slice(0, 6);
   const campaigns = await deps.db.campaign.findMany({ where: { status: "active" } });
   const rows = events.map((e) => {
     const planned = campaigns.find((c) => c.kind === e.kind && c.eventDate.slice(0, 4) === e.date.slice(0, 4));
     // The playbook's checklist starts at T-30; a big promotion's earlier kick-off (T-91) is advice,
     // so only a missed T-30 is called late.
     const checklistFrom = shiftDate(e.date, -30);
-    const state = planned ? t("promo.calendar.planned", { number: planned.number }) : checklistFrom <= today && e.date >= today ? t("promo.calendar.late") : "";
+    const state = planned
+      ? t("promo.calendar.planned", { number: planned.number })
+      : checklistFrom <= today && e.date >= today
+        ? t("promo.calendar.late")
+        : "";
     const kickoff = e.prepareFrom < checklistFrom ? t("promo.calendar.kickoff", { date: e.prepareFrom }) : "";
     return t("promo.calendar.row", { date: e.date, kind: t(`kind.${e.kind}`), prepare: checklistFrom, kickoff, state });
   });
   const own = campaigns
-    .filter((c) => (c.kind === "custom" || c.kind === "brandday") && (year ? c.eventDate.startsWith(String(y)) : c.eventDate >= today))
+    .filter(
+      (c) =>
+        (c.kind === "custom" || c.kind === "brandday") &&
+        (year ? c.eventDate.startsWith(String(y)) : c.eventDate >= today),
+    )
     .map((c) => t("promo.calendar.own", { date: c.eventDate, name: c.name, number: c.number }));
   // Without a year the calendar is "what comes next", which may run into next year: say so.
   const years = [...new Set(events.map((e) => e.date.slice(0, 4)))];
-  const title = year || years.length <= 1 ? t("promo.calendar.title", { year: years[0] ?? String(y) }) : t("promo.calendar.titleSpan", { from: years[0]!, to: years[years.length - 1]! });
+  const title =
+    year || years.length <= 1
+      ? t("promo.calendar.title", { year: years[0] ?? String(y) })
+      : t("promo.calendar.titleSpan", { from: years[0]!, to: years[years.length - 1]! });
   return [`*${title}*`, ...rows, ...own, t("promo.calendar.hint")].join("\n");
 }

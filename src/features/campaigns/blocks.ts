@@ -40,15 +40,34 @@ export function checklistMessage(
   const counted = items.filter((i) => i.status !== "na");
   const done = counted.filter((i) => i.status === "done").length;
   const overdue = items.filter((i) => i.status === "open" && i.dueDate < today).length;
-  const title = t("promo.checklist.title", { number: c.number, name: c.name, kind: t(`kind.${c.kind as Kind}`), date: c.eventDate });
+  const title = t("promo.checklist.title", {
+    number: c.number,
+    name: c.name,
+    kind: t(`kind.${c.kind as Kind}`),
+    date: c.eventDate,
+  });
   const gate = c.gate ? stored(z.object({ by: z.string() }).loose(), c.gate, "go/no-go") : null;
   const blocks: KnownBlock[] = [
     { type: "section", text: md(`*${title}*`) },
     {
       type: "context",
       elements: [
-        md(t("promo.checklist.owner", { owner: c.ownerId, template: template.name, version: template.version, status: t(`promo.status.${c.status as "active"}`) })),
-        md(t("promo.checklist.progress", { bar: progressBar(done, counted.length), done, total: counted.length, overdue })),
+        md(
+          t("promo.checklist.owner", {
+            owner: c.ownerId,
+            template: template.name,
+            version: template.version,
+            status: t(`promo.status.${c.status as "active"}`),
+          }),
+        ),
+        md(
+          t("promo.checklist.progress", {
+            bar: progressBar(done, counted.length),
+            done,
+            total: counted.length,
+            overdue,
+          }),
+        ),
       ],
     },
   ];
@@ -59,9 +78,17 @@ export function checklistMessage(
     // The stage's date comes from T, not from an item: a done item keeps the date it had when
     // the event moved, while the stage (and its open items) moved with T.
     const date = shiftDate(c.eventDate, Math.min(...stageItems.map((i) => i.offsetDays)));
-    blocks.push({ type: "section", text: md(t("promo.checklist.stage", { stage: key, date, title: textIn(stage.title, locale) })) });
+    blocks.push({
+      type: "section",
+      text: md(t("promo.checklist.stage", { stage: key, date, title: textIn(stage.title, locale) })),
+    });
     for (const i of stageItems) {
-      let line = t("promo.checklist.item", { icon: itemIcon(i, today), title: textIn(i.title, locale), owner: i.ownerId, due: i.dueDate });
+      let line = t("promo.checklist.item", {
+        icon: itemIcon(i, today),
+        title: textIn(i.title, locale),
+        owner: i.ownerId,
+        due: i.dueDate,
+      });
       if (i.status === "done" || i.status === "na") line = `~${line}~`;
       if (i.status === "na" && i.naReason) line += ` _${t("promo.checklist.na", { reason: i.naReason })}_`;
       if (i.gate) line += ` · ${t("promo.checklist.gate")}`;
@@ -72,7 +99,9 @@ export function checklistMessage(
           type: "overflow",
           action_id: ACTION.item,
           options: [
-            i.status === "done" ? { text: plain(t("promo.item.reopen")), value: `reopen:${i.id}` } : { text: plain(t("promo.item.done")), value: `done:${i.id}` },
+            i.status === "done"
+              ? { text: plain(t("promo.item.reopen")), value: `reopen:${i.id}` }
+              : { text: plain(t("promo.item.done")), value: `done:${i.id}` },
             { text: plain(t("promo.item.edit")), value: `edit:${i.id}` },
           ],
         };
@@ -82,7 +111,10 @@ export function checklistMessage(
   }
   if (gate) blocks.push({ type: "context", elements: [md(t("promo.checklist.gateSigned", { by: gate.by }))] });
   else if (c.status === "active") {
-    blocks.push({ type: "actions", elements: [{ type: "button", action_id: ACTION.gate, text: plain(t("promo.btn.gate")), value: c.id }] });
+    blocks.push({
+      type: "actions",
+      elements: [{ type: "button", action_id: ACTION.gate, text: plain(t("promo.btn.gate")), value: c.id }],
+    });
   }
   return { text: title, blocks: blocks.slice(0, 50) };
 }
@@ -90,15 +122,44 @@ export function checklistMessage(
 /** A reminder DM: the reminder, then Done (the item, ticked from the DM) and Snooze (24 h). */
 export function reminderDm(t: Translator, text: string, itemId: string, timerKey: string): MessageBody {
   const buttons: Button[] = [
-    { type: "button", action_id: ACTION.doneFromDm, text: plain(t("promo.btn.doneFromDm")), value: itemId, style: "primary" },
+    {
+      type: "button",
+      action_id: ACTION.doneFromDm,
+      text: plain(t("promo.btn.doneFromDm")),
+      value: itemId,
+      style: "primary",
+    },
     { type: "button", action_id: ACTION.snooze, text: plain(t("promo.btn.snooze")), value: timerKey.slice(0, 1900) },
   ];
-  return { text, blocks: [{ type: "section", text: md(text) }, { type: "actions", elements: buttons }] };
+  return {
+    text,
+    blocks: [
+      { type: "section", text: md(text) },
+      { type: "actions", elements: buttons },
+    ],
+  };
 }
 
 /** App Home: a person's open items, with Done for the first five (an action_id each). */
-export function homeBlocks(t: Translator, locale: Locale, items: (CampaignItem & { campaign: Pick<Campaign, "name"> })[], today: string): KnownBlock[] {
-  const rows = items.map((i) => `• ${t("promo.home.row", { icon: itemIcon(i, today), title: textIn(i.title, locale), campaign: i.campaign.name, due: i.dueDate })}`);
-  const done: Button[] = items.slice(0, 5).map((i) => ({ type: "button", action_id: `promo_item_done_home_${i.id}`, text: plain(`✅ ${textIn(i.title, locale).slice(0, 30)}`), value: i.id }));
-  return [{ type: "section", text: md([t("promo.home.title"), ...rows].join("\n")) }, { type: "actions", elements: done }, { type: "divider" }];
+export function homeBlocks(
+  t: Translator,
+  locale: Locale,
+  items: (CampaignItem & { campaign: Pick<Campaign, "name"> })[],
+  today: string,
+): KnownBlock[] {
+  const rows = items.map(
+    (i) =>
+      `• ${t("promo.home.row", { icon: itemIcon(i, today), title: textIn(i.title, locale), campaign: i.campaign.name, due: i.dueDate })}`,
+  );
+  const done: Button[] = items.slice(0, 5).map((i) => ({
+    type: "button",
+    action_id: `promo_item_done_home_${i.id}`,
+    text: plain(`✅ ${textIn(i.title, locale).slice(0, 30)}`),
+    value: i.id,
+  }));
+  return [
+    { type: "section", text: md([t("promo.home.title"), ...rows].join("\n")) },
+    { type: "actions", elements: done },
+    { type: "divider" },
+  ];
 }

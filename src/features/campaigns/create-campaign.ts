@@ -39,7 +39,11 @@ export async function createCampaign(deps: Deps, input: NewCampaign): Promise<Ca
 
   const created = await deps.db.$transaction(async (tx) => {
     await createOnce(tx, input.requestKey, deps.clock.now());
-    const counter = await tx.counter.upsert({ where: { name: "campaign" }, create: { name: "campaign", value: 1 }, update: { value: { increment: 1 } } });
+    const counter = await tx.counter.upsert({
+      where: { name: "campaign" },
+      create: { name: "campaign", value: 1 },
+      update: { value: { increment: 1 } },
+    });
     const c = await tx.campaign.create({
       data: {
         number: counter.value,
@@ -70,10 +74,24 @@ export async function createCampaign(deps: Deps, input: NewCampaign): Promise<Ca
       })),
     });
     const items = await tx.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
-    const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: input.channelId, body: await renderChecklist(tx, deps, c), actorId: input.actorId });
+    const { id } = await deps.outbox.enqueue(tx, {
+      kind: "post",
+      channel: input.channelId,
+      body: await renderChecklist(tx, deps, c),
+      actorId: input.actorId,
+    });
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { checklistMsgId: id } });
     await planCampaignTimers(tx, deps.clock, saved, items, () => owner.timeZone);
-    await recordAction(tx, deps.clock, { actorId: input.actorId, feature: "promo", action: "created", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, after: input.eventDate, channel: input.channelId });
+    await recordAction(tx, deps.clock, {
+      actorId: input.actorId,
+      feature: "promo",
+      action: "created",
+      objectType: "promotion",
+      objectId: c.id,
+      objectLabel: `#${c.number} ${c.name}`,
+      after: input.eventDate,
+      channel: input.channelId,
+    });
     await input.then?.(tx, saved);
     return saved;
   });

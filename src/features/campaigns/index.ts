@@ -12,7 +12,19 @@ import { JOB_T0_TICK } from "./t0/warroom.ts";
 
 export const campaignsFeature: Feature = {
   name: "campaigns",
-  commands: [{ command: COMMAND, help: ["cmd.promo.new", "cmd.promo.list", "cmd.promo.manage", "cmd.promo.retro", "cmd.promo.template", "cmd.promo.t0"] }],
+  commands: [
+    {
+      command: COMMAND,
+      help: [
+        "cmd.promo.new",
+        "cmd.promo.list",
+        "cmd.promo.manage",
+        "cmd.promo.retro",
+        "cmd.promo.template",
+        "cmd.promo.t0",
+      ],
+    },
+  ],
   register(app, deps) {
     registerCommand(app, deps);
     registerViews(app, deps);

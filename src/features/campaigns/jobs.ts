@@ -22,7 +22,13 @@ async function liveCampaign(deps: Deps, payload: { campaignId: string; gen: numb
 
 const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
 
-const RemindShape = z.object({ campaignId: z.string(), gen: z.number().int(), itemId: z.string(), kind: z.enum(["before", "due", "overdue"]), day: z.number().int().optional() });
+const RemindShape = z.object({
+  campaignId: z.string(),
+  gen: z.number().int(),
+  itemId: z.string(),
+  kind: z.enum(["before", "due", "overdue"]),
+  day: z.number().int().optional(),
+});
 
 const remind: JobKind<Deps> = {
   kind: JOB_REMIND,
@@ -33,8 +39,15 @@ const remind: JobKind<Deps> = {
     if (!c || !item || item.status !== "open") return;
     const owner = await userContext(deps, item.ownerId);
     const title = textIn(item.title, owner.locale);
-    const params = { due: item.dueDate, campaign: c.name, title, doneMeans: textIn(item.doneMeans, owner.locale), days: p.day ?? 0 };
-    const key = p.kind === "before" ? "promo.remind.before" : p.kind === "due" ? "promo.remind.due" : "promo.remind.overdue";
+    const params = {
+      due: item.dueDate,
+      campaign: c.name,
+      title,
+      doneMeans: textIn(item.doneMeans, owner.locale),
+      days: p.day ?? 0,
+    };
+    const key =
+      p.kind === "before" ? "promo.remind.before" : p.kind === "due" ? "promo.remind.due" : "promo.remind.overdue";
     const text = owner.t(key, params);
     // Looked up before the transaction: a lookup inside it would wait for the transaction itself.
     const boss = await userContext(deps, c.ownerId);
@@ -50,7 +63,15 @@ const remind: JobKind<Deps> = {
           await deps.outbox.enqueue(tx, {
             kind: "post",
             channel: c.ownerId,
-            body: { text: boss.t("promo.remind.raised", { owner: item.ownerId, campaign: c.name, days: p.day, due: item.dueDate, title: textIn(item.title, boss.locale) }) },
+            body: {
+              text: boss.t("promo.remind.raised", {
+                owner: item.ownerId,
+                campaign: c.name,
+                days: p.day,
+                due: item.dueDate,
+                title: textIn(item.title, boss.locale),
+              }),
+            },
             dedupeKey: `${job.key}:raised`,
           });
         }
@@ -64,34 +85,65 @@ const remind: JobKind<Deps> = {
 const stage: JobKind<Deps> = {
   kind: JOB_STAGE,
   async run(deps, job) {
-    const p = payloadOf(z.object({ campaignId: z.string(), gen: z.number().int(), stage: z.enum(STAGES) }), job.payload, "stage opening");
+    const p = payloadOf(
+      z.object({ campaignId: z.string(), gen: z.number().int(), stage: z.enum(STAGES) }),
+      job.payload,
+      "stage opening",
+    );
     const c = await liveCampaign(deps, p);
     if (!c) return;
     const locale = await channelLocale(deps, c.channelId);
-    const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, stage: p.stage }, orderBy: { seq: "asc" } });
+    const items = await deps.db.campaignItem.findMany({
+      where: { campaignId: c.id, stage: p.stage },
+      orderBy: { seq: "asc" },
+    });
     const tpl = await deps.db.playbookTemplate.findUniqueOrThrow({ where: { id: c.templateId } });
     const stageDef = stored(StoredTemplate, tpl.body, "playbook template").stages.find((s) => s.key === p.stage);
     const lines = items.map((i) => `• ${esc(textIn(i.title, locale))} · <@${esc(i.ownerId)}>`).join("\n");
-    const text = t(locale, "promo.stage.opens", { stage: p.stage, name: c.name, title: stageDef ? textIn(stageDef.title, locale) : p.stage, items: lines });
-    await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, body: { text }, dedupeKey: `${job.key}:post` });
+    const text = t(locale, "promo.stage.opens", {
+      stage: p.stage,
+      name: c.name,
+      title: stageDef ? textIn(stageDef.title, locale) : p.stage,
+      items: lines,
+    });
+    await deps.outbox.enqueue(deps.db, {
+      kind: "post",
+      channel: c.channelId,
+      body: { text },
+      dedupeKey: `${job.key}:post`,
+    });
   },
 };
 
 const gate: JobKind<Deps> = {
   kind: JOB_GATE,
   async run(deps, job) {
-    const c = await liveCampaign(deps, payloadOf(z.object({ campaignId: z.string(), gen: z.number().int() }), job.payload, "go/no-go check"));
+    const c = await liveCampaign(
+      deps,
+      payloadOf(z.object({ campaignId: z.string(), gen: z.number().int() }), job.payload, "go/no-go check"),
+    );
     if (!c || c.gate) return;
     const open = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, gate: true, status: "open" } });
     const boss = await userContext(deps, c.ownerId);
     const items = open.length ? open.map((i) => textIn(i.title, boss.locale)).join("; ") : "–";
     const text = boss.t("promo.gate.blockers", { name: c.name, items });
-    await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey: `${job.key}:dm` });
+    await deps.outbox.enqueue(deps.db, {
+      kind: "post",
+      channel: c.ownerId,
+      body: { text },
+      dedupeKey: `${job.key}:dm`,
+    });
     if (todayIn(deps.clock.now(), c.timeZone) <= c.eventDate) {
       const channelLang = await channelLocale(deps, c.channelId);
       const channelItems = open.length ? open.map((i) => textIn(i.title, channelLang)).join("; ") : "–";
       const channelText = t(channelLang, "promo.gate.blockers", { name: c.name, items: channelItems });
-      await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text: channelText }, dedupeKey: `${job.key}:channel` });
+      await deps.outbox.enqueue(deps.db, {
+        kind: "post",
+        channel: c.channelId,
+        threadOfId: c.checklistMsgId ?? undefined,
+        body: { text: channelText },
+        dedupeKey: `${job.key}:channel`,
+      });
     }
   },
 };

@@ -16,9 +16,13 @@ import { planCampaignTimers, planItemReminders, prefix, refreshChecklist } from 
 /** A line in the checklist message's thread, in its channel's language. */
 async function noteOnChecklist(tx: Db, deps: Deps, c: Campaign, key: MessageKey, params: Params) {
   const text = (await channelTranslator(deps, c.channelId, tx))(key, params);
-  return deps.outbox.enqueue(tx, { kind: "post", channel: c.channelId, threadOfId: c.checklistMsgId ?? undefined, body: { text } });
+  return deps.outbox.enqueue(tx, {
+    kind: "post",
+    channel: c.channelId,
+    threadOfId: c.checklistMsgId ?? undefined,
+    body: { text },
+  });
 }
-
 
 export async function findCampaign(deps: Deps, ref: string): Promise<Campaign> {
   const n = Number(ref.replace(/^#/, ""));
@@ -28,16 +32,22 @@ export async function findCampaign(deps: Deps, ref: string): Promise<Campaign> {
 }
 
 async function assertOwner(deps: Deps, c: Campaign, userId: string) {
-  if (c.ownerId !== userId && !(await isAdmin(deps, userId))) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
+  if (c.ownerId !== userId && !(await isAdmin(deps, userId)))
+    throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
 }
 
 /** The campaign as it was checked, still active; else someone moved, cancelled or signed it first. */
 async function claimCampaign(tx: Db, c: Campaign): Promise<void> {
-  if (!(await claim(tx, "Campaign", { id: c.id, version: c.version, statuses: ["active"] }))) throw new DomainError("promo.error.changed", { number: c.number });
+  if (!(await claim(tx, "Campaign", { id: c.id, version: c.version, statuses: ["active"] })))
+    throw new DomainError("promo.error.changed", { number: c.number });
 }
 
 function assertActive(deps: Deps, c: Campaign) {
-  if (c.status !== "active") throw new DomainError("promo.error.inactive", { number: c.number, status: t(deps.config.DEFAULT_LOCALE, "promo.status.cancelled") });
+  if (c.status !== "active")
+    throw new DomainError("promo.error.inactive", {
+      number: c.number,
+      status: t(deps.config.DEFAULT_LOCALE, "promo.status.cancelled"),
+    });
 }
 
 export interface ItemChange {
@@ -47,17 +57,24 @@ export interface ItemChange {
   naReason?: string | null;
 }
 
-export async function changeItem(deps: Deps, itemId: string, actorId: string, change: ItemChange): Promise<CampaignItem> {
+export async function changeItem(
+  deps: Deps,
+  itemId: string,
+  actorId: string,
+  change: ItemChange,
+): Promise<CampaignItem> {
   const item = await deps.db.campaignItem.findUnique({ where: { id: itemId }, include: { campaign: true } });
   if (!item) throw new DomainError("promo.error.notFound", { ref: itemId });
   const c = item.campaign;
   assertActive(deps, c);
-  if (item.ownerId !== actorId && c.ownerId !== actorId && !(await isAdmin(deps, actorId))) throw new DomainError("promo.error.notItemOwner");
+  if (item.ownerId !== actorId && c.ownerId !== actorId && !(await isAdmin(deps, actorId)))
+    throw new DomainError("promo.error.notItemOwner");
   if (change.status === "na" && !change.naReason) throw new DomainError("promo.error.reason");
   const newOwner = change.ownerId && change.ownerId !== item.ownerId ? change.ownerId : undefined;
   const ownerTz = (await userContext(deps, newOwner ?? item.ownerId)).timeZone;
   const saved = await deps.db.$transaction(async (tx) => {
-    if (!(await claim(tx, "CampaignItem", { id: item.id, version: item.version }))) throw new DomainError("promo.error.changed", { number: c.number });
+    if (!(await claim(tx, "CampaignItem", { id: item.id, version: item.version })))
+      throw new DomainError("promo.error.changed", { number: c.number });
     const status = change.status ?? item.status;
     const updated = await tx.campaignItem.update({
       where: { id: itemId },
@@ -75,9 +92,18 @@ export async function changeItem(deps: Deps, itemId: string, actorId: string, ch
     await planItemReminders(tx, deps.clock, c, updated, ownerTz);
     await refreshChecklist(tx, deps, c.id);
     const label = `#${c.number} ${c.name} · ${textIn(item.title, deps.config.DEFAULT_LOCALE)}`;
-    const base = { actorId, feature: "promo", objectType: "item", objectId: item.id, objectLabel: label, channel: c.channelId } as const;
-    if (status !== item.status) await recordAction(tx, deps.clock, { ...base, action: `item_${status}`, before: item.status, after: status });
-    if (newOwner) await recordAction(tx, deps.clock, { ...base, action: "item_owner", before: item.ownerId, after: newOwner });
+    const base = {
+      actorId,
+      feature: "promo",
+      objectType: "item",
+      objectId: item.id,
+      objectLabel: label,
+      channel: c.channelId,
+    } as const;
+    if (status !== item.status)
+      await recordAction(tx, deps.clock, { ...base, action: `item_${status}`, before: item.status, after: status });
+    if (newOwner)
+      await recordAction(tx, deps.clock, { ...base, action: "item_owner", before: item.ownerId, after: newOwner });
     return updated;
   });
   deps.wakeScheduler();
@@ -106,7 +132,17 @@ export async function moveCampaign(deps: Deps, ref: string, actorId: string, new
     await planCampaignTimers(tx, deps.clock, moved, fresh, (u) => tz.get(u) ?? c.timeZone);
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.moved", { by: actorId, name: c.name, from: c.eventDate, to: newDate });
-    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "moved", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, before: c.eventDate, after: newDate, channel: c.channelId });
+    await recordAction(tx, deps.clock, {
+      actorId,
+      feature: "promo",
+      action: "moved",
+      objectType: "promotion",
+      objectId: c.id,
+      objectLabel: `#${c.number} ${c.name}`,
+      before: c.eventDate,
+      after: newDate,
+      channel: c.channelId,
+    });
     return moved;
   });
   deps.wakeScheduler();
@@ -123,7 +159,17 @@ export async function cancelCampaign(deps: Deps, ref: string, actorId: string): 
     const saved = await tx.campaign.update({ where: { id: c.id }, data: { status: "cancelled", gen: c.gen + 1 } });
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.cancelled", { by: actorId, name: c.name });
-    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "cancelled", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, before: "active", after: "cancelled", channel: c.channelId });
+    await recordAction(tx, deps.clock, {
+      actorId,
+      feature: "promo",
+      action: "cancelled",
+      objectType: "promotion",
+      objectId: c.id,
+      objectLabel: `#${c.number} ${c.name}`,
+      before: "active",
+      after: "cancelled",
+      channel: c.channelId,
+    });
     return saved;
   });
 }
@@ -141,10 +187,22 @@ export async function signGate(deps: Deps, campaignId: string, actorId: string):
   }
   return deps.db.$transaction(async (tx) => {
     await claimCampaign(tx, c);
-    const saved = await tx.campaign.update({ where: { id: c.id }, data: { gate: JSON.stringify({ by: actorId, at: deps.clock.now().toISOString() }) } });
+    const saved = await tx.campaign.update({
+      where: { id: c.id },
+      data: { gate: JSON.stringify({ by: actorId, at: deps.clock.now().toISOString() }) },
+    });
     await refreshChecklist(tx, deps, c.id);
     await noteOnChecklist(tx, deps, c, "promo.gate.signed", { by: actorId, name: c.name });
-    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "gate_signed", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, after: "go", channel: c.channelId });
+    await recordAction(tx, deps.clock, {
+      actorId,
+      feature: "promo",
+      action: "gate_signed",
+      objectType: "promotion",
+      objectId: c.id,
+      objectLabel: `#${c.number} ${c.name}`,
+      after: "go",
+      channel: c.channelId,
+    });
     return saved;
   });
 }

@@ -29,7 +29,13 @@ export interface Retro {
 }
 
 const RetroShape = z.object({
-  actuals: z.object({ gmv: z.number(), newCustomers: z.number(), spend: z.number(), uv: z.number(), buyers: z.number() }),
+  actuals: z.object({
+    gmv: z.number(),
+    newCustomers: z.number(),
+    spend: z.number(),
+    uv: z.number(),
+    buyers: z.number(),
+  }),
   success: z.string(),
   failure: z.string(),
   whys: z.array(z.string()),
@@ -39,10 +45,23 @@ const RetroShape = z.object({
 
 export async function saveRetro(deps: Deps, ref: string, actorId: string, retro: Omit<Retro, "by">): Promise<Campaign> {
   const c = await findCampaign(deps, ref);
-  if (c.ownerId !== actorId && !(await isAdmin(deps, actorId))) throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
+  if (c.ownerId !== actorId && !(await isAdmin(deps, actorId)))
+    throw new DomainError("promo.error.notOwner", { owner: c.ownerId });
   return deps.db.$transaction(async (tx) => {
-    const saved = await tx.campaign.update({ where: { id: c.id }, data: { retro: JSON.stringify({ ...retro, by: actorId }) } });
-    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: c.retro ? "retro_updated" : "retro_saved", objectType: "promotion", objectId: c.id, objectLabel: `#${c.number} ${c.name}`, after: `GMV ${retro.actuals.gmv}`, channel: c.channelId });
+    const saved = await tx.campaign.update({
+      where: { id: c.id },
+      data: { retro: JSON.stringify({ ...retro, by: actorId }) },
+    });
+    await recordAction(tx, deps.clock, {
+      actorId,
+      feature: "promo",
+      action: c.retro ? "retro_updated" : "retro_saved",
+      objectType: "promotion",
+      objectId: c.id,
+      objectLabel: `#${c.number} ${c.name}`,
+      after: `GMV ${retro.actuals.gmv}`,
+      channel: c.channelId,
+    });
     return saved;
   });
 }
@@ -53,11 +72,20 @@ const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 
 
 function lateItems(items: CampaignItem[], today: string, locale: Locale): string[] {
   return items
-    .filter((i) => i.status !== "na" && (i.status === "open" ? i.dueDate < today : i.doneAt && i.doneAt.toISOString().slice(0, 10) > i.dueDate))
+    .filter(
+      (i) =>
+        i.status !== "na" &&
+        (i.status === "open" ? i.dueDate < today : i.doneAt && i.doneAt.toISOString().slice(0, 10) > i.dueDate),
+    )
     .map((i) => `${esc(textIn(i.title, locale))} (<@${esc(i.ownerId)}>, ${i.dueDate})`);
 }
 
-function compareLine(t: Translator, which: "promo.report.prev" | "promo.report.lastYear", other: Campaign | undefined, mine: Retro) {
+function compareLine(
+  t: Translator,
+  which: "promo.report.prev" | "promo.report.lastYear",
+  other: Campaign | undefined,
+  mine: Retro,
+) {
   if (!other?.retro) return [];
   const r = stored(RetroShape, other.retro, "retrospective");
   const change = (a: number, b: number) => (b === 0 ? "–" : `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(1)}%`);
@@ -74,32 +102,63 @@ function compareLine(t: Translator, which: "promo.report.prev" | "promo.report.l
   ];
 }
 
-export async function retroReport(deps: Deps, c: Campaign, t: Translator, locale: Locale, today: string): Promise<string> {
+export async function retroReport(
+  deps: Deps,
+  c: Campaign,
+  t: Translator,
+  locale: Locale,
+  today: string,
+): Promise<string> {
   if (!c.retro) throw new DomainError("promo.report.noRetro", { number: c.number });
   const r = stored(RetroShape, c.retro, "retrospective");
   const targets: Targets = stored(TargetsShape, c.targets, "promotion targets");
   const f = retroFigures(targets, r.actuals);
   const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
   const late = lateItems(items, today, locale);
-  const earlier = await deps.db.campaign.findMany({ where: { id: { not: c.id }, eventDate: { lt: c.eventDate }, status: "active" }, orderBy: { eventDate: "desc" } });
+  const earlier = await deps.db.campaign.findMany({
+    where: { id: { not: c.id }, eventDate: { lt: c.eventDate }, status: "active" },
+    orderBy: { eventDate: "desc" },
+  });
   const prev = earlier.find((x) => x.retro);
-  const lastYear = earlier.find((x) => x.kind === c.kind && c.kind !== "custom" && x.eventDate.slice(0, 4) === String(Number(c.eventDate.slice(0, 4)) - 1));
+  const lastYear = earlier.find(
+    (x) =>
+      x.kind === c.kind &&
+      c.kind !== "custom" &&
+      x.eventDate.slice(0, 4) === String(Number(c.eventDate.slice(0, 4)) - 1),
+  );
   const lines = [
     `*${t("promo.report.title", { number: c.number, name: c.name, date: c.eventDate })}*`,
-    t("promo.report.gmv", { target: targets.gmv ? money(targets.gmv) : "–", actual: money(r.actuals.gmv), attainment: pct(f.gmvAttainment) }),
+    t("promo.report.gmv", {
+      target: targets.gmv ? money(targets.gmv) : "–",
+      actual: money(r.actuals.gmv),
+      attainment: pct(f.gmvAttainment),
+    }),
     t("promo.report.newCustomers", {
       target: targets.newCustomers ? money(targets.newCustomers) : "–",
       actual: money(r.actuals.newCustomers),
       attainment: pct(f.newCustomerAttainment),
     }),
-    t("promo.report.roi", { roi: f.roi == null ? "–" : `${f.roi.toFixed(2)}:1`, target: targets.roi ? `${targets.roi}:1` : "–", spend: money(r.actuals.spend), budgetUse: pct(f.budgetUse) }),
-    t("promo.report.uv", { uv: money(r.actuals.uv), uvValue: f.uvValue == null ? "–" : f.uvValue.toFixed(2), conversion: pct(f.conversion, 2) }),
+    t("promo.report.roi", {
+      roi: f.roi == null ? "–" : `${f.roi.toFixed(2)}:1`,
+      target: targets.roi ? `${targets.roi}:1` : "–",
+      spend: money(r.actuals.spend),
+      budgetUse: pct(f.budgetUse),
+    }),
+    t("promo.report.uv", {
+      uv: money(r.actuals.uv),
+      uvValue: f.uvValue == null ? "–" : f.uvValue.toFixed(2),
+      conversion: pct(f.conversion, 2),
+    }),
     ...compareLine(t, "promo.report.prev", prev, r),
     ...compareLine(t, "promo.report.lastYear", lastYear, r),
     r.success ? t("promo.report.success", { text: r.success }) : "",
     r.failure ? t("promo.report.failure", { text: r.failure }) : "",
     r.whys.length ? t("promo.report.whys", { text: r.whys.map((w, i) => `${i + 1}. ${w}`).join(" → ") }) : "",
-    r.actions.length ? t("promo.report.actions", { list: r.actions.map((a) => t("promo.report.action", { ...a, owner: who(a.owner) })).join("\n") }) : "",
+    r.actions.length
+      ? t("promo.report.actions", {
+          list: r.actions.map((a) => t("promo.report.action", { ...a, owner: who(a.owner) })).join("\n"),
+        })
+      : "",
     late.length ? t("promo.report.late", { list: late.join("; ") }) : t("promo.report.noLate"),
   ];
   return lines.filter(Boolean).join("\n");

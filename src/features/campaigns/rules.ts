@@ -14,8 +14,27 @@ export const StoredText = z.object({ "zh-CN": z.string(), en: z.string() });
 /** A template as stored: validated when imported; read back with its shape, not cast. */
 export const StoredTemplate = z.object({
   name: z.string(),
-  stages: z.array(z.object({ key: z.enum(STAGES), offset: z.number(), title: StoredText, items: z.array(z.object({ title: StoredText, role: z.string(), done: StoredText, gate: z.boolean().default(false) })) })),
-  runbooks: z.array(z.object({ key: z.string(), title: StoredText, steps: z.array(z.object({ text: StoredText, role: z.string() })), decider: z.string(), question: StoredText })).optional(),
+  stages: z.array(
+    z.object({
+      key: z.enum(STAGES),
+      offset: z.number(),
+      title: StoredText,
+      items: z.array(
+        z.object({ title: StoredText, role: z.string(), done: StoredText, gate: z.boolean().default(false) }),
+      ),
+    }),
+  ),
+  runbooks: z
+    .array(
+      z.object({
+        key: z.string(),
+        title: StoredText,
+        steps: z.array(z.object({ text: StoredText, role: z.string() })),
+        decider: z.string(),
+        question: StoredText,
+      }),
+    )
+    .optional(),
 });
 export const TargetsShape = z
   .object({
@@ -45,7 +64,10 @@ const Role = z.string().regex(/^[a-z_]{2,30}$/, "a role like campaign_ops");
 export const Runbook = z.object({
   key: z.string().regex(/^[a-z_]{2,30}$/, "a key like stockout"),
   title: Text,
-  steps: z.array(z.object({ text: Text, role: Role })).min(1).max(10),
+  steps: z
+    .array(z.object({ text: Text, role: Role }))
+    .min(1)
+    .max(10),
   decider: Role,
   question: Text,
 });
@@ -59,10 +81,16 @@ export const Template = z
   .superRefine((t, ctx) => {
     for (const key of STAGES) {
       const n = t.stages.filter((s) => s.key === key).length;
-      if (n !== 1) ctx.addIssue({ code: "custom", path: ["stages"], message: n === 0 ? `stage ${key} is missing` : `stage ${key} appears ${n} times` });
+      if (n !== 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["stages"],
+          message: n === 0 ? `stage ${key} is missing` : `stage ${key} appears ${n} times`,
+        });
     }
     const total = t.stages.reduce((a, s) => a + s.items.length, 0);
-    if (total > 40) ctx.addIssue({ code: "custom", path: ["stages"], message: `${total} items: a checklist holds at most 40` });
+    if (total > 40)
+      ctx.addIssue({ code: "custom", path: ["stages"], message: `${total} items: a checklist holds at most 40` });
   });
 export type Template = z.infer<typeof Template>;
 
@@ -105,8 +133,17 @@ export function planChecklist(t: Template, eventDate: string): PlannedItem[] {
 
 /** Chinese New Year's day, for the New-Year goods festival (年货节) 3-4 weeks before it. */
 const SPRING_FESTIVAL: Record<number, string> = {
-  2025: "2025-01-29", 2026: "2026-02-17", 2027: "2027-02-06", 2028: "2028-01-26", 2029: "2029-02-13",
-  2030: "2030-02-03", 2031: "2031-01-23", 2032: "2032-02-11", 2033: "2033-01-31", 2034: "2034-02-19", 2035: "2035-02-08",
+  2025: "2025-01-29",
+  2026: "2026-02-17",
+  2027: "2027-02-06",
+  2028: "2028-01-26",
+  2029: "2029-02-13",
+  2030: "2030-02-03",
+  2031: "2031-01-23",
+  2032: "2032-02-11",
+  2033: "2033-01-31",
+  2034: "2034-02-19",
+  2035: "2035-02-08",
 };
 
 export interface CalendarEvent {
@@ -118,7 +155,12 @@ export interface CalendarEvent {
 
 /** The marketing calendar of a year; big promotions start preparing three months ahead. */
 export function marketingCalendar(year: number): CalendarEvent[] {
-  const ev = (kind: Kind, date: string, big = true): CalendarEvent => ({ kind, date, big, prepareFrom: shiftDate(date, big ? -91 : -30) });
+  const ev = (kind: Kind, date: string, big = true): CalendarEvent => ({
+    kind,
+    date,
+    big,
+    prepareFrom: shiftDate(date, big ? -91 : -30),
+  });
   const list = [ev("618", `${year}-06-18`), ev("double11", `${year}-11-11`), ev("double12", `${year}-12-12`)];
   const sf = SPRING_FESTIVAL[year];
   if (sf) list.push(ev("newyear", shiftDate(sf, -21)));

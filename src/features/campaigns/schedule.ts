@@ -43,27 +43,63 @@ export function itemKey(c: Pick<Campaign, "id" | "gen">, item: Pick<CampaignItem
 export async function planItemReminders(db: Db, clock: Clock, c: Campaign, item: CampaignItem, ownerTz: string) {
   if (item.status !== "open") return;
   const base = { campaignId: c.id, gen: c.gen, itemId: item.id };
-  await plan(db, clock, itemKey(c, item, "before"), JOB_REMIND, localTime(shiftDate(item.dueDate, -1), REMINDER_TIME, ownerTz), { ...base, kind: "before" });
-  await plan(db, clock, itemKey(c, item, "due"), JOB_REMIND, localTime(item.dueDate, REMINDER_TIME, ownerTz), { ...base, kind: "due" });
+  await plan(
+    db,
+    clock,
+    itemKey(c, item, "before"),
+    JOB_REMIND,
+    localTime(shiftDate(item.dueDate, -1), REMINDER_TIME, ownerTz),
+    { ...base, kind: "before" },
+  );
+  await plan(db, clock, itemKey(c, item, "due"), JOB_REMIND, localTime(item.dueDate, REMINDER_TIME, ownerTz), {
+    ...base,
+    kind: "due",
+  });
   await planOverdue(db, clock, c, item, ownerTz, 1);
 }
 
 export async function planOverdue(db: Db, clock: Clock, c: Campaign, item: CampaignItem, ownerTz: string, day: number) {
   if (day > MAX_OVERDUE_NUDGES) return;
   const at = localTime(shiftDate(item.dueDate, day), REMINDER_TIME, ownerTz);
-  await plan(db, clock, itemKey(c, item, `overdue:${day}`), JOB_REMIND, at, { campaignId: c.id, gen: c.gen, itemId: item.id, kind: "overdue", day });
+  await plan(db, clock, itemKey(c, item, `overdue:${day}`), JOB_REMIND, at, {
+    campaignId: c.id,
+    gen: c.gen,
+    itemId: item.id,
+    kind: "overdue",
+    day,
+  });
 }
 
 export const raisesToOwner = (day: number) => day >= GRACE_DAYS;
 
 /** Stage openings (09:00 team time on each stage's day) and the T-3 go/no-go check. */
-export async function planCampaignTimers(db: Db, clock: Clock, c: Campaign, items: CampaignItem[], tzOf: (userId: string) => string) {
+export async function planCampaignTimers(
+  db: Db,
+  clock: Clock,
+  c: Campaign,
+  items: CampaignItem[],
+  tzOf: (userId: string) => string,
+) {
   for (const stage of STAGES) {
     const first = items.find((i) => i.stage === stage);
     if (!first) continue;
-    await plan(db, clock, `${prefix(c.id)}g${c.gen}:stage:${stage}`, JOB_STAGE, localTime(first.dueDate, REMINDER_TIME, c.timeZone), { campaignId: c.id, gen: c.gen, stage });
+    await plan(
+      db,
+      clock,
+      `${prefix(c.id)}g${c.gen}:stage:${stage}`,
+      JOB_STAGE,
+      localTime(first.dueDate, REMINDER_TIME, c.timeZone),
+      { campaignId: c.id, gen: c.gen, stage },
+    );
   }
-  await plan(db, clock, `${prefix(c.id)}g${c.gen}:gate`, JOB_GATE, localTime(shiftDate(c.eventDate, -3), REMINDER_TIME, c.timeZone), { campaignId: c.id, gen: c.gen });
+  await plan(
+    db,
+    clock,
+    `${prefix(c.id)}g${c.gen}:gate`,
+    JOB_GATE,
+    localTime(shiftDate(c.eventDate, -3), REMINDER_TIME, c.timeZone),
+    { campaignId: c.id, gen: c.gen },
+  );
   for (const item of items) await planItemReminders(db, clock, c, item, tzOf(item.ownerId));
 }
 
@@ -71,7 +107,11 @@ export async function planCampaignTimers(db: Db, clock: Clock, c: Campaign, item
 export async function refreshChecklist(db: Db, deps: Deps, campaignId: string): Promise<void> {
   const c = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
   if (!c.checklistMsgId) return;
-  await deps.outbox.enqueue(db, { kind: "update", targetId: c.checklistMsgId, body: await renderChecklist(db, deps, c) });
+  await deps.outbox.enqueue(db, {
+    kind: "update",
+    targetId: c.checklistMsgId,
+    body: await renderChecklist(db, deps, c),
+  });
 }
 
 export async function renderChecklist(db: Db, deps: Deps, c: Campaign) {
@@ -80,5 +120,12 @@ export async function renderChecklist(db: Db, deps: Deps, c: Campaign) {
   // The checklist speaks its channel's language.
   const locale = await channelLocale(deps, c.channelId, db);
   const tr = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(locale, k, p);
-  return checklistMessage(tr, locale, c, items, { name: tpl.name, version: tpl.version, body: stored(StoredTemplate, tpl.body, "playbook template") as Template }, todayIn(deps.clock.now(), c.timeZone));
+  return checklistMessage(
+    tr,
+    locale,
+    c,
+    items,
+    { name: tpl.name, version: tpl.version, body: stored(StoredTemplate, tpl.body, "playbook template") as Template },
+    todayIn(deps.clock.now(), c.timeZone),
+  );
 }

@@ -15,7 +15,8 @@ export type PromoCommand =
   | { sub: "warroom-rules"; ref: string; levels: string[] }
   | { sub: "runbook"; ref: string; key?: string };
 
-export type PromoParse = { ok: true; cmd: PromoCommand } | { ok: false; usage: "promo.usage" | "promo.usage.new" | "t0.usage" };
+export type PromoParse =
+  { ok: true; cmd: PromoCommand } | { ok: false; usage: "promo.usage" | "promo.usage.new" | "t0.usage" };
 
 const dateLike = /^\d{4}-\d{1,2}-\d{1,2}$/;
 const ref = /^#?\d+$/;
@@ -52,7 +53,17 @@ export function parsePromoCommand(text: string): PromoParse {
         else if (/^[a-z0-9_-]{1,40}$/.test(w)) template = w;
         else return { ok: false, usage: "promo.usage.new" };
       }
-      return { ok: true, cmd: { sub: "new", name, date: normaliseDate(rest[at]!), channelId, kind: kind ?? kindFromName(name), template } };
+      return {
+        ok: true,
+        cmd: {
+          sub: "new",
+          name,
+          date: normaliseDate(rest[at]!),
+          channelId,
+          kind: kind ?? kindFromName(name),
+          template,
+        },
+      };
     }
     case "list":
       return { ok: true, cmd: { sub: "list" } };
@@ -62,7 +73,9 @@ export function parsePromoCommand(text: string): PromoParse {
       return { ok: true, cmd: { sub: "calendar", year: y } };
     }
     case "move":
-      return rest.length === 2 && ref.test(rest[0]!) && dateLike.test(rest[1]!) ? { ok: true, cmd: { sub: "move", ref: rest[0]!, date: normaliseDate(rest[1]!) } } : usage;
+      return rest.length === 2 && ref.test(rest[0]!) && dateLike.test(rest[1]!)
+        ? { ok: true, cmd: { sub: "move", ref: rest[0]!, date: normaliseDate(rest[1]!) } }
+        : usage;
     case "cancel":
     case "gate":
     case "retro":
@@ -80,9 +93,19 @@ export function parsePromoCommand(text: string): PromoParse {
     case "作戰室": {
       // warroom 3 start [store] [every 10m | 10m] [plan 3000000]; the values are checked where used.
       const action = (rest[1] ?? "").toLowerCase();
-      if (!ref.test(rest[0] ?? "") || (action !== "start" && action !== "stop" && action !== "plan" && action !== "rules")) return { ok: false, usage: "t0.usage" };
-      if (action === "rules") return rest.length === 5 ? { ok: true, cmd: { sub: "warroom-rules", ref: rest[0]!, levels: rest.slice(2) } } : { ok: false, usage: "t0.usage" };
-      if (action === "plan") return rest.length === 3 ? { ok: true, cmd: { sub: "warroom", ref: rest[0]!, action, plan: rest[2]! } } : { ok: false, usage: "t0.usage" };
+      if (
+        !ref.test(rest[0] ?? "") ||
+        (action !== "start" && action !== "stop" && action !== "plan" && action !== "rules")
+      )
+        return { ok: false, usage: "t0.usage" };
+      if (action === "rules")
+        return rest.length === 5
+          ? { ok: true, cmd: { sub: "warroom-rules", ref: rest[0]!, levels: rest.slice(2) } }
+          : { ok: false, usage: "t0.usage" };
+      if (action === "plan")
+        return rest.length === 3
+          ? { ok: true, cmd: { sub: "warroom", ref: rest[0]!, action, plan: rest[2]! } }
+          : { ok: false, usage: "t0.usage" };
       const cmd: PromoCommand & { sub: "warroom" } = { sub: "warroom", ref: rest[0]!, action };
       const opts = rest.slice(2);
       for (let i = 0; i < opts.length; i++) {
@@ -98,7 +121,9 @@ export function parsePromoCommand(text: string): PromoParse {
     case "runbook":
     case "预案":
     case "預案":
-      return ref.test(rest[0] ?? "") && rest.length <= 2 ? { ok: true, cmd: { sub: "runbook", ref: rest[0]!, key: rest[1]?.toLowerCase() } } : { ok: false, usage: "t0.usage" };
+      return ref.test(rest[0] ?? "") && rest.length <= 2
+        ? { ok: true, cmd: { sub: "runbook", ref: rest[0]!, key: rest[1]?.toLowerCase() } }
+        : { ok: false, usage: "t0.usage" };
     default:
       return usage;
   }
@@ -116,7 +141,8 @@ const num = z
   .transform((s) => s.replace(/[,，¥\s]/g, ""))
   .pipe(z.string().regex(/^\d+(\.\d+)?$/))
   .transform(Number);
-export const optionalNumber = (v: string | null | undefined) => (v == null || v.trim() === "" ? { ok: true as const, value: undefined } : parseNumber(v));
+export const optionalNumber = (v: string | null | undefined) =>
+  v == null || v.trim() === "" ? { ok: true as const, value: undefined } : parseNumber(v);
 export function parseNumber(v: string | null | undefined): { ok: true; value: number } | { ok: false } {
   const r = num.safeParse(v ?? "");
   return r.success ? { ok: true, value: r.data } : { ok: false };

@@ -23,7 +23,13 @@ export function registerActions(app: App, deps: Deps): void {
       await fn();
     } catch (e) {
       const user = await userContext(deps, body.user.id);
-      await answerFailure(deps, user.locale, e, "promo action", (text) => replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text }));
+      await answerFailure(deps, user.locale, e, "promo action", (text) =>
+        replyEphemeral(
+          deps,
+          { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id },
+          { text },
+        ),
+      );
     }
   };
 
@@ -36,7 +42,10 @@ export function registerActions(app: App, deps: Deps): void {
         const item = await deps.db.campaignItem.findUnique({ where: { id: itemId } });
         if (!item) throw new DomainError("promo.error.notFound", { ref: itemId });
         const user = await userContext(deps, body.user.id);
-        await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: itemModal(user.t, user.locale, item) });
+        await deps.slack.call("views.open", {
+          trigger_id: body.trigger_id,
+          view: itemModal(user.t, user.locale, item),
+        });
         return;
       }
       await changeItem(deps, itemId, body.user.id, { status: verb === "done" ? "done" : "open" });
@@ -49,7 +58,13 @@ export function registerActions(app: App, deps: Deps): void {
     await guarded(body, async () => {
       const [kind, date] = String("value" in action ? action.value : "").split("|");
       const user = await userContext(deps, body.user.id);
-      const view = createModal(user.t, { userId: body.user.id, channelId: body.channel?.id, templates: await templateNames(deps.db), kind: (KINDS as readonly string[]).includes(kind ?? "") ? (kind as Kind) : undefined, date: isRealDate(date ?? "") ? date : undefined });
+      const view = createModal(user.t, {
+        userId: body.user.id,
+        channelId: body.channel?.id,
+        templates: await templateNames(deps.db),
+        kind: (KINDS as readonly string[]).includes(kind ?? "") ? (kind as Kind) : undefined,
+        date: isRealDate(date ?? "") ? date : undefined,
+      });
       await deps.slack.call("views.open", { trigger_id: body.trigger_id, view });
     });
   });
@@ -62,7 +77,9 @@ export function registerActions(app: App, deps: Deps): void {
   for (const id of [ACTION.doneFromDm, ACTION.doneFromHome]) {
     app.action<BlockAction>(id, async ({ ack, body, action }) => {
       await ackFirst(ack);
-      await guarded(body, () => changeItem(deps, parseValue(IdValue, actionValue(action), "item id"), body.user.id, { status: "done" }));
+      await guarded(body, () =>
+        changeItem(deps, parseValue(IdValue, actionValue(action), "item id"), body.user.id, { status: "done" }),
+      );
     });
   }
 
@@ -74,7 +91,11 @@ export function registerActions(app: App, deps: Deps): void {
       const until = await snoozeTimer(deps, key, "promo:", 24 * 3600_000);
       if (!until) throw new DomainError("promo.error.notFound", { ref: key.slice(0, 20) });
       const user = await userContext(deps, body.user.id);
-      await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: user.t("promo.remind.snoozed", { until: formatInZone(until, user.timeZone) }) });
+      await replyEphemeral(
+        deps,
+        { responseUrl: body.response_url, userId: body.user.id },
+        { text: user.t("promo.remind.snoozed", { until: formatInZone(until, user.timeZone) }) },
+      );
     });
   });
 }

@@ -26,11 +26,20 @@ export function registerCommand(app: App, deps: Deps): void {
     const open = (view: unknown) => deps.slack.call("views.open", { trigger_id: command.trigger_id, view });
     try {
       const parsed = parsePromoCommand(command.text ?? "");
-      if (!parsed.ok) return void (await show(user.t(parsed.usage, { keys: "stockout|system_failure|fraud|payment_failure|logistics_overload" })));
+      if (!parsed.ok)
+        return void (await show(
+          user.t(parsed.usage, { keys: "stockout|system_failure|fraud|payment_failure|logistics_overload" }),
+        ));
       const cmd = parsed.cmd;
       switch (cmd.sub) {
         case "new-form":
-          return void (await open(createModal(user.t, { userId: command.user_id, channelId: command.channel_id, templates: await templateNames(deps.db) })));
+          return void (await open(
+            createModal(user.t, {
+              userId: command.user_id,
+              channelId: command.channel_id,
+              templates: await templateNames(deps.db),
+            }),
+          ));
         case "new": {
           const c = await createCampaign(deps, {
             actorId: command.user_id,
@@ -42,7 +51,9 @@ export function registerCommand(app: App, deps: Deps): void {
             targets: {},
             templateName: cmd.template,
           });
-          return void (await say(user.t("promo.created", { number: c.number, name: c.name, date: c.eventDate, channel: c.channelId })));
+          return void (await say(
+            user.t("promo.created", { number: c.number, name: c.name, date: c.eventDate, channel: c.channelId }),
+          ));
         }
         case "list":
           return void (await show(await listText(deps, user.t)));
@@ -65,7 +76,9 @@ export function registerCommand(app: App, deps: Deps): void {
         }
         case "report": {
           const c = await findCampaign(deps, cmd.ref);
-          return void (await show(await retroReport(deps, c, user.t, user.locale, todayIn(deps.clock.now(), c.timeZone))));
+          return void (await show(
+            await retroReport(deps, c, user.t, user.locale, todayIn(deps.clock.now(), c.timeZone)),
+          ));
         }
         case "template-list":
           return void (await show(user.t("promo.template.list", { names: (await templateNames(deps.db)).join(", ") })));

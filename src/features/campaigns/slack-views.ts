@@ -18,7 +18,19 @@ import { KINDS, type Kind } from "./rules.ts";
 import { optionalNumber, parseNumber } from "./schema.ts";
 import { importTemplate, latestTemplate, parseTemplateYaml } from "./templates.ts";
 
-type Values = Record<string, Record<string, { value?: string | null; selected_date?: string | null; selected_user?: string | null; selected_conversation?: string | null; selected_option?: { value: string } | null }>>;
+type Values = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_date?: string | null;
+      selected_user?: string | null;
+      selected_conversation?: string | null;
+      selected_option?: { value: string } | null;
+    }
+  >
+>;
 const field = (v: Values, id: string) => v[id]?.[id];
 const meta = (s: string) => {
   try {
@@ -33,7 +45,8 @@ export function registerViews(app: App, deps: Deps): void {
     try {
       await fn();
     } catch (e) {
-      if (e instanceof AlreadyDone) return void deps.log.info({ key: e.key }, "promotion form submitted again; nothing new made");
+      if (e instanceof AlreadyDone)
+        return void deps.log.info({ key: e.key }, "promotion form submitted again; nothing new made");
       const user = await userContext(deps, userId);
       await dmUser(deps, userId, { text: errorText(deps, user.locale, e, "promo modal") });
     }
@@ -56,7 +69,8 @@ export function registerViews(app: App, deps: Deps): void {
       else nums[id] = r.value;
     }
     const templateName = field(v, "template")?.selected_option?.value ?? "builtin";
-    if (!(await latestTemplate(deps.db, templateName))) errors.template = user.t("promo.error.templateUnknown", { name: templateName });
+    if (!(await latestTemplate(deps.db, templateName)))
+      errors.template = user.t("promo.error.templateUnknown", { name: templateName });
     if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
     await ackFirst(ack);
     const kindRaw = field(v, "kind")?.selected_option?.value ?? "custom";
@@ -72,7 +86,9 @@ export function registerViews(app: App, deps: Deps): void {
         templateName,
         requestKey: `view:${view.id}`,
       });
-      await dmUser(deps, body.user.id, { text: user.t("promo.created", { number: c.number, name: c.name, date: c.eventDate, channel: c.channelId }) });
+      await dmUser(deps, body.user.id, {
+        text: user.t("promo.created", { number: c.number, name: c.name, date: c.eventDate, channel: c.channelId }),
+      });
     });
   });
 
@@ -81,7 +97,8 @@ export function registerViews(app: App, deps: Deps): void {
     const user = await userContext(deps, body.user.id);
     const status = field(v, "status")?.selected_option?.value as "open" | "done" | "na" | undefined;
     const reason = field(v, "reason")?.value?.trim() || null;
-    if (status === "na" && !reason) return void (await ack({ response_action: "errors", errors: { reason: user.t("promo.error.reason") } }));
+    if (status === "na" && !reason)
+      return void (await ack({ response_action: "errors", errors: { reason: user.t("promo.error.reason") } }));
     await ackFirst(ack);
     await run(body.user.id, () =>
       changeItem(deps, meta(view.private_metadata).itemId ?? "", body.user.id, {
@@ -104,28 +121,48 @@ export function registerViews(app: App, deps: Deps): void {
       else errors[id] = user.t("promo.error.number");
     }
     const actions: RetroAction[] = [];
-    const lines = (field(v, "actions")?.value ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = (field(v, "actions")?.value ?? "")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     lines.forEach((line, i) => {
       // " | " separates the parts; a mention's own "|" (<@U123|name>) has no spaces around it.
       const [action, owner, deadline, acceptance] = line.split(/\s+\|\s+/).map((s) => s.trim());
-      const ownerId = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(owner ?? "")?.[1] ?? (owner && owner.length <= 80 ? owner : undefined);
-      if (!action || !ownerId || !isRealDate(deadline ?? "") || !acceptance) errors.actions ??= user.t("promo.retro.badAction", { line: i + 1 });
+      const ownerId =
+        /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(owner ?? "")?.[1] ?? (owner && owner.length <= 80 ? owner : undefined);
+      if (!action || !ownerId || !isRealDate(deadline ?? "") || !acceptance)
+        errors.actions ??= user.t("promo.retro.badAction", { line: i + 1 });
       else actions.push({ action, owner: ownerId, deadline: deadline!, acceptance });
     });
     if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
     await ackFirst(ack);
     await run(body.user.id, async () => {
       const c = await saveRetro(deps, meta(view.private_metadata).ref ?? "", body.user.id, {
-        actuals: { gmv: nums.gmv!, newCustomers: nums.new_customers!, spend: nums.spend!, uv: nums.uv!, buyers: nums.buyers! },
+        actuals: {
+          gmv: nums.gmv!,
+          newCustomers: nums.new_customers!,
+          spend: nums.spend!,
+          uv: nums.uv!,
+          buyers: nums.buyers!,
+        },
         success: field(v, "success")?.value?.trim() ?? "",
         failure: field(v, "failure")?.value?.trim() ?? "",
-        whys: (field(v, "whys")?.value ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
+        whys: (field(v, "whys")?.value ?? "")
+          .split("\n")
+          .map((s) => s.trim())
+          .filter(Boolean),
         actions,
       });
       // The report goes to the campaign channel, in the team's language, and is kept on the campaign.
       const locale = await channelLocale(deps, c.channelId);
       const text = await retroReport(deps, c, (k, p) => t(locale, k, p), locale, todayIn(deps.clock.now(), c.timeZone));
-      await deps.outbox.enqueue(deps.db, { kind: "post", channel: c.channelId, body: { text }, actorId: body.user.id, dedupeKey: `retro:view:${view.id}` });
+      await deps.outbox.enqueue(deps.db, {
+        kind: "post",
+        channel: c.channelId,
+        body: { text },
+        actorId: body.user.id,
+        dedupeKey: `retro:view:${view.id}`,
+      });
     });
   });
 

@@ -15,13 +15,23 @@ export const BUILTIN = "builtin";
 /** JSON with every object's keys sorted: the same value always gives the same text. */
 function canonical(v: unknown): string {
   const sort = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(sort) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, y]) => [k, sort(y)])) : x;
+    Array.isArray(x)
+      ? x.map(sort)
+      : x && typeof x === "object"
+        ? Object.fromEntries(
+            Object.entries(x as Record<string, unknown>)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, y]) => [k, sort(y)]),
+          )
+        : x;
   return JSON.stringify(sort(typeof v === "string" ? JSON.parse(v) : v));
 }
 
 let builtinCache: Template | undefined;
 export function builtinTemplate(): Template {
-  builtinCache ??= Template.parse(parse(readFileSync(fromRoot("src/features/campaigns/templates/builtin.yaml"), "utf8")));
+  builtinCache ??= Template.parse(
+    parse(readFileSync(fromRoot("src/features/campaigns/templates/builtin.yaml"), "utf8")),
+  );
   return builtinCache;
 }
 
@@ -34,7 +44,8 @@ export function parseTemplateYaml(text: string): Template {
     throw new DomainError("promo.error.template", { problems: `YAML: ${(e as Error).message.split("\n")[0]}` });
   }
   const r = Template.safeParse(raw);
-  if (!r.success) throw new DomainError("promo.error.template", { problems: templateProblems(r.error).slice(0, 8).join("; ") });
+  if (!r.success)
+    throw new DomainError("promo.error.template", { problems: templateProblems(r.error).slice(0, 8).join("; ") });
   return r.data;
 }
 
@@ -52,7 +63,14 @@ async function ensureBuiltin(db: Db): Promise<void> {
   // Compared with keys in one order: jsonb keeps an object's keys in its own order, not ours.
   if (last && canonical(last.body) === canonical(body)) return;
   try {
-    await db.playbookTemplate.create({ data: { name: BUILTIN, version: (last?.version ?? 0) + 1, body: body as unknown as Prisma.InputJsonObject, createdAt: new Date(0) } });
+    await db.playbookTemplate.create({
+      data: {
+        name: BUILTIN,
+        version: (last?.version ?? 0) + 1,
+        body: body as unknown as Prisma.InputJsonObject,
+        createdAt: new Date(0),
+      },
+    });
   } catch (e) {
     if ((e as { code?: string }).code !== "P2002") throw e;
   }
@@ -63,7 +81,13 @@ export async function importTemplate(deps: Deps, userId: string, yamlText: strin
   if (t.name === BUILTIN) throw new DomainError("promo.error.templateBuiltin");
   const last = await deps.db.playbookTemplate.findFirst({ where: { name: t.name }, orderBy: { version: "desc" } });
   const row = await deps.db.playbookTemplate.create({
-    data: { name: t.name, version: (last?.version ?? 0) + 1, body: t as unknown as Prisma.InputJsonObject, createdBy: userId, createdAt: deps.clock.now() },
+    data: {
+      name: t.name,
+      version: (last?.version ?? 0) + 1,
+      body: t as unknown as Prisma.InputJsonObject,
+      createdBy: userId,
+      createdAt: deps.clock.now(),
+    },
   });
   return { name: row.name, version: row.version, items: t.stages.reduce((a, s) => a + s.items.length, 0) };
 }
@@ -76,6 +100,10 @@ export async function exportTemplate(db: Db, name: string): Promise<string> {
 
 export async function templateNames(db: Db): Promise<string[]> {
   await ensureBuiltin(db);
-  const rows = await db.playbookTemplate.findMany({ distinct: ["name"], select: { name: true }, orderBy: { name: "asc" } });
+  const rows = await db.playbookTemplate.findMany({
+    distinct: ["name"],
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
   return rows.map((r) => r.name);
 }

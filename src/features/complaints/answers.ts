@@ -31,8 +31,12 @@ export function listAnswer(t: Translator, cases: ComplaintCase[], timeZone: stri
 export function tiersAnswer(t: Translator, p: PolicySnapshot): MessageBody {
   const rows = [1, 2, 3].map((n) => {
     const tier = p.tiers.find((x) => x.tier === n);
-    if (!tier) return t("complaint.tiers.row", { tier: n, channel: "", people: t("complaint.tiers.none") }).replace("<#>", "–");
-    const people = [...tier.userIds.map((u) => `<@${u}>`), ...(tier.userGroupId ? [`<!subteam^${tier.userGroupId}>`] : [])].join(" ");
+    if (!tier)
+      return t("complaint.tiers.row", { tier: n, channel: "", people: t("complaint.tiers.none") }).replace("<#>", "–");
+    const people = [
+      ...tier.userIds.map((u) => `<@${u}>`),
+      ...(tier.userGroupId ? [`<!subteam^${tier.userGroupId}>`] : []),
+    ].join(" ");
     return t("complaint.tiers.row", { tier: n, channel: tier.channelId, people });
   });
   return { text: [`*${t("complaint.tiers.title")}*`, ...rows].join("\n") };
@@ -62,8 +66,14 @@ export function reportAnswer(t: Translator, r: ComplaintReport, from: string, to
     t("complaint.report.byCause", { list: causes.join(" · ") || "–" }),
     t("complaint.report.byTier", { list: `1: ${r.byTier[1]} · 2: ${r.byTier[2]} · 3: ${r.byTier[3]}` }),
     t("complaint.report.sla", { response: pct(t, r.responseSla), resolution: pct(t, r.resolutionSla) }),
-    t("complaint.report.times", { ack: reportDuration(t, r.medianAckMs), resolve: reportDuration(t, r.medianResolveMs) }),
-    t("complaint.report.fcr", { fcr: pct(t, r.firstContactResolution), mark: mark(r.firstContactResolution, TARGET_FCR) }),
+    t("complaint.report.times", {
+      ack: reportDuration(t, r.medianAckMs),
+      resolve: reportDuration(t, r.medianResolveMs),
+    }),
+    t("complaint.report.fcr", {
+      fcr: pct(t, r.firstContactResolution),
+      mark: mark(r.firstContactResolution, TARGET_FCR),
+    }),
     r.satisfaction == null
       ? t("complaint.report.csatNone")
       : t("complaint.report.csat", { csat: r.satisfaction, n: r.ratings, mark: mark(r.satisfaction, TARGET_CSAT) }),

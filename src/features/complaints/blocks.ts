@@ -39,14 +39,22 @@ export function remedyText(t: Translator, r: Remedy): string {
 }
 
 function clockLine(t: Translator, c: ComplaintCase, timeZone: string, now: Date): string | undefined {
-  if (c.status === "waiting_customer" && c.remainingMs != null) return t("complaint.card.clock.paused", { left: formatDuration(c.remainingMs) });
+  if (c.status === "waiting_customer" && c.remainingMs != null)
+    return t("complaint.card.clock.paused", { left: formatDuration(c.remainingMs) });
   if (!c.deadlineAt || c.clockKind === "none") return undefined;
   const deadline = `${formatInZone(c.deadlineAt, timeZone, "MM-dd HH:mm")} (${timeZone})`;
   if (c.deadlineAt <= now) return t("complaint.card.clock.overdue", { deadline });
-  return t(c.clockKind === "response" ? "complaint.card.clock.response" : "complaint.card.clock.resolution", { deadline });
+  return t(c.clockKind === "response" ? "complaint.card.clock.response" : "complaint.card.clock.resolution", {
+    deadline,
+  });
 }
 
-function button(t: Translator, name: ActionName, c: Pick<ComplaintCase, "id" | "version">, style?: "primary" | "danger"): Button {
+function button(
+  t: Translator,
+  name: ActionName,
+  c: Pick<ComplaintCase, "id" | "version">,
+  style?: "primary" | "danger",
+): Button {
   const labels: Record<ActionName, Parameters<Translator>[0]> = {
     ack: "complaint.btn.ack",
     escalate: "complaint.btn.escalate",
@@ -60,13 +68,20 @@ function button(t: Translator, name: ActionName, c: Pick<ComplaintCase, "id" | "
     rate: "complaint.btn.rate",
     reopen: "complaint.btn.reopen",
   };
-  return { type: "button", action_id: ACTION[name], text: plain(t(labels[name])), value: `${c.id}.${c.version}`, ...(style ? { style } : {}) };
+  return {
+    type: "button",
+    action_id: ACTION[name],
+    text: plain(t(labels[name])),
+    value: `${c.id}.${c.version}`,
+    ...(style ? { style } : {}),
+  };
 }
 
 function actionsFor(t: Translator, c: ComplaintCase, remedy: Remedy | null) {
   const s = c.status as Status;
   const els: ActionsBlockElement[] = [];
-  if (remedy?.status === "pending_approval") els.push(button(t, "approve", c, "primary"), button(t, "reject", c, "danger"));
+  if (remedy?.status === "pending_approval")
+    els.push(button(t, "approve", c, "primary"), button(t, "reject", c, "danger"));
   if (s === "open" && c.clockKind === "response") els.push(button(t, "ack", c, "primary"));
   if (s === "open" || s === "acknowledged") els.push(button(t, "waiting", c));
   if (s === "waiting_customer") els.push(button(t, "resume", c));
@@ -87,10 +102,21 @@ function actionsFor(t: Translator, c: ComplaintCase, remedy: Remedy | null) {
   return els.slice(0, 25);
 }
 
-export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now: Date, movedTo?: { tier: number; channel: string }): MessageBody {
+export function caseCard(
+  t: Translator,
+  c: ComplaintCase,
+  timeZone: string,
+  now: Date,
+  movedTo?: { tier: number; channel: string },
+): MessageBody {
   const remedy = c.remedy ? stored(RemedyShape, c.remedy, "complaint remedy") : null;
   const icon = c.status === "closed" ? "✅" : c.urgency === "urgent" ? "🔴" : "🟡";
-  const title = t("complaint.card.title", { icon, number: c.number, urgency: t(`urgency.${c.urgency as Urgency}`), tier: c.tier });
+  const title = t("complaint.card.title", {
+    icon,
+    number: c.number,
+    urgency: t(`urgency.${c.urgency as Urgency}`),
+    tier: c.tier,
+  });
   const blocks: KnownBlock[] = [
     { type: "section", text: md(`*${title}*`) },
     {
@@ -119,11 +145,15 @@ export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now:
             : "";
     context.push(t("complaint.card.remedy", { remedy: remedyText(t, remedy) }) + suffix);
   }
-  if (c.satisfaction) context.push(t("complaint.card.satisfaction", { stars: "★".repeat(c.satisfaction), score: c.satisfaction }));
+  if (c.satisfaction)
+    context.push(t("complaint.card.satisfaction", { stars: "★".repeat(c.satisfaction), score: c.satisfaction }));
   if (c.sourceLink) context.push(t("complaint.card.source", { link: c.sourceLink }));
   if (context.length) blocks.push({ type: "context", elements: context.map(md) });
   if (movedTo) {
-    blocks.push({ type: "section", text: md(t("complaint.card.escalatedAway", { tier: movedTo.tier, channel: movedTo.channel })) });
+    blocks.push({
+      type: "section",
+      text: md(t("complaint.card.escalatedAway", { tier: movedTo.tier, channel: movedTo.channel })),
+    });
   } else {
     const actions = actionsFor(t, c, remedy);
     if (actions.length) blocks.push({ type: "actions", block_id: `case:${c.id}`, elements: actions });
@@ -133,5 +163,8 @@ export function caseCard(t: Translator, c: ComplaintCase, timeZone: string, now:
 
 /** App Home: the cases waiting for this person, one line each. */
 export function homeBlocks(t: Translator, rows: string[]): KnownBlock[] {
-  return [{ type: "section", text: md([t("complaint.home.title"), ...rows.map((r) => `• ${r}`)].join("\n")) }, { type: "divider" }];
+  return [
+    { type: "section", text: md([t("complaint.home.title"), ...rows.map((r) => `• ${r}`)].join("\n")) },
+    { type: "divider" },
+  ];
 }

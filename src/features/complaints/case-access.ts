@@ -37,10 +37,20 @@ async function groupMembers(deps: Deps, groupId: string): Promise<string[]> {
 }
 
 /** A tier member by id, or through the tier's user group. */
-export async function isTierMemberAsync(deps: Deps, c: ComplaintCase, userId: string, tiers?: number[]): Promise<boolean> {
+export async function isTierMemberAsync(
+  deps: Deps,
+  c: ComplaintCase,
+  userId: string,
+  tiers?: number[],
+): Promise<boolean> {
   if (isTierMember(c, userId, tiers)) return true;
   for (const t of snapshotOf(c).tiers) {
-    if ((!tiers || tiers.includes(t.tier)) && t.userGroupId && (await groupMembers(deps, t.userGroupId)).includes(userId)) return true;
+    if (
+      (!tiers || tiers.includes(t.tier)) &&
+      t.userGroupId &&
+      (await groupMembers(deps, t.userGroupId)).includes(userId)
+    )
+      return true;
   }
   return false;
 }
@@ -51,7 +61,8 @@ export async function assertMayAct(deps: Deps, c: ComplaintCase, userId: string)
 }
 
 export function assertStatus(c: ComplaintCase, allowed: Status[], statusLabel: string): void {
-  if (!allowed.includes(c.status as Status)) throw new DomainError("complaint.error.state", { number: c.number, status: statusLabel });
+  if (!allowed.includes(c.status as Status))
+    throw new DomainError("complaint.error.state", { number: c.number, status: statusLabel });
 }
 
 export const ACTIVE: Status[] = ["open", "acknowledged", "waiting_customer"];

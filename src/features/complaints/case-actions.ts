@@ -24,7 +24,11 @@ import { needsTier3Approval, type RemedyKind, type Status } from "./rules.ts";
  */
 type Say = (t: Translator) => [MessageKey, Params];
 // A change never rewrites the policy snapshot (copied once, when the case opened).
-type Change = (tx: Db, c: ComplaintCase, ownerT: Translator) => Promise<{ data?: Partial<Omit<ComplaintCase, "policy">>; say?: Say; saved?: ComplaintCase }>;
+type Change = (
+  tx: Db,
+  c: ComplaintCase,
+  ownerT: Translator,
+) => Promise<{ data?: Partial<Omit<ComplaintCase, "policy">>; say?: Say; saved?: ComplaintCase }>;
 
 /** A case as the actor saw it: its id, and the version on the card they pressed (if it had one). */
 export interface Seen {
@@ -32,31 +36,40 @@ export interface Seen {
   seen?: number;
 }
 
-async function act(deps: Deps, ref: Seen, actorId: string, allowed: Status[], kind: string, change: Change): Promise<ComplaintCase> {
+async function act(
+  deps: Deps,
+  ref: Seen,
+  actorId: string,
+  allowed: Status[],
+  kind: string,
+  change: Change,
+): Promise<ComplaintCase> {
   const c = await loadCase(deps, ref.caseId);
   await assertMayAct(deps, c, actorId);
   const owner = await userContext(deps, c.ownerId);
   const version = ref.seen ?? c.version;
   if (version !== c.version) throw await lostRace(deps, c, actorId);
   assertStatus(c, allowed, owner.t(`cstatus.${c.status as Status}`));
-  const saved = await deps.db.$transaction(async (tx) => {
-    // The claim is the first write: from here this transaction holds the case, or it lost.
-    if (!(await claim(tx, "ComplaintCase", { id: c.id, version, statuses: allowed }))) throw new LostRace();
-    const fresh = await tx.complaintCase.findUniqueOrThrow({ where: { id: c.id } });
-    const r = await change(tx, fresh, owner.t);
-    const updated = r.saved ?? (await tx.complaintCase.update({ where: { id: c.id }, data: r.data ?? {} }));
-    if (!r.saved) await refreshCard(tx, deps, updated);
-    if (r.say) {
-      await note(tx, deps, updated, ...r.say(await caseChannelT(tx, deps, updated)));
-      await tellOwner(tx, deps, updated, owner.t, ...r.say(owner.t));
-    }
-    // A planned change (escalation) writes its own history line, with its details.
-    if (!r.saved) await logEvent(tx, deps, c.id, kind, actorId, { from: fresh.status, to: updated.status });
-    await completeWatchers(tx, deps, updated);
-    return updated;
-  }).catch(async (e) => {
-    throw e instanceof LostRace ? await lostRace(deps, await loadCase(deps, c.id), actorId) : e;
-  });
+  const saved = await deps.db
+    .$transaction(async (tx) => {
+      // The claim is the first write: from here this transaction holds the case, or it lost.
+      if (!(await claim(tx, "ComplaintCase", { id: c.id, version, statuses: allowed }))) throw new LostRace();
+      const fresh = await tx.complaintCase.findUniqueOrThrow({ where: { id: c.id } });
+      const r = await change(tx, fresh, owner.t);
+      const updated = r.saved ?? (await tx.complaintCase.update({ where: { id: c.id }, data: r.data ?? {} }));
+      if (!r.saved) await refreshCard(tx, deps, updated);
+      if (r.say) {
+        await note(tx, deps, updated, ...r.say(await caseChannelT(tx, deps, updated)));
+        await tellOwner(tx, deps, updated, owner.t, ...r.say(owner.t));
+      }
+      // A planned change (escalation) writes its own history line, with its details.
+      if (!r.saved) await logEvent(tx, deps, c.id, kind, actorId, { from: fresh.status, to: updated.status });
+      await completeWatchers(tx, deps, updated);
+      return updated;
+    })
+    .catch(async (e) => {
+      throw e instanceof LostRace ? await lostRace(deps, await loadCase(deps, c.id), actorId) : e;
+    });
   deps.wakeScheduler();
   return saved;
 }
@@ -75,7 +88,9 @@ async function lostRace(deps: Deps, c: ComplaintCase, actorId: string): Promise<
   const did = (last && DID[last.kind]) ?? "complaint.did.changed";
   const ago = formatDuration(Math.max(0, deps.clock.now().getTime() - (last?.at ?? c.createdAt).getTime()));
   const params = { number: c.number, did: user.t(did), ago, status: user.t(`cstatus.${c.status as Status}`) };
-  return last?.actorId ? new DomainError("complaint.error.lostRace", { ...params, actor: last.actorId }) : new DomainError("complaint.error.lostRaceClock", params);
+  return last?.actorId
+    ? new DomainError("complaint.error.lostRace", { ...params, actor: last.actorId })
+    : new DomainError("complaint.error.lostRaceClock", params);
 }
 
 const DID: Record<string, MessageKey> = {
@@ -97,7 +112,10 @@ export function acknowledge(deps: Deps, ref: Seen, actorId: string) {
   return act(deps, ref, actorId, ["open"], "acknowledged", async (tx, c) => {
     // Acknowledging stops the response clock; a general case's resolution clock keeps running.
     const clock = c.clockKind === "response" ? await armClock(tx, deps.clock, c, "none", deps.clock.now()) : {};
-    return { data: { status: "acknowledged", acknowledgedAt: deps.clock.now(), ...clock }, say: () => ["complaint.note.acknowledged", { actor: actorId }] };
+    return {
+      data: { status: "acknowledged", acknowledgedAt: deps.clock.now(), ...clock },
+      say: () => ["complaint.note.acknowledged", { actor: actorId }],
+    };
   });
 }
 
@@ -124,15 +142,26 @@ export function customerReplied(deps: Deps, ref: Seen, actorId: string) {
   });
 }
 
-export function proposeRemedy(deps: Deps, ref: Seen, actorId: string, r: { kind: RemedyKind; amount: number | null; note: string }) {
+export function proposeRemedy(
+  deps: Deps,
+  ref: Seen,
+  actorId: string,
+  r: { kind: RemedyKind; amount: number | null; note: string },
+) {
   return act(deps, ref, actorId, ACTIVE, "remedy_proposed", async (_tx, c, ownerT) => {
     const p = snapshotOf(c);
     const pending = needsTier3Approval(r.kind, r.amount ?? 0, p);
     const remedy: Remedy = { ...r, status: pending ? "pending_approval" : "proposed", proposedBy: actorId };
     if (pending) {
-      await note(_tx, deps, c, "complaint.note.remedyNeedsApproval", { mentions: mentions(c, 3), amount: `¥${p.refundApprovalAbove}` });
+      await note(_tx, deps, c, "complaint.note.remedyNeedsApproval", {
+        mentions: mentions(c, 3),
+        amount: `¥${p.refundApprovalAbove}`,
+      });
     }
-    return { data: { remedy: JSON.stringify(remedy) }, say: (t) => ["complaint.note.remedyProposed", { actor: actorId, remedy: remedyText(t, remedy), note: r.note }] };
+    return {
+      data: { remedy: JSON.stringify(remedy) },
+      say: (t) => ["complaint.note.remedyProposed", { actor: actorId, remedy: remedyText(t, remedy), note: r.note }],
+    };
   });
 }
 
@@ -141,18 +170,40 @@ export async function decideRemedy(deps: Deps, ref: Seen, actorId: string, appro
   if (!(await isAdmin(deps, actorId)) && !(await isTierMemberAsync(deps, c, actorId, [3]))) {
     throw new DomainError("complaint.error.approver", { amount: `¥${snapshotOf(c).refundApprovalAbove}` });
   }
-  return act(deps, ref, actorId, ACTIVE, approve ? "remedy_approved" : "remedy_rejected", async (_tx, fresh, ownerT) => {
-    const remedy = fresh.remedy ? stored(RemedyShape, fresh.remedy, "complaint remedy") : null;
-    if (!remedy || remedy.status !== "pending_approval") throw new DomainError("complaint.error.state", { number: fresh.number, status: ownerT(`cstatus.${fresh.status as Status}`) });
-    const decided: Remedy = { ...remedy, status: approve ? "approved" : "rejected", decidedBy: actorId };
-    const say: Say = (t) => ["complaint.note.remedyDecided", { actor: actorId, decision: t(approve ? "complaint.decision.approved" : "complaint.decision.rejected"), remedy: remedyText(t, decided) }];
-    return { data: { remedy: JSON.stringify(decided) }, say };
-  });
+  return act(
+    deps,
+    ref,
+    actorId,
+    ACTIVE,
+    approve ? "remedy_approved" : "remedy_rejected",
+    async (_tx, fresh, ownerT) => {
+      const remedy = fresh.remedy ? stored(RemedyShape, fresh.remedy, "complaint remedy") : null;
+      if (!remedy || remedy.status !== "pending_approval")
+        throw new DomainError("complaint.error.state", {
+          number: fresh.number,
+          status: ownerT(`cstatus.${fresh.status as Status}`),
+        });
+      const decided: Remedy = { ...remedy, status: approve ? "approved" : "rejected", decidedBy: actorId };
+      const say: Say = (t) => [
+        "complaint.note.remedyDecided",
+        {
+          actor: actorId,
+          decision: t(approve ? "complaint.decision.approved" : "complaint.decision.rejected"),
+          remedy: remedyText(t, decided),
+        },
+      ];
+      return { data: { remedy: JSON.stringify(decided) }, say };
+    },
+  );
 }
 
 export function resolve(deps: Deps, ref: Seen, actorId: string) {
   return act(deps, ref, actorId, ACTIVE, "resolved", async (tx, c) => ({
-    data: { status: "resolved", resolvedAt: deps.clock.now(), ...(await armClock(tx, deps.clock, c, "none", deps.clock.now())) },
+    data: {
+      status: "resolved",
+      resolvedAt: deps.clock.now(),
+      ...(await armClock(tx, deps.clock, c, "none", deps.clock.now())),
+    },
     say: () => ["complaint.note.resolved", { actor: actorId }],
   }));
 }

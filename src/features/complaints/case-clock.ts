@@ -23,7 +23,12 @@ export const timerPrefix = (caseId: string) => `complaint:${caseId}:`;
 /** The owner of every timer of a case: cancelled together by one indexed statement. */
 export const timerOwner = (caseId: string) => `complaint:${caseId}`;
 
-const WorkingHoursShape = z.object({ start: z.string().regex(/^\d\d:\d\d$/), end: z.string().regex(/^\d\d:\d\d$/), days: z.array(z.number().int().min(1).max(7)), timeZone: z.string() });
+const WorkingHoursShape = z.object({
+  start: z.string().regex(/^\d\d:\d\d$/),
+  end: z.string().regex(/^\d\d:\d\d$/),
+  days: z.array(z.number().int().min(1).max(7)),
+  timeZone: z.string(),
+});
 /** The policy copied onto a case when it opened: parsed, not trusted (it is text in the database). */
 export const PolicySnapshotShape = z.object({
   urgentAckMs: z.number().positive(),
@@ -34,7 +39,14 @@ export const PolicySnapshotShape = z.object({
   refundApprovalAbove: z.number().min(0),
   workingHours: WorkingHoursShape.nullable(),
   holidays: z.array(z.string()),
-  tiers: z.array(z.object({ tier: z.number().int(), channelId: z.string(), userIds: z.array(z.string()), userGroupId: z.string().nullable() })),
+  tiers: z.array(
+    z.object({
+      tier: z.number().int(),
+      channelId: z.string(),
+      userIds: z.array(z.string()),
+      userGroupId: z.string().nullable(),
+    }),
+  ),
 }) satisfies z.ZodType<PolicySnapshot>;
 
 // Thousands of cases share a handful of distinct snapshots: each is parsed once.
@@ -52,7 +64,10 @@ export function snapshotOf(c: { policy: unknown }): PolicySnapshot {
   return p;
 }
 
-export type ClockFields = Pick<ComplaintCase, "clockKind" | "clockGen" | "clockStartedAt" | "deadlineAt" | "pausedAt" | "remainingMs">;
+export type ClockFields = Pick<
+  ComplaintCase,
+  "clockKind" | "clockGen" | "clockStartedAt" | "deadlineAt" | "pausedAt" | "remainingMs"
+>;
 
 /**
  * The clock's new fields and its timers (the warning at a share of the full limit, then the
@@ -66,7 +81,18 @@ export function planArm(
   limitMs?: number,
 ): { fields: ClockFields; timers: NewTimer[] } {
   const gen = c.clockGen + 1;
-  if (kind === "none") return { fields: { clockKind: "none", clockGen: gen, clockStartedAt: null, deadlineAt: null, pausedAt: null, remainingMs: null }, timers: [] };
+  if (kind === "none")
+    return {
+      fields: {
+        clockKind: "none",
+        clockGen: gen,
+        clockStartedAt: null,
+        deadlineAt: null,
+        pausedAt: null,
+        remainingMs: null,
+      },
+      timers: [],
+    };
   const p = snapshotOf(c);
   const limit = limitMs ?? clockLimitMs(p, kind);
   const fullLimit = clockLimitMs(p, kind);
@@ -81,8 +107,24 @@ export function planArm(
     const warnAt = planClock(start, warnMs, { ...p, warnPercent: 100 }).deadlineAt;
     timers.push({ kind: JOB_WARN, key: `${timerPrefix(c.id)}g${gen}:warn`, owner, dueAt: warnAt, payload });
   }
-  timers.push({ kind: JOB_BREACH, key: `${timerPrefix(c.id)}g${gen}:breach:${c.breaches}`, owner, dueAt: plan.deadlineAt, payload });
-  return { fields: { clockKind: kind, clockGen: gen, clockStartedAt: start, deadlineAt: plan.deadlineAt, pausedAt: null, remainingMs: null }, timers };
+  timers.push({
+    kind: JOB_BREACH,
+    key: `${timerPrefix(c.id)}g${gen}:breach:${c.breaches}`,
+    owner,
+    dueAt: plan.deadlineAt,
+    payload,
+  });
+  return {
+    fields: {
+      clockKind: kind,
+      clockGen: gen,
+      clockStartedAt: start,
+      deadlineAt: plan.deadlineAt,
+      pausedAt: null,
+      remainingMs: null,
+    },
+    timers,
+  };
 }
 
 /** Arms the clock in a Prisma transaction: old timers cancelled, new ones written; returns the fields. */

@@ -54,7 +54,12 @@ export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly Case
   const now = clock.now();
   const cancel = live.filter((p) => p.cancelTimers).map((p) => timerOwner(p.caseId));
   await inSlices(cancel, 500, (owners) =>
-    x.run(`UPDATE "Timer" SET "status" = 'cancelled', "finishedAt" = ?, "version" = "version" + 1 WHERE "status" = 'pending' AND "ownerId" IN (${marks(owners.length)})`, [now, ...owners]).then(() => {}),
+    x
+      .run(
+        `UPDATE "Timer" SET "status" = 'cancelled', "finishedAt" = ?, "version" = "version" + 1 WHERE "status" = 'pending' AND "ownerId" IN (${marks(owners.length)})`,
+        [now, ...owners],
+      )
+      .then(() => {}),
   );
   await inSlices(
     live.flatMap((p) => p.timers),
@@ -62,9 +67,25 @@ export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly Case
     (timers) => scheduleTimers(x, clock, timers),
   );
   const messages = live.flatMap((p) => p.messages);
-  await inSlices(messages, 500, (slice) => enqueueMany(x, clock, slice.map((m) => m.msg), slice.map((m) => m.id)).then(() => {}));
-  const events = live.flatMap((p) => p.events.map((e) => [newId(), p.caseId, now, e.actorId, e.kind, JSON.stringify(e.detail ?? {})] as Param[]));
-  await inSlices(events, 1000, (rows) => x.run(`INSERT INTO "ComplaintEvent" ("id", "caseId", "at", "actorId", "kind", "detail") VALUES ${valueRows(rows.length, 6)}`, rows.flat()).then(() => {}));
+  await inSlices(messages, 500, (slice) =>
+    enqueueMany(
+      x,
+      clock,
+      slice.map((m) => m.msg),
+      slice.map((m) => m.id),
+    ).then(() => {}),
+  );
+  const events = live.flatMap((p) =>
+    p.events.map((e) => [newId(), p.caseId, now, e.actorId, e.kind, JSON.stringify(e.detail ?? {})] as Param[]),
+  );
+  await inSlices(events, 1000, (rows) =>
+    x
+      .run(
+        `INSERT INTO "ComplaintEvent" ("id", "caseId", "at", "actorId", "kind", "detail") VALUES ${valueRows(rows.length, 6)}`,
+        rows.flat(),
+      )
+      .then(() => {}),
+  );
   return applied;
 }
 
@@ -100,7 +121,10 @@ async function updateCases(x: Exec, plans: readonly CasePlan[]): Promise<string[
      FROM v WHERE "ComplaintCase"."id" = ${v("g_id")} AND "ComplaintCase"."clockGen" = ${v("g_clockGen")} AND "ComplaintCase"."breaches" = ${v("g_breaches")}
        AND "ComplaintCase"."status" IN (${marks(first.guard.statuses.length)})
      RETURNING "ComplaintCase"."id" AS "id"`,
-    [...plans.flatMap((p) => [p.caseId, p.guard.clockGen, p.guard.breaches, ...cols.map((c) => p.set[c] ?? null)]), ...first.guard.statuses],
+    [
+      ...plans.flatMap((p) => [p.caseId, p.guard.clockGen, p.guard.breaches, ...cols.map((c) => p.set[c] ?? null)]),
+      ...first.guard.statuses,
+    ],
   );
   return rows.map((r) => r.id);
 }

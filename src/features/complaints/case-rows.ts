@@ -3,8 +3,26 @@ import { toLocale, translator, type Locale, type Translator } from "../../infra/
 import { marks, toBool, toDateOrNull, toDate, toNum, type Sql } from "../../infra/sql.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 
-const DATES = ["clockStartedAt", "deadlineAt", "pausedAt", "acknowledgedAt", "resolvedAt", "confirmedAt", "closedAt"] as const;
-const INTS = ["number", "tier", "startTier", "clockGen", "remainingMs", "breaches", "escalations", "satisfaction", "version"] as const;
+const DATES = [
+  "clockStartedAt",
+  "deadlineAt",
+  "pausedAt",
+  "acknowledgedAt",
+  "resolvedAt",
+  "confirmedAt",
+  "closedAt",
+] as const;
+const INTS = [
+  "number",
+  "tier",
+  "startTier",
+  "clockGen",
+  "remainingMs",
+  "breaches",
+  "escalations",
+  "satisfaction",
+  "version",
+] as const;
 
 export function caseFromRow(r: Record<string, unknown>): ComplaintCase {
   const c = { ...r } as Record<string, unknown>;
@@ -15,14 +33,20 @@ export function caseFromRow(r: Record<string, unknown>): ComplaintCase {
   return c as unknown as ComplaintCase;
 }
 
-export async function casesByIds(sql: Pick<Sql, "all" | "dialect">, ids: readonly string[]): Promise<Map<string, ComplaintCase>> {
+export async function casesByIds(
+  sql: Pick<Sql, "all" | "dialect">,
+  ids: readonly string[],
+): Promise<Map<string, ComplaintCase>> {
   const out = new Map<string, ComplaintCase>();
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
     // The policy snapshot as text: thousands of cases share a few snapshots, and snapshotOf()
     // parses each distinct text once (jsonb would arrive parsed, one object per row).
     const policy = sql.dialect === "postgres" ? `, CAST("policy" AS TEXT) AS "policyText"` : "";
-    const rows = await sql.all<Record<string, unknown>>(`SELECT *${policy} FROM "ComplaintCase" WHERE "id" IN (${marks(slice.length)})`, slice);
+    const rows = await sql.all<Record<string, unknown>>(
+      `SELECT *${policy} FROM "ComplaintCase" WHERE "id" IN (${marks(slice.length)})`,
+      slice,
+    );
     for (const r of rows) {
       if (r.policyText !== undefined) {
         r.policy = r.policyText;
@@ -35,7 +59,11 @@ export async function casesByIds(sql: Pick<Sql, "all" | "dialect">, ids: readonl
 }
 
 /** Each person's language as last known (chosen, else Slack's), the default for strangers. */
-export async function translatorsOf(sql: Pick<Sql, "all">, userIds: readonly string[], fallback: Locale): Promise<(userId: string) => Translator> {
+export async function translatorsOf(
+  sql: Pick<Sql, "all">,
+  userIds: readonly string[],
+  fallback: Locale,
+): Promise<(userId: string) => Translator> {
   const ids = [...new Set(userIds)];
   const locales = new Map<string, Locale>();
   for (let i = 0; i < ids.length; i += 500) {

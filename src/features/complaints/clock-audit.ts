@@ -26,10 +26,20 @@ export async function auditClocks(deps: Deps): Promise<number> {
     const gen = toNum(o.clockGen);
     const seq = toNum(o.breaches);
     const payload: ClockPayload = { caseId: o.id, gen, seq };
-    return { kind: JOB_BREACH, key: `${timerPrefix(o.id)}g${gen}:breach:${seq}:audit`, owner: timerOwner(o.id), dueAt: toDate(o.deadlineAt), payload };
+    return {
+      kind: JOB_BREACH,
+      key: `${timerPrefix(o.id)}g${gen}:breach:${seq}:audit`,
+      owner: timerOwner(o.id),
+      dueAt: toDate(o.deadlineAt),
+      payload,
+    };
   });
-  for (let i = 0; i < timers.length; i += 1000) await deps.sql.tx((q) => scheduleTimers(q, deps.clock, timers.slice(i, i + 1000)));
-  deps.log.warn({ cases: orphans.length, sample: orphans.slice(0, 5).map((o) => o.id) }, "complaint clocks without a timer re-armed");
+  for (let i = 0; i < timers.length; i += 1000)
+    await deps.sql.tx((q) => scheduleTimers(q, deps.clock, timers.slice(i, i + 1000)));
+  deps.log.warn(
+    { cases: orphans.length, sample: orphans.slice(0, 5).map((o) => o.id) },
+    "complaint clocks without a timer re-armed",
+  );
   deps.wakeScheduler();
   return orphans.length;
 }
@@ -41,4 +51,6 @@ export const clockAuditJob: JobKind<Deps> = {
   },
 };
 
-export const clockAuditRecurring = (): RecurringJob[] => [{ name: "complaint-clock-audit", cron: "*/10 * * * *", timeZone: "UTC", kind: JOB_AUDIT_CLOCKS }];
+export const clockAuditRecurring = (): RecurringJob[] => [
+  { name: "complaint-clock-audit", cron: "*/10 * * * *", timeZone: "UTC", kind: JOB_AUDIT_CLOCKS },
+];

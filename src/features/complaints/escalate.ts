@@ -45,16 +45,39 @@ export function mentions(c: Pick<ComplaintCase, "policy">, tier: number): string
   return people.join(" ");
 }
 
-const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({ clockGen: c.clockGen, breaches: c.breaches, statuses: ACTIVE });
+const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({
+  clockGen: c.clockGen,
+  breaches: c.breaches,
+  statuses: ACTIVE,
+});
 
 /** A line in a card's thread, and the same news in the owner's DM. */
 /** The same line in the card's thread and in the owner's DM, each wholly in its reader's language. */
-function noteAndDm(v: Voices, c: ComplaintCase, cardId: string, channel: string, key: MessageKey, params: Params | ((t: Translator) => Params), dedupe?: string) {
+function noteAndDm(
+  v: Voices,
+  c: ComplaintCase,
+  cardId: string,
+  channel: string,
+  key: MessageKey,
+  params: Params | ((t: Translator) => Params),
+  dedupe?: string,
+) {
   const forReader = (t: Translator) => (typeof params === "function" ? params(t) : params);
   const inChannel = v.channel(channel);
-  const note = planned({ kind: "post", channel, threadOfId: cardId, body: { text: inChannel(key, forReader(inChannel)) }, dedupeKey: dedupe && `${dedupe}:note` });
+  const note = planned({
+    kind: "post",
+    channel,
+    threadOfId: cardId,
+    body: { text: inChannel(key, forReader(inChannel)) },
+    dedupeKey: dedupe && `${dedupe}:note`,
+  });
   const event = v.owner(key, forReader(v.owner));
-  const dm = planned({ kind: "post", channel: c.ownerId, body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) }, dedupeKey: dedupe && `${dedupe}:owner` });
+  const dm = planned({
+    kind: "post",
+    channel: c.ownerId,
+    body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) },
+    dedupeKey: dedupe && `${dedupe}:owner`,
+  });
   return [note, dm];
 }
 
@@ -69,14 +92,29 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
   const why = (t: Translator) =>
     by.actorId
       ? t("complaint.note.escalatedManual", { actor: by.actorId, to, reason: by.reason ?? "" })
-      : t("complaint.note.escalatedAuto", { clock: t(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution"), from, to });
+      : t("complaint.note.escalatedAuto", {
+          clock: t(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution"),
+          from,
+          to,
+        });
   const oldT = v.channel(oldChannel);
   const newT = v.channel(newChannel);
-  let next: ComplaintCase = { ...c, version: c.version + 1, tier: to, escalations: c.escalations + 1, breaches: by.actorId ? c.breaches : c.breaches + 1 };
+  let next: ComplaintCase = {
+    ...c,
+    version: c.version + 1,
+    tier: to,
+    escalations: c.escalations + 1,
+    breaches: by.actorId ? c.breaches : c.breaches + 1,
+  };
   let timers: CasePlan["timers"] = [];
   if (c.status === "waiting_customer") {
     // Still waiting for the customer: the new tier gets its full time once the customer replies.
-    next = { ...next, clockGen: c.clockGen + 1, remainingMs: clockLimitMs(snapshotOf(c), c.clockKind as ClockKind), pausedAt: v.now };
+    next = {
+      ...next,
+      clockGen: c.clockGen + 1,
+      remainingMs: clockLimitMs(snapshotOf(c), c.clockKind as ClockKind),
+      pausedAt: v.now,
+    };
   } else {
     const armed = planArm(next, c.clockKind as ClockKind, by.startAt);
     next = { ...next, ...armed.fields };
@@ -86,14 +124,57 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
   next = { ...next, cardId: card.id };
   const messages = [
     // The old card stays where it was, pointing to the tier that now has the case.
-    ...(c.cardId ? [planned({ kind: "update", targetId: c.cardId, body: caseCard(oldT, { ...c, version: c.version + 1 }, v.timeZone, v.now, { tier: to, channel: newChannel }) })] : []),
-    ...(c.cardId ? [planned({ kind: "post", channel: oldChannel, threadOfId: c.cardId, body: { text: why(oldT) } })] : []),
+    ...(c.cardId
+      ? [
+          planned({
+            kind: "update",
+            targetId: c.cardId,
+            body: caseCard(oldT, { ...c, version: c.version + 1 }, v.timeZone, v.now, {
+              tier: to,
+              channel: newChannel,
+            }),
+          }),
+        ]
+      : []),
+    ...(c.cardId
+      ? [planned({ kind: "post", channel: oldChannel, threadOfId: c.cardId, body: { text: why(oldT) } })]
+      : []),
     card,
-    planned({ kind: "post", channel: newChannel, threadOfId: card.id, body: { text: newT("complaint.note.arrived", { mentions: mentions(next, to), number: c.number, tier: to, why: why(newT) }) } }),
+    planned({
+      kind: "post",
+      channel: newChannel,
+      threadOfId: card.id,
+      body: {
+        text: newT("complaint.note.arrived", {
+          mentions: mentions(next, to),
+          number: c.number,
+          tier: to,
+          why: why(newT),
+        }),
+      },
+    }),
   ];
   const ownerKey = by.actorId ? "complaint.note.escalatedManual" : "complaint.note.escalatedAuto";
-  const ownerParams = { actor: by.actorId ?? "", to, from, reason: by.reason ?? "", clock: v.owner(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution") };
-  messages.push(planned({ kind: "post", channel: c.ownerId, body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event: v.owner(ownerKey, ownerParams) }) } }));
+  const ownerParams = {
+    actor: by.actorId ?? "",
+    to,
+    from,
+    reason: by.reason ?? "",
+    clock: v.owner(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution"),
+  };
+  messages.push(
+    planned({
+      kind: "post",
+      channel: c.ownerId,
+      body: {
+        text: v.owner("complaint.owner.dm", {
+          number: c.number,
+          customer: c.customerName,
+          event: v.owner(ownerKey, ownerParams),
+        }),
+      },
+    }),
+  );
   return {
     caseId: c.id,
     guard: guardOf(c),
@@ -112,7 +193,13 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
     cancelTimers: true,
     timers,
     messages,
-    events: [{ kind: by.actorId ? "escalated" : "escalated_auto", actorId: by.actorId, detail: { from, to, reason: by.reason } }],
+    events: [
+      {
+        kind: by.actorId ? "escalated" : "escalated_auto",
+        actorId: by.actorId,
+        detail: { from, to, reason: by.reason },
+      },
+    ],
   };
 }
 
@@ -123,7 +210,12 @@ export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): Case
   const params = { mentions: mentions(c, 3), number: c.number, deadline, interval: formatDuration(p.tier3RepeatMs) };
   const saved = { ...c, version: c.version + 1, breaches: c.breaches + 1 };
   const channel = tierOf(c, c.tier).channelId;
-  const messages = c.cardId ? [...noteAndDm(v, c, c.cardId, channel, "complaint.note.tier3Overdue", params), planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel(channel), saved, v.timeZone, v.now) })] : [];
+  const messages = c.cardId
+    ? [
+        ...noteAndDm(v, c, c.cardId, channel, "complaint.note.tier3Overdue", params),
+        planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel(channel), saved, v.timeZone, v.now) }),
+      ]
+    : [];
   const payload: ClockPayload = { caseId: c.id, gen: c.clockGen, seq: saved.breaches };
   const steps = Math.max(1, Math.ceil((v.now.getTime() - dueAt.getTime() + 1) / p.tier3RepeatMs));
   return {
@@ -131,7 +223,15 @@ export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): Case
     guard: guardOf(c),
     set: { breaches: saved.breaches },
     cancelTimers: false,
-    timers: [{ kind: JOB_BREACH, key: `${timerPrefix(c.id)}g${c.clockGen}:breach:${saved.breaches}`, owner: timerOwner(c.id), dueAt: new Date(dueAt.getTime() + p.tier3RepeatMs * steps), payload }],
+    timers: [
+      {
+        kind: JOB_BREACH,
+        key: `${timerPrefix(c.id)}g${c.clockGen}:breach:${saved.breaches}`,
+        owner: timerOwner(c.id),
+        dueAt: new Date(dueAt.getTime() + p.tier3RepeatMs * steps),
+        payload,
+      },
+    ],
     messages,
     events: [{ kind: "tier3_overdue", actorId: null, detail: { repeat: saved.breaches } }],
   };
@@ -148,16 +248,39 @@ export function planWarning(c: ComplaintCase, jobKey: string, v: Voices): CasePl
     deadline,
   });
   // Keys make a rerun harmless: each message is queued at most once.
-  const messages = c.cardId ? noteAndDm(v, c, c.cardId, tierOf(c, c.tier).channelId, "complaint.note.warning", params, jobKey) : [];
-  return { caseId: c.id, guard: guardOf(c), set: { breaches: c.breaches }, bumpVersion: false, cancelTimers: false, timers: [], messages, events: [] };
+  const messages = c.cardId
+    ? noteAndDm(v, c, c.cardId, tierOf(c, c.tier).channelId, "complaint.note.warning", params, jobKey)
+    : [];
+  return {
+    caseId: c.id,
+    guard: guardOf(c),
+    set: { breaches: c.breaches },
+    bumpVersion: false,
+    cancelTimers: false,
+    timers: [],
+    messages,
+    events: [],
+  };
 }
 
 /** For a button press in a Prisma transaction (Escalate now): the same plan, applied there. */
-export async function escalateInTx(tx: Db, deps: Deps, c: ComplaintCase, by: EscalateBy, ownerT: Translator): Promise<ComplaintCase> {
+export async function escalateInTx(
+  tx: Db,
+  deps: Deps,
+  c: ComplaintCase,
+  by: EscalateBy,
+  ownerT: Translator,
+): Promise<ComplaintCase> {
   const channels = snapshotOf(c).tiers.map((x) => x.channelId);
-  const v: Voices = { channel: await channelTranslators(deps, channels, tx), owner: ownerT, timeZone: deps.config.DEFAULT_TIMEZONE, now: deps.clock.now() };
+  const v: Voices = {
+    channel: await channelTranslators(deps, channels, tx),
+    owner: ownerT,
+    timeZone: deps.config.DEFAULT_TIMEZONE,
+    now: deps.clock.now(),
+  };
   const plan = planEscalation(c, by, v);
   const applied = await applyCasePlans(prismaExec(tx, dialectOfClient(tx)), deps.clock, [plan]);
-  if (!applied.has(c.id)) throw new DomainError("complaint.error.state", { number: c.number, status: ownerT("cstatus.open") });
+  if (!applied.has(c.id))
+    throw new DomainError("complaint.error.state", { number: c.number, status: ownerT("cstatus.open") });
   return tx.complaintCase.findUniqueOrThrow({ where: { id: c.id } });
 }

@@ -12,7 +12,16 @@ import { registerCreate } from "./slack-create.ts";
 export const complaintsFeature: Feature = {
   name: "complaints",
   commands: [
-    { command: COMMAND, help: ["cmd.complaint.new", "cmd.complaint.list", "cmd.complaint.tiers", "cmd.complaint.policy", "cmd.complaint.report"] },
+    {
+      command: COMMAND,
+      help: [
+        "cmd.complaint.new",
+        "cmd.complaint.list",
+        "cmd.complaint.tiers",
+        "cmd.complaint.policy",
+        "cmd.complaint.report",
+      ],
+    },
   ],
   register(app, deps) {
     registerCreate(app, deps);
@@ -27,6 +36,9 @@ export const complaintsFeature: Feature = {
   async homeSection(deps, user) {
     const cases = await casesFor(deps, user.userId);
     if (cases.length === 0) return [];
-    return homeBlocks(user.t, cases.slice(0, 20).map((c) => caseRow(user.t, c, user.timeZone)));
+    return homeBlocks(
+      user.t,
+      cases.slice(0, 20).map((c) => caseRow(user.t, c, user.timeZone)),
+    );
   },
 };

@@ -16,17 +16,35 @@ import type { Status } from "./rules.ts";
 /** This timer still speaks for the case's clock: same generation, same breach count, clock running. */
 function current(c: ComplaintCase | undefined, job: TimerJob): c is ComplaintCase {
   const p = payloadOf(ClockPayloadShape, job.payload, "complaint clock");
-  return Boolean(c && c.clockGen === p.gen && c.breaches === p.seq && ACTIVE.includes(c.status as Status) && c.status !== "waiting_customer");
+  return Boolean(
+    c &&
+    c.clockGen === p.gen &&
+    c.breaches === p.seq &&
+    ACTIVE.includes(c.status as Status) &&
+    c.status !== "waiting_customer",
+  );
 }
 
-function batchOf(plan: (deps: Deps, c: ComplaintCase, job: TimerJob, v: Voices) => CasePlan | undefined): JobKind<Deps>["runBatch"] {
+function batchOf(
+  plan: (deps: Deps, c: ComplaintCase, job: TimerJob, v: Voices) => CasePlan | undefined,
+): JobKind<Deps>["runBatch"] {
   return async (deps, jobs): Promise<BatchEffect> => {
     const payloads = new Map(jobs.map((j) => [j.id, payloadOf(ClockPayloadShape, j.payload, "complaint clock")]));
-    const cases = await casesByIds(deps.sql, [...payloads.values()].map((p) => p.caseId));
-    const owners = await translatorsOf(deps.sql, [...cases.values()].map((c) => c.ownerId), deps.config.DEFAULT_LOCALE);
+    const cases = await casesByIds(
+      deps.sql,
+      [...payloads.values()].map((p) => p.caseId),
+    );
+    const owners = await translatorsOf(
+      deps.sql,
+      [...cases.values()].map((c) => c.ownerId),
+      deps.config.DEFAULT_LOCALE,
+    );
     const now = deps.clock.now();
     // Every tier channel of every case in the batch, looked up at once.
-    const channel = await channelTranslators(deps, [...cases.values()].flatMap((c) => snapshotOf(c).tiers.map((x) => x.channelId)));
+    const channel = await channelTranslators(
+      deps,
+      [...cases.values()].flatMap((c) => snapshotOf(c).tiers.map((x) => x.channelId)),
+    );
     const plans = new Map<string, CasePlan>();
     for (const job of jobs) {
       const c = cases.get(payloads.get(job.id)!.caseId);
@@ -35,7 +53,11 @@ function batchOf(plan: (deps: Deps, c: ComplaintCase, job: TimerJob, v: Voices) 
       if (p) plans.set(job.id, p);
     }
     return async (q, owned) => {
-      await applyCasePlans(q, deps.clock, [...plans].filter(([jobId]) => owned.has(jobId)).map(([, p]) => p));
+      await applyCasePlans(
+        q,
+        deps.clock,
+        [...plans].filter(([jobId]) => owned.has(jobId)).map(([, p]) => p),
+      );
       deps.wakeScheduler();
     };
   };
@@ -48,7 +70,9 @@ const warn: JobKind<Deps> = {
 
 const breach: JobKind<Deps> = {
   kind: JOB_BREACH,
-  runBatch: batchOf((_deps, c, job, v) => (c.tier < 3 ? planEscalation(c, { actorId: null, startAt: job.dueAt }, v) : planTier3Overdue(c, job.dueAt, v))),
+  runBatch: batchOf((_deps, c, job, v) =>
+    c.tier < 3 ? planEscalation(c, { actorId: null, startAt: job.dueAt }, v) : planTier3Overdue(c, job.dueAt, v),
+  ),
 };
 
 export const complaintJobs: JobKind<Deps>[] = [warn, breach];

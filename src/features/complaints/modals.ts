@@ -5,7 +5,6 @@ import type { Translator } from "../../infra/i18n.ts";
 import { FIELD, VIEW_CREATE, VIEW_ESCALATE, VIEW_REMEDY } from "./ids.ts";
 import { CAUSES, REMEDIES, type PolicySnapshot } from "./rules.ts";
 
-
 export interface CreateMeta {
   channel?: string;
   ts?: string;
@@ -13,7 +12,11 @@ export interface CreateMeta {
   link?: string;
 }
 
-export function createCaseModal(t: Translator, p: Pick<PolicySnapshot, "urgentAckMs" | "generalResolveMs">, prefill: { summary?: string; meta: CreateMeta }) {
+export function createCaseModal(
+  t: Translator,
+  p: Pick<PolicySnapshot, "urgentAckMs" | "generalResolveMs">,
+  prefill: { summary?: string; meta: CreateMeta },
+) {
   const blocks: unknown[] = [
     input(FIELD.order, t("complaint.modal.order"), { type: "plain_text_input", max_length: 64 }),
     input(FIELD.customer, t("complaint.modal.customer"), { type: "plain_text_input", max_length: 80 }),
@@ -29,8 +32,14 @@ export function createCaseModal(t: Translator, p: Pick<PolicySnapshot, "urgentAc
         description: plain(t("complaint.modal.urgency.general.hint", { limit: formatDuration(p.generalResolveMs) })),
       },
       options: [
-        { ...option(t("urgency.urgent"), "urgent"), description: plain(t("complaint.modal.urgency.urgent.hint", { limit: formatDuration(p.urgentAckMs) })) },
-        { ...option(t("urgency.general"), "general"), description: plain(t("complaint.modal.urgency.general.hint", { limit: formatDuration(p.generalResolveMs) })) },
+        {
+          ...option(t("urgency.urgent"), "urgent"),
+          description: plain(t("complaint.modal.urgency.urgent.hint", { limit: formatDuration(p.urgentAckMs) })),
+        },
+        {
+          ...option(t("urgency.general"), "general"),
+          description: plain(t("complaint.modal.urgency.general.hint", { limit: formatDuration(p.generalResolveMs) })),
+        },
       ],
     }),
     input(FIELD.summary, t("complaint.modal.summary"), {
@@ -40,7 +49,11 @@ export function createCaseModal(t: Translator, p: Pick<PolicySnapshot, "urgentAc
       ...(prefill.summary ? { initial_value: prefill.summary.slice(0, 2000) } : {}),
     }),
   ];
-  if (prefill.meta.link) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t("complaint.modal.source", { link: prefill.meta.link }) }] });
+  if (prefill.meta.link)
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: t("complaint.modal.source", { link: prefill.meta.link }) }],
+    });
   return {
     type: "modal",
     callback_id: VIEW_CREATE,
@@ -60,7 +73,13 @@ export function escalateModal(t: Translator, caseId: string, seen?: number) {
     title: plain(t("complaint.escalate.title").slice(0, 24)),
     submit: plain(t("complaint.modal.submit")),
     close: plain(t("complaint.modal.cancel")),
-    blocks: [input(FIELD.reason, t("complaint.escalate.reason"), { type: "plain_text_input", multiline: true, max_length: 500 })],
+    blocks: [
+      input(FIELD.reason, t("complaint.escalate.reason"), {
+        type: "plain_text_input",
+        multiline: true,
+        max_length: 500,
+      }),
+    ],
   };
 }
 
@@ -73,9 +92,17 @@ export function remedyModal(t: Translator, caseId: string, seen?: number) {
     submit: plain(t("complaint.remedy.submit")),
     close: plain(t("complaint.modal.cancel")),
     blocks: [
-      input(FIELD.remedyKind, t("complaint.remedy.kind"), { type: "static_select", options: REMEDIES.map((r) => option(t(`remedy.${r}`), r)) }),
+      input(FIELD.remedyKind, t("complaint.remedy.kind"), {
+        type: "static_select",
+        options: REMEDIES.map((r) => option(t(`remedy.${r}`), r)),
+      }),
       input(FIELD.amount, t("complaint.remedy.amount"), { type: "plain_text_input", max_length: 12 }, true),
-      input(FIELD.note, t("complaint.remedy.note"), { type: "plain_text_input", multiline: true, max_length: 500 }, true),
+      input(
+        FIELD.note,
+        t("complaint.remedy.note"),
+        { type: "plain_text_input", multiline: true, max_length: 500 },
+        true,
+      ),
     ],
   };
 }

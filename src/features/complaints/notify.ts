@@ -20,7 +20,8 @@ export const caseChannel = (c: Case): string => tierOf(c, c.tier).channelId;
  * Channel messages speak the channel's language (/shopops language #channel), else the
  * workspace's: a channel is read by many people. `db` is the caller's transaction.
  */
-export const caseChannelT = (db: Db, deps: Deps, c: Case): Promise<Translator> => channelTranslator(deps, caseChannel(c), db);
+export const caseChannelT = (db: Db, deps: Deps, c: Case): Promise<Translator> =>
+  channelTranslator(deps, caseChannel(c), db);
 
 export async function postCard(db: Db, deps: Deps, c: Case, actorId?: string): Promise<string> {
   const body = caseCard(await caseChannelT(db, deps, c), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
@@ -28,26 +29,61 @@ export async function postCard(db: Db, deps: Deps, c: Case, actorId?: string): P
   return id;
 }
 
-export async function refreshCard(db: Db, deps: Deps, c: Case, movedTo?: { tier: number; channel: string }): Promise<void> {
+export async function refreshCard(
+  db: Db,
+  deps: Deps,
+  c: Case,
+  movedTo?: { tier: number; channel: string },
+): Promise<void> {
   if (!c.cardId) return;
   const body = caseCard(await caseChannelT(db, deps, c), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now(), movedTo);
   await deps.outbox.enqueue(db, { kind: "update", targetId: c.cardId, body });
 }
 
 /** A line in the card's thread: the case's history stays in one place. */
-export async function note(db: Db, deps: Deps, c: Case, key: MessageKey, params: Params, dedupeKey?: string): Promise<void> {
+export async function note(
+  db: Db,
+  deps: Deps,
+  c: Case,
+  key: MessageKey,
+  params: Params,
+  dedupeKey?: string,
+): Promise<void> {
   if (!c.cardId) return;
   const text = (await caseChannelT(db, deps, c))(key, params);
-  await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, threadOfId: c.cardId, body: { text }, dedupeKey });
+  await deps.outbox.enqueue(db, {
+    kind: "post",
+    channel: tierOf(c, c.tier).channelId,
+    threadOfId: c.cardId,
+    body: { text },
+    dedupeKey,
+  });
 }
 
 /** First-contact ownership: the owner hears of every change, in their own language. */
-export async function tellOwner(db: Db, deps: Deps, c: Case, ownerT: Translator, key: MessageKey, params: Params, dedupeKey?: string) {
+export async function tellOwner(
+  db: Db,
+  deps: Deps,
+  c: Case,
+  ownerT: Translator,
+  key: MessageKey,
+  params: Params,
+  dedupeKey?: string,
+) {
   const event = ownerT(key, params);
   const text = ownerT("complaint.owner.dm", { number: c.number, customer: c.customerName, event });
   await deps.outbox.enqueue(db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey });
 }
 
-export async function logEvent(db: Db, deps: Deps, caseId: string, kind: string, actorId: string | null, detail: object = {}) {
-  await db.complaintEvent.create({ data: { caseId, kind, actorId, at: deps.clock.now(), detail: detail as Prisma.InputJsonObject } });
+export async function logEvent(
+  db: Db,
+  deps: Deps,
+  caseId: string,
+  kind: string,
+  actorId: string | null,
+  detail: object = {},
+) {
+  await db.complaintEvent.create({
+    data: { caseId, kind, actorId, at: deps.clock.now(), detail: detail as Prisma.InputJsonObject },
+  });
 }

@@ -70,7 +70,13 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
     // Channel messages speak the channel's language, fragments included: the owner's language is
     // for the owner's DMs only.
     const channelT = await channelTranslator(deps, tierOf(c, tier).channelId, tx);
-    const params = { actor: input.actorId, number: c.number, urgency: channelT(`urgency.${input.urgency}`), cause: channelT(`cause.${input.cause}`), tier };
+    const params = {
+      actor: input.actorId,
+      number: c.number,
+      urgency: channelT(`urgency.${input.urgency}`),
+      cause: channelT(`cause.${input.cause}`),
+      tier,
+    };
     await note(tx, deps, c, "complaint.note.opened", params);
     const channel = tierOf(c, tier).channelId;
     if (input.source?.channel && (input.source.threadTs ?? input.source.ts)) {
@@ -79,7 +85,14 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
         kind: "post",
         channel: input.source.channel,
         threadTs: input.source.threadTs ?? input.source.ts,
-        body: { text: (await channelTranslator(deps, input.source.channel, tx))("complaint.note.linked", { number: c.number, tier, channel, owner: input.actorId }) },
+        body: {
+          text: (await channelTranslator(deps, input.source.channel, tx))("complaint.note.linked", {
+            number: c.number,
+            tier,
+            channel,
+            owner: input.actorId,
+          }),
+        },
         actorId: input.actorId,
       });
     }

@@ -7,7 +7,12 @@ import { assertAdmin } from "../../people/people.ts";
 import { DEFAULT_POLICY, type PolicySnapshot } from "./rules.ts";
 
 /** Working hours as stored: {start: "09:00", end: "18:00", days: [1..5], timeZone}. */
-const WorkingHoursShape = z.object({ start: z.string(), end: z.string(), days: z.array(z.number().int()), timeZone: z.string() });
+const WorkingHoursShape = z.object({
+  start: z.string(),
+  end: z.string(),
+  days: z.array(z.number().int()),
+  timeZone: z.string(),
+});
 
 const POLICY_ID = "default";
 
@@ -72,5 +77,9 @@ export async function saveTier(
     userGroupId: tier.userGroupId,
     updatedAt: deps.clock.now(),
   };
-  await deps.db.complaintTier.upsert({ where: { tier: tier.tier }, create: { tier: tier.tier, ...data }, update: data });
+  await deps.db.complaintTier.upsert({
+    where: { tier: tier.tier },
+    create: { tier: tier.tier, ...data },
+    update: data,
+  });
 }

@@ -32,6 +32,8 @@ export async function reportFor(deps: Deps, from: string, to: string, timeZone: 
   const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
   const start = new TZDate(fy, fm - 1, fd, 0, 0, timeZone);
   const end = new TZDate(ty, tm - 1, td + 1, 0, 0, timeZone);
-  const cases = await deps.db.complaintCase.findMany({ where: { createdAt: { gte: new Date(start.getTime()), lt: new Date(end.getTime()) } } });
+  const cases = await deps.db.complaintCase.findMany({
+    where: { createdAt: { gte: new Date(start.getTime()), lt: new Date(end.getTime()) } },
+  });
   return buildReport(cases);
 }

@@ -64,10 +64,17 @@ export function buildReport(cases: ReportCase[]): ComplaintReport {
     escalatedShare: share(escalated, cases.length),
     responseSla: share(urgent.filter((c) => c.breaches === 0).length, urgent.length),
     resolutionSla: share(general.filter((c) => c.breaches === 0).length, general.length),
-    medianAckMs: median(cases.filter((c) => c.acknowledgedAt).map((c) => c.acknowledgedAt!.getTime() - c.createdAt.getTime())),
+    medianAckMs: median(
+      cases.filter((c) => c.acknowledgedAt).map((c) => c.acknowledgedAt!.getTime() - c.createdAt.getTime()),
+    ),
     medianResolveMs: median(resolved.map((c) => c.resolvedAt!.getTime() - c.createdAt.getTime())),
-    firstContactResolution: share(resolved.filter((c) => c.escalations === 0 && c.tier === c.startTier).length, resolved.length),
-    satisfaction: rated.length ? Math.round((rated.reduce((a, c) => a + c.satisfaction!, 0) / rated.length) * 100) / 100 : null,
+    firstContactResolution: share(
+      resolved.filter((c) => c.escalations === 0 && c.tier === c.startTier).length,
+      resolved.length,
+    ),
+    satisfaction: rated.length
+      ? Math.round((rated.reduce((a, c) => a + c.satisfaction!, 0) / rated.length) * 100) / 100
+      : null,
     ratings: rated.length,
   };
 }

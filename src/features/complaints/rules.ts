@@ -2,7 +2,14 @@
 import { TZDate } from "@date-fns/tz";
 import { format, getISODay } from "date-fns";
 
-export const CAUSES = ["quality", "not_as_described", "logistics", "service_attitude", "slow_after_sales", "other"] as const;
+export const CAUSES = [
+  "quality",
+  "not_as_described",
+  "logistics",
+  "service_attitude",
+  "slow_after_sales",
+  "other",
+] as const;
 export type Cause = (typeof CAUSES)[number];
 export const URGENCIES = ["urgent", "general"] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -129,7 +136,11 @@ export function planClock(start: Date, limitMs: number, p: Calendar & { warnPerc
   };
 }
 
-export function needsTier3Approval(kind: RemedyKind, amount: number, p: Pick<PolicySnapshot, "refundApprovalAbove">): boolean {
+export function needsTier3Approval(
+  kind: RemedyKind,
+  amount: number,
+  p: Pick<PolicySnapshot, "refundApprovalAbove">,
+): boolean {
   return (kind === "partial_refund" || kind === "full_refund") && amount > p.refundApprovalAbove;
 }
 

@@ -33,7 +33,8 @@ export function parseComplaintCommand(text: string, timeZone: string): CommandPa
     case "policy":
       return rest.length === 0 ? { ok: true, cmd: { sub: "policy-show" } } : parsePolicy(rest, timeZone);
     case "report": {
-      if (rest.length > 2 || !rest.every((d) => isoDate.safeParse(d).success)) return { ok: false, usage: "complaint.usage.report" };
+      if (rest.length > 2 || !rest.every((d) => isoDate.safeParse(d).success))
+        return { ok: false, usage: "complaint.usage.report" };
       return { ok: true, cmd: { sub: "report", from: rest[0], to: rest[1] } };
     }
     default:
@@ -47,7 +48,8 @@ function parseTier(rest: string[]): CommandParse {
   const channel = rest.map((w) => /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(w)?.[1]).find(Boolean);
   const users = rest.map((w) => /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(w)?.[1]).filter((u): u is string => Boolean(u));
   const group = rest.map((w) => /^<!subteam\^([A-Z0-9]+)(\|[^>]*)?>$/.exec(w)?.[1]).find(Boolean) ?? null;
-  if (![1, 2, 3].includes(tier) || !channel || (users.length === 0 && !group)) return { ok: false, usage: "complaint.usage.tier" };
+  if (![1, 2, 3].includes(tier) || !channel || (users.length === 0 && !group))
+    return { ok: false, usage: "complaint.usage.tier" };
   return { ok: true, cmd: { sub: "tier", tier, channelId: channel, userIds: [...new Set(users)], userGroupId: group } };
 }
 
@@ -133,7 +135,8 @@ function parsePolicy(rest: string[], timeZone: string): CommandParse {
           break;
         }
         const list = (v ?? "").split(",");
-        if (!list.every((d) => isoDate.safeParse(d).success)) return fail("holidays: dates like 2026-10-01,2026-10-02, or none");
+        if (!list.every((d) => isoDate.safeParse(d).success))
+          return fail("holidays: dates like 2026-10-01,2026-10-02, or none");
         patch.holidays = list;
         break;
       }
@@ -151,7 +154,9 @@ const text = (max: number) => z.object({ value: z.string().trim().max(max).nulla
 export const CreateValues = z.object({
   order: z.object({ order: text(64) }),
   customer: z.object({ customer: text(80) }),
-  vip: z.object({ vip: z.object({ selected_options: z.array(z.object({ value: z.string() })).default([]) }) }).optional(),
+  vip: z
+    .object({ vip: z.object({ selected_options: z.array(z.object({ value: z.string() })).default([]) }) })
+    .optional(),
   cause: z.object({ cause: z.object({ selected_option: z.object({ value: z.enum(CAUSES) }).nullable() }) }),
   urgency: z.object({ urgency: z.object({ selected_option: z.object({ value: z.enum(URGENCIES) }).nullable() }) }),
   summary: z.object({ summary: text(2000) }),
@@ -180,7 +185,9 @@ export const CaseRef = z
 export type CaseRef = z.output<typeof CaseRef>;
 export const CaseMeta = z.object({ caseId: CaseId, seen: z.number().int().nonnegative().optional() });
 export const RemedyValues = z.object({
-  remedy_kind: z.object({ remedy_kind: z.object({ selected_option: z.object({ value: z.enum(REMEDIES) }).nullable() }) }),
+  remedy_kind: z.object({
+    remedy_kind: z.object({ selected_option: z.object({ value: z.enum(REMEDIES) }).nullable() }),
+  }),
   amount: z.object({ amount: text(64) }),
   note: z.object({ note: text(500) }),
 });

@@ -34,7 +34,13 @@ const simple: [string, Handler][] = [
   [ACTION.remedy, (d, id, u, b) => openCaseModal(d, id, u, b, "remedy")],
 ];
 
-async function openCaseModal(deps: Deps, ref: CaseRef, userId: string, body: BlockAction, which: "escalate" | "remedy") {
+async function openCaseModal(
+  deps: Deps,
+  ref: CaseRef,
+  userId: string,
+  body: BlockAction,
+  which: "escalate" | "remedy",
+) {
   const c = await loadCase(deps, ref.caseId);
   await assertMayAct(deps, c, userId);
   const user = await userContext(deps, userId);
@@ -47,7 +53,9 @@ export function registerCard(app: App, deps: Deps): void {
   for (const [actionId, handler] of simple) {
     app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
       await ackFirst(ack);
-      await guarded(deps, body, () => handler(deps, parseValue(CaseRef, actionValue(action), "case id"), body.user.id, body));
+      await guarded(deps, body, () =>
+        handler(deps, parseValue(CaseRef, actionValue(action), "case id"), body.user.id, body),
+      );
     });
   }
   app.action<BlockAction>(ACTION.rate, async ({ ack, body, action }) => {
@@ -63,7 +71,11 @@ export function registerCard(app: App, deps: Deps): void {
     const user = await userContext(deps, body.user.id);
     const reason = (view.state.values[FIELD.reason]?.[FIELD.reason]?.value ?? "").trim();
     const meta = CaseMeta.safeParse(safeJson(view.private_metadata));
-    if (!reason || !meta.success) return void (await ack({ response_action: "errors", errors: { [FIELD.reason]: user.t("complaint.error.reason") } }));
+    if (!reason || !meta.success)
+      return void (await ack({
+        response_action: "errors",
+        errors: { [FIELD.reason]: user.t("complaint.error.reason") },
+      }));
     await ackFirst(ack);
     await viewGuarded(deps, body.user.id, () => actions.escalateNow(deps, meta.data, body.user.id, reason));
   });
@@ -76,13 +88,22 @@ export function registerCard(app: App, deps: Deps): void {
     const amountText = parsed.success ? (parsed.data.amount.amount.value ?? "") : "";
     const amount = amountText === "" ? null : Number(amountText.replace(/[¥,，\s]/g, ""));
     const needsAmount = kind === "coupon" || kind === "partial_refund" || kind === "full_refund";
-    if (!kind || !meta.success) return void (await ack({ response_action: "errors", errors: { [FIELD.remedyKind]: user.t("complaint.remedy.kind") } }));
+    if (!kind || !meta.success)
+      return void (await ack({
+        response_action: "errors",
+        errors: { [FIELD.remedyKind]: user.t("complaint.remedy.kind") },
+      }));
     if ((amount !== null && (!Number.isFinite(amount) || amount < 0)) || (needsAmount && amount === null)) {
-      return void (await ack({ response_action: "errors", errors: { [FIELD.amount]: user.t("complaint.error.amount") } }));
+      return void (await ack({
+        response_action: "errors",
+        errors: { [FIELD.amount]: user.t("complaint.error.amount") },
+      }));
     }
     await ackFirst(ack);
     const note = parsed.success ? (parsed.data.note.note.value ?? "") : "";
-    await viewGuarded(deps, body.user.id, () => actions.proposeRemedy(deps, meta.data, body.user.id, { kind, amount, note }));
+    await viewGuarded(deps, body.user.id, () =>
+      actions.proposeRemedy(deps, meta.data, body.user.id, { kind, amount, note }),
+    );
   });
 }
 

@@ -41,7 +41,10 @@ export function registerCommand(app: App, deps: Deps): void {
           break;
         case "tier": {
           await saveTier(deps, command.user_id, cmd);
-          const people = [...cmd.userIds.map((u) => `<@${u}>`), ...(cmd.userGroupId ? [`<!subteam^${cmd.userGroupId}>`] : [])].join(" ");
+          const people = [
+            ...cmd.userIds.map((u) => `<@${u}>`),
+            ...(cmd.userGroupId ? [`<!subteam^${cmd.userGroupId}>`] : []),
+          ].join(" ");
           await say(user.t("complaint.tiers.saved", { tier: cmd.tier, channel: cmd.channelId, people }));
           break;
         }
@@ -55,7 +58,8 @@ export function registerCommand(app: App, deps: Deps): void {
         }
         case "report": {
           const today = format(new TZDate(deps.clock.now().getTime(), user.timeZone), "yyyy-MM-dd");
-          const from = cmd.from ?? format(subDays(new TZDate(deps.clock.now().getTime(), user.timeZone), 29), "yyyy-MM-dd");
+          const from =
+            cmd.from ?? format(subDays(new TZDate(deps.clock.now().getTime(), user.timeZone), 29), "yyyy-MM-dd");
           const to_ = cmd.to ?? today;
           await show(reportAnswer(user.t, await reportFor(deps, from, to_, user.timeZone), from, to_));
           break;

@@ -12,7 +12,12 @@ import { openCase } from "./open-case.ts";
 import { loadPolicy } from "./policy.ts";
 import { CreateMeta, CreateValues, orderRe } from "./schema.ts";
 
-export async function openCreateModal(deps: Deps, userId: string, triggerId: string, prefill: { summary?: string; meta: Meta }) {
+export async function openCreateModal(
+  deps: Deps,
+  userId: string,
+  triggerId: string,
+  prefill: { summary?: string; meta: Meta },
+) {
   const user = await userContext(deps, userId);
   const policy = await loadPolicy(deps.db);
   // Without tiers no case can be opened: say so (with the command to run) before the form
@@ -34,13 +39,21 @@ export function registerCreate(app: App, deps: Deps): void {
   app.shortcut({ callback_id: SHORTCUT_ESCALATE, type: "message_action" }, async ({ shortcut, ack }) => {
     await ackFirst(ack);
     const s = shortcut;
-    const meta: Meta = { channel: s.channel.id, ts: s.message.ts, threadTs: (s.message.thread_ts as string | undefined) ?? s.message.ts };
+    const meta: Meta = {
+      channel: s.channel.id,
+      ts: s.message.ts,
+      threadTs: (s.message.thread_ts as string | undefined) ?? s.message.ts,
+    };
     try {
       meta.link = await permalink(deps, s.channel.id, s.message.ts);
       await openCreateModal(deps, s.user.id, s.trigger_id, { summary: s.message.text ?? "", meta });
     } catch (e) {
       const user = await userContext(deps, s.user.id);
-      await replyEphemeral(deps, { responseUrl: s.response_url, userId: s.user.id }, { text: errorText(deps, user.locale, e, SHORTCUT_ESCALATE) });
+      await replyEphemeral(
+        deps,
+        { responseUrl: s.response_url, userId: s.user.id },
+        { text: errorText(deps, user.locale, e, SHORTCUT_ESCALATE) },
+      );
     }
   });
 
@@ -56,8 +69,15 @@ export function registerCreate(app: App, deps: Deps): void {
     if (!v?.customer.customer.value) errors[FIELD.customer] = user.t("complaint.error.customer");
     if (!v?.summary.summary.value) errors[FIELD.summary] = user.t("complaint.error.summary");
     const policy = await loadPolicy(deps.db);
-    if (![1, 2, 3].every((n) => policy.tiers.some((t) => t.tier === n))) errors[FIELD.order] = user.t("complaint.error.noTiers");
-    if (!v || !v.cause.cause.selected_option || !v.urgency.urgency.selected_option || !meta.success || Object.keys(errors).length) {
+    if (![1, 2, 3].every((n) => policy.tiers.some((t) => t.tier === n)))
+      errors[FIELD.order] = user.t("complaint.error.noTiers");
+    if (
+      !v ||
+      !v.cause.cause.selected_option ||
+      !v.urgency.urgency.selected_option ||
+      !meta.success ||
+      Object.keys(errors).length
+    ) {
       if (!v?.cause.cause.selected_option) errors[FIELD.cause] ??= user.t("complaint.modal.cause");
       await ack({ response_action: "errors", errors });
       return;
@@ -76,7 +96,8 @@ export function registerCreate(app: App, deps: Deps): void {
         requestKey: `view:${view.id}`,
       });
     } catch (e) {
-      if (e instanceof AlreadyDone) return void deps.log.info({ key: e.key }, "complaint form submitted again; case already open");
+      if (e instanceof AlreadyDone)
+        return void deps.log.info({ key: e.key }, "complaint form submitted again; case already open");
       // The modal is gone by now: the answer goes to the user's DM with the bot.
       const text = e instanceof DomainError ? user.t(e.key, e.params) : errorText(deps, user.locale, e, VIEW_CREATE);
       await dmUser(deps, userId, { text });

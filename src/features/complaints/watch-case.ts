@@ -16,7 +16,12 @@ export function closedOutputs(c: ComplaintCase): Record<string, unknown> {
   const remedy = c.remedy ? stored(RemedyShape, c.remedy, "complaint remedy") : null;
   // A remedy that was turned down was not given.
   const given = remedy && remedy.status !== "rejected" && remedy.status !== "pending_approval" ? remedy.kind : "none";
-  return { case_number: c.number, outcome: given, satisfaction: c.satisfaction ?? 0, closed_at: Math.floor((c.closedAt ?? new Date(0)).getTime() / 1000) };
+  return {
+    case_number: c.number,
+    outcome: given,
+    satisfaction: c.satisfaction ?? 0,
+    closed_at: Math.floor((c.closedAt ?? new Date(0)).getTime() / 1000),
+  };
 }
 
 async function finish(tx: Db, deps: Deps, c: ComplaintCase, executionIds: string[]) {
@@ -36,7 +41,9 @@ export async function watchCase(deps: Deps, ref: string, executionId: string): P
   await deps.db.$transaction(async (tx) => {
     // Lock the case's row first (a write that changes nothing): a close committing at this moment
     // either finished before, and we see "closed", or waits for us and then sees our watcher.
-    await prismaExec(tx, dialectOfClient(tx)).run(`UPDATE "ComplaintCase" SET "version" = "version" WHERE "id" = ?`, [found.id]);
+    await prismaExec(tx, dialectOfClient(tx)).run(`UPDATE "ComplaintCase" SET "version" = "version" WHERE "id" = ?`, [
+      found.id,
+    ]);
     const c = await tx.complaintCase.findUniqueOrThrow({ where: { id: found.id } });
     const closed = c.status === "closed";
     const n = await prismaExec(tx, dialectOfClient(tx)).run(
@@ -50,9 +57,20 @@ export async function watchCase(deps: Deps, ref: string, executionId: string): P
 /** In the transaction that closes the case: every step waiting on it completes. */
 export async function completeWatchers(tx: Db, deps: Deps, c: ComplaintCase): Promise<void> {
   if (c.status !== "closed") return;
-  const waiting = await tx.caseWatcher.findMany({ where: { caseId: c.id, doneAt: null }, select: { id: true, executionId: true } });
+  const waiting = await tx.caseWatcher.findMany({
+    where: { caseId: c.id, doneAt: null },
+    select: { id: true, executionId: true },
+  });
   if (!waiting.length) return;
-  await tx.caseWatcher.updateMany({ where: { id: { in: waiting.map((w) => w.id) } }, data: { doneAt: deps.clock.now() } });
-  await finish(tx, deps, c, waiting.map((w) => w.executionId));
+  await tx.caseWatcher.updateMany({
+    where: { id: { in: waiting.map((w) => w.id) } },
+    data: { doneAt: deps.clock.now() },
+  });
+  await finish(
+    tx,
+    deps,
+    c,
+    waiting.map((w) => w.executionId),
+  );
   deps.log.info({ caseId: c.id, steps: waiting.length }, "workflow steps waiting on the case completed");
 }

@@ -6,7 +6,12 @@ import { exportRoute } from "./export-actions.ts";
 
 export const helpFeature: Feature = {
   name: "help",
-  commands: [{ command: COMMAND, help: ["cmd.shopops.help", "cmd.shopops.language", "cmd.shopops.status", "cmd.shopops.export"] }],
+  commands: [
+    {
+      command: COMMAND,
+      help: ["cmd.shopops.help", "cmd.shopops.language", "cmd.shopops.status", "cmd.shopops.export"],
+    },
+  ],
   register: registerHelp,
   jobs: housekeepingJobs,
   recurring: housekeepingRecurring,

@@ -15,4 +15,6 @@ export const housekeepingJobs: JobKind<Deps>[] = [
   },
 ];
 
-export const housekeepingRecurring = (): RecurringJob[] => [{ name: "forget-seen", cron: "17 * * * *", timeZone: "UTC", kind: JOB_FORGET_SEEN }];
+export const housekeepingRecurring = (): RecurringJob[] => [
+  { name: "forget-seen", cron: "17 * * * *", timeZone: "UTC", kind: JOB_FORGET_SEEN },
+];

@@ -5,12 +5,17 @@ export const ShopopsCommand = z.union([
   z.object({ sub: z.literal("help") }),
   z.object({ sub: z.literal("status") }),
   z.object({ sub: z.literal("language"), value: z.enum(["zh-CN", "en", "auto"]) }),
-  z.object({ sub: z.literal("channelLanguage"), channelId: z.string().regex(/^[CG][A-Z0-9]{2,}$/), value: z.enum(["zh-CN", "en", "auto"]) }),
+  z.object({
+    sub: z.literal("channelLanguage"),
+    channelId: z.string().regex(/^[CG][A-Z0-9]{2,}$/),
+    value: z.enum(["zh-CN", "en", "auto"]),
+  }),
   z.object({ sub: z.literal("export"), from: z.string(), to: z.string(), feature: z.string().optional() }),
 ]);
 export type ShopopsCommand = z.infer<typeof ShopopsCommand>;
 
-export type ParseResult = { ok: true; cmd: ShopopsCommand } | { ok: false; usage: "usage.language" | "usage.unknown" | "usage.export" };
+export type ParseResult =
+  { ok: true; cmd: ShopopsCommand } | { ok: false; usage: "usage.language" | "usage.unknown" | "usage.export" };
 
 export function parseShopopsCommand(text: string): ParseResult {
   const [sub = "help", ...rest] = text.trim().split(/\s+/).filter(Boolean);
@@ -22,7 +27,9 @@ export function parseShopopsCommand(text: string): ParseResult {
     const channel = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(rest[0] ?? "")?.[1];
     const raw = (channel ? rest[1] : rest[0]) ?? "";
     const value = /^zh/i.test(raw) ? "zh-CN" : /^en/i.test(raw) ? "en" : raw.toLowerCase();
-    const parsed = ShopopsCommand.safeParse(channel ? { sub: "channelLanguage", channelId: channel, value } : { sub: "language", value });
+    const parsed = ShopopsCommand.safeParse(
+      channel ? { sub: "channelLanguage", channelId: channel, value } : { sub: "language", value },
+    );
     return parsed.success ? { ok: true, cmd: parsed.data } : { ok: false, usage: "usage.language" };
   }
   if (["export", "导出", "導出"].includes(name)) {

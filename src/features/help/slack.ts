@@ -17,13 +17,26 @@ import { exportActions, type ExportWish } from "./export-actions.ts";
 
 async function statusAnswer(deps: Deps, user: UserContext): Promise<MessageBody> {
   const s = await botStatus(deps);
-  const lines = [user.t("status.body", { db: user.t(s.database ? "status.ok" : "status.down"), pending: s.pending, failed: s.failed, timers: s.timers })];
+  const lines = [
+    user.t("status.body", {
+      db: user.t(s.database ? "status.ok" : "status.down"),
+      pending: s.pending,
+      failed: s.failed,
+      timers: s.timers,
+    }),
+  ];
   if (s.recentFailures.length) {
     lines.push(user.t("status.failedTitle"));
     for (const f of s.recentFailures) {
       const ch = esc(f.channel ?? f.sentChannel ?? "?");
       const where = /^[UW]/.test(ch) ? `<@${ch}>` : `<#${ch}>`;
-      lines.push(user.t("status.failedRow", { time: formatInZone(f.createdAt, user.timeZone, "MM-dd HH:mm"), where, reason: f.lastError ?? "?" }));
+      lines.push(
+        user.t("status.failedRow", {
+          time: formatInZone(f.createdAt, user.timeZone, "MM-dd HH:mm"),
+          where,
+          reason: f.lastError ?? "?",
+        }),
+      );
     }
   }
   return { text: lines.join("\n") };
@@ -36,7 +49,8 @@ export function registerHelp(app: App, deps: Deps, features: readonly Feature[])
     await answerInAck(deps, ack, to, async () => {
       const user = await userContext(deps, command.user_id);
       const parsed = parseShopopsCommand(command.text ?? "");
-      if (!parsed.ok) return { text: t(user.locale, parsed.usage, { command: COMMAND, input: (command.text ?? "").trim() }) };
+      if (!parsed.ok)
+        return { text: t(user.locale, parsed.usage, { command: COMMAND, input: (command.text ?? "").trim() }) };
       if (parsed.cmd.sub === "help") return helpMessage(user.t, features, user.t("lang.name"));
       if (parsed.cmd.sub === "language") {
         const chosen = parsed.cmd.value === "auto" ? null : parsed.cmd.value;
@@ -49,11 +63,20 @@ export function registerHelp(app: App, deps: Deps, features: readonly Feature[])
         const chosen = parsed.cmd.value === "auto" ? null : parsed.cmd.value;
         await setChannelLocale(deps, parsed.cmd.channelId, chosen, command.user_id);
         const name = chosen ? t(chosen, "lang.name") : t(deps.config.DEFAULT_LOCALE, "lang.name");
-        return { text: user.t(chosen ? "language.channelSet" : "language.channelAuto", { channel: parsed.cmd.channelId, language: name }) };
+        return {
+          text: user.t(chosen ? "language.channelSet" : "language.channelAuto", {
+            channel: parsed.cmd.channelId,
+            language: name,
+          }),
+        };
       }
       if (parsed.cmd.sub === "export") {
         const cmd = parsed.cmd;
-        await exportActions(deps, command.user_id, { from: cmd.from, to: cmd.to, feature: cmd.feature as ExportWish["feature"] });
+        await exportActions(deps, command.user_id, {
+          from: cmd.from,
+          to: cmd.to,
+          feature: cmd.feature as ExportWish["feature"],
+        });
         return { text: user.t("export.queued", { from: cmd.from, to: cmd.to }) };
       }
       return statusAnswer(deps, user);

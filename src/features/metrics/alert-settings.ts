@@ -4,14 +4,24 @@ import type { Deps } from "../../deps.ts";
 import { assertAdmin } from "../../people/people.ts";
 import type { Level, RuleSet } from "./rules.ts";
 
-const setting = (deps: Deps, key: string, value: string) => deps.db.metricSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
+const setting = (deps: Deps, key: string, value: string) =>
+  deps.db.metricSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
 
 /** An admin's change of a setting, with its line in the audit trail. */
 const change = (deps: Deps, userId: string, key: string, value: string) =>
   deps.db.$transaction(async (tx) => {
     const before = await tx.metricSetting.findUnique({ where: { key } });
     await tx.metricSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
-    await recordAction(tx, deps.clock, { actorId: userId, feature: "metrics", action: "setting", objectType: "setting", objectId: key, objectLabel: key, before: before?.value, after: value });
+    await recordAction(tx, deps.clock, {
+      actorId: userId,
+      feature: "metrics",
+      action: "setting",
+      objectType: "setting",
+      objectId: key,
+      objectLabel: key,
+      before: before?.value,
+      after: value,
+    });
   });
 
 export async function setRecipient(deps: Deps, userId: string, level: Level, channelId: string): Promise<void> {

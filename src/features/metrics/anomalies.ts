@@ -12,7 +12,16 @@ import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { newId } from "../../infra/ids.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
-import { decompose, DEFAULT_RULES, findAnomalies, mainFactor, type Finding, type Level, type RuleSet, type Totals } from "./rules.ts";
+import {
+  decompose,
+  DEFAULT_RULES,
+  findAnomalies,
+  mainFactor,
+  type Finding,
+  type Level,
+  type RuleSet,
+  type Totals,
+} from "./rules.ts";
 import { alertBlocks, money, signedPct } from "./blocks.ts";
 import { channelsByDay, topMovers, totalsByDay } from "./totals.ts";
 
@@ -32,7 +41,11 @@ export async function loadRules(deps: Pick<Deps, "db">): Promise<RuleSet> {
   const row = await deps.db.metricSetting.findUnique({ where: { key: "rules" } });
   if (!row) return DEFAULT_RULES;
   const saved = stored(StoredRules, row.value, "metric rules");
-  return { staticDrop: saved.staticDrop ?? DEFAULT_RULES.staticDrop, dynamic: saved.dynamic ?? DEFAULT_RULES.dynamic, correlated: saved.correlated ?? DEFAULT_RULES.correlated };
+  return {
+    staticDrop: saved.staticDrop ?? DEFAULT_RULES.staticDrop,
+    dynamic: saved.dynamic ?? DEFAULT_RULES.dynamic,
+    correlated: saved.correlated ?? DEFAULT_RULES.correlated,
+  };
 }
 
 export async function recipientFor(deps: Pick<Deps, "db">, level: Level): Promise<string | undefined> {
@@ -48,10 +61,20 @@ interface Found {
 }
 
 /** Findings for the given days of one store, from one grouped read of its totals. */
-export async function findingsFor(deps: Pick<Deps, "sql">, store: string, dates: readonly string[], rules: RuleSet): Promise<Found[]> {
+export async function findingsFor(
+  deps: Pick<Deps, "sql">,
+  store: string,
+  dates: readonly string[],
+  rules: RuleSet,
+): Promise<Found[]> {
   if (!dates.length) return [];
   const sorted = [...dates].sort();
-  const totals = await totalsByDay(deps.sql, store, shiftDate(sorted[0]!, -7 * rules.dynamic.weeks), sorted[sorted.length - 1]!);
+  const totals = await totalsByDay(
+    deps.sql,
+    store,
+    shiftDate(sorted[0]!, -7 * rules.dynamic.weeks),
+    sorted[sorted.length - 1]!,
+  );
   const out: Found[] = [];
   for (const date of sorted) {
     const today = totals.get(date);
@@ -62,13 +85,17 @@ export async function findingsFor(deps: Pick<Deps, "sql">, store: string, dates:
       const x = totals.get(shiftDate(date, -7 * w));
       if (x) weeks.push(x);
     }
-    for (const finding of findAnomalies(today, yesterday, weeks, rules)) out.push({ store, date, finding, today, yesterday });
+    for (const finding of findAnomalies(today, yesterday, weeks, rules))
+      out.push({ store, date, finding, today, yesterday });
   }
   return out;
 }
 
 /** Checks every touched (store → days); returns how many alerts were posted and how many old ones recorded. */
-export async function checkAnomalies(deps: Deps, touched: Map<string, Set<string>>): Promise<{ alerts: number; recorded: number }> {
+export async function checkAnomalies(
+  deps: Deps,
+  touched: Map<string, Set<string>>,
+): Promise<{ alerts: number; recorded: number }> {
   const rules = await loadRules(deps);
   const now = deps.clock.now();
   const firstPosted = shiftDate(todayIn(now, deps.config.DEFAULT_TIMEZONE), -ALERT_DAYS);
@@ -86,14 +113,26 @@ export async function checkAnomalies(deps: Deps, touched: Map<string, Set<string
     if (!found.length) continue;
     const dates = [...new Set(found.map((f) => f.date))].sort();
     const raised = new Set(
-      (await deps.sql.all<{ metric: string; date: string; level: string }>(`SELECT "metric", "date", "level" FROM "MetricAlert" WHERE "store" = ? AND "date" >= ? AND "date" <= ?`, [store, dates[0]!, dates[dates.length - 1]!])).map(
-        (a) => `${a.metric}\u0000${a.date}\u0000${a.level}`,
-      ),
+      (
+        await deps.sql.all<{ metric: string; date: string; level: string }>(
+          `SELECT "metric", "date", "level" FROM "MetricAlert" WHERE "store" = ? AND "date" >= ? AND "date" <= ?`,
+          [store, dates[0]!, dates[dates.length - 1]!],
+        )
+      ).map((a) => `${a.metric}\u0000${a.date}\u0000${a.level}`),
     );
     const snoozes = new Map(
-      (await deps.sql.all<{ key: string; value: string }>(`SELECT "key", "value" FROM "MetricSetting" WHERE "key" LIKE ?`, [`snooze:${store}:%`])).map((s) => [s.key.slice(`snooze:${store}:`.length), new Date(s.value)]),
+      (
+        await deps.sql.all<{ key: string; value: string }>(
+          `SELECT "key", "value" FROM "MetricSetting" WHERE "key" LIKE ?`,
+          [`snooze:${store}:%`],
+        )
+      ).map((s) => [s.key.slice(`snooze:${store}:`.length), new Date(s.value)]),
     );
-    const fresh = found.filter((f) => !raised.has(`${f.finding.metric}\u0000${f.date}\u0000${f.finding.level}`) && !((snoozes.get(f.finding.metric) ?? now) > now));
+    const fresh = found.filter(
+      (f) =>
+        !raised.has(`${f.finding.metric}\u0000${f.date}\u0000${f.finding.level}`) &&
+        !((snoozes.get(f.finding.metric) ?? now) > now),
+    );
     const old = fresh.filter((f) => f.date < firstPosted);
     const recent = fresh.filter((f) => f.date >= firstPosted);
     if (old.length) recorded += await recordQuietly(deps, old);
@@ -111,7 +150,16 @@ async function recordQuietly(deps: Deps, found: Found[]): Promise<number> {
       const slice = found.slice(i, i + 500);
       n += await q.run(
         `INSERT INTO "MetricAlert" ("id", "rule", "metric", "store", "date", "level", "detail", "status", "createdAt") VALUES ${slice.map(() => "(?, ?, ?, ?, ?, ?, ?, 'history', ?)").join(", ")} ON CONFLICT DO NOTHING`,
-        slice.flatMap((f) => [newId(), f.finding.rule, f.finding.metric, f.store, f.date, f.finding.level, JSON.stringify(f.finding), at]),
+        slice.flatMap((f) => [
+          newId(),
+          f.finding.rule,
+          f.finding.metric,
+          f.store,
+          f.date,
+          f.finding.level,
+          JSON.stringify(f.finding),
+          at,
+        ]),
       );
     }
     return n;
@@ -119,11 +167,17 @@ async function recordQuietly(deps: Deps, found: Found[]): Promise<number> {
 }
 
 async function post(deps: Deps, store: string, found: Found[]): Promise<number> {
-  const movers = await channelsByDay(deps.sql, store, [...new Set(found.flatMap((f) => [f.date, shiftDate(f.date, -1)]))]);
+  const movers = await channelsByDay(deps.sql, store, [
+    ...new Set(found.flatMap((f) => [f.date, shiftDate(f.date, -1)])),
+  ]);
   const recipients = new Map<Level, string | undefined>();
-  for (const f of found) if (!recipients.has(f.finding.level)) recipients.set(f.finding.level, await recipientFor(deps, f.finding.level));
+  for (const f of found)
+    if (!recipients.has(f.finding.level)) recipients.set(f.finding.level, await recipientFor(deps, f.finding.level));
   // Each alert speaks the language of the channel it goes to (the workspace's when it goes nowhere).
-  const locales = await channelLocales(deps, [...recipients.values()].filter((x): x is string => Boolean(x)));
+  const locales = await channelLocales(
+    deps,
+    [...recipients.values()].filter((x): x is string => Boolean(x)),
+  );
   let n = 0;
   for (const f of found) {
     const to = recipients.get(f.finding.level);
@@ -132,10 +186,22 @@ async function post(deps: Deps, store: string, found: Found[]): Promise<number> 
     try {
       await deps.db.$transaction(async (tx) => {
         const alert = await tx.metricAlert.create({
-          data: { rule: f.finding.rule, metric: f.finding.metric, store, date: f.date, level: f.finding.level, detail: { ...f.finding, text }, createdAt: deps.clock.now() },
+          data: {
+            rule: f.finding.rule,
+            metric: f.finding.metric,
+            store,
+            date: f.date,
+            level: f.finding.level,
+            detail: { ...f.finding, text },
+            createdAt: deps.clock.now(),
+          },
         });
         if (!to) return;
-        const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: to, body: { text, blocks: alertBlocks(locale, text, alert.id) } });
+        const { id } = await deps.outbox.enqueue(tx, {
+          kind: "post",
+          channel: to,
+          body: { text, blocks: alertBlocks(locale, text, alert.id) },
+        });
         await tx.metricAlert.update({ where: { id: alert.id }, data: { messageId: id } });
       });
       n++;
@@ -156,9 +222,26 @@ function describe(locale: Locale, f: Found, byDay: Map<string, Map<string, Total
   const channel = mover ? t(locale, "metrics.alert.channel", { channel: mover[0], delta: money(mover[1], true) }) : "";
   const level = t(locale, `metrics.level.${finding.level}`);
   if (finding.rule === "correlated") {
-    return t(locale, "metrics.alert.correlated", { icon, level, store, date, change: signedPct(finding.change), reference: `${(finding.reference * 100).toFixed(2)}%`, value: `${(finding.value * 100).toFixed(2)}%`, channel });
+    return t(locale, "metrics.alert.correlated", {
+      icon,
+      level,
+      store,
+      date,
+      change: signedPct(finding.change),
+      reference: `${(finding.reference * 100).toFixed(2)}%`,
+      value: `${(finding.value * 100).toFixed(2)}%`,
+      channel,
+    });
   }
   return t(locale, finding.rule === "static" ? "metrics.alert.static" : "metrics.alert.dynamic", {
-    icon, level, store, date, value: money(finding.value), reference: money(finding.reference), change: signedPct(finding.change), factor, channel,
+    icon,
+    level,
+    store,
+    date,
+    value: money(finding.value),
+    reference: money(finding.reference),
+    change: signedPct(finding.change),
+    factor,
+    channel,
   });
 }

@@ -4,7 +4,6 @@ import { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 export { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 
-
 export function money(x: number, signed = false): string {
   const s = `¥${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   return x < 0 ? `-${s}` : signed ? `+${s}` : s;
@@ -25,9 +24,25 @@ export function alertBlocks(locale: Locale, text: string, alertId: string, foote
     blocks.push({
       type: "actions",
       elements: [
-        { type: "button", action_id: ACTION_ACK, text: { type: "plain_text", text: t(locale, "metrics.alert.ack") }, value: alertId, style: "primary" },
-        { type: "button", action_id: ACTION_SNOOZE, text: { type: "plain_text", text: t(locale, "metrics.alert.snooze") }, value: alertId },
-        { type: "button", action_id: ACTION_CREATE_TASK, text: { type: "plain_text", text: t(locale, "metrics.alert.task") }, value: alertId },
+        {
+          type: "button",
+          action_id: ACTION_ACK,
+          text: { type: "plain_text", text: t(locale, "metrics.alert.ack") },
+          value: alertId,
+          style: "primary",
+        },
+        {
+          type: "button",
+          action_id: ACTION_SNOOZE,
+          text: { type: "plain_text", text: t(locale, "metrics.alert.snooze") },
+          value: alertId,
+        },
+        {
+          type: "button",
+          action_id: ACTION_CREATE_TASK,
+          text: { type: "plain_text", text: t(locale, "metrics.alert.task") },
+          value: alertId,
+        },
       ],
     });
   }

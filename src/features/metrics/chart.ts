@@ -47,7 +47,13 @@ async function draw(c: TrendChart): Promise<Buffer> {
     grid: { left: 80, right: 30, top: 80, bottom: 40 },
     xAxis: { type: "category", data: c.labels },
     yAxis: { type: "value" },
-    series: c.series.map((s) => ({ type: "line", name: s.name, data: s.data, symbol: "circle", lineStyle: s.dashed ? { type: "dashed" } : undefined })),
+    series: c.series.map((s) => ({
+      type: "line",
+      name: s.name,
+      data: s.data,
+      symbol: "circle",
+      lineStyle: s.dashed ? { type: "dashed" } : undefined,
+    })),
   });
   const svg = chart.renderToSVGString();
   chart.dispose();

@@ -19,11 +19,23 @@ import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";
 import { money, num, pct, signedPct } from "./blocks.ts";
 
-type Sub = { id: string; target: string; store: string; cadence: string; weekday: number | null; time: string; timeZone: string };
+type Sub = {
+  id: string;
+  target: string;
+  store: string;
+  cadence: string;
+  weekday: number | null;
+  time: string;
+  timeZone: string;
+};
 
 /** The next send of a subscription after now, in its own time zone (its cadence as cron). */
 export function nextDigest(sub: Sub, now: Date): { at: Date; date: string } {
-  return nextLocal(cadenceCron({ time: sub.time, weekday: sub.cadence === "weekly" ? sub.weekday : null }), sub.timeZone, now);
+  return nextLocal(
+    cadenceCron({ time: sub.time, weekday: sub.cadence === "weekly" ? sub.weekday : null }),
+    sub.timeZone,
+    now,
+  );
 }
 
 /** The owner of a digest subscription's timers. */
@@ -31,7 +43,13 @@ export const digestOwner = (subId: string) => `metrics:digest:${subId}`;
 
 export async function planNextDigest(deps: Deps, sub: Sub): Promise<void> {
   const { at, date } = nextDigest(sub, deps.clock.now());
-  await scheduleTimer(deps.db, deps.clock, { kind: JOB_DIGEST, key: `${digestOwner(sub.id)}:${date}`, owner: digestOwner(sub.id), dueAt: at, payload: { subId: sub.id, date } });
+  await scheduleTimer(deps.db, deps.clock, {
+    kind: JOB_DIGEST,
+    key: `${digestOwner(sub.id)}:${date}`,
+    owner: digestOwner(sub.id),
+    dueAt: at,
+    payload: { subId: sub.id, date },
+  });
   deps.wakeScheduler();
 }
 
@@ -48,7 +66,13 @@ export interface Digest {
 }
 
 /** The digest of the period ending on `end` (a day, or the 7 days to it for weekly). */
-export async function buildDigest(deps: Deps, store: string, end: string, weekly: boolean, locale: Locale): Promise<Digest | undefined> {
+export async function buildDigest(
+  deps: Deps,
+  store: string,
+  end: string,
+  weekly: boolean,
+  locale: Locale,
+): Promise<Digest | undefined> {
   // At 09:00 every subscriber of a store asks for the same digest: build it once per version of
   // the store's data (bumped by every upload) and of its target.
   const target = await deps.db.metricTarget.findUnique({ where: { store_month: { store, month: end.slice(0, 7) } } });
@@ -65,7 +89,14 @@ export async function buildDigest(deps: Deps, store: string, end: string, weekly
 
 const digests = new Map<string, Promise<Digest | undefined>>();
 
-async function compose(deps: Deps, store: string, end: string, weekly: boolean, locale: Locale, targetGmv: number | null): Promise<Digest | undefined> {
+async function compose(
+  deps: Deps,
+  store: string,
+  end: string,
+  weekly: boolean,
+  locale: Locale,
+  targetGmv: number | null,
+): Promise<Digest | undefined> {
   const q = deps.sql;
   const tr = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(locale, k, p);
   const span = weekly ? 7 : 1;
@@ -80,8 +111,17 @@ async function compose(deps: Deps, store: string, end: string, weekly: boolean, 
   const lines = [`*${tr("metrics.digest.title", { store, period: weekly ? `${start} – ${end}` : end })}*`];
   lines.push(
     weekly
-      ? tr("metrics.digest.gmvWeek", { gmv: money(now.gmv), dod: signedPct(change(now.gmv, prev?.gmv)), yoy: signedPct(change(now.gmv, lastYear?.gmv)) })
-      : tr("metrics.digest.gmv", { gmv: money(now.gmv), dod: signedPct(change(now.gmv, prev?.gmv)), wow: signedPct(change(now.gmv, lastWeek?.gmv)), yoy: signedPct(change(now.gmv, lastYear?.gmv)) }),
+      ? tr("metrics.digest.gmvWeek", {
+          gmv: money(now.gmv),
+          dod: signedPct(change(now.gmv, prev?.gmv)),
+          yoy: signedPct(change(now.gmv, lastYear?.gmv)),
+        })
+      : tr("metrics.digest.gmv", {
+          gmv: money(now.gmv),
+          dod: signedPct(change(now.gmv, prev?.gmv)),
+          wow: signedPct(change(now.gmv, lastWeek?.gmv)),
+          yoy: signedPct(change(now.gmv, lastYear?.gmv)),
+        }),
   );
   const month = end.slice(0, 7);
   if (targetGmv !== null) {
@@ -89,7 +129,15 @@ async function compose(deps: Deps, store: string, end: string, weekly: boolean, 
     const mtd = (await totalsOver(q, store, `${month}-01`, end))?.gmv ?? 0;
     const daysInMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
     const periodTarget = (target.gmv / daysInMonth) * span;
-    lines.push(tr("metrics.digest.target", { mtd: money(mtd), target: money(target.gmv), attainment: pct(mtd / target.gmv), periodTarget: money(periodTarget), periodAttainment: pct(now.gmv / periodTarget) }));
+    lines.push(
+      tr("metrics.digest.target", {
+        mtd: money(mtd),
+        target: money(target.gmv),
+        attainment: pct(mtd / target.gmv),
+        periodTarget: money(periodTarget),
+        periodAttainment: pct(now.gmv / periodTarget),
+      }),
+    );
   }
   lines.push(
     tr("metrics.digest.kpis", {
@@ -103,14 +151,37 @@ async function compose(deps: Deps, store: string, end: string, weekly: boolean, 
       roi: k.roi == null ? "–" : `${k.roi.toFixed(2)}:1`,
       refundRate: pct(k.refundRate),
     }),
-    tr("metrics.digest.funnel", { pv: pct(k.funnel.productView), cart: pct(k.funnel.cart), order: pct(k.funnel.order) }),
+    tr("metrics.digest.funnel", {
+      pv: pct(k.funnel.productView),
+      cart: pct(k.funnel.cart),
+      order: pct(k.funnel.order),
+    }),
   );
   const d = prev ? decompose(now, prev) : null;
-  if (d) lines.push(tr("metrics.digest.split", { total: money(d.total, true), uv: money(d.uv, true), conversion: money(d.conversion, true), perBuyer: money(d.perBuyer, true), factor: tr(`metrics.factor.${mainFactor(d)}`) }));
-  const movers = topMovers(await totalsBy(q, "channel", store, start, end), await totalsBy(q, "channel", store, shiftDate(start, -span), shiftDate(end, -span)));
-  if (movers.length) lines.push(tr("metrics.digest.movers", { list: movers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
-  const skuMovers = topMovers(await totalsBy(q, "sku", store, start, end), await totalsBy(q, "sku", store, shiftDate(start, -span), shiftDate(end, -span)));
-  if (skuMovers.length) lines.push(tr("metrics.digest.skuMovers", { list: skuMovers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
+  if (d)
+    lines.push(
+      tr("metrics.digest.split", {
+        total: money(d.total, true),
+        uv: money(d.uv, true),
+        conversion: money(d.conversion, true),
+        perBuyer: money(d.perBuyer, true),
+        factor: tr(`metrics.factor.${mainFactor(d)}`),
+      }),
+    );
+  const movers = topMovers(
+    await totalsBy(q, "channel", store, start, end),
+    await totalsBy(q, "channel", store, shiftDate(start, -span), shiftDate(end, -span)),
+  );
+  if (movers.length)
+    lines.push(tr("metrics.digest.movers", { list: movers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
+  const skuMovers = topMovers(
+    await totalsBy(q, "sku", store, start, end),
+    await totalsBy(q, "sku", store, shiftDate(start, -span), shiftDate(end, -span)),
+  );
+  if (skuMovers.length)
+    lines.push(
+      tr("metrics.digest.skuMovers", { list: skuMovers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }),
+    );
   const first = shiftDate(end, -29);
   const byDay = await totalsByDay(q, store, first, end);
   const series = Array.from({ length: 30 }, (_, i) => {
@@ -118,7 +189,10 @@ async function compose(deps: Deps, store: string, end: string, weekly: boolean, 
     return { date, gmv: byDay.get(date)?.gmv ?? null };
   });
   const avg = series.map((_, i) => {
-    const w = series.slice(Math.max(0, i - 6), i + 1).map((s) => s.gmv).filter((x): x is number => x != null);
+    const w = series
+      .slice(Math.max(0, i - 6), i + 1)
+      .map((s) => s.gmv)
+      .filter((x): x is number => x != null);
     return i < 6 || w.length === 0 ? null : Math.round((w.reduce((a, b) => a + b, 0) / w.length) * 100) / 100;
   });
   const png = await renderTrendPng({
@@ -132,16 +206,28 @@ async function compose(deps: Deps, store: string, end: string, weekly: boolean, 
   return { text: lines.join("\n"), png };
 }
 
-export async function queueDigest(deps: Deps, sub: Pick<Sub, "id" | "target" | "store" | "cadence">, end: string, dedupeKey?: string): Promise<boolean> {
+export async function queueDigest(
+  deps: Deps,
+  sub: Pick<Sub, "id" | "target" | "store" | "cadence">,
+  end: string,
+  dedupeKey?: string,
+): Promise<boolean> {
   // A DM speaks its reader's language; a channel its own.
-  const locale = /^[UW]/.test(sub.target) ? (await userContext(deps, sub.target)).locale : await channelLocale(deps, sub.target);
+  const locale = /^[UW]/.test(sub.target)
+    ? (await userContext(deps, sub.target)).locale
+    : await channelLocale(deps, sub.target);
   const digest = await buildDigest(deps, sub.store, end, sub.cadence === "weekly", locale);
   if (!digest) return false;
   await deps.outbox.enqueue(deps.db, {
     kind: "file",
     channel: sub.target,
     body: { text: digest.text },
-    file: { filename: `gmv-${sub.store}-${end}.png`, title: `GMV ${sub.store} ${end}`, altText: `GMV ${sub.store}`, base64: digest.png.toString("base64") },
+    file: {
+      filename: `gmv-${sub.store}-${end}.png`,
+      title: `GMV ${sub.store} ${end}`,
+      altText: `GMV ${sub.store}`,
+      base64: digest.png.toString("base64"),
+    },
     dedupeKey,
   });
   return true;

@@ -9,7 +9,12 @@ import { metricsWebhook } from "./webhook.ts";
 
 export const metricsFeature: Feature = {
   name: "metrics",
-  commands: [{ command: COMMAND, help: ["cmd.metrics.digest", "cmd.metrics.targets", "cmd.metrics.alerts", "cmd.metrics.import"] }],
+  commands: [
+    {
+      command: COMMAND,
+      help: ["cmd.metrics.digest", "cmd.metrics.targets", "cmd.metrics.alerts", "cmd.metrics.import"],
+    },
+  ],
   register(app, deps) {
     registerMetrics(app, deps);
     registerFileImport(app, deps, {
@@ -17,7 +22,10 @@ export const metricsFeature: Feature = {
       async run(d, bytes, name) {
         const b = /\.csv$/i.test(name) ? parseCsvMetrics(bytes) : parseJsonMetrics(decodeText(bytes));
         const r = await ingestMetrics(d, b.records);
-        return { key: "metrics.import.result", params: { ...r, bad: new Set(b.problems.map((p) => p.row)).size, problems: problemLines(b.problems) } };
+        return {
+          key: "metrics.import.result",
+          params: { ...r, bad: new Set(b.problems.map((p) => p.row)).size, problems: problemLines(b.problems) },
+        };
       },
     });
   },

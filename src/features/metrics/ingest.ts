@@ -32,7 +32,11 @@ export class MetricIngest {
       const slice = records.slice(i, i + SLICE);
       const r = await this.deps.sql.tx(async (q) => {
         const stored = await storeMetricRows(q, slice);
-        await bumpVersions(q, slice.map((x) => x.store), newId());
+        await bumpVersions(
+          q,
+          slice.map((x) => x.store),
+          newId(),
+        );
         return stored;
       });
       this.totals.stored += r.stored;

@@ -30,6 +30,7 @@ export function parseJsonMetrics(text: string): MetricBatch {
     return { records: [], problems: [{ row: 0, field: "body", message: "not JSON" }] };
   }
   const list = Array.isArray(doc) ? doc : (doc as { metrics?: unknown })?.metrics;
-  if (!Array.isArray(list)) return { records: [], problems: [{ row: 0, field: "body", message: "send a JSON array or {\"metrics\": [...]}" }] };
+  if (!Array.isArray(list))
+    return { records: [], problems: [{ row: 0, field: "body", message: 'send a JSON array or {"metrics": [...]}' }] };
   return collect(list.map((raw, i) => ({ row: i + 1, raw: (raw ?? {}) as Record<string, unknown> })));
 }

@@ -14,7 +14,18 @@ export interface Totals {
   newCustomers: number;
 }
 
-export const ZERO: Totals = { uv: 0, pv: 0, productViews: 0, cartAdds: 0, orders: 0, buyers: 0, gmv: 0, refunds: 0, adSpend: 0, newCustomers: 0 };
+export const ZERO: Totals = {
+  uv: 0,
+  pv: 0,
+  productViews: 0,
+  cartAdds: 0,
+  orders: 0,
+  buyers: 0,
+  gmv: 0,
+  refunds: 0,
+  adSpend: 0,
+  newCustomers: 0,
+};
 
 export function sum(rows: Partial<Totals>[]): Totals {
   const t = { ...ZERO };
@@ -49,14 +60,19 @@ export function kpis(t: Totals): Kpis {
     uvValue: div(t.gmv, t.uv),
     roi: div(t.gmv, t.adSpend),
     refundRate: div(t.refunds, t.gmv),
-    funnel: { productView: div(t.productViews, t.uv), cart: div(t.cartAdds, t.productViews), order: div(t.orders, t.cartAdds) },
+    funnel: {
+      productView: div(t.productViews, t.uv),
+      cart: div(t.cartAdds, t.productViews),
+      order: div(t.orders, t.cartAdds),
+    },
   };
 }
 
 /** The reference funnel of DOMAIN.md: visit→product page 68%, product page→cart 35%, cart→order 25%. */
 export const REFERENCE_FUNNEL = { productView: 0.68, cart: 0.35, order: 0.25 };
 
-export const change = (now: number, before: number | null | undefined) => (before == null || before === 0 ? null : (now - before) / before);
+export const change = (now: number, before: number | null | undefined) =>
+  before == null || before === 0 ? null : (now - before) / before;
 
 export interface Decomposition {
   total: number;
@@ -79,12 +95,21 @@ export function decompose(now: Totals, before: Totals): Decomposition | null {
   const uv = (now.uv - before.uv) * cr0 * pb0;
   const conversion = now.uv * (cr1 - cr0) * pb0;
   const perBuyer = now.uv * cr1 * (pb1 - pb0);
-  return { total: cents(now.gmv - before.gmv), uv: cents(uv), conversion: cents(conversion), perBuyer: cents(now.gmv - before.gmv - cents(uv) - cents(conversion)) };
+  return {
+    total: cents(now.gmv - before.gmv),
+    uv: cents(uv),
+    conversion: cents(conversion),
+    perBuyer: cents(now.gmv - before.gmv - cents(uv) - cents(conversion)),
+  };
 }
 
 /** The factor that moved GMV most. */
 export function mainFactor(d: Decomposition): "uv" | "conversion" | "perBuyer" {
-  const parts = [["uv", d.uv], ["conversion", d.conversion], ["perBuyer", d.perBuyer]] as const;
+  const parts = [
+    ["uv", d.uv],
+    ["conversion", d.conversion],
+    ["perBuyer", d.perBuyer],
+  ] as const;
   return [...parts].sort((a, b) => -(Math.sign(d.total) || 1) * (a[1] - b[1]))[0]![0];
 }
 
@@ -115,19 +140,32 @@ export interface Finding {
   change: number | null;
 }
 
-export function findAnomalies(today: Totals, yesterday: Totals | null, sameWeekdays: Totals[], rules: RuleSet): Finding[] {
+export function findAnomalies(
+  today: Totals,
+  yesterday: Totals | null,
+  sameWeekdays: Totals[],
+  rules: RuleSet,
+): Finding[] {
   const out: Finding[] = [];
   if (yesterday && yesterday.gmv > 0) {
     const c = change(today.gmv, yesterday.gmv)!;
     const level = c <= -rules.staticDrop.critical ? "critical" : c <= -rules.staticDrop.warning ? "warning" : null;
-    if (level) out.push({ rule: "static", metric: "gmv", level, value: today.gmv, reference: yesterday.gmv, change: c });
+    if (level)
+      out.push({ rule: "static", metric: "gmv", level, value: today.gmv, reference: yesterday.gmv, change: c });
   }
   if (sameWeekdays.length >= 3) {
     const xs = sameWeekdays.map((t) => t.gmv);
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
     if (sd > 0 && Math.abs(today.gmv - mean) > rules.dynamic.k * sd) {
-      out.push({ rule: "dynamic", metric: "gmv", level: rules.dynamic.level, value: today.gmv, reference: cents(mean), change: change(today.gmv, mean) });
+      out.push({
+        rule: "dynamic",
+        metric: "gmv",
+        level: rules.dynamic.level,
+        value: today.gmv,
+        reference: cents(mean),
+        change: change(today.gmv, mean),
+      });
     }
   }
   if (yesterday) {
@@ -135,8 +173,20 @@ export function findAnomalies(today: Totals, yesterday: Totals | null, sameWeekd
     const crNow = div(today.buyers, today.uv);
     const crBefore = div(yesterday.buyers, yesterday.uv);
     const crChange = crNow != null && crBefore ? (crNow - crBefore) / crBefore : null;
-    if (uvChange != null && crChange != null && uvChange >= rules.correlated.uvUp && crChange <= -rules.correlated.conversionDown) {
-      out.push({ rule: "correlated", metric: "conversion", level: rules.correlated.level, value: crNow!, reference: crBefore!, change: crChange });
+    if (
+      uvChange != null &&
+      crChange != null &&
+      uvChange >= rules.correlated.uvUp &&
+      crChange <= -rules.correlated.conversionDown
+    ) {
+      out.push({
+        rule: "correlated",
+        metric: "conversion",
+        level: rules.correlated.level,
+        value: crNow!,
+        reference: crBefore!,
+        change: crChange,
+      });
     }
   }
   return out;

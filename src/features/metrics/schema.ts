@@ -36,7 +36,23 @@ export const MetricInput = z.object({
   new_customers: count(),
 });
 
-export const METRIC_COLUMNS = ["date", "hour", "store", "channel", "sku", "uv", "pv", "product_views", "cart_adds", "orders", "buyers", "gmv", "refunds", "ad_spend", "new_customers"];
+export const METRIC_COLUMNS = [
+  "date",
+  "hour",
+  "store",
+  "channel",
+  "sku",
+  "uv",
+  "pv",
+  "product_views",
+  "cart_adds",
+  "orders",
+  "buyers",
+  "gmv",
+  "refunds",
+  "ad_spend",
+  "new_customers",
+];
 
 export interface MetricRecord {
   date: string;
@@ -124,18 +140,32 @@ export function plainRow(raw: Record<string, unknown>): MetricRecord | undefined
   return r;
 }
 
-export function validateMetricRow(raw: Record<string, unknown>, row: number): { ok: true; record: MetricRecord } | { ok: false; problems: RowProblem[] } {
+export function validateMetricRow(
+  raw: Record<string, unknown>,
+  row: number,
+): { ok: true; record: MetricRecord } | { ok: false; problems: RowProblem[] } {
   const fast = raw && typeof raw === "object" ? plainRow(raw) : undefined;
   if (fast) return { ok: true, record: fast };
   return validateWithSchema(raw ?? {}, row);
 }
 
 /** The zod path: every row the fast path leaves, with each problem named. */
-export function validateWithSchema(raw: Record<string, unknown>, row: number): { ok: true; record: MetricRecord } | { ok: false; problems: RowProblem[] } {
+export function validateWithSchema(
+  raw: Record<string, unknown>,
+  row: number,
+): { ok: true; record: MetricRecord } | { ok: false; problems: RowProblem[] } {
   // Empty cells in a spreadsheet mean "not given", not zero-length text.
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== null && v !== undefined));
   const p = MetricInput.safeParse(cleaned);
-  if (!p.success) return { ok: false, problems: p.error.issues.map((i) => ({ row, field: String(i.path[0] ?? "row"), message: inPlainWords(i.message) })) };
+  if (!p.success)
+    return {
+      ok: false,
+      problems: p.error.issues.map((i) => ({
+        row,
+        field: String(i.path[0] ?? "row"),
+        message: inPlainWords(i.message),
+      })),
+    };
   const d = p.data;
   return {
     ok: true,

@@ -24,7 +24,8 @@ import { ACTION_ACK, ACTION_CREATE_TASK, ACTION_SNOOZE, money } from "./blocks.t
 
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const pctArg = (s: string | undefined) => (s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? Number(s.replace("%", "")) / 100 : undefined);
+const pctArg = (s: string | undefined) =>
+  s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? Number(s.replace("%", "")) / 100 : undefined;
 
 const describeRules = (t: Translator, r: RuleSet) =>
   t("metrics.rules.describe", {
@@ -38,14 +39,21 @@ const describeRules = (t: Translator, r: RuleSet) =>
     correlatedLevel: t(`metrics.level.${r.correlated.level}`),
   });
 
-async function run(deps: Deps, user: UserContext, userId: string, words: string[], say: (t: string) => Promise<void>): Promise<boolean> {
+async function run(
+  deps: Deps,
+  user: UserContext,
+  userId: string,
+  words: string[],
+  say: (t: string) => Promise<void>,
+): Promise<boolean> {
   const [sub = "", ...rest] = words;
   switch (sub.toLowerCase()) {
     case "target": {
       const [store, month, gmv] = rest;
       // Each part that is wrong is named, with what it should look like.
       if (!store) return false;
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? "")) throw new DomainError("metrics.error.month", { month: month ?? "" });
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? ""))
+        throw new DomainError("metrics.error.month", { month: month ?? "" });
       if (!/^\d+(\.\d{1,2})?$/.test(gmv ?? "")) throw new DomainError("metrics.error.gmv", { gmv: gmv ?? "" });
       await setTarget(deps, userId, { store, month: month!, gmv: Number(gmv) });
       await say(user.t("metrics.target.saved", { store, month: month!, gmv: money(Number(gmv)) }));
@@ -53,7 +61,11 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
     }
     case "now": {
       const store = rest[0] ?? "shop1";
-      const ok = await queueDigest(deps, { id: "now", target: userId, store, cadence: "daily" }, shiftDate(todayIn(deps.clock.now(), user.timeZone), -1));
+      const ok = await queueDigest(
+        deps,
+        { id: "now", target: userId, store, cadence: "daily" },
+        shiftDate(todayIn(deps.clock.now(), user.timeZone), -1),
+      );
       if (!ok) throw new DomainError("metrics.error.noData", { store });
       return true;
     }
@@ -69,7 +81,8 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       // A time that is not a time is refused, and nothing changes (it used to become 09:00 and
       // replace the subscription that was there).
       const timeWord = restArgs.find((w) => /^\d{1,2}[:：]\d{1,2}$/.test(w));
-      if (timeWord !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(timeWord)) throw new DomainError("metrics.error.time", { time: timeWord });
+      if (timeWord !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(timeWord))
+        throw new DomainError("metrics.error.time", { time: timeWord });
       const time = timeWord ?? "09:00";
       if (weekday === 0) throw new DomainError("metrics.error.weekday", { day: restArgs[1] ?? "" });
       const targetLabel = where === userId ? "DM" : `<#${where}>`;
@@ -79,8 +92,13 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
         return true;
       }
       await subscribeDigest(deps, userId, { target: where, store, cadence, weekday, time, timeZone: user.timeZone });
-      const label = cadence === "weekly" ? user.t("metrics.digest.weekly", { weekday: DAYS[weekday! - 1]! }) : user.t("metrics.digest.daily");
-      await say(user.t("metrics.digest.saved", { cadence: label, store, target: targetLabel, time, tz: user.timeZone }));
+      const label =
+        cadence === "weekly"
+          ? user.t("metrics.digest.weekly", { weekday: DAYS[weekday! - 1]! })
+          : user.t("metrics.digest.daily");
+      await say(
+        user.t("metrics.digest.saved", { cadence: label, store, target: targetLabel, time, tz: user.timeZone }),
+      );
       return true;
     }
     case "alerts": {
@@ -90,7 +108,14 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
           const to = await recipientFor(deps, l);
           return to ? `<#${to}>` : "–";
         };
-        await say(user.t("metrics.rules.show", { rules: describeRules(user.t, r), notice: await who("notice"), warning: await who("warning"), critical: await who("critical") }));
+        await say(
+          user.t("metrics.rules.show", {
+            rules: describeRules(user.t, r),
+            notice: await who("notice"),
+            warning: await who("warning"),
+            critical: await who("critical"),
+          }),
+        );
         return true;
       }
       const level = rest[0] as Level;
@@ -104,8 +129,10 @@ async function run(deps: Deps, user: UserContext, userId: string, words: string[
       const r = await loadRules(deps);
       const [kind, a, b] = rest;
       if (kind === "static" && pctArg(a) && pctArg(b)) r.staticDrop = { warning: pctArg(a)!, critical: pctArg(b)! };
-      else if (kind === "dynamic" && Number.isInteger(Number(a)) && Number(a) >= 3 && Number(b) > 0) r.dynamic = { ...r.dynamic, weeks: Number(a), k: Number(b) };
-      else if (kind === "correlated" && pctArg(a) && pctArg(b)) r.correlated = { ...r.correlated, uvUp: pctArg(a)!, conversionDown: pctArg(b)! };
+      else if (kind === "dynamic" && Number.isInteger(Number(a)) && Number(a) >= 3 && Number(b) > 0)
+        r.dynamic = { ...r.dynamic, weeks: Number(a), k: Number(b) };
+      else if (kind === "correlated" && pctArg(a) && pctArg(b))
+        r.correlated = { ...r.correlated, uvUp: pctArg(a)!, conversionDown: pctArg(b)! };
       else return false;
       await saveRules(deps, userId, r);
       await say(user.t("metrics.rules.saved", { rules: describeRules(user.t, r) }));
@@ -123,28 +150,55 @@ export function registerMetrics(app: App, deps: Deps): void {
   app.command(COMMAND, async ({ command, ack }) => {
     await ackFirst(ack);
     const user = await userContext(deps, command.user_id);
-    const say = (text: string) => replyEphemeral(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
+    const say = (text: string) =>
+      replyEphemeral(
+        deps,
+        { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id },
+        { text },
+      );
     try {
       const words = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
       // Read-only answers (usage, errors) go straight to the response_url.
-      if (!(await run(deps, user, command.user_id, words, say))) await answerNow(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text: user.t("metrics.usage") });
+      if (!(await run(deps, user, command.user_id, words, say)))
+        await answerNow(
+          deps,
+          { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id },
+          { text: user.t("metrics.usage") },
+        );
     } catch (e) {
-      await answerNow(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text: errorText(deps, user.locale, e, COMMAND) });
+      await answerNow(
+        deps,
+        { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id },
+        { text: errorText(deps, user.locale, e, COMMAND) },
+      );
     }
   });
 
   // Create action: a RACI task (goal, measures, owner, deadline) prefilled from the alert.
   app.action<BlockAction>(ACTION_CREATE_TASK, async ({ ack, body, action }) => {
     await ackFirst(ack);
-    const alert = await deps.db.metricAlert.findUnique({ where: { id: "value" in action ? String(action.value ?? "") : "" } });
+    const alert = await deps.db.metricAlert.findUnique({
+      where: { id: "value" in action ? String(action.value ?? "") : "" },
+    });
     if (!alert) return;
     const user = await userContext(deps, body.user.id);
     const text = stored(z.object({ text: z.string() }).loose(), alert.detail, "metric alert").text;
-    const description = user.t("metrics.alert.taskBody", { metric: alert.metric.toUpperCase(), store: alert.store, date: alert.date, text });
-    await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: createTaskModal(user.t, { channelId: body.channel?.id, description }) });
+    const description = user.t("metrics.alert.taskBody", {
+      metric: alert.metric.toUpperCase(),
+      store: alert.store,
+      date: alert.date,
+      text,
+    });
+    await deps.slack.call("views.open", {
+      trigger_id: body.trigger_id,
+      view: createTaskModal(user.t, { channelId: body.channel?.id, description }),
+    });
   });
 
-  for (const [actionId, snooze] of [[ACTION_ACK, false], [ACTION_SNOOZE, true]] as const) {
+  for (const [actionId, snooze] of [
+    [ACTION_ACK, false],
+    [ACTION_SNOOZE, true],
+  ] as const) {
     app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
       await ackFirst(ack);
       const alertId = "value" in action ? String(action.value ?? "") : "";
@@ -160,5 +214,9 @@ export function registerMetrics(app: App, deps: Deps): void {
 async function toldAlready(deps: Deps, body: BlockAction, status: string) {
   const user = await userContext(deps, body.user.id);
   const text = user.t(status === "snoozed" ? "metrics.alert.alreadySnoozed" : "metrics.alert.alreadyAcked");
-  await replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text });
+  await replyEphemeral(
+    deps,
+    { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id },
+    { text },
+  );
 }

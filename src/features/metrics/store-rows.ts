@@ -6,7 +6,18 @@ import { valueRows, type Param, type Sql } from "../../infra/sql.ts";
 import type { MetricRecord } from "./schema.ts";
 
 const KEY = ["date", "hour", "store", "channel", "sku"] as const;
-const VALUES = ["uv", "pv", "productViews", "cartAdds", "orders", "buyers", "gmv", "refunds", "adSpend", "newCustomers"] as const;
+const VALUES = [
+  "uv",
+  "pv",
+  "productViews",
+  "cartAdds",
+  "orders",
+  "buyers",
+  "gmv",
+  "refunds",
+  "adSpend",
+  "newCustomers",
+] as const;
 const COLUMNS = [...KEY, ...VALUES];
 const quoted = (c: string) => `"${c}"`;
 /** Rows per statement: 16 parameters each stays under SQLite's 32,766 and PostgreSQL's 65,535. */
@@ -23,7 +34,10 @@ const upsertSql = (n: number) =>
    RETURNING "id"`;
 
 /** Writes the rows (a row for a key already stored replaces it); the last of duplicates in the input wins. */
-export async function storeMetricRows(q: Sql, records: readonly MetricRecord[]): Promise<{ stored: number; replaced: number }> {
+export async function storeMetricRows(
+  q: Sql,
+  records: readonly MetricRecord[],
+): Promise<{ stored: number; replaced: number }> {
   // One statement must not touch a key twice (PostgreSQL refuses): keep the last of each key.
   const unique = new Map<string, MetricRecord>();
   for (const r of records) {
@@ -40,7 +54,24 @@ export async function storeMetricRows(q: Sql, records: readonly MetricRecord[]):
     for (const r of slice) {
       const id = newId();
       ids.add(id);
-      values.push(id, r.date, r.hour, r.store, r.channel, r.sku, r.uv, r.pv, r.productViews, r.cartAdds, r.orders, r.buyers, r.gmv, r.refunds, r.adSpend, r.newCustomers);
+      values.push(
+        id,
+        r.date,
+        r.hour,
+        r.store,
+        r.channel,
+        r.sku,
+        r.uv,
+        r.pv,
+        r.productViews,
+        r.cartAdds,
+        r.orders,
+        r.buyers,
+        r.gmv,
+        r.refunds,
+        r.adSpend,
+        r.newCustomers,
+      );
     }
     for (const row of await q.all<{ id: string }>(upsertSql(slice.length), values)) if (!ids.has(row.id)) replaced++;
   }
@@ -62,6 +93,8 @@ export async function bumpVersions(q: Sql, stores: Iterable<string>, version: st
 }
 
 export async function versionOf(q: Sql, store: string): Promise<string> {
-  return (await q.get<{ value: string }>(`SELECT "value" FROM "MetricSetting" WHERE "key" = ?`, [`version:${store}`]))?.value ?? "0";
+  return (
+    (await q.get<{ value: string }>(`SELECT "value" FROM "MetricSetting" WHERE "key" = ?`, [`version:${store}`]))
+      ?.value ?? "0"
+  );
 }
-

@@ -19,7 +19,8 @@ export interface DigestWish {
 
 /** Only admins send digests into a channel; anyone may have one in their own DM. */
 async function assertMaySend(deps: Deps, userId: string, target: string, store: string) {
-  if (target !== userId && !(await isAdmin(deps, userId))) throw new DomainError("metrics.error.digestChannel", { store });
+  if (target !== userId && !(await isAdmin(deps, userId)))
+    throw new DomainError("metrics.error.digestChannel", { store });
 }
 
 async function cancelExisting(deps: Deps, target: string, store: string) {
@@ -33,11 +34,28 @@ export async function subscribeDigest(deps: Deps, userId: string, w: DigestWish)
   await cancelExisting(deps, w.target, w.store);
   const s = await deps.db.digestSubscription.create({ data: { ...w, createdBy: userId, createdAt: deps.clock.now() } });
   await planNextDigest(deps, s);
-  await recordAction(deps.db, deps.clock, { actorId: userId, feature: "metrics", action: "digest_on", objectType: "digest", objectId: s.id, objectLabel: `${w.store} ${w.cadence} ${w.time}`, after: `${w.cadence} ${w.time} ${w.timeZone}`, channel: w.target });
+  await recordAction(deps.db, deps.clock, {
+    actorId: userId,
+    feature: "metrics",
+    action: "digest_on",
+    objectType: "digest",
+    objectId: s.id,
+    objectLabel: `${w.store} ${w.cadence} ${w.time}`,
+    after: `${w.cadence} ${w.time} ${w.timeZone}`,
+    channel: w.target,
+  });
 }
 
 export async function unsubscribeDigest(deps: Deps, userId: string, target: string, store: string): Promise<void> {
   await assertMaySend(deps, userId, target, store);
   await cancelExisting(deps, target, store);
-  await recordAction(deps.db, deps.clock, { actorId: userId, feature: "metrics", action: "digest_off", objectType: "digest", objectId: `${target}:${store}`, objectLabel: store, channel: target });
+  await recordAction(deps.db, deps.clock, {
+    actorId: userId,
+    feature: "metrics",
+    action: "digest_off",
+    objectType: "digest",
+    objectId: `${target}:${store}`,
+    objectLabel: store,
+    channel: target,
+  });
 }

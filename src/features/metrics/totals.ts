@@ -4,7 +4,8 @@
 import type { Dialect, Sql } from "../../infra/sql.ts";
 import { ZERO, type Totals } from "./rules.ts";
 
-const cents = (col: string, d: Dialect) => (d === "postgres" ? `ROUND(CAST("${col}" AS numeric) * 100)` : `CAST(ROUND("${col}" * 100) AS INTEGER)`);
+const cents = (col: string, d: Dialect) =>
+  d === "postgres" ? `ROUND(CAST("${col}" AS numeric) * 100)` : `CAST(ROUND("${col}" * 100) AS INTEGER)`;
 
 const sums = (d: Dialect) =>
   [
@@ -20,7 +21,11 @@ const sums = (d: Dialect) =>
     `SUM("newCustomers") AS "newCustomers"`,
   ].join(", ");
 
-type SumRow = Record<keyof Omit<Totals, "gmv" | "refunds" | "adSpend">, number | bigint | string> & { gmvCents: number | bigint | string; refundsCents: number | bigint | string; adSpendCents: number | bigint | string };
+type SumRow = Record<keyof Omit<Totals, "gmv" | "refunds" | "adSpend">, number | bigint | string> & {
+  gmvCents: number | bigint | string;
+  refundsCents: number | bigint | string;
+  adSpendCents: number | bigint | string;
+};
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -59,7 +64,13 @@ export async function totalsOver(q: Sql, store: string, from: string, to = from)
 }
 
 /** Totals per channel (or per SKU) over [from, to]. */
-export async function totalsBy(q: Sql, what: "channel" | "sku", store: string, from: string, to = from): Promise<Map<string, Totals>> {
+export async function totalsBy(
+  q: Sql,
+  what: "channel" | "sku",
+  store: string,
+  from: string,
+  to = from,
+): Promise<Map<string, Totals>> {
   const rows = await q.all<SumRow & { k: string }>(
     `SELECT "${what}" AS k, ${sums(q.dialect)} FROM "MetricRow" WHERE "store" = ? AND "hour" = -1 AND "sku" ${what === "sku" ? "<>" : "="} '' AND "date" >= ? AND "date" <= ? GROUP BY "${what}"`,
     [store, from, to],
@@ -68,7 +79,11 @@ export async function totalsBy(q: Sql, what: "channel" | "sku", store: string, f
 }
 
 /** Channel totals per day for the given days: the movers of many findings in one statement. */
-export async function channelsByDay(q: Sql, store: string, dates: readonly string[]): Promise<Map<string, Map<string, Totals>>> {
+export async function channelsByDay(
+  q: Sql,
+  store: string,
+  dates: readonly string[],
+): Promise<Map<string, Map<string, Totals>>> {
   const out = new Map<string, Map<string, Totals>>();
   if (!dates.length) return out;
   const rows = await q.all<SumRow & { date: string; channel: string }>(

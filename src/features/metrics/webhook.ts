@@ -23,7 +23,8 @@ export const metricsWebhook: HttpRoute = {
       return takeNdjson<MetricRecord>(deps, req, res, {
         kind: "metrics",
         validate: (value, row) => {
-          if (!value || typeof value !== "object" || Array.isArray(value)) return { ok: false, problems: [{ row, field: "line", message: "not a JSON object" }] };
+          if (!value || typeof value !== "object" || Array.isArray(value))
+            return { ok: false, problems: [{ row, field: "line", message: "not a JSON object" }] };
           const v = validateMetricRow(value as Record<string, unknown>, row);
           return v.ok ? { ok: true, item: v.record } : v;
         },
@@ -32,9 +33,14 @@ export const metricsWebhook: HttpRoute = {
       });
     }
     const text = await readBody(req);
-    if (text === undefined) return sendJson(res, 413, { error: "too_large", hint: "send at most 5 MB per JSON request, or stream NDJSON (Content-Type: application/x-ndjson)" });
+    if (text === undefined)
+      return sendJson(res, 413, {
+        error: "too_large",
+        hint: "send at most 5 MB per JSON request, or stream NDJSON (Content-Type: application/x-ndjson)",
+      });
     const batch = parseJsonMetrics(text);
-    if (batch.problems.length) return sendJson(res, 400, { error: "invalid_rows", problems: batch.problems.slice(0, 100) });
+    if (batch.problems.length)
+      return sendJson(res, 400, { error: "invalid_rows", problems: batch.problems.slice(0, 100) });
     sendJson(res, 200, { ok: true, ...(await ingestMetrics(deps, batch.records)) });
   },
 };

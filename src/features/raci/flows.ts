@@ -29,17 +29,46 @@ export async function startFlow(deps: Deps, userId: string, template: string, na
     const r = await resolveRole(deps.db, s.r);
     let a = await resolveRole(deps.db, s.a);
     if (a === r) a = (await deps.db.roleMapping.findUnique({ where: { role: s.a } }))?.backupId ?? a;
-    steps.push({ s, r, a, c: await Promise.all((s.c ?? []).map((x) => resolveRole(deps.db, x))), i: await Promise.all((s.i ?? []).map((x) => resolveRole(deps.db, x))), due });
+    steps.push({
+      s,
+      r,
+      a,
+      c: await Promise.all((s.c ?? []).map((x) => resolveRole(deps.db, x))),
+      i: await Promise.all((s.i ?? []).map((x) => resolveRole(deps.db, x))),
+      due,
+    });
   }
   const locale = (await userContext(deps, userId)).locale;
-  const ts = await translatorsFor(deps, steps.flatMap((st) => peopleOf({ r: [st.r], a: st.a, c: st.c })));
+  const ts = await translatorsFor(
+    deps,
+    steps.flatMap((st) => peopleOf({ r: [st.r], a: st.a, c: st.c })),
+  );
   return deps.db.$transaction(async (tx) => {
-    const counter = await tx.counter.upsert({ where: { name: "flow" }, create: { name: "flow", value: 1 }, update: { value: { increment: 1 } } });
-    const f = await tx.taskFlow.create({ data: { number: counter.value, template, name, channelId, createdBy: userId, createdAt: deps.clock.now() } });
+    const counter = await tx.counter.upsert({
+      where: { name: "flow" },
+      create: { name: "flow", value: 1 },
+      update: { value: { increment: 1 } },
+    });
+    const f = await tx.taskFlow.create({
+      data: { number: counter.value, template, name, channelId, createdBy: userId, createdAt: deps.clock.now() },
+    });
     for (const [k, st] of steps.entries()) {
       await createTask(
         deps,
-        { title: `${name} · ${st.s.title[locale]}`, description: "", dueDate: st.due, r: [st.r], a: [st.a], c: st.c.filter((c) => c !== st.r), i: st.i, channelId, createdBy: userId, flowId: f.id, flowStep: k, waiting: k > 0 },
+        {
+          title: `${name} · ${st.s.title[locale]}`,
+          description: "",
+          dueDate: st.due,
+          r: [st.r],
+          a: [st.a],
+          c: st.c.filter((c) => c !== st.r),
+          i: st.i,
+          channelId,
+          createdBy: userId,
+          flowId: f.id,
+          flowStep: k,
+          waiting: k > 0,
+        },
         tx,
         ts,
       );
@@ -56,7 +85,11 @@ export async function advanceFlow(tx: Db, deps: Deps, approved: Task, ts: Transl
   const opened = await tx.task.update({ where: { id: next.id }, data: { status: "open" } });
   const flow = await tx.taskFlow.findUniqueOrThrow({ where: { id: approved.flowId } });
   if (opened.messageId) {
-    await deps.outbox.enqueue(tx, { kind: "update", targetId: opened.messageId, body: taskCard(await channelTranslator(deps, opened.channelId, tx), opened, flow.number) });
+    await deps.outbox.enqueue(tx, {
+      kind: "update",
+      targetId: opened.messageId,
+      body: taskCard(await channelTranslator(deps, opened.channelId, tx), opened, flow.number),
+    });
   }
   await announce(tx, deps, opened, ts, (t) => t("raci.dm.turn", { flow: flow.number }));
   await planTaskReminders(tx, deps, opened);

@@ -12,7 +12,9 @@ export const raciFeature: Feature = {
   jobs: raciJobs,
   async homeSection(deps, user) {
     const tasks = (await tasksOf(deps, user.userId)).filter((t) => t.status !== "waiting");
-    const mine = tasks.filter((t) => parseTask(t).r.includes(user.userId) || (t.aId === user.userId && t.status === "ready")).slice(0, 15);
+    const mine = tasks
+      .filter((t) => parseTask(t).r.includes(user.userId) || (t.aId === user.userId && t.status === "ready"))
+      .slice(0, 15);
     if (!mine.length) return [];
     return homeBlocks(user.t, mine);
   },

@@ -21,7 +21,11 @@ export function buildMatrix(tasks: Task[]): Matrix {
     const p = parseTask(t);
     return {
       task: t.title,
-      cells: people.map((u) => [p.r.includes(u) ? "R" : "", t.aId === u ? "A" : "", p.c.includes(u) ? "C" : "", p.i.includes(u) ? "I" : ""].filter(Boolean).join("/")),
+      cells: people.map((u) =>
+        [p.r.includes(u) ? "R" : "", t.aId === u ? "A" : "", p.c.includes(u) ? "C" : "", p.i.includes(u) ? "I" : ""]
+          .filter(Boolean)
+          .join("/"),
+      ),
     };
   });
   return { people, rows };
@@ -44,7 +48,11 @@ export function matrixPng(title: string, taskHeader: string, m: Matrix, names: M
   ];
   const y0 = 60;
   parts.push(`<text x="16" y="${y0 + 28}" font-size="18" font-weight="bold">${esc(taskHeader)}</text>`);
-  m.people.forEach((u, j) => parts.push(`<text x="${firstW + j * colW + colW / 2}" y="${y0 + 28}" font-size="17" font-weight="bold" text-anchor="middle">${esc((names.get(u) ?? u).slice(0, 16))}</text>`));
+  m.people.forEach((u, j) =>
+    parts.push(
+      `<text x="${firstW + j * colW + colW / 2}" y="${y0 + 28}" font-size="17" font-weight="bold" text-anchor="middle">${esc((names.get(u) ?? u).slice(0, 16))}</text>`,
+    ),
+  );
   m.rows.forEach((r, i) => {
     const y = y0 + rowH * (i + 1);
     parts.push(`<line x1="10" y1="${y}" x2="${width - 10}" y2="${y}" stroke="#cccccc"/>`);
@@ -52,8 +60,12 @@ export function matrixPng(title: string, taskHeader: string, m: Matrix, names: M
     r.cells.forEach((c, j) => {
       if (!c) return;
       const x = firstW + j * colW;
-      parts.push(`<rect x="${x + 10}" y="${y + 6}" width="${colW - 20}" height="${rowH - 12}" rx="6" fill="${FILL[c[0]!] ?? "#eee"}"/>`);
-      parts.push(`<text x="${x + colW / 2}" y="${y + 29}" font-size="18" font-weight="bold" text-anchor="middle">${c}</text>`);
+      parts.push(
+        `<rect x="${x + 10}" y="${y + 6}" width="${colW - 20}" height="${rowH - 12}" rx="6" fill="${FILL[c[0]!] ?? "#eee"}"/>`,
+      );
+      parts.push(
+        `<text x="${x + colW / 2}" y="${y + 29}" font-size="18" font-weight="bold" text-anchor="middle">${c}</text>`,
+      );
     });
   });
   parts.push("</svg>");

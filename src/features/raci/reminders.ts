@@ -30,7 +30,12 @@ export async function planTaskReminders(db: Db, deps: Deps, task: Task) {
   for (const [kind, date] of plan) {
     const dueAt = localTime(date, REMIND_AT, tz);
     if (dueAt <= deps.clock.now()) continue;
-    await scheduleTimer(db, deps.clock, { kind: JOB_REMIND, key: `${taskTimers(task.id)}:g${task.gen}:${kind}`, dueAt, payload: { taskId: task.id, gen: task.gen, kind } });
+    await scheduleTimer(db, deps.clock, {
+      kind: JOB_REMIND,
+      key: `${taskTimers(task.id)}:g${task.gen}:${kind}`,
+      dueAt,
+      payload: { taskId: task.id, gen: task.gen, kind },
+    });
   }
 }
 
@@ -41,14 +46,23 @@ export async function queueInform(db: Db, deps: Deps, task: Task) {
   if (localTime(date, INFORM_AT, tz) <= now) date = shiftDate(date, 1);
   for (const target of parseTask(task).i) {
     await db.taskNotice.create({ data: { target, taskId: task.id, createdAt: now } });
-    await scheduleTimer(db, deps.clock, { kind: JOB_INFORM, key: `raci:inform:${target}:${date}`, dueAt: localTime(date, INFORM_AT, tz), payload: { target } });
+    await scheduleTimer(db, deps.clock, {
+      kind: JOB_INFORM,
+      key: `raci:inform:${target}:${date}`,
+      dueAt: localTime(date, INFORM_AT, tz),
+      payload: { target },
+    });
   }
 }
 
 const remind: JobKind<Deps> = {
   kind: JOB_REMIND,
   async run(deps, job) {
-    const { taskId, gen, kind } = payloadOf(z.object({ taskId: z.string(), gen: z.number().int(), kind: z.enum(["soon", "overdue", "toA"]) }), job.payload, "task reminder");
+    const { taskId, gen, kind } = payloadOf(
+      z.object({ taskId: z.string(), gen: z.number().int(), kind: z.enum(["soon", "overdue", "toA"]) }),
+      job.payload,
+      "task reminder",
+    );
     const task = await deps.db.task.findUnique({ where: { id: taskId } });
     if (!task || task.gen !== gen || task.status === "approved" || task.status === "waiting") return;
     const p = parseTask(task);
@@ -60,9 +74,30 @@ const remind: JobKind<Deps> = {
           ? t("raci.remind.soon", { number: task.number, title: task.title, due: task.dueDate })
           : kind === "overdue"
             ? t("raci.remind.overdue", { number: task.number, title: task.title, due: task.dueDate })
-            : t("raci.remind.toA", { number: task.number, title: task.title, due: task.dueDate, days: 1 + GRACE_DAYS, r: p.r.map((r) => `<@${r}>`).join(" ") });
-      const snooze = { type: "actions", elements: [{ type: "button", action_id: ACTION_SNOOZE, text: { type: "plain_text", text: t("raci.btn.snooze") }, value: job.key.slice(0, 1900) }] };
-      await deps.outbox.enqueue(deps.db, { kind: "post", channel: u, body: { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, snooze] }, dedupeKey: `${job.key}:${u}` });
+            : t("raci.remind.toA", {
+                number: task.number,
+                title: task.title,
+                due: task.dueDate,
+                days: 1 + GRACE_DAYS,
+                r: p.r.map((r) => `<@${r}>`).join(" "),
+              });
+      const snooze = {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            action_id: ACTION_SNOOZE,
+            text: { type: "plain_text", text: t("raci.btn.snooze") },
+            value: job.key.slice(0, 1900),
+          },
+        ],
+      };
+      await deps.outbox.enqueue(deps.db, {
+        kind: "post",
+        channel: u,
+        body: { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, snooze] },
+        dedupeKey: `${job.key}:${u}`,
+      });
     }
   },
 };
@@ -71,15 +106,29 @@ const inform: JobKind<Deps> = {
   kind: JOB_INFORM,
   async run(deps, job) {
     const { target } = payloadOf(z.object({ target: z.string() }), job.payload, "inform note");
-    const notices = await deps.db.taskNotice.findMany({ where: { target, sentAt: null }, orderBy: { createdAt: "asc" } });
+    const notices = await deps.db.taskNotice.findMany({
+      where: { target, sentAt: null },
+      orderBy: { createdAt: "asc" },
+    });
     if (notices.length === 0) return;
-    const tasks = await deps.db.task.findMany({ where: { id: { in: notices.map((n) => n.taskId) } }, orderBy: { number: "asc" } });
+    const tasks = await deps.db.task.findMany({
+      where: { id: { in: notices.map((n) => n.taskId) } },
+      orderBy: { number: "asc" },
+    });
     // A person reads it in their language; a channel in its own.
     const t = /^[UW]/.test(target) ? (await userContext(deps, target)).t : await channelTranslator(deps, target);
     const list = tasks.map((x) => t("raci.inform.row", { number: x.number, title: x.title, a: x.aId })).join("\n");
     await deps.db.$transaction(async (tx) => {
-      await deps.outbox.enqueue(tx, { kind: "post", channel: target, body: { text: t("raci.inform.note", { list }) }, dedupeKey: `${job.key}:note` });
-      await tx.taskNotice.updateMany({ where: { id: { in: notices.map((n) => n.id) } }, data: { sentAt: deps.clock.now() } });
+      await deps.outbox.enqueue(tx, {
+        kind: "post",
+        channel: target,
+        body: { text: t("raci.inform.note", { list }) },
+        dedupeKey: `${job.key}:note`,
+      });
+      await tx.taskNotice.updateMany({
+        where: { id: { in: notices.map((n) => n.id) } },
+        data: { sentAt: deps.clock.now() },
+      });
     });
   },
 };

@@ -22,7 +22,20 @@ import { createTask } from "./tasks.ts";
 import { matrix, mine, overdue } from "./views.ts";
 
 const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
-type Values = Record<string, Record<string, { value?: string | null; selected_date?: string | null; selected_user?: string | null; selected_users?: string[]; selected_conversation?: string | null; selected_conversations?: string[] }>>;
+type Values = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_date?: string | null;
+      selected_user?: string | null;
+      selected_users?: string[];
+      selected_conversation?: string | null;
+      selected_conversations?: string[];
+    }
+  >
+>;
 const field = (v: Values, id: string) => v[id]?.[id];
 
 const TaskId = z.string().regex(/^[a-z0-9]{10,40}$/, "a task id");
@@ -40,7 +53,10 @@ export function registerRaci(app: App, deps: Deps): void {
     try {
       switch (sub.toLowerCase()) {
         case "new":
-          return void (await deps.slack.call("views.open", { trigger_id: command.trigger_id, view: createModal(user.t, { channelId: command.channel_id }) }));
+          return void (await deps.slack.call("views.open", {
+            trigger_id: command.trigger_id,
+            view: createModal(user.t, { channelId: command.channel_id }),
+          }));
         case "mine":
           return void (await show(await mine(deps, user.t, command.user_id)));
         case "overdue":
@@ -52,7 +68,12 @@ export function registerRaci(app: App, deps: Deps): void {
             kind: "file",
             channel: command.user_id,
             body: { text: m.text },
-            file: { filename: `raci-flow-${m.flow.number}.png`, title: `RACI #${m.flow.number}`, altText: user.t("raci.matrix.alt", { number: m.flow.number }), base64: m.png.toString("base64") },
+            file: {
+              filename: `raci-flow-${m.flow.number}.png`,
+              title: `RACI #${m.flow.number}`,
+              altText: user.t("raci.matrix.alt", { number: m.flow.number }),
+              base64: m.png.toString("base64"),
+            },
           });
           return void (await say(user.t("raci.matrix.sent", { number: m.flow.number })));
         }
@@ -60,7 +81,14 @@ export function registerRaci(app: App, deps: Deps): void {
           const [template, ...name] = rest;
           if (!template || name.length === 0) break;
           const r = await startFlow(deps, command.user_id, template, name.join(" "), command.channel_id);
-          return void (await say(user.t("raci.flow.started", { number: r.flow.number, name: r.flow.name, steps: r.steps, r: `<@${r.first}>` })));
+          return void (await say(
+            user.t("raci.flow.started", {
+              number: r.flow.number,
+              name: r.flow.name,
+              steps: r.steps,
+              r: `<@${r.first}>`,
+            }),
+          ));
         }
         case "role": {
           const [role, main, backup] = rest;
@@ -68,11 +96,19 @@ export function registerRaci(app: App, deps: Deps): void {
           const b = backup ? userRe.exec(backup)?.[1] : undefined;
           if (!role || !/^[a-z_]{2,30}$/.test(role) || !u || (backup && !b)) break;
           await setRole(deps, command.user_id, { role, userId: u, backupId: b ?? null });
-          return void (await say(user.t("raci.roles.saved", { role, user: u, backup: b ? user.t("raci.roles.backup", { user: b }) : "" })));
+          return void (await say(
+            user.t("raci.roles.saved", { role, user: u, backup: b ? user.t("raci.roles.backup", { user: b }) : "" }),
+          ));
         }
         case "roles": {
           const rows = await listRoles(deps);
-          return void (await show(user.t("raci.roles.list", { list: rows.map((r) => `${r.role} → <@${r.userId}>${r.backupId ? ` / <@${r.backupId}>` : ""}`).join(" · ") || "–" })));
+          return void (await show(
+            user.t("raci.roles.list", {
+              list:
+                rows.map((r) => `${r.role} → <@${r.userId}>${r.backupId ? ` / <@${r.backupId}>` : ""}`).join(" · ") ||
+                "–",
+            }),
+          ));
         }
       }
       await show(user.t("raci.usage"));
@@ -86,7 +122,9 @@ export function registerRaci(app: App, deps: Deps): void {
     const user = await userContext(deps, shortcut.user.id);
     let link: string | undefined;
     try {
-      link = (await deps.slack.call("chat.getPermalink", { channel: shortcut.channel.id, message_ts: shortcut.message.ts })).permalink as string;
+      link = (
+        await deps.slack.call("chat.getPermalink", { channel: shortcut.channel.id, message_ts: shortcut.message.ts })
+      ).permalink as string;
     } catch {
       link = undefined;
     }
@@ -115,7 +153,11 @@ export function registerRaci(app: App, deps: Deps): void {
     if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
     await ackFirst(ack);
     try {
-      const meta = parseMeta(z.object({ link: z.string().max(500).optional() }), view.private_metadata, "task form metadata");
+      const meta = parseMeta(
+        z.object({ link: z.string().max(500).optional() }),
+        view.private_metadata,
+        "task form metadata",
+      );
       const task = await createTask(deps, {
         title: title.slice(0, 150),
         description: (field(v, "description")?.value ?? "").trim() + (meta.link ? `\n${meta.link}` : ""),
@@ -143,7 +185,13 @@ export function registerRaci(app: App, deps: Deps): void {
     await ackFirst(ack);
     try {
       const meta = parseMeta(ReasonMeta, view.private_metadata, "reason form metadata");
-      await act(deps, meta.taskId ?? "", body.user.id, meta.action ?? "block", meta.action === "answer" ? { text } : { reason: text });
+      await act(
+        deps,
+        meta.taskId ?? "",
+        body.user.id,
+        meta.action ?? "block",
+        meta.action === "answer" ? { text } : { reason: text },
+      );
     } catch (e) {
       await answerFailure(deps, user.locale, e, VIEW_REASON, (text) => dmUser(deps, body.user.id, { text }));
     }
@@ -156,10 +204,18 @@ export function registerRaci(app: App, deps: Deps): void {
     const user = await userContext(deps, body.user.id);
     const until = await snoozeReminder(deps, key);
     if (!until) return;
-    await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: user.t("raci.snoozed", { until: formatInZone(until, user.timeZone) }) });
+    await replyEphemeral(
+      deps,
+      { responseUrl: body.response_url, userId: body.user.id },
+      { text: user.t("raci.snoozed", { until: formatInZone(until, user.timeZone) }) },
+    );
   });
 
-  const needsText: Partial<Record<TaskAction, "raci.reason.title" | "raci.answer.title">> = { block: "raci.reason.title", sendBack: "raci.reason.title", answer: "raci.answer.title" };
+  const needsText: Partial<Record<TaskAction, "raci.reason.title" | "raci.answer.title">> = {
+    block: "raci.reason.title",
+    sendBack: "raci.reason.title",
+    answer: "raci.answer.title",
+  };
   for (const [action, actionId] of Object.entries(ACTION) as [TaskAction, string][]) {
     app.action<BlockAction>(actionId, async ({ ack, body, action: a }) => {
       await ackFirst(ack);
@@ -170,12 +226,21 @@ export function registerRaci(app: App, deps: Deps): void {
         if (label) {
           // Refuse before the modal opens: a non-A shouldn't type a reason only to be refused.
           await assertMay(deps, taskId, body.user.id, action);
-          await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: reasonModal(user.t, label, taskId, action) });
+          await deps.slack.call("views.open", {
+            trigger_id: body.trigger_id,
+            view: reasonModal(user.t, label, taskId, action),
+          });
           return;
         }
         await act(deps, taskId, body.user.id, action);
       } catch (e) {
-        await answerFailure(deps, user.locale, e, actionId, (text) => replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text }));
+        await answerFailure(deps, user.locale, e, actionId, (text) =>
+          replyEphemeral(
+            deps,
+            { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id },
+            { text },
+          ),
+        );
       }
     });
   }

@@ -4,4 +4,5 @@ import type { Deps } from "../../deps.ts";
 import { snoozeTimer } from "../../scheduler/timers.ts";
 
 /** The time the reminder comes back, or undefined when the key is not a RACI reminder. */
-export const snoozeReminder = (deps: Deps, key: string): Promise<Date | undefined> => snoozeTimer(deps, key, "raci:", 24 * 3600_000);
+export const snoozeReminder = (deps: Deps, key: string): Promise<Date | undefined> =>
+  snoozeTimer(deps, key, "raci:", 24 * 3600_000);

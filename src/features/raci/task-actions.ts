@@ -25,29 +25,52 @@ export async function assertMay(deps: Deps, taskId: string, userId: string, acti
   const task = await deps.db.task.findUnique({ where: { id: taskId } });
   if (!task) throw new DomainError("raci.error.notFound", { ref: taskId });
   const p = parseTask(task);
-  const refused = refusal(action, task.status as TaskStatus, userId, { rIds: p.r, aId: task.aId, consults: p.consults });
+  const refused = refusal(action, task.status as TaskStatus, userId, {
+    rIds: p.r,
+    aId: task.aId,
+    consults: p.consults,
+  });
   if (refused) {
     const t = await tr(deps, userId);
-    const open = Object.entries(p.consults).filter(([, v]) => !v.answer && !v.waivedBy).map(([k]) => k);
-    const who = refused === "raci.error.notR" ? p.r.map((u) => `<@${u}>`).join(" ") : refused === "raci.error.notA" ? `<@${task.aId}>` : open.map((u) => `<@${u}>`).join(" ");
+    const open = Object.entries(p.consults)
+      .filter(([, v]) => !v.answer && !v.waivedBy)
+      .map(([k]) => k);
+    const who =
+      refused === "raci.error.notR"
+        ? p.r.map((u) => `<@${u}>`).join(" ")
+        : refused === "raci.error.notA"
+          ? `<@${task.aId}>`
+          : open.map((u) => `<@${u}>`).join(" ");
     throw new DomainError(refused, { who, number: task.number, status: t(`raci.status.${task.status as TaskStatus}`) });
   }
   return task;
 }
 
-export async function act(deps: Deps, taskId: string, userId: string, action: TaskAction, input: ActInput = {}): Promise<Task> {
+export async function act(
+  deps: Deps,
+  taskId: string,
+  userId: string,
+  action: TaskAction,
+  input: ActInput = {},
+): Promise<Task> {
   const task = await assertMay(deps, taskId, userId, action);
   const p = parseTask(task);
   // What the thread note says is built in the task's channel's language.
   const ct = await channelTranslator(deps, task.channelId);
   const aT = await tr(deps, task.aId);
   // The next step of a flow is announced inside the transaction: look its people up first.
-  const next = action === "approve" && task.flowId != null ? await deps.db.task.findFirst({ where: { flowId: task.flowId, flowStep: (task.flowStep ?? 0) + 1 } }) : null;
-  const nextTs = next ? await translatorsFor(deps, peopleOf({ r: parseTask(next).r, a: next.aId, c: parseTask(next).c })) : new Map();
+  const next =
+    action === "approve" && task.flowId != null
+      ? await deps.db.task.findFirst({ where: { flowId: task.flowId, flowStep: (task.flowStep ?? 0) + 1 } })
+      : null;
+  const nextTs = next
+    ? await translatorsFor(deps, peopleOf({ r: parseTask(next).r, a: next.aId, c: parseTask(next).c }))
+    : new Map();
   const rTs = await Promise.all(p.r.map(async (r) => [r, await tr(deps, r)] as const));
   const saved = await deps.db.$transaction(async (tx) => {
     // Only the task as it was checked above: a second press, here or on another replica, loses.
-    if (!(await claim(tx, "Task", { id: task.id, version: task.version, statuses: [task.status] }))) throw new DomainError("raci.error.changed", { number: task.number });
+    if (!(await claim(tx, "Task", { id: task.id, version: task.version, statuses: [task.status] })))
+      throw new DomainError("raci.error.changed", { number: task.number });
     const data: Partial<Task> = {};
     let what = ct(`raci.what.${action}`, { reason: input.reason ?? "", text: input.text ?? "", who: "" });
     if (action === "accept") data.status = "accepted";
@@ -58,17 +81,45 @@ export async function act(deps: Deps, taskId: string, userId: string, action: Ta
     if (action === "approve") Object.assign(data, { status: "approved", approvedAt: deps.clock.now() });
     if (action === "answer") data.consults = JSON.stringify({ ...p.consults, [userId]: { answer: input.text ?? "" } });
     if (action === "waive") {
-      const open = Object.entries(p.consults).filter(([, v]) => !v.answer && !v.waivedBy).map(([k]) => k);
-      data.consults = JSON.stringify({ ...p.consults, ...Object.fromEntries(open.map((k) => [k, { waivedBy: userId }])) });
+      const open = Object.entries(p.consults)
+        .filter(([, v]) => !v.answer && !v.waivedBy)
+        .map(([k]) => k);
+      data.consults = JSON.stringify({
+        ...p.consults,
+        ...Object.fromEntries(open.map((k) => [k, { waivedBy: userId }])),
+      });
       what = ct("raci.what.waive", { who: open.map((u) => `<@${u}>`).join(" ") || "–" });
     }
     const updated = await tx.task.update({ where: { id: taskId }, data });
     await refresh(tx, deps, updated);
     await note(tx, deps, updated, userId, what);
-    await recordAction(tx, deps.clock, { actorId: userId, feature: "task", action, objectType: "task", objectId: task.id, objectLabel: `#${task.number} ${task.title}`, before: task.status, after: updated.status, channel: task.channelId });
-    if (action === "done") await deps.outbox.enqueue(tx, { kind: "post", channel: task.aId, body: readyDm(aT, updated, userId) });
+    await recordAction(tx, deps.clock, {
+      actorId: userId,
+      feature: "task",
+      action,
+      objectType: "task",
+      objectId: task.id,
+      objectLabel: `#${task.number} ${task.title}`,
+      before: task.status,
+      after: updated.status,
+      channel: task.channelId,
+    });
+    if (action === "done")
+      await deps.outbox.enqueue(tx, { kind: "post", channel: task.aId, body: readyDm(aT, updated, userId) });
     if (action === "sendBack") {
-      for (const [r, rt] of rTs) await deps.outbox.enqueue(tx, { kind: "post", channel: r, body: { text: rt("raci.dm.sentBack", { a: task.aId, number: task.number, title: task.title, reason: input.reason ?? "" }) } });
+      for (const [r, rt] of rTs)
+        await deps.outbox.enqueue(tx, {
+          kind: "post",
+          channel: r,
+          body: {
+            text: rt("raci.dm.sentBack", {
+              a: task.aId,
+              number: task.number,
+              title: task.title,
+              reason: input.reason ?? "",
+            }),
+          },
+        });
     }
     if (action === "approve") {
       // The work is over: reminders stop; the I's are told (batched); a flow moves to its next step.

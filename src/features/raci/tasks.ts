@@ -33,10 +33,14 @@ export interface NewTask {
 }
 
 /** The workspace's language: for someone whose own language is unknown. */
-export const channelT = (deps: Deps): Translator => (k, p) => translate(deps.config.DEFAULT_LOCALE, k, p);
+export const channelT =
+  (deps: Deps): Translator =>
+  (k, p) =>
+    translate(deps.config.DEFAULT_LOCALE, k, p);
 
 /** The task's channel's language (its card and thread notes); `db` is the caller's transaction. */
-export const taskChannelT = (db: Db, deps: Deps, task: Pick<Task, "channelId">): Promise<Translator> => channelTranslator(deps, task.channelId, db);
+export const taskChannelT = (db: Db, deps: Deps, task: Pick<Task, "channelId">): Promise<Translator> =>
+  channelTranslator(deps, task.channelId, db);
 export const tr = async (deps: Deps, userId: string) => (await userContext(deps, userId)).t;
 
 export type Translators = Map<string, Translator>;
@@ -59,20 +63,47 @@ async function flowNumber(db: Db, task: Task) {
 export async function note(db: Db, deps: Deps, task: Task, actor: string, what: string) {
   if (!task.messageId) return;
   const at = formatWithZone(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
-  await deps.outbox.enqueue(db, { kind: "post", channel: task.channelId, threadOfId: task.messageId, body: { text: (await taskChannelT(db, deps, task))("raci.note", { at, actor, what }) } });
+  await deps.outbox.enqueue(db, {
+    kind: "post",
+    channel: task.channelId,
+    threadOfId: task.messageId,
+    body: { text: (await taskChannelT(db, deps, task))("raci.note", { at, actor, what }) },
+  });
 }
 
 export async function refresh(db: Db, deps: Deps, task: Task) {
-  if (task.messageId) await deps.outbox.enqueue(db, { kind: "update", targetId: task.messageId, body: taskCard(await taskChannelT(db, deps, task), task, await flowNumber(db, task)) });
+  if (task.messageId)
+    await deps.outbox.enqueue(db, {
+      kind: "update",
+      targetId: task.messageId,
+      body: taskCard(await taskChannelT(db, deps, task), task, await flowNumber(db, task)),
+    });
 }
 
 /** DMs R, C and A the part RACI gives each; I hear nothing until the outcome. */
 export async function announce(db: Db, deps: Deps, task: Task, ts: Translators, extraForR?: (t: Translator) => string) {
   const p = parseTask(task);
   const of = (u: string) => ts.get(u) ?? channelT(deps);
-  for (const r of p.r) await deps.outbox.enqueue(db, { kind: "post", channel: r, body: roleDm(of(r), "r", task, extraForR?.(of(r))), dedupeKey: `raci:${task.id}:g${task.gen}:dm:r:${r}` });
-  for (const c of p.c) await deps.outbox.enqueue(db, { kind: "post", channel: c, body: roleDm(of(c), "c", task), dedupeKey: `raci:${task.id}:g${task.gen}:dm:c:${c}` });
-  await deps.outbox.enqueue(db, { kind: "post", channel: task.aId, body: roleDm(of(task.aId), "a", task), dedupeKey: `raci:${task.id}:g${task.gen}:dm:a` });
+  for (const r of p.r)
+    await deps.outbox.enqueue(db, {
+      kind: "post",
+      channel: r,
+      body: roleDm(of(r), "r", task, extraForR?.(of(r))),
+      dedupeKey: `raci:${task.id}:g${task.gen}:dm:r:${r}`,
+    });
+  for (const c of p.c)
+    await deps.outbox.enqueue(db, {
+      kind: "post",
+      channel: c,
+      body: roleDm(of(c), "c", task),
+      dedupeKey: `raci:${task.id}:g${task.gen}:dm:c:${c}`,
+    });
+  await deps.outbox.enqueue(db, {
+    kind: "post",
+    channel: task.aId,
+    body: roleDm(of(task.aId), "a", task),
+    dedupeKey: `raci:${task.id}:g${task.gen}:dm:a`,
+  });
 }
 
 export async function createTask(deps: Deps, input: NewTask, tx?: Db, translators?: Translators): Promise<Task> {
@@ -81,7 +112,11 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db, translator
   const ts = translators ?? (await translatorsFor(deps, peopleOf(input)));
   const run = async (db: Db) => {
     await createOnce(db, input.requestKey, deps.clock.now());
-    const counter = await db.counter.upsert({ where: { name: "task" }, create: { name: "task", value: 1 }, update: { value: { increment: 1 } } });
+    const counter = await db.counter.upsert({
+      where: { name: "task" },
+      create: { name: "task", value: 1 },
+      update: { value: { increment: 1 } },
+    });
     const consults: Consults = Object.fromEntries(input.c.map((c) => [c, {}]));
     let task = await db.task.create({
       data: {
@@ -104,10 +139,24 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db, translator
       },
     });
     const ct = await taskChannelT(db, deps, task);
-    const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: input.channelId, body: taskCard(ct, task, await flowNumber(db, task)), actorId: input.createdBy });
+    const { id } = await deps.outbox.enqueue(db, {
+      kind: "post",
+      channel: input.channelId,
+      body: taskCard(ct, task, await flowNumber(db, task)),
+      actorId: input.createdBy,
+    });
     task = await db.task.update({ where: { id: task.id }, data: { messageId: id } });
     await note(db, deps, task, input.createdBy, ct("raci.what.created"));
-    await recordAction(db, deps.clock, { actorId: input.createdBy, feature: "task", action: "created", objectType: "task", objectId: task.id, objectLabel: `#${task.number} ${task.title}`, after: task.status, channel: task.channelId });
+    await recordAction(db, deps.clock, {
+      actorId: input.createdBy,
+      feature: "task",
+      action: "created",
+      objectType: "task",
+      objectId: task.id,
+      objectLabel: `#${task.number} ${task.title}`,
+      after: task.status,
+      channel: task.channelId,
+    });
     if (!input.waiting) {
       await announce(db, deps, task, ts);
       await planTaskReminders(db, deps, task);

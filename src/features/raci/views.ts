@@ -17,7 +17,13 @@ export function tasksOf(deps: Deps, userId: string) {
   return deps.db.task.findMany({
     where: {
       status: { not: "approved" },
-      OR: [{ aId: userId }, { rIds: { contains: quoted } }, { cIds: { contains: quoted } }, { iTargets: { contains: quoted } }, { consults: { contains: quoted } }],
+      OR: [
+        { aId: userId },
+        { rIds: { contains: quoted } },
+        { cIds: { contains: quoted } },
+        { iTargets: { contains: quoted } },
+        { consults: { contains: quoted } },
+      ],
     },
     orderBy: [{ dueDate: "asc" }, { number: "asc" }],
   });
@@ -36,16 +42,37 @@ export async function mine(deps: Deps, t: Translator, userId: string): Promise<s
     const list = tasks.filter((x) => x.status !== "waiting" && has(x));
     if (!list.length) continue;
     lines.push(t("raci.mine.role", { role }));
-    for (const x of list) lines.push(t("raci.mine.row", { number: x.number, title: x.title, due: x.dueDate, status: t(`raci.status.${x.status as TaskStatus}`) }));
+    for (const x of list)
+      lines.push(
+        t("raci.mine.row", {
+          number: x.number,
+          title: x.title,
+          due: x.dueDate,
+          status: t(`raci.status.${x.status as TaskStatus}`),
+        }),
+      );
   }
   return lines.length > 1 ? lines.join("\n") : t("raci.mine.empty");
 }
 
 export async function overdue(deps: Deps, t: Translator): Promise<string> {
   const today = todayIn(deps.clock.now(), deps.config.DEFAULT_TIMEZONE);
-  const tasks = await deps.db.task.findMany({ where: { status: { notIn: ["approved", "waiting"] }, dueDate: { lt: today } }, orderBy: { dueDate: "asc" } });
+  const tasks = await deps.db.task.findMany({
+    where: { status: { notIn: ["approved", "waiting"] }, dueDate: { lt: today } },
+    orderBy: { dueDate: "asc" },
+  });
   if (!tasks.length) return t("raci.mine.empty");
-  return [t("raci.overdue.title"), ...tasks.map((x) => `${t("raci.mine.row", { number: x.number, title: x.title, due: x.dueDate, status: t(`raci.status.${x.status as TaskStatus}`) })} · R ${parseTask(x).r.map((r) => `<@${r}>`).join(" ")} · A <@${x.aId}>`)].join("\n");
+  return [
+    t("raci.overdue.title"),
+    ...tasks.map(
+      (x) =>
+        `${t("raci.mine.row", { number: x.number, title: x.title, due: x.dueDate, status: t(`raci.status.${x.status as TaskStatus}`) })} · R ${parseTask(
+          x,
+        )
+          .r.map((r) => `<@${r}>`)
+          .join(" ")} · A <@${x.aId}>`,
+    ),
+  ].join("\n");
 }
 
 export async function matrix(deps: Deps, t: Translator, ref: string) {
@@ -61,5 +88,9 @@ export async function matrix(deps: Deps, t: Translator, ref: string) {
   const title = t("raci.matrix.title", { number: flow.number, name: flow.name });
   const header = t("raci.matrix.task");
   // The picture is the matrix; the message around it is a caption, not a pipe table.
-  return { text: `*${title}*\n${t("raci.matrix.legend")}`, png: await matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names), flow };
+  return {
+    text: `*${title}*\n${t("raci.matrix.legend")}`,
+    png: await matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names),
+    flow,
+  };
 }

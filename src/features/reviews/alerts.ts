@@ -21,16 +21,29 @@ export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void
   for (const r of reviews) {
     const now = deps.clock.now();
     await deps.db.$transaction(async (tx) => {
-      const open = await tx.reviewAlert.findFirst({ where: { sku: r.sku, windowStart: { gte: new Date(now.getTime() - HOUR) } }, orderBy: { windowStart: "desc" } });
+      const open = await tx.reviewAlert.findFirst({
+        where: { sku: r.sku, windowStart: { gte: new Date(now.getTime() - HOUR) } },
+        orderBy: { windowStart: "desc" },
+      });
       if (open) {
         const ids = [...stored(Ids, open.reviewIds, "review alert"), r.id];
         await tx.reviewAlert.update({ where: { id: open.id }, data: { reviewIds: JSON.stringify(ids) } });
         const grouped = await tx.review.findMany({ where: { id: { in: ids } }, orderBy: { reviewedAt: "asc" } });
-        await deps.outbox.enqueue(tx, { kind: "update", targetId: open.messageId, body: alertMessage(deps, r.sku, grouped, locale) });
+        await deps.outbox.enqueue(tx, {
+          kind: "update",
+          targetId: open.messageId,
+          body: alertMessage(deps, r.sku, grouped, locale),
+        });
         return;
       }
-      const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel, body: alertMessage(deps, r.sku, [r], locale) });
-      await tx.reviewAlert.create({ data: { sku: r.sku, windowStart: now, messageId: id, reviewIds: JSON.stringify([r.id]) } });
+      const { id } = await deps.outbox.enqueue(tx, {
+        kind: "post",
+        channel,
+        body: alertMessage(deps, r.sku, [r], locale),
+      });
+      await tx.reviewAlert.create({
+        data: { sku: r.sku, windowStart: now, messageId: id, reviewIds: JSON.stringify([r.id]) },
+      });
     });
   }
 }

@@ -24,7 +24,9 @@ export class Automaton {
 
   constructor(patterns: readonly string[]) {
     const symOfFolded = new Map<number, number>();
-    for (const p of patterns) for (let i = 0; i < p.length; i++) if (!symOfFolded.has(p.charCodeAt(i))) symOfFolded.set(p.charCodeAt(i), symOfFolded.size + 1);
+    for (const p of patterns)
+      for (let i = 0; i < p.length; i++)
+        if (!symOfFolded.has(p.charCodeAt(i))) symOfFolded.set(p.charCodeAt(i), symOfFolded.size + 1);
     const w = (this.width = symOfFolded.size + 1);
     for (let c = 0; c < 65536; c++) this.sym[c] = symOfFolded.get(FOLD[c]!) ?? 0;
     this.lengths = Int32Array.from(patterns, (p) => p.length);
@@ -70,7 +72,11 @@ export class Automaton {
       }
     }
     // Renumber: the root stays 0, states without output next, states with output last.
-    const order = [0, ...Array.from({ length: n - 1 }, (_, i) => i + 1).filter((s) => outs[s]!.length === 0), ...Array.from({ length: n - 1 }, (_, i) => i + 1).filter((s) => outs[s]!.length > 0)];
+    const order = [
+      0,
+      ...Array.from({ length: n - 1 }, (_, i) => i + 1).filter((s) => outs[s]!.length === 0),
+      ...Array.from({ length: n - 1 }, (_, i) => i + 1).filter((s) => outs[s]!.length > 0),
+    ];
     const id = new Int32Array(n);
     order.forEach((s, i) => (id[s] = i));
     this.delta = new Int32Array(n * w);

@@ -53,7 +53,13 @@ export function briefingStats(day: StatReview[], dayBefore: StatReview[], week: 
   const avg = causeShares(week);
   const causes = CAUSES.map((cause) => {
     const count = neg.filter((r) => r.causes.includes(cause)).length;
-    return { cause, count, share: neg.length ? count / neg.length : 0, prevShare: prev?.get(cause) ?? null, avgShare: avg?.get(cause) ?? null };
+    return {
+      cause,
+      count,
+      share: neg.length ? count / neg.length : 0,
+      prevShare: prev?.get(cause) ?? null,
+      avgShare: avg?.get(cause) ?? null,
+    };
   }).filter((c) => c.count > 0);
   return {
     total: day.length,
@@ -62,8 +68,14 @@ export function briefingStats(day: StatReview[], dayBefore: StatReview[], week: 
     prevRate: rate(dayBefore),
     avgRate: rate(week),
     causes: causes.sort((a, b) => b.count - a.count),
-    keywords: top(neg.flatMap((r) => r.hits), 5),
-    skus: top(neg.map((r) => r.sku), 3),
+    keywords: top(
+      neg.flatMap((r) => r.hits),
+      5,
+    ),
+    skus: top(
+      neg.map((r) => r.sku),
+      3,
+    ),
     examples: [...neg].sort((a, b) => a.rating - b.rating).slice(0, 5),
   };
 }

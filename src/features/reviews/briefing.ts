@@ -27,7 +27,13 @@ export const briefingOwner = (subId: string) => `reviews:briefing:${subId}`;
 /** Plans the next briefing of a subscription at or after now. */
 export async function planNextBriefing(deps: Deps, sub: Sub): Promise<void> {
   const { at, date } = nextLocal(cadenceCron({ time: sub.time }), sub.timeZone, deps.clock.now());
-  await scheduleTimer(deps.db, deps.clock, { kind: JOB_BRIEFING, key: key(sub, date), owner: briefingOwner(sub.id), dueAt: at, payload: { subId: sub.id, date } });
+  await scheduleTimer(deps.db, deps.clock, {
+    kind: JOB_BRIEFING,
+    key: key(sub, date),
+    owner: briefingOwner(sub.id),
+    dueAt: at,
+    payload: { subId: sub.id, date },
+  });
   deps.wakeScheduler();
 }
 
@@ -42,38 +48,79 @@ export async function auditBriefings(deps: Deps): Promise<void> {
 async function dayReviews(deps: Deps, date: string, days: number, timeZone: string): Promise<StatReview[]> {
   const from = localTime(shiftDate(date, -(days - 1)), "00:00", timeZone);
   const to = localTime(shiftDate(date, 1), "00:00", timeZone);
-  const rows = await deps.db.review.findMany({ where: { reviewedAt: { gte: from, lt: to } }, orderBy: { reviewedAt: "asc" } });
-  return rows.map((r) => ({ sku: r.sku, rating: r.rating, text: r.text, negative: r.negative, causes: stored(z.array(z.enum(CAUSES)), r.causes, "review causes"), hits: stored(Ids, r.hits, "review hits") }));
+  const rows = await deps.db.review.findMany({
+    where: { reviewedAt: { gte: from, lt: to } },
+    orderBy: { reviewedAt: "asc" },
+  });
+  return rows.map((r) => ({
+    sku: r.sku,
+    rating: r.rating,
+    text: r.text,
+    negative: r.negative,
+    causes: stored(z.array(z.enum(CAUSES)), r.causes, "review causes"),
+    hits: stored(Ids, r.hits, "review hits"),
+  }));
 }
 
 const pct = (x: number | null) => (x == null ? "–" : `${(x * 100).toFixed(1)}%`);
-const pp = (a: number, b: number | null) => (b == null ? "–" : `${a - b >= 0 ? "+" : ""}${((a - b) * 100).toFixed(1)}pp`);
+const pp = (a: number, b: number | null) =>
+  b == null ? "–" : `${a - b >= 0 ? "+" : ""}${((a - b) * 100).toFixed(1)}pp`;
 
 /** The briefing for one local day (the day before the briefing is sent), in `locale`. */
 export async function briefingFor(deps: Deps, date: string, timeZone: string, locale: Locale): Promise<MessageBody> {
   const today = await dayReviews(deps, date, 1, timeZone);
-  const s = briefingStats(today, await dayReviews(deps, shiftDate(date, -1), 1, timeZone), await dayReviews(deps, shiftDate(date, -1), 7, timeZone));
-  const routes = new Map((await deps.db.reviewSetting.findMany({ where: { key: { startsWith: "route:" } } })).map((r) => [r.key.slice(6), r.value]));
+  const s = briefingStats(
+    today,
+    await dayReviews(deps, shiftDate(date, -1), 1, timeZone),
+    await dayReviews(deps, shiftDate(date, -1), 7, timeZone),
+  );
+  const routes = new Map(
+    (await deps.db.reviewSetting.findMany({ where: { key: { startsWith: "route:" } } })).map((r) => [
+      r.key.slice(6),
+      r.value,
+    ]),
+  );
   const lines = [
     `*${t(locale, "reviews.briefing.title", { date })}*`,
-    t(locale, "reviews.briefing.totals", { total: s.total, negative: s.negative, rate: pct(s.rate), prevRate: pct(s.prevRate), avgRate: pct(s.avgRate) }),
+    t(locale, "reviews.briefing.totals", {
+      total: s.total,
+      negative: s.negative,
+      rate: pct(s.rate),
+      prevRate: pct(s.prevRate),
+      avgRate: pct(s.avgRate),
+    }),
   ];
   if (s.negative === 0) lines.push(t(locale, "reviews.briefing.none"));
   for (const c of s.causes) {
     const owner = routes.get(c.cause);
-    lines.push(t(locale, "reviews.briefing.cause", { cause: t(locale, `rcause.${c.cause}`), count: c.count, share: pct(c.share), vsPrev: pp(c.share, c.prevShare), vsAvg: pp(c.share, c.avgShare), owner: owner ? ` → <@${owner}>` : "" }));
+    lines.push(
+      t(locale, "reviews.briefing.cause", {
+        cause: t(locale, `rcause.${c.cause}`),
+        count: c.count,
+        share: pct(c.share),
+        vsPrev: pp(c.share, c.prevShare),
+        vsAvg: pp(c.share, c.avgShare),
+        owner: owner ? ` → <@${owner}>` : "",
+      }),
+    );
   }
   // A refund is what the customer asks for, not why: it is shown as a tag beside the causes.
   const refundWords = new Set((await listKeywords(deps.db)).filter((k) => k.category === "refund").map((k) => k.word));
   const refunds = today.filter((r) => r.negative && r.hits.some((h) => refundWords.has(h))).length;
-  if (refunds) lines.push(t(locale, "reviews.briefing.refundTag", { count: refunds, share: pct(refunds / Math.max(1, s.negative)) }));
+  if (refunds)
+    lines.push(
+      t(locale, "reviews.briefing.refundTag", { count: refunds, share: pct(refunds / Math.max(1, s.negative)) }),
+    );
   // "Other" on top means the keywords don't describe what customers complain about.
   if (s.causes[0]?.cause === "other" && s.causes[0].count > 0) lines.push(t(locale, "reviews.briefing.otherTop"));
-  if (s.keywords.length) lines.push(t(locale, "reviews.briefing.keywords", { list: s.keywords.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
-  if (s.skus.length) lines.push(t(locale, "reviews.briefing.skus", { list: s.skus.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
+  if (s.keywords.length)
+    lines.push(t(locale, "reviews.briefing.keywords", { list: s.keywords.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
+  if (s.skus.length)
+    lines.push(t(locale, "reviews.briefing.skus", { list: s.skus.map(([k, n]) => `${k} ×${n}`).join(" · ") }));
   if (s.examples.length) {
     lines.push(t(locale, "reviews.briefing.examples"));
-    for (const e of s.examples) lines.push(`> ${"★".repeat(e.rating)} ${esc(e.sku)}: ${esc(e.text.slice(0, 200).replace(/\n/g, " "))}`);
+    for (const e of s.examples)
+      lines.push(`> ${"★".repeat(e.rating)} ${esc(e.sku)}: ${esc(e.text.slice(0, 200).replace(/\n/g, " "))}`);
   }
   return { text: lines.join("\n") };
 }

@@ -9,7 +9,12 @@ import { reviewsWebhook } from "./webhook.ts";
 
 export const reviewsFeature: Feature = {
   name: "reviews",
-  commands: [{ command: COMMAND, help: ["cmd.reviews.setup", "cmd.reviews.briefing", "cmd.reviews.keywords", "cmd.reviews.import"] }],
+  commands: [
+    {
+      command: COMMAND,
+      help: ["cmd.reviews.setup", "cmd.reviews.briefing", "cmd.reviews.keywords", "cmd.reviews.import"],
+    },
+  ],
   register(app, deps) {
     registerReviews(app, deps);
     registerFileImport(app, deps, {
@@ -18,7 +23,15 @@ export const reviewsFeature: Feature = {
         const tz = d.config.DEFAULT_TIMEZONE;
         const b = /\.csv$/i.test(name) ? parseCsvReviews(bytes, tz) : parseJsonReviews(decodeText(bytes), tz);
         const r = await ingestReviews(d, b.reviews);
-        return { key: "reviews.import.result", params: { stored: r.stored, duplicates: r.duplicates, bad: new Set(b.problems.map((p) => p.row)).size, problems: problemLines(b.problems) } };
+        return {
+          key: "reviews.import.result",
+          params: {
+            stored: r.stored,
+            duplicates: r.duplicates,
+            bad: new Set(b.problems.map((p) => p.row)).size,
+            problems: problemLines(b.problems),
+          },
+        };
       },
     });
   },

@@ -20,7 +20,21 @@ export interface IngestResult {
 /** Reviews older than this when they arrive are stored without an alert. */
 export const ALERT_WINDOW_MS = 48 * 3600_000;
 const SLICE = 500;
-const COLUMNS = ["id", "platform", "reviewId", "orderId", "sku", "rating", "text", "reviewedAt", "negative", "causes", "hits", "severity", "createdAt"];
+const COLUMNS = [
+  "id",
+  "platform",
+  "reviewId",
+  "orderId",
+  "sku",
+  "rating",
+  "text",
+  "reviewedAt",
+  "negative",
+  "causes",
+  "hits",
+  "severity",
+  "createdAt",
+];
 const insertSql = (n: number) =>
   `INSERT INTO "Review" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: n }, () => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ")} ON CONFLICT ("platform", "reviewId") DO NOTHING RETURNING "id"`;
 const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
@@ -54,9 +68,25 @@ export class ReviewIngest {
           critical.add(id);
           if (now.getTime() - r.reviewedAt.getTime() <= ALERT_WINDOW_MS) recent.add(id);
         }
-        params.push(id, r.platform, r.reviewId, r.orderId, r.sku, r.rating, r.text, r.reviewedAt, c.negative, JSON.stringify(c.causes), JSON.stringify(hits.map((h) => h.word)), c.severity, now);
+        params.push(
+          id,
+          r.platform,
+          r.reviewId,
+          r.orderId,
+          r.sku,
+          r.rating,
+          r.text,
+          r.reviewedAt,
+          c.negative,
+          JSON.stringify(c.causes),
+          JSON.stringify(hits.map((h) => h.word)),
+          c.severity,
+          now,
+        );
       }
-      const stored = (await this.deps.sql.tx((q) => q.all<{ id: string }>(insertSql(slice.length), params))).map((s) => s.id);
+      const stored = (await this.deps.sql.tx((q) => q.all<{ id: string }>(insertSql(slice.length), params))).map(
+        (s) => s.id,
+      );
       const sent = Math.min(SLICE, reviews.length - i);
       this.result.stored += stored.length;
       this.result.duplicates += sent - stored.length;

@@ -8,8 +8,18 @@ import { Matcher, normalise, type Category, type Keyword, type Severity } from "
 const cache = new WeakMap<object, Matcher>();
 
 export async function listKeywords(db: Db): Promise<Keyword[]> {
-  if ((await db.reviewKeyword.count()) === 0 && (await db.reviewSetting.findUnique({ where: { key: "keywords-seeded" } })) === null) {
-    await db.reviewKeyword.createMany({ data: DEFAULT_KEYWORDS.map(([word, category, severity]) => ({ word, category, severity, createdAt: new Date(0) })) });
+  if (
+    (await db.reviewKeyword.count()) === 0 &&
+    (await db.reviewSetting.findUnique({ where: { key: "keywords-seeded" } })) === null
+  ) {
+    await db.reviewKeyword.createMany({
+      data: DEFAULT_KEYWORDS.map(([word, category, severity]) => ({
+        word,
+        category,
+        severity,
+        createdAt: new Date(0),
+      })),
+    });
     await db.reviewSetting.create({ data: { key: "keywords-seeded", value: "1" } });
   }
   const rows = await db.reviewKeyword.findMany({ orderBy: { word: "asc" } });
@@ -35,7 +45,16 @@ export async function addKeyword(deps: Deps, userId: string, k: Keyword): Promis
       create: { word, category: k.category, severity: k.severity, createdBy: userId, createdAt: deps.clock.now() },
       update: { category: k.category, severity: k.severity },
     });
-    await recordAction(tx, deps.clock, { actorId: userId, feature: "reviews", action: "keyword_saved", objectType: "keyword", objectId: word, objectLabel: word, before: before ? `${before.category} ${before.severity}` : null, after: `${k.category} ${k.severity}` });
+    await recordAction(tx, deps.clock, {
+      actorId: userId,
+      feature: "reviews",
+      action: "keyword_saved",
+      objectType: "keyword",
+      objectId: word,
+      objectLabel: word,
+      before: before ? `${before.category} ${before.severity}` : null,
+      after: `${k.category} ${k.severity}`,
+    });
   });
   cache.delete(deps.db);
 }
@@ -46,7 +65,16 @@ export async function removeKeyword(deps: Deps, userId: string, word: string): P
   const r = await deps.db.$transaction(async (tx) => {
     const before = await tx.reviewKeyword.findUnique({ where: { word: w } });
     const gone = await tx.reviewKeyword.deleteMany({ where: { word: w } });
-    if (before) await recordAction(tx, deps.clock, { actorId: userId, feature: "reviews", action: "keyword_removed", objectType: "keyword", objectId: w, objectLabel: w, before: `${before.category} ${before.severity}` });
+    if (before)
+      await recordAction(tx, deps.clock, {
+        actorId: userId,
+        feature: "reviews",
+        action: "keyword_removed",
+        objectType: "keyword",
+        objectId: w,
+        objectLabel: w,
+        before: `${before.category} ${before.severity}`,
+      });
     return gone;
   });
   cache.delete(deps.db);

@@ -34,11 +34,26 @@ export function parseJsonReviews(text: string, timeZone: string): Batch {
     try {
       const doc = JSON.parse(trimmed) as unknown;
       const list = Array.isArray(doc) ? doc : (doc as { reviews?: unknown }).reviews;
-      if (Array.isArray(list)) return collect(list.map((raw, i) => ({ row: i + 1, raw })), timeZone);
+      if (Array.isArray(list))
+        return collect(
+          list.map((raw, i) => ({ row: i + 1, raw })),
+          timeZone,
+        );
       // One object on one line is one review (NDJSON of one line), if it looks like one.
-      const looksLikeReview = doc !== null && typeof doc === "object" && ["platform", "review_id", "text", "rating"].some((k) => k in doc);
+      const looksLikeReview =
+        doc !== null && typeof doc === "object" && ["platform", "review_id", "text", "rating"].some((k) => k in doc);
       if (!trimmed.includes("\n") && looksLikeReview) return collect([{ row: 1, raw: doc }], timeZone);
-      if (!trimmed.includes("\n")) return { reviews: [], problems: [{ row: 0, field: "body", message: 'expected a JSON array of reviews (or {"reviews": [...]}); got an object without review fields' }] };
+      if (!trimmed.includes("\n"))
+        return {
+          reviews: [],
+          problems: [
+            {
+              row: 0,
+              field: "body",
+              message: 'expected a JSON array of reviews (or {"reviews": [...]}); got an object without review fields',
+            },
+          ],
+        };
     } catch {
       if (!trimmed.includes("\n")) return { reviews: [], problems: [{ row: 1, field: "body", message: "not JSON" }] };
     }

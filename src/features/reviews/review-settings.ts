@@ -12,7 +12,16 @@ async function setting(deps: Deps, userId: string, key: string, value: string) {
   await deps.db.$transaction(async (tx) => {
     const before = await tx.reviewSetting.findUnique({ where: { key } });
     await tx.reviewSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
-    await recordAction(tx, deps.clock, { actorId: userId, feature: "reviews", action: "setting", objectType: "setting", objectId: key, objectLabel: key, before: before?.value, after: value });
+    await recordAction(tx, deps.clock, {
+      actorId: userId,
+      feature: "reviews",
+      action: "setting",
+      objectType: "setting",
+      objectId: key,
+      objectLabel: key,
+      before: before?.value,
+      after: value,
+    });
   });
 }
 
@@ -28,7 +37,11 @@ export async function routeCause(deps: Deps, userId: string, cause: Cause, owner
   await setting(deps, userId, `route:${cause}`, ownerId);
 }
 
-export async function subscribeBriefing(deps: Deps, userId: string, b: { channelId: string; time: string; timeZone: string }): Promise<void> {
+export async function subscribeBriefing(
+  deps: Deps,
+  userId: string,
+  b: { channelId: string; time: string; timeZone: string },
+): Promise<void> {
   await admin(deps, userId);
   const existing = await deps.db.reviewSubscription.findUnique({ where: { channelId: b.channelId } });
   if (existing) await cancelTimers(deps.db, deps.clock, briefingOwner(existing.id));
@@ -38,7 +51,17 @@ export async function subscribeBriefing(deps: Deps, userId: string, b: { channel
     update: { time: b.time, timeZone: b.timeZone },
   });
   await planNextBriefing(deps, saved);
-  await recordAction(deps.db, deps.clock, { actorId: userId, feature: "reviews", action: "briefing_on", objectType: "briefing", objectId: saved.id, objectLabel: `briefing ${b.time} ${b.timeZone}`, before: existing ? `${existing.time} ${existing.timeZone}` : null, after: `${b.time} ${b.timeZone}`, channel: b.channelId });
+  await recordAction(deps.db, deps.clock, {
+    actorId: userId,
+    feature: "reviews",
+    action: "briefing_on",
+    objectType: "briefing",
+    objectId: saved.id,
+    objectLabel: `briefing ${b.time} ${b.timeZone}`,
+    before: existing ? `${existing.time} ${existing.timeZone}` : null,
+    after: `${b.time} ${b.timeZone}`,
+    channel: b.channelId,
+  });
 }
 
 export async function unsubscribeBriefing(deps: Deps, userId: string, channelId: string): Promise<void> {
@@ -48,6 +71,15 @@ export async function unsubscribeBriefing(deps: Deps, userId: string, channelId:
   await cancelTimers(deps.db, deps.clock, briefingOwner(s.id));
   await deps.db.$transaction(async (tx) => {
     await tx.reviewSubscription.delete({ where: { id: s.id } });
-    await recordAction(tx, deps.clock, { actorId: userId, feature: "reviews", action: "briefing_off", objectType: "briefing", objectId: s.id, objectLabel: `briefing ${s.time} ${s.timeZone}`, before: `${s.time} ${s.timeZone}`, channel: channelId });
+    await recordAction(tx, deps.clock, {
+      actorId: userId,
+      feature: "reviews",
+      action: "briefing_off",
+      objectType: "briefing",
+      objectId: s.id,
+      objectLabel: `briefing ${s.time} ${s.timeZone}`,
+      before: `${s.time} ${s.timeZone}`,
+      channel: channelId,
+    });
   });
 }

@@ -23,7 +23,11 @@ export const ReviewInput = z.object({
   review_id: z.coerce.string().trim().min(1, "required").max(100),
   order_id: z.coerce.string().trim().max(100).optional().nullable(),
   sku: z.coerce.string().trim().min(1, "required").max(100),
-  rating: z.coerce.number({ error: "a whole number from 1 to 5" }).int("a whole number from 1 to 5").min(1, "a whole number from 1 to 5").max(5, "a whole number from 1 to 5"),
+  rating: z.coerce
+    .number({ error: "a whole number from 1 to 5" })
+    .int("a whole number from 1 to 5")
+    .min(1, "a whole number from 1 to 5")
+    .max(5, "a whole number from 1 to 5"),
   text: z.string().max(5000).default(""),
   time: z.string().min(1, "required, e.g. 2026-11-27 14:05 or 2026-11-27T06:05:00Z"),
 });
@@ -46,15 +50,41 @@ export interface RowProblem {
 }
 
 /** Accepts camelCase aliases too (reviewId, orderId), as scripts often send them. */
-export function validateRow(raw: unknown, row: number, timeZone: string): { ok: true; review: ParsedReview } | { ok: false; problems: RowProblem[] } {
+export function validateRow(
+  raw: unknown,
+  row: number,
+  timeZone: string,
+): { ok: true; review: ParsedReview } | { ok: false; problems: RowProblem[] } {
   const r = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const aliased = { ...r, review_id: r.review_id ?? r.reviewId, order_id: r.order_id ?? r.orderId, time: r.time ?? r.created_at ?? r.reviewedAt };
+  const aliased = {
+    ...r,
+    review_id: r.review_id ?? r.reviewId,
+    order_id: r.order_id ?? r.orderId,
+    time: r.time ?? r.created_at ?? r.reviewedAt,
+  };
   const p = ReviewInput.safeParse(aliased);
-  if (!p.success) return { ok: false, problems: p.error.issues.map((i) => ({ row, field: String(i.path[0] ?? "row"), message: inPlainWords(i.message) })) };
+  if (!p.success)
+    return {
+      ok: false,
+      problems: p.error.issues.map((i) => ({
+        row,
+        field: String(i.path[0] ?? "row"),
+        message: inPlainWords(i.message),
+      })),
+    };
   const reviewedAt = parseTime(p.data.time, timeZone);
-  if (!reviewedAt) return { ok: false, problems: [{ row, field: "time", message: `"${p.data.time}" is not a date and time` }] };
+  if (!reviewedAt)
+    return { ok: false, problems: [{ row, field: "time", message: `"${p.data.time}" is not a date and time` }] };
   return {
     ok: true,
-    review: { platform: p.data.platform.toLowerCase(), reviewId: p.data.review_id, orderId: p.data.order_id || null, sku: p.data.sku, rating: p.data.rating, text: p.data.text, reviewedAt },
+    review: {
+      platform: p.data.platform.toLowerCase(),
+      reviewId: p.data.review_id,
+      orderId: p.data.order_id || null,
+      sku: p.data.sku,
+      rating: p.data.rating,
+      text: p.data.text,
+      reviewedAt,
+    },
   };
 }

@@ -21,14 +21,23 @@ const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
 
 const assertAdmin = (deps: Deps, userId: string) => assertAdminRule(deps, userId, "reviews.error.admin");
 
-
 export function registerReviews(app: App, deps: Deps): void {
   app.command(COMMAND, async ({ command, ack }) => {
     await ackFirst(ack);
     const user = await userContext(deps, command.user_id);
-    const say = (text: string) => replyEphemeral(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
+    const say = (text: string) =>
+      replyEphemeral(
+        deps,
+        { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id },
+        { text },
+      );
     // Read-only answers go straight to the response_url: nothing to keep if they are lost.
-    const show = (text: string) => answerNow(deps, { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id }, { text });
+    const show = (text: string) =>
+      answerNow(
+        deps,
+        { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id },
+        { text },
+      );
     const usage = () => show(user.t("reviews.usage", { categories: CATEGORIES.join(", ") }));
     const [sub = "", ...rest] = (command.text ?? "").trim().split(/\s+/).filter(Boolean);
     try {
@@ -44,19 +53,42 @@ export function registerReviews(app: App, deps: Deps): void {
           const who = userRe.exec(rest[1] ?? "")?.[1];
           if (!(CAUSES as readonly string[]).includes(cause) || !who) return void (await usage());
           await routeCause(deps, command.user_id, cause as Cause, who);
-          return void (await say(user.t("reviews.route.saved", { cause: user.t(`rcause.${cause as "quality"}`), user: who })));
+          return void (await say(
+            user.t("reviews.route.saved", { cause: user.t(`rcause.${cause as "quality"}`), user: who }),
+          ));
         }
         case "keywords":
-          return void (await show(user.t("reviews.keywords.list", { count: (await listKeywords(deps.db)).length, list: (await listKeywords(deps.db)).map((k) => `${k.word} (${k.category}, ${k.severity})`).join(" · ") })));
+          return void (await show(
+            user.t("reviews.keywords.list", {
+              count: (await listKeywords(deps.db)).length,
+              list: (await listKeywords(deps.db)).map((k) => `${k.word} (${k.category}, ${k.severity})`).join(" · "),
+            }),
+          ));
         case "keyword": {
           const [verb, word, category, severity] = rest;
           if (verb === "remove" && word) {
             await assertAdmin(deps, command.user_id);
-            return void (await say(user.t((await removeKeyword(deps, user.userId, word)) ? "reviews.keyword.removed" : "reviews.keyword.missing", { word })));
+            return void (await say(
+              user.t(
+                (await removeKeyword(deps, user.userId, word)) ? "reviews.keyword.removed" : "reviews.keyword.missing",
+                { word },
+              ),
+            ));
           }
-          if (verb !== "add" || !word || word.length > 40 || !(CATEGORIES as readonly string[]).includes(category ?? "") || !(SEVERITIES as readonly string[]).includes(severity ?? "")) return void (await usage());
+          if (
+            verb !== "add" ||
+            !word ||
+            word.length > 40 ||
+            !(CATEGORIES as readonly string[]).includes(category ?? "") ||
+            !(SEVERITIES as readonly string[]).includes(severity ?? "")
+          )
+            return void (await usage());
           await assertAdmin(deps, command.user_id);
-          await addKeyword(deps, command.user_id, { word, category: category as Category, severity: severity as Severity });
+          await addKeyword(deps, command.user_id, {
+            word,
+            category: category as Category,
+            severity: severity as Severity,
+          });
           return void (await say(user.t("reviews.keyword.saved", { word, category: category!, severity: severity! })));
         }
         case "briefing": {
@@ -67,7 +99,12 @@ export function registerReviews(app: App, deps: Deps): void {
           if (now && (!rest[1] || rest[1] === "me")) {
             // Anyone may read yesterday's briefing in their own DM.
             const date = shiftDate(todayIn(deps.clock.now(), user.timeZone), -1);
-            await deps.outbox.enqueue(deps.db, { kind: "post", channel: command.user_id, body: await briefingFor(deps, date, user.timeZone, user.locale), actorId: command.user_id });
+            await deps.outbox.enqueue(deps.db, {
+              kind: "post",
+              channel: command.user_id,
+              body: await briefingFor(deps, date, user.timeZone, user.locale),
+              actorId: command.user_id,
+            });
             return void (await say(user.t("reviews.briefing.queuedDm", { date })));
           }
           if (!ch || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return void (await usage());
@@ -75,7 +112,12 @@ export function registerReviews(app: App, deps: Deps): void {
             // Posting into a channel needs the same right as subscribing it.
             await assertAdmin(deps, command.user_id);
             const date = shiftDate(todayIn(deps.clock.now(), user.timeZone), -1);
-            await deps.outbox.enqueue(deps.db, { kind: "post", channel: ch, body: await briefingFor(deps, date, user.timeZone, await channelLocale(deps, ch)), actorId: command.user_id });
+            await deps.outbox.enqueue(deps.db, {
+              kind: "post",
+              channel: ch,
+              body: await briefingFor(deps, date, user.timeZone, await channelLocale(deps, ch)),
+              actorId: command.user_id,
+            });
             return void (await say(user.t("reviews.briefing.queued", { date, channel: ch })));
           }
           if (off) {
@@ -103,12 +145,22 @@ export function registerReviews(app: App, deps: Deps): void {
     const r = await deps.db.review.findUnique({ where: { id } });
     if (!r) return;
     const opener = await userContext(deps, body.user.id);
-    const summary = opener.t("reviews.case.summary", { platform: r.platform, stars: "★".repeat(r.rating), sku: r.sku, order: r.orderId ? opener.t("reviews.case.order", { order: r.orderId }) : "", text: r.text });
+    const summary = opener.t("reviews.case.summary", {
+      platform: r.platform,
+      stars: "★".repeat(r.rating),
+      sku: r.sku,
+      order: r.orderId ? opener.t("reviews.case.order", { order: r.orderId }) : "",
+      text: r.text,
+    });
     try {
       await openCreateModal(deps, body.user.id, body.trigger_id, { summary, meta: {} });
     } catch (e) {
       const user = await userContext(deps, body.user.id);
-      await replyEphemeral(deps, { responseUrl: body.response_url, userId: body.user.id }, { text: errorText(deps, user.locale, e, "reviews open case") });
+      await replyEphemeral(
+        deps,
+        { responseUrl: body.response_url, userId: body.user.id },
+        { text: errorText(deps, user.locale, e, "reviews open case") },
+      );
     }
   });
 }

@@ -32,10 +32,19 @@ export const reviewsWebhook: HttpRoute = {
       });
     }
     const text = await readBody(req);
-    if (text === undefined) return sendJson(res, 413, { error: "too_large", hint: "send at most 5 MB per JSON request, or stream NDJSON (Content-Type: application/x-ndjson)" });
+    if (text === undefined)
+      return sendJson(res, 413, {
+        error: "too_large",
+        hint: "send at most 5 MB per JSON request, or stream NDJSON (Content-Type: application/x-ndjson)",
+      });
     const batch = parseJsonReviews(text, deps.config.DEFAULT_TIMEZONE);
-    if (batch.problems.length) return sendJson(res, 400, { error: "invalid_rows", problems: batch.problems.slice(0, 100) });
-    if (batch.reviews.length === 0) return sendJson(res, 400, { error: "empty", hint: "send a JSON array, {\"reviews\": [...]}, or one JSON review per line" });
+    if (batch.problems.length)
+      return sendJson(res, 400, { error: "invalid_rows", problems: batch.problems.slice(0, 100) });
+    if (batch.reviews.length === 0)
+      return sendJson(res, 400, {
+        error: "empty",
+        hint: 'send a JSON array, {"reviews": [...]}, or one JSON review per line',
+      });
     sendJson(res, 200, { ok: true, ...(await ingestReviews(deps, batch.reviews)) });
   },
 };

@@ -12,7 +12,11 @@ export const workflowStepsFeature: Feature = {
       // Acknowledged after the run's completion is safely queued: if the process dies before,
       // Slack sends the event again and the run (keyed by its execution id) happens once.
       app.function(step.callbackId, { autoAcknowledge: false }, async ({ ack, event }) => {
-        await runStep(deps, { executionId: event.function_execution_id, callbackId: step.callbackId, inputs: (event.inputs ?? {}) as Record<string, unknown> });
+        await runStep(deps, {
+          executionId: event.function_execution_id,
+          callbackId: step.callbackId,
+          inputs: (event.inputs ?? {}) as Record<string, unknown>,
+        });
         await ack();
       });
     }
@@ -22,7 +26,11 @@ export const workflowStepsFeature: Feature = {
     app.event("function_executed", async (args) => {
       const { event } = args;
       if (known.has(event.function.callback_id)) return;
-      await runStep(deps, { executionId: event.function_execution_id, callbackId: event.function.callback_id, inputs: {} });
+      await runStep(deps, {
+        executionId: event.function_execution_id,
+        callbackId: event.function.callback_id,
+        inputs: {},
+      });
       await (args as unknown as { ack: () => Promise<void> }).ack();
     });
   },

@@ -23,14 +23,19 @@ function one(type: ParamType, v: unknown, param: StepParam): Exclude<Value, stri
     case "string": {
       if (typeof v !== "string" && typeof v !== "number") throw new Problem("step.problem.text");
       const s = String(v).trim();
-      if (param.maxLength && s.length > param.maxLength) throw new Problem("step.problem.tooLong", { max: param.maxLength });
-      if (param.enum && !param.enum.includes(s)) throw new Problem("step.problem.oneOf", { value: s.slice(0, 40), choices: param.enum.join(", ") });
+      if (param.maxLength && s.length > param.maxLength)
+        throw new Problem("step.problem.tooLong", { max: param.maxLength });
+      if (param.enum && !param.enum.includes(s))
+        throw new Problem("step.problem.oneOf", { value: s.slice(0, 40), choices: param.enum.join(", ") });
       return s;
     }
     case "integer":
     case "number": {
       const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
-      if (!Number.isFinite(n) || (type === "integer" && !Number.isInteger(n))) throw new Problem(type === "integer" ? "step.problem.integer" : "step.problem.number", { value: String(v).slice(0, 40) });
+      if (!Number.isFinite(n) || (type === "integer" && !Number.isInteger(n)))
+        throw new Problem(type === "integer" ? "step.problem.integer" : "step.problem.number", {
+          value: String(v).slice(0, 40),
+        });
       return n;
     }
     case "boolean":
@@ -38,10 +43,12 @@ function one(type: ParamType, v: unknown, param: StepParam): Exclude<Value, stri
       if (v === "true" || v === "false") return v === "true";
       throw new Problem("step.problem.boolean");
     case "slack#/types/user_id":
-      if (typeof v !== "string" || !userRe.test(v)) throw new Problem("step.problem.user", { value: String(v).slice(0, 40) });
+      if (typeof v !== "string" || !userRe.test(v))
+        throw new Problem("step.problem.user", { value: String(v).slice(0, 40) });
       return v;
     case "slack#/types/channel_id":
-      if (typeof v !== "string" || !channelRe.test(v)) throw new Problem("step.problem.channel", { value: String(v).slice(0, 40) });
+      if (typeof v !== "string" || !channelRe.test(v))
+        throw new Problem("step.problem.channel", { value: String(v).slice(0, 40) });
       return v;
     case "slack#/types/timestamp": {
       const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : NaN;
@@ -49,7 +56,8 @@ function one(type: ParamType, v: unknown, param: StepParam): Exclude<Value, stri
       return new Date(Math.round(n * 1000));
     }
     case "slack#/types/date":
-      if (typeof v !== "string" || !isRealDate(v)) throw new Problem("step.problem.date", { value: String(v).slice(0, 40) });
+      if (typeof v !== "string" || !isRealDate(v))
+        throw new Problem("step.problem.date", { value: String(v).slice(0, 40) });
       return v;
     case "array":
       throw new Problem("step.problem.text");
@@ -68,14 +76,23 @@ function read(param: StepParam, v: unknown): Value {
 }
 
 /** Every input of the step, read; a DomainError naming the first input that is wrong. */
-export function readInputs(def: StepDef, raw: Record<string, unknown>, locale: Locale, t: (k: MessageKey, p?: Record<string, string | number>) => string): Record<string, Value> {
+export function readInputs(
+  def: StepDef,
+  raw: Record<string, unknown>,
+  locale: Locale,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const param of def.inputs) {
     try {
       out[param.name] = read(param, raw[param.name]);
     } catch (e) {
       if (!(e instanceof Problem)) throw e;
-      throw new DomainError("step.error.input", { label: param.label[locale], name: param.name, problem: t(e.key, e.params) });
+      throw new DomainError("step.error.input", {
+        label: param.label[locale],
+        name: param.name,
+        problem: t(e.key, e.params),
+      });
     }
   }
   return out;

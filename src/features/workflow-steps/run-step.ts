@@ -20,7 +20,12 @@ export interface Execution {
 /** The workflow's language: that of the person the step acts for, else the workspace's. */
 async function localeOf(deps: Deps, e: Execution): Promise<Locale> {
   const def = stepById(e.callbackId);
-  const person = def?.inputs.find((p) => p.type === "slack#/types/user_id" && typeof e.inputs[p.name] === "string" && /^[UW][A-Z0-9]{2,}$/.test(String(e.inputs[p.name])));
+  const person = def?.inputs.find(
+    (p) =>
+      p.type === "slack#/types/user_id" &&
+      typeof e.inputs[p.name] === "string" &&
+      /^[UW][A-Z0-9]{2,}$/.test(String(e.inputs[p.name])),
+  );
   if (!person) return deps.config.DEFAULT_LOCALE;
   try {
     return (await userContext(deps, String(e.inputs[person.name]))).locale;
@@ -30,7 +35,11 @@ async function localeOf(deps: Deps, e: Execution): Promise<Locale> {
 }
 
 // Workflow Builder shows the error as plain text: no mrkdwn escapes or code marks, mentions as written.
-const plain = (s: string) => unesc(s).replace(/`/g, "").replace(/<@([UW][A-Z0-9]+)>/g, "@$1").replace(/<#([CG][A-Z0-9]+)(\|[^>]*)?>/g, "#$1");
+const plain = (s: string) =>
+  unesc(s)
+    .replace(/`/g, "")
+    .replace(/<@([UW][A-Z0-9]+)>/g, "@$1")
+    .replace(/<#([CG][A-Z0-9]+)(\|[^>]*)?>/g, "#$1");
 
 export async function runStep(deps: Deps, e: Execution): Promise<void> {
   const locale = await localeOf(deps, e);

@@ -38,19 +38,29 @@ export function complete(tx: Db, deps: Deps, step: StepCompletion) {
 }
 
 /** A Slack message link (…/archives/C123/p1700000000123456?thread_ts=1700000000.000100) read into channel and ts. */
-function messageOf(link: string | undefined): { channel: string; ts: string; threadTs?: string; link: string } | null | undefined {
+function messageOf(
+  link: string | undefined,
+): { channel: string; ts: string; threadTs?: string; link: string } | null | undefined {
   if (!link) return undefined;
-  const m = /^https:\/\/[\w.-]+\.slack(?:-gov)?\.com\/archives\/([CDG][A-Z0-9]+)\/p(\d{10})(\d{6})(?:\?(.*))?$/.exec(link);
+  const m = /^https:\/\/[\w.-]+\.slack(?:-gov)?\.com\/archives\/([CDG][A-Z0-9]+)\/p(\d{10})(\d{6})(?:\?(.*))?$/.exec(
+    link,
+  );
   if (!m) return null;
   const thread = new URLSearchParams(m[4] ?? "").get("thread_ts") ?? undefined;
-  return { channel: m[1]!, ts: `${m[2]}.${m[3]}`, threadTs: thread && /^\d{10}\.\d{6}$/.test(thread) ? thread : undefined, link };
+  return {
+    channel: m[1]!,
+    ts: `${m[2]}.${m[3]}`,
+    threadTs: thread && /^\d{10}\.\d{6}$/.test(thread) ? thread : undefined,
+    link,
+  };
 }
 
 async function openComplaintCase(run: StepRun): Promise<void> {
   const { deps, inputs, executionId } = run;
   const source = messageOf(str(inputs.message_link));
   if (source === null) throw inputError(run.def, "message_link", run.locale, run.t("step.problem.messageLink"));
-  if (!/^[A-Za-z0-9-]{3,64}$/.test(String(inputs.order_number))) throw inputError(run.def, "order_number", run.locale, run.t("step.problem.orderNo"));
+  if (!/^[A-Za-z0-9-]{3,64}$/.test(String(inputs.order_number)))
+    throw inputError(run.def, "order_number", run.locale, run.t("step.problem.orderNo"));
   await openCase(deps, {
     actorId: String(inputs.agent),
     orderNo: String(inputs.order_number),
@@ -95,7 +105,11 @@ async function createRaciTask(run: StepRun): Promise<void> {
   const translators = await translatorsFor(deps, peopleOf(input));
   await deps.db.$transaction(async (tx) => {
     const task = await createTask(deps, input, tx, translators);
-    await complete(tx, deps, { executionId, outputs: { task_number: task.number }, links: { message_link: task.messageId! } });
+    await complete(tx, deps, {
+      executionId,
+      outputs: { task_number: task.number },
+      links: { message_link: task.messageId! },
+    });
   });
 }
 
@@ -103,7 +117,8 @@ async function startPromotion(run: StepRun): Promise<void> {
   const { deps, inputs, executionId } = run;
   const name = String(inputs.name);
   const eventDate = String(inputs.event_date);
-  if (!isRealDate(eventDate)) throw inputError(run.def, "event_date", run.locale, run.t("step.problem.date", { value: eventDate }));
+  if (!isRealDate(eventDate))
+    throw inputError(run.def, "event_date", run.locale, run.t("step.problem.date", { value: eventDate }));
   await createCampaign(deps, {
     actorId: String(inputs.created_by),
     name,
@@ -114,14 +129,19 @@ async function startPromotion(run: StepRun): Promise<void> {
     targets: {},
     requestKey: `fn:${executionId}`,
     then: (tx, c) =>
-      complete(tx, deps, { executionId, outputs: { promotion_number: c.number, t30_date: shiftDate(c.eventDate, -30) }, links: { checklist_link: c.checklistMsgId! } }).then(() => undefined),
+      complete(tx, deps, {
+        executionId,
+        outputs: { promotion_number: c.number, t30_date: shiftDate(c.eventDate, -30) },
+        links: { checklist_link: c.checklistMsgId! },
+      }).then(() => undefined),
   });
 }
 
 async function recordReview(run: StepRun): Promise<void> {
   const { deps, inputs, executionId } = run;
   const rating = Number(inputs.rating);
-  if (rating < 1 || rating > 5) throw inputError(run.def, "rating", run.locale, run.t("step.problem.rating", { value: rating }));
+  if (rating < 1 || rating > 5)
+    throw inputError(run.def, "rating", run.locale, run.t("step.problem.rating", { value: rating }));
   const platform = String(inputs.platform).toLowerCase();
   // Without the platform's own id, the step run is the review: a retried event records it once.
   const reviewId = str(inputs.review_id) ?? `wf:${executionId}`;
@@ -139,7 +159,10 @@ async function recordReview(run: StepRun): Promise<void> {
   const r = await deps.db.review.findUniqueOrThrow({ where: { platform_reviewId: { platform, reviewId } } });
   const causes = stored(z.array(z.string()), r.causes, "review causes");
   const hits = stored(z.array(z.string()), r.hits, "review hits");
-  await complete(deps.db, deps, { executionId, outputs: { severity: r.severity ?? "none", cause: causes[0] ?? "none", matched_keywords: [...new Set(hits)] } });
+  await complete(deps.db, deps, {
+    executionId,
+    outputs: { severity: r.severity ?? "none", cause: causes[0] ?? "none", matched_keywords: [...new Set(hits)] },
+  });
 }
 
 async function waitForResolution(run: StepRun): Promise<void> {

@@ -17,7 +17,11 @@ let draft = "";
 let notice = "";
 
 async function post(path: string, body: Json): Promise<Json> {
-  const r = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as, ...body }) });
+  const r = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ as, ...body }),
+  });
   const j = (await r.json().catch(() => ({}))) as Json;
   if (!r.ok) notice = j.error ?? `HTTP ${r.status}`;
   return j;
@@ -78,27 +82,65 @@ function messageView(m: Msg, inThread: boolean): HTMLElement {
       h("time", {}, zoneTime(Number(m.ts.split(".")[0]) * 1000, me.tz)),
       m.edited ? h("span", { class: "edited" }, "(edited)") : null,
       m.ephemeralFor ? h("span", { class: "only-you" }, "Only visible to you") : null,
-      h("div", { class: "message-menu" }, h("button", { class: "btn icon more", "aria-label": "Message actions", onClick: () => (menu.hidden = !menu.hidden) }, "⋯"), menu),
+      h(
+        "div",
+        { class: "message-menu" },
+        h(
+          "button",
+          { class: "btn icon more", "aria-label": "Message actions", onClick: () => (menu.hidden = !menu.hidden) },
+          "⋯",
+        ),
+        menu,
+      ),
     ),
     m.blocks?.length ? renderBlocks(m.blocks, ctxFor(act)) : h("div", { class: "mrkdwn", html: mrkdwn(m.text, names) }),
     ...(m.files ?? []).map((f) =>
-      f.mimetype.startsWith("image/") ? h("figure", { class: "file" }, h("img", { src: `/sandbox/file?id=${encodeURIComponent(f.id)}`, alt: f.title }), h("figcaption", {}, f.title)) : h("div", { class: "file" }, `📎 ${f.name}`),
+      f.mimetype.startsWith("image/")
+        ? h(
+            "figure",
+            { class: "file" },
+            h("img", { src: `/sandbox/file?id=${encodeURIComponent(f.id)}`, alt: f.title }),
+            h("figcaption", {}, f.title),
+          )
+        : h("div", { class: "file" }, `📎 ${f.name}`),
     ),
-    !inThread && replies.length ? h("button", { class: "replies", onClick: () => ((thread = m.ts), render()) }, `${replies.length} ${replies.length === 1 ? "reply" : "replies"}`) : null,
-    !inThread && !replies.length && !m.ephemeralFor ? h("button", { class: "replies subtle", onClick: () => ((thread = m.ts), render()) }, "Reply in thread") : null,
+    !inThread && replies.length
+      ? h(
+          "button",
+          { class: "replies", onClick: () => ((thread = m.ts), render()) },
+          `${replies.length} ${replies.length === 1 ? "reply" : "replies"}`,
+        )
+      : null,
+    !inThread && !replies.length && !m.ephemeralFor
+      ? h("button", { class: "replies subtle", onClick: () => ((thread = m.ts), render()) }, "Reply in thread")
+      : null,
   );
 }
 
 function composer(channel: string, threadTs?: string): HTMLElement {
   const hints = h("ul", { class: "hints", hidden: true });
-  const input = h("textarea", { class: "composer-input", rows: 1, placeholder: threadTs ? "Reply…" : `Message or /command in ${channelLabel(channel)}`, "aria-label": threadTs ? "Reply" : "Message" }) as HTMLTextAreaElement;
+  const input = h("textarea", {
+    class: "composer-input",
+    rows: 1,
+    placeholder: threadTs ? "Reply…" : `Message or /command in ${channelLabel(channel)}`,
+    "aria-label": threadTs ? "Reply" : "Message",
+  }) as HTMLTextAreaElement;
   input.value = threadTs ? "" : draft;
   const showHints = () => {
     const v = input.value;
     hints.replaceChildren();
     if (!v.startsWith("/") || v.includes(" ")) return void (hints.hidden = true);
     for (const c of state!.commands.filter((c) => c.command.startsWith(v))) {
-      hints.append(h("li", { onClick: () => ((input.value = `${c.command} `), input.focus(), (hints.hidden = true)) }, h("b", {}, c.command), " ", h("span", {}, c.hint), h("small", {}, c.description)));
+      hints.append(
+        h(
+          "li",
+          { onClick: () => ((input.value = `${c.command} `), input.focus(), (hints.hidden = true)) },
+          h("b", {}, c.command),
+          " ",
+          h("span", {}, c.hint),
+          h("small", {}, c.description),
+        ),
+      );
     }
     hints.hidden = hints.childElementCount === 0;
   };
@@ -121,16 +163,33 @@ function composer(channel: string, threadTs?: string): HTMLElement {
       void send();
     }
   });
-  return h("div", { class: "composer" }, hints, input, h("button", { class: "btn primary send", onClick: () => void send() }, "Send"));
+  return h(
+    "div",
+    { class: "composer" },
+    hints,
+    input,
+    h("button", { class: "btn primary send", onClick: () => void send() }, "Send"),
+  );
 }
 
-const channelLabel = (id: string) => (id === "HOME" ? "Home" : id.startsWith("D") ? "shopops (DM)" : `#${state!.channels.find((c) => c.id === id)?.name ?? id}`);
+const channelLabel = (id: string) =>
+  id === "HOME"
+    ? "Home"
+    : id.startsWith("D")
+      ? "shopops (DM)"
+      : `#${state!.channels.find((c) => c.id === id)?.name ?? id}`;
 
 function sidebar(): HTMLElement {
   const me = person(as)!;
-  const pick = h("select", { class: "as", "aria-label": "Acting as", onChange: (e: Event) => switchTo((e.target as HTMLSelectElement).value) }) as HTMLSelectElement;
-  for (const p of state!.people) pick.append(h("option", { value: p.id, selected: p.id === as || undefined }, `${p.realName ?? p.name}`));
-  const link = (id: string, label: string) => h("button", { class: `nav ${place === id ? "active" : ""}`, "data-place": id, onClick: () => go(id) }, label);
+  const pick = h("select", {
+    class: "as",
+    "aria-label": "Acting as",
+    onChange: (e: Event) => switchTo((e.target as HTMLSelectElement).value),
+  }) as HTMLSelectElement;
+  for (const p of state!.people)
+    pick.append(h("option", { value: p.id, selected: p.id === as || undefined }, `${p.realName ?? p.name}`));
+  const link = (id: string, label: string) =>
+    h("button", { class: `nav ${place === id ? "active" : ""}`, "data-place": id, onClick: () => go(id) }, label);
   return h(
     "nav",
     { class: "sidebar" },
@@ -148,20 +207,47 @@ function sidebar(): HTMLElement {
 function clockBar(): HTMLElement {
   const now = state!.clock.now;
   const shift = (ms: number) => void post("/sandbox/api/clock", { shiftMs: ms }).then(load);
-  const to = h("input", { type: "datetime-local", class: "clock-to", "aria-label": "Move the clock to" }) as HTMLInputElement;
+  const to = h("input", {
+    type: "datetime-local",
+    class: "clock-to",
+    "aria-label": "Move the clock to",
+  }) as HTMLInputElement;
   const zones = [...new Set(state!.people.map((p) => p.tz ?? "Asia/Shanghai"))];
   return h(
     "div",
     { class: "clockbar" },
-    h("span", { class: "clock-now", "data-now": now, title: zones.map((z) => `${z}: ${zoneTime(now, z)}`).join("\n") }, "🕒 ", zoneTime(now, person(as)?.tz), ` (${person(as)?.tz ?? ""})`),
-    h("span", { class: "zones" }, zones.map((z) => `${z.split("/")[1]?.replace("_", " ")} ${zoneTime(now, z).slice(-5)}`).join(" · ")),
+    h(
+      "span",
+      { class: "clock-now", "data-now": now, title: zones.map((z) => `${z}: ${zoneTime(now, z)}`).join("\n") },
+      "🕒 ",
+      zoneTime(now, person(as)?.tz),
+      ` (${person(as)?.tz ?? ""})`,
+    ),
+    h(
+      "span",
+      { class: "zones" },
+      zones.map((z) => `${z.split("/")[1]?.replace("_", " ")} ${zoneTime(now, z).slice(-5)}`).join(" · "),
+    ),
     h("button", { class: "btn", onClick: () => shift(3600_000) }, "+1 h"),
     h("button", { class: "btn", onClick: () => shift(2 * 3600_000) }, "+2 h"),
     h("button", { class: "btn", onClick: () => shift(86_400_000) }, "+1 day"),
     to,
-    h("button", { class: "btn", onClick: () => to.value && void post("/sandbox/api/clock", { to: new Date(to.value).toISOString() }).then(load) }, "Go"),
+    h(
+      "button",
+      {
+        class: "btn",
+        onClick: () => to.value && void post("/sandbox/api/clock", { to: new Date(to.value).toISOString() }).then(load),
+      },
+      "Go",
+    ),
     h("button", { class: "btn", onClick: () => void post("/sandbox/api/clock", { reset: true }).then(load) }, "Now"),
-    state!.demo === "none" ? h("button", { class: "btn primary", onClick: () => void post("/sandbox/api/demo", {}).then(load) }, "Load demo data") : h("span", { class: "demo" }, state!.demo === "loading" ? "Loading demo data…" : ""),
+    state!.demo === "none"
+      ? h(
+          "button",
+          { class: "btn primary", onClick: () => void post("/sandbox/api/demo", {}).then(load) },
+          "Load demo data",
+        )
+      : h("span", { class: "demo" }, state!.demo === "loading" ? "Loading demo data…" : ""),
   );
 }
 
@@ -171,7 +257,9 @@ function homeView(): HTMLElement {
     "section",
     { class: "home" },
     h("h2", {}, "shopops · Home"),
-    state!.home ? renderBlocks(state!.home.blocks ?? [], ctxFor(act)) : h("p", { class: "empty" }, "Opening the Home tab…"),
+    state!.home
+      ? renderBlocks(state!.home.blocks ?? [], ctxFor(act))
+      : h("p", { class: "empty" }, "Opening the Home tab…"),
   );
 }
 
@@ -189,7 +277,11 @@ function modal(): HTMLElement | null {
   const submit = async () => {
     // Slack's client refuses to send a form with an empty required field and says so under it;
     // everything else is the bot's to judge (response_action: errors).
-    const missing = Object.fromEntries(((v.blocks ?? []) as Json[]).filter((b) => b.type === "input" && !b.optional && isEmpty(modalState[b.block_id]?.[b.element?.action_id])).map((b) => [b.block_id, "Please complete this required field."]));
+    const missing = Object.fromEntries(
+      ((v.blocks ?? []) as Json[])
+        .filter((b) => b.type === "input" && !b.optional && isEmpty(modalState[b.block_id]?.[b.element?.action_id]))
+        .map((b) => [b.block_id, "Please complete this required field."]),
+    );
     if (Object.keys(missing).length) {
       modalErrors = missing;
       return render();
@@ -204,12 +296,29 @@ function modal(): HTMLElement | null {
     h(
       "div",
       { class: "modal" },
-      h("header", {}, h("h3", {}, text(v.title, ctxFor(act))), h("button", { class: "btn icon", "aria-label": "Close", onClick: () => void post("/sandbox/api/view/close", { viewId: top.id }).then(load) }, "✕")),
+      h(
+        "header",
+        {},
+        h("h3", {}, text(v.title, ctxFor(act))),
+        h(
+          "button",
+          {
+            class: "btn icon",
+            "aria-label": "Close",
+            onClick: () => void post("/sandbox/api/view/close", { viewId: top.id }).then(load),
+          },
+          "✕",
+        ),
+      ),
       body,
       h(
         "footer",
         {},
-        h("button", { class: "btn", onClick: () => void post("/sandbox/api/view/close", { viewId: top.id }).then(load) }, v.close?.text ?? "Cancel"),
+        h(
+          "button",
+          { class: "btn", onClick: () => void post("/sandbox/api/view/close", { viewId: top.id }).then(load) },
+          v.close?.text ?? "Cancel",
+        ),
         v.submit ? h("button", { class: "btn primary", onClick: () => void submit() }, v.submit.text) : null,
       ),
     ),
@@ -222,11 +331,14 @@ function render(): void {
   // Like Slack: a channel opens at its latest message, and stays there as messages arrive unless
   // the person scrolled up to read.
   const before = app.querySelector(".pane .messages");
-  const atBottom = !before || shownPlace !== place || before.scrollTop + before.clientHeight >= before.scrollHeight - 40;
+  const atBottom =
+    !before || shownPlace !== place || before.scrollTop + before.clientHeight >= before.scrollHeight - 40;
   const scroll = before?.scrollTop ?? 0;
   shownPlace = place;
   const focused = document.activeElement as HTMLTextAreaElement | null;
-  const refocus = focused?.classList.contains("composer-input") ? { inThread: Boolean(focused.closest(".thread")), at: focused.selectionStart } : undefined;
+  const refocus = focused?.classList.contains("composer-input")
+    ? { inThread: Boolean(focused.closest(".thread")), at: focused.selectionStart }
+    : undefined;
   document.body.dataset.demo = st.demo;
   // Each part of the page is rebuilt only when what it shows changed, so that a live update
   // elsewhere never pulls a button from under the pointer or a box from under the cursor.
@@ -251,26 +363,46 @@ function render(): void {
     return h(
       "aside",
       { class: "thread" },
-      h("header", { class: "pane-title" }, "Thread", h("button", { class: "btn icon", "aria-label": "Close thread", onClick: () => ((thread = undefined), render()) }, "✕")),
+      h(
+        "header",
+        { class: "pane-title" },
+        "Thread",
+        h(
+          "button",
+          { class: "btn icon", "aria-label": "Close thread", onClick: () => ((thread = undefined), render()) },
+          "✕",
+        ),
+      ),
       parent ? messageView(parent, true) : null,
       h("div", { class: "messages" }, ...replies.map((r) => messageView(r, true))),
       composer(place, thread),
     );
   });
-  put("notice", [notice], () => (notice ? h("div", { class: "notice", role: "status", onClick: () => ((notice = ""), render()) }, notice) : ""));
+  put("notice", [notice], () =>
+    notice ? h("div", { class: "notice", role: "status", onClick: () => ((notice = ""), render()) }, notice) : "",
+  );
   const top = st.views[st.views.length - 1];
   put("overlay", top ? [top.id, top.view, modalErrors] : [], () => modal() ?? "");
   const list = app.querySelector(".pane .messages");
   if (list) list.scrollTop = atBottom ? list.scrollHeight : scroll;
   if (refocus && document.activeElement !== focused) {
-    const box = app.querySelector<HTMLTextAreaElement>(refocus.inThread ? ".thread .composer-input" : ".pane .composer-input");
+    const box = app.querySelector<HTMLTextAreaElement>(
+      refocus.inThread ? ".thread .composer-input" : ".pane .composer-input",
+    );
     box?.focus();
     if (box && refocus.at !== null) box.setSelectionRange(refocus.at, refocus.at);
   }
 }
 
 let shownPlace = "";
-const slots = { clock: h("div"), sidebar: h("div", { class: "slot" }), main: h("div", { class: "slot grow" }), side: h("div", { class: "slot" }), notice: h("div"), overlay: h("div") };
+const slots = {
+  clock: h("div"),
+  sidebar: h("div", { class: "slot" }),
+  main: h("div", { class: "slot grow" }),
+  side: h("div", { class: "slot" }),
+  notice: h("div"),
+  overlay: h("div"),
+};
 const shown: Partial<Record<keyof typeof slots, string>> = {};
 function put(slot: keyof typeof slots, key: unknown, build: () => Node | string): void {
   const k = JSON.stringify(key);
@@ -278,7 +410,12 @@ function put(slot: keyof typeof slots, key: unknown, build: () => Node | string)
   shown[slot] = k;
   slots[slot].replaceChildren(build());
 }
-app.replaceChildren(slots.clock, h("div", { class: "layout" }, slots.sidebar, slots.main, slots.side), slots.notice, slots.overlay);
+app.replaceChildren(
+  slots.clock,
+  h("div", { class: "layout" }, slots.sidebar, slots.main, slots.side),
+  slots.notice,
+  slots.overlay,
+);
 
 function go(id: string): void {
   place = id;

@@ -7,7 +7,8 @@ export interface Names {
   channel(id: string): string | undefined;
 }
 
-const html = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const html = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const slackText = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 const EMOJI: Record<string, string> = {
@@ -52,7 +53,8 @@ function token(inside: string, names: Names): string {
     const id = target.slice(1);
     return `<span class="mention channel" data-channel="${html(id)}">#${html(label ?? names.channel(id) ?? id)}</span>`;
   }
-  if (target.startsWith("!subteam^")) return `<span class="mention">@${html(label?.replace(/^@/, "") ?? target.slice(9))}</span>`;
+  if (target.startsWith("!subteam^"))
+    return `<span class="mention">@${html(label?.replace(/^@/, "") ?? target.slice(9))}</span>`;
   if (target.startsWith("!")) return `<span class="mention broadcast">@${html(target.slice(1))}</span>`;
   const href = slackText(target);
   const safe = /^(https?:|mailto:)/i.test(href) ? href : "#";
@@ -74,8 +76,14 @@ export function mrkdwn(text: string, names: Names): string {
       // Mentions and links become placeholders first, so that *bold* or ~strike~ spanning a
       // mention (a ticked checklist item) is formatted as Slack formats it.
       const tokens: string[] = [];
-      const marked = body.replace(/<([^<>]+)>/g, (_m, inside: string) => `\uE000${tokens.push(token(inside, names)) - 1}\uE001`);
-      const rendered = inline(html(slackText(marked))).replace(/\uE000(\d+)\uE001/g, (_m, i: string) => tokens[Number(i)]!);
+      const marked = body.replace(
+        /<([^<>]+)>/g,
+        (_m, inside: string) => `\uE000${tokens.push(token(inside, names)) - 1}\uE001`,
+      );
+      const rendered = inline(html(slackText(marked))).replace(
+        /\uE000(\d+)\uE001/g,
+        (_m, i: string) => tokens[Number(i)]!,
+      );
       return quote ? `<blockquote>${rendered || "&nbsp;"}</blockquote>` : rendered;
     });
     out.push(lines.join("<br>").replace(/<\/blockquote><br><blockquote>/g, "<br>"));

@@ -33,14 +33,28 @@ export interface State {
   demo: "none" | "loading" | "ready";
 }
 
-
 export const zoneTime = (iso: string | number, tz?: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: tz ?? "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short" }).format(new Date(iso));
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz ?? "Asia/Shanghai",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    weekday: "short",
+  }).format(new Date(iso));
 
 /** Whether a modal field holds no answer (for the required-field check before submitting). */
 export function isEmpty(v: Json | undefined): boolean {
   if (!v) return true;
-  const picked = v.value ?? v.selected_option ?? v.selected_date ?? v.selected_user ?? v.selected_conversation ?? v.selected_options ?? v.selected_users ?? v.selected_conversations;
+  const picked =
+    v.value ??
+    v.selected_option ??
+    v.selected_date ??
+    v.selected_user ??
+    v.selected_conversation ??
+    v.selected_options ??
+    v.selected_users ??
+    v.selected_conversations;
   return picked === null || picked === undefined || picked === "" || (Array.isArray(picked) && picked.length === 0);
 }
 

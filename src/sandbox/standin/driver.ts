@@ -31,17 +31,29 @@ export class SlackDriver {
   private async send(body: string, contentType: string): Promise<{ status: number; text: string }> {
     const ts = Math.floor(this.standin.wall() / 1000);
     const sig = "v0=" + createHmac("sha256", this.o.signingSecret).update(`v0:${ts}:${body}`).digest("hex");
-    const res = await fetch(this.o.eventsUrl, { method: "POST", headers: { "content-type": contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": sig }, body });
+    const res = await fetch(this.o.eventsUrl, {
+      method: "POST",
+      headers: { "content-type": contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": sig },
+      body,
+    });
     return { status: res.status, text: await res.text() };
   }
 
   private interaction(payload: Json) {
-    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      "application/x-www-form-urlencoded",
+    );
   }
 
   private user(id: string) {
     const p = this.ws.people.get(id);
-    return { id, username: p?.name ?? id.toLowerCase(), name: p?.name ?? id.toLowerCase(), team_id: this.o.teamId ?? "T1" };
+    return {
+      id,
+      username: p?.name ?? id.toLowerCase(),
+      name: p?.name ?? id.toLowerCase(),
+      team_id: this.o.teamId ?? "T1",
+    };
   }
 
   private parseAck(text: string): Json | undefined {
@@ -95,7 +107,14 @@ export class SlackDriver {
       container: { type: "message", message_ts: m.ts, channel_id: m.channel, is_ephemeral: Boolean(m.ephemeralFor) },
       trigger_id: this.standin.trigger(userId),
       channel: { id: m.channel, name: this.ws.channels.get(m.channel)?.name ?? m.channel },
-      message: { type: "message", ts: m.ts, text: m.text, blocks: m.blocks, bot_id: m.user ? undefined : "BBOT", thread_ts: m.threadTs },
+      message: {
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        blocks: m.blocks,
+        bot_id: m.user ? undefined : "BBOT",
+        thread_ts: m.threadTs,
+      },
       response_url: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
       actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
       state: { values: {} },
@@ -130,7 +149,15 @@ export class SlackDriver {
       token: "sandbox",
       container: { type: "view", view_id: view.id },
       trigger_id: this.standin.trigger(userId),
-      view: { id: view.id, type: "modal", callback_id: v.callback_id, private_metadata: v.private_metadata ?? "", state: { values }, hash: view.hash, blocks: v.blocks },
+      view: {
+        id: view.id,
+        type: "modal",
+        callback_id: v.callback_id,
+        private_metadata: v.private_metadata ?? "",
+        state: { values },
+        hash: view.hash,
+        blocks: v.blocks,
+      },
       actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
       is_enterprise_install: false,
     });
@@ -157,7 +184,9 @@ export class SlackDriver {
         text: m.text,
         ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
         ...(m.user ? { user: m.user } : { bot_id: "BBOT" }),
-        ...(m.files ? { files: m.files.map((f) => ({ id: f.id, name: f.name, title: f.title, mimetype: f.mimetype })) } : {}),
+        ...(m.files
+          ? { files: m.files.map((f) => ({ id: f.id, name: f.name, title: f.title, mimetype: f.mimetype })) }
+          : {}),
       },
     });
   }
@@ -172,7 +201,19 @@ export class SlackDriver {
       api_app_id: "A0SANDBOX",
       token: "sandbox",
       trigger_id: this.standin.trigger(userId),
-      view: { id: view.id, team_id: this.o.teamId ?? "T1", type: "modal", callback_id: v.callback_id, private_metadata: v.private_metadata ?? "", state: { values }, hash: view.hash, title: v.title, blocks: v.blocks, app_id: "A0SANDBOX", bot_id: "BBOT" },
+      view: {
+        id: view.id,
+        team_id: this.o.teamId ?? "T1",
+        type: "modal",
+        callback_id: v.callback_id,
+        private_metadata: v.private_metadata ?? "",
+        state: { values },
+        hash: view.hash,
+        title: v.title,
+        blocks: v.blocks,
+        app_id: "A0SANDBOX",
+        bot_id: "BBOT",
+      },
       response_urls: [],
       is_enterprise_install: false,
     });
@@ -180,18 +221,39 @@ export class SlackDriver {
     const stack = this.ws.stackOf(userId);
     const action = ack?.response_action;
     if (action === "errors") return { errors: ack!.errors as Record<string, string> };
-    if (action === "update" && ack?.view) this.ws.setStack(userId, stack.map((x) => (x.id === view.id ? { ...x, view: ack.view as Json } : x)));
-    else if (action === "push" && ack?.view) this.ws.setStack(userId, [...stack, { id: this.ws.nextId("V"), userId, view: ack.view as Json, hash: `${this.standin.wall()}` }]);
+    if (action === "update" && ack?.view)
+      this.ws.setStack(
+        userId,
+        stack.map((x) => (x.id === view.id ? { ...x, view: ack.view as Json } : x)),
+      );
+    else if (action === "push" && ack?.view)
+      this.ws.setStack(userId, [
+        ...stack,
+        { id: this.ws.nextId("V"), userId, view: ack.view as Json, hash: `${this.standin.wall()}` },
+      ]);
     else if (action === "clear") this.ws.setStack(userId, []);
-    else this.ws.setStack(userId, stack.filter((x) => x.id !== view.id));
+    else
+      this.ws.setStack(
+        userId,
+        stack.filter((x) => x.id !== view.id),
+      );
     return {};
   }
 
   /** A person closes a modal with Cancel or ✕. */
   async closeView(userId: string, view: OpenView): Promise<void> {
-    this.ws.setStack(userId, this.ws.stackOf(userId).filter((x) => x.id !== view.id));
+    this.ws.setStack(
+      userId,
+      this.ws.stackOf(userId).filter((x) => x.id !== view.id),
+    );
     if (view.view.notify_on_close) {
-      await this.interaction({ type: "view_closed", team: { id: this.o.teamId ?? "T1" }, user: this.user(userId), view: { id: view.id, callback_id: view.view.callback_id, private_metadata: view.view.private_metadata ?? "" }, is_cleared: false });
+      await this.interaction({
+        type: "view_closed",
+        team: { id: this.o.teamId ?? "T1" },
+        user: this.user(userId),
+        view: { id: view.id, callback_id: view.view.callback_id, private_metadata: view.view.private_metadata ?? "" },
+        is_cleared: false,
+      });
     }
   }
 
@@ -201,7 +263,13 @@ export class SlackDriver {
       token: "sandbox",
       team_id: this.o.teamId ?? "T1",
       api_app_id: "A0SANDBOX",
-      event: { type: "app_home_opened", user: userId, channel: this.ws.dmOf(userId).id, tab: "home", event_ts: `${this.standin.wall() / 1000}` },
+      event: {
+        type: "app_home_opened",
+        user: userId,
+        channel: this.ws.dmOf(userId).id,
+        tab: "home",
+        event_ts: `${this.standin.wall() / 1000}`,
+      },
       type: "event_callback",
       event_id: `Ev${this.standin.wall().toString(36)}${++this.n}`,
       event_time: Math.floor(this.standin.wall() / 1000),

@@ -16,7 +16,8 @@ export interface RecordedCall {
   at: number;
 }
 
-export type Scripted = { ok: true; [k: string]: unknown } | { error: string } | { status: 429; retryAfter: number } | { status: number };
+export type Scripted =
+  { ok: true; [k: string]: unknown } | { error: string } | { status: 429; retryAfter: number } | { status: number };
 
 export type FakeUser = Partial<Person>;
 
@@ -137,7 +138,9 @@ export class SlackStandIn {
     const path = url.slice(this.prefix.length);
     if (path === "/__calls") {
       // For benchmarks in another process: everything recorded so far.
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ calls: this.calls, responses: this.responses.length }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ calls: this.calls, responses: this.responses.length }));
       return true;
     }
     if (path.startsWith("/files/")) return this.serveFile(req, res, path.slice("/files/".length).split("?")[0]!);
@@ -148,15 +151,16 @@ export class SlackStandIn {
       return true;
     }
     if (path.startsWith("/respond/")) return this.respond(res, path.slice("/respond/".length), raw.toString("utf8"));
-    if (path.startsWith("/api/")) return this.api(req, res, path.slice("/api/".length).split("?")[0]!, raw.toString("utf8"));
+    if (path.startsWith("/api/"))
+      return this.api(req, res, path.slice("/api/".length).split("?")[0]!, raw.toString("utf8"));
     return false;
   }
 
   private serveFile(req: IncomingMessage, res: ServerResponse, id: string): boolean {
     // Files are private in Slack: only a request with a token gets them.
-    if (!/^Bearer xox[bp]-/.test(String(req.headers.authorization ?? ""))) return void res.writeHead(403).end(), true;
+    if (!/^Bearer xox[bp]-/.test(String(req.headers.authorization ?? ""))) return (void res.writeHead(403).end(), true);
     const bytes = this.shared.get(id) ?? this.ws.files.get(id)?.bytes;
-    if (!bytes) return void res.writeHead(404).end(), true;
+    if (!bytes) return (void res.writeHead(404).end(), true);
     res.writeHead(200, { "content-type": this.ws.files.get(id)?.mimetype ?? "application/octet-stream" }).end(bytes);
     return true;
   }
@@ -164,12 +168,12 @@ export class SlackStandIn {
   private respond(res: ServerResponse, id: string, raw: string): boolean {
     const now = this.clock.now().getTime();
     const refused = this.responseUrls.use(id, now);
-    if (refused) return void res.writeHead(404, { "content-type": "text/plain" }).end(refused), true;
+    if (refused) return (void res.writeHead(404, { "content-type": "text/plain" }).end(refused), true);
     let body: Record<string, unknown> = {};
     try {
       body = JSON.parse(raw || "{}") as Record<string, unknown>;
     } catch {
-      return void res.writeHead(400, { "content-type": "text/plain" }).end("invalid_payload"), true;
+      return (void res.writeHead(400, { "content-type": "text/plain" }).end("invalid_payload"), true);
     }
     this.responses.push({ id, body, at: now });
     const to = this.responseTargets.get(id);
@@ -185,13 +189,24 @@ export class SlackStandIn {
     if (body.delete_original && to.ts) return void this.ws.update(to.channel, to.ts, { text: "", blocks: [] });
     if (body.replace_original && to.ts) return void this.ws.update(to.channel, to.ts, { text, blocks });
     if (!text && !blocks) return;
-    this.ws.post({ channel: to.channel, text, blocks, ...(body.response_type === "in_channel" ? {} : { ephemeralFor: to.user }) });
+    this.ws.post({
+      channel: to.channel,
+      text,
+      blocks,
+      ...(body.response_type === "in_channel" ? {} : { ephemeralFor: to.user }),
+    });
   }
 
   private api(req: IncomingMessage, res: ServerResponse, method: string, raw: string): boolean {
     const args = parseArgs(String(req.headers["content-type"] ?? ""), raw);
-    if (method !== "auth.test" && !/^Bearer xox[bp]-/.test(String(req.headers.authorization ?? "")) && typeof args.token !== "string") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error: "not_authed" }));
+    if (
+      method !== "auth.test" &&
+      !/^Bearer xox[bp]-/.test(String(req.headers.authorization ?? "")) &&
+      typeof args.token !== "string"
+    ) {
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error: "not_authed" }));
       return true;
     }
     const at = this.clock.now().getTime();
@@ -200,8 +215,11 @@ export class SlackStandIn {
     const scripted = out && at < out.untilMs ? ({ status: out.status } as Scripted) : this.scripts.get(method)?.shift();
     if (scripted && "status" in scripted && typeof scripted.status === "number") {
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (scripted.status === 429) headers["retry-after"] = String((scripted as unknown as { retryAfter: number }).retryAfter);
-      res.writeHead(scripted.status, headers).end(JSON.stringify({ ok: false, error: scripted.status === 429 ? "ratelimited" : "internal_error" }));
+      if (scripted.status === 429)
+        headers["retry-after"] = String((scripted as unknown as { retryAfter: number }).retryAfter);
+      res
+        .writeHead(scripted.status, headers)
+        .end(JSON.stringify({ ok: false, error: scripted.status === 429 ? "ratelimited" : "internal_error" }));
       return true;
     }
     if (scripted) {
@@ -211,9 +229,25 @@ export class SlackStandIn {
     }
     // Files a test "shared" are known to files.info by the names it gave.
     for (const [id, bytes] of this.shared) {
-      if (!this.ws.files.has(id)) this.ws.files.set(id, { id, name: this.sharedNames.get(id) ?? `${id}.csv`, title: id, mimetype: "text/csv", bytes });
+      if (!this.ws.files.has(id))
+        this.ws.files.set(id, {
+          id,
+          name: this.sharedNames.get(id) ?? `${id}.csv`,
+          title: id,
+          mimetype: "text/csv",
+          bytes,
+        });
     }
-    const ctx: ApiContext = { ws: this.ws, triggers: this.triggers, rate: this.rate, nowMs: () => this.clock.now().getTime(), wallMs: this.wall, base: this.base, uploads: this.uploads, pendingNames: this.pendingNames };
+    const ctx: ApiContext = {
+      ws: this.ws,
+      triggers: this.triggers,
+      rate: this.rate,
+      nowMs: () => this.clock.now().getTime(),
+      wallMs: this.wall,
+      base: this.base,
+      uploads: this.uploads,
+      pendingNames: this.pendingNames,
+    };
     const a = answer(ctx, method, args, (t) => this.triggerUsers.get(t));
     res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers }).end(JSON.stringify(a.body));
     return true;

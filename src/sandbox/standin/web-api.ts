@@ -35,7 +35,12 @@ const json = <T>(v: unknown): T | undefined => {
 };
 
 function viewOf(ctx: ApiContext, userId: string, view: Record<string, unknown>, id?: string): OpenView {
-  return { id: id ?? ctx.ws.nextId("V"), userId, view, hash: `${ctx.nowMs()}.${Math.random().toString(36).slice(2, 10)}` };
+  return {
+    id: id ?? ctx.ws.nextId("V"),
+    userId,
+    view,
+    hash: `${ctx.nowMs()}.${Math.random().toString(36).slice(2, 10)}`,
+  };
 }
 
 function userOfTrigger(ctx: ApiContext, args: Record<string, unknown>): string {
@@ -44,24 +49,59 @@ function userOfTrigger(ctx: ApiContext, args: Record<string, unknown>): string {
 }
 
 /** A message as conversations.history/replies list it; metadata only with include_all_metadata, as Slack does. */
-function asListed(m: { ts: string; threadTs?: string; user?: string; text: string; blocks?: unknown[]; metadata?: unknown }, args: Record<string, unknown>) {
+function asListed(
+  m: { ts: string; threadTs?: string; user?: string; text: string; blocks?: unknown[]; metadata?: unknown },
+  args: Record<string, unknown>,
+) {
   const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
-  return { type: "message", ts: m.ts, thread_ts: m.threadTs, user: m.user, bot_id: m.user ? undefined : "BBOT", text: m.text, blocks: m.blocks, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) };
+  return {
+    type: "message",
+    ts: m.ts,
+    thread_ts: m.threadTs,
+    user: m.user,
+    bot_id: m.user ? undefined : "BBOT",
+    text: m.text,
+    blocks: m.blocks,
+    ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+  };
 }
 
-export function answer(ctx: ApiContext, method: string, args: Record<string, unknown>, triggerUser: (trigger: string) => string | undefined): Answer {
+export function answer(
+  ctx: ApiContext,
+  method: string,
+  args: Record<string, unknown>,
+  triggerUser: (trigger: string) => string | undefined,
+): Answer {
   const { ws } = ctx;
   switch (method) {
     case "auth.test":
-      return ok({ url: "https://acme.slack.com/", team: "Acme", user: "shopops", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
+      return ok({
+        url: "https://acme.slack.com/",
+        team: "Acme",
+        user: "shopops",
+        team_id: "T1",
+        user_id: "UBOT",
+        bot_id: "BBOT",
+      });
     case "chat.postMessage": {
       const ch = ws.resolveChannel(str(args.channel) ?? "");
       if (!ch) return fail("channel_not_found");
       const wait = ctx.rate?.take(ch.id, ctx.nowMs()) ?? 0;
-      if (wait > 0) return { status: 429, headers: { "retry-after": String(wait) }, body: { ok: false, error: "ratelimited" } };
+      if (wait > 0)
+        return { status: 429, headers: { "retry-after": String(wait) }, body: { ok: false, error: "ratelimited" } };
       const blocks = json<unknown[]>(args.blocks);
-      const m = ws.post({ channel: ch.id, text: str(args.text) ?? "", blocks, threadTs: str(args.thread_ts), metadata: json(args.metadata) });
-      return ok({ channel: ch.id, ts: m.ts, message: { text: m.text, ts: m.ts, bot_id: "BBOT", ...(blocks ? { blocks } : {}) } });
+      const m = ws.post({
+        channel: ch.id,
+        text: str(args.text) ?? "",
+        blocks,
+        threadTs: str(args.thread_ts),
+        metadata: json(args.metadata),
+      });
+      return ok({
+        channel: ch.id,
+        ts: m.ts,
+        message: { text: m.text, ts: m.ts, bot_id: "BBOT", ...(blocks ? { blocks } : {}) },
+      });
     }
     case "chat.update": {
       const ch = ws.resolveChannel(str(args.channel) ?? "");
@@ -76,19 +116,37 @@ export function answer(ctx: ApiContext, method: string, args: Record<string, unk
       if (!ch) return fail("channel_not_found");
       const user = str(args.user) ?? "";
       if (!ws.people.has(user) && ws.strictChannels) return fail("user_not_in_channel");
-      const m = ws.post({ channel: ch.id, text: str(args.text) ?? "", blocks: json<unknown[]>(args.blocks), threadTs: str(args.thread_ts), ephemeralFor: user });
+      const m = ws.post({
+        channel: ch.id,
+        text: str(args.text) ?? "",
+        blocks: json<unknown[]>(args.blocks),
+        threadTs: str(args.thread_ts),
+        ephemeralFor: user,
+      });
       return ok({ message_ts: m.ts });
     }
     case "chat.getPermalink": {
       const channel = str(args.channel) ?? "";
-      return ok({ channel, permalink: `https://acme.slack.com/archives/${channel}/p${String(args.message_ts).replace(".", "")}` });
+      return ok({
+        channel,
+        permalink: `https://acme.slack.com/archives/${channel}/p${String(args.message_ts).replace(".", "")}`,
+      });
     }
     case "users.info": {
       const id = str(args.user) ?? "";
       const u = ws.people.get(id);
       if (!u) return fail("user_not_found");
       return ok({
-        user: { id, name: u.name ?? id.toLowerCase(), real_name: u.realName ?? u.name ?? id, locale: u.locale ?? "en-US", tz: u.tz ?? "Asia/Shanghai", is_admin: Boolean(u.isAdmin), is_owner: Boolean(u.isOwner), profile: { title: u.title ?? "" } },
+        user: {
+          id,
+          name: u.name ?? id.toLowerCase(),
+          real_name: u.realName ?? u.name ?? id,
+          locale: u.locale ?? "en-US",
+          tz: u.tz ?? "Asia/Shanghai",
+          is_admin: Boolean(u.isAdmin),
+          is_owner: Boolean(u.isOwner),
+          profile: { title: u.title ?? "" },
+        },
       });
     }
     case "conversations.open": {
@@ -99,7 +157,15 @@ export function answer(ctx: ApiContext, method: string, args: Record<string, unk
     case "conversations.info": {
       const ch = ws.resolveChannel(str(args.channel) ?? "");
       if (!ch) return fail("channel_not_found");
-      return ok({ channel: { id: ch.id, name: ch.name, is_im: Boolean(ch.dmWith), is_private: Boolean(ch.isPrivate), user: ch.dmWith } });
+      return ok({
+        channel: {
+          id: ch.id,
+          name: ch.name,
+          is_im: Boolean(ch.dmWith),
+          is_private: Boolean(ch.isPrivate),
+          user: ch.dmWith,
+        },
+      });
     }
     case "conversations.replies": {
       const ch = ws.resolveChannel(str(args.channel) ?? "");
@@ -113,8 +179,16 @@ export function answer(ctx: ApiContext, method: string, args: Record<string, unk
       const ch = ws.resolveChannel(str(args.channel) ?? "");
       if (!ch) return fail("channel_not_found");
       const limit = Math.min(999, Number(args.limit ?? 100) || 100);
-      const msgs = ws.messages.filter((m) => m.channel === ch.id && !m.ephemeralFor && (!m.threadTs || m.threadTs === m.ts));
-      return ok({ messages: msgs.slice(-limit).reverse().map((m) => asListed(m, args)), has_more: msgs.length > limit });
+      const msgs = ws.messages.filter(
+        (m) => m.channel === ch.id && !m.ephemeralFor && (!m.threadTs || m.threadTs === m.ts),
+      );
+      return ok({
+        messages: msgs
+          .slice(-limit)
+          .reverse()
+          .map((m) => asListed(m, args)),
+        has_more: msgs.length > limit,
+      });
     }
     case "usergroups.users.list":
       return ok({ users: ws.groups.get(str(args.usergroup) ?? "") ?? [] });
@@ -176,7 +250,17 @@ export function answer(ctx: ApiContext, method: string, args: Record<string, unk
       const id = str(args.file) ?? "";
       const f = ws.files.get(id);
       if (!f) return fail("file_not_found");
-      return ok({ file: { id, name: f.name, title: f.title, mimetype: f.mimetype, size: f.bytes.length, url_private: `${ctx.base}/files/${id}`, url_private_download: `${ctx.base}/files/${id}?download=1` } });
+      return ok({
+        file: {
+          id,
+          name: f.name,
+          title: f.title,
+          mimetype: f.mimetype,
+          size: f.bytes.length,
+          url_private: `${ctx.base}/files/${id}`,
+          url_private_download: `${ctx.base}/files/${id}?download=1`,
+        },
+      });
     }
     case "functions.completeSuccess":
     case "functions.completeError": {

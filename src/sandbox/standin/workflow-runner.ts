@@ -16,7 +16,9 @@ export interface Workflow {
   steps: WorkflowStep[];
 }
 
-export type WorkflowResult = { ok: true; vars: Record<string, Record<string, unknown>> } | { ok: false; step: number; error: string; vars: Record<string, Record<string, unknown>> };
+export type WorkflowResult =
+  | { ok: true; vars: Record<string, Record<string, unknown>> }
+  | { ok: false; step: number; error: string; vars: Record<string, Record<string, unknown>> };
 
 const REF = /\{\{(\w+)\.(\w+)\}\}/g;
 
@@ -41,7 +43,13 @@ function finished(ws: Workspace, e: Execution): Promise<Execution> {
 }
 
 /** Runs the workflow for `user` with the form's answers; resolves when it ends (a waiting step may take days). */
-export async function runWorkflow(driver: SlackDriver, ws: Workspace, wf: Workflow, user: string, form: Record<string, unknown>): Promise<WorkflowResult> {
+export async function runWorkflow(
+  driver: SlackDriver,
+  ws: Workspace,
+  wf: Workflow,
+  user: string,
+  form: Record<string, unknown>,
+): Promise<WorkflowResult> {
   const vars: Record<string, Record<string, unknown>> = { form, user: { id: user } };
   for (const [i, s] of wf.steps.entries()) {
     if ("send_message" in s) {

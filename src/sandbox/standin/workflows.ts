@@ -12,10 +12,22 @@ export interface Execution {
   error?: string;
 }
 
-const param = (p: StepParam) => ({ type: p.type, name: p.name, title: `${p.label.en} / ${p.label["zh-CN"]}`, description: p.description, is_required: Boolean(p.required), ...(p.items ? { items: { type: p.items } } : {}) });
+const param = (p: StepParam) => ({
+  type: p.type,
+  name: p.name,
+  title: `${p.label.en} / ${p.label["zh-CN"]}`,
+  description: p.description,
+  is_required: Boolean(p.required),
+  ...(p.items ? { items: { type: p.items } } : {}),
+});
 
 /** The event Slack sends when a workflow reaches the step (https://docs.slack.dev/reference/events/function_executed). */
-export function functionExecutedEvent(def: StepDef, executionId: string, inputs: Record<string, unknown>, nowMs: number) {
+export function functionExecutedEvent(
+  def: StepDef,
+  executionId: string,
+  inputs: Record<string, unknown>,
+  nowMs: number,
+) {
   return {
     type: "function_executed",
     function: {
@@ -39,7 +51,12 @@ export function functionExecutedEvent(def: StepDef, executionId: string, inputs:
   };
 }
 
-export const executionOf = (def: StepDef, id: string): Execution => ({ id, callbackId: def.callbackId, outputParams: def.outputs.map(param), state: "running" });
+export const executionOf = (def: StepDef, id: string): Execution => ({
+  id,
+  callbackId: def.callbackId,
+  outputParams: def.outputs.map(param),
+  state: "running",
+});
 
 function fits(type: string, v: unknown): boolean {
   switch (type) {
@@ -72,7 +89,8 @@ export function outputProblems(e: Execution, outputs: Record<string, unknown>): 
       if (p.is_required) problems.push(`${p.name}: required`);
       continue;
     }
-    const ok = p.type === "array" ? Array.isArray(v) && v.every((x) => fits(p.items?.type ?? "string", x)) : fits(p.type, v);
+    const ok =
+      p.type === "array" ? Array.isArray(v) && v.every((x) => fits(p.items?.type ?? "string", x)) : fits(p.type, v);
     if (!ok) problems.push(`${p.name}: not a ${p.type}`);
   }
   return problems;

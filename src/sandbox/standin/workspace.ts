@@ -105,7 +105,11 @@ export class Workspace extends EventEmitter {
   dmOf(userId: string): Channel {
     const id = `D${userId.slice(1)}`;
     let c = this.channels.get(id);
-    if (!c) this.channels.set(id, (c = { id, name: this.people.get(userId)?.name ?? userId, dmWith: userId, isPrivate: true }));
+    if (!c)
+      this.channels.set(
+        id,
+        (c = { id, name: this.people.get(userId)?.name ?? userId, dmWith: userId, isPrivate: true }),
+      );
     return c;
   }
 
@@ -180,7 +184,13 @@ export interface Saved {
 export function saveWorkspace(ws: Workspace, clockOffsetMs: number): Saved {
   return {
     messages: ws.messages,
-    files: [...ws.files.values()].map((f) => ({ id: f.id, name: f.name, title: f.title, mimetype: f.mimetype, base64: f.bytes.toString("base64") })),
+    files: [...ws.files.values()].map((f) => ({
+      id: f.id,
+      name: f.name,
+      title: f.title,
+      mimetype: f.mimetype,
+      base64: f.bytes.toString("base64"),
+    })),
     homes: [...ws.homes],
     clockOffsetMs,
   };
@@ -188,6 +198,13 @@ export function saveWorkspace(ws: Workspace, clockOffsetMs: number): Saved {
 
 export function restoreWorkspace(ws: Workspace, s: Saved): void {
   for (const m of s.messages) ws.add(m);
-  for (const f of s.files) ws.files.set(f.id, { id: f.id, name: f.name, title: f.title, mimetype: f.mimetype, bytes: Buffer.from(f.base64, "base64") });
+  for (const f of s.files)
+    ws.files.set(f.id, {
+      id: f.id,
+      name: f.name,
+      title: f.title,
+      mimetype: f.mimetype,
+      bytes: Buffer.from(f.base64, "base64"),
+    });
   for (const [u, v] of s.homes) ws.homes.set(u, v);
 }

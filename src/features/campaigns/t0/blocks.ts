@@ -14,7 +14,8 @@ export const RB_DECIDE = "promo_rb_decide";
 
 export const money = (n: number) => `¥${Math.round(n).toLocaleString("en-US")}`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const change = (now: number, before: number) => (before > 0 ? `${now >= before ? "+" : ""}${(((now - before) / before) * 100).toFixed(1)}%` : "–");
+const change = (now: number, before: number) =>
+  before > 0 ? `${now >= before ? "+" : ""}${(((now - before) / before) * 100).toFixed(1)}%` : "–";
 const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 const sum = (xs: readonly (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -40,12 +41,27 @@ export function warRoomCard(t: Translator, f: Figures, m: CardMeta): MessageBody
     const plan = upto(f.plan);
     const lines = [
       f.dayPlan > 0
-        ? t("t0.card.gmv", { gmv: money(gmv), hour: hh(last + 1), plan: money(plan), pct: plan > 0 ? pct(gmv / plan) : "–", dayPlan: money(f.dayPlan), dayPct: pct(gmv / f.dayPlan) })
+        ? t("t0.card.gmv", {
+            gmv: money(gmv),
+            hour: hh(last + 1),
+            plan: money(plan),
+            pct: plan > 0 ? pct(gmv / plan) : "–",
+            dayPlan: money(f.dayPlan),
+            dayPct: pct(gmv / f.dayPlan),
+          })
         : t("t0.card.noPlan", { gmv: money(gmv), number: m.number }),
     ];
     if (f.previous) {
       const prev = upto(f.previous.hours.map((h) => h?.gmv));
-      lines.push(t("t0.card.vsPrev", { prev: f.previous.name, prevDate: f.previous.date, hour: hh(last + 1), gmv: money(prev), change: change(gmv, prev) }));
+      lines.push(
+        t("t0.card.vsPrev", {
+          prev: f.previous.name,
+          prevDate: f.previous.date,
+          hour: hh(last + 1),
+          gmv: money(prev),
+          change: change(gmv, prev),
+        }),
+      );
     }
     blocks.push(section(lines.join("\n")));
     const max = Math.max(...f.hours.map((h) => h?.gmv ?? 0), ...f.plan);
@@ -55,13 +71,35 @@ export function warRoomCard(t: Translator, f: Figures, m: CardMeta): MessageBody
     const before = last > 0 ? f.hours[last - 1] : undefined;
     const cr = now.uv > 0 ? now.buyers / now.uv : 0;
     const crBefore = before && before.uv > 0 ? before.buyers / before.uv : undefined;
-    const crChange = crBefore === undefined ? "–" : `${cr >= crBefore ? "+" : "−"}${Math.abs((cr - crBefore) * 100).toFixed(2)} pt`;
-    blocks.push(section(t("t0.card.lastHour", { from: hh(last), to: hh(last + 1), uv: now.uv.toLocaleString("en-US"), uvChange: before ? change(now.uv, before.uv) : "–", cr: pct(cr), crChange })));
+    const crChange =
+      crBefore === undefined ? "–" : `${cr >= crBefore ? "+" : "−"}${Math.abs((cr - crBefore) * 100).toFixed(2)} pt`;
+    blocks.push(
+      section(
+        t("t0.card.lastHour", {
+          from: hh(last),
+          to: hh(last + 1),
+          uv: now.uv.toLocaleString("en-US"),
+          uvChange: before ? change(now.uv, before.uv) : "–",
+          cr: pct(cr),
+          crChange,
+        }),
+      ),
+    );
   }
-  const list = (xs: { key: string; gmv: number }[]) => (xs.length ? xs.map((x) => `${x.key} ${money(x.gmv)}`).join(", ") : "–");
+  const list = (xs: { key: string; gmv: number }[]) =>
+    xs.length ? xs.map((x) => `${x.key} ${money(x.gmv)}`).join(", ") : "–";
   blocks.push(section(t("t0.card.top", { skus: list(f.topSkus), channels: list(f.topChannels) })));
-  blocks.push(section([t("t0.card.cs", { cases: f.openCases, reviews: f.criticalReviews }), f.level ? t("t0.card.level", { level: t(`t0.level.${f.level}`) }) : t("t0.card.levelNone")].join("\n")));
-  const foot = m.ended ? t("t0.card.ended", { time: m.updated }) : t("t0.card.updated", { time: m.updated, every: m.every });
+  blocks.push(
+    section(
+      [
+        t("t0.card.cs", { cases: f.openCases, reviews: f.criticalReviews }),
+        f.level ? t("t0.card.level", { level: t(`t0.level.${f.level}`) }) : t("t0.card.levelNone"),
+      ].join("\n"),
+    ),
+  );
+  const foot = m.ended
+    ? t("t0.card.ended", { time: m.updated })
+    : t("t0.card.updated", { time: m.updated, every: m.every });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: foot }] });
   return { text: title, blocks };
 }
@@ -69,31 +107,76 @@ export function warRoomCard(t: Translator, f: Figures, m: CardMeta): MessageBody
 export function findingText(t: Translator, f: Finding, c: { name: string; number: number; store: string }): string {
   const level = t(`t0.level.${f.level}`);
   if (f.rule === "gmv_under_plan") {
-    const hours = f.hours.map((x) => t("t0.alert.gmvHour", { from: hh(x.hour), to: hh(x.hour + 1), actual: money(x.actual), plan: money(x.plan), short: pct(x.short) })).join("; ");
+    const hours = f.hours
+      .map((x) =>
+        t("t0.alert.gmvHour", {
+          from: hh(x.hour),
+          to: hh(x.hour + 1),
+          actual: money(x.actual),
+          plan: money(x.plan),
+          short: pct(x.short),
+        }),
+      )
+      .join("; ");
     return t("t0.alert.gmv", { level, name: c.name, number: c.number, store: c.store, hours });
   }
-  return t("t0.alert.conversion", { level, name: c.name, number: c.number, store: c.store, cr: pct(f.conversion), before: pct(f.before), uv: f.uv.toLocaleString("en-US"), uvBefore: f.uvBefore.toLocaleString("en-US"), from: hh(f.hour), to: hh(f.hour + 1) });
+  return t("t0.alert.conversion", {
+    level,
+    name: c.name,
+    number: c.number,
+    store: c.store,
+    cr: pct(f.conversion),
+    before: pct(f.before),
+    uv: f.uv.toLocaleString("en-US"),
+    uvBefore: f.uvBefore.toLocaleString("en-US"),
+    from: hh(f.hour),
+    to: hh(f.hour + 1),
+  });
 }
 
-export function alertMessage(t: Translator, text: string, o: { alertId: string; version: number; campaignId: string; runbooks: { key: string; title: string }[]; footer?: string }): MessageBody {
+export function alertMessage(
+  t: Translator,
+  text: string,
+  o: {
+    alertId: string;
+    version: number;
+    campaignId: string;
+    runbooks: { key: string; title: string }[];
+    footer?: string;
+  },
+): MessageBody {
   const blocks: KnownBlock[] = [section(text)];
   if (o.footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: o.footer }] });
   else {
     blocks.push({
       type: "actions",
       elements: [
-        { type: "button", action_id: T0_ACK, text: { type: "plain_text", text: t("t0.alert.ack") }, style: "primary", value: `${o.alertId}.${o.version}` },
+        {
+          type: "button",
+          action_id: T0_ACK,
+          text: { type: "plain_text", text: t("t0.alert.ack") },
+          style: "primary",
+          value: `${o.alertId}.${o.version}`,
+        },
         ...(o.runbooks.length
           ? [
               {
                 type: "static_select" as const,
                 action_id: T0_RUNBOOK,
                 placeholder: { type: "plain_text" as const, text: t("t0.alert.runbook") },
-                options: o.runbooks.map((r) => ({ text: { type: "plain_text" as const, text: r.title.slice(0, 75) }, value: `${o.campaignId}:${r.key}:${o.alertId}` })),
+                options: o.runbooks.map((r) => ({
+                  text: { type: "plain_text" as const, text: r.title.slice(0, 75) },
+                  value: `${o.campaignId}:${r.key}:${o.alertId}`,
+                })),
               },
             ]
           : []),
-        { type: "button", action_id: T0_ACTION, text: { type: "plain_text", text: t("t0.alert.action") }, value: o.alertId },
+        {
+          type: "button",
+          action_id: T0_ACTION,
+          text: { type: "plain_text", text: t("t0.alert.action") },
+          value: o.alertId,
+        },
       ],
     });
   }
@@ -115,19 +198,55 @@ export interface RunbookView {
 export function runbookCard(t: Translator, r: RunbookView): MessageBody {
   const title = t("t0.runbook.title", { title: r.title, name: r.name, number: r.number });
   const lines = r.steps.map((s, i) =>
-    s.doneBy ? t("t0.runbook.stepDone", { mark: "✅", n: i + 1, text: s.text, owner: s.ownerId, by: s.doneBy, time: s.doneAt ?? "" }) : t("t0.runbook.step", { mark: "⬜", n: i + 1, text: s.text, owner: s.ownerId }),
+    s.doneBy
+      ? t("t0.runbook.stepDone", {
+          mark: "✅",
+          n: i + 1,
+          text: s.text,
+          owner: s.ownerId,
+          by: s.doneBy,
+          time: s.doneAt ?? "",
+        })
+      : t("t0.runbook.step", { mark: "⬜", n: i + 1, text: s.text, owner: s.ownerId }),
   );
   const decided = r.decision
-    ? t("t0.runbook.decided", { decider: r.deciderId, question: r.question, decision: t(r.decision.value === "go" ? "t0.runbook.go" : "t0.runbook.stop"), by: r.decision.by, time: r.decision.at })
+    ? t("t0.runbook.decided", {
+        decider: r.deciderId,
+        question: r.question,
+        decision: t(r.decision.value === "go" ? "t0.runbook.go" : "t0.runbook.stop"),
+        by: r.decision.by,
+        time: r.decision.at,
+      })
     : t("t0.runbook.decider", { decider: r.deciderId, question: r.question });
   const next = r.steps.findIndex((s) => !s.doneBy);
   const elements = [
-    ...(next >= 0 ? [{ type: "button" as const, action_id: RB_STEP, text: { type: "plain_text" as const, text: t("t0.runbook.done", { n: next + 1 }) }, value: `${r.id}.${r.version}:${next}` }] : []),
+    ...(next >= 0
+      ? [
+          {
+            type: "button" as const,
+            action_id: RB_STEP,
+            text: { type: "plain_text" as const, text: t("t0.runbook.done", { n: next + 1 }) },
+            value: `${r.id}.${r.version}:${next}`,
+          },
+        ]
+      : []),
     ...(r.decision
       ? []
       : [
-          { type: "button" as const, action_id: `${RB_DECIDE}_go`, style: "primary" as const, text: { type: "plain_text" as const, text: t("t0.runbook.go") }, value: `${r.id}.${r.version}:go` },
-          { type: "button" as const, action_id: `${RB_DECIDE}_stop`, style: "danger" as const, text: { type: "plain_text" as const, text: t("t0.runbook.stop") }, value: `${r.id}.${r.version}:stop` },
+          {
+            type: "button" as const,
+            action_id: `${RB_DECIDE}_go`,
+            style: "primary" as const,
+            text: { type: "plain_text" as const, text: t("t0.runbook.go") },
+            value: `${r.id}.${r.version}:go`,
+          },
+          {
+            type: "button" as const,
+            action_id: `${RB_DECIDE}_stop`,
+            style: "danger" as const,
+            text: { type: "plain_text" as const, text: t("t0.runbook.stop") },
+            value: `${r.id}.${r.version}:stop`,
+          },
         ]),
   ];
   const blocks: KnownBlock[] = [section(`*${title}*`), section(lines.join("\n")), section(decided)];

@@ -32,11 +32,17 @@ async function hourly(sql: Sql, store: string, date: string): Promise<(HourFigur
     [store, date],
   );
   const out: (HourFigures | undefined)[] = Array.from({ length: 24 }, () => undefined);
-  for (const r of rows) out[num(r.hour)] = { gmv: round2(num(r.gmv)), uv: num(r.uv), buyers: num(r.buyers), orders: num(r.orders) };
+  for (const r of rows)
+    out[num(r.hour)] = { gmv: round2(num(r.gmv)), uv: num(r.uv), buyers: num(r.buyers), orders: num(r.orders) };
   return out;
 }
 
-async function top(sql: Sql, store: string, date: string, by: "sku" | "channel"): Promise<{ key: string; gmv: number }[]> {
+async function top(
+  sql: Sql,
+  store: string,
+  date: string,
+  by: "sku" | "channel",
+): Promise<{ key: string; gmv: number }[]> {
   const where = by === "sku" ? `"sku" <> ''` : `"sku" = '' AND "channel" <> 'all'`;
   const rows = await sql.all<{ key: string; gmv: unknown }>(
     `SELECT "${by}" AS "key", SUM("gmv") AS "gmv" FROM "MetricRow" WHERE "store" = ? AND "date" = ? AND "hour" >= 0 AND ${where} GROUP BY "${by}" ORDER BY SUM("gmv") DESC LIMIT 3`,
@@ -55,7 +61,11 @@ async function comparable(sql: Sql, c: Campaign): Promise<{ name: string; eventD
   return (await q(true)) ?? (await q(false));
 }
 
-export async function t0Figures(sql: Sql, c: Campaign, o: { store: string; day: string; dayPlan: number }): Promise<Figures> {
+export async function t0Figures(
+  sql: Sql,
+  c: Campaign,
+  o: { store: string; day: string; dayPlan: number },
+): Promise<Figures> {
   const hours = await hourly(sql, o.store, o.day);
   const prevEvent = await comparable(sql, c);
   const prevHours = prevEvent ? await hourly(sql, o.store, prevEvent.eventDate) : null;
@@ -63,9 +73,17 @@ export async function t0Figures(sql: Sql, c: Campaign, o: { store: string; day: 
   const last = hours.reduce<number | undefined>((acc, h, i) => (h ? i : acc), undefined);
   const start = localTime(o.day, "00:00", c.timeZone);
   const end = localTime(shiftDate(o.day, 1), "00:00", c.timeZone);
-  const cases = await sql.get<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "ComplaintCase" WHERE "status" IN ('open', 'acknowledged', 'waiting_customer')`);
-  const reviews = await sql.get<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "Review" WHERE "severity" = 'critical' AND "reviewedAt" >= ? AND "reviewedAt" < ?`, [start, end]);
-  const alerts = await sql.all<{ level: string }>(`SELECT DISTINCT "level" FROM "MetricAlert" WHERE "rule" LIKE 't0.%' AND "store" = ? AND "date" = ?`, [o.store, o.day]);
+  const cases = await sql.get<{ n: unknown }>(
+    `SELECT COUNT(*) AS "n" FROM "ComplaintCase" WHERE "status" IN ('open', 'acknowledged', 'waiting_customer')`,
+  );
+  const reviews = await sql.get<{ n: unknown }>(
+    `SELECT COUNT(*) AS "n" FROM "Review" WHERE "severity" = 'critical' AND "reviewedAt" >= ? AND "reviewedAt" < ?`,
+    [start, end],
+  );
+  const alerts = await sql.all<{ level: string }>(
+    `SELECT DISTINCT "level" FROM "MetricAlert" WHERE "rule" LIKE 't0.%' AND "store" = ? AND "date" = ?`,
+    [o.store, o.day],
+  );
   const level = [...LEVELS].reverse().find((l) => alerts.some((a) => a.level === l));
   return {
     day: o.day,

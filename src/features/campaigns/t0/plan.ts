@@ -14,7 +14,9 @@ export interface HourFigures {
  * A shop's day when there is no earlier event to copy: quiet nights, a morning rise, an afternoon
  * plateau and the evening peak (20:00–22:00) of Chinese e-commerce. Relative weights per hour.
  */
-export const TYPICAL_DAY = [3, 1.5, 1, 0.7, 0.5, 0.5, 0.8, 1.5, 2.5, 4, 5.5, 6, 5.5, 5, 5, 5, 5, 5, 5.5, 6.5, 8, 8.5, 7.5, 5] as const;
+export const TYPICAL_DAY = [
+  3, 1.5, 1, 0.7, 0.5, 0.5, 0.8, 1.5, 2.5, 4, 5.5, 6, 5.5, 5, 5, 5, 5, 5, 5.5, 6.5, 8, 8.5, 7.5, 5,
+] as const;
 
 /**
  * The plan for each hour: the previous comparable event's hourly shape scaled to this event's
@@ -32,8 +34,21 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** What the hourly rules found at the last hour with data. */
 export type Finding =
-  | { rule: "gmv_under_plan"; level: Level; hour: number; hours: { hour: number; actual: number; plan: number; short: number }[] }
-  | { rule: "conversion_drop"; level: Level; hour: number; conversion: number; before: number; uv: number; uvBefore: number };
+  | {
+      rule: "gmv_under_plan";
+      level: Level;
+      hour: number;
+      hours: { hour: number; actual: number; plan: number; short: number }[];
+    }
+  | {
+      rule: "conversion_drop";
+      level: Level;
+      hour: number;
+      conversion: number;
+      before: number;
+      uv: number;
+      uvBefore: number;
+    };
 
 /** How far under plan each level starts (0.3 = 30% under): notice for one hour, the others for two running. */
 export interface Thresholds {
@@ -52,7 +67,12 @@ const shortfall = (actual: number, plan: number) => (plan > 0 ? 1 - actual / pla
  * (the team's own thresholds when set); conversion at half the hour before's or less while UV
  * rises is a warning.
  */
-export function hourlyFindings(hours: readonly (HourFigures | undefined)[], plan: readonly number[], last: number, th: Thresholds = DEFAULT_THRESHOLDS): Finding[] {
+export function hourlyFindings(
+  hours: readonly (HourFigures | undefined)[],
+  plan: readonly number[],
+  last: number,
+  th: Thresholds = DEFAULT_THRESHOLDS,
+): Finding[] {
   const out: Finding[] = [];
   const now = hours[last];
   if (!now) return out;
@@ -60,15 +80,40 @@ export function hourlyFindings(hours: readonly (HourFigures | undefined)[], plan
   const sNow = shortfall(now.gmv, plan[last] ?? 0);
   const sBefore = before ? shortfall(before.gmv, plan[last - 1] ?? 0) : null;
   const both = (x: number) => sNow !== null && sBefore !== null && sNow >= x && sBefore >= x;
-  const level: Level | undefined = both(th.critical) ? "critical" : both(th.warning) ? "warning" : sNow !== null && sNow >= th.notice ? "notice" : undefined;
+  const level: Level | undefined = both(th.critical)
+    ? "critical"
+    : both(th.warning)
+      ? "warning"
+      : sNow !== null && sNow >= th.notice
+        ? "notice"
+        : undefined;
   if (level) {
     const shown = level === "notice" ? [last] : [last - 1, last];
-    out.push({ rule: "gmv_under_plan", level, hour: last, hours: shown.map((h) => ({ hour: h, actual: hours[h]!.gmv, plan: plan[h] ?? 0, short: shortfall(hours[h]!.gmv, plan[h] ?? 0) ?? 0 })) });
+    out.push({
+      rule: "gmv_under_plan",
+      level,
+      hour: last,
+      hours: shown.map((h) => ({
+        hour: h,
+        actual: hours[h]!.gmv,
+        plan: plan[h] ?? 0,
+        short: shortfall(hours[h]!.gmv, plan[h] ?? 0) ?? 0,
+      })),
+    });
   }
   if (before && before.uv > 0 && now.uv > before.uv) {
     const cr = now.buyers / now.uv;
     const crBefore = before.buyers / before.uv;
-    if (crBefore > 0 && cr <= crBefore / 2) out.push({ rule: "conversion_drop", level: "warning", hour: last, conversion: cr, before: crBefore, uv: now.uv, uvBefore: before.uv });
+    if (crBefore > 0 && cr <= crBefore / 2)
+      out.push({
+        rule: "conversion_drop",
+        level: "warning",
+        hour: last,
+        conversion: cr,
+        before: crBefore,
+        uv: now.uv,
+        uvBefore: before.uv,
+      });
   }
   return out;
 }
@@ -77,7 +122,9 @@ const BARS = "▁▂▃▄▅▆▇█";
 
 /** A row of bars for the hours so far, scaled to `max` (a flat "·" where an hour has no data yet). */
 export function sparkline(values: readonly (number | undefined)[], max: number): string {
-  return values.map((v) => (v === undefined ? "·" : BARS[max > 0 ? Math.min(7, Math.max(0, Math.round((v / max) * 7))) : 0])).join("");
+  return values
+    .map((v) => (v === undefined ? "·" : BARS[max > 0 ? Math.min(7, Math.max(0, Math.round((v / max) * 7))) : 0]))
+    .join("");
 }
 
 /**
@@ -85,7 +132,12 @@ export function sparkline(values: readonly (number | undefined)[], max: number):
  * hour ends; more than two refresh intervals past that, the card says the data is stale.
  * `hourEnd(h)` is the instant hour h of the day ends.
  */
-export function isStale(latestHour: number | undefined, now: Date, intervalMs: number, hourEnd: (h: number) => Date): boolean {
+export function isStale(
+  latestHour: number | undefined,
+  now: Date,
+  intervalMs: number,
+  hourEnd: (h: number) => Date,
+): boolean {
   const next = latestHour === undefined ? 0 : latestHour + 1;
   if (next > 23) return false;
   return now.getTime() > hourEnd(next).getTime() + 2 * intervalMs;

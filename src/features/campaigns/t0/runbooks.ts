@@ -23,7 +23,15 @@ export const JOB_RB_FIRST = "promo.runbook.first";
 export const FIRST_STEP_MS = 15 * 60_000;
 
 const TextShape = StoredText;
-const Steps = z.array(z.object({ text: TextShape, role: z.string(), ownerId: z.string(), doneBy: z.string().optional(), doneAt: z.string().optional() }));
+const Steps = z.array(
+  z.object({
+    text: TextShape,
+    role: z.string(),
+    ownerId: z.string(),
+    doneBy: z.string().optional(),
+    doneAt: z.string().optional(),
+  }),
+);
 type Steps = z.infer<typeof Steps>;
 
 /** The runbooks of the promotion's template (the built-in ones for a template that has none). */
@@ -40,7 +48,10 @@ async function personFor(db: Db, role: string, c: Campaign): Promise<string> {
 
 function view(r: RunbookRun, c: Campaign, locale: Locale, tz: string): RunbookView {
   const steps = stored(Steps, r.steps, "runbook steps");
-  const decided = r.decision && r.decidedBy && r.decidedAt ? { value: r.decision as "go" | "stop", by: r.decidedBy, at: formatWithZone(r.decidedAt, tz) } : undefined;
+  const decided =
+    r.decision && r.decidedBy && r.decidedAt
+      ? { value: r.decision as "go" | "stop", by: r.decidedBy, at: formatWithZone(r.decidedAt, tz) }
+      : undefined;
   return {
     id: r.id,
     version: r.version,
@@ -55,16 +66,28 @@ function view(r: RunbookRun, c: Campaign, locale: Locale, tz: string): RunbookVi
 }
 
 async function card(tx: Db, deps: Deps, r: RunbookRun, c: Campaign) {
-  return runbookCard(await channelTranslator(deps, c.channelId, tx), view(r, c, await channelLocale(deps, c.channelId, tx), c.timeZone));
+  return runbookCard(
+    await channelTranslator(deps, c.channelId, tx),
+    view(r, c, await channelLocale(deps, c.channelId, tx), c.timeZone),
+  );
 }
 
 async function thread(tx: Db, deps: Deps, r: RunbookRun, c: Campaign, say: (t: Translator) => string) {
-  await deps.outbox.enqueue(tx, { kind: "post", channel: c.channelId, threadOfId: r.messageId ?? undefined, body: { text: say(await channelTranslator(deps, c.channelId, tx)) } });
+  await deps.outbox.enqueue(tx, {
+    kind: "post",
+    channel: c.channelId,
+    threadOfId: r.messageId ?? undefined,
+    body: { text: say(await channelTranslator(deps, c.channelId, tx)) },
+  });
 }
 
-const label = (r: Pick<RunbookRun, "number" | "key">, c: Campaign) => `#${c.number} ${c.name} · runbook ${r.key} (#${r.number})`;
+const label = (r: Pick<RunbookRun, "number" | "key">, c: Campaign) =>
+  `#${c.number} ${c.name} · runbook ${r.key} (#${r.number})`;
 
-export async function openRunbook(deps: Deps, o: { campaignId: string; key: string; actorId: string; alertId?: string }): Promise<{ run: RunbookRun; c: Campaign; title: Text }> {
+export async function openRunbook(
+  deps: Deps,
+  o: { campaignId: string; key: string; actorId: string; alertId?: string },
+): Promise<{ run: RunbookRun; c: Campaign; title: Text }> {
   const c = await deps.db.campaign.findUnique({ where: { id: o.campaignId } });
   if (!c) throw new DomainError("promo.error.notFound", { ref: o.campaignId });
   const all = await runbooksOf(deps.db, c);
@@ -74,16 +97,58 @@ export async function openRunbook(deps: Deps, o: { campaignId: string; key: stri
   for (const s of rb.steps) steps.push({ text: s.text, role: s.role, ownerId: await personFor(deps.db, s.role, c) });
   const deciderId = await personFor(deps.db, rb.decider, c);
   const run = await deps.db.$transaction(async (tx) => {
-    const counter = await tx.counter.upsert({ where: { name: "runbook" }, create: { name: "runbook", value: 1 }, update: { value: { increment: 1 } } });
-    let r = await tx.runbookRun.create({
-      data: { number: counter.value, campaignId: c.id, key: rb.key, title: JSON.stringify(rb.title), steps: JSON.stringify(steps), deciderId, question: JSON.stringify(rb.question), alertId: o.alertId ?? null, createdBy: o.actorId, createdAt: deps.clock.now() },
+    const counter = await tx.counter.upsert({
+      where: { name: "runbook" },
+      create: { name: "runbook", value: 1 },
+      update: { value: { increment: 1 } },
     });
-    const { id } = await deps.outbox.enqueue(tx, { kind: "post", channel: c.channelId, body: await card(tx, deps, r, c), actorId: o.actorId });
+    let r = await tx.runbookRun.create({
+      data: {
+        number: counter.value,
+        campaignId: c.id,
+        key: rb.key,
+        title: JSON.stringify(rb.title),
+        steps: JSON.stringify(steps),
+        deciderId,
+        question: JSON.stringify(rb.question),
+        alertId: o.alertId ?? null,
+        createdBy: o.actorId,
+        createdAt: deps.clock.now(),
+      },
+    });
+    const { id } = await deps.outbox.enqueue(tx, {
+      kind: "post",
+      channel: c.channelId,
+      body: await card(tx, deps, r, c),
+      actorId: o.actorId,
+    });
     r = await tx.runbookRun.update({ where: { id: r.id }, data: { messageId: id } });
     const locale = await channelLocale(deps, c.channelId, tx);
-    await thread(tx, deps, r, c, (t) => t("t0.runbook.opened", { title: rb.title[locale], by: `<@${o.actorId}>`, owner: steps[0]!.ownerId, decider: deciderId }));
-    await scheduleTimer(tx, deps.clock, { kind: JOB_RB_FIRST, key: `promo:rb:${r.id}:first`, owner: `promo:rb:${r.id}`, dueAt: new Date(deps.clock.now().getTime() + FIRST_STEP_MS), payload: { runId: r.id } });
-    await recordAction(tx, deps.clock, { actorId: o.actorId, feature: "promo", action: "runbook_opened", objectType: "runbook", objectId: r.id, objectLabel: label(r, c), after: steps.map((s) => `${s.role}=${s.ownerId}`).join(" "), channel: c.channelId });
+    await thread(tx, deps, r, c, (t) =>
+      t("t0.runbook.opened", {
+        title: rb.title[locale],
+        by: `<@${o.actorId}>`,
+        owner: steps[0]!.ownerId,
+        decider: deciderId,
+      }),
+    );
+    await scheduleTimer(tx, deps.clock, {
+      kind: JOB_RB_FIRST,
+      key: `promo:rb:${r.id}:first`,
+      owner: `promo:rb:${r.id}`,
+      dueAt: new Date(deps.clock.now().getTime() + FIRST_STEP_MS),
+      payload: { runId: r.id },
+    });
+    await recordAction(tx, deps.clock, {
+      actorId: o.actorId,
+      feature: "promo",
+      action: "runbook_opened",
+      objectType: "runbook",
+      objectId: r.id,
+      objectLabel: label(r, c),
+      after: steps.map((s) => `${s.role}=${s.ownerId}`).join(" "),
+      channel: c.channelId,
+    });
     return r;
   });
   deps.wakeScheduler();
@@ -97,34 +162,84 @@ async function load(deps: Deps, runId: string) {
   return { r, c };
 }
 
-export async function tickStep(deps: Deps, ref: { runId: string; seen: number; index: number }, actorId: string): Promise<void> {
+export async function tickStep(
+  deps: Deps,
+  ref: { runId: string; seen: number; index: number },
+  actorId: string,
+): Promise<void> {
   const { r, c } = await load(deps, ref.runId);
   const steps = stored(Steps, r.steps, "runbook steps");
   const step = steps[ref.index];
   if (!step) throw new DomainError("promo.error.notFound", { ref: `${r.number}.${ref.index + 1}` });
   if (step.doneBy) throw new DomainError("t0.runbook.already", { what: `${ref.index + 1}` });
-  if (![step.ownerId, r.deciderId, c.ownerId].includes(actorId) && !(await isAdmin(deps, actorId))) throw new DomainError("t0.runbook.notYours", { owner: step.ownerId });
+  if (![step.ownerId, r.deciderId, c.ownerId].includes(actorId) && !(await isAdmin(deps, actorId)))
+    throw new DomainError("t0.runbook.notYours", { owner: step.ownerId });
   await deps.db.$transaction(async (tx) => {
-    if (!(await claim(tx, "RunbookRun", { id: r.id, version: ref.seen }))) throw new DomainError("t0.runbook.already", { what: `${ref.index + 1}` });
+    if (!(await claim(tx, "RunbookRun", { id: r.id, version: ref.seen })))
+      throw new DomainError("t0.runbook.already", { what: `${ref.index + 1}` });
     steps[ref.index] = { ...step, doneBy: actorId, doneAt: formatWithZone(deps.clock.now(), c.timeZone) };
     const saved = await tx.runbookRun.update({ where: { id: r.id }, data: { steps: JSON.stringify(steps) } });
-    if (saved.messageId) await deps.outbox.enqueue(tx, { kind: "update", targetId: saved.messageId, body: await card(tx, deps, saved, c) });
+    if (saved.messageId)
+      await deps.outbox.enqueue(tx, {
+        kind: "update",
+        targetId: saved.messageId,
+        body: await card(tx, deps, saved, c),
+      });
     await thread(tx, deps, saved, c, (t) => t("t0.runbook.noteStep", { n: ref.index + 1, by: actorId }));
     if (ref.index === 0) await cancelTimers(tx, deps.clock, `promo:rb:${r.id}`);
-    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "runbook_step_done", objectType: "runbook", objectId: r.id, objectLabel: `${label(r, c)} · ${ref.index + 1}. ${step.text.en}`, before: "open", after: "done", channel: c.channelId });
+    await recordAction(tx, deps.clock, {
+      actorId,
+      feature: "promo",
+      action: "runbook_step_done",
+      objectType: "runbook",
+      objectId: r.id,
+      objectLabel: `${label(r, c)} · ${ref.index + 1}. ${step.text.en}`,
+      before: "open",
+      after: "done",
+      channel: c.channelId,
+    });
   });
 }
 
-export async function decideRunbook(deps: Deps, ref: { runId: string; seen: number; decision: "go" | "stop" }, actorId: string): Promise<void> {
+export async function decideRunbook(
+  deps: Deps,
+  ref: { runId: string; seen: number; decision: "go" | "stop" },
+  actorId: string,
+): Promise<void> {
   const { r, c } = await load(deps, ref.runId);
   if (r.decision) throw new DomainError("t0.runbook.already", { what: r.decision });
-  if (actorId !== r.deciderId && !(await isAdmin(deps, actorId))) throw new DomainError("t0.runbook.notDecider", { decider: r.deciderId });
+  if (actorId !== r.deciderId && !(await isAdmin(deps, actorId)))
+    throw new DomainError("t0.runbook.notDecider", { decider: r.deciderId });
   await deps.db.$transaction(async (tx) => {
-    if (!(await claim(tx, "RunbookRun", { id: r.id, version: ref.seen }))) throw new DomainError("t0.runbook.already", { what: "decision" });
-    const saved = await tx.runbookRun.update({ where: { id: r.id }, data: { decision: ref.decision, decidedBy: actorId, decidedAt: deps.clock.now() } });
-    if (saved.messageId) await deps.outbox.enqueue(tx, { kind: "update", targetId: saved.messageId, body: await card(tx, deps, saved, c) });
-    await thread(tx, deps, saved, c, (t) => t("t0.runbook.noteDecided", { by: actorId, decision: t(ref.decision === "go" ? "t0.runbook.go" : "t0.runbook.stop") }));
-    await recordAction(tx, deps.clock, { actorId, feature: "promo", action: "runbook_decided", objectType: "runbook", objectId: r.id, objectLabel: label(r, c), before: null, after: ref.decision, channel: c.channelId });
+    if (!(await claim(tx, "RunbookRun", { id: r.id, version: ref.seen })))
+      throw new DomainError("t0.runbook.already", { what: "decision" });
+    const saved = await tx.runbookRun.update({
+      where: { id: r.id },
+      data: { decision: ref.decision, decidedBy: actorId, decidedAt: deps.clock.now() },
+    });
+    if (saved.messageId)
+      await deps.outbox.enqueue(tx, {
+        kind: "update",
+        targetId: saved.messageId,
+        body: await card(tx, deps, saved, c),
+      });
+    await thread(tx, deps, saved, c, (t) =>
+      t("t0.runbook.noteDecided", {
+        by: actorId,
+        decision: t(ref.decision === "go" ? "t0.runbook.go" : "t0.runbook.stop"),
+      }),
+    );
+    await recordAction(tx, deps.clock, {
+      actorId,
+      feature: "promo",
+      action: "runbook_decided",
+      objectType: "runbook",
+      objectId: r.id,
+      objectLabel: label(r, c),
+      before: null,
+      after: ref.decision,
+      channel: c.channelId,
+    });
   });
 }
 
@@ -137,7 +252,22 @@ export async function firstStepLate(deps: Deps, runId: string) {
   if (steps[0]?.doneBy) return undefined;
   const locale = await channelLocale(deps, c.channelId);
   return async (tx: Db) => {
-    await thread(tx, deps, r, c, (t) => t("t0.runbook.late", { title: stored(TextShape, r.title, "runbook title")[locale], minutes: FIRST_STEP_MS / 60_000, owner: steps[0]!.ownerId, decider: r.deciderId }));
-    await recordAction(tx, deps.clock, { actorId: null, feature: "promo", action: "runbook_first_step_late", objectType: "runbook", objectId: r.id, objectLabel: label(r, c), channel: c.channelId });
+    await thread(tx, deps, r, c, (t) =>
+      t("t0.runbook.late", {
+        title: stored(TextShape, r.title, "runbook title")[locale],
+        minutes: FIRST_STEP_MS / 60_000,
+        owner: steps[0]!.ownerId,
+        decider: r.deciderId,
+      }),
+    );
+    await recordAction(tx, deps.clock, {
+      actorId: null,
+      feature: "promo",
+      action: "runbook_first_step_late",
+      objectType: "runbook",
+      objectId: r.id,
+      objectLabel: label(r, c),
+      channel: c.channelId,
+    });
   };
 }

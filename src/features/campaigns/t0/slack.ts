@@ -23,14 +23,27 @@ const RunbookValue = z.string().regex(/^[a-z0-9]{10,40}:[a-z_]{2,30}:[a-z0-9]{10
 const AlertId = z.string().regex(/^[a-z0-9]{10,40}$/);
 
 /** `/promo warroom …` and `/promo runbook …`; returns the answer to show the person. */
-export async function t0Command(deps: Deps, user: UserContext, cmd: PromoCommand & { sub: "warroom" | "warroom-rules" | "runbook" }): Promise<string> {
+export async function t0Command(
+  deps: Deps,
+  user: UserContext,
+  cmd: PromoCommand & { sub: "warroom" | "warroom-rules" | "runbook" },
+): Promise<string> {
   if (cmd.sub === "warroom-rules") {
     // "20% 30% 50%": how far under plan each level starts.
     const shares = cmd.levels.map((l) => (/^\d{1,2}(\.\d+)?%?$/.test(l) ? Number(l.replace("%", "")) / 100 : NaN));
     const bad = cmd.levels.find((_, i) => !Number.isFinite(shares[i]));
     if (bad !== undefined) throw new DomainError("t0.error.rules", { value: bad });
-    const c = await setThresholds(deps, cmd.ref, user.userId, { notice: shares[0]!, warning: shares[1]!, critical: shares[2]! });
-    return user.t("t0.rulesSet", { name: c.name, notice: cmd.levels[0]!.replace("%", ""), warning: cmd.levels[1]!.replace("%", ""), critical: cmd.levels[2]!.replace("%", "") });
+    const c = await setThresholds(deps, cmd.ref, user.userId, {
+      notice: shares[0]!,
+      warning: shares[1]!,
+      critical: shares[2]!,
+    });
+    return user.t("t0.rulesSet", {
+      name: c.name,
+      notice: cmd.levels[0]!.replace("%", ""),
+      warning: cmd.levels[1]!.replace("%", ""),
+      critical: cmd.levels[2]!.replace("%", ""),
+    });
   }
   if (cmd.sub === "runbook") {
     const c = await findCampaign(deps, cmd.ref);
@@ -46,7 +59,8 @@ export async function t0Command(deps: Deps, user: UserContext, cmd: PromoCommand
   let intervalMs: number | undefined;
   if (cmd.every !== undefined) {
     intervalMs = /^\d+(s|m|h)$/.test(cmd.every) ? durationMs(cmd.every) : NaN;
-    if (!(intervalMs >= MIN_INTERVAL_MS && intervalMs <= 3_600_000)) throw new DomainError("t0.error.interval", { value: cmd.every });
+    if (!(intervalMs >= MIN_INTERVAL_MS && intervalMs <= 3_600_000))
+      throw new DomainError("t0.error.interval", { value: cmd.every });
   }
   let plan: number | undefined;
   if (cmd.plan !== undefined) {
@@ -59,13 +73,23 @@ export async function t0Command(deps: Deps, user: UserContext, cmd: PromoCommand
     return user.t("t0.planned", { name: c.name, plan: money(plan!) });
   }
   const { c, room } = await startWarRoom(deps, cmd.ref, user.userId, { store: cmd.store, intervalMs, plan });
-  return user.t("t0.started", { name: c.name, channel: room.channelId, store: room.store, every: formatDuration(room.intervalMs) });
+  return user.t("t0.started", {
+    name: c.name,
+    channel: room.channelId,
+    store: room.store,
+    every: formatDuration(room.intervalMs),
+  });
 }
 
 export function registerT0Actions(app: App, deps: Deps): void {
   const guarded = async (body: BlockAction, fn: (user: UserContext) => Promise<unknown>) => {
     const user = await userContext(deps, body.user.id);
-    const say = (text: string) => replyEphemeral(deps, { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id }, { text });
+    const say = (text: string) =>
+      replyEphemeral(
+        deps,
+        { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id },
+        { text },
+      );
     try {
       const answer = await fn(user);
       if (typeof answer === "string") await say(answer);
@@ -86,7 +110,11 @@ export function registerT0Actions(app: App, deps: Deps): void {
   app.action<BlockAction>(T0_RUNBOOK, async ({ ack, body, action }) => {
     await ackFirst(ack);
     await guarded(body, async (user) => {
-      const [campaignId, key, alertId] = parseValue(RunbookValue, actionValue(action), "runbook choice").split(":") as [string, string, string];
+      const [campaignId, key, alertId] = parseValue(RunbookValue, actionValue(action), "runbook choice").split(":") as [
+        string,
+        string,
+        string,
+      ];
       const { c, title } = await openRunbook(deps, { campaignId, key, actorId: body.user.id, alertId });
       return user.t("t0.runbook.posted", { title: title[user.locale], channel: c.channelId });
     });
@@ -100,7 +128,10 @@ export function registerT0Actions(app: App, deps: Deps): void {
       const alert = await deps.db.metricAlert.findUnique({ where: { id: alertId } });
       if (!alert) throw new DomainError("t0.alert.gone", { status: "gone" });
       const text = (body.message as { text?: string } | undefined)?.text ?? "";
-      await deps.slack.call("views.open", { trigger_id: body.trigger_id, view: taskModal(user.t, { channelId: body.channel?.id, description: text.slice(0, 2900) }) });
+      await deps.slack.call("views.open", {
+        trigger_id: body.trigger_id,
+        view: taskModal(user.t, { channelId: body.channel?.id, description: text.slice(0, 2900) }),
+      });
     });
   });
 
@@ -116,7 +147,10 @@ export function registerT0Actions(app: App, deps: Deps): void {
   app.action<BlockAction>(new RegExp(`^${RB_DECIDE}_(go|stop)$`), async ({ ack, body, action }) => {
     await ackFirst(ack);
     await guarded(body, async () => {
-      const [run, decision] = parseValue(DecideValue, actionValue(action), "runbook decision").split(":") as [string, "go" | "stop"];
+      const [run, decision] = parseValue(DecideValue, actionValue(action), "runbook decision").split(":") as [
+        string,
+        "go" | "stop",
+      ];
       const [runId, seen] = run.split(".") as [string, string];
       await decideRunbook(deps, { runId, seen: Number(seen), decision }, body.user.id);
     });
