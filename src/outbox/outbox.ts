@@ -5,70 +5,13 @@
 // in each), per person's ephemeral replies in a channel, and per response_url. Within a lane a
 // message never overtakes an earlier one, an edit never arrives before the post it edits, and a
 // reply never before its thread's parent, because they share the parent's lane.
-import type { KnownBlock, Block } from "@slack/types";
-import { createHash } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import type { Db } from "../infra/db.ts";
 import { dialectOfClient, prismaExec, type Exec } from "../infra/prisma-exec.ts";
 import { newId, nextSeq } from "../infra/ids.ts";
-import { marks, valueRows, type Dialect, type Param, type Sql } from "../infra/sql.ts";
-
-export interface MessageBody {
-  text: string;
-  blocks?: (KnownBlock | Block)[];
-  [extra: string]: unknown;
-}
-
-export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file" | "complete";
-
-/**
- * The end of a Workflow Builder step run (Slack's functions.completeSuccess / completeError). It is
- * queued like a message, in the same transaction as the work the step did, so the step completes
- * once: a crash before the commit leaves neither, a crash after leaves the completion to be sent.
- * `links` fills an output with the permalink of a message queued earlier (a task's card), once
- * that message has been posted.
- */
-export interface StepCompletion {
-  executionId: string;
-  outputs?: Record<string, unknown>;
-  error?: string;
-  links?: Record<string, string>;
-}
-
-interface Common {
-  body: MessageBody;
-  /** Makes enqueueing idempotent: a second enqueue with the same key returns the first row. */
-  dedupeKey?: string;
-  /** Whose action this message comes from: told in a DM, with what to do, if Slack refuses it for good. */
-  actorId?: string;
-}
-
-export type OutgoingMessage =
-  | (Common & {
-      kind: "post";
-      channel: string;
-      threadTs?: string;
-      /** Reply in the thread of an earlier queued message; sent once that one has its ts. */
-      threadOfId?: string;
-    })
-  | (Common & { kind: "update"; targetId: string })
-  | (Common & { kind: "ephemeral"; channel: string; userId: string; threadTs?: string })
-  | (Common & { kind: "respond"; responseUrl: string })
-  /** A file (a chart) shared in a channel or a DM, with body.text as its comment. */
-  | (Common & {
-      kind: "file";
-      channel: string;
-      file: { filename: string; title: string; altText: string; base64: string };
-    })
-  | (Common & { kind: "complete"; step: StepCompletion });
-
-/** The outbox row that ends a step run: keyed by its execution id, so it is queued once. */
-export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({
-  kind: "complete",
-  step,
-  body: { text: "" },
-  dedupeKey: `fn:${step.executionId}`,
-});
+import { marks, valueRows, type Param } from "../infra/sql.ts";
+import { laneOf, priorityOf, type OutgoingMessage } from "./message.ts";
+import { inPersonsAction } from "../infra/request-context.ts";
 
 export interface Outbox {
   enqueue(db: Db, msg: OutgoingMessage): Promise<{ id: string }>;
@@ -78,25 +21,11 @@ export interface Outbox {
 
 export type { Exec } from "../infra/prisma-exec.ts";
 
-/** Lanes of replies that Slack doesn't pace per channel: ephemeral messages and response_urls. */
-export const isUnpacedLane = (lane: string) => lane.startsWith("r:") || lane.startsWith("e:") || lane.startsWith("f:");
-
-/** The lane of a message whose lane doesn't depend on another row (all but edits). */
-export function laneOf(msg: Exclude<OutgoingMessage, { kind: "update" }>): string {
-  switch (msg.kind) {
-    case "respond":
-      // One lane per response_url, keyed by a digest: the URL itself is a credential.
-      return "r:" + createHash("sha256").update(msg.responseUrl).digest("hex").slice(0, 24);
-    case "ephemeral":
-      return `e:${msg.channel}:${msg.userId}`;
-    case "complete":
-      return `f:${msg.step.executionId}`;
-    default:
-      return msg.channel;
-  }
-}
-
 const COLUMNS = [
+  "fromAction",
+  "priority",
+  "groupKey",
+  "item",
   "id",
   "kind",
   "channel",
@@ -117,8 +46,12 @@ const COLUMNS = [
 ];
 const INSERT = `INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES `;
 
-function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date): Param[] {
+function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date, priority: number): Param[] {
   return [
+    inPersonsAction(),
+    priority,
+    msg.group?.key ?? null,
+    msg.group ? JSON.stringify(msg.group.item) : null,
     id,
     msg.kind,
     "channel" in msg ? msg.channel : null,
@@ -145,82 +78,195 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date): P
   ];
 }
 
-/** One more message in each of these lanes; an idle lane becomes due now, a paced one keeps its time. */
-async function countIntoLanes(x: Exec, counts: Map<string, number>, now: Date): Promise<void> {
+/**
+ * One more message in each of these lanes; an idle lane becomes due now, a paced one keeps its
+ * time, and a lane takes the most urgent priority of what it holds.
+ */
+async function countIntoLanes(x: Exec, counts: Map<string, { n: number; priority: number }>, now: Date) {
   // Lanes in one order everywhere: two transactions counting into the same lanes can't deadlock.
   const entries = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (!entries.length) return;
+  const least = x.dialect === "postgres" ? "LEAST" : "MIN";
   await x.run(
-    `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending") VALUES ${valueRows(entries.length, 3)}
-     ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending" + excluded."pending", "nextAt" = COALESCE("OutboxLane"."nextAt", excluded."nextAt")`,
-    entries.flatMap(([lane, n]) => [lane, now, n]),
+    `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending", "priority") VALUES ${valueRows(entries.length, 4)}
+     ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending" + excluded."pending",
+       "nextAt" = COALESCE("OutboxLane"."nextAt", excluded."nextAt"),
+       "priority" = ${least}("OutboxLane"."priority", excluded."priority")`,
+    entries.flatMap(([lane, c]) => [lane, now, c.n, c.priority]),
   );
+}
+
+/** Takes (or makes) the lanes' rows first, in lane order; an idle lane stays idle. */
+async function lockLanes(x: Exec, lanes: string[]): Promise<void> {
+  const sorted = [...new Set(lanes)].sort();
+  await x.run(
+    `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending") VALUES ${valueRows(sorted.length, 3)}
+     ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending"`,
+    sorted.flatMap((lane) => [lane, null, 0]),
+  );
+}
+
+interface Target {
+  id: string;
+  lane: string;
+  priority: number;
+  status: string;
+  claimed: boolean;
+}
+
+/** The earlier messages these ones depend on: what they edit, link to or reply under. */
+async function targetsOf(x: Exec, msgs: readonly OutgoingMessage[]): Promise<Map<string, Target>> {
+  const ids = [...new Set(msgs.flatMap((m) => dependsOn(m) ?? []))];
+  if (!ids.length) return new Map();
+  const rows = await x.all<{ id: string; lane: string; priority: unknown; status: string; claimToken: string | null }>(
+    `SELECT "id", "lane", "priority", "status", "claimToken" FROM "OutboxMessage" WHERE "id" IN (${marks(ids.length)})`,
+    ids,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, lane: r.lane, priority: Number(r.priority), status: r.status, claimed: r.claimToken !== null },
+    ]),
+  );
+}
+
+// An edit goes in the lane of the message it edits; a step completion that links to a message
+// goes in that message's lane, right behind it, so the link exists when it is sent; a reply waits
+// for its thread's parent.
+const dependsOn = (m: OutgoingMessage): string | undefined =>
+  m.kind === "update"
+    ? m.targetId
+    : m.kind === "complete"
+      ? Object.values(m.step.links ?? {})[0]
+      : m.kind === "post"
+        ? m.threadOfId
+        : undefined;
+
+/**
+ * An edit of a message that hasn't gone yet (queued and not being sent, or folded into a
+ * roll-up) changes that message instead of queueing a second call: only the latest state is sent.
+ */
+async function mergeIntoTarget(x: Exec, edit: OutgoingMessage & { kind: "update" }): Promise<boolean> {
+  // A row the sender is folding right now is left alone (never waited for): the edit is then
+  // queued, and merged when it reaches the folded message.
+  const skip = x.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+  const [row] = await x.all<{ body: unknown }>(`SELECT "body" FROM "OutboxMessage" WHERE "id" = ?${skip}`, [
+    edit.targetId,
+  ]);
+  if (!row) return false;
+  const before = (typeof row.body === "string" ? JSON.parse(row.body) : row.body) as Record<string, unknown>;
+  const n = await x.run(
+    `UPDATE "OutboxMessage" SET "body" = ? WHERE "id" = ?
+       AND (("status" = 'pending' AND "claimToken" IS NULL) OR "status" = 'folded')`,
+    [JSON.stringify({ ...before, ...edit.body }), edit.targetId],
+  );
+  return n === 1;
+}
+
+/** Older queued edits of these messages are superseded by the ones being queued now. */
+async function supersedeEdits(x: Exec, targets: string[]): Promise<void> {
+  if (!targets.length) return;
+  // Rows being folded at this moment are skipped, not waited for: the newer edit supersedes them
+  // when it is sent.
+  const skip = x.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+  const gone = await x.all<{ lane: string }>(
+    `UPDATE "OutboxMessage" SET "status" = 'superseded' WHERE "id" IN (SELECT "id" FROM "OutboxMessage"
+       WHERE "targetId" IN (${marks(targets.length)}) AND "kind" = 'update' AND "status" = 'pending' AND "claimToken" IS NULL${skip})
+     RETURNING "lane"`,
+    targets,
+  );
+  const byLane = new Map<string, number>();
+  for (const g of gone) byLane.set(g.lane, (byLane.get(g.lane) ?? 0) + 1);
+  for (const [lane, n] of [...byLane].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await x.run(`UPDATE "OutboxLane" SET "pending" = "pending" - ? WHERE "lane" = ?`, [n, lane]);
+  }
 }
 
 /**
  * Queues messages in one go: one INSERT for the messages, one for their lanes. Edits take the
- * lane of the message they edit (looked up, or found earlier in the same batch). A message whose
- * dedupe key was queued before is not queued again; its first row's id is returned.
+ * lane of the message they edit (looked up, or found earlier in the same batch) and replace any
+ * edit of it still queued; an edit of a message not sent yet becomes that message's content. A
+ * message never goes before what it depends on: it takes at least that one's priority. A
+ * message whose dedupe key was queued before is not queued again; its first row's id is returned.
  */
 export async function enqueueMany(
   x: Exec,
-  clock: Clock,
-  msgs: readonly OutgoingMessage[],
-  ids: string[] = msgs.map(() => newId()),
+  clock: Pick<Clock, "now">,
+  all: readonly OutgoingMessage[],
+  allIds: string[] = all.map(() => newId()),
 ): Promise<{ id: string }[]> {
-  if (!msgs.length) return [];
+  if (!all.length) return [];
   const now = clock.now();
-  const laneById = new Map<string, string>();
-  // An edit goes in the lane of the message it edits; a step completion that links to a message
-  // goes in that message's lane, right behind it, so the link exists when it is sent.
-  const targetOf = (m: OutgoingMessage) =>
-    m.kind === "update" ? m.targetId : m.kind === "complete" ? Object.values(m.step.links ?? {})[0] : undefined;
-  const targets = [...new Set(msgs.flatMap((m) => targetOf(m) ?? []))];
-  const known = targets.length
-    ? await x.all<{ id: string; lane: string }>(
-        `SELECT "id", "lane" FROM "OutboxMessage" WHERE "id" IN (${marks(targets.length)})`,
-        targets,
-      )
-    : [];
-  for (const k of known) laneById.set(k.id, k.lane);
-  const lanes = msgs.map((m, i) => {
-    const target = targetOf(m);
+  const known = await targetsOf(x, all);
+  const result = allIds.map((id) => ({ id }));
+  // Where each message goes and how urgent it is: never before what it depends on.
+  const placed = new Map<string, { lane: string; priority: number }>();
+  for (const t of known.values()) placed.set(t.id, { lane: t.lane, priority: t.priority });
+  const allLanes: string[] = [];
+  const allPriorities: number[] = [];
+  all.forEach((m, i) => {
+    const on = dependsOn(m);
+    const target = on ? placed.get(on) : undefined;
     const lane =
       m.kind === "update"
-        ? (laneById.get(m.targetId) ?? `u:${m.targetId}`)
-        : target
-          ? (laneById.get(target) ?? laneOf(m))
-          : laneOf(m);
-    laneById.set(ids[i]!, lane);
-    return lane;
+        ? (target?.lane ?? `u:${m.targetId}`)
+        : m.kind === "complete" && target
+          ? target.lane
+          : laneOf(m as Exclude<OutgoingMessage, { kind: "update" }>);
+    const sameLane = target && target.lane === lane;
+    const priority = Math.max(priorityOf(m), sameLane ? target.priority : 0);
+    placed.set(allIds[i]!, { lane, priority });
+    allLanes.push(lane);
+    allPriorities.push(priority);
   });
-  const result = ids.map((id) => ({ id }));
-  const withKey = msgs.some((m) => m.dedupeKey);
+  // Lanes are locked before any message row, in one order, as the sender's claim locks them:
+  // an enqueue and a claim can't each hold what the other waits for.
+  await lockLanes(x, allLanes);
+  // Edits of unsent messages are merged now; what remains is inserted.
+  const keep: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i]!;
+    const t = m.kind === "update" ? known.get(m.targetId) : undefined;
+    if (m.kind === "update" && t && ((t.status === "pending" && !t.claimed) || t.status === "folded")) {
+      if (await mergeIntoTarget(x, m)) continue;
+    }
+    keep.push(i);
+  }
+  const msgs = keep.map((i) => all[i]!);
+  const ids = keep.map((i) => allIds[i]!);
+  const lanes = keep.map((i) => allLanes[i]!);
+  const priorities = keep.map((i) => allPriorities[i]!);
+  if (!msgs.length) return result;
+  await supersedeEdits(x, [...new Set(msgs.flatMap((m) => (m.kind === "update" ? [m.targetId] : [])))]);
+  const values = msgs.flatMap((m, i) => rowValues(ids[i]!, m, lanes[i]!, now, priorities[i]!));
   let inserted: Set<string>;
-  if (withKey) {
+  if (msgs.some((m) => m.dedupeKey)) {
     const rows = await x.all<{ id: string }>(
       `${INSERT}${valueRows(msgs.length, COLUMNS.length)} ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "id"`,
-      msgs.flatMap((m, i) => rowValues(ids[i]!, m, lanes[i]!, now)),
+      values,
     );
     inserted = new Set(rows.map((r) => r.id));
-    const missing = msgs.flatMap((m, i) => (m.dedupeKey && !inserted.has(ids[i]!) ? [[i, m.dedupeKey] as const] : []));
+    const missing = msgs.flatMap((m, i) =>
+      m.dedupeKey && !inserted.has(ids[i]!) ? [[keep[i]!, m.dedupeKey] as const] : [],
+    );
     if (missing.length) {
       const found = await x.all<{ id: string; dedupeKey: string }>(
         `SELECT "id", "dedupeKey" FROM "OutboxMessage" WHERE "dedupeKey" IN (${marks(missing.length)})`,
         missing.map(([, k]) => k),
       );
       const byKey = new Map(found.map((f) => [f.dedupeKey, f.id]));
-      for (const [i, k] of missing) result[i] = { id: byKey.get(k) ?? ids[i]! };
+      for (const [i, k] of missing) result[i] = { id: byKey.get(k) ?? allIds[i]! };
     }
   } else {
-    await x.run(
-      `${INSERT}${valueRows(msgs.length, COLUMNS.length)}`,
-      msgs.flatMap((m, i) => rowValues(ids[i]!, m, lanes[i]!, now)),
-    );
+    await x.run(`${INSERT}${valueRows(msgs.length, COLUMNS.length)}`, values);
     inserted = new Set(ids);
   }
-  const counts = new Map<string, number>();
-  ids.forEach((id, i) => inserted.has(id) && counts.set(lanes[i]!, (counts.get(lanes[i]!) ?? 0) + 1));
+  const counts = new Map<string, { n: number; priority: number }>();
+  ids.forEach((id, i) => {
+    if (!inserted.has(id)) return;
+    const c = counts.get(lanes[i]!) ?? { n: 0, priority: priorities[i]! };
+    counts.set(lanes[i]!, { n: c.n + 1, priority: Math.min(c.priority, priorities[i]!) });
+  });
   await countIntoLanes(x, counts, now);
   return result;
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction, type DbClient } from "../infra/db.ts";
+import { asBackground } from "../infra/request-context.ts";
 import type { Log } from "../infra/logger.ts";
 import { toDate, type Sql } from "../infra/sql.ts";
 import { dialectOfClient, prismaExec } from "../infra/prisma-exec.ts";
@@ -90,24 +91,26 @@ export class Scheduler<D> {
       this.again = true;
       return;
     }
-    this.running = outsideTransaction(async () => {
-      await yieldToLoop();
-      do {
-        this.again = false;
-        try {
-          await this.runDue(true);
-        } catch (e) {
-          if (e instanceof SimulatedCrash) {
-            this.stopped = true;
-            break;
+    this.running = asBackground(() =>
+      outsideTransaction(async () => {
+        await yieldToLoop();
+        do {
+          this.again = false;
+          try {
+            await this.runDue(true);
+          } catch (e) {
+            if (e instanceof SimulatedCrash) {
+              this.stopped = true;
+              break;
+            }
+            this.log.error({ err: e }, "scheduler pass failed");
           }
-          this.log.error({ err: e }, "scheduler pass failed");
-        }
-      } while (this.again && !this.stopped);
-      this.running = undefined;
-      if (!this.stopped)
-        await this.planWake().catch((e) => this.log.error({ err: e }, "scheduler could not plan its wake"));
-    });
+        } while (this.again && !this.stopped);
+        this.running = undefined;
+        if (!this.stopped)
+          await this.planWake().catch((e) => this.log.error({ err: e }, "scheduler could not plan its wake"));
+      }),
+    );
   }
 
   private async planWake(): Promise<void> {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../infra/errors.ts";
 import { t, type Locale } from "../infra/i18n.ts";
-import type { MessageBody } from "../outbox/outbox.ts";
+import type { MessageBody } from "../outbox/message.ts";
 import { isMalformed } from "./payload.ts";
 
 export interface ReplyTarget {

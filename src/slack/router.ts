@@ -5,6 +5,7 @@
 // takes is acked at once instead of after Bolt's 3-second wait, and logged.
 import type { AnyMiddlewareArgs, App, Middleware } from "@slack/bolt";
 import type { Log } from "../infra/logger.ts";
+import { asPersonsAction } from "../infra/request-context.ts";
 
 type Kind = "action" | "view" | "shortcut" | "command" | "options";
 type Constraint = string | RegExp | { action_id?: string | RegExp; callback_id?: string | RegExp; type?: string };
@@ -76,7 +77,8 @@ export function routeListeners(app: App, log: Log): void {
         if (ack) await ack();
         return;
       }
-      for (const h of route.handlers) await h(args as Parameters<Handler>[0]);
+      // Whatever the handler queues answers this person's own action: it goes before bulk news.
+      for (const h of route.handlers) await asPersonsAction(() => h(args as Parameters<Handler>[0]));
     };
     // Every request of this kind comes through the one listener.
     originals.get(kind)!(/[\s\S]*/, dispatch);

@@ -179,7 +179,7 @@ describe("outbox delivery against a fake Slack", () => {
     expect((await row(u2.id)).status).toBe("sent");
   });
 
-  it("an edit queued with its post (same transaction) goes out after it, never before", async () => {
+  it("an edit of a post not sent yet becomes its content; edits of a sent post go after it, only the latest", async () => {
     const s = newSender({ perChannelIntervalMs: 0 });
     const { id } = await db.$transaction(async (tx) => {
       const p = await enqueueMessage(tx, clock, { kind: "post", channel: "C1", body: { text: "card" } });
@@ -189,15 +189,20 @@ describe("outbox delivery against a fake Slack", () => {
     });
     await s.drain();
     const ts = (await row(id)).ts;
+    // Ten edits queued while the card is out: one chat.update, with the last of them.
+    for (let i = 3; i <= 12; i++)
+      await enqueueMessage(db, clock, { kind: "update", targetId: id, body: { text: `card v${i}` } });
+    await s.drain();
     expect(
       fake.calls
         .filter((c) => c.method.startsWith("chat."))
         .map((c) => [c.method, c.args.text, c.args.thread_ts ?? c.args.ts ?? null]),
     ).toEqual([
-      ["chat.postMessage", "card", null],
+      ["chat.postMessage", "card v2", null],
       ["chat.postMessage", "note", ts],
-      ["chat.update", "card v2", ts],
+      ["chat.update", "card v12", ts],
     ]);
+    expect(await db.outboxMessage.count({ where: { targetId: id, status: "superseded" } })).toBe(9);
   });
 
   it("keeps to one message per second in a channel, in order, while other channels proceed", async () => {

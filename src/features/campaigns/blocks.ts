@@ -6,7 +6,7 @@ import { esc } from "../../infra/markup.ts";
 import { shiftDate } from "../../infra/time.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { MessageBody, Grouping } from "../../outbox/message.ts";
 import { ACTION } from "./ids.ts";
 import { STAGES, StoredText, type Kind, type Template, type Text } from "./rules.ts";
 
@@ -162,4 +162,24 @@ export function homeBlocks(
     { type: "actions", elements: done },
     { type: "divider" },
   ];
+}
+
+/**
+ * A reminder or a stage opening as an item a roll-up can hold: a wave of 09:00 reminders to one
+ * owner becomes one DM listing them; a channel's many stage openings, one message.
+ */
+export function promoNews(
+  key: "promo.reminders" | "promo.channel",
+  t: Translator,
+  text: string,
+  urgent: boolean,
+): Grouping {
+  return {
+    key,
+    item: {
+      line: text.split("\n")[0]!,
+      rank: urgent ? 1 : 2,
+      head: { title: key === "promo.reminders" ? "rollup.promo.reminders" : "rollup.promo.channel", locale: t.locale },
+    },
+  };
 }

@@ -3,7 +3,10 @@ import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { MessageBody } from "../../outbox/message.ts";
+import { pageBlocks } from "./blocks.ts";
+import { ACTION_LIST_PAGE } from "./ids.ts";
+import type { CasePage } from "./queries.ts";
 import { TARGET_CSAT, TARGET_FCR, type ComplaintReport } from "./report.ts";
 import { CAUSES, type Cause, type PolicySnapshot, type Status } from "./rules.ts";
 
@@ -23,9 +26,16 @@ export function caseRow(t: Translator, c: ComplaintCase, timeZone: string): stri
   });
 }
 
-export function listAnswer(t: Translator, cases: ComplaintCase[], timeZone: string): MessageBody {
-  const rows = cases.map((c) => `• ${caseRow(t, c, timeZone)}`);
-  return { text: [`*${t("complaint.list.title")}*`, ...(rows.length ? rows : [t("complaint.list.empty")])].join("\n") };
+/** /complaint list: a page of open cases, the most urgent first, with the count of the rest. */
+export function listAnswer(t: Translator, page: CasePage, timeZone: string): MessageBody {
+  const rows = page.cases.map((c) => `• ${caseRow(t, c, timeZone)}`);
+  const text = [`*${t("complaint.list.title")}*`, ...(rows.length ? rows : [t("complaint.list.empty")])].join("\n");
+  if (!page.total) return { text };
+  const pager = pageBlocks(t, { ...page, shown: page.cases.length }, (offset) => ({
+    action_id: ACTION_LIST_PAGE,
+    value: String(offset),
+  }));
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...pager] };
 }
 
 export function tiersAnswer(t: Translator, p: PolicySnapshot): MessageBody {

@@ -8,7 +8,7 @@ import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { Grouping, MessageBody } from "../../outbox/message.ts";
 import { ACTION, type ActionName } from "./ids.ts";
 import type { Cause, RemedyKind, Status, Urgency } from "./rules.ts";
 
@@ -161,10 +161,92 @@ export function caseCard(
   return { text: title, blocks };
 }
 
-/** App Home: the cases waiting for this person, one line each. */
-export function homeBlocks(t: Translator, rows: string[]): KnownBlock[] {
+/** A page of cases: how many in all (VIP, urgent), and buttons to the pages around it. */
+export function pageBlocks(
+  t: Translator,
+  p: { total: number; vip: number; urgent: number; offset: number; pageSize: number; shown: number },
+  button: (offset: number) => { action_id: string; value: string },
+): KnownBlock[] {
+  const counts = t("complaint.page.counts", {
+    total: p.total,
+    vip: p.vip,
+    urgent: p.urgent,
+    from: p.total ? p.offset + 1 : 0,
+    to: p.offset + p.shown,
+  });
+  const buttons: Button[] = [];
+  if (p.offset > 0)
+    buttons.push({
+      type: "button",
+      text: plain(t("complaint.page.prev")),
+      ...button(Math.max(0, p.offset - p.pageSize)),
+    });
+  if (p.offset + p.shown < p.total) {
+    const n = Math.min(p.pageSize, p.total - p.offset - p.shown);
+    buttons.push({ type: "button", text: plain(t("complaint.page.next", { n })), ...button(p.offset + p.pageSize) });
+  }
+  return [
+    { type: "context", elements: [md(counts)] },
+    ...(buttons.length ? [{ type: "actions" as const, elements: buttons }] : []),
+  ];
+}
+
+/** App Home: the cases waiting for this person, one line each, a page at a time. */
+export function homeBlocks(
+  t: Translator,
+  rows: string[],
+  page: Parameters<typeof pageBlocks>[1],
+  button: Parameters<typeof pageBlocks>[2],
+): KnownBlock[] {
   return [
     { type: "section", text: md([t("complaint.home.title"), ...rows.map((r) => `• ${r}`)].join("\n")) },
+    ...pageBlocks(t, page, button),
     { type: "divider" },
   ];
+}
+
+/** VIPs first, then urgent cases, then the rest: the order a roll-up lists cases in. */
+export const caseRank = (c: Pick<ComplaintCase, "vip" | "urgency">): number =>
+  c.vip ? 0 : c.urgency === "urgent" ? 1 : 2;
+
+/** A case's line in a roll-up: number, customer, cause, deadline and owner (named, not pinged). */
+export function caseLine(t: Translator, c: ComplaintCase, timeZone: string, extra = ""): string {
+  return t("complaint.rollup.line", {
+    icon: c.urgency === "urgent" ? "🔴" : "🟡",
+    number: c.number,
+    customer: c.customerName,
+    vip: c.vip ? " ⭐ VIP" : "",
+    cause: t(`cause.${c.cause as Cause}`),
+    clock: c.deadlineAt ? formatInZone(c.deadlineAt, timeZone, "MM-dd HH:mm") : "–",
+    owner: c.ownerId,
+    extra: extra ? ` · ${extra}` : "",
+  });
+}
+
+/**
+ * The case's news as an item a roll-up can hold: under a burst, cards, notes and DMs of one kind
+ * in one channel (or one person's DM) become one message that lists the cases.
+ */
+export function caseNews(
+  key:
+    | "complaint.opened"
+    | "complaint.escalated"
+    | "complaint.moved"
+    | "complaint.notes"
+    | "complaint.owner"
+    | "complaint.linked",
+  t: Translator,
+  c: ComplaintCase,
+  timeZone: string,
+  o: { tier?: number; mentions?: string[]; extra?: string } = {},
+): Grouping {
+  const title = key === "complaint.linked" ? "complaint.opened" : key;
+  return {
+    key,
+    item: {
+      line: caseLine(t, c, timeZone, o.extra),
+      rank: caseRank(c),
+      head: { title: `rollup.${title}`, params: { tier: o.tier ?? c.tier }, locale: t.locale, mentions: o.mentions },
+    },
+  };
 }

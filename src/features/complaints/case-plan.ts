@@ -6,7 +6,8 @@ import type { Clock } from "../../infra/clock.ts";
 import { newId } from "../../infra/ids.ts";
 import { inSlices, marks, valueRows, type Param } from "../../infra/sql.ts";
 import { scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
-import { enqueueMany, type Exec, type OutgoingMessage } from "../../outbox/outbox.ts";
+import { type OutgoingMessage } from "../../outbox/message.ts";
+import { enqueueMany, type Exec } from "../../outbox/outbox.ts";
 import { timerOwner } from "./case-clock.ts";
 
 export interface CaseEvent {
@@ -95,6 +96,7 @@ const CASE_TYPES: Record<string, string> = {
   clockGen: "integer",
   breaches: "integer",
   tier: "integer",
+  tierPeople: "text",
   escalations: "integer",
   remainingMs: "integer",
   cardId: "text",

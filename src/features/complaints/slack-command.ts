@@ -1,20 +1,29 @@
 // /complaint: new, list, tiers, tier, policy, report.
 import { TZDate } from "@date-fns/tz";
 import { format, subDays } from "date-fns";
-import type { App } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { MessageBody } from "../../outbox/message.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { answerNow, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../people/people.ts";
 import { listAnswer, policyAnswer, reportAnswer, tiersAnswer } from "./answers.ts";
-import { COMMAND } from "./ids.ts";
+import { ACTION_LIST_PAGE, COMMAND } from "./ids.ts";
 import { loadPolicy, savePolicy, saveTier } from "./policy.ts";
 import { openCases, reportFor } from "./queries.ts";
 import { parseComplaintCommand } from "./schema.ts";
 import { openCreateModal } from "./slack-create.ts";
 
 export function registerCommand(app: App, deps: Deps): void {
+  // The list's next and previous pages replace the list where the person is reading it.
+  app.action<BlockAction<ButtonAction>>(ACTION_LIST_PAGE, async ({ ack, body, action }) => {
+    await ack();
+    const offset = Number(action.value);
+    if (!Number.isInteger(offset) || offset < 0 || !body.response_url) return;
+    const user = await userContext(deps, body.user.id);
+    const page = listAnswer(user.t, await openCases(deps, offset), user.timeZone);
+    await deps.slack.respond(body.response_url, { replace_original: true, ...page });
+  });
   app.command(COMMAND, async ({ command, ack }) => {
     await ackFirst(ack);
     const to = { responseUrl: command.response_url, channel: command.channel_id, userId: command.user_id };
@@ -34,7 +43,7 @@ export function registerCommand(app: App, deps: Deps): void {
           await openCreateModal(deps, command.user_id, command.trigger_id, { meta: {} });
           break;
         case "list":
-          await show(listAnswer(user.t, await openCases(deps), user.timeZone));
+          await show(listAnswer(user.t, await openCases(deps, 0), user.timeZone));
           break;
         case "tiers":
           await show(tiersAnswer(user.t, await loadPolicy(deps.db)));

@@ -1,7 +1,7 @@
 // Someone outside the case waiting for it to close: a Workflow Builder step ("Wait for complaint
 // resolution"). The watcher is a row; the transaction that closes the case queues each waiting
 // step's completion, so a restart in between loses nothing and nothing completes twice.
-import { stepCompletion } from "../../outbox/outbox.ts";
+import { stepCompletion } from "../../outbox/message.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";

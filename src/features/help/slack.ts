@@ -4,11 +4,22 @@ import { t } from "../../infra/i18n.ts";
 import { esc } from "../../infra/markup.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { answerInAck } from "../../slack/reply.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { MessageBody } from "../../outbox/message.ts";
 import { isAdmin, userContext, type UserContext } from "../../people/people.ts";
 import { setChannelLocale } from "../../people/channels.ts";
 import { chooseLocale } from "../../slack/user-context.ts";
-import type { Feature } from "../feature.ts";
+import { HOME_PAGE, type Feature } from "../feature.ts";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import { z } from "zod";
+
+const HomePage = z.object({ f: z.string().max(40), o: z.number().int().min(0).max(1_000_000) });
+const safeJson = (v: unknown): unknown => {
+  try {
+    return JSON.parse(String(v));
+  } catch {
+    return undefined;
+  }
+};
 import { helpMessage, homeView } from "./blocks.ts";
 import { COMMAND } from "./ids.ts";
 import { parseShopopsCommand } from "./schema.ts";
@@ -83,12 +94,22 @@ export function registerHelp(app: App, deps: Deps, features: readonly Feature[])
     });
   });
 
+  /** Draws "what needs me" for a person, each feature's section at its page (0 unless paging). */
+  const publishHome = async (userId: string, pages: Record<string, number> = {}) => {
+    const user = await userContext(deps, userId);
+    const sections: unknown[][] = [];
+    for (const f of features) if (f.homeSection) sections.push(await f.homeSection(deps, user, pages[f.name] ?? 0));
+    const updated = user.t("home.updated", { time: formatInZone(deps.clock.now(), user.timeZone), tz: user.timeZone });
+    await deps.slack.call("views.publish", { user_id: userId, view: homeView(user.t, sections, updated) });
+  };
   app.event("app_home_opened", async ({ event }) => {
     if (event.tab !== "home") return;
-    const user = await userContext(deps, event.user);
-    const sections: unknown[][] = [];
-    for (const f of features) if (f.homeSection) sections.push(await f.homeSection(deps, user));
-    const updated = user.t("home.updated", { time: formatInZone(deps.clock.now(), user.timeZone), tz: user.timeZone });
-    await deps.slack.call("views.publish", { user_id: event.user, view: homeView(user.t, sections, updated) });
+    await publishHome(event.user);
+  });
+  app.action<BlockAction<ButtonAction>>(HOME_PAGE, async ({ ack, body, action }) => {
+    await ack();
+    const page = HomePage.safeParse(safeJson(action.value));
+    if (!page.success) return;
+    await publishHome(body.user.id, { [page.data.f]: page.data.o });
   });
 }

@@ -3,6 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 export { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
+import type { Grouping } from "../../outbox/message.ts";
 
 export function money(x: number, signed = false): string {
   const s = `¥${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -47,4 +48,16 @@ export function alertBlocks(locale: Locale, text: string, alertId: string, foote
     });
   }
   return blocks;
+}
+
+/** An anomaly alert as an item a roll-up can hold: an outage alerting every SKU is one message. */
+export function alertNews(locale: Locale, text: string, level: string): Grouping {
+  return {
+    key: "metrics.alerts",
+    item: {
+      line: text.split("\n")[0]!,
+      rank: level === "critical" ? 0 : level === "warning" ? 1 : 2,
+      head: { title: "rollup.metrics.alerts", locale },
+    },
+  };
 }

@@ -12,7 +12,7 @@ export { ACTION, VIEW_CREATE, VIEW_REASON, SHORTCUT } from "./ids.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../infra/i18n.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { MessageBody } from "../../outbox/message.ts";
 import { openConsults, type Consults, type TaskStatus } from "./rules.ts";
 
 const md = (text: string) => ({ type: "mrkdwn" as const, text });

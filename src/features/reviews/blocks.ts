@@ -8,7 +8,7 @@ import { t, type Locale } from "../../infra/i18n.ts";
 import { esc } from "../../infra/markup.ts";
 import { formatInZone, formatWithZone } from "../../infra/time.ts";
 import type { Review } from "../../generated/prisma/client.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { Grouping, MessageBody } from "../../outbox/message.ts";
 import { ACTION_OPEN_CASE } from "./ids.ts";
 import { CAUSES, languageOf } from "./matcher.ts";
 
@@ -94,5 +94,18 @@ export function alertMessage(
   return {
     text: title,
     blocks: [{ type: "header", text: { type: "plain_text", text: title.slice(0, 150) } }, ...shown].slice(0, 50),
+  };
+}
+
+/** A critical review as an item a roll-up can hold: a flood of alerts becomes one message. */
+export function reviewNews(locale: Locale, r: Review): Grouping {
+  const excerpt = r.text.length > 60 ? `${r.text.slice(0, 59)}…` : r.text;
+  return {
+    key: "reviews.alerts",
+    item: {
+      line: `${t(locale, "reviews.alert.title", { platform: r.platform, sku: r.sku, stars: "★".repeat(r.rating) })} · “${esc(excerpt)}”`,
+      rank: r.rating <= 1 ? 1 : 2,
+      head: { title: "rollup.reviews.alerts", locale },
+    },
   };
 }

@@ -13,7 +13,7 @@ import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import type { JobKind } from "../../scheduler/types.ts";
-import type { MessageBody } from "../../outbox/outbox.ts";
+import type { MessageBody } from "../../outbox/message.ts";
 import { localTime, shiftDate } from "../../infra/time.ts";
 import { briefingStats, type StatReview } from "./briefing-stats.ts";
 import { CAUSES, type Cause } from "./matcher.ts";

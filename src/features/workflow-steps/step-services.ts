@@ -8,7 +8,7 @@ import type { Db } from "../../infra/db.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
 import { stored } from "../../infra/stored.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
-import { stepCompletion, type StepCompletion } from "../../outbox/outbox.ts";
+import { stepCompletion, type StepCompletion } from "../../outbox/message.ts";
 import { openCase } from "../complaints/open-case.ts";
 import type { Cause, Urgency } from "../complaints/rules.ts";
 import { watchCase } from "../complaints/watch-case.ts";

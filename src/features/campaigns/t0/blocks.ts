@@ -2,7 +2,7 @@
 // reader's). User and webhook text (names, SKUs, channels) is escaped by t().
 import type { KnownBlock } from "@slack/types";
 import type { Translator } from "../../../infra/i18n.ts";
-import type { MessageBody } from "../../../outbox/outbox.ts";
+import type { MessageBody } from "../../../outbox/message.ts";
 import type { Figures } from "./figures.ts";
 import { sparkline, type Finding } from "./plan.ts";
 
