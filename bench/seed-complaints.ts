@@ -23,8 +23,8 @@ export function seedComplaints(path: string, n: number, from: number, to: number
   });
   const now = iso(from - 7200_000);
   const ic = db.prepare(
-    `INSERT INTO "ComplaintCase" (id, number, status, tier, startTier, urgency, cause, orderNo, customerName, vip, summary, ownerId, policy, clockKind, clockGen, clockStartedAt, deadlineAt, breaches, escalations, cardId, createdAt)
-     VALUES (?, ?, 'open', 1, 1, 'urgent', 'quality', ?, '王小姐', 0, '杯子破损', ?, ?, 'response', 1, ?, ?, 0, 0, ?, ?)`,
+    `INSERT INTO "ComplaintCase" (id, number, status, tier, tierPeople, startTier, urgency, cause, orderNo, customerName, vip, summary, ownerId, policy, clockKind, clockGen, clockStartedAt, deadlineAt, breaches, escalations, cardId, createdAt)
+     VALUES (?, ?, 'open', 1, ',U0TIER1,', 1, 'urgent', 'quality', ?, '王小姐', 0, '杯子破损', ?, ?, 'response', 1, ?, ?, 0, 0, ?, ?)`,
   );
   const it = db.prepare(
     `INSERT INTO "Timer" (id, kind, key, ownerId, payload, dueAt, status, version, attempts, createdAt) VALUES (?, 'complaint.breach', ?, ?, ?, ?, 'pending', 0, 0, ?)`,
@@ -36,7 +36,7 @@ export function seedComplaints(path: string, n: number, from: number, to: number
     `INSERT OR IGNORE INTO "UserProfile" (userId, locale, tz, isAdmin, fetchedAt) VALUES (?, ?, 'Asia/Shanghai', 0, ?)`,
   );
   db.transaction(() => {
-    for (let o = 0; o < owners; o++) ip.run(`U0OWNER${o}`, o % 2 ? "en-US" : "zh-CN", iso(from));
+    for (let o = 0; o < owners; o++) ip.run(`U0OWNER${o}`, `Agent ${o}`, o % 2 ? "en-US" : "zh-CN", iso(from));
     for (let i = 0; i < n; i++) {
       const id = `bcase${String(i).padStart(8, "0")}`;
       const due = from + Math.floor(((to - from) * i) / Math.max(1, n - 1));

@@ -14,7 +14,8 @@ import { migrateDeploy } from "./infra/migrate.ts";
 import { Scheduler, type RunnerOptions } from "./scheduler/runner.ts";
 import { createSlackApi, SlackCallError } from "./slack/api.ts";
 import { createSlackRuntime } from "./slack/app.ts";
-import { slackPeople } from "./slack/user-context.ts";
+import { namesOf, slackPeople } from "./slack/user-context.ts";
+import { slackBudgets } from "./slack/delivery/budget.ts";
 import type { Health } from "./slack/ops-routes.ts";
 import type { Route } from "./slack/front-door.ts";
 import { createOutbox } from "./outbox/outbox.ts";
@@ -66,6 +67,17 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<Bot>
   onCommit(db, () => sender?.kick());
   sender = new OutboxSender(sql, clock, slack, log.child({ component: "outbox" }), {
     perChannelIntervalMs: durationMs(config.OUTBOX_CHANNEL_INTERVAL),
+    delivery: {
+      rollups: config.DELIVERY_ROLLUPS === "on",
+      queueBudgetMs: durationMs(config.DELIVERY_QUEUE_BUDGET),
+      groupWaitMs: durationMs(config.DELIVERY_GROUP_WAIT),
+      groupIntervalMs: durationMs(config.DELIVERY_GROUP_INTERVAL),
+      budgets: slackBudgets({
+        postsPerMinute: config.SLACK_POSTS_PER_MINUTE,
+        editsPerMinute: config.SLACK_EDITS_PER_MINUTE,
+      }),
+    },
+    nameOf: (ids) => namesOf(deps, ids),
     onOutcome: (o) => metrics.outboxOutcomes.inc({ outcome: o }),
     onFailed: (row, reason) => tellActorOfFailure(deps, row, reason),
   });

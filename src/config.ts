@@ -52,6 +52,20 @@ const Schema = z.object({
     .default("false")
     .transform((v) => v === "true"),
   OUTBOX_CHANNEL_INTERVAL: z.string().regex(durationRe, "must be a duration such as 1s or 1500ms").default("1s"),
+  // Roll-ups (see README "When many things happen at once"): off sends every message on its own.
+  DELIVERY_ROLLUPS: z.enum(["on", "off"], { error: "on or off" }).default("on"),
+  // How long a channel's queue may grow
+  // before news of one kind there becomes one roll-up message…
+  DELIVERY_QUEUE_BUDGET: z.string().regex(durationRe, "must be a duration such as 10s").default("10s"),
+  // …how long news for a person's DM waits for the rest of its wave…
+  DELIVERY_GROUP_WAIT: z.string().regex(durationRe, "must be a duration such as 2s").default("2s"),
+  // …and how long a roll-up stays open after its last news (also: at most one @-mention of a
+  // person per channel, and one edit of a roll-up, per interval).
+  DELIVERY_GROUP_INTERVAL: z.string().regex(durationRe, "must be a duration such as 60s or 1m").default("60s"),
+  // Slack's workspace-wide cap on chat.postMessage is not published; this is what the bot keeps to.
+  SLACK_POSTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
+  // chat.update is Tier 3: 50 a minute per workspace.
+  SLACK_EDITS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(50),
 });
 
 export type Config = z.output<typeof Schema>;

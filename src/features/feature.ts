@@ -24,6 +24,13 @@ export interface Feature {
   routes?: HttpRoute[];
   /** Runs once the app has started: re-plans timers that should exist (an auditor). */
   onStart?(deps: Deps): Promise<void>;
-  /** This feature's part of the App Home "what needs me" view. */
-  homeSection?(deps: Deps, user: UserContext): Promise<KnownBlock[]>;
+  /**
+   * This feature's part of the App Home "what needs me" view, from `offset` on when it pages (its
+   * buttons use HOME_PAGE with the value homePageValue(feature, offset)).
+   */
+  homeSection?(deps: Deps, user: UserContext, offset: number): Promise<KnownBlock[]>;
 }
+
+/** The action of a Home section's "next / previous" buttons; App Home is drawn again at that page. */
+export const HOME_PAGE = "home_page";
+export const homePageValue = (feature: string, offset: number) => JSON.stringify({ f: feature, o: offset });

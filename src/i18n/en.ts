@@ -2,6 +2,7 @@
 // Placeholders are written {name} and filled by t().
 import { enCampaigns } from "./en.campaigns.ts";
 import { enComplaints } from "./en.complaints.ts";
+import { enDelivery } from "./en.delivery.ts";
 import { enMetrics } from "./en.metrics.ts";
 import { enRaci } from "./en.raci.ts";
 import { enReviews } from "./en.reviews.ts";
@@ -10,6 +11,7 @@ import { enT0 } from "./en.t0.ts";
 
 export const en = {
   ...enComplaints,
+  ...enDelivery,
   ...enCampaigns,
   ...enReviews,
   ...enMetrics,

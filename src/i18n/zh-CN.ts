@@ -1,6 +1,7 @@
 import type { MessageKey } from "./en.ts";
 import { zhCNCampaigns } from "./zh-CN.campaigns.ts";
 import { zhCNComplaints } from "./zh-CN.complaints.ts";
+import { zhCNDelivery } from "./zh-CN.delivery.ts";
 import { zhCNMetrics } from "./zh-CN.metrics.ts";
 import { zhCNRaci } from "./zh-CN.raci.ts";
 import { zhCNReviews } from "./zh-CN.reviews.ts";
@@ -10,6 +11,7 @@ import { zhCNT0 } from "./zh-CN.t0.ts";
 // 簡體中文目錄：鍵與 en.ts 一一對應。
 export const zhCN: Record<MessageKey, string> = {
   ...zhCNComplaints,
+  ...zhCNDelivery,
   ...zhCNCampaigns,
   ...zhCNReviews,
   ...zhCNMetrics,

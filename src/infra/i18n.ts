@@ -42,8 +42,15 @@ export function toLocale(slackLocale: string | null | undefined): Locale | undef
   return undefined;
 }
 
-export type Translator = (key: MessageKey, params?: Params) => string;
-export const translator =
-  (locale: Locale): Translator =>
-  (key, params) =>
-    t(locale, key, params);
+/** Messages in one locale; it says which (a roll-up built from its lines speaks the same). */
+export type Translator = ((key: MessageKey, params?: Params) => string) & { readonly locale: Locale };
+const translators = new Map<Locale, Translator>();
+export const translator = (locale: Locale): Translator => {
+  let tr = translators.get(locale);
+  if (!tr)
+    translators.set(
+      locale,
+      (tr = Object.assign((key: MessageKey, params?: Params) => t(locale, key, params), { locale })),
+    );
+  return tr;
+};

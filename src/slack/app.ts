@@ -9,6 +9,7 @@ import type { Feature } from "../features/feature.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { dedupeRequests } from "./dedupe.ts";
 import { routeListeners } from "./router.ts";
+import { registerRollupActions } from "./delivery/rollup-actions.ts";
 import { createFrontDoor, type Route } from "./front-door.ts";
 import { opsRoutes, type Health } from "./ops-routes.ts";
 
@@ -69,6 +70,7 @@ export function createSlackRuntime(
   app.error(async (e) => {
     log.error({ err: e }, "unhandled error in a Slack listener");
   });
+  registerRollupActions(app, deps);
   for (const f of features) f.register(app, deps, features);
 
   const routes: Route[] = [

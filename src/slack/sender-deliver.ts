@@ -2,7 +2,24 @@
 import type { Sql } from "../infra/sql.ts";
 import { jsonOf } from "../infra/stored.ts";
 import { SlackCallError, type SlackApi } from "./api.ts";
-import type { MessageBody, StepCompletion } from "../outbox/outbox.ts";
+import type { MessageBody, StepCompletion } from "../outbox/message.ts";
+import { budgetMentions, type NameOf } from "./delivery/mentions.ts";
+import { renderRollup, rollupSpecOf } from "./delivery/rollup-render.ts";
+
+/** What delivering needs beyond the row: names for roll-ups, and the mention budget. */
+export interface DeliverContext {
+  now: Date;
+  nameOf: NameOf;
+  /** A person or group is @-mentioned at most once per this interval in a channel. */
+  mentionIntervalMs: number;
+}
+
+/** The message a row depends on was folded into a roll-up: this one folds with it. */
+export class FoldedWithParent extends Error {
+  constructor(readonly rollupId: string) {
+    super("folded with its parent");
+  }
+}
 
 export interface OutboxRow {
   id: string;
@@ -21,6 +38,9 @@ export interface OutboxRow {
   actorId: string | null;
   lane: string;
   seq: number;
+  priority: number;
+  /** Queued while answering a person's own action: reported as it is, outside the mention budget. */
+  fromAction: boolean;
   claimToken: string | null;
   /**
    * The previous claim of this row never recorded an outcome: its sender died (or its lease ran
@@ -47,22 +67,39 @@ type FileBody = MessageBody & { file: { filename: string; title: string; altText
 
 /** The earlier message this one depends on (an edit's target, a reply's parent). */
 async function earlier(sql: Sql, id: string, why: string): Promise<{ ts: string; channel: string }> {
-  const r = await sql.get<{ status: string; ts: string | null; sentChannel: string | null }>(
-    `SELECT "status", "ts", "sentChannel" FROM "OutboxMessage" WHERE "id" = ?`,
+  const r = await sql.get<{ status: string; ts: string | null; sentChannel: string | null; rollupId: string | null }>(
+    `SELECT "status", "ts", "sentChannel", "rollupId" FROM "OutboxMessage" WHERE "id" = ?`,
     [id],
   );
+  if (r?.status === "folded" && r.rollupId) throw new FoldedWithParent(r.rollupId);
   if (!r || r.status === "failed") throw new SlackCallError({ type: "permanent", reason: why });
   // Same lane, so it went first; a target queued in another lane (rare) is simply waited for.
   if (!r.ts || !r.sentChannel) throw new SlackCallError({ type: "transient", reason: "waiting_for_target" });
   return { ts: r.ts, channel: r.sentChannel };
 }
 
+/** A queued edit of a message folded since: the message takes the edit's content instead. */
+async function mergeIntoFolded(sql: Sql, row: OutboxRow, body: MessageBody): Promise<"superseded"> {
+  const t = await sql.get<{ body: unknown }>(`SELECT "body" FROM "OutboxMessage" WHERE "id" = ?`, [row.targetId]);
+  const merged = { ...(jsonOf(t?.body) as object), ...body };
+  await sql.run(`UPDATE "OutboxMessage" SET "body" = ? WHERE "id" = ? AND "status" = 'folded'`, [
+    JSON.stringify(merged),
+    row.targetId,
+  ]);
+  return "superseded";
+}
+
 export async function deliver(
   sql: Sql,
   api: SlackApi,
   row: OutboxRow,
+  ctx: DeliverContext,
 ): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
   const body = jsonOf(row.body) as MessageBody;
+  // A roll-up's message is drawn from what it holds when it is sent (never before a look for an
+  // earlier send of it: a page drawn again could list more than Slack showed).
+  const spec = rollupSpecOf(body);
+  const drawn = async () => (spec ? renderRollup(sql, row.id, spec, ctx.nameOf) : body);
   switch (row.kind) {
     case "respond":
       await api.respond(row.responseUrl!, body);
@@ -82,14 +119,22 @@ export async function deliver(
       return { ts: (r.message_ts as string) ?? null, channel: row.channel };
     }
     case "update": {
-      // Only the newest edit of a message matters: an older queued edit is dropped, not sent.
+      // Only the newest edit of a message matters: an older edit, queued or put aside, is dropped
+      // once a newer one is queued or was sent.
       const newer = await sql.get(
-        `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "targetId" = ? AND "status" = 'pending' AND "kind" = 'update' AND "seq" > ? LIMIT 1`,
+        `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "targetId" = ? AND "status" IN ('pending', 'sent') AND "kind" = 'update'
+           AND "seq" > ? LIMIT 1`,
         [row.targetId, row.seq],
       );
       if (newer) return "superseded";
-      const target = await earlier(sql, row.targetId!, "target_message_failed");
-      const r = await api.call("chat.update", { ...body, channel: target.channel, ts: target.ts });
+      let target: { ts: string; channel: string };
+      try {
+        target = await earlier(sql, row.targetId!, "target_message_failed");
+      } catch (e) {
+        if (e instanceof FoldedWithParent) return mergeIntoFolded(sql, row, body);
+        throw e;
+      }
+      const r = await api.call("chat.update", { ...(await drawn()), channel: target.channel, ts: target.ts });
       return { ts: (r.ts as string) ?? target.ts, channel: target.channel };
     }
     default: {
@@ -101,8 +146,13 @@ export async function deliver(
         if (found) return found;
       }
       const metadata = { event_type: MARKER, event_payload: { outbox_id: row.id } };
+      // What a person just did is reported as it is; background news keeps to the mention budget.
+      const content = await drawn();
+      const paced = row.fromAction
+        ? content
+        : await budgetMentions(sql, row.channel!, content, ctx.now, ctx.mentionIntervalMs, ctx.nameOf);
       const r = await api.call("chat.postMessage", {
-        ...body,
+        ...paced,
         channel: row.channel,
         thread_ts: threadTs,
         metadata: JSON.stringify(metadata),

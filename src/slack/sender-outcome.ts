@@ -2,13 +2,14 @@
 // each outcome of a group commit (sender.ts), inside its transaction; false when the claim had
 // expired and another sender owns the message now.
 import type { Sql } from "../infra/sql.ts";
-import { isUnpacedLane } from "../outbox/outbox.ts";
+import { isUnpacedLane } from "../outbox/message.ts";
 import type { CallFailure } from "./api.ts";
 import type { OutboxRow } from "./sender-deliver.ts";
 
 export type Result =
   | { kind: "sent"; ts: string | null; channel: string | null }
   | { kind: "superseded" }
+  | { kind: "folded"; rollupId: string }
   | { kind: "failed"; reason: string }
   | { kind: "retry"; failure: CallFailure };
 
@@ -21,7 +22,11 @@ export async function writeOutcome(
 ): Promise<boolean> {
   const now = me.now;
   const pace =
-    isUnpacedLane(row.lane) || row.kind === "complete" || r.kind === "superseded" || r.kind === "failed"
+    isUnpacedLane(row.lane) ||
+    row.kind === "complete" ||
+    r.kind === "superseded" ||
+    r.kind === "folded" ||
+    r.kind === "failed"
       ? 0
       : me.paceMs;
   const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
@@ -50,17 +55,29 @@ export async function writeOutcome(
   const [status, ts, channel, error] =
     r.kind === "sent"
       ? ["sent", r.ts, r.channel, null]
-      : r.kind === "superseded"
-        ? ["superseded", null, null, null]
+      : r.kind === "superseded" || r.kind === "folded"
+        ? [r.kind, null, null, null]
         : ["failed", null, null, r.reason];
   const n = await q.run(
-    `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL WHERE ${own}`,
-    [status, ts, channel, r.kind === "sent" ? now : null, error, row.id, me.token],
+    `UPDATE "OutboxMessage" SET "status" = ?, "ts" = ?, "sentChannel" = ?, "sentAt" = ?, "lastError" = ?, "leaseUntil" = NULL,
+       "rollupId" = COALESCE(?, "rollupId") WHERE ${own}`,
+    [
+      status,
+      ts,
+      channel,
+      r.kind === "sent" ? now : null,
+      error,
+      r.kind === "folded" ? r.rollupId : null,
+      row.id,
+      me.token,
+    ],
   );
   if (n !== 1) return false;
+  // An emptied lane rests, and its priority goes back to news.
   await q.run(
     `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
-       "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END WHERE "lane" = ?`,
+       "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END,
+       "priority" = CASE WHEN "pending" > 1 THEN "priority" ELSE 2 END WHERE "lane" = ?`,
     [new Date(now.getTime() + pace), row.lane],
   );
   return true;

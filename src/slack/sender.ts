@@ -8,9 +8,14 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import { outsideTransaction } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
-import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { toBool, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { asBackground } from "../infra/request-context.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
-import { deliver, methodOf, type OutboxRow } from "./sender-deliver.ts";
+import type { NameOf } from "./delivery/mentions.ts";
+import type { DeliverySettings } from "./delivery/settings.ts";
+import { claimHeads } from "./sender-claim.ts";
+import { deferEdits, foldLane } from "./delivery/fold.ts";
+import { deliver, FoldedWithParent, methodOf, type OutboxRow } from "./sender-deliver.ts";
 import { writeOutcome, type Result } from "./sender-outcome.ts";
 
 export type { OutboxRow } from "./sender-deliver.ts";
@@ -18,6 +23,10 @@ export type { OutboxRow } from "./sender-deliver.ts";
 export interface SenderOptions {
   /** Slack allows about one message per second per channel. */
   perChannelIntervalMs?: number;
+  /** Grouping and Slack's budgets (see delivery/settings.ts); without: no budgets, no waiting. */
+  delivery?: Partial<Omit<DeliverySettings, "paceMs">>;
+  /** People's names, for roll-ups and mentions past their budget. */
+  nameOf?: NameOf;
   leaseMs?: number;
   /** A message still undeliverable after this long is marked failed instead of retried forever. */
   maxAgeMs?: number;
@@ -32,12 +41,14 @@ export interface SenderOptions {
 
 export class OutboxSender {
   private readonly token = randomUUID();
-  private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed">> &
+  private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed" | "delivery">> &
     Pick<SenderOptions, "onOutcome" | "onFailed">;
+  private readonly settings: DeliverySettings;
   private inFlight = new Map<string, Promise<void>>();
   /** The lane of each message in flight, by message id. */
   private inFlightLanes = new Map<string, string>();
   private cancelWake: (() => void) | undefined;
+  private folding = new Limiter(2);
   private passing: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -55,7 +66,17 @@ export class OutboxSender {
       maxAgeMs: 24 * 3600_000,
       concurrency: 16,
       maxSleepMs: 5_000,
+      nameOf: async () => new Map(),
       ...opts,
+    };
+    this.settings = {
+      paceMs: this.o.perChannelIntervalMs,
+      rollups: true,
+      queueBudgetMs: 10_000,
+      groupWaitMs: 0,
+      groupIntervalMs: 60_000,
+      budgets: { limits: {}, reserve: {} },
+      ...opts.delivery,
     };
   }
 
@@ -79,22 +100,25 @@ export class OutboxSender {
       this.again = true;
       return;
     }
-    // Started from inside a caller's transaction (an enqueue), the pass must not inherit it.
-    this.passing = outsideTransaction(async () => {
-      // Let the enqueuing transaction and the HTTP answer that triggered it go first.
-      await new Promise<void>((r) => setImmediate(r));
-      do {
-        this.again = false;
-        try {
-          await this.pass();
-        } catch (e) {
-          this.log.error({ err: e }, "outbox pass failed");
-        }
-      } while (this.again && !this.stopped);
-      this.passing = undefined;
-      if (!this.stopped)
-        await this.planWake().catch((e) => this.log.error({ err: e }, "outbox could not plan its wake"));
-    });
+    // Started from inside a caller's transaction (an enqueue) or a person's request, the pass
+    // inherits neither.
+    this.passing = asBackground(() =>
+      outsideTransaction(async () => {
+        // Let the enqueuing transaction and the HTTP answer that triggered it go first.
+        await new Promise<void>((r) => setImmediate(r));
+        do {
+          this.again = false;
+          try {
+            await this.pass();
+          } catch (e) {
+            this.log.error({ err: e }, "outbox pass failed");
+          }
+        } while (this.again && !this.stopped);
+        this.passing = undefined;
+        if (!this.stopped)
+          await this.planWake().catch((e) => this.log.error({ err: e }, "outbox could not plan its wake"));
+      }),
+    );
   }
 
   /** One pass: claims due lanes up to the free concurrency and starts their heads. Tests call it. */
@@ -102,64 +126,24 @@ export class OutboxSender {
     const free = this.o.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
     const now = this.clock.now();
-    const lease = new Date(now.getTime() + this.o.leaseMs);
-    const claimed = await this.sql.tx(async (q) => {
-      const pauses = new Map(
-        (
-          await q.all<{ method: string; until: unknown }>(
-            `SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`,
-            [now],
-          )
-        ).map((p) => [p.method, toDate(p.until)]),
-      );
-      const skip = q.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
-      // A lane this process is still sending on is never taken again by this process, even when
-      // its lease ran out on a clock that jumped (a test's, or the sandbox's +1 day): only
-      // another replica, after the lease, may conclude that this one died.
-      const busy = [...this.inFlightLanes.values()];
-      const notBusy = busy.length ? ` AND "lane" NOT IN (${marks(busy.length)})` : "";
-      const lanes = await q.all<{ lane: string }>(
-        `UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = ?
-         WHERE "lane" IN (SELECT "lane" FROM "OutboxLane" WHERE "nextAt" <= ?${notBusy} ORDER BY "nextAt" LIMIT ?${skip}) RETURNING "lane"`,
-        [lease, this.token, now, ...busy, free],
-      );
-      if (!lanes.length) return [];
-      // Each claimed lane's head in one statement, then one UPDATE for all of them.
-      const names = lanes.map((l) => l.lane);
-      const found = await q.all<Record<string, unknown>>(
-        `SELECT * FROM "OutboxMessage" AS m WHERE m."lane" IN (${marks(names.length)}) AND m."status" = 'pending'
-           AND m."seq" = (SELECT MIN(h."seq") FROM "OutboxMessage" AS h WHERE h."lane" = m."lane" AND h."status" = 'pending')`,
-        names,
-      );
-      const byLane = new Map(found.map((r) => [String(r.lane), toRow(r)]));
-      const heads: OutboxRow[] = [];
-      for (const lane of names) {
-        const row = byLane.get(lane);
-        if (!row) {
-          // Counted as busy but empty (a row removed by hand): the lane rests until something comes.
-          await q.run(`UPDATE "OutboxLane" SET "nextAt" = NULL, "pending" = 0, "claimToken" = NULL WHERE "lane" = ?`, [
-            lane,
-          ]);
-          continue;
-        }
-        const paused = pauses.get(methodOf(row.kind));
-        if (paused) {
-          await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [paused, lane]);
-          continue;
-        }
-        // A claim token left on the row means the last claim recorded no outcome (a retry clears
-        // it, a send or a failure ends the row): that sender died, and Slack may have the message.
-        heads.push({ ...row, attempts: row.attempts + 1, claimToken: this.token, inDoubt: row.claimToken !== null });
-      }
-      if (heads.length) {
-        await q.run(
-          `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(heads.length)})`,
-          [lease, this.token, ...heads.map((h) => h.id)],
-        );
-      }
-      return heads;
-    });
-    for (const row of claimed) {
+    const claimed = await this.sql.tx((q) =>
+      claimHeads(
+        q,
+        {
+          token: this.token,
+          now,
+          lease: new Date(now.getTime() + this.o.leaseMs),
+          free,
+          busy: [...this.inFlightLanes.values()],
+          settings: this.settings,
+        },
+        toRow,
+      ),
+    );
+    for (const lane of claimed.defers) this.track(lane, () => deferEdits(this.sql, lane, this.token, this.clock.now()));
+    for (const f of claimed.folds)
+      this.track(f.lane, () => foldLane(this.sql, this.settings, f, this.token, this.clock.now()));
+    for (const row of claimed.heads) {
       const p = this.handle(row).finally(() => {
         this.inFlight.delete(row.id);
         this.inFlightLanes.delete(row.id);
@@ -168,14 +152,33 @@ export class OutboxSender {
       this.inFlight.set(row.id, p);
       this.inFlightLanes.set(row.id, row.lane);
     }
-    return claimed.length;
+    return claimed.heads.length + claimed.folds.length + claimed.defers.length;
+  }
+
+  /**
+   * Runs work on a lane this sender holds (a fold), counted in flight like a send. At most two at
+   * a time: folds are the sender's heaviest transactions, and the timers need connections too.
+   */
+  private track(lane: string, work: () => Promise<void>): void {
+    const key = `work:${lane}`;
+    const p = this.folding
+      .run(work)
+      .catch((e) => this.log.error({ err: e, lane }, "outbox could not fold a lane; it is retried after the lease"))
+      .finally(() => {
+        this.inFlight.delete(key);
+        this.inFlightLanes.delete(key);
+        this.kick();
+      });
+    this.inFlight.set(key, p);
+    this.inFlightLanes.set(key, lane);
   }
 
   /** Sends claimed rows until no lane is due; for tests that drive the sender by hand. */
   async drain(): Promise<void> {
     for (;;) {
+      this.again = false;
       const n = await this.pass();
-      if (n === 0 && this.inFlight.size === 0) return;
+      if (n === 0 && this.inFlight.size === 0 && !this.again) return;
       await Promise.all(this.inFlight.values());
     }
   }
@@ -197,9 +200,11 @@ export class OutboxSender {
     const method = methodOf(row.kind);
     let result: Result;
     try {
-      const r = await deliver(this.sql, this.api, row);
+      const ctx = { now: this.clock.now(), nameOf: this.o.nameOf, mentionIntervalMs: this.settings.groupIntervalMs };
+      const r = await deliver(this.sql, this.api, row, ctx);
       result = r === "superseded" ? { kind: "superseded" } : { kind: "sent", ...r };
     } catch (e) {
+      if (e instanceof FoldedWithParent) return this.record(row, method, { kind: "folded", rollupId: e.rollupId });
       const failure: CallFailure =
         e instanceof SlackCallError ? e.failure : { type: "transient", reason: (e as Error).message ?? "error" };
       const tooOld = this.clock.now().getTime() - row.createdAt.getTime() > this.o.maxAgeMs;
@@ -290,6 +295,23 @@ export class OutboxSender {
   }
 }
 
+/** Runs at most `n` tasks at once; the rest wait their turn, in order. */
+class Limiter {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+  constructor(private readonly n: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.n) await new Promise<void>((r) => this.waiting.push(r));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
 function toRow(r: Record<string, unknown>): OutboxRow {
   return {
     id: String(r.id),
@@ -307,6 +329,8 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     actorId: (r.actorId as string | null) ?? null,
     lane: String(r.lane),
     seq: toNum(r.seq),
+    priority: toNum(r.priority ?? 2),
+    fromAction: toBool(r.fromAction),
     claimToken: (r.claimToken as string | null) ?? null,
   };
 }

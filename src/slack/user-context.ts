@@ -20,6 +20,7 @@ const cacheMs = 24 * 3600_000;
 const memo = new WeakMap<object, Map<string, { at: number; profile: Profile }>>();
 const memoMs = 30_000;
 type Profile = {
+  name?: string | null;
   locale: string | null;
   tz: string | null;
   chosenLocale: string | null;
@@ -97,6 +98,38 @@ async function fetchProfile(
     deps.log.warn({ err: e, userId }, "users.info failed; using workspace defaults");
     return undefined;
   }
+}
+
+/**
+ * People's names as Slack shows them, for naming someone without pinging them (a roll-up's
+ * lines, a mention past its budget). Known names come from the table; a few unknown ones are
+ * asked of Slack (and kept); the rest go without a name.
+ */
+export async function namesOf(deps: Deps, userIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!userIds.length) return out;
+  const now = deps.clock.now().getTime();
+  let cache = memo.get(deps.db);
+  if (!cache) memo.set(deps.db, (cache = new Map()));
+  const asked: string[] = [];
+  for (const u of new Set(userIds)) {
+    const hit = cache.get(u);
+    if (hit?.profile?.name && now - hit.at < memoMs) out.set(u, hit.profile.name);
+    else asked.push(u);
+  }
+  if (!asked.length) return out;
+  const rows = await deps.db.userProfile.findMany({ where: { userId: { in: asked } } });
+  for (const r of rows) {
+    if (!r.name) continue;
+    out.set(r.userId, r.name);
+    cache.set(r.userId, { at: now, profile: r });
+  }
+  for (const u of asked.filter((x) => !out.has(x)).slice(0, 10)) {
+    cache.delete(u);
+    const p = await loadProfile(deps, u, 0);
+    if (p?.name) out.set(u, p.name);
+  }
+  return out;
 }
 
 export async function chooseLocale(deps: Deps, userId: string, locale: Locale | null): Promise<void> {

@@ -15,7 +15,7 @@ import {
   unsubscribeBriefing,
 } from "../../src/features/reviews/review-settings.ts";
 import { listRoles, setRole } from "../../src/features/raci/roles.ts";
-import { startHarness, type Harness } from "../support/harness.ts";
+import { settle, startHarness, type Harness } from "../support/harness.ts";
 
 describe("feature services on a real database", () => {
   let h: Harness;
@@ -74,6 +74,8 @@ describe("feature services on a real database", () => {
       channel: "C0CRIT",
       body: { text: "GMV fell" },
     });
+    // The card is out before anyone presses (an edit of a card not sent yet would become its content).
+    await settle(h);
     const alert = await deps.db.metricAlert.create({
       data: {
         rule: "static",

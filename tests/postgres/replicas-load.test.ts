@@ -105,7 +105,7 @@ describe("two replicas on one PostgreSQL, one killed mid-work", () => {
       expect(cases.filter((c) => c.tier !== 2 || c.escalations !== 1 || Number(c.n) !== 1)).toEqual([]);
       // Each escalation queued its owner's DM once (no replica ran a clock twice).
       const dms = await sql.all<{ n: unknown }>(
-        `SELECT COUNT(*) AS "n" FROM "OutboxMessage" WHERE "channel" LIKE 'U0OWNER%'`,
+        `SELECT COUNT(*) AS "n" FROM "OutboxMessage" WHERE "channel" LIKE 'U0OWNER%' AND "groupKey" = 'complaint.owner'`,
       );
       expect(Number(dms[0]!.n)).toBe(N);
       const timers = await db.timer.findMany({
@@ -135,7 +135,13 @@ describe("two replicas on one PostgreSQL, one killed mid-work", () => {
       fake = await new FakeSlack().start();
       // Slack answers the very first message with a 429: whichever replica sent it, both pause.
       fake.script("chat.postMessage", { status: 429, retryAfter: 2 });
-      const env = { DATABASE_URL: url, SLACK_API_URL: fake.apiUrl, OUTBOX_CHANNEL_INTERVAL: `${INTERVAL}ms` };
+      // This fake counts no workspace budget: the per-channel pace is what is under test.
+      const env = {
+        DATABASE_URL: url,
+        SLACK_API_URL: fake.apiUrl,
+        OUTBOX_CHANNEL_INTERVAL: `${INTERVAL}ms`,
+        SLACK_POSTS_PER_MINUTE: "0",
+      };
       replicas.push(await startReplica("a", env), await startReplica("b", env));
       await waitFor(async () => fake!.callsOf("chat.postMessage").length > 0, 30_000);
       const limitedAt = fake.callsOf("chat.postMessage")[0]!.at;

@@ -48,6 +48,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
     OUTBOX_CHANNEL_INTERVAL: "0ms",
+    // The fake Slack counts nothing unless a test asks it to, and a frozen clock never reaches a
+    // group wait: tests of bursts set these themselves.
+    SLACK_POSTS_PER_MINUTE: "0",
+    SLACK_EDITS_PER_MINUTE: "0",
+    DELIVERY_GROUP_WAIT: "0ms",
     ...o.env,
   });
   const start = () =>

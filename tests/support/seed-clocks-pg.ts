@@ -35,9 +35,10 @@ export async function seedClocksPg(url: string, n: number, from: number, to: num
     const pad = (i: number) => String(i).padStart(8, "0");
     await insertRows(
       c,
-      `INSERT INTO "UserProfile" ("userId", "locale", "tz", "isAdmin", "fetchedAt")`,
+      `INSERT INTO "UserProfile" ("userId", "name", "locale", "tz", "isAdmin", "fetchedAt")`,
       Array.from({ length: owners }, (_, o) => [
         `U0OWNER${o}`,
+        `Agent ${o}`,
         o % 2 ? "en-US" : "zh-CN",
         "Asia/Shanghai",
         false,
@@ -66,12 +67,13 @@ export async function seedClocksPg(url: string, n: number, from: number, to: num
     );
     await insertRows(
       c,
-      `INSERT INTO "ComplaintCase" ("id", "number", "status", "tier", "startTier", "urgency", "cause", "orderNo", "customerName", "vip", "summary", "ownerId", "policy", "clockKind", "clockGen", "clockStartedAt", "deadlineAt", "breaches", "escalations", "cardId", "createdAt")`,
+      `INSERT INTO "ComplaintCase" ("id", "number", "status", "tier", "tierPeople", "startTier", "urgency", "cause", "orderNo", "customerName", "vip", "summary", "ownerId", "policy", "clockKind", "clockGen", "clockStartedAt", "deadlineAt", "breaches", "escalations", "cardId", "createdAt")`,
       Array.from({ length: n }, (_, i) => [
         `bcase${pad(i)}`,
         i + 1,
         "open",
         1,
+        ",U0TIER1,",
         1,
         "urgent",
         "quality",

@@ -24,6 +24,7 @@ const c: ComplaintCase = {
   sourceChannel: null,
   sourceTs: null,
   sourceThreadTs: null,
+  tierPeople: null,
   sourceLink: null,
   ownerId: "U0OWNER",
   policy: JSON.stringify({

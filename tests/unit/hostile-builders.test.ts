@@ -89,6 +89,7 @@ const complaint = (over: Partial<ComplaintCase> = {}): ComplaintCase => ({
   sourceChannel: "C1",
   sourceTs: "1.1",
   sourceThreadTs: "1.1",
+  tierPeople: ",U0A,",
   sourceLink: "https://acme.slack.com/archives/C1/p1",
   ownerId: "U0AGENT",
   policy: JSON.stringify({
@@ -152,8 +153,9 @@ describe("every message builder over hostile strings", () => {
         expectOneLanguage(caseCard(t, complaint({ status }), "Asia/Shanghai", now), locale, `card ${status}`);
       }
       expectInert(caseCard(t, complaint(), "Asia/Shanghai", now, { tier: 2, channel: "C0T2" }), "moved card");
-      expectInert(listAnswer(t, [complaint()], "Asia/Shanghai"), "list");
-      expectOneLanguage(listAnswer(t, [complaint()], "Asia/Shanghai"), locale, "list");
+      const page = { cases: [complaint()], total: 41, vip: 1, urgent: 1, offset: 20, pageSize: 20 };
+      expectInert(listAnswer(t, page, "Asia/Shanghai"), "list");
+      expectOneLanguage(listAnswer(t, page, "Asia/Shanghai"), locale, "list");
       expectOneLanguage(reportAnswer(t, buildReport([complaint()]), "2026-11-01", "2026-11-30"), locale, "report");
       const policy = {
         ...DEFAULT_POLICY,

@@ -7,10 +7,10 @@ import { stored } from "../../infra/stored.ts";
 import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
-import { t } from "../../infra/i18n.ts";
+import { t, translator } from "../../infra/i18n.ts";
 import type { JobKind, TimerJob } from "../../scheduler/types.ts";
 import { userContext } from "../../people/people.ts";
-import { reminderDm, textIn } from "./blocks.ts";
+import { promoNews, reminderDm, textIn } from "./blocks.ts";
 import { todayIn } from "../../infra/time.ts";
 import { STAGES } from "./rules.ts";
 import { JOB_GATE, JOB_REMIND, JOB_STAGE, planOverdue, raisesToOwner } from "./schedule.ts";
@@ -57,22 +57,23 @@ const remind: JobKind<Deps> = {
         channel: item.ownerId,
         body: reminderDm(owner.t, text, item.id, job.key),
         dedupeKey: `${job.key}:dm`,
+        group: promoNews("promo.reminders", owner.t, text, p.kind === "overdue"),
       });
       if (p.kind === "overdue" && p.day) {
         if (raisesToOwner(p.day) && c.ownerId !== item.ownerId) {
+          const raised = boss.t("promo.remind.raised", {
+            owner: item.ownerId,
+            campaign: c.name,
+            days: p.day,
+            due: item.dueDate,
+            title: textIn(item.title, boss.locale),
+          });
           await deps.outbox.enqueue(tx, {
             kind: "post",
             channel: c.ownerId,
-            body: {
-              text: boss.t("promo.remind.raised", {
-                owner: item.ownerId,
-                campaign: c.name,
-                days: p.day,
-                due: item.dueDate,
-                title: textIn(item.title, boss.locale),
-              }),
-            },
+            body: { text: raised },
             dedupeKey: `${job.key}:raised`,
+            group: promoNews("promo.reminders", boss.t, raised, true),
           });
         }
         await planOverdue(tx, deps.clock, c, item, owner.timeZone, p.day + 1);
@@ -111,6 +112,7 @@ const stage: JobKind<Deps> = {
       channel: c.channelId,
       body: { text },
       dedupeKey: `${job.key}:post`,
+      group: promoNews("promo.channel", translator(locale), text, false),
     });
   },
 };

@@ -6,7 +6,7 @@ import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Clock } from "../../infra/clock.ts";
 import type { Db } from "../../infra/db.ts";
-import { t } from "../../infra/i18n.ts";
+import { translator } from "../../infra/i18n.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { checklistMessage } from "./blocks.ts";
@@ -119,7 +119,7 @@ export async function renderChecklist(db: Db, deps: Deps, c: Campaign) {
   const tpl = await db.playbookTemplate.findUniqueOrThrow({ where: { id: c.templateId } });
   // The checklist speaks its channel's language.
   const locale = await channelLocale(deps, c.channelId, db);
-  const tr = (k: Parameters<typeof t>[1], p?: Parameters<typeof t>[2]) => t(locale, k, p);
+  const tr = translator(locale);
   return checklistMessage(
     tr,
     locale,

@@ -5,7 +5,7 @@ import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { AlreadyDone } from "../../infra/seen.ts";
-import { t } from "../../infra/i18n.ts";
+import { translator } from "../../infra/i18n.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { dmUser, errorText } from "../../slack/reply.ts";
 import { userContext } from "../../people/people.ts";
@@ -155,7 +155,7 @@ export function registerViews(app: App, deps: Deps): void {
       });
       // The report goes to the campaign channel, in the team's language, and is kept on the campaign.
       const locale = await channelLocale(deps, c.channelId);
-      const text = await retroReport(deps, c, (k, p) => t(locale, k, p), locale, todayIn(deps.clock.now(), c.timeZone));
+      const text = await retroReport(deps, c, translator(locale), locale, todayIn(deps.clock.now(), c.timeZone));
       await deps.outbox.enqueue(deps.db, {
         kind: "post",
         channel: c.channelId,

@@ -10,7 +10,7 @@ import { formatInZone } from "../../infra/time.ts";
 import { channelTranslators } from "../../people/channels.ts";
 import { dialectOfClient, prismaExec } from "../../infra/prisma-exec.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { caseCard } from "./blocks.ts";
+import { caseCard, caseNews } from "./blocks.ts";
 import { ACTIVE } from "./case-access.ts";
 import { JOB_BREACH, planArm, snapshotOf, timerOwner, timerPrefix, type ClockPayload } from "./case-clock.ts";
 import { applyCasePlans, planned, type CasePlan } from "./case-plan.ts";
@@ -45,6 +45,16 @@ export function mentions(c: Pick<ComplaintCase, "policy">, tier: number): string
   return people.join(" ");
 }
 
+/** Whom a tier's roll-up calls: its people and its user group. */
+export function tierTargets(c: Pick<ComplaintCase, "policy">, tier: number): string[] {
+  const tr = tierOf(c, tier);
+  return [...tr.userIds, ...(tr.userGroupId ? [`subteam^${tr.userGroupId}`] : [])];
+}
+
+/** The tier's people as the case row keeps them, for finding "my cases" with one query. */
+export const tierPeopleOf = (c: Pick<ComplaintCase, "policy">, tier: number): string =>
+  `,${tierTargets(c, tier).join(",")},`;
+
 const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({
   clockGen: c.clockGen,
   breaches: c.breaches,
@@ -70,6 +80,10 @@ function noteAndDm(
     threadOfId: cardId,
     body: { text: inChannel(key, forReader(inChannel)) },
     dedupeKey: dedupe && `${dedupe}:note`,
+    group: caseNews("complaint.notes", inChannel, c, v.timeZone, {
+      mentions: tierTargets(c, c.tier),
+      extra: inChannel(`${key}.short` as MessageKey),
+    }),
   });
   const event = v.owner(key, forReader(v.owner));
   const dm = planned({
@@ -77,6 +91,7 @@ function noteAndDm(
     channel: c.ownerId,
     body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) },
     dedupeKey: dedupe && `${dedupe}:owner`,
+    group: caseNews("complaint.owner", v.owner, c, v.timeZone, { extra: v.owner(`${key}.short` as MessageKey) }),
   });
   return [note, dm];
 }
@@ -120,7 +135,12 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
     next = { ...next, ...armed.fields };
     timers = armed.timers;
   }
-  const card = planned({ kind: "post", channel: newChannel, body: caseCard(newT, next, v.timeZone, v.now) });
+  const card = planned({
+    kind: "post",
+    channel: newChannel,
+    body: caseCard(newT, next, v.timeZone, v.now),
+    group: caseNews("complaint.escalated", newT, next, v.timeZone, { tier: to, mentions: tierTargets(c, to) }),
+  });
   next = { ...next, cardId: card.id };
   const messages = [
     // The old card stays where it was, pointing to the tier that now has the case.
@@ -137,7 +157,18 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
         ]
       : []),
     ...(c.cardId
-      ? [planned({ kind: "post", channel: oldChannel, threadOfId: c.cardId, body: { text: why(oldT) } })]
+      ? [
+          planned({
+            kind: "post",
+            channel: oldChannel,
+            threadOfId: c.cardId,
+            body: { text: why(oldT) },
+            group: caseNews("complaint.moved", oldT, c, v.timeZone, {
+              tier: from,
+              extra: oldT("complaint.rollup.movedTo", { tier: to }),
+            }),
+          }),
+        ]
       : []),
     card,
     planned({
@@ -173,6 +204,9 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
           event: v.owner(ownerKey, ownerParams),
         }),
       },
+      group: caseNews("complaint.owner", v.owner, next, v.timeZone, {
+        extra: v.owner("complaint.rollup.movedTo", { tier: to }),
+      }),
     }),
   );
   return {
@@ -180,6 +214,7 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
     guard: guardOf(c),
     set: {
       tier: to,
+      tierPeople: tierPeopleOf(c, to),
       escalations: next.escalations,
       breaches: next.breaches,
       cardId: card.id,

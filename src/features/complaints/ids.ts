@@ -17,6 +17,8 @@ export const ACTION = {
   rate: "complaint_rate",
   reopen: "complaint_reopen",
 } as const;
+/** /complaint list's next and previous page (value: the offset). */
+export const ACTION_LIST_PAGE = "complaint_list_page";
 export type ActionName = keyof typeof ACTION;
 /** block_id / action_id pairs of the create modal's inputs. */
 export const FIELD = {

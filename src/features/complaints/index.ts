@@ -1,10 +1,10 @@
-import type { Feature } from "../feature.ts";
+import { HOME_PAGE, homePageValue, type Feature } from "../feature.ts";
 import { homeBlocks } from "./blocks.ts";
 import { caseRow } from "./answers.ts";
 import { COMMAND } from "./ids.ts";
 import { auditClocks, clockAuditJob, clockAuditRecurring } from "./clock-audit.ts";
 import { complaintJobs } from "./jobs.ts";
-import { casesFor } from "./queries.ts";
+import { backfillTierPeople, casesFor } from "./queries.ts";
 import { registerCard } from "./slack-card.ts";
 import { registerCommand } from "./slack-command.ts";
 import { registerCreate } from "./slack-create.ts";
@@ -31,14 +31,17 @@ export const complaintsFeature: Feature = {
   jobs: [...complaintJobs, clockAuditJob],
   recurring: clockAuditRecurring,
   async onStart(deps) {
+    await backfillTierPeople(deps);
     await auditClocks(deps);
   },
-  async homeSection(deps, user) {
-    const cases = await casesFor(deps, user.userId);
-    if (cases.length === 0) return [];
+  async homeSection(deps, user, offset) {
+    const page = await casesFor(deps, user.userId, offset);
+    if (page.total === 0) return [];
     return homeBlocks(
       user.t,
-      cases.slice(0, 20).map((c) => caseRow(user.t, c, user.timeZone)),
+      page.cases.map((c) => caseRow(user.t, c, user.timeZone)),
+      { ...page, shown: page.cases.length },
+      (o) => ({ action_id: HOME_PAGE, value: homePageValue("complaints", o) }),
     );
   },
 };

@@ -6,8 +6,8 @@ import type { Db } from "../../infra/db.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { caseCard } from "./blocks.ts";
-import { tierOf } from "./escalate.ts";
+import { caseCard, caseNews } from "./blocks.ts";
+import { tierOf, tierTargets } from "./escalate.ts";
 
 type Case = ComplaintCase;
 
@@ -24,8 +24,13 @@ export const caseChannelT = (db: Db, deps: Deps, c: Case): Promise<Translator> =
   channelTranslator(deps, caseChannel(c), db);
 
 export async function postCard(db: Db, deps: Deps, c: Case, actorId?: string): Promise<string> {
-  const body = caseCard(await caseChannelT(db, deps, c), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
-  const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: tierOf(c, c.tier).channelId, body, actorId });
+  const t = await caseChannelT(db, deps, c);
+  const body = caseCard(t, c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
+  const group = caseNews("complaint.opened", t, c, deps.config.DEFAULT_TIMEZONE, {
+    mentions: tierTargets(c, c.tier),
+    extra: t("complaint.rollup.opened", { tier: c.tier }),
+  });
+  const { id } = await deps.outbox.enqueue(db, { kind: "post", channel: caseChannel(c), body, actorId, group });
   return id;
 }
 
@@ -72,7 +77,29 @@ export async function tellOwner(
 ) {
   const event = ownerT(key, params);
   const text = ownerT("complaint.owner.dm", { number: c.number, customer: c.customerName, event });
-  await deps.outbox.enqueue(db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey });
+  const group = caseNews("complaint.owner", ownerT, c, deps.config.DEFAULT_TIMEZONE, { extra: event });
+  await deps.outbox.enqueue(db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey, group });
+}
+
+/** The case, linked in the thread an agent escalated it from: the conversation points to it. */
+export async function linkInSource(
+  db: Db,
+  deps: Deps,
+  c: Case,
+  source: { channel: string; ts: string },
+  actorId: string,
+) {
+  const t = await channelTranslator(deps, source.channel, db);
+  await deps.outbox.enqueue(db, {
+    kind: "post",
+    channel: source.channel,
+    threadTs: source.ts,
+    body: {
+      text: t("complaint.note.linked", { number: c.number, tier: c.tier, channel: caseChannel(c), owner: actorId }),
+    },
+    actorId,
+    group: caseNews("complaint.linked", t, c, deps.config.DEFAULT_TIMEZONE, { extra: t("complaint.rollup.linked") }),
+  });
 }
 
 export async function logEvent(

@@ -7,7 +7,8 @@ import { createOnce } from "../../infra/seen.ts";
 import { userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { armClock } from "./case-clock.ts";
-import { logEvent, note, postCard, tellOwner, tierOf } from "./notify.ts";
+import { tierPeopleOf } from "./escalate.ts";
+import { linkInSource, logEvent, note, postCard, tellOwner, tierOf } from "./notify.ts";
 import { loadPolicy } from "./policy.ts";
 import { clockKindFor, startTierFor, type Cause, type Urgency } from "./rules.ts";
 
@@ -46,6 +47,7 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
         number: counter.value,
         status: "open",
         tier,
+        tierPeople: tierPeopleOf({ policy: policy as unknown as ComplaintCase["policy"] }, tier),
         startTier: tier,
         urgency: input.urgency,
         cause: input.cause,
@@ -81,20 +83,13 @@ export async function openCase(deps: Deps, input: OpenCaseInput): Promise<Compla
     const channel = tierOf(c, tier).channelId;
     if (input.source?.channel && (input.source.threadTs ?? input.source.ts)) {
       // Linked in the thread the agent escalated from, so the conversation points to its case.
-      await deps.outbox.enqueue(tx, {
-        kind: "post",
-        channel: input.source.channel,
-        threadTs: input.source.threadTs ?? input.source.ts,
-        body: {
-          text: (await channelTranslator(deps, input.source.channel, tx))("complaint.note.linked", {
-            number: c.number,
-            tier,
-            channel,
-            owner: input.actorId,
-          }),
-        },
-        actorId: input.actorId,
-      });
+      await linkInSource(
+        tx,
+        deps,
+        c,
+        { channel: input.source.channel, ts: input.source.threadTs ?? input.source.ts! },
+        input.actorId,
+      );
     }
     await tellOwner(tx, deps, c, owner.t, "complaint.created", { number: c.number, tier, channel });
     await logEvent(tx, deps, c.id, "opened", input.actorId, { tier, urgency: input.urgency, vip: input.vip });

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import type { Deps } from "../../deps.ts";
-import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { isTierMember } from "./case-access.ts";
+import type { ComplaintCase, Prisma } from "../../generated/prisma/client.ts";
+import { snapshotOf } from "./case-clock.ts";
 import { buildReport } from "./report.ts";
 
 const ACTIVE = ["open", "acknowledged", "waiting_customer"];
@@ -16,14 +16,74 @@ export function byPriority(a: ComplaintCase, b: ComplaintCase): number {
   );
 }
 
-export async function openCases(deps: Deps): Promise<ComplaintCase[]> {
-  const cases = await deps.db.complaintCase.findMany({ where: { status: { in: ACTIVE } } });
-  return cases.sort(byPriority);
+/** One page of cases, the most urgent first, with how many there are in all. */
+export interface CasePage {
+  cases: ComplaintCase[];
+  total: number;
+  vip: number;
+  urgent: number;
+  offset: number;
+  pageSize: number;
 }
 
-export async function casesFor(deps: Deps, userId: string): Promise<ComplaintCase[]> {
-  const cases = await openCases(deps);
-  return cases.filter((c) => c.ownerId === userId || isTierMember(c, userId, [c.tier]));
+export const PAGE_SIZE = 20;
+
+/** VIP first (the priority lane), then urgent, then the soonest deadline: in the database. */
+const URGENT_FIRST = [
+  { vip: "desc" as const },
+  { urgency: "desc" as const },
+  { deadlineAt: { sort: "asc" as const, nulls: "last" as const } },
+  { number: "asc" as const },
+];
+
+async function page(deps: Deps, where: Prisma.ComplaintCaseWhereInput, offset: number): Promise<CasePage> {
+  const at = Math.max(0, Math.floor(offset));
+  const [cases, total, vip, urgent] = await Promise.all([
+    deps.db.complaintCase.findMany({ where, orderBy: URGENT_FIRST, skip: at, take: PAGE_SIZE }),
+    deps.db.complaintCase.count({ where }),
+    deps.db.complaintCase.count({ where: { ...where, vip: true } }),
+    deps.db.complaintCase.count({ where: { ...where, urgency: "urgent" } }),
+  ]);
+  return { cases, total, vip, urgent, offset: at, pageSize: PAGE_SIZE };
+}
+
+/** Every open case, a page at a time (/complaint list). */
+export const openCases = (deps: Deps, offset = 0): Promise<CasePage> => page(deps, { status: { in: ACTIVE } }, offset);
+
+/** The cases waiting for this person: theirs, and their current tier's (App Home). */
+export const casesFor = (deps: Deps, userId: string, offset = 0): Promise<CasePage> =>
+  page(
+    deps,
+    { status: { in: ACTIVE }, OR: [{ ownerId: userId }, { tierPeople: { contains: `,${userId},` } }] },
+    offset,
+  );
+
+/**
+ * Cases opened before the case row kept its tier's people get them from their snapshot (once, at
+ * start): "what needs me" then finds them too. Cases with the same people are one UPDATE.
+ */
+export async function backfillTierPeople(deps: Deps): Promise<number> {
+  const old = await deps.db.complaintCase.findMany({
+    where: { tierPeople: null },
+    select: { id: true, tier: true, policy: true },
+  });
+  const byPeople = new Map<string, string[]>();
+  for (const c of old) {
+    const people = `,${snapshotOf(c)
+      .tiers.filter((t) => t.tier === c.tier)
+      .flatMap((t) => [...t.userIds, ...(t.userGroupId ? [`subteam^${t.userGroupId}`] : [])])
+      .join(",")},`;
+    byPeople.set(people, [...(byPeople.get(people) ?? []), c.id]);
+  }
+  for (const [people, ids] of byPeople) {
+    for (let i = 0; i < ids.length; i += 500) {
+      await deps.db.complaintCase.updateMany({
+        where: { id: { in: ids.slice(i, i + 500) } },
+        data: { tierPeople: people },
+      });
+    }
+  }
+  return old.length;
 }
 
 /** Cases opened between two local dates (inclusive) in the team's time zone. */

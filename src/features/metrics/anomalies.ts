@@ -22,7 +22,7 @@ import {
   type RuleSet,
   type Totals,
 } from "./rules.ts";
-import { alertBlocks, money, signedPct } from "./blocks.ts";
+import { alertBlocks, money, signedPct, alertNews } from "./blocks.ts";
 import { channelsByDay, topMovers, totalsByDay } from "./totals.ts";
 
 /** Days back from today (team time) whose anomalies are posted; older ones are recorded only. */
@@ -201,6 +201,7 @@ async function post(deps: Deps, store: string, found: Found[]): Promise<number> 
           kind: "post",
           channel: to,
           body: { text, blocks: alertBlocks(locale, text, alert.id) },
+          group: alertNews(locale, text, f.finding.level),
         });
         await tx.metricAlert.update({ where: { id: alert.id }, data: { messageId: id } });
       });

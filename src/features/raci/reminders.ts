@@ -97,6 +97,10 @@ const remind: JobKind<Deps> = {
         channel: u,
         body: { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, snooze] },
         dedupeKey: `${job.key}:${u}`,
+        group: {
+          key: "raci.reminders",
+          item: { line: text.split("\n")[0]!, rank: 2, head: { title: "rollup.raci.reminders", locale: t.locale } },
+        },
       });
     }
   },

@@ -6,7 +6,7 @@ import { createOnce } from "../../infra/seen.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { t as translate, type Translator } from "../../infra/i18n.ts";
+import { translator, type Translator } from "../../infra/i18n.ts";
 import { formatWithZone } from "../../infra/time.ts";
 import { userContext } from "../../people/people.ts";
 import type { Task } from "../../generated/prisma/client.ts";
@@ -33,10 +33,7 @@ export interface NewTask {
 }
 
 /** The workspace's language: for someone whose own language is unknown. */
-export const channelT =
-  (deps: Deps): Translator =>
-  (k, p) =>
-    translate(deps.config.DEFAULT_LOCALE, k, p);
+export const channelT = (deps: Deps): Translator => translator(deps.config.DEFAULT_LOCALE);
 
 /** The task's channel's language (its card and thread notes); `db` is the caller's transaction. */
 export const taskChannelT = (db: Db, deps: Deps, task: Pick<Task, "channelId">): Promise<Translator> =>

@@ -4,7 +4,7 @@
 export { ACTION_OPEN_CASE } from "./ids.ts";
 export { alertMessage, replyDraft } from "./blocks.ts";
 import { Ids, stored } from "../../infra/stored.ts";
-import { alertMessage } from "./blocks.ts";
+import { alertMessage, reviewNews } from "./blocks.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 
@@ -40,6 +40,7 @@ export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void
         kind: "post",
         channel,
         body: alertMessage(deps, r.sku, [r], locale),
+        group: reviewNews(locale, r),
       });
       await tx.reviewAlert.create({
         data: { sku: r.sku, windowStart: now, messageId: id, reviewIds: JSON.stringify([r.id]) },

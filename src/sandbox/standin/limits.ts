@@ -65,3 +65,30 @@ export class ChannelRate {
     return Math.max(1, Math.ceil((1 - b.tokens) / this.perSecond));
   }
 }
+
+/**
+ * Slack's per-workspace limit of one API method (chat.update is Tier 3: about 50 a minute;
+ * chat.postMessage has a workspace-wide cap on top of its per-channel pace), as a token bucket
+ * of a sixth of a minute's calls that refills steadily.
+ */
+export class MethodRate {
+  private tokens: number;
+  private at: number | undefined;
+  readonly burst: number;
+  constructor(readonly perMinute: number) {
+    this.burst = Math.max(1, Math.floor(perMinute / 5));
+    this.tokens = this.burst;
+  }
+  /** 0 when the call may go now; otherwise the seconds Retry-After should say. */
+  take(nowMs: number): number {
+    if (this.at !== undefined && nowMs > this.at) {
+      this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.at) * this.perMinute) / 60_000);
+    }
+    this.at = Math.max(this.at ?? nowMs, nowMs);
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil(((1 - this.tokens) * 60) / this.perMinute));
+  }
+}

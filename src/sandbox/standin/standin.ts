@@ -6,7 +6,7 @@
 import { wallClock, type WallClock } from "./wall-clock.ts";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ChannelRate, issueTrigger, ResponseUrls, Triggers } from "./limits.ts";
+import { ChannelRate, issueTrigger, MethodRate, ResponseUrls, Triggers } from "./limits.ts";
 import { answer, type ApiContext } from "./web-api.ts";
 import { Workspace, type Person } from "./workspace.ts";
 
@@ -27,6 +27,10 @@ export interface StandInOptions {
   /** Burst allowance of chat.postMessage per channel before 429s (one a second after it); no
    *  limit when unset, so that a test's frozen clock never waits on a refill it cannot reach. */
   channelBurst?: number;
+  /** Workspace-wide cap of chat.postMessage a minute (Slack doesn't publish it); none when unset. */
+  postsPerMinute?: number;
+  /** chat.update a minute for the workspace (Slack's Tier 3: 50); none when unset. */
+  editsPerMinute?: number;
   /** How long a trigger_id opens a view: Slack's 3 s unless a test on a busy machine needs more. */
   triggerTtlMs?: number;
   /** Serve under this path (when mounted in another server); "" when standalone. */
@@ -37,6 +41,8 @@ export class SlackStandIn {
   readonly ws: Workspace;
   calls: RecordedCall[] = [];
   responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
+  /** Every 429 answered, by method and channel. */
+  rateLimited: { method: string; channel?: string; at: number }[] = [];
   /** Bytes sent to upload URLs, by file id. */
   uploads = new Map<string, Buffer>();
   /** Files people shared (as tests set them up), by id. */
@@ -57,6 +63,7 @@ export class SlackStandIn {
   private triggers: Triggers;
   private responseUrls = new ResponseUrls();
   private rate: ChannelRate | undefined;
+  private methods = new Map<string, MethodRate>();
   private pendingNames = new Map<string, string>();
   private origin = "";
   readonly prefix: string;
@@ -64,6 +71,8 @@ export class SlackStandIn {
   constructor(o: StandInOptions = {}) {
     this.ws = new Workspace(o.strictChannels ?? false, () => this.clock.now().getTime());
     this.rate = o.channelBurst === undefined ? undefined : new ChannelRate(o.channelBurst);
+    if (o.postsPerMinute) this.methods.set("chat.postMessage", new MethodRate(o.postsPerMinute));
+    if (o.editsPerMinute) this.methods.set("chat.update", new MethodRate(o.editsPerMinute));
     this.triggers = new Triggers(o.triggerTtlMs);
     this.prefix = o.prefix ?? "";
   }
@@ -242,6 +251,8 @@ export class SlackStandIn {
       ws: this.ws,
       triggers: this.triggers,
       rate: this.rate,
+      methods: this.methods,
+      onRateLimited: (m, channel) => this.rateLimited.push({ method: m, channel, at }),
       nowMs: () => this.clock.now().getTime(),
       wallMs: this.wall,
       base: this.base,

@@ -1,7 +1,7 @@
 // The Web API methods the bot calls, answered from the stand-in's workspace the way Slack answers
 // them: ok:true with what Slack returns (ts, channel, view ids, upload URLs), or ok:false with
 // Slack's error names (channel_not_found, message_not_found, expired_trigger_id, …).
-import type { ChannelRate, Triggers } from "./limits.ts";
+import type { ChannelRate, MethodRate, Triggers } from "./limits.ts";
 import type { OpenView, Workspace } from "./workspace.ts";
 import { outputProblems } from "./workflows.ts";
 
@@ -11,6 +11,10 @@ export interface ApiContext {
   ws: Workspace;
   triggers: Triggers;
   rate?: ChannelRate;
+  /** Workspace-wide limits of single methods (chat.postMessage, chat.update). */
+  methods: Map<string, MethodRate>;
+  /** Called for every 429 the stand-in answers. */
+  onRateLimited?: (method: string, channel: string | undefined) => void;
   nowMs: () => number;
   /** Where the stand-in serves uploads, files and response_urls. */
   base: string;
@@ -73,6 +77,12 @@ export function answer(
   triggerUser: (trigger: string) => string | undefined,
 ): Answer {
   const { ws } = ctx;
+  const limited = (wait: number): Answer => {
+    ctx.onRateLimited?.(method, str(args.channel));
+    return { status: 429, headers: { "retry-after": String(wait) }, body: { ok: false, error: "ratelimited" } };
+  };
+  const overBudget = ctx.methods.get(method)?.take(ctx.nowMs()) ?? 0;
+  if (overBudget > 0) return limited(overBudget);
   switch (method) {
     case "auth.test":
       return ok({
@@ -87,8 +97,7 @@ export function answer(
       const ch = ws.resolveChannel(str(args.channel) ?? "");
       if (!ch) return fail("channel_not_found");
       const wait = ctx.rate?.take(ch.id, ctx.nowMs()) ?? 0;
-      if (wait > 0)
-        return { status: 429, headers: { "retry-after": String(wait) }, body: { ok: false, error: "ratelimited" } };
+      if (wait > 0) return limited(wait);
       const blocks = json<unknown[]>(args.blocks);
       const m = ws.post({
         channel: ch.id,

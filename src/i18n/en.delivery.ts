@@ -1,0 +1,26 @@
+// Roll-ups: what the bot posts when news arrives faster than Slack lets it post one message each.
+export const enDelivery = {
+  "rollup.urgent": "{n} urgent or VIP",
+  "rollup.more": "…and {n} more, listed in the thread. Everything is also on the app's Home tab.",
+  "rollup.page": "{from}–{to} of {count}",
+  "rollup.postAll": "Post them one by one",
+  "rollup.postAll.title": "Post every message?",
+  "rollup.postAll.text":
+    "This posts the {n} messages of this roll-up here, one by one, at Slack's pace of about 60 a minute: about {minutes} min.",
+  "rollup.postAll.yes": "Post them",
+  "rollup.postAll.no": "Cancel",
+  "rollup.postOne": "Post one of them…",
+  "rollup.posting": "Posting {n} messages here, about 60 a minute.",
+  "rollup.postingOne": "Posting it here now.",
+  "rollup.nothing": "Everything in this roll-up has been posted already.",
+  "rollup.complaint.opened": "Tier {tier} · {count|# new case|# new cases}",
+  "rollup.complaint.escalated": "Tier {tier} · {count|# case|# cases} escalated here",
+  "rollup.complaint.moved": "Tier {tier} · {count|# case|# cases} moved up a tier",
+  "rollup.complaint.notes": "Tier {tier} · {count|# case needs|# cases need} attention",
+  "rollup.complaint.owner": "Your cases · {count|# update|# updates}",
+  "rollup.promo.reminders": "Promotions · {count|# item needs|# items need} you",
+  "rollup.promo.channel": "Promotions · {count|# update|# updates}",
+  "rollup.raci.reminders": "Tasks · {count|# reminder|# reminders}",
+  "rollup.reviews.alerts": "Reviews · {count|# alert|# alerts}",
+  "rollup.metrics.alerts": "Metrics · {count|# alert|# alerts}",
+};

@@ -1,0 +1,207 @@
+// Folding: when news of one kind would wait in a lane (a tier channel in a storm, a person's DM in
+// a wave of reminders), the queued messages of that kind stop being sent one by one and are
+// gathered into one roll-up (Rollup): a message posted once and edited in place, with every item
+// listed in its thread. Replies under a folded message fold with it, and an edit of one becomes
+// its content, so nothing that depends on it is sent without it. Folded messages are kept, not
+// dropped: the roll-up lists each one, and "Post them one by one" sends them on request.
+//
+// The sender's claim decides to fold (rollup-row.ts) and keeps the lane claimed; the work runs
+// here, in its own transaction, touching the lane's row only at its end: an escalation committing
+// its messages never waits behind a statement whose cost grows with the backlog.
+import { newId } from "../../infra/ids.ts";
+import { inSlices, marks, type Sql } from "../../infra/sql.ts";
+import { isDmLane, PRIORITY } from "../../outbox/message.ts";
+import { enqueueMany } from "../../outbox/outbox.ts";
+import { isLive, openRollup, toRollup, type FoldHead, type RollupRow } from "./rollup-row.ts";
+import { EDIT_EVERY_MS, type DeliverySettings } from "./settings.ts";
+
+const parse = (body: unknown): Record<string, unknown> =>
+  (typeof body === "string" ? JSON.parse(body) : (body ?? {})) as Record<string, unknown>;
+
+/** Hands a lane back to the queue once the work on it is written, if this sender still holds it. */
+async function releaseLane(q: Sql, lane: string, left: number, token: string, now: Date) {
+  if (left) await q.run(`UPDATE "OutboxLane" SET "pending" = "pending" - ? WHERE "lane" = ?`, [left, lane]);
+  await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ? AND "claimToken" = ?`, [
+    now,
+    lane,
+    token,
+  ]);
+}
+
+/** Folds the lane's queued news of the head's kind into its open roll-up, or a new one. */
+export async function foldLane(sql: Sql, s: DeliverySettings, head: FoldHead, token: string, now: Date): Promise<void> {
+  await sql.tx(async (q) => {
+    let r = await openRollup(q, head.lane, head.groupKey);
+    if (r && !isLive(r, s, now)) {
+      await closeRollup(q, r, now);
+      r = undefined;
+    }
+    const id = r?.id ?? newId();
+    const folded = await q.all<{ id: string; priority: unknown }>(
+      `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
+       WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ? AND "claimToken" IS NULL RETURNING "id", "priority"`,
+      [id, head.lane, head.groupKey],
+    );
+    const gone =
+      folded.length +
+      (await foldDependents(
+        q,
+        id,
+        head.lane,
+        folded.map((f) => f.id),
+      ));
+    r ??= await createRollup(q, id, head, now);
+    r.count += folded.length;
+    r.urgent += folded.filter((f) => Number(f.priority) <= PRIORITY.urgent).length;
+    r.lastFoldAt = now;
+    await q.run(`UPDATE "Rollup" SET "count" = ?, "urgent" = ?, "lastFoldAt" = ? WHERE "id" = ?`, [
+      r.count,
+      r.urgent,
+      now,
+      r.id,
+    ]);
+    await afterFold(q, s, r, now);
+    await releaseLane(q, head.lane, gone, token, now);
+  });
+}
+
+/** Replies under the folded messages fold with them; an edit of one becomes its content. */
+async function foldDependents(q: Sql, rollupId: string, lane: string, ids: string[]): Promise<number> {
+  let n = 0;
+  await inSlices(ids, 500, async (slice) => {
+    n += await q.run(
+      `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
+       WHERE "lane" = ? AND "status" = 'pending' AND "kind" = 'post' AND "claimToken" IS NULL
+         AND "threadOfId" IN (${marks(slice.length)})`,
+      [rollupId, lane, ...slice],
+    );
+    const edits = await q.all<{ id: string; targetId: string; body: unknown }>(
+      `SELECT "id", "targetId", "body" FROM "OutboxMessage" WHERE "targetId" IN (${marks(slice.length)})
+         AND "status" = 'pending' AND "kind" = 'update' AND "claimToken" IS NULL ORDER BY "seq"`,
+      slice,
+    );
+    for (const e of edits) {
+      const t = await q.get<{ body: unknown }>(`SELECT "body" FROM "OutboxMessage" WHERE "id" = ?`, [e.targetId]);
+      const merged = { ...parse(t?.body), ...parse(e.body) };
+      await q.run(`UPDATE "OutboxMessage" SET "body" = ? WHERE "id" = ?`, [JSON.stringify(merged), e.targetId]);
+      n += await q.run(`UPDATE "OutboxMessage" SET "status" = 'superseded' WHERE "id" = ?`, [e.id]);
+    }
+  });
+  return n;
+}
+
+async function createRollup(q: Sql, id: string, head: FoldHead, now: Date): Promise<RollupRow> {
+  const parentId = newId();
+  const title = (JSON.parse(head.item) as { head: unknown }).head;
+  const channel = head.channel ?? head.lane;
+  await enqueueMany(
+    q,
+    { now: () => now },
+    [{ kind: "post", channel, body: { text: "", rollup: { id, part: "parent" } } }],
+    [parentId],
+  );
+  await q.run(`UPDATE "OutboxMessage" SET "rollupId" = ?, "priority" = ? WHERE "id" = ?`, [
+    id,
+    head.priority,
+    parentId,
+  ]);
+  await q.run(
+    `INSERT INTO "Rollup" ("id", "lane", "channel", "groupKey", "head", "parentId", "count", "urgent", "shownCount",
+       "openedAt", "lastFoldAt", "status") VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, 'open')`,
+    [id, head.lane, channel, head.groupKey, JSON.stringify(title), parentId, now, now],
+  );
+  return toRollup((await q.get(`SELECT * FROM "Rollup" WHERE "id" = ?`, [id]))!);
+}
+
+/**
+ * Once the roll-up's message has gone, what arrives later is listed in a page in its thread
+ * (a page gathers items until it is sent), and the message is edited at most every 15 s.
+ */
+async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date): Promise<void> {
+  const parent = await q.get<{ status: string; claimToken: string | null }>(
+    `SELECT "status", "claimToken" FROM "OutboxMessage" WHERE "id" = ?`,
+    [r.parentId],
+  );
+  if (!parent || (parent.status === "pending" && parent.claimToken === null)) return;
+  await ensurePage(q, r, now);
+  if (!r.editAfter || r.editAfter <= now) await ensureSummary(q, r, now, Math.min(EDIT_EVERY_MS, s.groupIntervalMs));
+}
+
+/** A page in the roll-up's thread, queued and not yet being sent, to list items not shown yet. */
+export async function ensurePage(q: Sql, r: RollupRow, now: Date): Promise<void> {
+  const waiting = await q.get(
+    `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "threadOfId" = ? AND "rollupId" = ? AND "status" = 'pending'
+       AND "claimToken" IS NULL LIMIT 1`,
+    [r.parentId, r.id],
+  );
+  if (waiting) return;
+  const id = newId();
+  const page = { id: r.id, part: "page" };
+  await enqueueMany(
+    q,
+    { now: () => now },
+    [{ kind: "post", channel: r.channel, threadOfId: r.parentId, body: { text: "", rollup: page } }],
+    [id],
+  );
+  await q.run(`UPDATE "OutboxMessage" SET "rollupId" = ? WHERE "id" = ?`, [r.id, id]);
+}
+
+/** An edit of the roll-up's message with the counts and the most urgent items as they are now. */
+export async function ensureSummary(q: Sql, r: RollupRow, now: Date, intervalMs: number): Promise<void> {
+  const at = new Date(now.getTime() + intervalMs);
+  await q.run(`UPDATE "Rollup" SET "editAfter" = ? WHERE "id" = ?`, [at, r.id]);
+  r.editAfter = at;
+  // A person's DM roll-up lists what came later in its thread: bringing its count up to date can
+  // wait for chat.update's spare budget; a channel's roll-up is what the whole team looks at.
+  await enqueueMany(q, { now: () => now }, [
+    {
+      kind: "update",
+      targetId: r.parentId,
+      body: { text: "", rollup: { id: r.id, part: "summary" } },
+      priority: isDmLane(r.lane) ? "bulk" : "news",
+    },
+  ]);
+}
+
+/** A wave is over: the roll-up closes, with a last edit if it showed fewer items than it holds. */
+export async function closeRollup(q: Sql, r: RollupRow, now: Date): Promise<void> {
+  const n = await q.run(`UPDATE "Rollup" SET "status" = 'closed' WHERE "id" = ? AND "status" = 'open'`, [r.id]);
+  if (n !== 1 || r.count <= r.shownCount) return;
+  const parent = await q.get<{ status: string }>(`SELECT "status" FROM "OutboxMessage" WHERE "id" = ?`, [r.parentId]);
+  if (parent?.status === "sent") await ensureSummary(q, r, now, 0);
+}
+
+/** Roll-ups quiet for a group interval, closed (each with its last edit). */
+export async function closeQuietRollups(q: Sql, s: DeliverySettings, now: Date): Promise<void> {
+  const quiet = await q.all(`SELECT * FROM "Rollup" WHERE "status" = 'open' AND "lastFoldAt" <= ? LIMIT 50`, [
+    new Date(now.getTime() - s.groupIntervalMs),
+  ]);
+  for (const r of quiet) await closeRollup(q, toRollup(r), now);
+}
+
+/**
+ * Puts a busy channel's queued edits of messages already shown aside, in a lane of their own
+ * ("d:" + channel) that spends only chat.update's spare budget: a storm's thousands of "moved to
+ * tier 2" edits of old cards then never hold up news.
+ */
+export async function deferEdits(sql: Sql, lane: string, token: string, now: Date): Promise<void> {
+  await sql.tx(async (q) => {
+    const aside = `d:${lane}`;
+    const n = await q.run(
+      `UPDATE "OutboxMessage" SET "lane" = ?, "priority" = ${PRIORITY.bulk}
+       WHERE "lane" = ? AND "status" = 'pending' AND "kind" = 'update' AND "priority" >= ${PRIORITY.news}
+         AND "claimToken" IS NULL
+         AND EXISTS (SELECT 1 FROM "OutboxMessage" AS t WHERE t."id" = "OutboxMessage"."targetId" AND t."status" = 'sent')`,
+      [aside, lane],
+    );
+    if (n > 0) {
+      await q.run(
+        `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending", "priority") VALUES (?, ?, ?, ${PRIORITY.bulk})
+         ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending" + excluded."pending",
+           "nextAt" = COALESCE("OutboxLane"."nextAt", excluded."nextAt")`,
+        [aside, now, n],
+      );
+    }
+    await releaseLane(q, lane, n, token, now);
+  });
+}

@@ -1,0 +1,29 @@
+// How the sender paces and groups what it sends (the DELIVERY_* settings), in one shape.
+import type { Budgets } from "./budget.ts";
+
+export interface DeliverySettings {
+  /** Fold news into roll-ups (DELIVERY_ROLLUPS); off: every message on its own, as before. */
+  rollups: boolean;
+  /** Least time between two messages to one channel (Slack allows about one a second). */
+  paceMs: number;
+  /**
+   * How long a channel's queue may get before news of one kind there is folded into a roll-up:
+   * past this, the next message would be shown too late to be worth its own post.
+   */
+  queueBudgetMs: number;
+  /** How long news for a person's DM waits for the rest of its wave, so that a wave is one DM. */
+  groupWaitMs: number;
+  /**
+   * A roll-up stays open this long after its last item; its message is edited at most once per
+   * interval; a person or user group is @-mentioned at most once per interval in a channel.
+   */
+  groupIntervalMs: number;
+  budgets: Budgets;
+}
+
+/** Items a roll-up's own message lists (the most urgent first); the rest go to its thread. */
+export const PARENT_ITEMS = 10;
+/** Items one page in a roll-up's thread lists. */
+export const PAGE_ITEMS = 150;
+/** A roll-up's message is edited at most this often while its wave lasts (and once at its end). */
+export const EDIT_EVERY_MS = 15_000;

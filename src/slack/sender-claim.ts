@@ -1,0 +1,142 @@
+// One claim of the sender (sender.ts): in one transaction, the lanes whose next message is due
+// (the most urgent first; on PostgreSQL with SKIP LOCKED so replicas never share a lane), each
+// lane's most urgent message, and for each a decision: send it now, fold it and its kind into a
+// roll-up (delivery/fold.ts), put a channel's queued edits aside, or wait for Slack's budget of
+// that method (delivery/budget.ts). A lane that waits keeps its order: nothing overtakes.
+import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { BudgetBook, methodsOf } from "./delivery/budget.ts";
+import { closeQuietRollups } from "./delivery/fold.ts";
+import { foldVerdict, shouldDefer, type FoldHead } from "./delivery/rollup-row.ts";
+import type { DeliverySettings } from "./delivery/settings.ts";
+import { methodOf, type OutboxRow } from "./sender-deliver.ts";
+
+export interface ClaimContext {
+  token: string;
+  now: Date;
+  lease: Date;
+  /** How many lanes this sender may take now. */
+  free: number;
+  /** Lanes this process is still sending on. */
+  busy: string[];
+  settings: DeliverySettings;
+}
+
+export interface Claimed {
+  heads: OutboxRow[];
+  /** Lanes kept claimed for folding their news into a roll-up (delivery/fold.ts), after the claim. */
+  folds: FoldHead[];
+  /** Lanes kept claimed for putting their edits aside, after the claim. */
+  defers: string[];
+}
+
+/** Each lane's most urgent queued message, found through the (lane, status, priority, seq) index. */
+async function headsOf(q: Sql, lanes: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await q.all<Record<string, unknown>>(
+    `SELECT m.* FROM "OutboxMessage" AS m WHERE m."id" IN (
+       SELECT (SELECT h."id" FROM "OutboxMessage" AS h WHERE h."lane" = l."lane" AND h."status" = 'pending'
+               ORDER BY h."priority", h."seq" LIMIT 1)
+       FROM (SELECT "column1" AS "lane" FROM (VALUES ${lanes.map(() => "(?)").join(", ")}) AS v) AS l)`,
+    lanes,
+  );
+  return new Map(rows.map((r) => [String(r.lane), r]));
+}
+
+export async function claimHeads(
+  q: Sql,
+  c: ClaimContext,
+  toRow: (r: Record<string, unknown>) => OutboxRow,
+): Promise<Claimed> {
+  const { now, settings } = c;
+  await closeQuietRollups(q, settings, now);
+  const pauses = new Map(
+    (
+      await q.all<{ method: string; until: unknown }>(`SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`, [
+        now,
+      ])
+    ).map((p) => [p.method, toDate(p.until)]),
+  );
+  const skip = q.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+  // A lane this process is still sending on is never taken again by this process, even when its
+  // lease ran out on a clock that jumped (a test's, or the sandbox's +1 day): only another
+  // replica, after the lease, may conclude that this one died.
+  const notBusy = c.busy.length ? ` AND "lane" NOT IN (${marks(c.busy.length)})` : "";
+  const lanes = await q.all<{ lane: string; pending: unknown }>(
+    `UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = ?
+     WHERE "lane" IN (SELECT "lane" FROM "OutboxLane" WHERE "nextAt" <= ?${notBusy}
+                      ORDER BY "priority", "nextAt" LIMIT ?${skip}) RETURNING "lane", "pending"`,
+    [c.lease, c.token, now, ...c.busy, c.free],
+  );
+  if (!lanes.length) return { heads: [], folds: [], defers: [] };
+  const found = await headsOf(
+    q,
+    lanes.map((l) => l.lane),
+  );
+  const book = await BudgetBook.open(q, settings.budgets, now);
+  const release = (lane: string, at: Date | null) =>
+    q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [at, lane]);
+  const heads: OutboxRow[] = [];
+  const folds: FoldHead[] = [];
+  const defers: string[] = [];
+  // The most urgent heads first: they take Slack's budget before bulk does.
+  const order = lanes
+    .map((l) => ({ ...l, head: found.get(l.lane) }))
+    .sort((a, b) => toNum(a.head?.priority ?? 9) - toNum(b.head?.priority ?? 9));
+  for (const { lane, pending, head } of order) {
+    if (!head) {
+      // Counted as busy but empty (a row removed by hand): the lane rests until something comes.
+      await q.run(
+        `UPDATE "OutboxLane" SET "nextAt" = NULL, "pending" = 0, "claimToken" = NULL, "priority" = 2 WHERE "lane" = ?`,
+        [lane],
+      );
+      continue;
+    }
+    const row = toRow(head);
+    const paused = pauses.get(methodOf(row.kind));
+    if (paused) {
+      await release(lane, paused);
+      continue;
+    }
+    // Work whose cost grows with the backlog runs after this claim, with the lane still ours.
+    if (settings.rollups && shouldDefer(settings, lane, toNum(pending), row.kind)) {
+      defers.push(lane);
+      continue;
+    }
+    if (settings.rollups && head.groupKey && head.item) {
+      const fold: FoldHead = {
+        lane,
+        channel: row.channel,
+        groupKey: String(head.groupKey),
+        item: String(typeof head.item === "string" ? head.item : JSON.stringify(head.item)),
+        priority: row.priority,
+        createdAt: row.createdAt,
+      };
+      const verdict = await foldVerdict(q, settings, fold, now);
+      if (verdict === "fold") {
+        folds.push(fold);
+        continue;
+      }
+      if (verdict !== "send") {
+        await release(lane, verdict.waitUntil);
+        continue;
+      }
+    }
+    // A claim token left on the row means the last claim recorded no outcome (a retry clears it,
+    // a send or a failure ends the row): that sender died, and Slack may have the message.
+    const inDoubt = row.claimToken !== null;
+    const wait = book.take(methodsOf(row.kind, row.channel, inDoubt), row.priority);
+    if (wait !== undefined) {
+      await release(lane, new Date(wait));
+      continue;
+    }
+    await q.run(`UPDATE "OutboxLane" SET "priority" = ? WHERE "lane" = ?`, [row.priority, lane]);
+    heads.push({ ...row, attempts: row.attempts + 1, claimToken: c.token, inDoubt });
+  }
+  await book.save(q);
+  if (heads.length) {
+    await q.run(
+      `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(heads.length)})`,
+      [c.lease, c.token, ...heads.map((h) => h.id)],
+    );
+  }
+  return { heads, folds, defers };
+}
