@@ -1,8 +1,20 @@
 // Slack's side of a benchmark, in its own process as the real Slack would be, so its work does
-// not compete with the app under test for the event loop.
+// not compete with the app under test for the event loop. FAKE_CHANNEL_BURST, FAKE_POSTS_PER_MINUTE
+// and FAKE_EDITS_PER_MINUTE make it enforce Slack's limits (429 with Retry-After beyond them).
 import { FakeSlack } from "../tests/support/fake-slack.ts";
 
-const fake = await new FakeSlack().start();
+const num = (v: string | undefined) => (v ? Number(v) : undefined);
+const fake = await new FakeSlack({
+  channelBurst: num(process.env.FAKE_CHANNEL_BURST),
+  postsPerMinute: num(process.env.FAKE_POSTS_PER_MINUTE),
+  editsPerMinute: num(process.env.FAKE_EDITS_PER_MINUTE),
+}).start();
 for (let i = 0; i < 50; i++) fake.users.set(`U${i}`, { locale: i % 2 ? "en-US" : "zh-CN" });
+// The benchmarks' people: owners, agents, tier members and an admin, with names.
+for (let i = 0; i < 200; i++) fake.users.set(`U0OWNER${i}`, { name: `Agent ${i}`, locale: i % 2 ? "en-US" : "zh-CN" });
+for (let i = 0; i < 20; i++)
+  fake.users.set(`U0AGENT${i}`, { name: `CS agent ${i}`, locale: i % 2 ? "en-US" : "zh-CN" });
+for (const u of ["U0TIER1", "U0TIER2", "U0TIER3", "U0ADMIN"])
+  fake.users.set(u, { name: u.toLowerCase(), locale: "zh-CN" });
 process.stdout.write(`${fake.port}\n`);
 process.on("SIGTERM", () => void fake.stop().then(() => process.exit(0)));

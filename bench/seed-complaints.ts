@@ -33,7 +33,7 @@ export function seedComplaints(path: string, n: number, from: number, to: number
     `INSERT INTO "OutboxMessage" (id, kind, channel, body, status, attempts, nextAttemptAt, createdAt, ts, sentChannel, sentAt, lane, seq) VALUES (?, 'post', ?, '{"text":"card"}', 'sent', 1, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const ip = db.prepare(
-    `INSERT OR IGNORE INTO "UserProfile" (userId, locale, tz, isAdmin, fetchedAt) VALUES (?, ?, 'Asia/Shanghai', 0, ?)`,
+    `INSERT OR IGNORE INTO "UserProfile" (userId, name, locale, tz, isAdmin, fetchedAt) VALUES (?, ?, ?, 'Asia/Shanghai', 0, ?)`,
   );
   db.transaction(() => {
     for (let o = 0; o < owners; o++) ip.run(`U0OWNER${o}`, `Agent ${o}`, o % 2 ? "en-US" : "zh-CN", iso(from));

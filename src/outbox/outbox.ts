@@ -79,18 +79,21 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date, pr
 }
 
 /**
- * One more message in each of these lanes; an idle lane becomes due now, a paced one keeps its
- * time, and a lane takes the most urgent priority of what it holds.
+ * One more message in each of these lanes; an idle lane becomes due now (or when Slack's pace
+ * allows), a paced one keeps its time, and a lane takes the most urgent priority of what it holds.
  */
 async function countIntoLanes(x: Exec, counts: Map<string, { n: number; priority: number }>, now: Date) {
   // Lanes in one order everywhere: two transactions counting into the same lanes can't deadlock.
   const entries = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (!entries.length) return;
   const least = x.dialect === "postgres" ? "LEAST" : "MIN";
+  // An idle lane is due now, unless Slack's pace after its last call says later.
+  const most = x.dialect === "postgres" ? "GREATEST" : "MAX";
   await x.run(
     `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending", "priority") VALUES ${valueRows(entries.length, 4)}
      ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending" + excluded."pending",
-       "nextAt" = COALESCE("OutboxLane"."nextAt", excluded."nextAt"),
+       "nextAt" = COALESCE("OutboxLane"."nextAt",
+         ${most}(excluded."nextAt", COALESCE("OutboxLane"."pacedUntil", excluded."nextAt"))),
        "priority" = ${least}("OutboxLane"."priority", excluded."priority")`,
     entries.flatMap(([lane, c]) => [lane, now, c.n, c.priority]),
   );

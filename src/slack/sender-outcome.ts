@@ -21,14 +21,10 @@ export async function writeOutcome(
   r: Result,
 ): Promise<boolean> {
   const now = me.now;
-  const pace =
-    isUnpacedLane(row.lane) ||
-    row.kind === "complete" ||
-    r.kind === "superseded" ||
-    r.kind === "folded" ||
-    r.kind === "failed"
-      ? 0
-      : me.paceMs;
+  // A call to Slack paces the lane; an outcome that made none (superseded, folded) doesn't, and
+  // leaves the pace of the lane's last call in force.
+  const called = r.kind !== "superseded" && r.kind !== "folded";
+  const pace = isUnpacedLane(row.lane) || row.kind === "complete" || !called ? 0 : me.paceMs;
   const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
   if (r.kind === "retry") {
     const ratelimited = r.failure.type === "ratelimited";
@@ -74,11 +70,15 @@ export async function writeOutcome(
   );
   if (n !== 1) return false;
   // An emptied lane rests, and its priority goes back to news.
+  const at = q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?";
+  const most = q.dialect === "postgres" ? "GREATEST" : "MAX";
+  const next = called ? at : `${most}(${at}, COALESCE("pacedUntil", ${at}))`;
   await q.run(
     `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,
-       "nextAt" = CASE WHEN "pending" > 1 THEN ${q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?"} ELSE NULL END,
+       "nextAt" = CASE WHEN "pending" > 1 THEN ${next} ELSE NULL END,
+       "pacedUntil" = ${called ? at : `"pacedUntil"`},
        "priority" = CASE WHEN "pending" > 1 THEN "priority" ELSE 2 END WHERE "lane" = ?`,
-    [new Date(now.getTime() + pace), row.lane],
+    called ? [new Date(now.getTime() + pace), new Date(now.getTime() + pace), row.lane] : [now, now, row.lane],
   );
   return true;
 }

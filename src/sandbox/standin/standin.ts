@@ -145,11 +145,18 @@ export class SlackStandIn {
     const url = req.url ?? "";
     if (!url.startsWith(`${this.prefix}/`)) return false;
     const path = url.slice(this.prefix.length);
-    if (path === "/__calls") {
-      // For benchmarks in another process: everything recorded so far.
+    if (path.startsWith("/__calls")) {
+      // For benchmarks in another process: what was recorded (of one method, from an index on),
+      // the 429s answered, and the outbox id each landed message carried.
+      const q = new URL(path, "http://x").searchParams;
+      const method = q.get("method");
+      const calls = (method ? this.calls.filter((c) => c.method === method) : this.calls).slice(
+        Number(q.get("since") ?? 0),
+      );
+      const landed = method ? [] : this.ws.messages.map((m) => outboxIdOf(m.metadata));
       res
         .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ calls: this.calls, responses: this.responses.length }));
+        .end(JSON.stringify({ calls, responses: this.responses.length, rateLimited: this.rateLimited, landed }));
       return true;
     }
     if (path.startsWith("/files/")) return this.serveFile(req, res, path.slice("/files/".length).split("?")[0]!);
@@ -263,6 +270,14 @@ export class SlackStandIn {
     res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers }).end(JSON.stringify(a.body));
     return true;
   }
+}
+
+/** The outbox id a bot's post carried in its metadata (shopops_outbox), if any. */
+function outboxIdOf(metadata: unknown): string | null {
+  const m = metadata as { event_type?: string; event_payload?: { outbox_id?: unknown } } | undefined;
+  return m?.event_type === "shopops_outbox" && typeof m.event_payload?.outbox_id === "string"
+    ? m.event_payload.outbox_id
+    : null;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -21,11 +21,13 @@ const parse = (body: unknown): Record<string, unknown> =>
 /** Hands a lane back to the queue once the work on it is written, if this sender still holds it. */
 async function releaseLane(q: Sql, lane: string, left: number, token: string, now: Date) {
   if (left) await q.run(`UPDATE "OutboxLane" SET "pending" = "pending" - ? WHERE "lane" = ?`, [left, lane]);
-  await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ? AND "claimToken" = ?`, [
-    now,
-    lane,
-    token,
-  ]);
+  const most = q.dialect === "postgres" ? "GREATEST" : "MAX";
+  const at = q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?";
+  await q.run(
+    `UPDATE "OutboxLane" SET "nextAt" = ${most}(${at}, COALESCE("pacedUntil", ${at})), "claimToken" = NULL
+     WHERE "lane" = ? AND "claimToken" = ?`,
+    [now, now, lane, token],
+  );
 }
 
 /** Folds the lane's queued news of the head's kind into its open roll-up, or a new one. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxLane" ADD COLUMN "pacedUntil" DATETIME;
+
