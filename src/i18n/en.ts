@@ -59,6 +59,8 @@ export const en = {
   "status.failedRow": "• {time} · {!where} · `{reason}`",
   "status.ok": "ok",
   "status.down": "unreachable",
+  "command.tooLong":
+    "That {command} is {length} characters long; a command may be at most {max}. Shorten it, or put long text (a summary, a list) in the form or a file.",
   "error.generic": "Sorry, something went wrong on my side. If it happens again, quote this id to your admin: {id}",
   "error.forbidden": "Only {!who} can do that.",
   "home.title": "What needs me",

@@ -57,6 +57,8 @@ export const zhCN: Record<MessageKey, string> = {
   "status.failedRow": "• {time} · {!where} · `{reason}`",
   "status.ok": "正常",
   "status.down": "无法连接",
+  "command.tooLong":
+    "这条 {command} 命令有 {length} 个字符，命令最多 {max} 个字符。请缩短，或把长内容（摘要、清单）填在表单里或放进文件。",
   "error.generic": "抱歉，我这边出了问题。如果再次发生，请把这个编号告诉管理员：{id}",
   "error.forbidden": "只有{!who}可以这样做。",
   "home.title": "需要我处理的事",

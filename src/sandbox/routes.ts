@@ -14,6 +14,8 @@ import type { Message } from "./standin/workspace.ts";
 import { runWorkflow } from "./standin/workflow-runner.ts";
 import { INTAKE_WORKFLOW, intakeForm } from "./demo-workflow.ts";
 
+import type { StormState } from "./storm.ts";
+
 export interface SandboxHooks {
   standin: SlackStandIn;
   driver: SlackDriver;
@@ -22,6 +24,9 @@ export interface SandboxHooks {
   demoState(): "none" | "loading" | "ready";
   /** The demo shop's hourly rows up to now (after the clock moves). */
   feed?(): Promise<void>;
+  /** The storm demo: many urgent cases opened, then their clocks run out together. */
+  storm?(): Promise<void>;
+  stormState?(): StormState;
 }
 
 interface Manifest {
@@ -147,6 +152,7 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
             .filter((s) => s.type === "message")
             .map((s) => ({ name: s.name, callbackId: s.callback_id })),
           demo: h.demoState(),
+          storm: h.stormState?.() ?? null,
         });
       },
     },
@@ -250,6 +256,16 @@ export function sandboxRoutes(h: SandboxHooks): Route[] {
       // The hours that ended meanwhile reach the bot as the shop's data feed would send them.
       await h.feed?.().catch(() => {});
       sendJson(res, 200, { ok: true, now: clock.now().toISOString(), offsetMs: clock.offsetMs });
+    }),
+    api("/sandbox/api/storm", async (b, res) => {
+      if (h.demoState() !== "ready") return sendJson(res, 409, { error: "load the demo data first" });
+      if (h.stormState?.().running) return sendJson(res, 200, { ok: true, storm: h.stormState() });
+      const cases = b.cases === undefined ? 300 : Number(b.cases);
+      if (!Number.isInteger(cases) || cases < 1 || cases > 1000)
+        return sendJson(res, 400, { error: "cases: a whole number from 1 to 1000", field: "cases" });
+      h.stormState!().total = cases;
+      void h.storm?.();
+      sendJson(res, 200, { ok: true, storm: h.stormState?.() });
     }),
     api("/sandbox/api/demo", async (_b, res) => {
       if (h.demoState() !== "none") return sendJson(res, 200, { ok: true, demo: h.demoState() });

@@ -12,6 +12,7 @@ import { createLogger, type Log } from "../infra/logger.ts";
 import { loadDemo } from "./demo-data.ts";
 import { CHANNELS, PEOPLE } from "./demo-workspace.ts";
 import { sandboxRoutes } from "./routes.ts";
+import { storm, type StormState } from "./storm.ts";
 import { SlackDriver } from "./standin/driver.ts";
 import { SlackStandIn } from "./standin/standin.ts";
 import { restoreWorkspace, saveWorkspace, type Saved } from "./standin/workspace.ts";
@@ -38,7 +39,14 @@ export interface Sandbox {
 
 export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const clock = new ShiftedClock();
-  const standin = await new SlackStandIn({ strictChannels: true, channelBurst: 30 }).start();
+  // Slack's limits, as Slack keeps them: a post a second per channel (burst 3), a workspace cap on
+  // posts, 50 edits a minute. A burst (the storm demo) then looks in the sandbox as it would in Slack.
+  const standin = await new SlackStandIn({
+    strictChannels: true,
+    channelBurst: 3,
+    postsPerMinute: 600,
+    editsPerMinute: 50,
+  }).start();
   // Slack's side keeps the sandbox's time too: message timestamps, response_url expiry and rate
   // limits move with the clock the page moves.
   standin.clock = clock;
@@ -79,6 +87,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   });
   const log = o.log ?? createLogger(config.LOG_LEVEL);
   let demo: "none" | "loading" | "ready" = "none";
+  const stormState: StormState = { running: false, opened: 0, total: 300 };
   // Routes need the driver, which needs the bot's port: both are filled in once the bot listens.
   const late: { driver?: SlackDriver; load?: () => Promise<void> } = {};
   const routes = sandboxRoutes({
@@ -89,6 +98,8 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     clock,
     loadDemo: () => late.load!(),
     demoState: () => demo,
+    storm: () => storm({ standin, driver: late.driver!, clock }, stormState),
+    stormState: () => stormState,
     feed: () =>
       demo === "ready"
         ? feedHours({ baseUrl: `http://127.0.0.1:${bot.port}`, metricsToken, clock, timeZone: config.DEFAULT_TIMEZONE })

@@ -10,6 +10,7 @@ import { boltLogger } from "./bolt-logger.ts";
 import { dedupeRequests } from "./dedupe.ts";
 import { routeListeners } from "./router.ts";
 import { registerRollupActions } from "./delivery/rollup-actions.ts";
+import { refuseLongCommands } from "./command-length.ts";
 import { createFrontDoor, type Route } from "./front-door.ts";
 import { opsRoutes, type Health } from "./ops-routes.ts";
 
@@ -66,6 +67,7 @@ export function createSlackRuntime(
     await next();
   });
   app.use(dedupeRequests(deps));
+  app.use(refuseLongCommands(deps));
   routeListeners(app, log);
   app.error(async (e) => {
     log.error({ err: e }, "unhandled error in a Slack listener");

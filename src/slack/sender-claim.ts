@@ -4,6 +4,7 @@
 // roll-up (delivery/fold.ts), put a channel's queued edits aside, or wait for Slack's budget of
 // that method (delivery/budget.ts). A lane that waits keeps its order: nothing overtakes.
 import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { isDmLane } from "../outbox/message.ts";
 import { BudgetBook, methodsOf } from "./delivery/budget.ts";
 import { closeQuietRollups } from "./delivery/fold.ts";
 import { foldVerdict, shouldDefer, type FoldHead } from "./delivery/rollup-row.ts";
@@ -117,6 +118,16 @@ export async function claimHeads(
       }
       if (verdict !== "send") {
         await release(lane, verdict.waitUntil);
+        continue;
+      }
+    }
+    // A page of a person's DM roll-up waits for its turn (twice a minute), news behind it too;
+    // what the person does meanwhile (priority 0) is a head before it and goes at once.
+    if (row.ofRollup && row.threadOfId && isDmLane(lane) && row.rollupId) {
+      const r = await q.get<{ pageAfter: unknown }>(`SELECT "pageAfter" FROM "Rollup" WHERE "id" = ?`, [row.rollupId]);
+      const after = r?.pageAfter ? toDate(r.pageAfter) : undefined;
+      if (after && after > now) {
+        await release(lane, after);
         continue;
       }
     }

@@ -12,6 +12,8 @@ export interface DeliverContext {
   nameOf: NameOf;
   /** A person or group is @-mentioned at most once per this interval in a channel. */
   mentionIntervalMs: number;
+  /** Least time between two posts of a roll-up in a person's DM. */
+  dmPageEveryMs: number;
 }
 
 /** The message a row depends on was folded into a roll-up: this one folds with it. */
@@ -39,6 +41,10 @@ export interface OutboxRow {
   lane: string;
   seq: number;
   priority: number;
+  /** The roll-up this row belongs to (its own message, or an item folded into it). */
+  rollupId: string | null;
+  /** One of a roll-up's own messages (its parent, a page, an edit of it), not a folded item. */
+  ofRollup: boolean;
   /** Queued while answering a person's own action: reported as it is, outside the mention budget. */
   fromAction: boolean;
   claimToken: string | null;
@@ -99,7 +105,8 @@ export async function deliver(
   // A roll-up's message is drawn from what it holds when it is sent (never before a look for an
   // earlier send of it: a page drawn again could list more than Slack showed).
   const spec = rollupSpecOf(body);
-  const drawn = async () => (spec ? renderRollup(sql, row.id, spec, ctx.nameOf) : body);
+  const drawn = async () =>
+    spec ? renderRollup(sql, row.id, spec, ctx.nameOf, { now: ctx.now, dmPageEveryMs: ctx.dmPageEveryMs }) : body;
   switch (row.kind) {
     case "respond":
       await api.respond(row.responseUrl!, body);

@@ -12,7 +12,7 @@ import { toBool, toDate, toNum, type Sql } from "../infra/sql.ts";
 import { asBackground } from "../infra/request-context.ts";
 import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
 import type { NameOf } from "./delivery/mentions.ts";
-import type { DeliverySettings } from "./delivery/settings.ts";
+import { dmRollupPaceMs, type DeliverySettings } from "./delivery/settings.ts";
 import { claimHeads } from "./sender-claim.ts";
 import { deferEdits, foldLane } from "./delivery/fold.ts";
 import { deliver, FoldedWithParent, methodOf, type OutboxRow } from "./sender-deliver.ts";
@@ -200,7 +200,12 @@ export class OutboxSender {
     const method = methodOf(row.kind);
     let result: Result;
     try {
-      const ctx = { now: this.clock.now(), nameOf: this.o.nameOf, mentionIntervalMs: this.settings.groupIntervalMs };
+      const ctx = {
+        now: this.clock.now(),
+        nameOf: this.o.nameOf,
+        mentionIntervalMs: this.settings.groupIntervalMs,
+        dmPageEveryMs: dmRollupPaceMs(this.settings),
+      };
       const r = await deliver(this.sql, this.api, row, ctx);
       result = r === "superseded" ? { kind: "superseded" } : { kind: "sent", ...r };
     } catch (e) {
@@ -331,6 +336,9 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     seq: toNum(r.seq),
     priority: toNum(r.priority ?? 2),
     fromAction: toBool(r.fromAction),
+    rollupId: (r.rollupId as string | null) ?? null,
+    // A roll-up's own rows are written as {"text":"","rollup":…} (delivery/fold.ts): no parse needed.
+    ofRollup: typeof r.body === "string" ? r.body.startsWith('{"text":"","rollup":') : false,
     claimToken: (r.claimToken as string | null) ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { Agent, request } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction } from "../support/payloads.ts";
-import { interaction, postSigned } from "../support/signed.ts";
+import { interaction, postSigned, slashCommand } from "../support/signed.ts";
 
 describe("the front door", () => {
   let h: Harness;
@@ -32,6 +32,24 @@ describe("the front door", () => {
     }
     expect(await healthy()).toBe(200);
     expect(h.logs.join("")).toContain("refused at the door");
+  });
+
+  it("answers a slash command longer than 4,000 characters in the person's language, saying how long it may be", async () => {
+    h.fake.users.set("U0EN", { locale: "en-US" });
+    for (const [user, expected] of [
+      ["U0EN", "That /task is 10005 characters long; a command may be at most 4000."],
+      ["U0ZH", "这条 /task 命令有 10005 个字符，命令最多 4000 个字符。"],
+    ] as const) {
+      const r = await slashCommand(h.baseUrl, {
+        command: "/task",
+        text: `new ${"x".repeat(10_001)}`,
+        user_id: user,
+        response_url: h.fake.responseUrl(),
+      });
+      expect(r.status).toBe(200);
+      expect((JSON.parse(r.text) as { text: string }).text).toContain(expected);
+    }
+    expect(await h.bot.deps.db.task.count()).toBe(0);
   });
 
   it("lets Slack's url_verification and ssl_check through to Bolt", async () => {

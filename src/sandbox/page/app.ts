@@ -248,6 +248,26 @@ function clockBar(): HTMLElement {
           "Load demo data",
         )
       : h("span", { class: "demo" }, state!.demo === "loading" ? "Loading demo data…" : ""),
+    stormButton(),
+  );
+}
+
+/**
+ * The storm demo: 300 urgent cases opened through the form, then the clock moved past their 2 h
+ * response clock, so that a new team can watch the tier channels turn a burst into roll-ups.
+ */
+function stormButton(): HTMLElement | string {
+  const st = state!.storm;
+  if (state!.demo !== "ready") return "";
+  if (st?.running) return h("span", { class: "demo" }, `⛈ Storm: ${st.opened}/${st.total} cases opened…`);
+  return h(
+    "button",
+    {
+      class: "btn",
+      title: "Open 300 urgent cases, then move the clock past their 2 h response clock: watch #cs-tier2",
+      onClick: () => void post("/sandbox/api/storm", { as }).then(load),
+    },
+    "⛈ Storm: 300 cases breach",
   );
 }
 
@@ -343,7 +363,7 @@ function render(): void {
   // Each part of the page is rebuilt only when what it shows changed, so that a live update
   // elsewhere never pulls a button from under the pointer or a box from under the cursor.
   const inPlace = st.messages.filter((m) => m.channel === place);
-  put("clock", [st.clock, st.demo, as], () => clockBar());
+  put("clock", [st.clock, st.demo, as, JSON.stringify(st.storm)], () => clockBar());
   put("sidebar", [as, place, st.people, st.channels], () => sidebar());
   put("main", [as, place, place === "HOME" ? st.home : inPlace, st.shortcuts], () => {
     const main = h("main", { class: "pane" });

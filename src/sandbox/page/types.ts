@@ -31,6 +31,8 @@ export interface State {
   commands: { command: string; hint: string; description: string }[];
   shortcuts: { name: string; callbackId: string }[];
   demo: "none" | "loading" | "ready";
+  /** The storm demo's progress: urgent cases opened so far, of how many. */
+  storm: { running: boolean; opened: number; total: number } | null;
 }
 
 export const zoneTime = (iso: string | number, tz?: string) =>

@@ -5,7 +5,7 @@
 import { t as tr, type Params } from "../../infra/i18n.ts";
 import { esc } from "../../infra/markup.ts";
 import { toNum, type Sql } from "../../infra/sql.ts";
-import type { MessageBody, RollupHead, RollupItem } from "../../outbox/message.ts";
+import { isDmLane, type MessageBody, type RollupHead, type RollupItem } from "../../outbox/message.ts";
 import { ensurePage } from "./fold.ts";
 import { toRollup, type RollupRow } from "./rollup-row.ts";
 import { dePing, mentionTargets, type NameOf } from "./mentions.ts";
@@ -85,8 +85,16 @@ export async function renderRollup(
   messageId: string,
   spec: RollupSpec,
   nameOf: NameOf,
+  o: { now: Date; dmPageEveryMs: number },
 ): Promise<MessageBody> {
   const r = await load(sql, spec.id);
+  // In a person's DM, the next page waits: the workspace's posts are shared by everyone in the wave.
+  if (spec.part !== "summary" && isDmLane(r.lane)) {
+    await sql.run(`UPDATE "Rollup" SET "pageAfter" = ? WHERE "id" = ?`, [
+      new Date(o.now.getTime() + o.dmPageEveryMs),
+      r.id,
+    ]);
+  }
   const head = JSON.parse(r.head) as RollupHead;
   const t = (key: Parameters<typeof tr>[1], params?: Params) => tr(head.locale, key, params);
   const title = t(head.title, { ...(head.params ?? {}), count: r.count });

@@ -23,7 +23,19 @@ export interface DeliverySettings {
 
 /** Items a roll-up's own message lists (the most urgent first); the rest go to its thread. */
 export const PARENT_ITEMS = 10;
-/** Items one page in a roll-up's thread lists. */
-export const PAGE_ITEMS = 150;
+/**
+ * Items one page in a roll-up's thread lists: at Slack's one post a second per channel, a
+ * channel's roll-up then shows up to 400 new items a second (a storm of 10,000 in a minute is
+ * 170 a second).
+ */
+export const PAGE_ITEMS = 400;
+
+/**
+ * A person's DM roll-up posts at most every half group interval (30 s by default): hundreds of
+ * people in one wave share the workspace's cap on posts (about 600 a minute), so each gets a DM,
+ * then a page of what came since about twice a minute, never a DM a second.
+ */
+export const dmRollupPaceMs = (s: Pick<DeliverySettings, "groupIntervalMs" | "paceMs">) =>
+  Math.max(s.paceMs, Math.floor(s.groupIntervalMs / 2));
 /** A roll-up's message is edited at most this often while its wave lasts (and once at its end). */
 export const EDIT_EVERY_MS = 15_000;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Rollup" ADD COLUMN     "pageAfter" TIMESTAMP(3);
+
