@@ -19,6 +19,7 @@ export const enMetrics = {
   "metrics.error.month": "The month “{month}” is not valid: write it as YYYY-MM, for example 2026-11.",
   "metrics.error.gmv":
     "The target “{gmv}” is not an amount: write the GMV in yuan as a number, for example 3000000 or 2500000.50.",
+  "metrics.now.queued": "Yesterday's digest for {store} is on its way to your DM with me.",
   "metrics.error.noData":
     "No metrics for store “{store}” yet. Send them to `POST /webhooks/metrics` or `npm run import:metrics -- file.csv`.",
   "metrics.target.saved": "GMV target for {store} in {month}: {gmv}.",
@@ -54,9 +55,9 @@ export const enMetrics = {
   "metrics.factor.conversion": "conversion",
   "metrics.factor.perBuyer": "spend per buyer (AOV)",
   "metrics.alert.static":
-    "{icon} {level}: {store} GMV on {date} is {value}, {change} against the day before ({reference}). Likely factor: *{factor}*{!channel}.",
+    "{icon} {level}: {store} GMV on {date} is {value}, {change} against the day before ({reference}). Likely factor: *{factor}* {!channel}.",
   "metrics.alert.dynamic":
-    "{icon} {level}: {store} GMV on {date} is {value}, outside the normal band of the same weekday (mean {reference}, {change}). Likely factor: *{factor}*{!channel}.",
+    "{icon} {level}: {store} GMV on {date} is {value}, outside the normal band of the same weekday (mean {reference}, {change}). Likely factor: *{factor}* {!channel}.",
   "metrics.alert.correlated":
     "{icon} {level}: {store} on {date}: UV went up while conversion fell {change} ({reference} → {value}). Check traffic quality and the landing pages{!channel}.",
   "metrics.alert.channel": "; channel *{channel}* moved most ({delta})",

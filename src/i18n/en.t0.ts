@@ -43,7 +43,7 @@ export const enT0 = {
   "t0.alert.action": "Create action",
   "t0.alert.acked": "✓ Acknowledged by <@{user}>",
   "t0.alert.gone": "That alert was already {status}.",
-  "t0.runbook.title": "📕 Runbook: {title} · {name} (#{number})",
+  "t0.runbook.title": "📕 Runbook {run}: {title} · {name} (#{number})",
   "t0.runbook.step": "{mark} {n}. {text} · <@{owner}>",
   "t0.runbook.stepDone": "{mark} {n}. {text} · <@{owner}> · done by <@{by}> {time}",
   "t0.runbook.decider": "*Decision* (<@{decider}>): {question}",

@@ -2,7 +2,7 @@ import type { enComplaints } from "./en.complaints.ts";
 
 // 简体中文：客诉升级。
 export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
-  "cmd.complaint.new": "`/complaint new`：新建客诉工单（也可以在任意消息、包括线程回复上使用消息快捷方式 *升级客诉*）",
+  "cmd.complaint.new": "`/complaint new`：新建客诉工单（也可以在任意消息、包括线程回复上使用消息快捷方式 *升级客诉* ）",
   "cmd.complaint.list": "`/complaint list`：未结客诉，VIP 和最紧急的排在前面",
   "cmd.complaint.tiers": "`/complaint tiers` · `/complaint tier 2 #频道 @成员 @用户组`：每一级的频道和人员",
   "cmd.complaint.policy":
@@ -87,7 +87,7 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "complaint.card.clock.resolution": "⏱ 请在 *{deadline}* 前解决",
   "complaint.card.clock.paused": "⏸ 等待客户回复期间计时暂停（剩余 {left}）",
   "complaint.card.clock.overdue": "🔴 自 {deadline} 起已超时",
-  "complaint.card.remedy": "*补救方案*：{remedy}",
+  "complaint.card.remedy": "*补救方案：* {remedy}",
   "complaint.card.remedy.pending": "（等待三级审批）",
   "complaint.card.remedy.approved": "（<@{by}> 已批准）",
   "complaint.card.remedy.rejected": "（<@{by}> 已驳回）",
@@ -157,15 +157,15 @@ export const zhCNComplaints: Record<keyof typeof enComplaints, string> = {
   "complaint.policy.saved": "时限已保存。新工单使用新设置；已开工单保持原有时限。",
   "complaint.report.title": "客诉报告 {from} – {to}",
   "complaint.report.total": "共 *{total}* 件 · 升级 *{escalated}* 件（{escalatedShare}）",
-  "complaint.report.byCause": "*按原因*：{list}",
-  "complaint.report.byTier": "*按最终级别*：{list}",
-  "complaint.report.sla": "*时效达成*：响应 {response} · 解决 {resolution}",
-  "complaint.report.times": "*中位时长*：响应 {ack} · 解决 {resolve}",
-  "complaint.report.fcr": "*首问解决率*：{fcr}（目标 85%）{mark}",
-  "complaint.report.csat": "*满意度*：{csat}/5，共 {n} 个评价（目标 4.8）{mark}",
+  "complaint.report.byCause": "*按原因：* {list}",
+  "complaint.report.byTier": "*按最终级别：* {list}",
+  "complaint.report.sla": "*时效达成：* 响应 {response} · 解决 {resolution}",
+  "complaint.report.times": "*中位时长：* 响应 {ack} · 解决 {resolve}",
+  "complaint.report.fcr": "*首问解决率：* {fcr}（目标 85%）{mark}",
+  "complaint.report.csat": "*满意度：* {csat}/5，共 {n} 个评价（目标 4.8）{mark}",
   "complaint.report.na": "无数据",
   "complaint.report.underSecond": "不到 1 秒",
-  "complaint.report.csatNone": "*满意度*：暂无评价（目标 4.8）",
+  "complaint.report.csatNone": "*满意度：* 暂无评价（目标 4.8）",
   "complaint.home.title": "*等待你处理的客诉*",
   "complaint.shortcut.name": "升级客诉",
 };

@@ -17,6 +17,7 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.error.weekday": "“{day}”不是星期几：请用 mon、tue、wed、thu、fri、sat 或 sun。没有做任何更改。",
   "metrics.error.month": "月份“{month}”无效：请写成 YYYY-MM，例如 2026-11。",
   "metrics.error.gmv": "目标“{gmv}”不是金额：请用数字写 GMV（元），例如 3000000 或 2500000.50。",
+  "metrics.now.queued": "{store} 昨天的摘要正在发到你和我的私信里。",
   "metrics.error.noData":
     "店铺“{store}”还没有数据。请发送到 `POST /webhooks/metrics` 或运行 `npm run import:metrics -- 文件.csv`。",
   "metrics.target.saved": "{store} 在 {month} 的 GMV 目标：{gmv}。",
@@ -28,7 +29,7 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.rules.saved": "规则已保存：{rules}",
   "metrics.rules.describe":
     "静态：下降 {warning}% 警告 / {critical}% 紧急 · 动态：{weeks} 周 ±{k}σ {dynamicLevel} · 关联：UV +{uvUp}% 且转化率 −{conversionDown}% {correlatedLevel}",
-  "metrics.rules.show": "*异常规则*：{rules}\n*接收人*：提醒 {!notice} · 警告 {!warning} · 紧急 {!critical}",
+  "metrics.rules.show": "*异常规则：* {rules}\n*接收人：* 提醒 {!notice} · 警告 {!warning} · 紧急 {!critical}",
   "metrics.level.notice": "提醒",
   "metrics.level.warning": "警告",
   "metrics.level.critical": "紧急",
@@ -42,8 +43,8 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.digest.funnel": "漏斗：商品页 {pv}（参考 68%）· 加购 {cart}（参考 35%）· 下单 {order}（参考 25%）",
   "metrics.digest.split":
     "*GMV 变化 {total}* = UV {uv} + 转化率 {conversion} + 人均消费 {perBuyer} → 主要来自 *{factor}*",
-  "metrics.digest.movers": "*变化最大*：{list}",
-  "metrics.digest.skuMovers": "*变化最大的 SKU*：{list}",
+  "metrics.digest.movers": "*变化最大：* {list}",
+  "metrics.digest.skuMovers": "*变化最大的 SKU：* {list}",
   "metrics.digest.chartTitle": "{store} 近 30 天 GMV",
   "metrics.digest.series": "GMV",
   "metrics.digest.avg": "7 日均线",
@@ -51,9 +52,9 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.factor.conversion": "转化率",
   "metrics.factor.perBuyer": "人均消费（客单价）",
   "metrics.alert.static":
-    "{icon} {level}：{store} {date} 的 GMV 为 {value}，环比 {change}（前一天 {reference}）。可能原因：*{factor}*{!channel}。",
+    "{icon} {level}：{store} {date} 的 GMV 为 {value}，环比 {change}（前一天 {reference}）。可能原因： *{factor}* {!channel}。",
   "metrics.alert.dynamic":
-    "{icon} {level}：{store} {date} 的 GMV 为 {value}，超出同期星期几的正常区间（均值 {reference}，{change}）。可能原因：*{factor}*{!channel}。",
+    "{icon} {level}：{store} {date} 的 GMV 为 {value}，超出同期星期几的正常区间（均值 {reference}，{change}）。可能原因： *{factor}* {!channel}。",
   "metrics.alert.correlated":
     "{icon} {level}：{store} {date}：UV 上升但转化率下降 {change}（{reference} → {value}）。请检查流量质量和落地页{!channel}。",
   "metrics.alert.channel": "；渠道 *{channel}* 变化最大（{delta}）",
@@ -68,5 +69,5 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.alert.snoozed": "💤 <@{user}> 已推迟到 {until}",
   "metrics.import.result": "已导入新数据 {stored} 行，替换 {replaced} 行；预警 {alerts} 条；{bad} 行有误。{problems}",
   "metrics.import.hint":
-    "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入数据*。数据也可以通过 webhook `POST /webhooks/metrics`（JSON，`Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`）导入，或在服务器上从文件导入：`npm run import:metrics -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers）。重复发送同一天的数据会替换原数据。",
+    "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入数据。* 数据也可以通过 webhook `POST /webhooks/metrics`（JSON，`Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`）导入，或在服务器上从文件导入：`npm run import:metrics -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers）。重复发送同一天的数据会替换原数据。",
 };

@@ -2,7 +2,7 @@ import type { enRaci } from "./en.raci.ts";
 
 // 简体中文：跨部门 RACI 任务。
 export const zhCNRaci: Record<keyof typeof enRaci, string> = {
-  "cmd.task.new": "`/task new`（或消息快捷方式 *转为任务*）：新建任务，指定 R、A、C、I",
+  "cmd.task.new": "`/task new`（或消息快捷方式 *转为任务* ）：新建任务，指定 R、A、C、I",
   "cmd.task.views":
     "`/task mine` · `/task overdue` · `/task matrix 2`：按角色看我的任务、逾期任务、流程的 RACI 矩阵（含图片）",
   "cmd.task.flow":
@@ -45,14 +45,14 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.modal.channel": "任务消息所在频道",
   "raci.card.title": "📌 任务 #{number}：{title}",
   "raci.card.roles": "R {!r} · A {!a} · C {!c} · I {!i}",
-  "raci.card.status": "状态：*{status}* · {due} 截止{flow}",
+  "raci.card.status": "状态： *{status}* · {due} 截止{flow}",
   "raci.card.flow": " · 流程 #{number} 第 {step} 步",
   "raci.card.blocked": "⛔ 受阻：{reason}",
   "raci.card.consults": "等待 {!who} 提供意见",
-  "raci.dm.r": "你是任务 #{number}「{title}」的*负责人*（{due} 截止）。审批人：<@{a}>。{desc}",
+  "raci.dm.r": "你是任务 #{number}「{title}」的 *负责人* （{due} 截止）。审批人：<@{a}>。{desc}",
   "raci.dm.c": "任务 #{number}「{title}」需要你的意见（R {!r}，{due} 截止）。你回复之前，任务不能标记完成。{!desc}",
-  "raci.dm.a": "你是任务 #{number}「{title}」的*审批人*（R {!r}，{due} 截止）。完成后会请你审批。",
-  "raci.dm.ready": "✅ 任务 #{number}「{title}」*待审批*（<@{by}> 已完成）。",
+  "raci.dm.a": "你是任务 #{number}「{title}」的 *审批人* （R {!r}，{due} 截止）。完成后会请你审批。",
+  "raci.dm.ready": "✅ 任务 #{number}「{title}」 *待审批* （<@{by}> 已完成）。",
   "raci.dm.sentBack": "↩️ <@{a}> 退回了任务 #{number}「{title}」：{reason}",
   "raci.dm.turn": "轮到你了：流程 #{flow} 的上一步已批准。",
   "raci.note": "{at} · <@{actor}> {!what}",
@@ -95,7 +95,7 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.roles.saved": "角色 {role} → <@{user}>{!backup}。",
   "raci.roles.backup": "（备份 <@{user}>）",
   "raci.matrix.alt": "流程 {number} 的 RACI 矩阵",
-  "raci.roles.list": "*角色映射*：{!list}",
+  "raci.roles.list": "*角色映射：* {!list}",
   "raci.error.admin": "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以修改角色映射。",
   "role.operations": "运营",
   "role.content": "内容",

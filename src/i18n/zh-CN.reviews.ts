@@ -23,7 +23,7 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "reviews.keyword.saved": "关键词“{word}”（{category}，{severity}）已保存。",
   "reviews.keyword.removed": "关键词“{word}”已删除。",
   "reviews.keyword.missing": "没有关键词“{word}”。",
-  "reviews.keywords.list": "*关键词*（{count} 个）：\n{list}",
+  "reviews.keywords.list": "*关键词* （{count} 个）：\n{list}",
   "reviews.briefing.saved": "每日评价简报将于 {time}（{tz}）发到 <#{channel}>。",
   "reviews.briefing.off": "<#{channel}> 不再接收评价简报。",
   "reviews.briefing.queued": "{date} 的简报已发到 <#{channel}>。",
@@ -46,10 +46,10 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "reviews.draft.wrap": "感谢您的反馈，我们会持续改进，期待再次为您服务。",
   "reviews.briefing.title": "📰 每日评价简报 {date}",
   "reviews.briefing.totals":
-    "评价 *{total}* 条 · 差评 *{negative}* 条 · 差评率 *{rate}*（前一天 {prevRate}，7 日平均 {avgRate}）",
+    "评价 *{total}* 条 · 差评 *{negative}* 条 · 差评率 *{rate}* （前一天 {prevRate}，7 日平均 {avgRate}）",
   "reviews.briefing.cause": "• {cause}：{count} 条（{share}；较前一天 {vsPrev}，较 7 日平均 {vsAvg}）{!owner}",
-  "reviews.briefing.keywords": "*高频关键词*：{list}",
-  "reviews.briefing.skus": "*差评最多的 SKU*：{list}",
+  "reviews.briefing.keywords": "*高频关键词：* {list}",
+  "reviews.briefing.skus": "*差评最多的 SKU：* {list}",
   "reviews.briefing.examples": "*评价示例*",
   "reviews.briefing.none": "没有差评。🎉",
   "reviews.briefing.refundTag": "🏷️ 其中 {count} 条要求退款（{share}）",
@@ -57,5 +57,5 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
     "⚠️ 大多数差评没有匹配到已知原因：请看示例，并为它们说的内容添加关键词（`/reviews keyword add <词> <类别> <级别>`）。",
   "reviews.import.result": "已导入 {stored} 条评价，{duplicates} 条已存在，{bad} 行有误。{problems}",
   "reviews.import.hint":
-    "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入评价*。评价也可以通过 webhook `POST /webhooks/reviews`（JSON 或 NDJSON，`Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`）导入，或在服务器上从 CSV/JSON 文件导入：`npm run import:reviews -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：platform, review_id, order_id, sku, rating, text, time）。",
+    "把 CSV 或 JSON 文件上传到机器人所在的频道，然后在该消息上点 ⋯ → *导入评价。* 评价也可以通过 webhook `POST /webhooks/reviews`（JSON 或 NDJSON，`Authorization: Bearer <REVIEWS_WEBHOOK_TOKEN>`）导入，或在服务器上从 CSV/JSON 文件导入：`npm run import:reviews -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：platform, review_id, order_id, sku, rating, text, time）。",
 };

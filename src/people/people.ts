@@ -15,6 +15,9 @@ export interface People {
   context(userId: string): Promise<UserContext>;
   /** The bot's one admin rule: the workspace's admins and owners, and ADMIN_USER_IDS. */
   isAdmin(userId: string): Promise<boolean>;
+  /** Whether someone is a person of this workspace: false when Slack says there is no such user,
+   * undefined when it can't say (Slack unreachable). */
+  exists(userId: string): Promise<boolean | undefined>;
 }
 
 /** Deps, or anything else that carries the port. */

@@ -5,12 +5,17 @@ import type { Deps } from "../deps.ts";
 import { DomainError } from "../infra/errors.ts";
 import { toLocale, translator, type Locale, type MessageKey } from "../infra/i18n.ts";
 import type { People, UserContext } from "../people/people.ts";
+import { SlackCallError } from "./api.ts";
 
 export type { UserContext } from "../people/people.ts";
 
 /** deps.people, answered from Slack. */
 export function slackPeople(deps: Deps): People {
-  return { context: (userId) => userContext(deps, userId), isAdmin: (userId) => isAdmin(deps, userId) };
+  return {
+    context: (userId) => userContext(deps, userId),
+    isAdmin: (userId) => isAdmin(deps, userId),
+    exists: (userId) => userExists(deps, userId),
+  };
 }
 
 const cacheMs = 24 * 3600_000;
@@ -96,6 +101,22 @@ async function fetchProfile(
   } catch (e) {
     // A user we can't look up still gets an answer, in the workspace's default language.
     deps.log.warn({ err: e, userId }, "users.info failed; using workspace defaults");
+    return undefined;
+  }
+}
+
+/** Whether Slack knows the person (users.info): false only for Slack's own "no such user". */
+export async function userExists(deps: Deps, userId: string): Promise<boolean | undefined> {
+  try {
+    await deps.slack.call("users.info", { user: userId });
+    return true;
+  } catch (e) {
+    if (
+      e instanceof SlackCallError &&
+      e.failure.type === "permanent" &&
+      /user_not_found|user_not_visible/.test(e.failure.reason)
+    )
+      return false;
     return undefined;
   }
 }

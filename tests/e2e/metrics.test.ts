@@ -271,6 +271,39 @@ describe("metrics", () => {
     expect((await h.bot.deps.db.metricAlert.findFirstOrThrow({ where: { date: "2026-11-27" } })).rule).toBe("dynamic");
   });
 
+  it("makes a day of a shop that only sends hours: summed for the digest, replaced by a daily row, not alerted on while it lasts", async () => {
+    clock = new FixedClock("2026-11-27T20:00:00Z");
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN", DEFAULT_LOCALE: "en" },
+    });
+    h.fake.users.set("U0ADMIN", { locale: "en-US", tz: "Asia/Shanghai" });
+    // A normal day before, then the hourly feed of the 27th: 24 hours of ¥1,000.25 each.
+    expect((await post([row("2026-11-26", "app", 5000, 150, 160, 30000)])).status).toBe(200);
+    const hours = (date: string, gmv: number) =>
+      Array.from({ length: 24 }, (_, hour) => ({ ...row(date, "app", 100, 5, 5, gmv), hour }));
+    // At 04:00 on the 28th (Shanghai) the first hours of the 28th arrive too: that day is not over.
+    expect((await post([...hours("2026-11-27", 1000.25), ...hours("2026-11-28", 10).slice(0, 4)])).status).toBe(200);
+    const day = (date: string) =>
+      h.bot.deps.db.metricRow.findUnique({
+        where: { date_hour_store_channel_sku: { date, hour: -1, store: "shop1", channel: "app", sku: "" } },
+      });
+    expect(await day("2026-11-27")).toMatchObject({ gmv: 24006, uv: 2400, orders: 120, fromHours: true });
+    // The 28th so far is far below the 27th, but a day still going raises nothing.
+    expect(await h.bot.deps.db.metricAlert.count({ where: { date: "2026-11-28" } })).toBe(0);
+    clock.set("2026-11-28T01:00:00Z");
+    // Said where it was typed; the digest itself comes to the DM.
+    expect(await cmd("U0ADMIN", "now shop1")).toBe("Yesterday's digest for shop1 is on its way to your DM with me.");
+    await settle();
+    // The digest of the 27th, in the DM: the day's GMV is the sum of its 24 hours.
+    expect(String(shared("D0ADMIN")[0]!.args.initial_comment)).toContain("*GMV* ¥24,006.00");
+    // A daily row sent as such replaces the sum, and later hours never overwrite it.
+    expect((await post([row("2026-11-27", "app", 2000, 100, 110, 25000)])).status).toBe(200);
+    expect(await day("2026-11-27")).toMatchObject({ gmv: 25000, uv: 2000, fromHours: false });
+    expect((await post(hours("2026-11-27", 1))).status).toBe(200);
+    expect(await day("2026-11-27")).toMatchObject({ gmv: 25000, fromHours: false });
+  });
+
   it("names each bad row of a CSV and keeps the good ones; a wrong token gets 401", async () => {
     const csv = [
       "date,store,channel,uv,buyers,orders,gmv",

@@ -77,7 +77,7 @@ describe("runbooks and the audit export", () => {
       h.fake.users.set(u, { locale: "en-US", tz: "Asia/Shanghai" });
     for (const [role, who] of [
       ["purchasing", "U0BUY"],
-      ["campaign_ops", "U0OPS"],
+      ["operations", "U0OPS"],
       ["customer_service", "U0CS"],
       ["ops_lead", "U0BOSS"],
     ]) {
@@ -169,13 +169,18 @@ describe("runbooks and the audit export", () => {
     const run = await until(() => h.bot.deps.db.runbookRun.findFirst());
     expect(run.alertId).toBe(alert.id);
     await settle(h);
-    const isRunbook = (m: { args: Record<string, unknown> }) => String(m.args.text).includes("Runbook: Stock-out");
+    const isRunbook = (m: { args: Record<string, unknown> }) =>
+      /📕 Runbook \d+: Stock-out · /.test(String(m.args.text));
     // The card as it shows now: its last edit, or the post itself before any edit.
     const card = () =>
       JSON.stringify(
         (h.fake.callsOf("chat.update").filter(isRunbook).at(-1) ?? h.fake.callsOf("chat.postMessage").find(isRunbook)!)
           .args.blocks,
       );
+    // Named as alerts name the promotion: by its own number, the runbook's number beside its title.
+    expect(String(h.fake.callsOf("chat.postMessage").find(isRunbook)!.args.text)).toMatch(
+      new RegExp(`📕 Runbook ${run.number}: Stock-out · .* \\(#${c.number}\\)`),
+    );
     expect(card()).toContain("1. Check real and in-transit stock · <@U0BUY>");
     expect(card()).toContain("2. Move venue slots to substitute products · <@U0OPS>");
     expect(card()).toContain("3. Customer service prepares the stock-out script and compensation · <@U0CS>");
@@ -225,7 +230,7 @@ describe("runbooks and the audit export", () => {
         ["U0LEAD", "t0_rules", "20% 30% 50%", "20% 30% 50%"],
         ["shopops", "t0_alert_gmv_under_plan", "", "notice"],
         ["U0OPS", "t0_alert_acknowledged", "open", "acknowledged"],
-        ["U0OPS", "runbook_opened", "", "purchasing=U0BUY campaign_ops=U0OPS customer_service=U0CS"],
+        ["U0OPS", "runbook_opened", "", "purchasing=U0BUY operations=U0OPS customer_service=U0CS"],
         ["U0BUY", "runbook_step_done", "open", "done"],
         ["U0BOSS", "runbook_decided", "", "stop"],
         ["shopops", "runbook_first_step_late", "", ""],

@@ -85,6 +85,21 @@ describe("Workflow Builder steps", () => {
       channel: "C0OPS",
     });
     const rating = await runStep(h, "record_review", { platform: "tmall", sku: "CUP-1", rating: 9, text: "ok" });
+    // An owner who has left the workspace, an event day gone by, a case that doesn't exist: each
+    // refused naming its input, like the inputs that are malformed.
+    h.fake.ws.gone.add("UGONE");
+    const gone = await runStep(h, "open_complaint_case", { ...complaint, agent: "UGONE" });
+    const past = await runStep(h, "start_promotion_playbook", {
+      created_by: "U0EN",
+      name: "旧活动",
+      event_date: "2020-01-01",
+      channel: "C0PROMO",
+      owner: "U0EN",
+    });
+    const unknown = await runStep(h, "wait_for_complaint_resolution", { case: "#99999" });
+    expect((await done(gone)).error).toBe("输入项“工单负责人”（agent）：“UGONE”不是本工作区的成员。");
+    expect((await done(past)).error).toMatch(/^Input “Event day \(T\)” \(event_date\): 2020-01-01/);
+    expect((await done(unknown)).error).toMatch(/^输入项“[^”]+”（case）：/);
     expect((await done(en)).error).toBe("Input “Urgency” (urgency): “asap” is not one of: urgent, general.");
     expect((await done(zh)).error).toBe("输入项“订单号”（order_number）：必填，但为空。");
     expect((await done(link)).error).toContain(
@@ -93,13 +108,14 @@ describe("Workflow Builder steps", () => {
     expect((await done(task)).error).toBe("Input “Due date” (due_date): “2026-02-30” is not a date (YYYY-MM-DD).");
     // No person on this step: the workspace's language (zh-CN by default).
     expect((await done(rating)).error).toBe("输入项“评分”（rating）：9 不是 1 到 5 的评分。");
-    for (const r of [en, zh, link, task, rating])
+    for (const r of [en, zh, link, task, rating, gone, past, unknown])
       expect(
         h.fake.callsOf("functions.completeError").filter((c) => c.args.function_execution_id === r.execution.id),
       ).toHaveLength(1);
     expect(await h.bot.deps.db.complaintCase.count()).toBe(0);
     expect(await h.bot.deps.db.task.count()).toBe(0);
     expect(await h.bot.deps.db.review.count()).toBe(0);
+    expect(await h.bot.deps.db.campaign.count()).toBe(0);
   });
 
   it("a step this version doesn't publish fails at once, saying so, instead of hanging", async () => {

@@ -49,7 +49,7 @@ export const TargetsShape = z
 export type Text = z.infer<typeof Text>;
 const Item = z.object({
   title: Text,
-  role: z.string().regex(/^[a-z_]{2,30}$/, "a role like campaign_ops"),
+  role: z.string().regex(/^[a-z_]{2,30}$/, "a role like operations"),
   done: Text,
   gate: z.boolean().default(false),
 });
@@ -59,7 +59,7 @@ const Stage = z.object({
   title: Text,
   items: z.array(Item).min(1).max(12),
 });
-const Role = z.string().regex(/^[a-z_]{2,30}$/, "a role like campaign_ops");
+const Role = z.string().regex(/^[a-z_]{2,30}$/, "a role like operations");
 /** A contingency plan for T0: ordered steps, each with an owner role, and a decision-maker's call. */
 export const Runbook = z.object({
   key: z.string().regex(/^[a-z_]{2,30}$/, "a key like stockout"),

@@ -4,9 +4,10 @@
 // every store and day the upload touched (anomalies.ts).
 import type { Deps } from "../../deps.ts";
 import { newId } from "../../infra/ids.ts";
+import { todayIn } from "../../infra/time.ts";
 import { checkAnomalies } from "./anomalies.ts";
 import type { MetricRecord } from "./schema.ts";
-import { bumpVersions, storeMetricRows } from "./store-rows.ts";
+import { bumpVersions, rollUpHours, storeMetricRows } from "./store-rows.ts";
 
 /** Rows per transaction: big enough to amortise the commit, small enough to keep a turn short. */
 const SLICE = 1000;
@@ -32,6 +33,14 @@ export class MetricIngest {
       const slice = records.slice(i, i + SLICE);
       const r = await this.deps.sql.tx(async (q) => {
         const stored = await storeMetricRows(q, slice);
+        // A day summed from its hours is checked by the anomaly rules once it is over: today's
+        // hours so far are not a day that fell by 80%.
+        const today = todayIn(this.deps.clock.now(), this.deps.config.DEFAULT_TIMEZONE);
+        for (const [store, dates] of await rollUpHours(q, slice)) {
+          let days = this.touched.get(store);
+          if (!days) this.touched.set(store, (days = new Set()));
+          for (const d of dates) if (d < today) days.add(d);
+        }
         await bumpVersions(
           q,
           slice.map((x) => x.store),

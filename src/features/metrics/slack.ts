@@ -67,6 +67,8 @@ async function run(
         shiftDate(todayIn(deps.clock.now(), user.timeZone), -1),
       );
       if (!ok) throw new DomainError("metrics.error.noData", { store });
+      // Said where the person typed it: the digest itself goes to their DM.
+      await say(user.t("metrics.now.queued", { store }));
       return true;
     }
     case "digest": {

@@ -3,13 +3,26 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { newId } from "../../infra/ids.ts";
-import { translator, type Locale } from "../../infra/i18n.ts";
+import { translator, type Locale, type Translator } from "../../infra/i18n.ts";
 import { unesc } from "../../infra/markup.ts";
 import { AlreadyDone } from "../../infra/seen.ts";
 import { userContext } from "../../people/people.ts";
 import { stepById } from "./definitions.ts";
-import { readInputs } from "./inputs.ts";
-import { complete, SERVICES } from "./step-services.ts";
+import { inputError, readInputs, type Value } from "./inputs.ts";
+import { complete, ERROR_INPUTS, SERVICES } from "./step-services.ts";
+import type { StepDef } from "./definitions.ts";
+
+/** Every person an input names must be a person of the workspace (a removed owner is refused). */
+async function checkPeople(deps: Deps, def: StepDef, inputs: Record<string, Value>, locale: Locale, t: Translator) {
+  for (const p of def.inputs) {
+    if (p.type !== "slack#/types/user_id" && !(p.type === "array" && p.items === "slack#/types/user_id")) continue;
+    const v = inputs[p.name];
+    for (const id of Array.isArray(v) ? v : typeof v === "string" ? [v] : []) {
+      if ((await deps.people.exists(id)) === false)
+        throw inputError(def, p.name, locale, t("step.problem.user", { value: id }));
+    }
+  }
+}
 
 export interface Execution {
   executionId: string;
@@ -49,11 +62,18 @@ export async function runStep(deps: Deps, e: Execution): Promise<void> {
   if (!def) return void (await fail(t("step.error.unknown", { step: e.callbackId.slice(0, 60) })));
   try {
     const inputs = readInputs(def, e.inputs, locale, t);
+    await checkPeople(deps, def, inputs, locale, t);
     await SERVICES[def.callbackId]!({ deps, def, executionId: e.executionId, inputs, locale, t });
   } catch (err) {
     // The same run again (Slack's retry, or a replica that lost the race): the first one
     // queued the completion in the transaction that did the work.
     if (err instanceof AlreadyDone) return;
+    // A refusal about one input names it, as the workflow's author sees it.
+    const about = err instanceof DomainError ? ERROR_INPUTS[def.callbackId]?.[err.key] : undefined;
+    if (err instanceof DomainError && about) {
+      const named = inputError(def, about, locale, t(err.key, err.params));
+      return void (await fail(t(named.key, named.params)));
+    }
     if (err instanceof DomainError) return void (await fail(t(err.key, err.params)));
     const id = newId().slice(-8);
     deps.log.error({ err, errorId: id, step: def.callbackId }, "a workflow step failed");

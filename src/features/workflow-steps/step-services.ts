@@ -20,6 +20,12 @@ import { ingestReviews } from "../reviews/ingest.ts";
 import type { StepDef } from "./definitions.ts";
 import { inputError, type Value } from "./inputs.ts";
 
+/** Refusals of the services that are about one input, by step: they name that input. */
+export const ERROR_INPUTS: Record<string, Record<string, string>> = {
+  start_promotion_playbook: { "promo.error.past": "event_date", "promo.error.date": "event_date" },
+  wait_for_complaint_resolution: { "complaint.error.notFound": "case" },
+};
+
 export interface StepRun {
   deps: Deps;
   def: StepDef;

@@ -143,7 +143,12 @@ export function answer(
     }
     case "users.info": {
       const id = str(args.user) ?? "";
+      // Tests let any well-formed id be a person (with no language or zone of their own), as they
+      // let any channel exist; a person who left, or anyone unknown in the sandbox, is not found.
       const u = ws.people.get(id);
+      if (ws.gone.has(id)) return fail("user_not_found");
+      if (!u && !ws.strictChannels && /^[UW][A-Z0-9]+$/.test(id))
+        return ok({ user: { id, name: id.toLowerCase(), real_name: id } });
       if (!u) return fail("user_not_found");
       return ok({
         user: {

@@ -64,6 +64,8 @@ export type WorkspaceEvent =
 
 export class Workspace extends EventEmitter {
   readonly people = new Map<string, Person>();
+  /** People who have left (users.info answers user_not_found for them, as Slack does). */
+  readonly gone = new Set<string>();
   readonly channels = new Map<string, Channel>();
   readonly messages: Message[] = [];
   readonly files = new Map<string, SharedFile>();

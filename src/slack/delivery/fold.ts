@@ -18,6 +18,12 @@ import { EDIT_EVERY_MS, type DeliverySettings } from "./settings.ts";
 const parse = (body: unknown): Record<string, unknown> =>
   (typeof body === "string" ? JSON.parse(body) : (body ?? {})) as Record<string, unknown>;
 
+/**
+ * A channel's roll-up is what a whole tier looks at: it goes before the DMs of the same wave,
+ * which share the workspace's posts with it.
+ */
+const rollupPriority = (lane: string) => (isDmLane(lane) ? ("news" as const) : ("urgent" as const));
+
 /** Hands a lane back to the queue once the work on it is written, if this sender still holds it. */
 async function releaseLane(q: Sql, lane: string, left: number, token: string, now: Date) {
   if (left) await q.run(`UPDATE "OutboxLane" SET "pending" = "pending" - ? WHERE "lane" = ?`, [left, lane]);
@@ -99,14 +105,17 @@ async function createRollup(q: Sql, id: string, head: FoldHead, now: Date): Prom
   await enqueueMany(
     q,
     { now: () => now },
-    [{ kind: "post", channel, body: { text: "", rollup: { id, part: "parent" } } }],
+    [
+      {
+        kind: "post",
+        channel,
+        body: { text: "", rollup: { id, part: "parent" } },
+        priority: rollupPriority(head.lane),
+      },
+    ],
     [parentId],
   );
-  await q.run(`UPDATE "OutboxMessage" SET "rollupId" = ?, "priority" = ? WHERE "id" = ?`, [
-    id,
-    head.priority,
-    parentId,
-  ]);
+  await q.run(`UPDATE "OutboxMessage" SET "rollupId" = ? WHERE "id" = ?`, [id, parentId]);
   await q.run(
     `INSERT INTO "Rollup" ("id", "lane", "channel", "groupKey", "head", "parentId", "count", "urgent", "shownCount",
        "openedAt", "lastFoldAt", "status") VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, 'open')`,
@@ -142,7 +151,15 @@ export async function ensurePage(q: Sql, r: RollupRow, now: Date): Promise<void>
   await enqueueMany(
     q,
     { now: () => now },
-    [{ kind: "post", channel: r.channel, threadOfId: r.parentId, body: { text: "", rollup: page } }],
+    [
+      {
+        kind: "post",
+        channel: r.channel,
+        threadOfId: r.parentId,
+        body: { text: "", rollup: page },
+        priority: rollupPriority(r.lane),
+      },
+    ],
     [id],
   );
   await q.run(`UPDATE "OutboxMessage" SET "rollupId" = ? WHERE "id" = ?`, [r.id, id]);

@@ -188,7 +188,10 @@ export interface RunbookView {
   version: number;
   title: string;
   name: string;
+  /** The runbook run's own number. */
   number: number;
+  /** The promotion's number, as alerts show it ("双11 2026 (#1)"). */
+  campaignNumber: number;
   question: string;
   deciderId: string;
   steps: { text: string; ownerId: string; doneBy?: string; doneAt?: string }[];
@@ -196,7 +199,7 @@ export interface RunbookView {
 }
 
 export function runbookCard(t: Translator, r: RunbookView): MessageBody {
-  const title = t("t0.runbook.title", { title: r.title, name: r.name, number: r.number });
+  const title = t("t0.runbook.title", { title: r.title, run: r.number, name: r.name, number: r.campaignNumber });
   const lines = r.steps.map((s, i) =>
     s.doneBy
       ? t("t0.runbook.stepDone", {

@@ -58,6 +58,7 @@ function view(r: RunbookRun, c: Campaign, locale: Locale, tz: string): RunbookVi
     title: stored(TextShape, r.title, "runbook title")[locale],
     name: c.name,
     number: r.number,
+    campaignNumber: c.number,
     question: stored(TextShape, r.question, "runbook question")[locale],
     deciderId: r.deciderId,
     steps: steps.map((s) => ({ text: s.text[locale], ownerId: s.ownerId, doneBy: s.doneBy, doneAt: s.doneAt })),

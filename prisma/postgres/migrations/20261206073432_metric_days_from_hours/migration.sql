@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MetricRow" ADD COLUMN     "fromHours" BOOLEAN NOT NULL DEFAULT false;
+
