@@ -7,8 +7,8 @@ const DEPS = "^src/deps[.]ts$";
 const SLACK = "^src/slack/";
 const FEATURES = "^src/(features|intake)/|^src/feature[.]ts$";
 const TOP = "^src/(boot|main)[.]ts$|^src/(cli|sandbox)/";
-// A feature's Slack side: its Bolt handlers, its Block Kit and its wiring.
-const SLACK_SIDE = "^src/features/.+/(slack[^/]*|blocks[^/]*|modals[^/]*|index)[.]ts$";
+// A feature's Slack side: its Bolt handlers, its Block Kit, the messages it sends (notify) and its wiring.
+const SLACK_SIDE = "^src/features/.+/(slack[^/]*|blocks[^/]*|modals[^/]*|notify[^/]*|index)[.]ts$";
 
 const above = (name, from, ...higher) => ({
   name,

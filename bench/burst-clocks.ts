@@ -12,6 +12,7 @@ import {
   lateness,
   mentionsPerMinute,
   secs,
+  tellsEscalation,
 } from "./burst-measure.ts";
 import {
   pgDatabase,
@@ -97,7 +98,7 @@ async function report(
   );
   const dm = lateness(
     deadlines,
-    firstSeen(rec.calls, (c) => c.startsWith("U0OWNER")),
+    firstSeen(rec.calls, (c) => c.startsWith("U0OWNER"), tellsEscalation),
   );
   const wrong = await db.count(`SELECT COUNT(*) AS n FROM "ComplaintCase" WHERE escalations <> 1 OR tier <> 2`);
   const mentions = mentionsPerMinute(rec.calls, "C0TIER2", "U0TIER2");

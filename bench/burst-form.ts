@@ -9,6 +9,7 @@ import {
   lateness,
   mentionsPerMinute,
   secs,
+  tellsEscalation,
 } from "./burst-measure.ts";
 import { pageThroughHome } from "./burst-home.ts";
 import { act, command, sqliteDb, startBots, startLimitedFake, tempSqlite, TODAY, waitUntil } from "./burst-setup.ts";
@@ -22,8 +23,14 @@ export async function formRun(o: { label: string; n: number; today: boolean; cap
   const db = sqliteDb(path);
   try {
     for (const n of [1, 2, 3])
-      await command(bot!.port, "U0ADMIN", "/complaint", `tier ${n} <#C0TIER${n}|tier${n}> <@U0TIER${n}|t${n}>`);
-    await command(bot!.port, "U0ADMIN", "/complaint", "policy urgent 30s hours off");
+      await command(
+        bot!.port,
+        "U0ADMIN",
+        "/complaint",
+        `tier ${n} <#C0TIER${n}|tier${n}> <@U0TIER${n}|t${n}>`,
+        fake.port,
+      );
+    await command(bot!.port, "U0ADMIN", "/complaint", "policy urgent 30s hours off", fake.port);
     await waitUntil(async () => (await db.count(`SELECT COUNT(*) AS n FROM "ComplaintTier"`)) === 3, 10_000);
     const start = Date.now();
     const sends: Promise<unknown>[] = [];
@@ -32,7 +39,7 @@ export async function formRun(o: { label: string; n: number; today: boolean; cap
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const agent = `U0AGENT${i % 20}`;
       sends.push(
-        command(bot!.port, agent, "/complaint", "new").then(() =>
+        command(bot!.port, agent, "/complaint", "new", fake.port).then(() =>
           act(
             bot!.port,
             viewSubmission({
@@ -73,7 +80,7 @@ export async function formRun(o: { label: string; n: number; today: boolean; cap
     );
     const dm = lateness(
       deadlines,
-      firstSeen(rec.calls, (c) => c.startsWith("U0AGENT")),
+      firstSeen(rec.calls, (c) => c.startsWith("U0AGENT"), tellsEscalation),
     );
     const m2 = mentionsPerMinute(rec.calls, "C0TIER2", "U0TIER2");
     const m1 = mentionsPerMinute(rec.calls, "C0TIER1", "U0TIER1");
@@ -92,10 +99,11 @@ export async function formRun(o: { label: string; n: number; today: boolean; cap
       `    DMs to the 20 agents: ${dms}; 429s: ${rec.rateLimited} ${JSON.stringify(rec.limitedBy)}; landed twice: ${doubled(rec.landed)}`,
     );
     if (!o.today) {
-      const home = await pageThroughHome(bot!.port, fake.port, "U0TIER2");
+      // By now every case has also run out its 30 s at tier 2 and is with tier 3.
+      const home = await pageThroughHome(bot!.port, fake.port, "U0TIER3");
       const missing = [...deadlines.keys()].filter((n) => !home.listed.has(n)).length;
       console.log(
-        `    App Home of a tier-2 member: says ${home.total} cases; ${home.listed.size} listed over ${home.pages} pages; missing: ${missing}`,
+        `    App Home of a tier-3 member: says ${home.total} cases; ${home.listed.size} listed over ${home.pages} pages; missing: ${missing}`,
       );
     }
   } finally {

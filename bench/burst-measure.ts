@@ -35,19 +35,32 @@ export async function fetchRecord(fakePort: number): Promise<Record_> {
 
 const textOf = (c: Call) => `${String(c.args.text ?? "")}\n${JSON.stringify(c.args.blocks ?? "")}`;
 
-/** When each case number was first shown in `where` (a post or an edit there), by number. */
-export function firstSeen(calls: Call[], where: (channel: string) => boolean): Map<number, number> {
+/**
+ * When each case number was first shown in `where` (a post or an edit there), by number; with
+ * `about`, only on a line that says so (an owner's DM also tells of the case being opened).
+ */
+export function firstSeen(
+  calls: Call[],
+  where: (channel: string) => boolean,
+  about: (line: string) => boolean = () => true,
+): Map<number, number> {
   const seen = new Map<number, number>();
   for (const c of calls) {
     if (c.method !== "chat.postMessage" && c.method !== "chat.update") continue;
     if (!where(String(c.args.channel ?? ""))) continue;
-    for (const m of textOf(c).matchAll(/#(\d+)\b/g)) {
-      const n = Number(m[1]);
-      if (!seen.has(n)) seen.set(n, c.at);
+    for (const line of textOf(c).split(/\n|\\n/)) {
+      if (!about(line)) continue;
+      for (const m of line.matchAll(/#(\d+)\b/g)) {
+        const n = Number(m[1]);
+        if (!seen.has(n)) seen.set(n, c.at);
+      }
     }
   }
   return seen;
 }
+
+/** A line telling of an escalation (the owner's DM, or its line in a roll-up). */
+export const tellsEscalation = (line: string) => /escalat|升级|→ tier|→ \d 级/.test(line);
 
 /** The most posts that @-mentioned `user` in `channel` within any 60 s. */
 export function mentionsPerMinute(

@@ -69,10 +69,17 @@ export async function startBots(fakePort: number, n: number, env: Record<string,
 const base = (port: number) => `http://127.0.0.1:${port}`;
 const opts = { secret: SECRET };
 
-export const command = (port: number, user: string, cmd: string, text: string) =>
+/** A signed slash command; its answers go to the fake Slack's response_url (`fakePort`). */
+export const command = (port: number, user: string, cmd: string, text: string, fakePort?: number) =>
   slashCommand(
     base(port),
-    { command: cmd, text, user_id: user, response_url: "http://127.0.0.1:1/r", trigger_id: `${Date.now()}.1.abcd` },
+    {
+      command: cmd,
+      text,
+      user_id: user,
+      response_url: fakePort ? `http://127.0.0.1:${fakePort}/respond/${Math.random().toString(36).slice(2)}` : "",
+      trigger_id: `${Date.now()}.1.abcd`,
+    },
     opts,
   );
 

@@ -22,7 +22,13 @@ export async function wavesRun(): Promise<void> {
   const db = sqliteDb(path);
   try {
     for (let k = 0; k < 100; k++) {
-      await command(bot!.port, `U0OWNER${k % 20}`, "/promo", `new 活动${k} ${day(45)} <#C0PROMO${k}|promo${k}>`);
+      await command(
+        bot!.port,
+        `U0OWNER${k % 20}`,
+        "/promo",
+        `new 活动${k} ${day(45)} <#C0PROMO${k}|promo${k}>`,
+        fake.port,
+      );
     }
     await waitUntil(async () => (await db.count(`SELECT COUNT(*) AS n FROM "Campaign"`)) === 100, 120_000);
     // "09:00" comes: the first wave of reminders is moved to a few seconds from now.
@@ -60,7 +66,7 @@ export async function wavesRun(): Promise<void> {
     );
 
     // One import of 5,000 critical reviews.
-    await command(bot!.port, "U0ADMIN", "/reviews", "channel <#C0REVIEWS|reviews>");
+    await command(bot!.port, "U0ADMIN", "/reviews", "channel <#C0REVIEWS|reviews>", fake.port);
     await waitUntil(
       async () => (await db.count(`SELECT COUNT(*) AS n FROM "ReviewSetting" WHERE key = 'alertChannel'`)) === 1,
       10_000,

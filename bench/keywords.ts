@@ -6,7 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_KEYWORDS } from "../src/features/reviews/defaults.ts";
-import { Matcher, normalise, type Keyword } from "../src/features/reviews/matcher.ts";
+import { Matcher } from "../src/features/reviews/matcher.ts";
+import { normalise } from "../src/features/reviews/fold.ts";
+import type { Keyword } from "../src/features/reviews/rules.ts";
 
 const N = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 const K = Number(process.env.BENCH_KEYWORDS ?? 300);

@@ -7,7 +7,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { committedMigrations } from "../src/infra/migrate.ts";
+import { committedMigrations } from "../src/infra/db/migrate.ts";
 import { startBot, startFakeSlack } from "./lib.ts";
 
 const N = Number(process.env.BENCH_REVIEWS ?? 200_000);

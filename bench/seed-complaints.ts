@@ -3,7 +3,7 @@
 // `from` and `to`. Plain inserts, so 100,000 cases take seconds, not an hour of ORM calls.
 import Database from "better-sqlite3";
 import { DEFAULT_POLICY } from "../src/features/complaints/rules.ts";
-import { migrateSqlite } from "../src/infra/migrate.ts";
+import { migrateSqlite } from "../src/infra/db/migrate.ts";
 
 export const TIERS = { 1: "C0TIER1", 2: "C0TIER2", 3: "C0TIER3" } as const;
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");

@@ -36,8 +36,8 @@ const wasmFromFile = {
 await build({
   entryPoints: {
     main: "src/main.ts",
-    "import-reviews": "src/features/reviews/cli.ts",
-    "import-metrics": "src/features/metrics/cli.ts",
+    "import-reviews": "src/cli/import-reviews.ts",
+    "import-metrics": "src/cli/import-metrics.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -1,7 +1,7 @@
 // The audit trail: every recorded action, written in the transaction that does it, so the log and
 // the change are one. Neutral like the outbox: features record here and never import each other.
 import type { Clock } from "../infra/clock.ts";
-import type { Db } from "../infra/db.ts";
+import type { Db } from "../infra/db/db.ts";
 
 export type AuditFeature = "promo" | "task" | "complaint" | "reviews" | "metrics";
 export const AUDIT_FEATURES: readonly AuditFeature[] = ["promo", "task", "complaint", "reviews", "metrics"];

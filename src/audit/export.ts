@@ -2,8 +2,8 @@
 // spreadsheet with Chinese intact (UTF-8 with a byte-order mark). Complaint cases' history comes
 // from their own table (ComplaintEvent), everything else from ActionLog.
 import { z } from "zod";
-import type { DbClient } from "../infra/db.ts";
-import { storedOr } from "../infra/stored.ts";
+import type { DbClient } from "../infra/db/db.ts";
+import { storedOr } from "../infra/db/stored.ts";
 import { formatInZone, localTime, shiftDate } from "../infra/time.ts";
 import type { AuditFeature } from "./audit.ts";
 

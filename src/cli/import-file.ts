@@ -4,19 +4,9 @@
 import { readFileSync } from "node:fs";
 import { boot } from "../boot.ts";
 import { ConfigError, configFromEnvironment, environmentForChildren, type Config } from "../config.ts";
-import type { Deps } from "../deps.ts";
+import type { Intake } from "../intake/intake.ts";
 
-export interface Importer {
-  usage: string;
-  parse(
-    bytes: Buffer,
-    file: string,
-    config: Config,
-  ): { items: unknown[]; problems: { row: number; field: string; message: string }[] };
-  ingest(deps: Deps, items: unknown[]): Promise<Record<string, number>>;
-}
-
-export async function runImport(file: string | undefined, imp: Importer): Promise<never> {
+export async function runImport<T>(file: string | undefined, imp: Intake<T>): Promise<never> {
   if (!file) {
     process.stderr.write(`usage: ${imp.usage}\n`);
     process.exit(2);
@@ -29,9 +19,9 @@ export async function runImport(file: string | undefined, imp: Importer): Promis
     process.stderr.write(`${e.message}\n`);
     process.exit(2);
   }
-  const batch = imp.parse(readFileSync(file), file, config);
+  const batch = imp.readFile(readFileSync(file), file, config);
   const bot = await boot(config, { env: environmentForChildren(), manualScheduler: true });
-  const result = await imp.ingest(bot.deps, batch.items);
+  const result = await imp.store(bot.deps, batch.items);
   for (const p of batch.problems) process.stdout.write(`line ${p.row}: ${p.field}: ${p.message}\n`);
   const summary = Object.entries(result)
     .map(([k, v]) => `${k} ${v}`)

@@ -1,4 +1,4 @@
-import type { Feature } from "./feature.ts";
+import type { Feature } from "../feature.ts";
 import { campaignsFeature } from "./campaigns/index.ts";
 import { complaintsFeature } from "./complaints/index.ts";
 import { helpFeature } from "./help/index.ts";

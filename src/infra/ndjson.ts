@@ -53,14 +53,13 @@ export async function* ndjsonBatches(
       req.resume();
       throw new NdjsonTooLarge(limits.maxBytes, "body");
     }
-    let data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     for (let nl = data.indexOf(0x0a, start); nl >= 0; nl = data.indexOf(0x0a, start)) {
       take(data.subarray(start, nl));
       start = nl + 1;
     }
     rest = Buffer.from(data.subarray(start));
-    data = rest;
     if (rest.length > limits.maxLineBytes) {
       req.resume();
       throw new NdjsonTooLarge(limits.maxLineBytes, "line");

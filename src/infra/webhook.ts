@@ -3,7 +3,6 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { BodyTooLarge, readBodyCapped } from "./http-body.ts";
 import { NDJSON_TYPES } from "./ndjson.ts";
-export { sendJson } from "./http-body.ts";
 
 export function bearerOk(expected: string | undefined, header: string | undefined): boolean {
   const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "");

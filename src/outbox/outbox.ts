@@ -6,10 +6,10 @@
 // message never overtakes an earlier one, an edit never arrives before the post it edits, and a
 // reply never before its thread's parent, because they share the parent's lane.
 import type { Clock } from "../infra/clock.ts";
-import type { Db } from "../infra/db.ts";
-import { dialectOfClient, prismaExec, type Exec } from "../infra/prisma-exec.ts";
-import { newId, nextSeq } from "../infra/ids.ts";
-import { marks, valueRows, type Param } from "../infra/sql.ts";
+import type { Db } from "../infra/db/db.ts";
+import { dialectOfClient, prismaExec, type Exec } from "../infra/db/prisma-exec.ts";
+import { newId, nextSeq } from "../infra/db/ids.ts";
+import { marks, valueRows, type Param } from "../infra/db/sql.ts";
 import { laneOf, priorityOf, type OutgoingMessage } from "./message.ts";
 import { inPersonsAction } from "../infra/request-context.ts";
 
@@ -18,8 +18,6 @@ export interface Outbox {
   /** Wake the sender now instead of at its next planned time. */
   kick(): void;
 }
-
-export type { Exec } from "../infra/prisma-exec.ts";
 
 const COLUMNS = [
   "fromAction",

@@ -2,12 +2,14 @@
 // are read by many people, so they speak the channel's language: the one an admin set with
 // `/shopops language #channel en|zh-CN`, else the workspace's DEFAULT_LOCALE. A DM speaks its
 // reader's language (people.ts). Every message is built in exactly one of the two.
-import type { Deps } from "../deps.ts";
+import type { Config } from "../config.ts";
+import type { Clock } from "../infra/clock.ts";
 import { toLocale, translator, type Locale, type Translator } from "../infra/i18n.ts";
-import type { Db } from "../infra/db.ts";
-import { marks } from "../infra/sql.ts";
+import type { Db } from "../infra/db/db.ts";
+import { marks, type Sql } from "../infra/db/sql.ts";
 
-type Needs = Pick<Deps, "sql" | "clock" | "config">;
+/** What a channel's language is read with: the database, the clock (for the memo), the default. */
+type Needs = { sql: Sql; clock: Clock; config: Pick<Config, "DEFAULT_LOCALE"> };
 
 // Read on every channel message: kept 30 s per process (another replica may change it).
 const memo = new WeakMap<object, Map<string, { at: number; locale: Locale }>>();
@@ -61,7 +63,7 @@ export async function channelLocales(
 
 /** Sets (or, with null, clears) a channel's language. */
 export async function setChannelLocale(
-  deps: Needs & Pick<Deps, "db">,
+  deps: Needs & { db: Db },
   channelId: string,
   locale: Locale | null,
   by: string,

@@ -4,7 +4,7 @@
 import { feedHours } from "./hourly-feed.ts";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { sqlitePath } from "../infra/db.ts";
+import { sqlitePath } from "../infra/db/db.ts";
 import { boot, type Bot } from "../boot.ts";
 import { readConfig } from "../config.ts";
 import { ShiftedClock } from "../infra/clock.ts";

@@ -1,8 +1,8 @@
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import type { Clock } from "../infra/clock.ts";
-import { marks, type Sql } from "../infra/sql.ts";
-import { storedOr } from "../infra/stored.ts";
+import { marks, type Sql } from "../infra/db/sql.ts";
+import { storedOr } from "../infra/db/stored.ts";
 import { scheduleTimers, type NewTimer } from "./timers.ts";
 import type { RecurringJob } from "./types.ts";
 

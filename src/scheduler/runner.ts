@@ -5,34 +5,25 @@
 // the pass yields to the event loop, so Slack's requests are answered while a backlog drains.
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
-import { outsideTransaction, type DbClient } from "../infra/db.ts";
-import { asBackground } from "../infra/request-context.ts";
+import { type DbClient } from "../infra/db/db.ts";
+import { WakeLoop, yieldToLoop } from "../infra/wake-loop.ts";
 import type { Log } from "../infra/logger.ts";
-import { toDate, type Sql } from "../infra/sql.ts";
-import { dialectOfClient, prismaExec } from "../infra/prisma-exec.ts";
+import { toDate, type Sql } from "../infra/db/sql.ts";
+import { dialectOfClient, prismaExec } from "../infra/db/prisma-exec.ts";
 import { ensureOccurrences, occurrenceTimer, RECURRING_KIND_PREFIX } from "./recurring.ts";
 import { claimTimers, completeTimers, failTimer, failTimers, retryTimer, type Claimed } from "./timer-claims.ts";
 import { scheduleTimers, type NewTimer } from "./timers.ts";
 import type { BatchEffect, Effect, JobKind, RecurringJob } from "./types.ts";
 import { SimulatedCrash, type RunnerOptions } from "./runner-options.ts";
 
-export { SimulatedCrash, type CrashPoint, type RunnerOptions } from "./runner-options.ts";
-
-export { RECURRING_KIND_PREFIX } from "./recurring.ts";
-
 type Handler<D> = { job: JobKind<D>; recurring?: RecurringJob };
-
-const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 export class Scheduler<D> {
   private kinds = new Map<string, JobKind<D>>();
   private recurring = new Map<string, RecurringJob>();
-  private cancelWake: (() => void) | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
   /** Timers this instance is running now (by id). */
   private inFlight = new Set<string>();
-  private stopped = true;
+  private readonly loop: WakeLoop;
   private readonly leaseMs: number;
   private readonly maxSleepMs: number;
   private batchSize: number;
@@ -52,6 +43,15 @@ export class Scheduler<D> {
     this.batchSize = opts.batchSize ?? 32;
     this.fixedBatch = opts.batchSize !== undefined;
     this.sliceMs = opts.sliceMs ?? 8;
+    this.loop = new WakeLoop({
+      name: "scheduler",
+      clock,
+      log,
+      pass: () => this.runDue(true),
+      nextAt: async () => clock.now().getTime() + (await this.msUntilNext()),
+      maxSleepMs: this.maxSleepMs,
+      fatal: (e) => e instanceof SimulatedCrash,
+    });
   }
 
   register(kind: JobKind<D>): void {
@@ -73,51 +73,17 @@ export class Scheduler<D> {
   }
 
   async start(): Promise<void> {
-    this.stopped = false;
     await this.ensureRecurring();
-    this.wake();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.cancelWake?.();
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Wake the runner now: a feature just wrote a timer that may be due sooner than planned. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = asBackground(() =>
-      outsideTransaction(async () => {
-        await yieldToLoop();
-        do {
-          this.again = false;
-          try {
-            await this.runDue(true);
-          } catch (e) {
-            if (e instanceof SimulatedCrash) {
-              this.stopped = true;
-              break;
-            }
-            this.log.error({ err: e }, "scheduler pass failed");
-          }
-        } while (this.again && !this.stopped);
-        this.running = undefined;
-        if (!this.stopped)
-          await this.planWake().catch((e) => this.log.error({ err: e }, "scheduler could not plan its wake"));
-      }),
-    );
-  }
-
-  private async planWake(): Promise<void> {
-    this.cancelWake?.();
-    const now = this.clock.now().getTime();
-    const at = Math.min(now + this.maxSleepMs, (await this.msUntilNext()) + now);
-    if (!this.stopped) this.cancelWake = this.clock.wakeAt(at, () => this.wake());
+    this.loop.wake();
   }
 
   async msUntilNext(): Promise<number> {
@@ -153,7 +119,7 @@ export class Scheduler<D> {
       this.adapt(batch.jobs.length, (cpu.user + cpu.system) / 1000);
       if (yielding) {
         await yieldToLoop();
-        if (this.stopped) return ran;
+        if (this.loop.isStopped) return ran;
       }
     }
   }

@@ -1,7 +1,7 @@
 // The runner's statements on the Timer table: claiming due work (one UPDATE … RETURNING per kind
 // of claim, SKIP LOCKED on PostgreSQL so replicas never take the same row), and recording how a
 // claim ended, each checked against the claim token so an expired claim can't finish anything.
-import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { marks, toDate, toNum, type Sql } from "../infra/db/sql.ts";
 import type { TimerJob } from "./types.ts";
 
 export interface Claimed extends TimerJob {

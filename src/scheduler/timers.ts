@@ -2,10 +2,10 @@
 // timer names its owner ("complaint:<id>", "promo:<id>"), so everything of a case or a campaign
 // is cancelled with one indexed statement, however many timers are pending elsewhere.
 import type { Clock } from "../infra/clock.ts";
-import type { Db } from "../infra/db.ts";
-import { newId } from "../infra/ids.ts";
-import { valueRows, type Param } from "../infra/sql.ts";
-import { dialectOfClient, prismaExec, type Exec } from "../infra/prisma-exec.ts";
+import type { Db } from "../infra/db/db.ts";
+import { newId } from "../infra/db/ids.ts";
+import { valueRows, type Param } from "../infra/db/sql.ts";
+import { dialectOfClient, prismaExec, type Exec } from "../infra/db/prisma-exec.ts";
 
 export interface NewTimer {
   kind: string;

@@ -1,5 +1,5 @@
-import type { Db } from "../infra/db.ts";
-import type { Sql } from "../infra/sql.ts";
+import type { Db } from "../infra/db/db.ts";
+import type { Sql } from "../infra/db/sql.ts";
 
 export interface TimerJob {
   id: string;
@@ -41,4 +41,3 @@ export interface RecurringJob {
 }
 
 /** A job's payload read with its shape (a timer row may be older than this version, or edited). */
-export { stored as payloadOf } from "../infra/stored.ts";

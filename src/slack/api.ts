@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { unesc } from "../infra/markup.ts";
+import type { SlackApi, SlackResult } from "../deps.ts";
 
 /**
  * Messages are built as mrkdwn, where user data is escaped (&amp; &lt; &gt;). plain_text objects
@@ -28,8 +29,6 @@ export class SlackCallError extends Error {
   }
 }
 
-export type SlackResult = Record<string, unknown> & { ok: boolean };
-
 /** A URL the bot token must never be sent to. */
 export class ForeignHostError extends Error {
   constructor(readonly url: string) {
@@ -54,15 +53,6 @@ export function tokenHosts(slackApiUrl: string): (url: string) => boolean {
       return false;
     }
   };
-}
-export interface SlackApi {
-  call(method: string, args: Record<string, unknown>): Promise<SlackResult>;
-  /** GET a file a user shared (url_private_download), with the bot token (files:read). */
-  download(url: string, maxBytes: number): Promise<Buffer>;
-  /** POST file bytes to an upload URL from files.getUploadURLExternal. */
-  upload(url: string, bytes: Buffer): Promise<void>;
-  /** POST to a response_url (slash commands, interactions). */
-  respond(url: string, body: Record<string, unknown>): Promise<void>;
 }
 
 // Slack says these mean "try again later", not "this request is wrong".

@@ -5,10 +5,10 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { Deps } from "../deps.ts";
-import type { Feature } from "../features/feature.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { dedupeRequests } from "./dedupe.ts";
 import { routeListeners } from "./router.ts";
+import { actingPerson } from "./handler-context.ts";
 import { registerRollupActions } from "./delivery/rollup-actions.ts";
 import { refuseLongCommands } from "./command-length.ts";
 import { createFrontDoor, type Route } from "./front-door.ts";
@@ -25,13 +25,13 @@ export interface SlackRuntime {
   stop(): Promise<void>;
 }
 
-export function createSlackRuntime(
-  deps: Deps,
-  features: readonly Feature[],
-  identity: BotIdentity,
-  health: Health,
-  extraRoutes: Route[] = [],
-): SlackRuntime {
+/** What the app serves besides its own: listeners to register and HTTP routes (boot.ts gives the features'). */
+export interface Plugins {
+  register(app: App): void;
+  routes: Route[];
+}
+
+export function createSlackRuntime(deps: Deps, identity: BotIdentity, health: Health, plugins: Plugins): SlackRuntime {
   const { config, log, metrics } = deps;
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   const receiver = socketMode
@@ -68,24 +68,15 @@ export function createSlackRuntime(
   });
   app.use(dedupeRequests(deps));
   app.use(refuseLongCommands(deps));
+  app.use(actingPerson(deps));
   routeListeners(app, log);
   app.error(async (e) => {
     log.error({ err: e }, "unhandled error in a Slack listener");
   });
   registerRollupActions(app, deps);
-  for (const f of features) f.register(app, deps, features);
+  plugins.register(app);
 
-  const routes: Route[] = [
-    ...opsRoutes(deps, health),
-    ...extraRoutes,
-    ...features
-      .flatMap((f) => f.routes ?? [])
-      .map((r) => ({
-        method: r.method,
-        path: r.path,
-        handle: (req: Parameters<Route["handle"]>[0], res: Parameters<Route["handle"]>[1]) => r.handle(deps, req, res),
-      })),
-  ];
+  const routes: Route[] = [...opsRoutes(deps, health), ...plugins.routes];
   let server: Server | undefined;
   return {
     app,

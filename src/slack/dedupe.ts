@@ -4,7 +4,7 @@
 // is written to the database before the listener runs, and a second arrival is only acknowledged.
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Deps } from "../deps.ts";
-import { firstTime } from "../infra/seen.ts";
+import { firstTime } from "../infra/db/seen.ts";
 
 export function requestKey(body: unknown): string | undefined {
   const b = body as {

@@ -1,7 +1,7 @@
 // When Slack refuses a message for good (the bot isn't in the channel, the channel is gone…),
 // the person whose action queued it hears why and what to do, in their language. Replies to that
 // person themselves (their DM, ephemeral answers) are not followed up: they would fail the same way.
-import { jsonOf } from "../infra/stored.ts";
+import { jsonOf } from "../infra/db/stored.ts";
 import type { Deps } from "../deps.ts";
 import type { MessageKey } from "../infra/i18n.ts";
 import { userContext } from "./user-context.ts";

@@ -1,7 +1,7 @@
 // /healthz and /metrics, served on PORT in both HTTP and Socket Mode. /metrics can be closed
 // to all but a scraper that sends METRICS_TOKEN as a bearer token.
 import type { Deps } from "../deps.ts";
-import { pingDb } from "../infra/db.ts";
+import { pingDb } from "../infra/db/db.ts";
 import { sendJson } from "../infra/http-body.ts";
 import { bearerOk } from "../infra/webhook.ts";
 import type { Route } from "./front-door.ts";

@@ -3,7 +3,7 @@
 // lane's most urgent message, and for each a decision: send it now, fold it and its kind into a
 // roll-up (delivery/fold.ts), put a channel's queued edits aside, or wait for Slack's budget of
 // that method (delivery/budget.ts). A lane that waits keeps its order: nothing overtakes.
-import { marks, toDate, toNum, type Sql } from "../infra/sql.ts";
+import { marks, toDate, toNum, type Sql } from "../infra/db/sql.ts";
 import { isDmLane } from "../outbox/message.ts";
 import { BudgetBook, methodsOf } from "./delivery/budget.ts";
 import { closeQuietRollups } from "./delivery/fold.ts";

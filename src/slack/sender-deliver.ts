@@ -1,7 +1,8 @@
 // One claimed outbox message, delivered to Slack with the call its kind needs.
-import type { Sql } from "../infra/sql.ts";
-import { jsonOf } from "../infra/stored.ts";
-import { SlackCallError, type SlackApi } from "./api.ts";
+import type { Sql } from "../infra/db/sql.ts";
+import { jsonOf } from "../infra/db/stored.ts";
+import { SlackCallError } from "./api.ts";
+import type { SlackApi } from "../deps.ts";
 import type { MessageBody, StepCompletion } from "../outbox/message.ts";
 import { budgetMentions, type NameOf } from "./delivery/mentions.ts";
 import { renderRollup, rollupSpecOf } from "./delivery/rollup-render.ts";

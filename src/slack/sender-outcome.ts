@@ -1,7 +1,7 @@
 // What a send's outcome writes: the row's new state and what its lane may do next. Called for
 // each outcome of a group commit (sender.ts), inside its transaction; false when the claim had
 // expired and another sender owns the message now.
-import type { Sql } from "../infra/sql.ts";
+import type { Sql } from "../infra/db/sql.ts";
 import { isUnpacedLane } from "../outbox/message.ts";
 import type { CallFailure } from "./api.ts";
 import type { OutboxRow } from "./sender-deliver.ts";

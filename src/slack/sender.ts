@@ -6,19 +6,17 @@
 // waits in backoff holds the messages behind it: nothing overtakes.
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
-import { outsideTransaction } from "../infra/db.ts";
 import type { Log } from "../infra/logger.ts";
-import { toBool, toDate, toNum, type Sql } from "../infra/sql.ts";
-import { asBackground } from "../infra/request-context.ts";
-import { SlackCallError, type CallFailure, type SlackApi } from "./api.ts";
+import { toBool, toDate, toNum, type Sql } from "../infra/db/sql.ts";
+import { WakeLoop } from "../infra/wake-loop.ts";
+import { SlackCallError, type CallFailure } from "./api.ts";
+import type { SlackApi } from "../deps.ts";
 import type { NameOf } from "./delivery/mentions.ts";
 import { dmRollupPaceMs, type DeliverySettings } from "./delivery/settings.ts";
 import { claimHeads } from "./sender-claim.ts";
 import { deferEdits, foldLane } from "./delivery/fold.ts";
 import { deliver, FoldedWithParent, methodOf, type OutboxRow } from "./sender-deliver.ts";
 import { writeOutcome, type Result } from "./sender-outcome.ts";
-
-export type { OutboxRow } from "./sender-deliver.ts";
 
 export interface SenderOptions {
   /** Slack allows about one message per second per channel. */
@@ -47,11 +45,8 @@ export class OutboxSender {
   private inFlight = new Map<string, Promise<void>>();
   /** The lane of each message in flight, by message id. */
   private inFlightLanes = new Map<string, string>();
-  private cancelWake: (() => void) | undefined;
   private folding = new Limiter(2);
-  private passing: Promise<void> | undefined;
-  private again = false;
-  private stopped = true;
+  private readonly loop: WakeLoop;
 
   constructor(
     private sql: Sql,
@@ -78,47 +73,29 @@ export class OutboxSender {
       budgets: { limits: {}, reserve: {} },
       ...opts.delivery,
     };
+    this.loop = new WakeLoop({
+      name: "outbox",
+      clock,
+      log,
+      pass: () => this.pass(),
+      nextAt: () => this.nextAt(),
+      maxSleepMs: this.o.maxSleepMs,
+    });
   }
 
   start(): void {
-    this.stopped = false;
-    this.kick();
+    this.loop.start();
   }
 
   /** Stops claiming; resolves once the messages in flight have finished. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.cancelWake?.();
-    await this.passing;
+    await this.loop.stop();
     await Promise.all(this.inFlight.values());
   }
 
   /** Look for due messages now (after an enqueue). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.passing) {
-      this.again = true;
-      return;
-    }
-    // Started from inside a caller's transaction (an enqueue) or a person's request, the pass
-    // inherits neither.
-    this.passing = asBackground(() =>
-      outsideTransaction(async () => {
-        // Let the enqueuing transaction and the HTTP answer that triggered it go first.
-        await new Promise<void>((r) => setImmediate(r));
-        do {
-          this.again = false;
-          try {
-            await this.pass();
-          } catch (e) {
-            this.log.error({ err: e }, "outbox pass failed");
-          }
-        } while (this.again && !this.stopped);
-        this.passing = undefined;
-        if (!this.stopped)
-          await this.planWake().catch((e) => this.log.error({ err: e }, "outbox could not plan its wake"));
-      }),
-    );
+    this.loop.wake();
   }
 
   /** One pass: claims due lanes up to the free concurrency and starts their heads. Tests call it. */
@@ -176,24 +153,20 @@ export class OutboxSender {
   /** Sends claimed rows until no lane is due; for tests that drive the sender by hand. */
   async drain(): Promise<void> {
     for (;;) {
-      this.again = false;
+      this.loop.takeAgain();
       const n = await this.pass();
-      if (n === 0 && this.inFlight.size === 0 && !this.again) return;
+      if (n === 0 && this.inFlight.size === 0 && !this.loop.takeAgain()) return;
       await Promise.all(this.inFlight.values());
     }
   }
 
-  /** Sleeps until the earliest lane is due (by the injected clock), or maxSleepMs at most. */
-  private async planWake(): Promise<void> {
-    this.cancelWake?.();
-    if (this.inFlight.size >= this.o.concurrency) return; // a finishing send kicks us
+  /** When the earliest lane is due; none while every slot is busy (a finishing send kicks). */
+  private async nextAt(): Promise<number | null> {
+    if (this.inFlight.size >= this.o.concurrency) return null;
     const next = await this.sql.get<{ at: unknown }>(
       `SELECT MIN("nextAt") AS "at" FROM "OutboxLane" WHERE "nextAt" IS NOT NULL`,
     );
-    const now = this.clock.now().getTime();
-    const at = next?.at ? toDate(next.at).getTime() : now + this.o.maxSleepMs;
-    if (this.stopped) return;
-    this.cancelWake = this.clock.wakeAt(Math.min(at, now + this.o.maxSleepMs), () => this.kick());
+    return next?.at ? toDate(next.at).getTime() : this.clock.now().getTime() + this.o.maxSleepMs;
   }
 
   private async handle(row: OutboxRow): Promise<void> {

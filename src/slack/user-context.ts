@@ -7,8 +7,6 @@ import { toLocale, translator, type Locale, type MessageKey } from "../infra/i18
 import type { People, UserContext } from "../people/people.ts";
 import { SlackCallError } from "./api.ts";
 
-export type { UserContext } from "../people/people.ts";
-
 /** deps.people, answered from Slack. */
 export function slackPeople(deps: Deps): People {
   return {
@@ -34,7 +32,7 @@ type Profile = {
 } | null;
 
 export async function userContext(deps: Deps, userId: string): Promise<UserContext> {
-  const { db, clock, config } = deps;
+  const { config } = deps;
   const profile = await cachedProfile(deps, userId);
   const locale = toLocale(profile?.chosenLocale) ?? toLocale(profile?.locale) ?? config.DEFAULT_LOCALE;
   return { userId, locale, timeZone: profile?.tz ?? config.DEFAULT_TIMEZONE, t: translator(locale) };

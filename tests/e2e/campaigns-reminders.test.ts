@@ -4,7 +4,7 @@ import { FixedClock } from "../../src/infra/clock.ts";
 import { runAt as runAtAll, startHarness, type Harness, until } from "../support/harness.ts";
 import { viewSubmission } from "../support/payloads.ts";
 import { interaction } from "../support/signed.ts";
-import { dmsTo, promo, promoReply, settle } from "./campaigns-support.ts";
+import { dmsTo, promo, promoReply } from "./campaigns-support.ts";
 
 describe("promotion reminders", () => {
   let h: Harness;

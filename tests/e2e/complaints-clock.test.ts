@@ -120,7 +120,8 @@ describe("complaint clocks", () => {
     // Now a runner that dies right after committing the escalation: the one that replaces it
     // finds the timer done and the case at tier 3 once.
     clock.set("2026-11-28T06:00:00Z");
-    const { Scheduler, SimulatedCrash } = await import("../../src/scheduler/runner.ts");
+    const { Scheduler } = await import("../../src/scheduler/runner.ts");
+    const { SimulatedCrash } = await import("../../src/scheduler/runner-options.ts");
     const { complaintJobs } = await import("../../src/features/complaints/jobs.ts");
     const dying = new Scheduler(h.bot.deps.db, h.bot.deps.sql, clock, h.bot.deps.log, h.bot.deps, {
       crashAt: (point, jobs) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ACTION as COMPLAINT } from "../../src/features/complaints/ids.ts";
 import { ACTION as PROMO } from "../../src/features/campaigns/ids.ts";
-import { ACTION as RACI } from "../../src/features/raci/blocks.ts";
+import { ACTION as RACI } from "../../src/features/raci/ids.ts";
 import { broadcastsIn } from "../support/broadcast.ts";
 import { startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction, complaintValues, messageShortcut, viewSubmission } from "../support/payloads.ts";

@@ -8,7 +8,7 @@ import { startHarness, until, type Harness } from "../support/harness.ts";
 import { messageShortcut, viewSubmission, complaintValues } from "../support/payloads.ts";
 import { interaction, postSigned, slashCommand } from "../support/signed.ts";
 import { checklistPosts, promoReply, settle } from "./campaigns-support.ts";
-import { command, setUpTiers } from "./complaints-support.ts";
+import { setUpTiers } from "./complaints-support.ts";
 
 const HOSTILE = "<!channel> <!here|here> <!everyone> <@U0BOSS> <https://evil.example|click> & <#C0SECRET>";
 

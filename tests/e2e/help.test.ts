@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { startHarness, until, type Harness } from "../support/harness.ts";
+import { startHarness, type Harness } from "../support/harness.ts";
 import { slashCommand } from "../support/signed.ts";
 
 const manifestCommands = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outsideTransaction } from "../../src/infra/db.ts";
+import { outsideTransaction } from "../../src/infra/db/turns.ts";
 import { freshDb } from "../support/db.ts";
 
 describe("the SQLite client", () => {

@@ -6,16 +6,17 @@
 // crashes and two senders sharing Slack's budget.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import type { DbClient } from "../../src/infra/db.ts";
+import type { DbClient } from "../../src/infra/db/db.ts";
 import { createLogger } from "../../src/infra/logger.ts";
-import type { Sql } from "../../src/infra/sql.ts";
-import { createSlackApi, type SlackApi } from "../../src/slack/api.ts";
+import type { Sql } from "../../src/infra/db/sql.ts";
+import { createSlackApi } from "../../src/slack/api.ts";
+import type { SlackApi } from "../../src/deps.ts";
 import { enqueueMany, enqueueMessage } from "../../src/outbox/outbox.ts";
 import type { OutgoingMessage } from "../../src/outbox/message.ts";
 import { slackBudgets } from "../../src/slack/delivery/budget.ts";
 import { unfold } from "../../src/slack/delivery/unfold.ts";
 import { OutboxSender, type SenderOptions } from "../../src/slack/sender.ts";
-import { prismaExec } from "../../src/infra/prisma-exec.ts";
+import { prismaExec } from "../../src/infra/db/prisma-exec.ts";
 import { freshDb, dbKind } from "../support/db.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 

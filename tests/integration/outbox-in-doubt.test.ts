@@ -3,10 +3,11 @@
 // carries its outbox id in its metadata; the resend looks for it in the channel (or thread) first.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import type { DbClient } from "../../src/infra/db.ts";
+import type { DbClient } from "../../src/infra/db/db.ts";
 import { createLogger } from "../../src/infra/logger.ts";
-import type { Sql } from "../../src/infra/sql.ts";
-import { createSlackApi, type SlackApi } from "../../src/slack/api.ts";
+import type { Sql } from "../../src/infra/db/sql.ts";
+import { createSlackApi } from "../../src/slack/api.ts";
+import type { SlackApi } from "../../src/deps.ts";
 import { enqueueMessage } from "../../src/outbox/outbox.ts";
 import type { OutgoingMessage } from "../../src/outbox/message.ts";
 import { OutboxSender } from "../../src/slack/sender.ts";

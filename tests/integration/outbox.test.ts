@@ -2,9 +2,9 @@
 // checked by the clock the rows are dated with, never by sleeping in real time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { openDatabase, type DbClient } from "../../src/infra/db.ts";
+import { openDatabase, type DbClient } from "../../src/infra/db/db.ts";
 import { createLogger } from "../../src/infra/logger.ts";
-import type { Sql } from "../../src/infra/sql.ts";
+import type { Sql } from "../../src/infra/db/sql.ts";
 import { createSlackApi } from "../../src/slack/api.ts";
 import { enqueueMessage } from "../../src/outbox/outbox.ts";
 import { OutboxSender, type SenderOptions } from "../../src/slack/sender.ts";

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { openDatabase, type DbClient } from "../../src/infra/db.ts";
+import { openDatabase, type DbClient } from "../../src/infra/db/db.ts";
 import { createLogger } from "../../src/infra/logger.ts";
-import type { Sql } from "../../src/infra/sql.ts";
-import { Scheduler, SimulatedCrash, type CrashPoint } from "../../src/scheduler/runner.ts";
+import type { Sql } from "../../src/infra/db/sql.ts";
+import { Scheduler } from "../../src/scheduler/runner.ts";
+import { SimulatedCrash, type CrashPoint } from "../../src/scheduler/runner-options.ts";
 import { cancelTimers, rescheduleTimer, scheduleTimer } from "../../src/scheduler/timers.ts";
 import type { JobKind, TimerJob } from "../../src/scheduler/types.ts";
 import { enqueueMessage } from "../../src/outbox/outbox.ts";

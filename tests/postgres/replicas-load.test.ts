@@ -12,12 +12,12 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/infra/db.ts";
+import { openDatabase } from "../../src/infra/db/db.ts";
 import { systemClock } from "../../src/infra/clock.ts";
 import { enqueueMany } from "../../src/outbox/outbox.ts";
 import { freshDbUrl } from "../support/db.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
-import { SEED_TIERS, seedClocksPg } from "../support/seed-clocks-pg.ts";
+import { seedClocksPg } from "../support/seed-clocks-pg.ts";
 import { SIGNING_SECRET } from "../support/signed.ts";
 
 const main = resolve("dist/main.js");

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCase } from "../../src/features/complaints/open-case.ts";
 import { ACTION, FIELD, VIEW_ESCALATE } from "../../src/features/complaints/ids.ts";
-import { ACTION_ACK } from "../../src/features/metrics/blocks.ts";
+import { ACTION_ACK } from "../../src/features/metrics/ids.ts";
 import { freshDbUrl } from "../support/db.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { startHarness, until, type Harness } from "../support/harness.ts";

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type DbClient } from "../../src/infra/db.ts";
-import type { Sql } from "../../src/infra/sql.ts";
+import { openDatabase, type DbClient } from "../../src/infra/db/db.ts";
+import type { Sql } from "../../src/infra/db/sql.ts";
 import { urlOf } from "./postgres-server.ts";
 
 declare module "vitest" {

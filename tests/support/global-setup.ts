@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrateDeploy } from "../../src/infra/migrate.ts";
+import { migrateDeploy } from "../../src/infra/db/migrate.ts";
 
 export default async function setup({ provide }: { provide: (k: string, v: string) => void }) {
   execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "ignore" });

@@ -4,7 +4,7 @@ import { boot, type Bot } from "../../src/boot.ts";
 import { readConfig } from "../../src/config.ts";
 import type { Clock } from "../../src/infra/clock.ts";
 import { createLogger } from "../../src/infra/logger.ts";
-import type { Feature } from "../../src/features/feature.ts";
+import type { Feature } from "../../src/feature.ts";
 import { freshDbUrl } from "./db.ts";
 import { FakeSlack } from "./fake-slack.ts";
 import { SIGNING_SECRET } from "./signed.ts";

@@ -1,6 +1,15 @@
-// Interaction payloads in the shapes Slack sends (see bolt-js src/types and Slack's docs).
+// Interaction payloads for tests, from the same factory the sandbox's stand-in uses
+// (src/sandbox/standin/payloads.ts), with a test workspace's ids filled in.
+import * as slack from "../../src/sandbox/standin/payloads.ts";
+
 let n = 0;
-const trigger = () => `${Date.now()}.${++n}.0a1b2c3d4e5f`;
+const actor = (userId: string): slack.Actor => ({
+  teamId: "T1",
+  user: { id: userId, name: userId.toLowerCase() },
+  appId: "A1",
+  triggerId: `${Date.now()}.${++n}.0a1b2c3d4e5f`,
+  nowTs: `${Date.now() / 1000}`,
+});
 
 export function messageShortcut(o: {
   callbackId: string;
@@ -9,21 +18,12 @@ export function messageShortcut(o: {
   message: Record<string, unknown>;
   responseUrl: string;
 }) {
-  return {
-    type: "message_action",
-    token: "legacy",
-    action_ts: `${Date.now() / 1000}`,
-    team: { id: "T1", domain: "acme" },
-    user: { id: o.user, name: o.user.toLowerCase(), team_id: "T1" },
+  return slack.messageShortcut(actor(o.user), {
+    callbackId: o.callbackId,
     channel: { id: o.channel, name: "cs-frontline" },
-    is_enterprise_install: false,
-    enterprise: null,
-    callback_id: o.callbackId,
-    trigger_id: trigger(),
-    response_url: o.responseUrl,
-    message_ts: o.message.ts,
-    message: { type: "message", ...o.message },
-  };
+    message: o.message as Record<string, unknown> & { ts: string },
+    responseUrl: o.responseUrl,
+  });
 }
 
 export function viewSubmission(o: {
@@ -32,29 +32,13 @@ export function viewSubmission(o: {
   privateMetadata: string;
   values: Record<string, Record<string, unknown>>;
 }) {
-  return {
-    type: "view_submission",
-    team: { id: "T1", domain: "acme" },
-    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: "T1" },
-    api_app_id: "A1",
-    token: "legacy",
-    trigger_id: trigger(),
-    view: {
-      id: `V${++n}`,
-      team_id: "T1",
-      type: "modal",
-      callback_id: o.callbackId,
-      private_metadata: o.privateMetadata,
-      state: { values: o.values },
-      hash: "1.abc",
-      title: { type: "plain_text", text: "x" },
-      blocks: [],
-      app_id: "A1",
-      bot_id: "BBOT",
-    },
-    response_urls: [],
-    is_enterprise_install: false,
-  };
+  return slack.viewSubmission(actor(o.user), {
+    id: `V${++n}`,
+    callback_id: o.callbackId,
+    private_metadata: o.privateMetadata,
+    state: { values: o.values },
+    title: { type: "plain_text", text: "x" },
+  });
 }
 
 export function blockAction(o: {
@@ -73,7 +57,6 @@ export function blockAction(o: {
           action_id: o.actionId,
           block_id: "b",
           selected_option: { text: { type: "plain_text", text: "x" }, value: o.selected },
-          action_ts: "1.2",
         }
       : {
           type: "button",
@@ -81,23 +64,13 @@ export function blockAction(o: {
           block_id: "b",
           text: { type: "plain_text", text: "x" },
           value: o.value,
-          action_ts: "1.2",
         };
-  return {
-    type: "block_actions",
-    team: { id: "T1", domain: "acme" },
-    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: "T1" },
-    api_app_id: "A1",
-    token: "legacy",
-    container: { type: "message", message_ts: o.messageTs, channel_id: o.channel, is_ephemeral: false },
-    trigger_id: trigger(),
+  return slack.messageBlockAction(actor(o.user), {
     channel: { id: o.channel, name: "x" },
-    message: { type: "message", ts: o.messageTs, text: "card", bot_id: "BBOT" },
-    response_url: o.responseUrl,
-    actions: [action],
-    state: { values: {} },
-    is_enterprise_install: false,
-  };
+    message: { ts: o.messageTs, text: "card", bot_id: "BBOT" },
+    responseUrl: o.responseUrl,
+    action,
+  });
 }
 
 /** state.values for the complaint modal. */

@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { migratePostgres } from "../../src/infra/migrate.ts";
+import { migratePostgres } from "../../src/infra/db/migrate.ts";
 
 export const TEMPLATE = "shopops_template";
 

@@ -1,10 +1,10 @@
 // Signed requests as Slack sends them: v0=HMAC_SHA256(secret, "v0:<ts>:<body>").
-import { createHmac } from "node:crypto";
+import { slackSignature } from "../../src/sandbox/standin/payloads.ts";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
 export function sign(body: string, ts: number, secret = SIGNING_SECRET): string {
-  return "v0=" + createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex");
+  return slackSignature(secret, ts, body);
 }
 
 export interface SendOptions {

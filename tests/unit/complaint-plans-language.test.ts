@@ -2,7 +2,8 @@
 // owner: the thread's lines are wholly Chinese, the owner's DMs wholly English. Before, the clock's
 // name was translated once for the channel and dropped into the owner's DM too ("response时限").
 import { describe, expect, it } from "vitest";
-import { planEscalation, planWarning, type Voices } from "../../src/features/complaints/escalate.ts";
+import { planEscalation, planWarning } from "../../src/features/complaints/escalate.ts";
+import type { Voices } from "../../src/features/complaints/case-plan.ts";
 import { DEFAULT_POLICY } from "../../src/features/complaints/rules.ts";
 import { translator } from "../../src/infra/i18n.ts";
 import type { ComplaintCase } from "../../src/generated/prisma/client.ts";

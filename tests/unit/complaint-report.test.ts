@@ -1,6 +1,6 @@
 // The complaint report reads as text: no "n/a/5" without ratings, no "0s" for a sub-second median.
 import { describe, expect, it } from "vitest";
-import { reportAnswer } from "../../src/features/complaints/answers.ts";
+import { reportAnswer } from "../../src/features/complaints/blocks-answers.ts";
 import { buildReport } from "../../src/features/complaints/report.ts";
 import { translator } from "../../src/infra/i18n.ts";
 

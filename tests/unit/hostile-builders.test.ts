@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Campaign, CampaignItem, ComplaintCase, Review, Task } from "../../src/generated/prisma/client.ts";
 import { checklistMessage } from "../../src/features/campaigns/blocks.ts";
 import { builtinTemplate } from "../../src/features/campaigns/templates.ts";
-import { listAnswer, policyAnswer, reportAnswer, tiersAnswer } from "../../src/features/complaints/answers.ts";
+import { listAnswer, policyAnswer, reportAnswer, tiersAnswer } from "../../src/features/complaints/blocks-answers.ts";
 import { caseCard } from "../../src/features/complaints/blocks.ts";
 import { buildReport } from "../../src/features/complaints/report.ts";
 import { DEFAULT_POLICY } from "../../src/features/complaints/rules.ts";
@@ -13,8 +13,8 @@ import { helpMessage } from "../../src/features/help/blocks.ts";
 import { features } from "../../src/features/index.ts";
 import { alertBlocks } from "../../src/features/metrics/blocks.ts";
 import { buildMatrix, matrixText } from "../../src/features/raci/matrix.ts";
-import { readyDm, roleDm, taskCard } from "../../src/features/raci/blocks.ts";
-import { alertMessage } from "../../src/features/reviews/alerts.ts";
+import { readyDm, roleDm, taskCard } from "../../src/features/raci/notify.ts";
+import { alertMessage } from "../../src/features/reviews/notify.ts";
 import { en } from "../../src/i18n/en.ts";
 import { translator, type Locale } from "../../src/infra/i18n.ts";
 import { broadcastsIn, parsedTexts } from "../support/broadcast.ts";
@@ -23,7 +23,6 @@ const H = "<!channel> <!here> <!everyone|all> <@U0BOSS> <#C0SECRET> <https://evi
 
 // One language per message: after the data (H and its escaped form) is taken out, an English
 // message has no Chinese and a Chinese one no English word from the English catalogue.
-const CJK = /[\u4e00-\u9fff]/;
 const ENGLISH = new Set(
   Object.values(en).flatMap((v) => v.replace(/`[^`]*`|\{[^}]*\}|<[^>]*>/g, " ").match(/\b[a-z]{5,}\b/g) ?? []),
 );

@@ -1,96 +1,76 @@
-// The rules of the house that a reviewer would otherwise have to remember: the domain never
-// imports Slack, and no module imports itself through others (type imports included: a loop of
-// types is still a loop a reader has to untangle).
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+// The rules of the house are dependency-cruiser's (.dependency-cruiser.cjs): the layers, no cycles,
+// the domain never importing Slack, services reaching Block Kit only through notify.ts. This test
+// runs the real tool on src/, and on a planted tree that breaks each rule once, so a rule that can
+// no longer fail (a typo in a path pattern) is caught too.
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
 
-const SRC = resolve("src");
+const run = promisify(execFile);
+const CLI = resolve("node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
 
-function sources(dir = SRC): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory())
-      return p.includes(`${SRC}/generated`) || p.includes("sandbox/page") ? [] : sources(p);
-    return p.endsWith(".ts") ? [p] : [];
-  });
+async function cruise(cwd: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [CLI, "src", "--config", ".dependency-cruiser.cjs", "-T", "err"], {
+      cwd,
+    });
+    return { code: 0, out: stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: `${err.stdout}${err.stderr}` };
+  }
 }
 
-/** Every module a file imports or re-exports from, as written. */
-function specifiers(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  return [
-    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms),
-    ...text.matchAll(/import\(\s*"([^"]+)"\s*\)/g),
-  ].map((m) => m[1]!);
-}
+const planted = mkdtempSync(join(tmpdir(), "house-"));
+afterAll(() => rmSync(planted, { recursive: true, force: true }));
 
-/** A feature's Slack side: its Bolt handlers (slack*.ts), Block Kit (blocks.ts, modals.ts) and its wiring (index.ts). */
-const slackSide = (file: string) => /^(slack.*|blocks|modals|index)\.ts$/.test(basename(file));
+function plant(files: Record<string, string>) {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(planted, path)), { recursive: true });
+    writeFileSync(join(planted, path), text);
+  }
+  copyFileSync(".dependency-cruiser.cjs", join(planted, ".dependency-cruiser.cjs"));
+  writeFileSync(
+    join(planted, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true } }),
+  );
+}
 
 describe("the house", () => {
-  it("nothing under features/ but a feature's Slack side imports @slack/* or src/slack/", () => {
-    const offenders: string[] = [];
-    for (const file of sources(join(SRC, "features"))) {
-      if (dirname(file) === join(SRC, "features") || slackSide(file)) continue;
-      for (const s of specifiers(file)) {
-        const slack =
-          s.startsWith("@slack/") ||
-          (s.startsWith(".") && resolve(dirname(file), s).startsWith(join(SRC, "slack") + "/"));
-        if (slack) offenders.push(`${relative(SRC, file)} imports ${s}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+  it("src/ keeps every rule", { timeout: 60_000 }, async () => {
+    const { code, out } = await cruise(process.cwd());
+    expect(out).toContain("no dependency violations found");
+    expect(code).toBe(0);
   });
 
-  it("the check sees a violation when there is one", () => {
-    // The rule above must be able to fail: a Bolt handler file does import Slack.
-    const handler = join(SRC, "features", "complaints", "slack-card.ts");
-    expect(specifiers(handler).some((s) => s.startsWith("@slack/"))).toBe(true);
-  });
-
-  it("has no import cycles in src/", () => {
-    const files = sources();
-    const known = new Set(files);
-    const graph = new Map(
-      files.map((f) => [
-        f,
-        specifiers(f)
-          .filter((s) => s.startsWith("."))
-          .map((s) => resolve(dirname(f), s))
-          .filter((t) => known.has(t)),
-      ]),
-    );
-    // Tarjan's strongly connected components: any component of two or more files is a cycle.
-    let next = 0;
-    const index = new Map<string, number>();
-    const low = new Map<string, number>();
-    const stack: string[] = [];
-    const onStack = new Set<string>();
-    const cycles: string[][] = [];
-    const visit = (v: string) => {
-      index.set(v, next);
-      low.set(v, next++);
-      stack.push(v);
-      onStack.add(v);
-      for (const w of graph.get(v)!) {
-        if (!index.has(w)) {
-          visit(w);
-          low.set(v, Math.min(low.get(v)!, low.get(w)!));
-        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-      }
-      if (low.get(v) === index.get(v)) {
-        const component: string[] = [];
-        let w: string;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          component.push(relative(SRC, w));
-        } while (w !== v);
-        if (component.length > 1 || graph.get(v)!.includes(v)) cycles.push(component.sort());
-      }
-    };
-    for (const f of files) if (!index.has(f)) visit(f);
-    expect(cycles).toEqual([]);
+  it("each rule fails on a planted violation", { timeout: 60_000 }, async () => {
+    plant({
+      // infra reaching up to a feature
+      "src/infra/low.ts": 'import { x } from "../features/shop/orders.ts";\nexport const y = x;\n',
+      // a service reaching Block Kit without notify.ts, and a domain file importing Slack
+      "src/features/shop/orders.ts": 'import { card } from "./blocks.ts";\nexport const x = card;\n',
+      "src/features/shop/blocks.ts": "export const card = 1;\n",
+      "src/features/shop/rules.ts": 'import type { KnownBlock } from "@slack/types";\nexport type B = KnownBlock;\n',
+      // a cycle
+      "src/features/shop/a.ts": 'import { b } from "./b.ts";\nexport const a = () => b;\n',
+      "src/features/shop/b.ts": 'import { a } from "./a.ts";\nexport const b = () => a;\n',
+      // the allowed shape: a notify file building from blocks, a service sending through notify
+      "src/features/shop/notify.ts": 'import { card } from "./blocks.ts";\nexport const tell = card;\n',
+      "src/features/shop/close-order.ts": 'import { tell } from "./notify.ts";\nexport const close = tell;\n',
+    });
+    const { code, out } = await cruise(planted);
+    expect(code).not.toBe(0);
+    for (const rule of [
+      "infra-looks-up: src/infra/low.ts → src/features/shop/orders.ts",
+      "service-imports-blocks: src/features/shop/orders.ts → src/features/shop/blocks.ts",
+      "domain-imports-slack: src/features/shop/rules.ts → @slack/types",
+      "no-circular: src/features/shop/a.ts → ",
+    ])
+      expect(out).toContain(rule);
+    expect(out).not.toContain("src/features/shop/close-order.ts →");
+    expect(out).not.toContain("src/features/shop/notify.ts →");
   });
 });

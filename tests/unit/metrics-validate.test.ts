@@ -3,7 +3,7 @@
 // accepts as the very same record, and what it refuses still gets the schema's named problems.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plainRow, validateMetricRow, validateWithSchema } from "../../src/features/metrics/schema.ts";
+import { plainRow, validateMetricRow, validateWithSchema } from "../../src/features/metrics/schema-rows.ts";
 
 const num = fc.oneof(
   fc.nat(1e7),

@@ -3,7 +3,9 @@
 // occurrence when a Latin keyword stands as a whole word and no negation comes before it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Matcher, negatedAt, normalise, type Keyword } from "../../src/features/reviews/matcher.ts";
+import { Matcher, negatedAt } from "../../src/features/reviews/matcher.ts";
+import { normalise } from "../../src/features/reviews/fold.ts";
+import type { Keyword } from "../../src/features/reviews/rules.ts";
 
 // Characters that exercise every fold: simplified and traditional pairs, full-width and
 // capital Latin, digits, both spaces, negators, punctuation.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_KEYWORDS } from "../../src/features/reviews/defaults.ts";
-import { classify, languageOf, Matcher } from "../../src/features/reviews/matcher.ts";
+import { Matcher } from "../../src/features/reviews/matcher.ts";
+import { classify, languageOf } from "../../src/features/reviews/rules.ts";
 
 const m = new Matcher(DEFAULT_KEYWORDS.map(([word, category, severity]) => ({ word, category, severity })));
 const words = (text: string) =>

@@ -1,7 +1,7 @@
 // Stored JSON is parsed with its shape: a bad row fails where it is read, naming the column.
 import { describe, expect, it } from "vitest";
-import { RemedyShape } from "../../src/features/complaints/blocks.ts";
-import { Ids, stored, StoredDataError } from "../../src/infra/stored.ts";
+import { RemedyShape } from "../../src/features/complaints/remedy.ts";
+import { Ids, stored, StoredDataError } from "../../src/infra/db/stored.ts";
 
 describe("stored JSON", () => {
   it("returns the value when it has the shape", () => {

@@ -1,6 +1,6 @@
 // The checklist message: one message per promotion that edits itself as items change.
 import { z } from "zod";
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import { esc } from "../../infra/markup.ts";
 import { shiftDate } from "../../infra/time.ts";
@@ -8,15 +8,10 @@ import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
 import type { MessageBody, Grouping } from "../../outbox/message.ts";
 import { ACTION } from "./ids.ts";
-import { STAGES, StoredText, type Kind, type Template, type Text } from "./rules.ts";
+import { STAGES, textIn, type Kind, type Template } from "./rules.ts";
 
 const md = (text: string) => ({ type: "mrkdwn" as const, text });
 const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 75), emoji: true });
-
-export const textIn = (json: string | Text, locale: Locale): string => {
-  const t = typeof json === "string" ? stored(StoredText, json, "promotion text") : json;
-  return t[locale] ?? t.en;
-};
 
 export function progressBar(done: number, total: number, width = 10): string {
   const filled = total === 0 ? width : Math.round((done / total) * width);
@@ -27,6 +22,34 @@ export function itemIcon(i: CampaignItem, today: string): string {
   if (i.status === "done") return "✅";
   if (i.status === "na") return "🚫";
   return i.dueDate < today ? "🔴" : "⬜";
+}
+
+/** One checklist line: struck through when done or not applicable, with its menu while live. */
+function itemBlock(t: Translator, locale: Locale, c: Campaign, i: CampaignItem, today: string): SectionBlock {
+  let line = t("promo.checklist.item", {
+    icon: itemIcon(i, today),
+    title: textIn(i.title, locale),
+    owner: i.ownerId,
+    due: i.dueDate,
+  });
+  if (i.status === "done" || i.status === "na") line = `~${line}~`;
+  if (i.status === "na" && i.naReason) line += ` _${t("promo.checklist.na", { reason: i.naReason })}_`;
+  if (i.gate) line += ` · ${t("promo.checklist.gate")}`;
+  if (i.note) line += `\n> ${esc(i.note).replace(/\n/g, "\n> ")}`;
+  const block: SectionBlock = { type: "section", block_id: `item:${i.id}`, text: md(line.slice(0, 3000)) };
+  if (c.status === "active") {
+    block.accessory = {
+      type: "overflow",
+      action_id: ACTION.item,
+      options: [
+        i.status === "done"
+          ? { text: plain(t("promo.item.reopen")), value: `reopen:${i.id}` }
+          : { text: plain(t("promo.item.done")), value: `done:${i.id}` },
+        { text: plain(t("promo.item.edit")), value: `edit:${i.id}` },
+      ],
+    };
+  }
+  return block;
 }
 
 export function checklistMessage(
@@ -82,32 +105,7 @@ export function checklistMessage(
       type: "section",
       text: md(t("promo.checklist.stage", { stage: key, date, title: textIn(stage.title, locale) })),
     });
-    for (const i of stageItems) {
-      let line = t("promo.checklist.item", {
-        icon: itemIcon(i, today),
-        title: textIn(i.title, locale),
-        owner: i.ownerId,
-        due: i.dueDate,
-      });
-      if (i.status === "done" || i.status === "na") line = `~${line}~`;
-      if (i.status === "na" && i.naReason) line += ` _${t("promo.checklist.na", { reason: i.naReason })}_`;
-      if (i.gate) line += ` · ${t("promo.checklist.gate")}`;
-      if (i.note) line += `\n> ${esc(i.note).replace(/\n/g, "\n> ")}`;
-      const block: SectionBlock = { type: "section", block_id: `item:${i.id}`, text: md(line.slice(0, 3000)) };
-      if (c.status === "active") {
-        block.accessory = {
-          type: "overflow",
-          action_id: ACTION.item,
-          options: [
-            i.status === "done"
-              ? { text: plain(t("promo.item.reopen")), value: `reopen:${i.id}` }
-              : { text: plain(t("promo.item.done")), value: `done:${i.id}` },
-            { text: plain(t("promo.item.edit")), value: `edit:${i.id}` },
-          ],
-        };
-      }
-      blocks.push(block);
-    }
+    for (const i of stageItems) blocks.push(itemBlock(t, locale, c, i, today));
   }
   if (gate) blocks.push({ type: "context", elements: [md(t("promo.checklist.gateSigned", { by: gate.by }))] });
   else if (c.status === "active") {

@@ -1,13 +1,14 @@
 import type { Deps } from "../../deps.ts";
 import { recordAction } from "../../audit/audit.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { createOnce } from "../../infra/seen.ts";
+import { createOnce } from "../../infra/db/seen.ts";
 import { userContext } from "../../people/people.ts";
 import type { Campaign } from "../../generated/prisma/client.ts";
 import { isRealDate, todayIn } from "../../infra/time.ts";
 import { planChecklist, type Kind, type Targets } from "./rules.ts";
-import { planCampaignTimers, renderChecklist } from "./schedule.ts";
+import { planCampaignTimers } from "./schedule.ts";
+import { renderChecklist } from "./notify.ts";
 import { BUILTIN, latestTemplate } from "./templates.ts";
 
 export interface NewCampaign {

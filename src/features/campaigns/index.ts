@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.ts";
+import type { Feature } from "../../feature.ts";
 import { homeBlocks } from "./blocks.ts";
 import { COMMAND } from "./ids.ts";
 import { campaignJobs } from "./jobs.ts";
@@ -8,7 +8,7 @@ import { registerCommand } from "./slack-command.ts";
 import { registerViews } from "./slack-views.ts";
 import { registerT0Actions } from "./t0/slack.ts";
 import { t0Jobs } from "./t0/jobs.ts";
-import { JOB_T0_TICK } from "./t0/warroom.ts";
+import { JOB_T0_TICK } from "./t0/room.ts";
 
 export const campaignsFeature: Feature = {
   name: "campaigns",

@@ -1,16 +1,16 @@
 // Promotion timers: item reminders (day before, due day, overdue and raised), stage openings,
 // and the T-3 go/no-go check. Messages carry dedupe keys so a rerun after a crash sends nothing twice.
-import { payloadOf } from "../../scheduler/types.ts";
 import { z } from "zod";
 import { StoredTemplate } from "./rules.ts";
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
-import { t, translator } from "../../infra/i18n.ts";
+import { t } from "../../infra/i18n.ts";
 import type { JobKind, TimerJob } from "../../scheduler/types.ts";
 import { userContext } from "../../people/people.ts";
-import { promoNews, reminderDm, textIn } from "./blocks.ts";
+import { announceStage, raiseToOwner, remindOwner } from "./notify.ts";
+import { textIn } from "./rules.ts";
 import { todayIn } from "../../infra/time.ts";
 import { STAGES } from "./rules.ts";
 import { JOB_GATE, JOB_REMIND, JOB_STAGE, planOverdue, raisesToOwner } from "./schedule.ts";
@@ -19,8 +19,6 @@ async function liveCampaign(deps: Deps, payload: { campaignId: string; gen: numb
   const c = await deps.db.campaign.findUnique({ where: { id: payload.campaignId } });
   return c && c.status === "active" && c.gen === payload.gen ? c : undefined;
 }
-
-const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
 
 const RemindShape = z.object({
   campaignId: z.string(),
@@ -33,7 +31,7 @@ const RemindShape = z.object({
 const remind: JobKind<Deps> = {
   kind: JOB_REMIND,
   async run(deps, job: TimerJob) {
-    const p = payloadOf(RemindShape, job.payload, "promotion reminder");
+    const p = stored(RemindShape, job.payload, "promotion reminder");
     const c = await liveCampaign(deps, p);
     const item = c && (await deps.db.campaignItem.findUnique({ where: { id: p.itemId } }));
     if (!c || !item || item.status !== "open") return;
@@ -52,12 +50,13 @@ const remind: JobKind<Deps> = {
     // Looked up before the transaction: a lookup inside it would wait for the transaction itself.
     const boss = await userContext(deps, c.ownerId);
     await deps.db.$transaction(async (tx) => {
-      await deps.outbox.enqueue(tx, {
-        kind: "post",
-        channel: item.ownerId,
-        body: reminderDm(owner.t, text, item.id, job.key),
-        dedupeKey: `${job.key}:dm`,
-        group: promoNews("promo.reminders", owner.t, text, p.kind === "overdue"),
+      await remindOwner(tx, deps, {
+        ownerId: item.ownerId,
+        t: owner.t,
+        text,
+        itemId: item.id,
+        timerKey: job.key,
+        overdue: p.kind === "overdue",
       });
       if (p.kind === "overdue" && p.day) {
         if (raisesToOwner(p.day) && c.ownerId !== item.ownerId) {
@@ -68,13 +67,7 @@ const remind: JobKind<Deps> = {
             due: item.dueDate,
             title: textIn(item.title, boss.locale),
           });
-          await deps.outbox.enqueue(tx, {
-            kind: "post",
-            channel: c.ownerId,
-            body: { text: raised },
-            dedupeKey: `${job.key}:raised`,
-            group: promoNews("promo.reminders", boss.t, raised, true),
-          });
+          await raiseToOwner(tx, deps, c.ownerId, boss.t, raised, job.key);
         }
         await planOverdue(tx, deps.clock, c, item, owner.timeZone, p.day + 1);
       }
@@ -86,7 +79,7 @@ const remind: JobKind<Deps> = {
 const stage: JobKind<Deps> = {
   kind: JOB_STAGE,
   async run(deps, job) {
-    const p = payloadOf(
+    const p = stored(
       z.object({ campaignId: z.string(), gen: z.number().int(), stage: z.enum(STAGES) }),
       job.payload,
       "stage opening",
@@ -107,13 +100,7 @@ const stage: JobKind<Deps> = {
       title: stageDef ? textIn(stageDef.title, locale) : p.stage,
       items: lines,
     });
-    await deps.outbox.enqueue(deps.db, {
-      kind: "post",
-      channel: c.channelId,
-      body: { text },
-      dedupeKey: `${job.key}:post`,
-      group: promoNews("promo.channel", translator(locale), text, false),
-    });
+    await announceStage(deps, c, text, job.key);
   },
 };
 
@@ -122,7 +109,7 @@ const gate: JobKind<Deps> = {
   async run(deps, job) {
     const c = await liveCampaign(
       deps,
-      payloadOf(z.object({ campaignId: z.string(), gen: z.number().int() }), job.payload, "go/no-go check"),
+      stored(z.object({ campaignId: z.string(), gen: z.number().int() }), job.payload, "go/no-go check"),
     );
     if (!c || c.gate) return;
     const open = await deps.db.campaignItem.findMany({ where: { campaignId: c.id, gate: true, status: "open" } });

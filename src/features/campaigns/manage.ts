@@ -1,17 +1,18 @@
 // Changing a promotion: its items' state and owners, its date, the go/no-go, cancelling it.
 import { recordAction } from "../../audit/audit.ts";
 import { channelTranslator } from "../../people/channels.ts";
-import { claim } from "../../infra/claim.ts";
+import { claim } from "../../infra/db/claim.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { t, type MessageKey, type Params } from "../../infra/i18n.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
 import { isAdmin, userContext } from "../../people/people.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
-import { textIn } from "./blocks.ts";
+import { textIn } from "./rules.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
-import { planCampaignTimers, planItemReminders, prefix, refreshChecklist } from "./schedule.ts";
+import { planCampaignTimers, planItemReminders, prefix } from "./schedule.ts";
+import { refreshChecklist } from "./notify.ts";
 
 /** A line in the checklist message's thread, in its channel's language. */
 async function noteOnChecklist(tx: Db, deps: Deps, c: Campaign, key: MessageKey, params: Params) {
@@ -29,6 +30,13 @@ export async function findCampaign(deps: Deps, ref: string): Promise<Campaign> {
   const c = Number.isInteger(n) ? await deps.db.campaign.findUnique({ where: { number: n } }) : null;
   if (!c) throw new DomainError("promo.error.notFound", { ref: ref.replace(/^#/, "") });
   return c;
+}
+
+/** A checklist item by id, or the words for one that is gone. */
+export async function findItem(deps: Deps, itemId: string) {
+  const item = await deps.db.campaignItem.findUnique({ where: { id: itemId } });
+  if (!item) throw new DomainError("promo.error.notFound", { ref: itemId });
+  return item;
 }
 
 async function assertOwner(deps: Deps, c: Campaign, userId: string) {

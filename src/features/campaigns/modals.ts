@@ -3,7 +3,7 @@ import { input, option, plain } from "../../slack/modal-kit.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import type { CampaignItem } from "../../generated/prisma/client.ts";
 import type { Locale } from "../../infra/i18n.ts";
-import { textIn } from "./blocks.ts";
+import { textIn } from "./rules.ts";
 import { VIEW_CREATE, VIEW_IMPORT, VIEW_ITEM, VIEW_RETRO } from "./ids.ts";
 import { KINDS, type Kind } from "./rules.ts";
 

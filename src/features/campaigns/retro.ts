@@ -1,15 +1,17 @@
 // The T+ retrospective: actuals against targets, factors, five whys, actions, late items, and
 // the comparison with the previous promotion (环比) and the same one last year (同比).
 import { z } from "zod";
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import { recordAction } from "../../audit/audit.ts";
 import { esc } from "../../infra/markup.ts";
 import { isAdmin } from "../../people/people.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
-import type { Locale, Translator } from "../../infra/i18n.ts";
+import { translator, type Locale, type Translator } from "../../infra/i18n.ts";
+import { channelLocale } from "../../people/channels.ts";
+import { todayIn } from "../../infra/time.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
-import { textIn } from "./blocks.ts";
+import { textIn } from "./rules.ts";
 import { findCampaign } from "./manage.ts";
 import { pct, retroFigures, TargetsShape, type Actuals, type Targets } from "./rules.ts";
 
@@ -63,6 +65,19 @@ export async function saveRetro(deps: Deps, ref: string, actorId: string, retro:
       channel: c.channelId,
     });
     return saved;
+  });
+}
+
+/** The report goes to the promotion's channel, in its language, once per submitted form. */
+export async function postRetroReport(deps: Deps, c: Campaign, actorId: string, formId: string): Promise<void> {
+  const locale = await channelLocale(deps, c.channelId);
+  const text = await retroReport(deps, c, translator(locale), locale, todayIn(deps.clock.now(), c.timeZone));
+  await deps.outbox.enqueue(deps.db, {
+    kind: "post",
+    channel: c.channelId,
+    body: { text },
+    actorId,
+    dedupeKey: `retro:view:${formId}`,
   });
 }
 

@@ -1,5 +1,7 @@
 // Playbook arithmetic: templates, due dates counted back from the event day, reminder instants,
 // the marketing calendar and the retrospective. Pure: no database, no Slack.
+import type { Locale } from "../../infra/i18n.ts";
+import { stored } from "../../infra/db/stored.ts";
 import { shiftDate } from "../../infra/time.ts";
 import { z } from "zod";
 
@@ -47,6 +49,12 @@ export const TargetsShape = z
   })
   .loose();
 export type Text = z.infer<typeof Text>;
+
+/** A text of the template (stored JSON or parsed) in one locale, English when it has none. */
+export const textIn = (json: string | Text, locale: Locale): string => {
+  const t = typeof json === "string" ? stored(StoredText, json, "promotion text") : json;
+  return t[locale] ?? t.en;
+};
 const Item = z.object({
   title: Text,
   role: z.string().regex(/^[a-z_]{2,30}$/, "a role like operations"),

@@ -1,17 +1,12 @@
 // Reminder and stage timers of a promotion, and the checklist message that mirrors its items.
 // Timer keys carry the campaign's gen: moving the date or cancelling bumps it, and older timers
 // are cancelled and, should one slip through, find a different gen and do nothing.
-import { stored } from "../../infra/stored.ts";
-import { channelLocale } from "../../people/channels.ts";
-import type { Deps } from "../../deps.ts";
 import type { Clock } from "../../infra/clock.ts";
-import type { Db } from "../../infra/db.ts";
-import { translator } from "../../infra/i18n.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
-import { checklistMessage } from "./blocks.ts";
-import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
-import { GRACE_DAYS, REMINDER_TIME, STAGES, StoredTemplate, type Template } from "./rules.ts";
+import { localTime, shiftDate } from "../../infra/time.ts";
+import { GRACE_DAYS, REMINDER_TIME, STAGES } from "./rules.ts";
 
 export const JOB_REMIND = "promo.remind";
 export const JOB_STAGE = "promo.stage";
@@ -101,31 +96,4 @@ export async function planCampaignTimers(
     { campaignId: c.id, gen: c.gen },
   );
   for (const item of items) await planItemReminders(db, clock, c, item, tzOf(item.ownerId));
-}
-
-/** Queues an edit of the checklist message (the outbox keeps only the newest pending edit). */
-export async function refreshChecklist(db: Db, deps: Deps, campaignId: string): Promise<void> {
-  const c = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
-  if (!c.checklistMsgId) return;
-  await deps.outbox.enqueue(db, {
-    kind: "update",
-    targetId: c.checklistMsgId,
-    body: await renderChecklist(db, deps, c),
-  });
-}
-
-export async function renderChecklist(db: Db, deps: Deps, c: Campaign) {
-  const items = await db.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
-  const tpl = await db.playbookTemplate.findUniqueOrThrow({ where: { id: c.templateId } });
-  // The checklist speaks its channel's language.
-  const locale = await channelLocale(deps, c.channelId, db);
-  const tr = translator(locale);
-  return checklistMessage(
-    tr,
-    locale,
-    c,
-    items,
-    { name: tpl.name, version: tpl.version, body: stored(StoredTemplate, tpl.body, "playbook template") as Template },
-    todayIn(deps.clock.now(), c.timeZone),
-  );
 }

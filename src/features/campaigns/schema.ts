@@ -38,33 +38,8 @@ export function parsePromoCommand(text: string): PromoParse {
   const rest = words.slice(1);
   const usage: PromoParse = { ok: false, usage: "promo.usage" };
   switch (sub) {
-    case "new": {
-      if (rest.length === 0) return { ok: true, cmd: { sub: "new-form" } };
-      const at = rest.findIndex((w) => dateLike.test(w));
-      if (at < 1) return { ok: false, usage: "promo.usage.new" };
-      const name = rest.slice(0, at).join(" ").slice(0, 80);
-      let channelId: string | undefined;
-      let kind: Kind | undefined;
-      let template: string | undefined;
-      for (const w of rest.slice(at + 1)) {
-        const ch = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(w);
-        if (ch) channelId = ch[1];
-        else if ((KINDS as readonly string[]).includes(w.toLowerCase())) kind = w.toLowerCase() as Kind;
-        else if (/^[a-z0-9_-]{1,40}$/.test(w)) template = w;
-        else return { ok: false, usage: "promo.usage.new" };
-      }
-      return {
-        ok: true,
-        cmd: {
-          sub: "new",
-          name,
-          date: normaliseDate(rest[at]!),
-          channelId,
-          kind: kind ?? kindFromName(name),
-          template,
-        },
-      };
-    }
+    case "new":
+      return parseNew(rest);
     case "list":
       return { ok: true, cmd: { sub: "list" } };
     case "calendar": {
@@ -90,34 +65,8 @@ export function parsePromoCommand(text: string): PromoParse {
     }
     case "warroom":
     case "作战室":
-    case "作戰室": {
-      // warroom 3 start [store] [every 10m | 10m] [plan 3000000]; the values are checked where used.
-      const action = (rest[1] ?? "").toLowerCase();
-      if (
-        !ref.test(rest[0] ?? "") ||
-        (action !== "start" && action !== "stop" && action !== "plan" && action !== "rules")
-      )
-        return { ok: false, usage: "t0.usage" };
-      if (action === "rules")
-        return rest.length === 5
-          ? { ok: true, cmd: { sub: "warroom-rules", ref: rest[0]!, levels: rest.slice(2) } }
-          : { ok: false, usage: "t0.usage" };
-      if (action === "plan")
-        return rest.length === 3
-          ? { ok: true, cmd: { sub: "warroom", ref: rest[0]!, action, plan: rest[2]! } }
-          : { ok: false, usage: "t0.usage" };
-      const cmd: PromoCommand & { sub: "warroom" } = { sub: "warroom", ref: rest[0]!, action };
-      const opts = rest.slice(2);
-      for (let i = 0; i < opts.length; i++) {
-        const w = opts[i]!;
-        if (w.toLowerCase() === "every" || w === "每") cmd.every = opts[++i] ?? "";
-        else if (w.toLowerCase() === "plan" || w === "计划" || w === "計劃") cmd.plan = opts[++i] ?? "";
-        else if (/^\d+(s|m|h)$/.test(w)) cmd.every = w;
-        else if (!cmd.store && /^[A-Za-z0-9_.-]{1,60}$/.test(w)) cmd.store = w;
-        else return { ok: false, usage: "t0.usage" };
-      }
-      return { ok: true, cmd };
-    }
+    case "作戰室":
+      return parseWarroom(rest);
     case "runbook":
     case "预案":
     case "預案":
@@ -127,6 +76,50 @@ export function parsePromoCommand(text: string): PromoParse {
     default:
       return usage;
   }
+}
+
+/** new <name> <date> [#channel] [kind] [template]: no words, the form. */
+function parseNew(rest: string[]): PromoParse {
+  if (rest.length === 0) return { ok: true, cmd: { sub: "new-form" } };
+  const at = rest.findIndex((w) => dateLike.test(w));
+  if (at < 1) return { ok: false, usage: "promo.usage.new" };
+  const name = rest.slice(0, at).join(" ").slice(0, 80);
+  let channelId: string | undefined;
+  let kind: Kind | undefined;
+  let template: string | undefined;
+  for (const w of rest.slice(at + 1)) {
+    const ch = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(w);
+    if (ch) channelId = ch[1];
+    else if ((KINDS as readonly string[]).includes(w.toLowerCase())) kind = w.toLowerCase() as Kind;
+    else if (/^[a-z0-9_-]{1,40}$/.test(w)) template = w;
+    else return { ok: false, usage: "promo.usage.new" };
+  }
+  const date = normaliseDate(rest[at]!);
+  return { ok: true, cmd: { sub: "new", name, date, channelId, kind: kind ?? kindFromName(name), template } };
+}
+
+/** warroom 3 start [store] [every 10m | 10m] [plan 3000000]; the values are checked where used. */
+function parseWarroom(rest: string[]): PromoParse {
+  const t0usage: PromoParse = { ok: false, usage: "t0.usage" };
+  const action = (rest[1] ?? "").toLowerCase();
+  if (!ref.test(rest[0] ?? "") || !["start", "stop", "plan", "rules"].includes(action)) return t0usage;
+  if (action === "rules")
+    return rest.length === 5
+      ? { ok: true, cmd: { sub: "warroom-rules", ref: rest[0]!, levels: rest.slice(2) } }
+      : t0usage;
+  if (action === "plan")
+    return rest.length === 3 ? { ok: true, cmd: { sub: "warroom", ref: rest[0]!, action, plan: rest[2]! } } : t0usage;
+  const cmd: PromoCommand & { sub: "warroom" } = { sub: "warroom", ref: rest[0]!, action: action as "start" | "stop" };
+  const opts = rest.slice(2);
+  for (let i = 0; i < opts.length; i++) {
+    const w = opts[i]!;
+    if (w.toLowerCase() === "every" || w === "每") cmd.every = opts[++i] ?? "";
+    else if (w.toLowerCase() === "plan" || w === "计划" || w === "計劃") cmd.plan = opts[++i] ?? "";
+    else if (/^\d+(s|m|h)$/.test(w)) cmd.every = w;
+    else if (!cmd.store && /^[A-Za-z0-9_.-]{1,60}$/.test(w)) cmd.store = w;
+    else return t0usage;
+  }
+  return { ok: true, cmd };
 }
 
 /** 2026-1-5 → 2026-01-05; an impossible date like 2026-02-30 stays impossible and is refused later. */

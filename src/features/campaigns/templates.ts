@@ -1,11 +1,11 @@
 // Playbook templates are data: the built-in one ships as YAML, teams import their own. Each
 // import is a new version; a campaign points at the version it started with.
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import { readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { fromRoot } from "../../infra/paths.ts";
 import { StoredTemplate, Template, templateProblems } from "./rules.ts";

@@ -1,7 +1,5 @@
 // Block Kit for complaints: pure functions from a case and a locale to blocks.
-import { REMEDIES } from "./rules.ts";
-import { z } from "zod";
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import type { ActionsBlockElement, Button, KnownBlock } from "@slack/types";
 import { esc } from "../../infra/markup.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
@@ -10,33 +8,11 @@ import type { Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import type { Grouping, MessageBody } from "../../outbox/message.ts";
 import { ACTION, type ActionName } from "./ids.ts";
-import type { Cause, RemedyKind, Status, Urgency } from "./rules.ts";
-
-export const RemedyShape = z.object({
-  kind: z.enum(REMEDIES),
-  amount: z.number().nullable(),
-  note: z.string(),
-  status: z.enum(["proposed", "pending_approval", "approved", "rejected"]),
-  proposedBy: z.string(),
-  decidedBy: z.string().optional(),
-});
-
-export interface Remedy {
-  kind: RemedyKind;
-  amount: number | null;
-  note: string;
-  status: "proposed" | "pending_approval" | "approved" | "rejected";
-  proposedBy: string;
-  decidedBy?: string;
-}
+import type { Cause, Status, Urgency } from "./rules.ts";
+import { RemedyShape, remedyText, type Remedy } from "./remedy.ts";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150), emoji: true });
 const md = (text: string) => ({ type: "mrkdwn" as const, text });
-
-export function remedyText(t: Translator, r: Remedy): string {
-  const amount = r.amount != null ? ` ¥${r.amount}` : "";
-  return `${t(`remedy.${r.kind}`)}${amount}`;
-}
 
 function clockLine(t: Translator, c: ComplaintCase, timeZone: string, now: Date): string | undefined {
   if (c.status === "waiting_customer" && c.remainingMs != null)

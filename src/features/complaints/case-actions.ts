@@ -1,19 +1,20 @@
 // What people do with a case from its card. Each action checks who may act and in which state,
 // changes the case, its clock and its messages in one transaction.
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
-import { claim } from "../../infra/claim.ts";
+import type { Db } from "../../infra/db/db.ts";
+import { claim } from "../../infra/db/claim.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { isAdmin, userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { RemedyShape, remedyText, type Remedy } from "./blocks.ts";
+import { RemedyShape, remedyText, type Remedy } from "./remedy.ts";
 import { ACTIVE, assertMayAct, assertStatus, isTierMemberAsync, loadCase } from "./case-access.ts";
 import { armClock, pauseClock, resumeClock, snapshotOf } from "./case-clock.ts";
 import { escalateInTx } from "./escalate.ts";
-import { caseChannelT, logEvent, mentions, note, refreshCard, tellOwner } from "./notify.ts";
+import { caseChannelT, logEvent, note, refreshCard, tellOwner } from "./notify.ts";
+import { mentions } from "./tiers.ts";
 import { completeWatchers } from "./watch-case.ts";
 import { needsTier3Approval, type RemedyKind, type Status } from "./rules.ts";
 
@@ -148,7 +149,7 @@ export function proposeRemedy(
   actorId: string,
   r: { kind: RemedyKind; amount: number | null; note: string },
 ) {
-  return act(deps, ref, actorId, ACTIVE, "remedy_proposed", async (_tx, c, ownerT) => {
+  return act(deps, ref, actorId, ACTIVE, "remedy_proposed", async (_tx, c) => {
     const p = snapshotOf(c);
     const pending = needsTier3Approval(r.kind, r.amount ?? 0, p);
     const remedy: Remedy = { ...r, status: pending ? "pending_approval" : "proposed", proposedBy: actorId };

@@ -2,9 +2,9 @@
 // pending timers, so a timer planned under an older clock finds a different gen and does nothing.
 import { z } from "zod";
 import type { Clock } from "../../infra/clock.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { cancelTimers, scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
-import { dialectOfClient, prismaExec } from "../../infra/prisma-exec.ts";
+import { dialectOfClient, prismaExec } from "../../infra/db/prisma-exec.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { clockLimitMs, planClock, workingMsBetween, type ClockKind, type PolicySnapshot } from "./rules.ts";
 
@@ -23,7 +23,8 @@ export const timerPrefix = (caseId: string) => `complaint:${caseId}:`;
 /** The owner of every timer of a case: cancelled together by one indexed statement. */
 export const timerOwner = (caseId: string) => `complaint:${caseId}`;
 
-const WorkingHoursShape = z.object({
+/** Working hours as stored: {start: "09:00", end: "18:00", days: [1..5], timeZone}. */
+export const WorkingHoursShape = z.object({
   start: z.string().regex(/^\d\d:\d\d$/),
   end: z.string().regex(/^\d\d:\d\d$/),
   days: z.array(z.number().int().min(1).max(7)),

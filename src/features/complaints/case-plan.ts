@@ -3,12 +3,33 @@
 // applier writes any number of plans with a handful of statements, so a burst of escalations
 // costs a few milliseconds per hundred cases instead of a dozen ORM round trips each.
 import type { Clock } from "../../infra/clock.ts";
-import { newId } from "../../infra/ids.ts";
-import { inSlices, marks, valueRows, type Param } from "../../infra/sql.ts";
+import type { Translator } from "../../infra/i18n.ts";
+import { newId } from "../../infra/db/ids.ts";
+import { inSlices, marks, valueRows, type Param } from "../../infra/db/sql.ts";
 import { scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
 import { type OutgoingMessage } from "../../outbox/message.ts";
-import { enqueueMany, type Exec } from "../../outbox/outbox.ts";
+import { enqueueMany } from "../../outbox/outbox.ts";
+import type { Exec } from "../../infra/db/prisma-exec.ts";
 import { timerOwner } from "./case-clock.ts";
+
+/** Who moved a case up a tier, and when its new clock starts. */
+export interface EscalateBy {
+  /** null when the clock escalated it. */
+  actorId: string | null;
+  reason?: string;
+  /** When the new tier's clock starts: the breach time for automatic escalations. */
+  startAt: Date;
+}
+
+/** How a case speaks: a channel's messages in that channel's language, the owner's DMs in theirs. */
+export interface Voices {
+  channel: (channelId: string) => Translator;
+  owner: Translator;
+  timeZone: string;
+  now: Date;
+}
+
+export type PlannedMessage = { id: string; msg: OutgoingMessage };
 
 export interface CaseEvent {
   kind: string;
@@ -28,12 +49,12 @@ export interface CasePlan {
   cancelTimers: boolean;
   timers: NewTimer[];
   /** Messages with their ids chosen up front, so one can name another (a card, its thread). */
-  messages: { id: string; msg: OutgoingMessage }[];
+  messages: PlannedMessage[];
   events: CaseEvent[];
 }
 
 /** A message with an id chosen now (for cardId, threadOfId). */
-export const planned = (msg: OutgoingMessage): { id: string; msg: OutgoingMessage } => ({ id: newId(), msg });
+export const planned = (msg: OutgoingMessage): PlannedMessage => ({ id: newId(), msg });
 
 /** Writes the plans; returns the ids of the cases whose guard held (the others wrote nothing). */
 export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly CasePlan[]): Promise<Set<string>> {

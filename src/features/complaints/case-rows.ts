@@ -1,6 +1,6 @@
 // Cases and their owners' languages read with plain SQL, for the clock's batches.
 import { toLocale, translator, type Locale, type Translator } from "../../infra/i18n.ts";
-import { marks, toBool, toDateOrNull, toDate, toNum, type Sql } from "../../infra/sql.ts";
+import { marks, toBool, toDateOrNull, toDate, toNum, type Sql } from "../../infra/db/sql.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 
 const DATES = [

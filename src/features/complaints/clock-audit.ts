@@ -9,7 +9,7 @@
 import type { Deps } from "../../deps.ts";
 import { scheduleTimers, type NewTimer } from "../../scheduler/timers.ts";
 import type { JobKind, RecurringJob } from "../../scheduler/types.ts";
-import { toDate, toNum } from "../../infra/sql.ts";
+import { toDate, toNum } from "../../infra/db/sql.ts";
 import { JOB_BREACH, timerOwner, timerPrefix, type ClockPayload } from "./case-clock.ts";
 
 export const JOB_AUDIT_CLOCKS = "complaint.auditClocks";

@@ -1,59 +1,22 @@
 // Moving a case up a tier, by hand or because its clock ran out; what tier 3 hears when its clock
 // runs out; the warning before. Each is planned as data (case-plan.ts) from the case as read, so
-// the clock's timers can do hundreds at once and a button press goes through the same code.
+// the clock's timers can do hundreds at once and a button press goes through the same code. What
+// each says is notify-plans.ts's.
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { formatDuration } from "../../infra/duration.ts";
 import { DomainError } from "../../infra/errors.ts";
-import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
+import type { Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import { channelTranslators } from "../../people/channels.ts";
-import { dialectOfClient, prismaExec } from "../../infra/prisma-exec.ts";
+import { dialectOfClient, prismaExec } from "../../infra/db/prisma-exec.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { caseCard, caseNews } from "./blocks.ts";
 import { ACTIVE } from "./case-access.ts";
 import { JOB_BREACH, planArm, snapshotOf, timerOwner, timerPrefix, type ClockPayload } from "./case-clock.ts";
-import { applyCasePlans, planned, type CasePlan } from "./case-plan.ts";
+import { applyCasePlans, type CasePlan, type EscalateBy, type Voices } from "./case-plan.ts";
+import { escalationMessages, noteAndDm, tier3Messages } from "./notify-plans.ts";
 import { clockLimitMs, type ClockKind } from "./rules.ts";
-
-export interface EscalateBy {
-  /** null when the clock escalated it. */
-  actorId: string | null;
-  reason?: string;
-  /** When the new tier's clock starts: the breach time for automatic escalations. */
-  startAt: Date;
-}
-
-/** How a case speaks: a channel's messages in that channel's language, the owner's DMs in theirs. */
-export interface Voices {
-  channel: (channelId: string) => Translator;
-  owner: Translator;
-  timeZone: string;
-  now: Date;
-}
-
-export function tierOf(c: Pick<ComplaintCase, "policy">, tier: number) {
-  const found = snapshotOf(c).tiers.find((x) => x.tier === tier);
-  if (!found) throw new Error(`case has no tier ${tier} in its policy snapshot`);
-  return found;
-}
-
-export function mentions(c: Pick<ComplaintCase, "policy">, tier: number): string {
-  const tr = tierOf(c, tier);
-  const people = tr.userIds.map((u) => `<@${u}>`);
-  if (tr.userGroupId) people.push(`<!subteam^${tr.userGroupId}>`);
-  return people.join(" ");
-}
-
-/** Whom a tier's roll-up calls: its people and its user group. */
-export function tierTargets(c: Pick<ComplaintCase, "policy">, tier: number): string[] {
-  const tr = tierOf(c, tier);
-  return [...tr.userIds, ...(tr.userGroupId ? [`subteam^${tr.userGroupId}`] : [])];
-}
-
-/** The tier's people as the case row keeps them, for finding "my cases" with one query. */
-export const tierPeopleOf = (c: Pick<ComplaintCase, "policy">, tier: number): string =>
-  `,${tierTargets(c, tier).join(",")},`;
+import { mentions, tierOf, tierPeopleOf } from "./tiers.ts";
 
 const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({
   clockGen: c.clockGen,
@@ -61,160 +24,34 @@ const guardOf = (c: ComplaintCase): CasePlan["guard"] => ({
   statuses: ACTIVE,
 });
 
-/** A line in a card's thread, and the same news in the owner's DM. */
-/** The same line in the card's thread and in the owner's DM, each wholly in its reader's language. */
-function noteAndDm(
-  v: Voices,
-  c: ComplaintCase,
-  cardId: string,
-  channel: string,
-  key: MessageKey,
-  params: Params | ((t: Translator) => Params),
-  dedupe?: string,
-) {
-  const forReader = (t: Translator) => (typeof params === "function" ? params(t) : params);
-  const inChannel = v.channel(channel);
-  const note = planned({
-    kind: "post",
-    channel,
-    threadOfId: cardId,
-    body: { text: inChannel(key, forReader(inChannel)) },
-    dedupeKey: dedupe && `${dedupe}:note`,
-    group: caseNews("complaint.notes", inChannel, c, v.timeZone, {
-      mentions: tierTargets(c, c.tier),
-      extra: inChannel(`${key}.short` as MessageKey),
-    }),
-  });
-  const event = v.owner(key, forReader(v.owner));
-  const dm = planned({
-    kind: "post",
-    channel: c.ownerId,
-    body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) },
-    dedupeKey: dedupe && `${dedupe}:owner`,
-    group: caseNews("complaint.owner", v.owner, c, v.timeZone, { extra: v.owner(`${key}.short` as MessageKey) }),
-  });
-  return [note, dm];
+/** The case one tier up: its count of escalations (and of breaches, when the clock did it) and its new clock. */
+function oneTierUp(c: ComplaintCase, by: EscalateBy, now: Date): { next: ComplaintCase; timers: CasePlan["timers"] } {
+  const next: ComplaintCase = {
+    ...c,
+    version: c.version + 1,
+    tier: c.tier + 1,
+    escalations: c.escalations + 1,
+    breaches: by.actorId ? c.breaches : c.breaches + 1,
+  };
+  if (c.status === "waiting_customer") {
+    // Still waiting for the customer: the new tier gets its full time once the customer replies.
+    const limit = clockLimitMs(snapshotOf(c), c.clockKind as ClockKind);
+    return { next: { ...next, clockGen: c.clockGen + 1, remainingMs: limit, pausedAt: now }, timers: [] };
+  }
+  const armed = planArm(next, c.clockKind as ClockKind, by.startAt);
+  return { next: { ...next, ...armed.fields }, timers: armed.timers };
 }
 
 export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): CasePlan {
   if (c.tier >= 3) throw new DomainError("complaint.error.topTier", { number: c.number });
-  const from = c.tier;
-  const to = c.tier + 1;
-  const oldChannel = tierOf(c, from).channelId;
-  const newChannel = tierOf(c, to).channelId;
-  // The old tier's channel and the new one may speak different languages: each line is built for
-  // the channel it goes to.
-  const why = (t: Translator) =>
-    by.actorId
-      ? t("complaint.note.escalatedManual", { actor: by.actorId, to, reason: by.reason ?? "" })
-      : t("complaint.note.escalatedAuto", {
-          clock: t(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution"),
-          from,
-          to,
-        });
-  const oldT = v.channel(oldChannel);
-  const newT = v.channel(newChannel);
-  let next: ComplaintCase = {
-    ...c,
-    version: c.version + 1,
-    tier: to,
-    escalations: c.escalations + 1,
-    breaches: by.actorId ? c.breaches : c.breaches + 1,
-  };
-  let timers: CasePlan["timers"] = [];
-  if (c.status === "waiting_customer") {
-    // Still waiting for the customer: the new tier gets its full time once the customer replies.
-    next = {
-      ...next,
-      clockGen: c.clockGen + 1,
-      remainingMs: clockLimitMs(snapshotOf(c), c.clockKind as ClockKind),
-      pausedAt: v.now,
-    };
-  } else {
-    const armed = planArm(next, c.clockKind as ClockKind, by.startAt);
-    next = { ...next, ...armed.fields };
-    timers = armed.timers;
-  }
-  const card = planned({
-    kind: "post",
-    channel: newChannel,
-    body: caseCard(newT, next, v.timeZone, v.now),
-    group: caseNews("complaint.escalated", newT, next, v.timeZone, { tier: to, mentions: tierTargets(c, to) }),
-  });
-  next = { ...next, cardId: card.id };
-  const messages = [
-    // The old card stays where it was, pointing to the tier that now has the case.
-    ...(c.cardId
-      ? [
-          planned({
-            kind: "update",
-            targetId: c.cardId,
-            body: caseCard(oldT, { ...c, version: c.version + 1 }, v.timeZone, v.now, {
-              tier: to,
-              channel: newChannel,
-            }),
-          }),
-        ]
-      : []),
-    ...(c.cardId
-      ? [
-          planned({
-            kind: "post",
-            channel: oldChannel,
-            threadOfId: c.cardId,
-            body: { text: why(oldT) },
-            group: caseNews("complaint.moved", oldT, c, v.timeZone, {
-              tier: from,
-              extra: oldT("complaint.rollup.movedTo", { tier: to }),
-            }),
-          }),
-        ]
-      : []),
-    card,
-    planned({
-      kind: "post",
-      channel: newChannel,
-      threadOfId: card.id,
-      body: {
-        text: newT("complaint.note.arrived", {
-          mentions: mentions(next, to),
-          number: c.number,
-          tier: to,
-          why: why(newT),
-        }),
-      },
-    }),
-  ];
-  const ownerKey = by.actorId ? "complaint.note.escalatedManual" : "complaint.note.escalatedAuto";
-  const ownerParams = {
-    actor: by.actorId ?? "",
-    to,
-    from,
-    reason: by.reason ?? "",
-    clock: v.owner(c.clockKind === "response" ? "complaint.clock.response" : "complaint.clock.resolution"),
-  };
-  messages.push(
-    planned({
-      kind: "post",
-      channel: c.ownerId,
-      body: {
-        text: v.owner("complaint.owner.dm", {
-          number: c.number,
-          customer: c.customerName,
-          event: v.owner(ownerKey, ownerParams),
-        }),
-      },
-      group: caseNews("complaint.owner", v.owner, next, v.timeZone, {
-        extra: v.owner("complaint.rollup.movedTo", { tier: to }),
-      }),
-    }),
-  );
+  const { next, timers } = oneTierUp(c, by, v.now);
+  const { card, messages } = escalationMessages(c, next, by, v);
   return {
     caseId: c.id,
     guard: guardOf(c),
     set: {
-      tier: to,
-      tierPeople: tierPeopleOf(c, to),
+      tier: next.tier,
+      tierPeople: tierPeopleOf(c, next.tier),
       escalations: next.escalations,
       breaches: next.breaches,
       cardId: card.id,
@@ -232,7 +69,7 @@ export function planEscalation(c: ComplaintCase, by: EscalateBy, v: Voices): Cas
       {
         kind: by.actorId ? "escalated" : "escalated_auto",
         actorId: by.actorId,
-        detail: { from, to, reason: by.reason },
+        detail: { from: c.tier, to: next.tier, reason: by.reason },
       },
     ],
   };
@@ -244,13 +81,6 @@ export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): Case
   const deadline = `${formatInZone(c.deadlineAt ?? dueAt, v.timeZone, "MM-dd HH:mm")} (${v.timeZone})`;
   const params = { mentions: mentions(c, 3), number: c.number, deadline, interval: formatDuration(p.tier3RepeatMs) };
   const saved = { ...c, version: c.version + 1, breaches: c.breaches + 1 };
-  const channel = tierOf(c, c.tier).channelId;
-  const messages = c.cardId
-    ? [
-        ...noteAndDm(v, c, c.cardId, channel, "complaint.note.tier3Overdue", params),
-        planned({ kind: "update", targetId: c.cardId, body: caseCard(v.channel(channel), saved, v.timeZone, v.now) }),
-      ]
-    : [];
   const payload: ClockPayload = { caseId: c.id, gen: c.clockGen, seq: saved.breaches };
   const steps = Math.max(1, Math.ceil((v.now.getTime() - dueAt.getTime() + 1) / p.tier3RepeatMs));
   return {
@@ -267,7 +97,7 @@ export function planTier3Overdue(c: ComplaintCase, dueAt: Date, v: Voices): Case
         payload,
       },
     ],
-    messages,
+    messages: tier3Messages(c, saved, v, params),
     events: [{ kind: "tier3_overdue", actorId: null, detail: { repeat: saved.breaches } }],
   };
 }

@@ -1,6 +1,6 @@
-import { HOME_PAGE, homePageValue, type Feature } from "../feature.ts";
+import { HOME_PAGE, homePageValue, type Feature } from "../../feature.ts";
 import { homeBlocks } from "./blocks.ts";
-import { caseRow } from "./answers.ts";
+import { caseRow } from "./blocks-answers.ts";
 import { COMMAND } from "./ids.ts";
 import { auditClocks, clockAuditJob, clockAuditRecurring } from "./clock-audit.ts";
 import { complaintJobs } from "./jobs.ts";

@@ -1,21 +1,21 @@
 // The complaint clocks' timers: the warning before a breach, and the breach itself. Both run in
 // batches: a burst of due clocks (a Monday morning, a backlog after an outage) is read with one
 // query, planned in memory and written with a few statements, together with the timers' completion.
-import { payloadOf } from "../../scheduler/types.ts";
+import { stored } from "../../infra/db/stored.ts";
 import type { Deps } from "../../deps.ts";
 import { channelTranslators } from "../../people/channels.ts";
 import type { BatchEffect, JobKind, TimerJob } from "../../scheduler/types.ts";
 import { ACTIVE } from "./case-access.ts";
 import { ClockPayloadShape, JOB_BREACH, JOB_WARN, snapshotOf } from "./case-clock.ts";
-import { applyCasePlans, type CasePlan } from "./case-plan.ts";
+import { applyCasePlans, type CasePlan, type Voices } from "./case-plan.ts";
 import { casesByIds, translatorsOf } from "./case-rows.ts";
-import { planEscalation, planTier3Overdue, planWarning, type Voices } from "./escalate.ts";
+import { planEscalation, planTier3Overdue, planWarning } from "./escalate.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import type { Status } from "./rules.ts";
 
 /** This timer still speaks for the case's clock: same generation, same breach count, clock running. */
 function current(c: ComplaintCase | undefined, job: TimerJob): c is ComplaintCase {
-  const p = payloadOf(ClockPayloadShape, job.payload, "complaint clock");
+  const p = stored(ClockPayloadShape, job.payload, "complaint clock");
   return Boolean(
     c &&
     c.clockGen === p.gen &&
@@ -29,7 +29,7 @@ function batchOf(
   plan: (deps: Deps, c: ComplaintCase, job: TimerJob, v: Voices) => CasePlan | undefined,
 ): JobKind<Deps>["runBatch"] {
   return async (deps, jobs): Promise<BatchEffect> => {
-    const payloads = new Map(jobs.map((j) => [j.id, payloadOf(ClockPayloadShape, j.payload, "complaint clock")]));
+    const payloads = new Map(jobs.map((j) => [j.id, stored(ClockPayloadShape, j.payload, "complaint clock")]));
     const cases = await casesByIds(
       deps.sql,
       [...payloads.values()].map((p) => p.caseId),

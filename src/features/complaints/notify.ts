@@ -2,19 +2,14 @@
 // to the first-contact owner. Everything goes through the outbox with the caller's transaction.
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { caseCard, caseNews } from "./blocks.ts";
-import { tierOf, tierTargets } from "./escalate.ts";
+import { caseChannel, tierTargets } from "./tiers.ts";
 
 type Case = ComplaintCase;
-
-export { mentions, tierOf } from "./escalate.ts";
-
-/** The channel a case's card and notes are in: its tier's. */
-export const caseChannel = (c: Case): string => tierOf(c, c.tier).channelId;
 
 /**
  * Channel messages speak the channel's language (/shopops language #channel), else the
@@ -58,7 +53,7 @@ export async function note(
   const text = (await caseChannelT(db, deps, c))(key, params);
   await deps.outbox.enqueue(db, {
     kind: "post",
-    channel: tierOf(c, c.tier).channelId,
+    channel: caseChannel(c),
     threadOfId: c.cardId,
     body: { text },
     dedupeKey,

@@ -1,14 +1,14 @@
 import type { Deps } from "../../deps.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { createOnce } from "../../infra/seen.ts";
+import { createOnce } from "../../infra/db/seen.ts";
 import { userContext } from "../../people/people.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { armClock } from "./case-clock.ts";
-import { tierPeopleOf } from "./escalate.ts";
-import { linkInSource, logEvent, note, postCard, tellOwner, tierOf } from "./notify.ts";
+import { tierOf, tierPeopleOf } from "./tiers.ts";
+import { linkInSource, logEvent, note, postCard, tellOwner } from "./notify.ts";
 import { loadPolicy } from "./policy.ts";
 import { clockKindFor, startTierFor, type Cause, type Urgency } from "./rules.ts";
 

@@ -1,18 +1,10 @@
 // The workspace's complaint policy and tiers, and who may change them.
-import { Ids, stored } from "../../infra/stored.ts";
-import { z } from "zod";
+import { Ids, stored } from "../../infra/db/stored.ts";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { assertAdmin } from "../../people/people.ts";
 import { DEFAULT_POLICY, type PolicySnapshot } from "./rules.ts";
-
-/** Working hours as stored: {start: "09:00", end: "18:00", days: [1..5], timeZone}. */
-const WorkingHoursShape = z.object({
-  start: z.string(),
-  end: z.string(),
-  days: z.array(z.number().int()),
-  timeZone: z.string(),
-});
+import { WorkingHoursShape } from "./case-clock.ts";
 
 const POLICY_ID = "default";
 

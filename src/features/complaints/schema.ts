@@ -67,6 +67,24 @@ function parseDays(s: string): number[] | undefined {
   return list.every((d) => d > 0) ? list : undefined;
 }
 
+/** warn 75%, vip-tier 2, refund-approval 500: the setting written into the patch, or its problem. */
+function numberSetting(key: string, v: string | undefined, patch: PolicyPatch): string | undefined {
+  if (key === "warn") {
+    const n = Number((v ?? "").replace("%", ""));
+    if (!Number.isInteger(n) || n < 0 || n > 99) return "warn: a percentage from 0 to 99, e.g. 75%";
+    patch.warnPercent = n;
+  } else if (key === "vip-tier") {
+    const n = Number(v);
+    if (![1, 2, 3].includes(n)) return "vip-tier: 1, 2 or 3";
+    patch.vipStartTier = n;
+  } else {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) return "refund-approval: an amount, e.g. 500";
+    patch.refundApprovalAbove = Math.round(n);
+  }
+  return undefined;
+}
+
 function parsePolicy(rest: string[], timeZone: string): CommandParse {
   const patch: PolicyPatch = {};
   const fail = (problem: string): CommandParse => ({ ok: false, usage: "complaint.usage.policy", problem });
@@ -93,22 +111,11 @@ function parsePolicy(rest: string[], timeZone: string): CommandParse {
         else patch.tier3RepeatMs = ms;
         break;
       }
-      case "warn": {
-        const n = Number((v ?? "").replace("%", ""));
-        if (!Number.isInteger(n) || n < 0 || n > 99) return fail(`warn: a percentage from 0 to 99, e.g. 75%`);
-        patch.warnPercent = n;
-        break;
-      }
-      case "vip-tier": {
-        const n = Number(v);
-        if (![1, 2, 3].includes(n)) return fail("vip-tier: 1, 2 or 3");
-        patch.vipStartTier = n;
-        break;
-      }
+      case "warn":
+      case "vip-tier":
       case "refund-approval": {
-        const n = Number(v);
-        if (!Number.isFinite(n) || n < 0) return fail("refund-approval: an amount, e.g. 500");
-        patch.refundApprovalAbove = Math.round(n);
+        const problem = numberSetting(key, v, patch);
+        if (problem) return fail(problem);
         break;
       }
       case "hours": {

@@ -2,8 +2,10 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { ackFirst } from "../../slack/ack.ts";
-import { answerFailure, dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
-import { actionValue, parseValue } from "../../slack/payload.ts";
+import { dmUser, errorText } from "../../slack/reply.ts";
+import { parseValue } from "../../slack/payload.ts";
+import { onAction } from "../../slack/handler-kit.ts";
+import { personOf } from "../../slack/handler-context.ts";
 import { userContext } from "../../people/people.ts";
 import * as actions from "./case-actions.ts";
 import { loadCase, assertMayAct } from "./case-access.ts";
@@ -49,26 +51,31 @@ async function openCaseModal(
   await deps.slack.call("views.open", { trigger_id: body.trigger_id, view });
 }
 
-export function registerCard(app: App, deps: Deps): void {
-  for (const [actionId, handler] of simple) {
-    app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
-      await ackFirst(ack);
-      await guarded(deps, body, () =>
-        handler(deps, parseValue(CaseRef, actionValue(action), "case id"), body.user.id, body),
-      );
-    });
-  }
-  app.action<BlockAction>(ACTION.rate, async ({ ack, body, action }) => {
-    await ackFirst(ack);
-    await guarded(deps, body, async () => {
-      const v = parseValue(RateValue, actionValue(action), "rating");
-      const [ref, score] = v.split(":") as [string, string];
-      await actions.rate(deps, CaseRef.parse(ref), body.user.id, Number(score));
-    });
-  });
+/** Refusals and failures of a card's buttons become an ephemeral answer, never a stack trace. */
+const WHERE = "complaint card";
 
-  app.view(VIEW_ESCALATE, async ({ ack, body, view }) => {
-    const user = await userContext(deps, body.user.id);
+export function registerCard(app: App, deps: Deps): void {
+  for (const [actionId, handler] of simple)
+    onAction(
+      app,
+      deps,
+      actionId,
+      ({ body, value }) => handler(deps, parseValue(CaseRef, value, "case id"), body.user.id, body),
+      WHERE,
+    );
+  onAction(
+    app,
+    deps,
+    ACTION.rate,
+    async ({ body, value }) => {
+      const [ref, score] = parseValue(RateValue, value, "rating").split(":") as [string, string];
+      await actions.rate(deps, CaseRef.parse(ref), body.user.id, Number(score));
+    },
+    WHERE,
+  );
+
+  app.view(VIEW_ESCALATE, async ({ ack, body, view, context }) => {
+    const user = await personOf(context);
     const reason = (view.state.values[FIELD.reason]?.[FIELD.reason]?.value ?? "").trim();
     const meta = CaseMeta.safeParse(safeJson(view.private_metadata));
     if (!reason || !meta.success)
@@ -80,8 +87,8 @@ export function registerCard(app: App, deps: Deps): void {
     await viewGuarded(deps, body.user.id, () => actions.escalateNow(deps, meta.data, body.user.id, reason));
   });
 
-  app.view(VIEW_REMEDY, async ({ ack, body, view }) => {
-    const user = await userContext(deps, body.user.id);
+  app.view(VIEW_REMEDY, async ({ ack, body, view, context }) => {
+    const user = await personOf(context);
     const parsed = RemedyValues.safeParse(view.state.values);
     const meta = CaseMeta.safeParse(safeJson(view.private_metadata));
     const kind = parsed.success ? parsed.data.remedy_kind.remedy_kind.selected_option?.value : undefined;
@@ -105,17 +112,6 @@ export function registerCard(app: App, deps: Deps): void {
       actions.proposeRemedy(deps, meta.data, body.user.id, { kind, amount, note }),
     );
   });
-}
-
-/** Refusals and failures become an ephemeral answer in the user's language, never a stack trace. */
-async function guarded(deps: Deps, body: BlockAction, fn: () => Promise<unknown>) {
-  try {
-    await fn();
-  } catch (e) {
-    const user = await userContext(deps, body.user.id);
-    const to = { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id };
-    await answerFailure(deps, user.locale, e, "complaint card", (text) => replyEphemeral(deps, to, { text }));
-  }
 }
 
 async function viewGuarded(deps: Deps, userId: string, fn: () => Promise<unknown>) {

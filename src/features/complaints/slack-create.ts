@@ -2,7 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { AlreadyDone } from "../../infra/seen.ts";
+import { AlreadyDone } from "../../infra/db/seen.ts";
 import { ackFirst } from "../../slack/ack.ts";
 import { dmUser, errorText, replyEphemeral } from "../../slack/reply.ts";
 import { userContext } from "../../people/people.ts";

@@ -3,13 +3,13 @@
 // step's completion, so a restart in between loses nothing and nothing completes twice.
 import { stepCompletion } from "../../outbox/message.ts";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { newId } from "../../infra/ids.ts";
-import { dialectOfClient, prismaExec } from "../../infra/prisma-exec.ts";
-import { stored } from "../../infra/stored.ts";
+import { newId } from "../../infra/db/ids.ts";
+import { dialectOfClient, prismaExec } from "../../infra/db/prisma-exec.ts";
+import { stored } from "../../infra/db/stored.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
-import { RemedyShape } from "./blocks.ts";
+import { RemedyShape } from "./remedy.ts";
 
 /** What a waiting step continues with once the case is closed. */
 export function closedOutputs(c: ComplaintCase): Record<string, unknown> {

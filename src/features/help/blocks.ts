@@ -1,5 +1,5 @@
 import type { Translator } from "../../infra/i18n.ts";
-import type { Feature } from "../feature.ts";
+import type { Feature } from "../../feature.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 
 const helpCache = new WeakMap<readonly Feature[], Map<string, MessageBody>>();

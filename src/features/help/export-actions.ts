@@ -5,9 +5,10 @@ import { AUDIT_FEATURES, type AuditFeature } from "../../audit/audit.ts";
 import { auditCsv, auditRows } from "../../audit/export.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { isRealDate } from "../../infra/time.ts";
-import { bearerOk, sendJson } from "../../infra/webhook.ts";
+import { bearerOk } from "../../infra/webhook.ts";
+import { sendJson } from "../../infra/http-body.ts";
 import { assertAdmin, userContext } from "../../people/people.ts";
-import type { HttpRoute } from "../feature.ts";
+import type { HttpRoute } from "../../feature.ts";
 
 export interface ExportWish {
   from: string;

@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.ts";
+import type { Feature } from "../../feature.ts";
 import { COMMAND } from "./ids.ts";
 import { housekeepingJobs, housekeepingRecurring } from "./jobs.ts";
 import { registerHelp } from "./slack.ts";

@@ -1,6 +1,6 @@
 // The bot's own housekeeping: forgetting Slack request ids once no retry or replay can come.
 import type { Deps } from "../../deps.ts";
-import { forgetSeen } from "../../infra/seen.ts";
+import { forgetSeen } from "../../infra/db/seen.ts";
 import type { JobKind, RecurringJob } from "../../scheduler/types.ts";
 
 export const JOB_FORGET_SEEN = "housekeeping.forgetSeen";

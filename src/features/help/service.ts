@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps.ts";
-import { pingDb } from "../../infra/db.ts";
+import { pingDb } from "../../infra/db/db.ts";
 
 export async function botStatus(deps: Pick<Deps, "db">) {
   const database = await pingDb(deps.db);

@@ -8,7 +8,7 @@ import type { MessageBody } from "../../outbox/message.ts";
 import { isAdmin, userContext, type UserContext } from "../../people/people.ts";
 import { setChannelLocale } from "../../people/channels.ts";
 import { chooseLocale } from "../../slack/user-context.ts";
-import { HOME_PAGE, type Feature } from "../feature.ts";
+import { HOME_PAGE, type Feature } from "../../feature.ts";
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import { z } from "zod";
 

@@ -6,11 +6,11 @@
 // A backfill of old days records what it finds without posting it: an alert is for what can
 // still be acted on (the last ALERT_DAYS days), not for last year's Double 11.
 import { z } from "zod";
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import { channelLocales } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
-import { newId } from "../../infra/ids.ts";
+import { newId } from "../../infra/db/ids.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import {
   decompose,
@@ -22,7 +22,8 @@ import {
   type RuleSet,
   type Totals,
 } from "./rules.ts";
-import { alertBlocks, money, signedPct, alertNews } from "./blocks.ts";
+import { money, signedPct } from "./format.ts";
+import { postAlert } from "./notify.ts";
 import { channelsByDay, topMovers, totalsByDay } from "./totals.ts";
 
 /** Days back from today (team time) whose anomalies are posted; older ones are recorded only. */
@@ -197,12 +198,7 @@ async function post(deps: Deps, store: string, found: Found[]): Promise<number> 
           },
         });
         if (!to) return;
-        const { id } = await deps.outbox.enqueue(tx, {
-          kind: "post",
-          channel: to,
-          body: { text, blocks: alertBlocks(locale, text, alert.id) },
-          group: alertNews(locale, text, f.finding.level),
-        });
+        const id = await postAlert(tx, deps, { channel: to, locale, text, alertId: alert.id, level: f.finding.level });
         await tx.metricAlert.update({ where: { id: alert.id }, data: { messageId: id } });
       });
       n++;

@@ -1,22 +1,8 @@
-// Number formatting and the alert message's blocks.
+// The anomaly alert's message: its text, and Acknowledge / Snooze / Create action.
 import type { KnownBlock } from "@slack/types";
 import { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
-export { ACTION_ACK, ACTION_SNOOZE, ACTION_CREATE_TASK } from "./ids.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import type { Grouping } from "../../outbox/message.ts";
-
-export function money(x: number, signed = false): string {
-  const s = `¥${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return x < 0 ? `-${s}` : signed ? `+${s}` : s;
-}
-
-export function signedPct(x: number | null | undefined, digits = 1): string {
-  if (x == null || !Number.isFinite(x)) return "–";
-  return `${x >= 0 ? "+" : ""}${(x * 100).toFixed(digits)}%`;
-}
-
-export const pct = (x: number | null | undefined, digits = 1) => (x == null ? "–" : `${(x * 100).toFixed(digits)}%`);
-export const num = (x: number) => x.toLocaleString("en-US");
 
 export function alertBlocks(locale: Locale, text: string, alertId: string, footer?: string): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text } }];

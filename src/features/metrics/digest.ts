@@ -1,23 +1,19 @@
 // The managers' digest: yesterday (or last week) against the day before, the same weekday last
 // week, the same day last year and the target; the GMV change split into its factors; the top
 // movers; and a 30-day trend chart as a PNG in the same message.
-import { payloadOf } from "../../scheduler/types.ts";
-import { z } from "zod";
 import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_DIGEST } from "./ids.ts";
-export { JOB_DIGEST } from "./ids.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import { userContext } from "../../people/people.ts";
-import type { JobKind } from "../../scheduler/types.ts";
 import { shiftDate } from "../../infra/time.ts";
-import { renderTrendPng } from "./chart.ts";
+import { moverLines, targetLine, trendChart } from "./digest-parts.ts";
 import { versionOf } from "./store-rows.ts";
-import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
+import { totalsOver } from "./totals.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";
-import { money, num, pct, signedPct } from "./blocks.ts";
+import { money, num, pct, signedPct } from "./format.ts";
 
 type Sub = {
   id: string;
@@ -123,22 +119,7 @@ async function compose(
           yoy: signedPct(change(now.gmv, lastYear?.gmv)),
         }),
   );
-  const month = end.slice(0, 7);
-  if (targetGmv !== null) {
-    const target = { gmv: targetGmv };
-    const mtd = (await totalsOver(q, store, `${month}-01`, end))?.gmv ?? 0;
-    const daysInMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-    const periodTarget = (target.gmv / daysInMonth) * span;
-    lines.push(
-      tr("metrics.digest.target", {
-        mtd: money(mtd),
-        target: money(target.gmv),
-        attainment: pct(mtd / target.gmv),
-        periodTarget: money(periodTarget),
-        periodAttainment: pct(now.gmv / periodTarget),
-      }),
-    );
-  }
+  if (targetGmv !== null) lines.push(await targetLine(q, tr, { store, end, span, gmv: now.gmv, targetGmv }));
   lines.push(
     tr("metrics.digest.kpis", {
       uv: num(now.uv),
@@ -168,41 +149,8 @@ async function compose(
         factor: tr(`metrics.factor.${mainFactor(d)}`),
       }),
     );
-  const movers = topMovers(
-    await totalsBy(q, "channel", store, start, end),
-    await totalsBy(q, "channel", store, shiftDate(start, -span), shiftDate(end, -span)),
-  );
-  if (movers.length)
-    lines.push(tr("metrics.digest.movers", { list: movers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
-  const skuMovers = topMovers(
-    await totalsBy(q, "sku", store, start, end),
-    await totalsBy(q, "sku", store, shiftDate(start, -span), shiftDate(end, -span)),
-  );
-  if (skuMovers.length)
-    lines.push(
-      tr("metrics.digest.skuMovers", { list: skuMovers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }),
-    );
-  const first = shiftDate(end, -29);
-  const byDay = await totalsByDay(q, store, first, end);
-  const series = Array.from({ length: 30 }, (_, i) => {
-    const date = shiftDate(first, i);
-    return { date, gmv: byDay.get(date)?.gmv ?? null };
-  });
-  const avg = series.map((_, i) => {
-    const w = series
-      .slice(Math.max(0, i - 6), i + 1)
-      .map((s) => s.gmv)
-      .filter((x): x is number => x != null);
-    return i < 6 || w.length === 0 ? null : Math.round((w.reduce((a, b) => a + b, 0) / w.length) * 100) / 100;
-  });
-  const png = await renderTrendPng({
-    title: tr("metrics.digest.chartTitle", { store }),
-    labels: series.map((s) => s.date.slice(5)),
-    series: [
-      { name: tr("metrics.digest.series"), data: series.map((s) => s.gmv) },
-      { name: tr("metrics.digest.avg"), data: avg, dashed: true },
-    ],
-  });
+  lines.push(...(await moverLines(q, tr, { store, start, end, span })));
+  const png = await trendChart(q, tr, store, end);
   return { text: lines.join("\n"), png };
 }
 
@@ -232,14 +180,3 @@ export async function queueDigest(
   });
   return true;
 }
-
-export const digestJob: JobKind<Deps> = {
-  kind: JOB_DIGEST,
-  async run(deps, job) {
-    const { subId, date } = payloadOf(z.object({ subId: z.string(), date: z.string() }), job.payload, "digest");
-    const sub = await deps.db.digestSubscription.findUnique({ where: { id: subId } });
-    if (!sub) return;
-    await queueDigest(deps, sub, shiftDate(date, -1), `${job.key}:send`);
-    await planNextDigest(deps, sub);
-  },
-};

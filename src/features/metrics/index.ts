@@ -1,11 +1,14 @@
-import { decodeText } from "../../infra/csv.ts";
-import { problemLines, registerFileImport } from "../../slack/file-import.ts";
-import type { Feature } from "../feature.ts";
-import { ingestMetrics } from "./ingest.ts";
-import { parseCsvMetrics, parseJsonMetrics } from "./parse-batch.ts";
-import { auditDigests, digestJob } from "./digest.ts";
-import { COMMAND, registerMetrics } from "./slack.ts";
-import { metricsWebhook } from "./webhook.ts";
+import type { App } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import type { Feature } from "../../feature.ts";
+import { registerIntakeShortcut } from "../../intake/shortcut.ts";
+import { webhookRoute } from "../../intake/webhook.ts";
+import { auditDigests } from "./digest.ts";
+import { COMMAND } from "./ids.ts";
+import { metricsIntake } from "./intake.ts";
+import { digestJob } from "./jobs.ts";
+import { registerActions } from "./slack-actions.ts";
+import { registerCommand } from "./slack-command.ts";
 
 export const metricsFeature: Feature = {
   name: "metrics",
@@ -15,21 +18,12 @@ export const metricsFeature: Feature = {
       help: ["cmd.metrics.digest", "cmd.metrics.targets", "cmd.metrics.alerts", "cmd.metrics.import"],
     },
   ],
-  register(app, deps) {
-    registerMetrics(app, deps);
-    registerFileImport(app, deps, {
-      callbackId: "metrics_import_file",
-      async run(d, bytes, name) {
-        const b = /\.csv$/i.test(name) ? parseCsvMetrics(bytes) : parseJsonMetrics(decodeText(bytes));
-        const r = await ingestMetrics(d, b.records);
-        return {
-          key: "metrics.import.result",
-          params: { ...r, bad: new Set(b.problems.map((p) => p.row)).size, problems: problemLines(b.problems) },
-        };
-      },
-    });
+  register(app: App, deps: Deps) {
+    registerCommand(app, deps);
+    registerActions(app, deps);
+    registerIntakeShortcut(app, deps, metricsIntake);
   },
   jobs: [digestJob],
-  routes: [metricsWebhook],
+  routes: [webhookRoute(metricsIntake)],
   onStart: auditDigests,
 };

@@ -3,10 +3,10 @@
 // answered while a million-row backfill is written. The anomaly rules run once at the end, for
 // every store and day the upload touched (anomalies.ts).
 import type { Deps } from "../../deps.ts";
-import { newId } from "../../infra/ids.ts";
+import { newId } from "../../infra/db/ids.ts";
 import { todayIn } from "../../infra/time.ts";
 import { checkAnomalies } from "./anomalies.ts";
-import type { MetricRecord } from "./schema.ts";
+import type { MetricRecord } from "./schema-rows.ts";
 import { bumpVersions, rollUpHours, storeMetricRows } from "./store-rows.ts";
 
 /** Rows per transaction: big enough to amortise the commit, small enough to keep a turn short. */

@@ -1,5 +1,5 @@
 import { readCsvTable } from "../../infra/csv.ts";
-import { METRIC_COLUMNS, validateMetricRow, type MetricRecord, type RowProblem } from "./schema.ts";
+import { METRIC_COLUMNS, validateMetricRow, type MetricRecord, type RowProblem } from "./schema-rows.ts";
 
 export interface MetricBatch {
   records: MetricRecord[];

@@ -91,10 +91,8 @@ export function decompose(now: Totals, before: Totals): Decomposition | null {
   const cr0 = before.buyers / before.uv;
   const cr1 = now.buyers / now.uv;
   const pb0 = before.gmv / before.buyers;
-  const pb1 = now.gmv / now.buyers;
   const uv = (now.uv - before.uv) * cr0 * pb0;
   const conversion = now.uv * (cr1 - cr0) * pb0;
-  const perBuyer = now.uv * cr1 * (pb1 - pb0);
   return {
     total: cents(now.gmv - before.gmv),
     uv: cents(uv),

@@ -1,190 +1,103 @@
-// A metrics row wherever it comes from (webhook JSON, CSV, a script), validated field by field.
-import { inPlainWords } from "../../infra/plain-issues.ts";
-import { z } from "zod";
-import { isRealDate } from "../../infra/time.ts";
+// What /metrics accepts. A command with wrong parts names every one of them, each with what it
+// should look like, so one retry is enough.
+import type { MessageKey } from "../../infra/i18n.ts";
+import { LEVELS, type Level } from "./rules.ts";
 
-const count = () =>
-  z.coerce
-    .number({ error: "a whole number" })
-    .refine((n) => Number.isFinite(n), "a number, not text")
-    .refine((n) => Number.isInteger(n), "a whole number")
-    .refine((n) => n >= 0, "cannot be negative")
-    .default(0);
-const money = () =>
-  z.coerce
-    .number({ error: "an amount" })
-    .refine((n) => Number.isFinite(n), "an amount, not text")
-    .refine((n) => n >= 0, "cannot be negative")
-    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "at most two decimals")
-    .default(0);
+export type MetricsCommand =
+  | { sub: "target"; store: string; month: string; gmv: number }
+  | { sub: "now"; store: string }
+  | { sub: "digest-off"; where: string; store: string }
+  | {
+      sub: "digest";
+      where: string;
+      store: string;
+      cadence: "daily" | "weekly";
+      weekday: number | null;
+      time: string;
+    }
+  | { sub: "alerts-show" }
+  | { sub: "alerts"; level: Level; channelId: string }
+  | { sub: "rule-static"; warning: number; critical: number }
+  | { sub: "rule-dynamic"; weeks: number; k: number }
+  | { sub: "rule-correlated"; uvUp: number; conversionDown: number }
+  | { sub: "import" };
 
-export const MetricInput = z.object({
-  date: z.string().trim().refine(isRealDate, "a real date as YYYY-MM-DD"),
-  hour: z.coerce.number().int().min(0).max(23).optional(),
-  store: z.string().trim().min(1, "required").max(60),
-  channel: z.string().trim().max(60).optional(),
-  sku: z.string().trim().max(100).optional(),
-  uv: count(),
-  pv: count(),
-  product_views: count(),
-  cart_adds: count(),
-  orders: count(),
-  buyers: count(),
-  gmv: money(),
-  refunds: money(),
-  ad_spend: money(),
-  new_customers: count(),
-});
-
-export const METRIC_COLUMNS = [
-  "date",
-  "hour",
-  "store",
-  "channel",
-  "sku",
-  "uv",
-  "pv",
-  "product_views",
-  "cart_adds",
-  "orders",
-  "buyers",
-  "gmv",
-  "refunds",
-  "ad_spend",
-  "new_customers",
-];
-
-export interface MetricRecord {
-  date: string;
-  hour: number;
-  store: string;
-  channel: string;
-  sku: string;
-  uv: number;
-  pv: number;
-  productViews: number;
-  cartAdds: number;
-  orders: number;
-  buyers: number;
-  gmv: number;
-  refunds: number;
-  adSpend: number;
-  newCustomers: number;
+export interface Problem {
+  key: MessageKey;
+  params: Record<string, string>;
 }
 
-export interface RowProblem {
-  row: number;
-  field: string;
-  message: string;
+export type MetricsParse =
+  { ok: true; cmd: MetricsCommand } | { ok: false; problems: Problem[] } | { ok: false; usage: true };
+
+const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
+export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const pctArg = (s: string | undefined) =>
+  s && /^\d{1,2}(\.\d+)?%?$/.test(s) ? Number(s.replace("%", "")) / 100 : undefined;
+const usage: MetricsParse = { ok: false, usage: true };
+const wrong = (problems: Problem[]): MetricsParse => ({ ok: false, problems });
+
+function parseTarget([store, month, gmv]: string[]): MetricsParse {
+  if (!store) return usage;
+  const problems: Problem[] = [];
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? ""))
+    problems.push({ key: "metrics.error.month", params: { month: month ?? "" } });
+  if (!/^\d+(\.\d{1,2})?$/.test(gmv ?? "")) problems.push({ key: "metrics.error.gmv", params: { gmv: gmv ?? "" } });
+  return problems.length
+    ? wrong(problems)
+    : { ok: true, cmd: { sub: "target", store, month: month!, gmv: Number(gmv) } };
 }
 
-const COUNT_FIELDS = [
-  ["uv", "uv"],
-  ["pv", "pv"],
-  ["product_views", "productViews"],
-  ["cart_adds", "cartAdds"],
-  ["orders", "orders"],
-  ["buyers", "buyers"],
-  ["new_customers", "newCustomers"],
-] as const;
-const MONEY_FIELDS = [
-  ["gmv", "gmv"],
-  ["refunds", "refunds"],
-  ["ad_spend", "adSpend"],
-] as const;
-const given = (v: unknown) => v !== "" && v !== null && v !== undefined;
-
-/** A whole number ≥ 0 as JSON or a spreadsheet gives it, or undefined for anything else. */
-function plainCount(v: unknown): number | undefined {
-  if (!given(v)) return 0;
-  if (typeof v === "number") return Number.isInteger(v) && v >= 0 ? v : undefined;
-  return typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
+function parseDigest(rest: string[], userId: string): MetricsParse {
+  const off = rest[0] === "off";
+  const args = off ? rest.slice(1) : rest;
+  const where = args[0] === "me" ? userId : channelRe.exec(args[0] ?? "")?.[1];
+  if (!where) return usage;
+  const store = args[1] && !/^(daily|weekly)$/.test(args[1]) ? args[1] : "shop1";
+  if (off) return { ok: true, cmd: { sub: "digest-off", where, store } };
+  const after = args.slice(args[1] === store ? 2 : 1);
+  const cadence = after[0] === "weekly" ? "weekly" : "daily";
+  const weekday = cadence === "weekly" ? DAYS.indexOf((after[1] ?? "mon").toLowerCase()) + 1 : null;
+  // A time that is not a time is refused, and nothing changes (it used to become 09:00 and
+  // replace the subscription that was there).
+  const timeWord = after.find((w) => /^\d{1,2}[:：]\d{1,2}$/.test(w));
+  const problems: Problem[] = [];
+  if (timeWord !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(timeWord))
+    problems.push({ key: "metrics.error.time", params: { time: timeWord } });
+  if (weekday === 0) problems.push({ key: "metrics.error.weekday", params: { day: after[1] ?? "" } });
+  if (problems.length) return wrong(problems);
+  return { ok: true, cmd: { sub: "digest", where, store, cadence, weekday, time: timeWord ?? "09:00" } };
 }
 
-function plainMoney(v: unknown): number | undefined {
-  if (!given(v)) return 0;
-  const n = typeof v === "number" ? v : typeof v === "string" && /^\d{1,13}(\.\d{1,2})?$/.test(v) ? Number(v) : NaN;
-  return Number.isFinite(n) && n >= 0 && Math.abs(Math.round(n * 100) - n * 100) < 1e-6 ? n : undefined;
+function parseRule([kind, a, b]: string[]): MetricsParse {
+  if (kind === "static" && pctArg(a) && pctArg(b))
+    return { ok: true, cmd: { sub: "rule-static", warning: pctArg(a)!, critical: pctArg(b)! } };
+  if (kind === "dynamic" && Number.isInteger(Number(a)) && Number(a) >= 3 && Number(b) > 0)
+    return { ok: true, cmd: { sub: "rule-dynamic", weeks: Number(a), k: Number(b) } };
+  if (kind === "correlated" && pctArg(a) && pctArg(b))
+    return { ok: true, cmd: { sub: "rule-correlated", uvUp: pctArg(a)!, conversionDown: pctArg(b)! } };
+  return usage;
 }
 
-/**
- * The common case checked by hand: a backfill is a million rows, and zod's parse costs more than
- * storing one. A row this does not vouch for (anything unusual, any mistake) goes through the
- * zod schema, which names the problems; for a row both accept, both give the same record
- * (tests/unit/metrics-validate.test.ts checks that on random rows).
- */
-export function plainRow(raw: Record<string, unknown>): MetricRecord | undefined {
-  const date = typeof raw.date === "string" ? raw.date.trim() : undefined;
-  const store = typeof raw.store === "string" ? raw.store.trim() : undefined;
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date) || !store || store.length > 60) return undefined;
-  let hour = -1;
-  if (given(raw.hour)) {
-    const h = plainCount(raw.hour);
-    if (h === undefined || h > 23) return undefined;
-    hour = h;
+export function parseMetricsCommand(words: string[], userId: string): MetricsParse {
+  const [sub = "", ...rest] = words;
+  switch (sub.toLowerCase()) {
+    case "target":
+      return parseTarget(rest);
+    case "now":
+      return { ok: true, cmd: { sub: "now", store: rest[0] ?? "shop1" } };
+    case "digest":
+      return parseDigest(rest, userId);
+    case "alerts": {
+      if (rest.length === 0) return { ok: true, cmd: { sub: "alerts-show" } };
+      const level = rest[0] as Level;
+      const channelId = channelRe.exec(rest[1] ?? "")?.[1];
+      return LEVELS.includes(level) && channelId ? { ok: true, cmd: { sub: "alerts", level, channelId } } : usage;
+    }
+    case "rule":
+      return parseRule(rest);
+    case "import":
+      return { ok: true, cmd: { sub: "import" } };
   }
-  const channel = given(raw.channel) ? (typeof raw.channel === "string" ? raw.channel.trim() : undefined) : "";
-  const sku = given(raw.sku) ? (typeof raw.sku === "string" ? raw.sku.trim() : undefined) : "";
-  if (channel === undefined || channel.length > 60 || sku === undefined || sku.length > 100) return undefined;
-  const r = { date, hour, store, channel: channel || "all", sku } as MetricRecord;
-  for (const [from, to] of COUNT_FIELDS) {
-    const n = plainCount(raw[from]);
-    if (n === undefined) return undefined;
-    r[to] = n;
-  }
-  for (const [from, to] of MONEY_FIELDS) {
-    const n = plainMoney(raw[from]);
-    if (n === undefined) return undefined;
-    r[to] = n;
-  }
-  return r;
-}
-
-export function validateMetricRow(
-  raw: Record<string, unknown>,
-  row: number,
-): { ok: true; record: MetricRecord } | { ok: false; problems: RowProblem[] } {
-  const fast = raw && typeof raw === "object" ? plainRow(raw) : undefined;
-  if (fast) return { ok: true, record: fast };
-  return validateWithSchema(raw ?? {}, row);
-}
-
-/** The zod path: every row the fast path leaves, with each problem named. */
-export function validateWithSchema(
-  raw: Record<string, unknown>,
-  row: number,
-): { ok: true; record: MetricRecord } | { ok: false; problems: RowProblem[] } {
-  // Empty cells in a spreadsheet mean "not given", not zero-length text.
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== null && v !== undefined));
-  const p = MetricInput.safeParse(cleaned);
-  if (!p.success)
-    return {
-      ok: false,
-      problems: p.error.issues.map((i) => ({
-        row,
-        field: String(i.path[0] ?? "row"),
-        message: inPlainWords(i.message),
-      })),
-    };
-  const d = p.data;
-  return {
-    ok: true,
-    record: {
-      date: d.date,
-      hour: d.hour ?? -1,
-      store: d.store,
-      channel: d.channel || "all",
-      sku: d.sku ?? "",
-      uv: d.uv,
-      pv: d.pv,
-      productViews: d.product_views,
-      cartAdds: d.cart_adds,
-      orders: d.orders,
-      buyers: d.buyers,
-      gmv: d.gmv,
-      refunds: d.refunds,
-      adSpend: d.ad_spend,
-      newCustomers: d.new_customers,
-    },
-  };
+  return usage;
 }

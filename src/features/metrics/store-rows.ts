@@ -1,9 +1,9 @@
 // Storing metric rows set-based: per slice of rows, one statement finds which keys exist (to
 // report stored vs replaced) and one INSERT … ON CONFLICT DO UPDATE writes them all. Measured on
 // a day of 1,003 rows: 1.25 s through Prisma's findUnique/update/create per row; a few ms here.
-import { newId } from "../../infra/ids.ts";
-import { valueRows, type Param, type Sql } from "../../infra/sql.ts";
-import type { MetricRecord } from "./schema.ts";
+import { newId } from "../../infra/db/ids.ts";
+import { valueRows, type Param, type Sql } from "../../infra/db/sql.ts";
+import type { MetricRecord } from "./schema-rows.ts";
 
 const KEY = ["date", "hour", "store", "channel", "sku"] as const;
 const VALUES = [

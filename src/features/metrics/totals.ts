@@ -1,7 +1,7 @@
 // A store's totals for many days (or channels, or SKUs) in one grouped statement each, instead
 // of one Prisma query per day. Money is summed in cents, exactly as rules.ts's sum() does, so a
 // day's totals here and there agree to the cent.
-import type { Dialect, Sql } from "../../infra/sql.ts";
+import type { Dialect, Sql } from "../../infra/db/sql.ts";
 import { ZERO, type Totals } from "./rules.ts";
 
 const cents = (col: string, d: Dialect) =>

@@ -2,15 +2,17 @@
 // through the team's role map (the backup when the main person is the step's A).
 import { channelTranslator } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { planTaskReminders } from "./reminders.ts";
 import { userContext } from "../../people/people.ts";
-import { taskCard } from "./blocks.ts";
+import { taskCard } from "./notify.ts";
 import { FLOWS, type FlowStep } from "./rules.ts";
-import { announce, createTask, peopleOf, translatorsFor, type Translators } from "./tasks.ts";
+import { createTask } from "./create-task.ts";
+import { announce } from "./notify.ts";
+import { peopleOf, translatorsFor, type Translators } from "./task-people.ts";
 
 async function resolveRole(db: Db, role: string): Promise<string> {
   const m = await db.roleMapping.findUnique({ where: { role } });

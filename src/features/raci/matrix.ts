@@ -3,7 +3,11 @@
 import { esc as escMd } from "../../infra/markup.ts";
 import { svgToPng } from "../../infra/png.ts";
 import type { Task } from "../../generated/prisma/client.ts";
-import { parseTask } from "./blocks.ts";
+import { parseTask } from "./task-row.ts";
+import type { Deps } from "../../deps.ts";
+import { DomainError } from "../../infra/errors.ts";
+import type { MessageKey, Translator } from "../../infra/i18n.ts";
+import { FLOWS } from "./rules.ts";
 
 export interface Matrix {
   people: string[];
@@ -75,4 +79,25 @@ export function matrixPng(title: string, taskHeader: string, m: Matrix, names: M
 export function matrixText(m: Matrix, taskHeader: string): string {
   const head = `${escMd(taskHeader)} | ${m.people.map((u) => (/^[CG]/.test(u) ? `<#${u}>` : `<@${u}>`)).join(" | ")}`;
   return [head, ...m.rows.map((r) => `${escMd(r.task)} | ${r.cells.map((c) => c || "·").join(" | ")}`)].join("\n");
+}
+
+/** A flow's matrix as a picture, with its caption, in the reader's language. */
+export async function flowMatrix(deps: Deps, t: Translator, ref: string) {
+  const number = Number(ref.replace(/^#/, ""));
+  const flow = Number.isInteger(number) ? await deps.db.taskFlow.findUnique({ where: { number } }) : null;
+  if (!flow) throw new DomainError("raci.error.notFound", { ref });
+  const tasks = await deps.db.task.findMany({ where: { flowId: flow.id }, orderBy: { flowStep: "asc" } });
+  const m = buildMatrix(tasks);
+  // Columns show the role each person holds in the team's map: legible, and in the reader's language.
+  const mappings = await deps.db.roleMapping.findMany();
+  const names = new Map<string, string>();
+  for (const r of mappings) if (!names.has(r.userId)) names.set(r.userId, t(`role.${r.role}` as MessageKey));
+  const title = t("raci.matrix.title", { number: flow.number, name: flow.name });
+  const header = t("raci.matrix.task");
+  // The picture is the matrix; the message around it is a caption, not a pipe table.
+  return {
+    text: `*${title}*\n${t("raci.matrix.legend")}`,
+    png: await matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names),
+    flow,
+  };
 }

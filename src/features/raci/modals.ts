@@ -1,6 +1,6 @@
 import { input, plain } from "../../slack/modal-kit.ts";
 import type { Translator } from "../../infra/i18n.ts";
-import { VIEW_CREATE, VIEW_REASON } from "./blocks.ts";
+import { VIEW_CREATE, VIEW_REASON } from "./ids.ts";
 import type { TaskAction } from "./rules.ts";
 
 export function createModal(t: Translator, o: { channelId?: string; description?: string; link?: string }) {

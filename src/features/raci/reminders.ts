@@ -1,18 +1,13 @@
-// Task reminders (due soon and overdue to R, overdue past the grace period to A), and the daily
-// batched note to the I's. Each is a durable timer with a dedupe key: exactly once, across restarts.
-import { payloadOf } from "../../scheduler/types.ts";
-import { z } from "zod";
-import { JOB_REMIND, ACTION_SNOOZE, JOB_INFORM, taskTimers } from "./ids.ts";
-export { JOB_REMIND, ACTION_SNOOZE, JOB_INFORM } from "./ids.ts";
-import { channelTranslator } from "../../people/channels.ts";
+// Planning a task's reminders (due soon and overdue to R, overdue past the grace period to A) and
+// the daily batched note to the I's, as durable timers with dedupe keys: exactly once, across
+// restarts. What they send when due is jobs.ts.
+import { JOB_REMIND, JOB_INFORM, taskTimers } from "./ids.ts";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { scheduleTimer } from "../../scheduler/timers.ts";
-import type { JobKind } from "../../scheduler/types.ts";
-import { userContext } from "../../people/people.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import { localTime, shiftDate, todayIn } from "../../infra/time.ts";
-import { parseTask } from "./blocks.ts";
+import { parseTask } from "./task-row.ts";
 
 export const GRACE_DAYS = 2;
 const REMIND_AT = "09:00";
@@ -54,87 +49,3 @@ export async function queueInform(db: Db, deps: Deps, task: Task) {
     });
   }
 }
-
-const remind: JobKind<Deps> = {
-  kind: JOB_REMIND,
-  async run(deps, job) {
-    const { taskId, gen, kind } = payloadOf(
-      z.object({ taskId: z.string(), gen: z.number().int(), kind: z.enum(["soon", "overdue", "toA"]) }),
-      job.payload,
-      "task reminder",
-    );
-    const task = await deps.db.task.findUnique({ where: { id: taskId } });
-    if (!task || task.gen !== gen || task.status === "approved" || task.status === "waiting") return;
-    const p = parseTask(task);
-    const who = kind === "toA" ? [task.aId] : p.r;
-    for (const u of who) {
-      const t = (await userContext(deps, u)).t;
-      const text =
-        kind === "soon"
-          ? t("raci.remind.soon", { number: task.number, title: task.title, due: task.dueDate })
-          : kind === "overdue"
-            ? t("raci.remind.overdue", { number: task.number, title: task.title, due: task.dueDate })
-            : t("raci.remind.toA", {
-                number: task.number,
-                title: task.title,
-                due: task.dueDate,
-                days: 1 + GRACE_DAYS,
-                r: p.r.map((r) => `<@${r}>`).join(" "),
-              });
-      const snooze = {
-        type: "actions",
-        elements: [
-          {
-            type: "button",
-            action_id: ACTION_SNOOZE,
-            text: { type: "plain_text", text: t("raci.btn.snooze") },
-            value: job.key.slice(0, 1900),
-          },
-        ],
-      };
-      await deps.outbox.enqueue(deps.db, {
-        kind: "post",
-        channel: u,
-        body: { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, snooze] },
-        dedupeKey: `${job.key}:${u}`,
-        group: {
-          key: "raci.reminders",
-          item: { line: text.split("\n")[0]!, rank: 2, head: { title: "rollup.raci.reminders", locale: t.locale } },
-        },
-      });
-    }
-  },
-};
-
-const inform: JobKind<Deps> = {
-  kind: JOB_INFORM,
-  async run(deps, job) {
-    const { target } = payloadOf(z.object({ target: z.string() }), job.payload, "inform note");
-    const notices = await deps.db.taskNotice.findMany({
-      where: { target, sentAt: null },
-      orderBy: { createdAt: "asc" },
-    });
-    if (notices.length === 0) return;
-    const tasks = await deps.db.task.findMany({
-      where: { id: { in: notices.map((n) => n.taskId) } },
-      orderBy: { number: "asc" },
-    });
-    // A person reads it in their language; a channel in its own.
-    const t = /^[UW]/.test(target) ? (await userContext(deps, target)).t : await channelTranslator(deps, target);
-    const list = tasks.map((x) => t("raci.inform.row", { number: x.number, title: x.title, a: x.aId })).join("\n");
-    await deps.db.$transaction(async (tx) => {
-      await deps.outbox.enqueue(tx, {
-        kind: "post",
-        channel: target,
-        body: { text: t("raci.inform.note", { list }) },
-        dedupeKey: `${job.key}:note`,
-      });
-      await tx.taskNotice.updateMany({
-        where: { id: { in: notices.map((n) => n.id) } },
-        data: { sentAt: deps.clock.now() },
-      });
-    });
-  },
-};
-
-export const raciJobs: JobKind<Deps>[] = [remind, inform];

@@ -4,16 +4,19 @@
 import { recordAction } from "../../audit/audit.ts";
 import { taskTimers } from "./ids.ts";
 import { channelTranslator } from "../../people/channels.ts";
-import { claim } from "../../infra/claim.ts";
+import { claim } from "../../infra/db/claim.ts";
 import type { Deps } from "../../deps.ts";
+import type { Translator } from "../../infra/i18n.ts";
 import { DomainError } from "../../infra/errors.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
 import type { Task } from "../../generated/prisma/client.ts";
-import { parseTask, readyDm } from "./blocks.ts";
+import { parseTask } from "./task-row.ts";
+import { readyDm } from "./notify.ts";
 import { advanceFlow } from "./flows.ts";
 import { queueInform } from "./reminders.ts";
 import { refusal, type TaskAction, type TaskStatus } from "./rules.ts";
-import { note, peopleOf, refresh, tr, translatorsFor } from "./tasks.ts";
+import { note, refresh } from "./notify.ts";
+import { peopleOf, tr, translatorsFor } from "./task-people.ts";
 
 export interface ActInput {
   reason?: string;
@@ -46,6 +49,31 @@ export async function assertMay(deps: Deps, taskId: string, userId: string, acti
   return task;
 }
 
+/** The row change a press makes, and what the task's thread note says of it. */
+function changeOf(task: Task, action: TaskAction, userId: string, input: ActInput, ct: Translator, now: Date) {
+  const p = parseTask(task);
+  const data: Partial<Task> = {};
+  let what = ct(`raci.what.${action}`, { reason: input.reason ?? "", text: input.text ?? "", who: "" });
+  if (action === "accept") data.status = "accepted";
+  if (action === "start") Object.assign(data, { status: "in_progress", blockedReason: null });
+  if (action === "block") Object.assign(data, { status: "blocked", blockedReason: input.reason ?? "" });
+  if (action === "done") Object.assign(data, { status: "ready", doneAt: now });
+  if (action === "sendBack") Object.assign(data, { status: "in_progress", sentBackWhy: input.reason ?? "" });
+  if (action === "approve") Object.assign(data, { status: "approved", approvedAt: now });
+  if (action === "answer") data.consults = JSON.stringify({ ...p.consults, [userId]: { answer: input.text ?? "" } });
+  if (action === "waive") {
+    const open = Object.entries(p.consults)
+      .filter(([, v]) => !v.answer && !v.waivedBy)
+      .map(([k]) => k);
+    data.consults = JSON.stringify({
+      ...p.consults,
+      ...Object.fromEntries(open.map((k) => [k, { waivedBy: userId }])),
+    });
+    what = ct("raci.what.waive", { who: open.map((u) => `<@${u}>`).join(" ") || "–" });
+  }
+  return { data, what };
+}
+
 export async function act(
   deps: Deps,
   taskId: string,
@@ -71,25 +99,7 @@ export async function act(
     // Only the task as it was checked above: a second press, here or on another replica, loses.
     if (!(await claim(tx, "Task", { id: task.id, version: task.version, statuses: [task.status] })))
       throw new DomainError("raci.error.changed", { number: task.number });
-    const data: Partial<Task> = {};
-    let what = ct(`raci.what.${action}`, { reason: input.reason ?? "", text: input.text ?? "", who: "" });
-    if (action === "accept") data.status = "accepted";
-    if (action === "start") Object.assign(data, { status: "in_progress", blockedReason: null });
-    if (action === "block") Object.assign(data, { status: "blocked", blockedReason: input.reason ?? "" });
-    if (action === "done") Object.assign(data, { status: "ready", doneAt: deps.clock.now() });
-    if (action === "sendBack") Object.assign(data, { status: "in_progress", sentBackWhy: input.reason ?? "" });
-    if (action === "approve") Object.assign(data, { status: "approved", approvedAt: deps.clock.now() });
-    if (action === "answer") data.consults = JSON.stringify({ ...p.consults, [userId]: { answer: input.text ?? "" } });
-    if (action === "waive") {
-      const open = Object.entries(p.consults)
-        .filter(([, v]) => !v.answer && !v.waivedBy)
-        .map(([k]) => k);
-      data.consults = JSON.stringify({
-        ...p.consults,
-        ...Object.fromEntries(open.map((k) => [k, { waivedBy: userId }])),
-      });
-      what = ct("raci.what.waive", { who: open.map((u) => `<@${u}>`).join(" ") || "–" });
-    }
+    const { data, what } = changeOf(task, action, userId, input, ct, deps.clock.now());
     const updated = await tx.task.update({ where: { id: taskId }, data });
     await refresh(tx, deps, updated);
     await note(tx, deps, updated, userId, what);
@@ -106,21 +116,11 @@ export async function act(
     });
     if (action === "done")
       await deps.outbox.enqueue(tx, { kind: "post", channel: task.aId, body: readyDm(aT, updated, userId) });
-    if (action === "sendBack") {
-      for (const [r, rt] of rTs)
-        await deps.outbox.enqueue(tx, {
-          kind: "post",
-          channel: r,
-          body: {
-            text: rt("raci.dm.sentBack", {
-              a: task.aId,
-              number: task.number,
-              title: task.title,
-              reason: input.reason ?? "",
-            }),
-          },
-        });
-    }
+    if (action === "sendBack")
+      for (const [r, rt] of rTs) {
+        const why = { a: task.aId, number: task.number, title: task.title, reason: input.reason ?? "" };
+        await deps.outbox.enqueue(tx, { kind: "post", channel: r, body: { text: rt("raci.dm.sentBack", why) } });
+      }
     if (action === "approve") {
       // The work is over: reminders stop; the I's are told (batched); a flow moves to its next step.
       await cancelTimers(tx, deps.clock, taskTimers(task.id));

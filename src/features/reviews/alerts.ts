@@ -1,10 +1,8 @@
 // Critical reviews reach the review channel at once, with a reply draft along LSCW in the
 // review's own language and a button that opens a complaint case. Several critical reviews of
 // one SKU within an hour share one message that edits itself instead of flooding the channel.
-export { ACTION_OPEN_CASE } from "./ids.ts";
-export { alertMessage, replyDraft } from "./blocks.ts";
-import { Ids, stored } from "../../infra/stored.ts";
-import { alertMessage, reviewNews } from "./blocks.ts";
+import { Ids, stored } from "../../infra/db/stored.ts";
+import { alertMessage, reviewNews } from "./notify.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 

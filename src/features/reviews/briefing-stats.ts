@@ -1,6 +1,6 @@
 // The daily briefing's numbers, as a pure function of the reviews of the day, the day before and
 // the seven days before it.
-import { CAUSES, type Cause } from "./matcher.ts";
+import { CAUSES, type Cause } from "./rules.ts";
 
 export interface StatReview {
   sku: string;

@@ -1,22 +1,18 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
-import { payloadOf } from "../../scheduler/types.ts";
 import { z } from "zod";
-import { Ids, stored } from "../../infra/stored.ts";
+import { Ids, stored } from "../../infra/db/stored.ts";
 import { listKeywords } from "./keywords.ts";
 import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_BRIEFING } from "./ids.ts";
-export { JOB_BRIEFING } from "./ids.ts";
-import { channelLocale } from "../../people/channels.ts";
 import { esc } from "../../infra/markup.ts";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
-import type { JobKind } from "../../scheduler/types.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import { localTime, shiftDate } from "../../infra/time.ts";
 import { briefingStats, type StatReview } from "./briefing-stats.ts";
-import { CAUSES, type Cause } from "./matcher.ts";
+import { CAUSES } from "./rules.ts";
 
 type Sub = { id: string; channelId: string; time: string; timeZone: string };
 
@@ -124,16 +120,3 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
   }
   return { text: lines.join("\n") };
 }
-
-export const briefingJob: JobKind<Deps> = {
-  kind: JOB_BRIEFING,
-  async run(deps, job) {
-    const { subId, date } = payloadOf(z.object({ subId: z.string(), date: z.string() }), job.payload, "briefing");
-    const sub = await deps.db.reviewSubscription.findUnique({ where: { id: subId } });
-    if (!sub) return;
-    const body = await briefingFor(deps, shiftDate(date, -1), sub.timeZone, await channelLocale(deps, sub.channelId));
-    // The dedupe key makes a rerun after a crash harmless.
-    await deps.outbox.enqueue(deps.db, { kind: "post", channel: sub.channelId, body, dedupeKey: `${job.key}:post` });
-    await planNextBriefing(deps, sub);
-  },
-};

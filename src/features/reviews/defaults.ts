@@ -1,6 +1,6 @@
 // The team's starting keyword list (DOMAIN.md §4): words for alerts and for each of the five
 // causes, in Chinese and English. Teams edit it with /reviews keyword.
-import type { Category, Severity } from "./matcher.ts";
+import type { Category, Severity } from "./rules.ts";
 
 type Row = [word: string, category: Category, severity: Severity];
 

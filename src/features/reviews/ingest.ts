@@ -4,12 +4,12 @@
 // turn of the event loop between slices. Only recent critical reviews alert: a backfill of last
 // month's reviews feeds the briefings and history, not the alert channel.
 import type { Deps } from "../../deps.ts";
-import { newId } from "../../infra/ids.ts";
-import type { Param } from "../../infra/sql.ts";
+import { newId } from "../../infra/db/ids.ts";
+import type { Param } from "../../infra/db/sql.ts";
 import { raiseAlerts } from "./alerts.ts";
 import { matcherFor } from "./keywords.ts";
-import { classify } from "./matcher.ts";
-import type { ParsedReview } from "./schema.ts";
+import { classify } from "./rules.ts";
+import type { ParsedReview } from "./schema-rows.ts";
 
 export interface IngestResult {
   stored: number;

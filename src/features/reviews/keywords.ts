@@ -1,9 +1,11 @@
 // The team's keyword list, seeded from the defaults the first time it is read.
 import { recordAction } from "../../audit/audit.ts";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import { DEFAULT_KEYWORDS } from "./defaults.ts";
-import { Matcher, normalise, type Category, type Keyword, type Severity } from "./matcher.ts";
+import { Matcher } from "./matcher.ts";
+import { normalise } from "./fold.ts";
+import type { Category, Keyword, Severity } from "./rules.ts";
 
 const cache = new WeakMap<object, Matcher>();
 

@@ -1,6 +1,6 @@
 // Turning a file or a request body into validated reviews, with every bad row named.
 import { readCsvTable } from "../../infra/csv.ts";
-import { validateRow, type ParsedReview, type RowProblem } from "./schema.ts";
+import { validateRow, type ParsedReview, type RowProblem } from "./schema-rows.ts";
 
 export interface Batch {
   reviews: ParsedReview[];

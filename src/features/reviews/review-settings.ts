@@ -5,7 +5,7 @@ import type { Deps } from "../../deps.ts";
 import { assertAdmin } from "../../people/people.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
 import { briefingOwner, planNextBriefing } from "./briefing.ts";
-import type { Cause } from "./matcher.ts";
+import type { Cause } from "./rules.ts";
 
 /** A setting and its line in the audit trail, together. */
 async function setting(deps: Deps, userId: string, key: string, value: string) {

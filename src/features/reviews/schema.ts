@@ -1,90 +1,63 @@
-// The shape of a review wherever it comes from (webhook JSON, NDJSON, CSV, a script).
-import { inPlainWords } from "../../infra/plain-issues.ts";
-import { TZDate } from "@date-fns/tz";
-import { z } from "zod";
+// What /reviews accepts, validated before anything is written.
+import { CATEGORIES, CAUSES, SEVERITIES, type Category, type Cause, type Severity } from "./rules.ts";
 
-const localDateTime = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+export type ReviewsCommand =
+  | { sub: "channel"; channelId: string }
+  | { sub: "route"; cause: Cause; userId: string }
+  | { sub: "keywords" }
+  | { sub: "keyword-remove"; word: string }
+  | { sub: "keyword-add"; word: string; category: Category; severity: Severity }
+  | { sub: "briefing-me" }
+  | { sub: "briefing-now"; channelId: string }
+  | { sub: "briefing-off"; channelId: string }
+  | { sub: "briefing"; channelId: string; time: string }
+  | { sub: "import" };
 
-/** ISO with an offset, or a spreadsheet's "2026-11-27 14:05" read in the team's zone. */
-export function parseTime(s: string, timeZone: string): Date | undefined {
-  const m = localDateTime.exec(s.trim());
-  if (m) {
-    const [, y, mo, d, h = "0", mi = "0", se = "0"] = m;
-    const dt = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se), timeZone);
-    if (dt.getMonth() !== Number(mo) - 1 || dt.getDate() !== Number(d)) return undefined;
-    return new Date(dt.getTime());
+const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
+const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
+const timeRe = /^([01]\d|2[0-3]):[0-5]\d$/;
+const one = <T extends string>(list: readonly T[], v: string | undefined): v is T => list.includes(v as T);
+
+function parseKeyword([verb, word, category, severity]: string[]): ReviewsCommand | undefined {
+  if (verb === "remove" && word) return { sub: "keyword-remove", word };
+  if (verb !== "add" || !word || word.length > 40) return undefined;
+  if (!one(CATEGORIES, category) || !one(SEVERITIES, severity)) return undefined;
+  return { sub: "keyword-add", word, category, severity };
+}
+
+function parseBriefing(rest: string[]): ReviewsCommand | undefined {
+  const [first, second] = rest;
+  if (first === "now" && (!second || second === "me")) return { sub: "briefing-me" };
+  if (first === "now" || first === "off") {
+    const channelId = channelRe.exec(second ?? "")?.[1];
+    return channelId ? { sub: first === "now" ? "briefing-now" : "briefing-off", channelId } : undefined;
   }
-  const t = Date.parse(s);
-  return Number.isNaN(t) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(s.trim()) ? undefined : new Date(t);
+  const channelId = channelRe.exec(first ?? "")?.[1];
+  const time = second ?? "09:00";
+  return channelId && timeRe.test(time) ? { sub: "briefing", channelId, time } : undefined;
 }
 
-export const ReviewInput = z.object({
-  platform: z.string().trim().min(1, "required").max(30),
-  review_id: z.coerce.string().trim().min(1, "required").max(100),
-  order_id: z.coerce.string().trim().max(100).optional().nullable(),
-  sku: z.coerce.string().trim().min(1, "required").max(100),
-  rating: z.coerce
-    .number({ error: "a whole number from 1 to 5" })
-    .int("a whole number from 1 to 5")
-    .min(1, "a whole number from 1 to 5")
-    .max(5, "a whole number from 1 to 5"),
-  text: z.string().max(5000).default(""),
-  time: z.string().min(1, "required, e.g. 2026-11-27 14:05 or 2026-11-27T06:05:00Z"),
-});
-export type ReviewInput = z.infer<typeof ReviewInput>;
-
-export interface ParsedReview {
-  platform: string;
-  reviewId: string;
-  orderId: string | null;
-  sku: string;
-  rating: number;
-  text: string;
-  reviewedAt: Date;
-}
-
-export interface RowProblem {
-  row: number;
-  field: string;
-  message: string;
-}
-
-/** Accepts camelCase aliases too (reviewId, orderId), as scripts often send them. */
-export function validateRow(
-  raw: unknown,
-  row: number,
-  timeZone: string,
-): { ok: true; review: ParsedReview } | { ok: false; problems: RowProblem[] } {
-  const r = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const aliased = {
-    ...r,
-    review_id: r.review_id ?? r.reviewId,
-    order_id: r.order_id ?? r.orderId,
-    time: r.time ?? r.created_at ?? r.reviewedAt,
-  };
-  const p = ReviewInput.safeParse(aliased);
-  if (!p.success)
-    return {
-      ok: false,
-      problems: p.error.issues.map((i) => ({
-        row,
-        field: String(i.path[0] ?? "row"),
-        message: inPlainWords(i.message),
-      })),
-    };
-  const reviewedAt = parseTime(p.data.time, timeZone);
-  if (!reviewedAt)
-    return { ok: false, problems: [{ row, field: "time", message: `"${p.data.time}" is not a date and time` }] };
-  return {
-    ok: true,
-    review: {
-      platform: p.data.platform.toLowerCase(),
-      reviewId: p.data.review_id,
-      orderId: p.data.order_id || null,
-      sku: p.data.sku,
-      rating: p.data.rating,
-      text: p.data.text,
-      reviewedAt,
-    },
-  };
+/** The command, or undefined when the words make none (the caller shows the usage). */
+export function parseReviewsCommand(words: string[]): ReviewsCommand | undefined {
+  const [sub = "", ...rest] = words;
+  switch (sub.toLowerCase()) {
+    case "channel": {
+      const channelId = channelRe.exec(rest[0] ?? "")?.[1];
+      return channelId ? { sub: "channel", channelId } : undefined;
+    }
+    case "route": {
+      const cause = (rest[0] ?? "").toLowerCase();
+      const userId = userRe.exec(rest[1] ?? "")?.[1];
+      return one(CAUSES, cause) && userId ? { sub: "route", cause, userId } : undefined;
+    }
+    case "keywords":
+      return { sub: "keywords" };
+    case "keyword":
+      return parseKeyword(rest);
+    case "briefing":
+      return parseBriefing(rest);
+    case "import":
+      return { sub: "import" };
+  }
+  return undefined;
 }

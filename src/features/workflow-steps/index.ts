@@ -1,6 +1,6 @@
 // Workflow Builder steps (Slack's custom functions): the team's processes as steps anyone can drop
 // into a workflow. Each is declared in manifest.yml `functions` and answered here.
-import type { Feature } from "../feature.ts";
+import type { Feature } from "../../feature.ts";
 import { STEPS } from "./definitions.ts";
 import { runStep } from "./run-step.ts";
 

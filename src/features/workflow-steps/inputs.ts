@@ -4,7 +4,7 @@
 import { DomainError } from "../../infra/errors.ts";
 import type { Locale, MessageKey } from "../../infra/i18n.ts";
 import { isRealDate } from "../../infra/time.ts";
-import type { StepDef, StepParam, ParamType } from "./definitions.ts";
+import type { StepDef, StepParam, ParamType } from "./step-params.ts";
 
 export type Value = string | number | boolean | string[] | Date | undefined;
 

@@ -2,15 +2,15 @@
 // exactly one completion in the outbox (success with outputs, or an error naming what is wrong).
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
-import { newId } from "../../infra/ids.ts";
+import { newId } from "../../infra/db/ids.ts";
 import { translator, type Locale, type Translator } from "../../infra/i18n.ts";
 import { unesc } from "../../infra/markup.ts";
-import { AlreadyDone } from "../../infra/seen.ts";
+import { AlreadyDone } from "../../infra/db/seen.ts";
 import { userContext } from "../../people/people.ts";
 import { stepById } from "./definitions.ts";
 import { inputError, readInputs, type Value } from "./inputs.ts";
 import { complete, ERROR_INPUTS, SERVICES } from "./step-services.ts";
-import type { StepDef } from "./definitions.ts";
+import type { StepDef } from "./step-params.ts";
 
 /** Every person an input names must be a person of the workspace (a removed owner is refused). */
 async function checkPeople(deps: Deps, def: StepDef, inputs: Record<string, Value>, locale: Locale, t: Translator) {

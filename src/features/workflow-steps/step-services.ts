@@ -4,9 +4,9 @@
 import { snapshotOf } from "../complaints/case-clock.ts";
 import { z } from "zod";
 import type { Deps } from "../../deps.ts";
-import type { Db } from "../../infra/db.ts";
+import type { Db } from "../../infra/db/db.ts";
 import type { Locale, Translator } from "../../infra/i18n.ts";
-import { stored } from "../../infra/stored.ts";
+import { stored } from "../../infra/db/stored.ts";
 import { isRealDate, shiftDate, todayIn } from "../../infra/time.ts";
 import { stepCompletion, type StepCompletion } from "../../outbox/message.ts";
 import { openCase } from "../complaints/open-case.ts";
@@ -15,9 +15,10 @@ import { watchCase } from "../complaints/watch-case.ts";
 import { createCampaign } from "../campaigns/create-campaign.ts";
 import type { Kind } from "../campaigns/rules.ts";
 import { kindFromName } from "../campaigns/schema.ts";
-import { createTask, translatorsFor, peopleOf } from "../raci/tasks.ts";
+import { createTask } from "../raci/create-task.ts";
+import { translatorsFor, peopleOf } from "../raci/task-people.ts";
 import { ingestReviews } from "../reviews/ingest.ts";
-import type { StepDef } from "./definitions.ts";
+import type { StepDef } from "./step-params.ts";
 import { inputError, type Value } from "./inputs.ts";
 
 /** Refusals of the services that are about one input, by step: they name that input. */

@@ -2,11 +2,11 @@
 // shape Slack documents, signed with the signing secret, and posted to the bot's /slack/events
 // through its real receiver; what the bot acks with (a command's answer, a modal's errors or its
 // next view) is applied to the workspace as Slack would apply it.
-import { createHmac } from "node:crypto";
 import type { SlackStandIn } from "./standin.ts";
 import type { Message, OpenView } from "./workspace.ts";
 import { stepById } from "../../features/workflow-steps/definitions.ts";
 import { executionOf, functionExecutedEvent, type Execution } from "./workflows.ts";
+import * as slack from "./payloads.ts";
 
 export interface DriverOptions {
   /** The bot's /slack/events URL. */
@@ -30,7 +30,7 @@ export class SlackDriver {
 
   private async send(body: string, contentType: string): Promise<{ status: number; text: string }> {
     const ts = Math.floor(this.standin.wall() / 1000);
-    const sig = "v0=" + createHmac("sha256", this.o.signingSecret).update(`v0:${ts}:${body}`).digest("hex");
+    const sig = slack.slackSignature(this.o.signingSecret, ts, body);
     const res = await fetch(this.o.eventsUrl, {
       method: "POST",
       headers: { "content-type": contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": sig },
@@ -46,13 +46,26 @@ export class SlackDriver {
     );
   }
 
-  private user(id: string) {
-    const p = this.ws.people.get(id);
+  /** Who acts, with a fresh trigger_id, as Slack would send it. */
+  private actor(id: string): slack.Actor {
+    const name = this.ws.people.get(id)?.name ?? id.toLowerCase();
     return {
-      id,
-      username: p?.name ?? id.toLowerCase(),
-      name: p?.name ?? id.toLowerCase(),
-      team_id: this.o.teamId ?? "T1",
+      teamId: this.o.teamId ?? "T1",
+      user: { id, name },
+      appId: "A0SANDBOX",
+      triggerId: this.standin.trigger(id),
+      nowTs: `${this.standin.wall() / 1000}`,
+    };
+  }
+
+  private channel(id: string) {
+    return { id, name: this.ws.channels.get(id)?.name ?? id };
+  }
+
+  private eventIds() {
+    return {
+      eventId: `Ev${this.standin.wall().toString(36)}${++this.n}`,
+      eventTime: Math.floor(this.standin.wall() / 1000),
     };
   }
 
@@ -69,22 +82,9 @@ export class SlackDriver {
   async command(userId: string, channel: string, command: string, text: string): Promise<void> {
     const id = `cmd${++this.n}${this.standin.wall().toString(36)}`;
     const responseUrl = this.standin.responseUrl(id, { channel, user: userId });
-    const ch = this.ws.channels.get(channel);
-    const body = new URLSearchParams({
-      token: "sandbox",
-      team_id: this.o.teamId ?? "T1",
-      team_domain: "sandbox",
-      channel_id: channel,
-      channel_name: ch?.name ?? channel,
-      user_id: userId,
-      user_name: this.ws.people.get(userId)?.name ?? userId,
-      command,
-      text,
-      api_app_id: "A0SANDBOX",
-      is_enterprise_install: "false",
-      response_url: responseUrl,
-      trigger_id: this.standin.trigger(userId),
-    }).toString();
+    const body = slack
+      .slashCommand(this.actor(userId), { channel: this.channel(channel), command, text, responseUrl })
+      .toString();
     const r = await this.send(body, "application/x-www-form-urlencoded");
     const ack = r.status === 200 ? this.parseAck(r.text) : { text: `⚠️ ${command} failed: HTTP ${r.status}` };
     if (ack) this.standin.showResponse({ channel, user: userId }, ack);
@@ -98,125 +98,80 @@ export class SlackDriver {
   /** A person presses a button or picks from a menu or a date picker in a message. */
   async messageAction(userId: string, m: Message, action: Json): Promise<void> {
     const id = `act${++this.n}${this.standin.wall().toString(36)}`;
-    await this.interaction({
-      type: "block_actions",
-      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
-      user: this.user(userId),
-      api_app_id: "A0SANDBOX",
-      token: "sandbox",
-      container: { type: "message", message_ts: m.ts, channel_id: m.channel, is_ephemeral: Boolean(m.ephemeralFor) },
-      trigger_id: this.standin.trigger(userId),
-      channel: { id: m.channel, name: this.ws.channels.get(m.channel)?.name ?? m.channel },
-      message: {
-        type: "message",
-        ts: m.ts,
-        text: m.text,
-        blocks: m.blocks,
-        bot_id: m.user ? undefined : "BBOT",
-        thread_ts: m.threadTs,
-      },
-      response_url: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
-      actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
-      state: { values: {} },
-      is_enterprise_install: false,
-    });
+    await this.interaction(
+      slack.messageBlockAction(this.actor(userId), {
+        channel: this.channel(m.channel),
+        message: {
+          ts: m.ts,
+          text: m.text,
+          blocks: m.blocks,
+          bot_id: m.user ? undefined : "BBOT",
+          thread_ts: m.threadTs,
+        },
+        ephemeral: Boolean(m.ephemeralFor),
+        responseUrl: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
+        action,
+      }),
+    );
   }
 
   /** A person presses a button on their App Home tab. */
   async homeAction(userId: string, action: Json): Promise<void> {
-    await this.interaction({
-      type: "block_actions",
-      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
-      user: this.user(userId),
-      api_app_id: "A0SANDBOX",
-      token: "sandbox",
-      container: { type: "view", view_id: "VHOME" },
-      trigger_id: this.standin.trigger(userId),
-      view: { id: "VHOME", type: "home", ...(this.ws.homes.get(userId) ?? {}) },
-      actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
-      is_enterprise_install: false,
-    });
+    const view = { id: "VHOME", type: "home", ...(this.ws.homes.get(userId) ?? {}) };
+    await this.interaction(slack.viewBlockAction(this.actor(userId), { view, action }));
   }
 
   /** A person uses an interactive element inside an open modal (Slack sends the view's state). */
   async viewAction(userId: string, view: OpenView, action: Json, values: Json): Promise<void> {
     const v = view.view;
-    await this.interaction({
-      type: "block_actions",
-      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
-      user: this.user(userId),
-      api_app_id: "A0SANDBOX",
-      token: "sandbox",
-      container: { type: "view", view_id: view.id },
-      trigger_id: this.standin.trigger(userId),
-      view: {
-        id: view.id,
-        type: "modal",
-        callback_id: v.callback_id,
-        private_metadata: v.private_metadata ?? "",
-        state: { values },
-        hash: view.hash,
-        blocks: v.blocks,
-      },
-      actions: [{ action_ts: `${this.standin.wall() / 1000}`, ...action }],
-      is_enterprise_install: false,
-    });
+    const state = {
+      id: view.id,
+      type: "modal",
+      callback_id: v.callback_id,
+      private_metadata: v.private_metadata ?? "",
+      state: { values },
+      hash: view.hash,
+      blocks: v.blocks,
+    };
+    await this.interaction(slack.viewBlockAction(this.actor(userId), { view: state, action }));
   }
 
   /** A person picks a message shortcut from a message's ⋯ menu. */
   async messageShortcut(userId: string, callbackId: string, m: Message): Promise<void> {
     const id = `sc${++this.n}${this.standin.wall().toString(36)}`;
-    await this.interaction({
-      type: "message_action",
-      token: "sandbox",
-      action_ts: `${this.standin.wall() / 1000}`,
-      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
-      user: { id: userId, name: this.ws.people.get(userId)?.name ?? userId, team_id: this.o.teamId ?? "T1" },
-      channel: { id: m.channel, name: this.ws.channels.get(m.channel)?.name ?? m.channel },
-      is_enterprise_install: false,
-      callback_id: callbackId,
-      trigger_id: this.standin.trigger(userId),
-      response_url: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
-      message_ts: m.ts,
-      message: {
-        type: "message",
-        ts: m.ts,
-        text: m.text,
-        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
-        ...(m.user ? { user: m.user } : { bot_id: "BBOT" }),
-        ...(m.files
-          ? { files: m.files.map((f) => ({ id: f.id, name: f.name, title: f.title, mimetype: f.mimetype })) }
-          : {}),
-      },
-    });
+    const message = {
+      ts: m.ts,
+      text: m.text,
+      ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+      ...(m.user ? { user: m.user } : { bot_id: "BBOT" }),
+      ...(m.files
+        ? { files: m.files.map((f) => ({ id: f.id, name: f.name, title: f.title, mimetype: f.mimetype })) }
+        : {}),
+    };
+    await this.interaction(
+      slack.messageShortcut(this.actor(userId), {
+        callbackId,
+        channel: this.channel(m.channel),
+        message,
+        responseUrl: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
+      }),
+    );
   }
 
   /** A person submits the top modal of their stack; Slack applies the bot's response_action. */
   async submitView(userId: string, view: OpenView, values: Json): Promise<{ errors?: Record<string, string> }> {
     const v = view.view;
-    const r = await this.interaction({
-      type: "view_submission",
-      team: { id: this.o.teamId ?? "T1", domain: "sandbox" },
-      user: this.user(userId),
-      api_app_id: "A0SANDBOX",
-      token: "sandbox",
-      trigger_id: this.standin.trigger(userId),
-      view: {
+    const r = await this.interaction(
+      slack.viewSubmission(this.actor(userId), {
         id: view.id,
-        team_id: this.o.teamId ?? "T1",
-        type: "modal",
         callback_id: v.callback_id,
         private_metadata: v.private_metadata ?? "",
         state: { values },
         hash: view.hash,
         title: v.title,
         blocks: v.blocks,
-        app_id: "A0SANDBOX",
-        bot_id: "BBOT",
-      },
-      response_urls: [],
-      is_enterprise_install: false,
-    });
+      }),
+    );
     const ack = r.status === 200 ? this.parseAck(r.text) : undefined;
     const stack = this.ws.stackOf(userId);
     const action = ack?.response_action;
@@ -250,7 +205,7 @@ export class SlackDriver {
       await this.interaction({
         type: "view_closed",
         team: { id: this.o.teamId ?? "T1" },
-        user: this.user(userId),
+        user: { id: userId, name: this.ws.people.get(userId)?.name ?? userId.toLowerCase() },
         view: { id: view.id, callback_id: view.view.callback_id, private_metadata: view.view.private_metadata ?? "" },
         is_cleared: false,
       });
@@ -259,21 +214,16 @@ export class SlackDriver {
 
   /** A person opens the bot's App Home tab. */
   async openHome(userId: string): Promise<void> {
-    const body = JSON.stringify({
-      token: "sandbox",
-      team_id: this.o.teamId ?? "T1",
-      api_app_id: "A0SANDBOX",
-      event: {
-        type: "app_home_opened",
-        user: userId,
-        channel: this.ws.dmOf(userId).id,
-        tab: "home",
-        event_ts: `${this.standin.wall() / 1000}`,
-      },
-      type: "event_callback",
-      event_id: `Ev${this.standin.wall().toString(36)}${++this.n}`,
-      event_time: Math.floor(this.standin.wall() / 1000),
-    });
+    const event = {
+      type: "app_home_opened",
+      user: userId,
+      channel: this.ws.dmOf(userId).id,
+      tab: "home",
+      event_ts: `${this.standin.wall() / 1000}`,
+    };
+    const body = JSON.stringify(
+      slack.eventCallback({ teamId: this.o.teamId ?? "T1", appId: "A0SANDBOX" }, event, this.eventIds()),
+    );
     await this.send(body, "application/json");
   }
 
@@ -287,15 +237,10 @@ export class SlackDriver {
     const id = `Fx${this.standin.wall().toString(36).toUpperCase()}${(++this.n).toString(36).toUpperCase()}`;
     const e = executionOf(def, id);
     this.ws.executions.set(id, e);
-    const body = JSON.stringify({
-      token: "sandbox",
-      team_id: this.o.teamId ?? "T1",
-      api_app_id: "A0SANDBOX",
-      event: functionExecutedEvent(def, id, inputs, this.standin.wall()),
-      type: "event_callback",
-      event_id: `Ev${this.standin.wall().toString(36)}${++this.n}`,
-      event_time: Math.floor(this.standin.wall() / 1000),
-    });
+    const event = functionExecutedEvent(def, id, inputs, this.standin.wall());
+    const body = JSON.stringify(
+      slack.eventCallback({ teamId: this.o.teamId ?? "T1", appId: "A0SANDBOX" }, event, this.eventIds()),
+    );
     await this.send(body, "application/json");
     return e;
   }

@@ -185,7 +185,7 @@ export class SlackStandIn {
     const now = this.clock.now().getTime();
     const refused = this.responseUrls.use(id, now);
     if (refused) return (void res.writeHead(404, { "content-type": "text/plain" }).end(refused), true);
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = JSON.parse(raw || "{}") as Record<string, unknown>;
     } catch {

@@ -1,7 +1,7 @@
 // Slack's side of custom workflow steps: a step run (an execution) is started by a
 // function_executed event and ends when the app calls functions.completeSuccess or
 // completeError, which Slack accepts once, with outputs that match the step's declared types.
-import type { StepDef, StepParam } from "../../features/workflow-steps/definitions.ts";
+import type { StepDef, StepParam } from "../../features/workflow-steps/step-params.ts";
 
 export interface Execution {
   id: string;

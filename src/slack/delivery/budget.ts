@@ -4,7 +4,7 @@
 // Limits are per app per workspace per method (https://docs.slack.dev/apis/web-api/rate-limits):
 // Tier 3 is 50+ a minute, Tier 4 100+; chat.postMessage is about one a second per channel (the
 // lanes pace that) under a workspace-wide cap Slack doesn't publish (DELIVERY_POSTS_PER_MINUTE).
-import { toDate, type Sql } from "../../infra/sql.ts";
+import { toDate, type Sql } from "../../infra/db/sql.ts";
 import { PRIORITY } from "../../outbox/message.ts";
 
 export interface Limit {

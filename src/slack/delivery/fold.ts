@@ -8,8 +8,8 @@
 // The sender's claim decides to fold (rollup-row.ts) and keeps the lane claimed; the work runs
 // here, in its own transaction, touching the lane's row only at its end: an escalation committing
 // its messages never waits behind a statement whose cost grows with the backlog.
-import { newId } from "../../infra/ids.ts";
-import { inSlices, marks, type Sql } from "../../infra/sql.ts";
+import { newId } from "../../infra/db/ids.ts";
+import { inSlices, marks, type Sql } from "../../infra/db/sql.ts";
 import { isDmLane, PRIORITY } from "../../outbox/message.ts";
 import { enqueueMany } from "../../outbox/outbox.ts";
 import { isLive, openRollup, toRollup, type FoldHead, type RollupRow } from "./rollup-row.ts";

@@ -1,8 +1,8 @@
 // @-mentions within a budget: a person or a user group is pinged at most once per group interval
 // in a channel. A mention past the budget, and every person named in a roll-up's lines, is
 // written as their name without the <@…> that makes Slack notify them.
-import type { Sql } from "../../infra/sql.ts";
-import { toDate } from "../../infra/sql.ts";
+import type { Sql } from "../../infra/db/sql.ts";
+import { toDate } from "../../infra/db/sql.ts";
 
 /** The names of people, from what Slack told us of them (users.info), by user id. */
 export type NameOf = (userIds: string[]) => Promise<Map<string, string>>;

@@ -4,7 +4,7 @@
 // now). Drawing at send time means a queued page keeps gathering items until Slack takes it.
 import { t as tr, type Params } from "../../infra/i18n.ts";
 import { esc } from "../../infra/markup.ts";
-import { toNum, type Sql } from "../../infra/sql.ts";
+import { toNum, type Sql } from "../../infra/db/sql.ts";
 import { isDmLane, type MessageBody, type RollupHead, type RollupItem } from "../../outbox/message.ts";
 import { ensurePage } from "./fold.ts";
 import { toRollup, type RollupRow } from "./rollup-row.ts";

@@ -1,7 +1,7 @@
 // A roll-up as its row says, and the decision whether a lane's news should fold into one. The
 // decision is taken inside the sender's claim (cheap, bounded statements); the folding itself
 // runs afterwards in its own transaction (fold.ts), so no claim holds a lane while it works.
-import { toDate, toNum, type Sql } from "../../infra/sql.ts";
+import { toDate, toNum, type Sql } from "../../infra/db/sql.ts";
 import { isDmLane } from "../../outbox/message.ts";
 import type { DeliverySettings } from "./settings.ts";
 

@@ -2,8 +2,8 @@
 // menu): each goes back into its lane after everything queued there now, with the replies and
 // edits that folded with it, in their order. One item asked for by a person goes before bulk;
 // all of them go as bulk, so that news arriving meanwhile isn't held up behind them.
-import { nextSeq } from "../../infra/ids.ts";
-import { toNum, type Sql } from "../../infra/sql.ts";
+import { nextSeq } from "../../infra/db/ids.ts";
+import { toNum, type Sql } from "../../infra/db/sql.ts";
 import { PRIORITY } from "../../outbox/message.ts";
 
 export type UnfoldWhat = { rollupId: string } | { rollupId: string; messageId: string };

@@ -1,16 +1,11 @@
-// The war-room card, a T0 alert and a runbook card, in one language each (the channel's or the
+// The war-room card and a T0 alert (a runbook's card: blocks-runbook.ts), in one language each (the channel's or the
 // reader's). User and webhook text (names, SKUs, channels) is escaped by t().
 import type { KnownBlock } from "@slack/types";
 import type { Translator } from "../../../infra/i18n.ts";
 import type { MessageBody } from "../../../outbox/message.ts";
 import type { Figures } from "./figures.ts";
 import { sparkline, type Finding } from "./plan.ts";
-
-export const T0_ACK = "promo_t0_ack";
-export const T0_RUNBOOK = "promo_t0_runbook";
-export const T0_ACTION = "promo_t0_action";
-export const RB_STEP = "promo_rb_step";
-export const RB_DECIDE = "promo_rb_decide";
+import { T0_ACK, T0_ACTION, T0_RUNBOOK } from "./ids.ts";
 
 export const money = (n: number) => `¥${Math.round(n).toLocaleString("en-US")}`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -146,113 +141,34 @@ export function alertMessage(
   },
 ): MessageBody {
   const blocks: KnownBlock[] = [section(text)];
+  // Once acknowledged, the card says by whom and keeps what comes next: a runbook, an action.
   if (o.footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: o.footer }] });
-  else {
-    blocks.push({
-      type: "actions",
-      elements: [
+  const runbooks = o.runbooks.length
+    ? [
         {
-          type: "button",
-          action_id: T0_ACK,
-          text: { type: "plain_text", text: t("t0.alert.ack") },
-          style: "primary",
-          value: `${o.alertId}.${o.version}`,
+          type: "static_select" as const,
+          action_id: T0_RUNBOOK,
+          placeholder: { type: "plain_text" as const, text: t("t0.alert.runbook") },
+          options: o.runbooks.map((r) => ({
+            text: { type: "plain_text" as const, text: r.title.slice(0, 75) },
+            value: `${o.campaignId}:${r.key}:${o.alertId}`,
+          })),
         },
-        ...(o.runbooks.length
-          ? [
-              {
-                type: "static_select" as const,
-                action_id: T0_RUNBOOK,
-                placeholder: { type: "plain_text" as const, text: t("t0.alert.runbook") },
-                options: o.runbooks.map((r) => ({
-                  text: { type: "plain_text" as const, text: r.title.slice(0, 75) },
-                  value: `${o.campaignId}:${r.key}:${o.alertId}`,
-                })),
-              },
-            ]
-          : []),
-        {
-          type: "button",
-          action_id: T0_ACTION,
-          text: { type: "plain_text", text: t("t0.alert.action") },
-          value: o.alertId,
-        },
-      ],
-    });
-  }
+      ]
+    : [];
+  const ack = {
+    type: "button" as const,
+    action_id: T0_ACK,
+    text: { type: "plain_text" as const, text: t("t0.alert.ack") },
+    style: "primary" as const,
+    value: `${o.alertId}.${o.version}`,
+  };
+  const action = {
+    type: "button" as const,
+    action_id: T0_ACTION,
+    text: { type: "plain_text" as const, text: t("t0.alert.action") },
+    value: o.alertId,
+  };
+  blocks.push({ type: "actions", elements: [...(o.footer ? [] : [ack]), ...runbooks, action] });
   return { text, blocks };
-}
-
-export interface RunbookView {
-  id: string;
-  version: number;
-  title: string;
-  name: string;
-  /** The runbook run's own number. */
-  number: number;
-  /** The promotion's number, as alerts show it ("双11 2026 (#1)"). */
-  campaignNumber: number;
-  question: string;
-  deciderId: string;
-  steps: { text: string; ownerId: string; doneBy?: string; doneAt?: string }[];
-  decision?: { value: "go" | "stop"; by: string; at: string };
-}
-
-export function runbookCard(t: Translator, r: RunbookView): MessageBody {
-  const title = t("t0.runbook.title", { title: r.title, run: r.number, name: r.name, number: r.campaignNumber });
-  const lines = r.steps.map((s, i) =>
-    s.doneBy
-      ? t("t0.runbook.stepDone", {
-          mark: "✅",
-          n: i + 1,
-          text: s.text,
-          owner: s.ownerId,
-          by: s.doneBy,
-          time: s.doneAt ?? "",
-        })
-      : t("t0.runbook.step", { mark: "⬜", n: i + 1, text: s.text, owner: s.ownerId }),
-  );
-  const decided = r.decision
-    ? t("t0.runbook.decided", {
-        decider: r.deciderId,
-        question: r.question,
-        decision: t(r.decision.value === "go" ? "t0.runbook.go" : "t0.runbook.stop"),
-        by: r.decision.by,
-        time: r.decision.at,
-      })
-    : t("t0.runbook.decider", { decider: r.deciderId, question: r.question });
-  const next = r.steps.findIndex((s) => !s.doneBy);
-  const elements = [
-    ...(next >= 0
-      ? [
-          {
-            type: "button" as const,
-            action_id: RB_STEP,
-            text: { type: "plain_text" as const, text: t("t0.runbook.done", { n: next + 1 }) },
-            value: `${r.id}.${r.version}:${next}`,
-          },
-        ]
-      : []),
-    ...(r.decision
-      ? []
-      : [
-          {
-            type: "button" as const,
-            action_id: `${RB_DECIDE}_go`,
-            style: "primary" as const,
-            text: { type: "plain_text" as const, text: t("t0.runbook.go") },
-            value: `${r.id}.${r.version}:go`,
-          },
-          {
-            type: "button" as const,
-            action_id: `${RB_DECIDE}_stop`,
-            style: "danger" as const,
-            text: { type: "plain_text" as const, text: t("t0.runbook.stop") },
-            value: `${r.id}.${r.version}:stop`,
-          },
-        ]),
-  ];
-  const blocks: KnownBlock[] = [section(`*${title}*`), section(lines.join("\n")), section(decided)];
-  if (elements.length) blocks.push({ type: "actions", elements });
-  return { text: title, blocks };
 }

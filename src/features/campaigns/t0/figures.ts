@@ -1,7 +1,7 @@
 // What the war-room card shows, read from the database in a few grouped statements: the day's
 // hourly store totals, the previous comparable event's, top SKUs and channels, open complaint
 // cases and the day's critical reviews, and the day's T0 alerts.
-import type { Sql } from "../../../infra/sql.ts";
+import type { Sql } from "../../../infra/db/sql.ts";
 import { localTime, shiftDate } from "../../../infra/time.ts";
 import type { Campaign } from "../../../generated/prisma/client.ts";
 import { LEVELS, planCurve, round2, type HourFigures, type Level } from "./plan.ts";

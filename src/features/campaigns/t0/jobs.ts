@@ -1,10 +1,11 @@
 // T0 timers: the war rooms' minute tick, and the runbook's first-step clock.
-import { payloadOf } from "../../../scheduler/types.ts";
+import { stored } from "../../../infra/db/stored.ts";
 import { z } from "zod";
 import type { Deps } from "../../../deps.ts";
 import type { JobKind } from "../../../scheduler/types.ts";
 import { firstStepLate, JOB_RB_FIRST } from "./runbooks.ts";
-import { JOB_T0_TICK, t0Tick } from "./warroom.ts";
+import { JOB_T0_TICK } from "./room.ts";
+import { t0Tick } from "./refresh.ts";
 
 export const t0Jobs: JobKind<Deps>[] = [
   {
@@ -18,7 +19,7 @@ export const t0Jobs: JobKind<Deps>[] = [
   {
     kind: JOB_RB_FIRST,
     async run(deps, job) {
-      return firstStepLate(deps, payloadOf(z.object({ runId: z.string() }), job.payload, "runbook clock").runId);
+      return firstStepLate(deps, stored(z.object({ runId: z.string() }), job.payload, "runbook clock").runId);
     },
   },
 ];

@@ -1,89 +1,24 @@
 // Contingency runbooks at T0: posted as a checklist card whose thread records every step and the
 // decision; owners come from the role map; a clock on the first step calls its owner and the
 // decision-maker if it isn't done in time. Every change is a conditional claim on the run.
-import { z } from "zod";
 import { recordAction } from "../../../audit/audit.ts";
 import type { Deps } from "../../../deps.ts";
-import { claim } from "../../../infra/claim.ts";
-import type { Db } from "../../../infra/db.ts";
+import { claim } from "../../../infra/db/claim.ts";
+import type { Db } from "../../../infra/db/db.ts";
 import { DomainError } from "../../../infra/errors.ts";
-import type { Locale, Translator } from "../../../infra/i18n.ts";
-import { stored, storedOr } from "../../../infra/stored.ts";
+import { stored } from "../../../infra/db/stored.ts";
 import { formatWithZone } from "../../../infra/time.ts";
-import { channelLocale, channelTranslator } from "../../../people/channels.ts";
+import { channelLocale } from "../../../people/channels.ts";
 import { isAdmin } from "../../../people/people.ts";
 import { cancelTimers, scheduleTimer } from "../../../scheduler/timers.ts";
 import type { Campaign, RunbookRun } from "../../../generated/prisma/client.ts";
-import { StoredTemplate, StoredText, type Runbook, type Text } from "../rules.ts";
-import { builtinTemplate } from "../templates.ts";
-import { runbookCard, type RunbookView } from "./blocks.ts";
+import { type Text } from "../rules.ts";
+import { card, thread } from "./notify-runbooks.ts";
+import { label, loadRun, personFor, runbooksOf, Steps, TextShape } from "./runbook-row.ts";
 
 export const JOB_RB_FIRST = "promo.runbook.first";
 /** How long the first step may take before its owner and the decision-maker are called. */
 export const FIRST_STEP_MS = 15 * 60_000;
-
-const TextShape = StoredText;
-const Steps = z.array(
-  z.object({
-    text: TextShape,
-    role: z.string(),
-    ownerId: z.string(),
-    doneBy: z.string().optional(),
-    doneAt: z.string().optional(),
-  }),
-);
-type Steps = z.infer<typeof Steps>;
-
-/** The runbooks of the promotion's template (the built-in ones for a template that has none). */
-export async function runbooksOf(db: Db, c: Campaign): Promise<Runbook[]> {
-  const row = await db.playbookTemplate.findUnique({ where: { id: c.templateId } });
-  const own = row ? storedOr(StoredTemplate.pick({ runbooks: true }), row.body, {}).runbooks : undefined;
-  return own?.length ? own : (builtinTemplate().runbooks ?? []);
-}
-
-/** The person a role names in the role map, or the promotion's owner when nobody has it. */
-async function personFor(db: Db, role: string, c: Campaign): Promise<string> {
-  return (await db.roleMapping.findUnique({ where: { role } }))?.userId ?? c.ownerId;
-}
-
-function view(r: RunbookRun, c: Campaign, locale: Locale, tz: string): RunbookView {
-  const steps = stored(Steps, r.steps, "runbook steps");
-  const decided =
-    r.decision && r.decidedBy && r.decidedAt
-      ? { value: r.decision as "go" | "stop", by: r.decidedBy, at: formatWithZone(r.decidedAt, tz) }
-      : undefined;
-  return {
-    id: r.id,
-    version: r.version,
-    title: stored(TextShape, r.title, "runbook title")[locale],
-    name: c.name,
-    number: r.number,
-    campaignNumber: c.number,
-    question: stored(TextShape, r.question, "runbook question")[locale],
-    deciderId: r.deciderId,
-    steps: steps.map((s) => ({ text: s.text[locale], ownerId: s.ownerId, doneBy: s.doneBy, doneAt: s.doneAt })),
-    decision: decided,
-  };
-}
-
-async function card(tx: Db, deps: Deps, r: RunbookRun, c: Campaign) {
-  return runbookCard(
-    await channelTranslator(deps, c.channelId, tx),
-    view(r, c, await channelLocale(deps, c.channelId, tx), c.timeZone),
-  );
-}
-
-async function thread(tx: Db, deps: Deps, r: RunbookRun, c: Campaign, say: (t: Translator) => string) {
-  await deps.outbox.enqueue(tx, {
-    kind: "post",
-    channel: c.channelId,
-    threadOfId: r.messageId ?? undefined,
-    body: { text: say(await channelTranslator(deps, c.channelId, tx)) },
-  });
-}
-
-const label = (r: Pick<RunbookRun, "number" | "key">, c: Campaign) =>
-  `#${c.number} ${c.name} · runbook ${r.key} (#${r.number})`;
 
 export async function openRunbook(
   deps: Deps,
@@ -156,19 +91,12 @@ export async function openRunbook(
   return { run, c, title: rb.title };
 }
 
-async function load(deps: Deps, runId: string) {
-  const r = await deps.db.runbookRun.findUnique({ where: { id: runId } });
-  const c = r && (await deps.db.campaign.findUnique({ where: { id: r.campaignId } }));
-  if (!r || !c) throw new DomainError("promo.error.notFound", { ref: runId });
-  return { r, c };
-}
-
 export async function tickStep(
   deps: Deps,
   ref: { runId: string; seen: number; index: number },
   actorId: string,
 ): Promise<void> {
-  const { r, c } = await load(deps, ref.runId);
+  const { r, c } = await loadRun(deps, ref.runId);
   const steps = stored(Steps, r.steps, "runbook steps");
   const step = steps[ref.index];
   if (!step) throw new DomainError("promo.error.notFound", { ref: `${r.number}.${ref.index + 1}` });
@@ -207,7 +135,7 @@ export async function decideRunbook(
   ref: { runId: string; seen: number; decision: "go" | "stop" },
   actorId: string,
 ): Promise<void> {
-  const { r, c } = await load(deps, ref.runId);
+  const { r, c } = await loadRun(deps, ref.runId);
   if (r.decision) throw new DomainError("t0.runbook.already", { what: r.decision });
   if (actorId !== r.deciderId && !(await isAdmin(deps, actorId)))
     throw new DomainError("t0.runbook.notDecider", { decider: r.deciderId });

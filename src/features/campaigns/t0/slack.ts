@@ -1,20 +1,23 @@
 // The T0 command centre's Slack side: /promo warroom and /promo runbook, and the buttons of T0
 // alerts (Acknowledge, Open runbook, Create action) and of runbook cards (step done, decision).
-import type { App, BlockAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../../../deps.ts";
 import { DomainError } from "../../../infra/errors.ts";
 import { durationMs, formatDuration } from "../../../infra/duration.ts";
-import { userContext, type UserContext } from "../../../people/people.ts";
-import { ackFirst } from "../../../slack/ack.ts";
-import { actionValue, parseValue } from "../../../slack/payload.ts";
-import { answerFailure, replyEphemeral } from "../../../slack/reply.ts";
+import { type UserContext } from "../../../people/people.ts";
+import { onAction } from "../../../slack/handler-kit.ts";
+import { parseValue } from "../../../slack/payload.ts";
 import { createModal as taskModal } from "../../raci/modals.ts";
 import { findCampaign } from "../manage.ts";
 import { parseNumber, type PromoCommand } from "../schema.ts";
-import { money, RB_DECIDE, RB_STEP, T0_ACK, T0_ACTION, T0_RUNBOOK } from "./blocks.ts";
-import { decideRunbook, openRunbook, runbooksOf, tickStep } from "./runbooks.ts";
-import { acknowledgeT0, MIN_INTERVAL_MS, setDayPlan, setThresholds, startWarRoom, stopWarRoom } from "./warroom.ts";
+import { money } from "./blocks.ts";
+import { RB_DECIDE, RB_STEP, T0_ACK, T0_ACTION, T0_RUNBOOK } from "./ids.ts";
+import { decideRunbook, openRunbook, tickStep } from "./runbooks.ts";
+import { runbooksOf } from "./runbook-row.ts";
+import { acknowledgeT0, assertAlertLive } from "./acknowledge.ts";
+import { MIN_INTERVAL_MS } from "./room.ts";
+import { setDayPlan, setThresholds, startWarRoom, stopWarRoom } from "./warroom.ts";
 
 const Versioned = z.string().regex(/^[a-z0-9]{10,40}\.\d{1,9}$/);
 const StepValue = z.string().regex(/^[a-z0-9]{10,40}\.\d{1,9}:\d{1,2}$/);
@@ -82,77 +85,37 @@ export async function t0Command(
 }
 
 export function registerT0Actions(app: App, deps: Deps): void {
-  const guarded = async (body: BlockAction, fn: (user: UserContext) => Promise<unknown>) => {
-    const user = await userContext(deps, body.user.id);
-    const say = (text: string) =>
-      replyEphemeral(
-        deps,
-        { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id },
-        { text },
-      );
-    try {
-      const answer = await fn(user);
-      if (typeof answer === "string") await say(answer);
-    } catch (e) {
-      await answerFailure(deps, user.locale, e, "T0 action", say);
-    }
-  };
+  const on = (id: string | RegExp, run: Parameters<typeof onAction>[3]) => onAction(app, deps, id, run, "T0 action");
 
-  app.action<BlockAction>(T0_ACK, async ({ ack, body, action }) => {
-    await ackFirst(ack);
-    await guarded(body, async (user) => {
-      const [alertId, seen] = parseValue(Versioned, actionValue(action), "alert value").split(".") as [string, string];
-      const r = await acknowledgeT0(deps, { alertId, seen: Number(seen) }, body.user.id);
-      return r.ok ? undefined : user.t("t0.alert.gone", { status: r.status });
-    });
+  on(T0_ACK, async ({ body, user, value }) => {
+    const [alertId, seen] = parseValue(Versioned, value, "alert value").split(".") as [string, string];
+    const r = await acknowledgeT0(deps, { alertId, seen: Number(seen) }, body.user.id);
+    return r.ok ? undefined : user.t("t0.alert.gone", { status: r.status });
   });
 
-  app.action<BlockAction>(T0_RUNBOOK, async ({ ack, body, action }) => {
-    await ackFirst(ack);
-    await guarded(body, async (user) => {
-      const [campaignId, key, alertId] = parseValue(RunbookValue, actionValue(action), "runbook choice").split(":") as [
-        string,
-        string,
-        string,
-      ];
-      const { c, title } = await openRunbook(deps, { campaignId, key, actorId: body.user.id, alertId });
-      return user.t("t0.runbook.posted", { title: title[user.locale], channel: c.channelId });
-    });
+  on(T0_RUNBOOK, async ({ body, user, value }) => {
+    const choice = parseValue(RunbookValue, value, "runbook choice").split(":") as [string, string, string];
+    const [campaignId, key, alertId] = choice;
+    const { c, title } = await openRunbook(deps, { campaignId, key, actorId: body.user.id, alertId });
+    return user.t("t0.runbook.posted", { title: title[user.locale], channel: c.channelId });
   });
 
-  app.action<BlockAction>(T0_ACTION, async ({ ack, body, action }) => {
-    await ackFirst(ack);
-    await guarded(body, async (user) => {
-      // The RACI task form, with the alert's words as its description, in the alert's channel.
-      const alertId = parseValue(AlertId, actionValue(action), "alert id");
-      const alert = await deps.db.metricAlert.findUnique({ where: { id: alertId } });
-      if (!alert) throw new DomainError("t0.alert.gone", { status: "gone" });
-      const text = (body.message as { text?: string } | undefined)?.text ?? "";
-      await deps.slack.call("views.open", {
-        trigger_id: body.trigger_id,
-        view: taskModal(user.t, { channelId: body.channel?.id, description: text.slice(0, 2900) }),
-      });
-    });
+  // The RACI task form, with the alert's words as its description, in the alert's channel.
+  on(T0_ACTION, async ({ body, user, value, open }) => {
+    await assertAlertLive(deps, parseValue(AlertId, value, "alert id"));
+    const text = (body.message as { text?: string } | undefined)?.text ?? "";
+    await open(taskModal(user.t, { channelId: body.channel?.id, description: text.slice(0, 2900) }));
   });
 
-  app.action<BlockAction>(RB_STEP, async ({ ack, body, action }) => {
-    await ackFirst(ack);
-    await guarded(body, async () => {
-      const [run, index] = parseValue(StepValue, actionValue(action), "runbook step").split(":") as [string, string];
-      const [runId, seen] = run.split(".") as [string, string];
-      await tickStep(deps, { runId, seen: Number(seen), index: Number(index) }, body.user.id);
-    });
+  on(RB_STEP, async ({ body, value }) => {
+    const [run, index] = parseValue(StepValue, value, "runbook step").split(":") as [string, string];
+    const [runId, seen] = run.split(".") as [string, string];
+    await tickStep(deps, { runId, seen: Number(seen), index: Number(index) }, body.user.id);
   });
 
-  app.action<BlockAction>(new RegExp(`^${RB_DECIDE}_(go|stop)$`), async ({ ack, body, action }) => {
-    await ackFirst(ack);
-    await guarded(body, async () => {
-      const [run, decision] = parseValue(DecideValue, actionValue(action), "runbook decision").split(":") as [
-        string,
-        "go" | "stop",
-      ];
-      const [runId, seen] = run.split(".") as [string, string];
-      await decideRunbook(deps, { runId, seen: Number(seen), decision }, body.user.id);
-    });
+  on(new RegExp(`^${RB_DECIDE}_(go|stop)$`), async ({ body, value }) => {
+    const [run, decision] = parseValue(DecideValue, value, "runbook decision").split(":") as [string, "go" | "stop"];
+    const [runId, seen] = run.split(".") as [string, string];
+    await decideRunbook(deps, { runId, seen: Number(seen), decision }, body.user.id);
   });
 }

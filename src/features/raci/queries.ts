@@ -1,11 +1,9 @@
-// /task mine, /task overdue and /task matrix.
+// The tasks people ask about: a person's own (/task mine, App Home) and the late ones (/task overdue).
 import type { Deps } from "../../deps.ts";
-import { DomainError } from "../../infra/errors.ts";
-import type { MessageKey, Translator } from "../../infra/i18n.ts";
+import type { Translator } from "../../infra/i18n.ts";
 import { todayIn } from "../../infra/time.ts";
-import { parseTask } from "./blocks.ts";
-import { buildMatrix, matrixPng } from "./matrix.ts";
-import { FLOWS, type TaskStatus } from "./rules.ts";
+import { parseTask } from "./task-row.ts";
+import type { TaskStatus } from "./rules.ts";
 
 /**
  * The unfinished tasks a person has a role in, found by the database (ids are stored as JSON
@@ -73,24 +71,4 @@ export async function overdue(deps: Deps, t: Translator): Promise<string> {
           .join(" ")} · A <@${x.aId}>`,
     ),
   ].join("\n");
-}
-
-export async function matrix(deps: Deps, t: Translator, ref: string) {
-  const number = Number(ref.replace(/^#/, ""));
-  const flow = Number.isInteger(number) ? await deps.db.taskFlow.findUnique({ where: { number } }) : null;
-  if (!flow) throw new DomainError("raci.error.notFound", { ref });
-  const tasks = await deps.db.task.findMany({ where: { flowId: flow.id }, orderBy: { flowStep: "asc" } });
-  const m = buildMatrix(tasks);
-  // Columns show the role each person holds in the team's map: legible, and in the reader's language.
-  const mappings = await deps.db.roleMapping.findMany();
-  const names = new Map<string, string>();
-  for (const r of mappings) if (!names.has(r.userId)) names.set(r.userId, t(`role.${r.role}` as MessageKey));
-  const title = t("raci.matrix.title", { number: flow.number, name: flow.name });
-  const header = t("raci.matrix.task");
-  // The picture is the matrix; the message around it is a caption, not a pipe table.
-  return {
-    text: `*${title}*\n${t("raci.matrix.legend")}`,
-    png: await matrixPng(`${title} · ${FLOWS[flow.template]?.name["zh-CN"] ?? ""}`, header, m, names),
-    flow,
-  };
 }

@@ -1,7 +1,7 @@
-// A review alert as Block Kit: the review in the alert channel's language, its reply draft in
+// What the review feature tells people: a critical review in the alert channel's language, its reply draft in
 // the review's own (LSCW: listen, sorry, commit, wrap), and the Open case button.
 import { z } from "zod";
-import { Ids, stored } from "../../infra/stored.ts";
+import { Ids, stored } from "../../infra/db/stored.ts";
 import type { KnownBlock } from "@slack/types";
 import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
@@ -10,7 +10,7 @@ import { formatInZone, formatWithZone } from "../../infra/time.ts";
 import type { Review } from "../../generated/prisma/client.ts";
 import type { Grouping, MessageBody } from "../../outbox/message.ts";
 import { ACTION_OPEN_CASE } from "./ids.ts";
-import { CAUSES, languageOf } from "./matcher.ts";
+import { CAUSES, languageOf } from "./rules.ts";
 
 const CauseList = z.array(z.enum(CAUSES));
 

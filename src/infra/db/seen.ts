@@ -1,7 +1,7 @@
 // "Has this happened before?" for keys that must be acted on once: Slack event ids, trigger ids,
 // the view id of a modal that creates something. Kept in the database so a restart or a second
 // replica agrees, with a small in-process memory in front for the common case of a quick retry.
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../clock.ts";
 import type { Db } from "./db.ts";
 import type { Sql } from "./sql.ts";
 

@@ -2,11 +2,11 @@
 // batch (refused whole when a row is bad), a stream is stored as it arrives: bad lines are skipped
 // and named in the answer (line, field, problem), so the sender re-sends only those. Progress
 // shows in the log and in /metrics (shopops_ingested_rows_total, shopops_ingests_running).
-import { monotonicMs } from "./clock.ts";
+import { monotonicMs } from "../infra/clock.ts";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../deps.ts";
-import { sendJson } from "./http-body.ts";
-import { ndjsonBatches, NdjsonTooLarge } from "./ndjson.ts";
+import { sendJson } from "../infra/http-body.ts";
+import { ndjsonBatches, NdjsonTooLarge } from "../infra/ndjson.ts";
 
 /** What one upload may hold: 2 GiB (about 10 million metric rows), lines up to 1 MiB. */
 export const UPLOAD_LIMITS = { maxBytes: 2 * 1024 ** 3, maxLineBytes: 1024 ** 2, batchLines: 1000 };

@@ -1,6 +1,6 @@
 // Ids for rows written with plain SQL (Prisma's cuid() default only applies to Prisma's own
 // creates), and the sequence that orders messages within a lane.
-import { realNowMs } from "./clock.ts";
+import { realNowMs } from "../clock.ts";
 import { randomFillSync } from "node:crypto";
 
 // Random bytes drawn 4 KB at a time: a getrandom() call per id showed up in the profiles.

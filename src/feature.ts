@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KnownBlock } from "@slack/types";
 import type { App } from "@slack/bolt";
-import type { Deps } from "../deps.ts";
-import type { MessageKey } from "../infra/i18n.ts";
-import type { JobKind, RecurringJob } from "../scheduler/types.ts";
-import type { UserContext } from "../people/people.ts";
+import type { Deps } from "./deps.ts";
+import type { MessageKey } from "./infra/i18n.ts";
+import type { JobKind, RecurringJob } from "./scheduler/types.ts";
+import type { UserContext } from "./people/people.ts";
 
 export interface HttpRoute {
   method: "POST" | "GET";

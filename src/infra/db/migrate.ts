@@ -4,13 +4,13 @@
 // migration), and the history kept in Prisma's own _prisma_migrations table with Prisma's
 // checksum, so `prisma migrate status` agrees. Replicas starting together migrate once: SQLite
 // takes the write lock, PostgreSQL an advisory lock, and the second finds nothing to do.
-import { realNowMs } from "./clock.ts";
+import { realNowMs } from "../clock.ts";
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { prepareSqliteFile, sqlitePath } from "./db.ts";
-import { fromRoot } from "./paths.ts";
+import { fromRoot } from "../paths.ts";
 
 export interface Migration {
   name: string;

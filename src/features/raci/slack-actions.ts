@@ -1,0 +1,58 @@
+// The role buttons on a task's card and DMs (Accept, Start, Blocked…, Done, Approve, Send back,
+// Answer, Waive) and Snooze on a reminder.
+import type { App, BlockAction } from "@slack/bolt";
+import type { Deps } from "../../deps.ts";
+import { formatInZone } from "../../infra/time.ts";
+import { ackFirst } from "../../slack/ack.ts";
+import { personOf } from "../../slack/handler-context.ts";
+import { actionValue, parseValue } from "../../slack/payload.ts";
+import { answerFailure, replyEphemeral } from "../../slack/reply.ts";
+import { ACTION, ACTION_SNOOZE } from "./ids.ts";
+import { reasonModal } from "./modals.ts";
+import type { TaskAction } from "./rules.ts";
+import { TaskId } from "./schema.ts";
+import { snoozeReminder } from "./snooze.ts";
+import { act, assertMay } from "./task-actions.ts";
+
+/** The presses that need words first: a reason (Blocked, Send back) or C's answer. */
+const needsText: Partial<Record<TaskAction, "raci.reason.title" | "raci.answer.title">> = {
+  block: "raci.reason.title",
+  sendBack: "raci.reason.title",
+  answer: "raci.answer.title",
+};
+
+export function registerActions(app: App, deps: Deps): void {
+  // Snooze: the same reminder again in 24 hours, as a timer of its own (the original ran once).
+  app.action<BlockAction>(ACTION_SNOOZE, async ({ ack, body, action: a, context }) => {
+    await ackFirst(ack);
+    const until = await snoozeReminder(deps, "value" in a ? String(a.value ?? "") : "");
+    if (!until) return;
+    const user = await personOf(context);
+    await replyEphemeral(
+      deps,
+      { responseUrl: body.response_url, userId: body.user.id },
+      { text: user.t("raci.snoozed", { until: formatInZone(until, user.timeZone) }) },
+    );
+  });
+
+  for (const [action, actionId] of Object.entries(ACTION) as [TaskAction, string][]) {
+    app.action<BlockAction>(actionId, async ({ ack, body, action: a, context }) => {
+      await ackFirst(ack);
+      const user = await personOf(context);
+      try {
+        const taskId = parseValue(TaskId, actionValue(a), "task id");
+        const label = needsText[action];
+        if (!label) return void (await act(deps, taskId, body.user.id, action));
+        // Refuse before the modal opens: a non-A shouldn't type a reason only to be refused.
+        await assertMay(deps, taskId, body.user.id, action);
+        await deps.slack.call("views.open", {
+          trigger_id: body.trigger_id,
+          view: reasonModal(user.t, label, taskId, action),
+        });
+      } catch (e) {
+        const to = { responseUrl: body.response_url, channel: body.channel?.id, userId: body.user.id };
+        await answerFailure(deps, user.locale, e, actionId, (text) => replyEphemeral(deps, to, { text }));
+      }
+    });
+  }
+}

@@ -1,0 +1,81 @@
+// Plain SQL on SQLite through better-sqlite3's prepared statements, each statement taking the
+// connection's turn (turns.ts) and a transaction holding it for its whole length.
+import type BetterSqlite3 from "better-sqlite3";
+import type { Param, Row, Sql } from "./sql.ts";
+import { inTransaction, takeTurn } from "./turns.ts";
+
+/** Prisma's SQLite adapter writes DateTime as ISO text with +00:00; plain SQL writes the same. */
+function sqliteParam(v: Param): string | number | bigint | null {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return v;
+}
+
+export function sqliteSql(raw: BetterSqlite3.Database, key: object): Sql {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string) => {
+    let s = cache.get(text);
+    if (!s) {
+      s = raw.prepare(text);
+      if (s.reader) s.safeIntegers(false);
+      cache.set(text, s);
+    }
+    return s;
+  };
+  const direct: Omit<Sql, "tx"> = {
+    dialect: "sqlite",
+    async all<T>(text: string, params: readonly Param[] = []) {
+      return prepare(text).all(...params.map(sqliteParam)) as T[];
+    },
+    async get<T>(text: string, params: readonly Param[] = []) {
+      const s = prepare(text);
+      return (s.reader ? s.get(...params.map(sqliteParam)) : (s.run(...params.map(sqliteParam)), undefined)) as
+        T | undefined;
+    },
+    async run(text: string, params: readonly Param[] = []) {
+      const s = prepare(text);
+      if (s.reader) return s.all(...params.map(sqliteParam)).length;
+      return s.run(...params.map(sqliteParam)).changes;
+    },
+  };
+  const inner: Sql = {
+    ...direct,
+    tx: () => Promise.reject(new Error("nested transaction: use the transaction's q")),
+  };
+  const guard = (what: string) => {
+    if (inTransaction.getStore()) throw new Error(`sql.${what} used inside a transaction: use the transaction's q`);
+  };
+  return {
+    dialect: "sqlite",
+    all<T = Row>(text: string, params?: readonly Param[]) {
+      guard("all");
+      return takeTurn(key, () => direct.all<T>(text, params));
+    },
+    get<T = Row>(text: string, params?: readonly Param[]) {
+      guard("get");
+      return takeTurn(key, () => direct.get<T>(text, params));
+    },
+    run(text: string, params?: readonly Param[]) {
+      guard("run");
+      return takeTurn(key, () => direct.run(text, params));
+    },
+    tx<T>(fn: (q: Sql) => Promise<T>) {
+      guard("tx");
+      return takeTurn(key, () =>
+        inTransaction.run(true, async () => {
+          // IMMEDIATE takes the write lock at once: another process can't slip a write in between.
+          prepare("BEGIN IMMEDIATE").run();
+          try {
+            const r = await fn(inner);
+            prepare("COMMIT").run();
+            return r;
+          } catch (e) {
+            if (raw.inTransaction) prepare("ROLLBACK").run();
+            throw e;
+          }
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// How the database is shared inside one process: SQLite's one connection taken in turns, the
+// outer client refused inside a transaction, conflicts retried on PostgreSQL, and the hooks run
+// after a transaction commits.
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+
+/**
+ * PostgreSQL may end one of two transactions that wait on each other (deadlock, 40P01) or that
+ * conflict (40001); the work is then simply done again. Transactions here only write rows
+ * (Slack is called from the outbox, after commit), so running one again is safe.
+ */
+export async function retryConflicts<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts || !isConflict(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
+    }
+  }
+}
+
+function isConflict(e: unknown): boolean {
+  const x = e as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+    cause?: { originalCode?: string };
+  };
+  // Prisma wraps the server's code; node-postgres (the plain-SQL side) gives it as is.
+  const code = x?.meta?.driverAdapterError?.cause?.originalCode ?? x?.cause?.originalCode ?? x?.code;
+  return x?.code === "P2034" || code === "40P01" || code === "40001";
+}
+
+/*
+ * better-sqlite3 is one connection. Prisma's adapter serialises transactions among themselves,
+ * but a plain query issued while a transaction is open runs inside it: the outbox sender could
+ * read a message that is later rolled back, or have its "sent" mark rolled back with someone
+ * else's transaction and send twice. So every operation takes a turn, and a transaction holds
+ * the turn for its whole length. Inside `db.$transaction(async (tx) => …)` use `tx` only: the
+ * outer client would wait for the turn the transaction holds (until Prisma's 5 s timeout).
+ */
+const turns = new WeakMap<object, { tail: Promise<unknown> }>();
+export const inTransaction = new AsyncLocalStorage<boolean>();
+
+/** Runs fn outside any transaction's async context: for timers that start background work. */
+export function outsideTransaction<T>(fn: () => T): T {
+  return inTransaction.exit(fn);
+}
+
+export function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
+  let q = turns.get(key);
+  if (!q) turns.set(key, (q = { tail: Promise.resolve() }));
+  const run = q.tail.then(fn, fn);
+  q.tail = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * The outer client used inside a transaction is a bug on both databases: on SQLite it would wait
+ * for the turn its own transaction holds, on PostgreSQL it would run outside the transaction on
+ * another connection. Both fail loudly here. On SQLite every operation also takes a turn (`key`).
+ */
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `fn` after each transaction on this client commits: the outbox sender and the scheduler
+ * look for new rows then. Told from inside the transaction instead, another connection (a
+ * PostgreSQL pool's) would look before the rows are visible, find nothing and sleep until its
+ * next planned wake.
+ */
+export function onCommit(db: object, fn: () => void): void {
+  commitHooks.set(db, [...(commitHooks.get(db) ?? []), fn]);
+}
+
+export function guarded(base: PrismaClient, key?: object): PrismaClient {
+  const turn = <T>(fn: () => Promise<T>) => (key ? takeTurn(key, fn) : retryConflicts(fn));
+  const extended = base.$extends({
+    query: {
+      $allOperations({ args, query, model, operation }) {
+        if (inTransaction.getStore()) {
+          return Promise.reject(
+            new Error(`db.${model ?? ""}.${operation} used inside a transaction: use the transaction's client (tx)`),
+          );
+        }
+        return turn(() => query(args));
+      },
+    },
+  });
+  // The transaction runs on the plain client, whose tx client doesn't go through the turns.
+  Object.defineProperty(extended, "$transaction", {
+    value: (fn: unknown, o?: unknown) => {
+      if (typeof fn !== "function") throw new Error("use interactive transactions: db.$transaction(async (tx) => …)");
+      if (inTransaction.getStore())
+        return Promise.reject(new Error("nested transaction: use the transaction's client (tx)"));
+      return turn(() =>
+        inTransaction.run(true, () => base.$transaction(fn as (tx: unknown) => Promise<unknown>, o as never)),
+      ).then((r) => {
+        for (const hook of commitHooks.get(extended) ?? []) outsideTransaction(hook);
+        return r;
+      });
+    },
+  });
+  return extended as unknown as PrismaClient;
+}
