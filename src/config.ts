@@ -43,7 +43,8 @@ const Schema = z.object({
   TIMER_LEASE: z.string().regex(durationRe, "must be a duration such as 30s or 5m").default("60s"),
   REVIEWS_WEBHOOK_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
   METRICS_WEBHOOK_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
-  // GET /export/actions.csv (the audit export for other systems) needs Authorization: Bearer <EXPORT_TOKEN>; unset, it is off.
+  // GET /export/actions.csv (the audit export for other systems) needs
+  // Authorization: Bearer <EXPORT_TOKEN>; unset, it is off.
   EXPORT_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),
   // When set, GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.
   METRICS_TOKEN: z.string().min(16, "use at least 16 random characters (e.g. openssl rand -hex 24)").optional(),

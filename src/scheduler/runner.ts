@@ -9,14 +9,11 @@ import { type DbClient } from "../infra/db/db.ts";
 import { WakeLoop, yieldToLoop } from "../infra/wake-loop.ts";
 import type { Log } from "../infra/logger.ts";
 import { toDate, type Sql } from "../infra/db/sql.ts";
-import { dialectOfClient, prismaExec } from "../infra/db/prisma-exec.ts";
-import { ensureOccurrences, occurrenceTimer, RECURRING_KIND_PREFIX } from "./recurring.ts";
-import { claimTimers, completeTimers, failTimer, failTimers, retryTimer, type Claimed } from "./timer-claims.ts";
-import { scheduleTimers, type NewTimer } from "./timers.ts";
-import type { BatchEffect, Effect, JobKind, RecurringJob } from "./types.ts";
+import { ensureOccurrences, RECURRING_KIND_PREFIX } from "./recurring.ts";
+import { claimTimers, failTimers, type Claimed } from "./timer-claims.ts";
+import { executeBatch, executeOne, type Handler, type RunContext } from "./execute.ts";
+import type { JobKind, RecurringJob } from "./types.ts";
 import { SimulatedCrash, type RunnerOptions } from "./runner-options.ts";
-
-type Handler<D> = { job: JobKind<D>; recurring?: RecurringJob };
 
 export class Scheduler<D> {
   private kinds = new Map<string, JobKind<D>>();
@@ -29,6 +26,7 @@ export class Scheduler<D> {
   private batchSize: number;
   private readonly fixedBatch: boolean;
   private readonly sliceMs: number;
+  private readonly ctx: RunContext<D>;
 
   constructor(
     private db: DbClient,
@@ -43,6 +41,7 @@ export class Scheduler<D> {
     this.batchSize = opts.batchSize ?? 32;
     this.fixedBatch = opts.batchSize !== undefined;
     this.sliceMs = opts.sliceMs ?? 8;
+    this.ctx = { db, sql, clock, log, deps, opts };
     this.loop = new WakeLoop({
       name: "scheduler",
       clock,
@@ -61,10 +60,6 @@ export class Scheduler<D> {
 
   registerRecurring(job: RecurringJob): void {
     this.recurring.set(job.name, job);
-  }
-
-  private occurrence(job: RecurringJob, after: Date): NewTimer {
-    return occurrenceTimer(job, after);
   }
 
   /** Makes sure each recurring job has its next occurrence written down. Safe to call repeatedly. */
@@ -171,104 +166,22 @@ export class Scheduler<D> {
       const h = this.handlerOf(kind);
       if (!h) {
         this.log.error({ kind }, "timer has no handler");
-        await this.finishFailed(group, token, `no handler for ${kind}`);
+        await failTimers(
+          this.sql,
+          group.map((j) => j.id),
+          token,
+          `no handler for ${kind}`,
+          this.clock.now(),
+        );
         continue;
       }
-      if (h.job.runBatch && !h.recurring) await this.executeBatch(h, group, token);
+      if (h.job.runBatch && !h.recurring) await executeBatch(this.ctx, h, group, token);
       else {
         for (const j of group) {
-          await this.executeOne(h, j, token);
+          await executeOne(this.ctx, h, j, token);
           await yieldToLoop();
         }
       }
     }
-  }
-
-  private async executeBatch(h: Handler<D>, jobs: Claimed[], token: string): Promise<void> {
-    let effect: BatchEffect;
-    try {
-      effect = await h.job.runBatch!(this.deps, jobs);
-    } catch (e) {
-      if (e instanceof SimulatedCrash) throw e;
-      return this.retryOrFail(h, jobs, token, e);
-    }
-    this.opts.crashAt?.("ran", jobs);
-    try {
-      await this.sql.tx(async (q) => {
-        const owned = await this.complete(q, jobs, token);
-        if (owned.size) await effect(q, owned);
-        this.opts.crashAt?.("committing", jobs);
-      });
-    } catch (e) {
-      if (e instanceof SimulatedCrash) throw e;
-      return this.retryOrFail(h, jobs, token, e);
-    }
-    this.opts.crashAt?.("committed", jobs);
-    this.opts.afterCommit?.();
-    for (const j of jobs) this.opts.onRun?.(j, this.clock.now().getTime() - j.dueAt.getTime(), "done");
-  }
-
-  private async executeOne(h: Handler<D>, job: Claimed, token: string): Promise<void> {
-    let effect: Effect | void;
-    try {
-      effect = h.job.run ? await h.job.run(this.deps, job) : undefined;
-      this.opts.crashAt?.("ran", [job]);
-      const next = h.recurring ? this.occurrence(h.recurring, this.laterOf(job.dueAt)) : undefined;
-      await this.db.$transaction(async (tx) => {
-        const x = prismaExec(tx, dialectOfClient(tx));
-        const done = await this.complete(x, [job], token);
-        if (done.size && effect) await effect(tx);
-        if (done.size && next) await scheduleTimers(x, this.clock, [next]);
-        this.opts.crashAt?.("committing", [job]);
-      });
-    } catch (e) {
-      if (e instanceof SimulatedCrash) throw e;
-      return this.retryOrFail(h, [job], token, e);
-    }
-    this.opts.crashAt?.("committed", [job]);
-    this.opts.afterCommit?.();
-    this.opts.onRun?.(job, this.clock.now().getTime() - job.dueAt.getTime(), "done");
-  }
-
-  private complete(q: Pick<Sql, "all">, jobs: Claimed[], token: string): Promise<Set<string>> {
-    return completeTimers(q, this.clock.now(), token, jobs);
-  }
-
-  // After downtime only the newest missed occurrence runs: three stale 09:00 digests in a row
-  // would help nobody.
-  private laterOf(dueAt: Date): Date {
-    return new Date(Math.max(dueAt.getTime(), this.clock.now().getTime()));
-  }
-
-  private async retryOrFail(h: Handler<D>, jobs: Claimed[], token: string, e: unknown): Promise<void> {
-    const max = h.job.maxAttempts ?? 5;
-    const message = ((e as Error).message ?? String(e)).slice(0, 500);
-    const now = this.clock.now();
-    for (const j of jobs) {
-      this.log.error({ err: e, kind: j.kind, key: j.key, attempt: j.attempts }, "timer job failed");
-      const lateness = now.getTime() - j.dueAt.getTime();
-      if (j.attempts >= max) {
-        await this.sql.tx(async (q) => {
-          const n = await failTimer(q, j.id, token, message, now);
-          if (n && h.recurring)
-            await scheduleTimers(q, this.clock, [this.occurrence(h.recurring, this.laterOf(j.dueAt))]);
-        });
-        this.opts.onRun?.(j, lateness, "failed");
-      } else {
-        const backoff = Math.min(600_000, 5000 * 2 ** (j.attempts - 1));
-        await retryTimer(this.sql, j.id, token, message, new Date(now.getTime() + backoff));
-        this.opts.onRun?.(j, lateness, "retry");
-      }
-    }
-  }
-
-  private async finishFailed(jobs: Claimed[], token: string, message: string): Promise<void> {
-    await failTimers(
-      this.sql,
-      jobs.map((j) => j.id),
-      token,
-      message,
-      this.clock.now(),
-    );
   }
 }

@@ -111,38 +111,7 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
         throw new SlackCallError(classify(e));
       }
     },
-    async download(url, maxBytes) {
-      if (!mayGetToken(url)) throw new ForeignHostError(url);
-      let res: Response | undefined;
-      let at = url;
-      // Redirects are followed by hand: the token goes along only to Slack's own hosts.
-      for (let hop = 0; hop < 4; hop++) {
-        try {
-          res = await fetch(at, {
-            headers: mayGetToken(at) ? { authorization: `Bearer ${token}` } : {},
-            redirect: "manual",
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-        } catch {
-          throw new SlackCallError({ type: "transient", reason: "network_error" });
-        }
-        const next = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
-        if (!next) break;
-        at = new URL(next, at).toString();
-        res = undefined;
-      }
-      if (!res) throw new SlackCallError({ type: "permanent", reason: "too_many_redirects" });
-      if (!res.ok)
-        throw new SlackCallError({
-          type: res.status >= 500 ? "transient" : "permanent",
-          reason: `download_http_${res.status}`,
-        });
-      const declared = Number(res.headers.get("content-length") ?? NaN);
-      if (declared > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
-      const buf = Buffer.from(await res.arrayBuffer());
-      if (buf.length > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
-      return buf;
-    },
+    download: (url, maxBytes) => download(token, mayGetToken, timeoutMs, url, maxBytes),
     async upload(url, bytes) {
       let res: Response;
       try {
@@ -177,4 +146,44 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
         throw new SlackCallError({ type: "permanent", reason: text.trim() || `http_${res.status}` });
     },
   };
+}
+
+/** A file from Slack, with the token sent only to Slack's own hosts, redirects followed by hand. */
+async function download(
+  token: string,
+  mayGetToken: (url: string) => boolean,
+  timeoutMs: number,
+  url: string,
+  maxBytes: number,
+): Promise<Buffer> {
+  if (!mayGetToken(url)) throw new ForeignHostError(url);
+  let res: Response | undefined;
+  let at = url;
+  // Redirects are followed by hand: the token goes along only to Slack's own hosts.
+  for (let hop = 0; hop < 4; hop++) {
+    try {
+      res = await fetch(at, {
+        headers: mayGetToken(at) ? { authorization: `Bearer ${token}` } : {},
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw new SlackCallError({ type: "transient", reason: "network_error" });
+    }
+    const next = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+    if (!next) break;
+    at = new URL(next, at).toString();
+    res = undefined;
+  }
+  if (!res) throw new SlackCallError({ type: "permanent", reason: "too_many_redirects" });
+  if (!res.ok)
+    throw new SlackCallError({
+      type: res.status >= 500 ? "transient" : "permanent",
+      reason: `download_http_${res.status}`,
+    });
+  const declared = Number(res.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
+  const buf = Buffer.from(await res.arrayBuffer());
+  if (buf.length > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
+  return buf;
 }

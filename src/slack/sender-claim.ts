@@ -9,7 +9,8 @@ import { BudgetBook, methodsOf } from "./delivery/budget.ts";
 import { closeQuietRollups } from "./delivery/fold.ts";
 import { foldVerdict, shouldDefer, type FoldHead } from "./delivery/rollup-row.ts";
 import type { DeliverySettings } from "./delivery/settings.ts";
-import { methodOf, type OutboxRow } from "./sender-deliver.ts";
+import { methodOf } from "./sender-deliver.ts";
+import { toRow, type OutboxRow } from "./outbox-row.ts";
 
 export interface ClaimContext {
   token: string;
@@ -42,17 +43,12 @@ async function headsOf(q: Sql, lanes: string[]): Promise<Map<string, Record<stri
   return new Map(rows.map((r) => [String(r.lane), r]));
 }
 
-export async function claimHeads(
-  q: Sql,
-  c: ClaimContext,
-  toRow: (r: Record<string, unknown>) => OutboxRow,
-): Promise<Claimed> {
-  const { now, settings } = c;
-  await closeQuietRollups(q, settings, now);
+/** The lanes whose next message is due, claimed until the lease, and the methods Slack has paused. */
+async function claimLanes(q: Sql, c: ClaimContext) {
   const pauses = new Map(
     (
       await q.all<{ method: string; until: unknown }>(`SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`, [
-        now,
+        c.now,
       ])
     ).map((p) => [p.method, toDate(p.until)]),
   );
@@ -65,19 +61,71 @@ export async function claimHeads(
     `UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = ?
      WHERE "lane" IN (SELECT "lane" FROM "OutboxLane" WHERE "nextAt" <= ?${notBusy}
                       ORDER BY "priority", "nextAt" LIMIT ?${skip}) RETURNING "lane", "pending"`,
-    [c.lease, c.token, now, ...c.busy, c.free],
+    [c.lease, c.token, c.now, ...c.busy, c.free],
   );
+  return { pauses, lanes };
+}
+
+type Decision =
+  | { kind: "send"; row: OutboxRow }
+  | { kind: "fold"; fold: FoldHead }
+  | { kind: "defer" }
+  | { kind: "wait"; until: Date | null };
+
+interface Judge {
+  q: Sql;
+  c: ClaimContext;
+  pauses: Map<string, Date>;
+  book: BudgetBook;
+}
+
+/** What one claimed lane does with its head now. */
+async function decide(j: Judge, lane: string, pending: unknown, head: Record<string, unknown>): Promise<Decision> {
+  const { q, c } = j;
+  const { now, settings } = c;
+  const row = toRow(head);
+  const paused = j.pauses.get(methodOf(row.kind));
+  if (paused) return { kind: "wait", until: paused };
+  // Work whose cost grows with the backlog runs after this claim, with the lane still ours.
+  if (settings.rollups && shouldDefer(settings, lane, toNum(pending), row.kind)) return { kind: "defer" };
+  if (settings.rollups && head.groupKey && head.item) {
+    const fold: FoldHead = {
+      lane,
+      channel: row.channel,
+      groupKey: String(head.groupKey),
+      item: String(typeof head.item === "string" ? head.item : JSON.stringify(head.item)),
+      priority: row.priority,
+      createdAt: row.createdAt,
+    };
+    const verdict = await foldVerdict(q, settings, fold, now);
+    if (verdict === "fold") return { kind: "fold", fold };
+    if (verdict !== "send") return { kind: "wait", until: verdict.waitUntil };
+  }
+  // A page of a person's DM roll-up waits for its turn (twice a minute), news behind it too;
+  // what the person does meanwhile (priority 0) is a head before it and goes at once.
+  if (row.ofRollup && row.threadOfId && isDmLane(lane) && row.rollupId) {
+    const r = await q.get<{ pageAfter: unknown }>(`SELECT "pageAfter" FROM "Rollup" WHERE "id" = ?`, [row.rollupId]);
+    const after = r?.pageAfter ? toDate(r.pageAfter) : undefined;
+    if (after && after > now) return { kind: "wait", until: after };
+  }
+  // A claim token left on the row means the last claim recorded no outcome (a retry clears it,
+  // a send or a failure ends the row): that sender died, and Slack may have the message.
+  const inDoubt = row.claimToken !== null;
+  const wait = j.book.take(methodsOf(row.kind, row.channel, inDoubt), row.priority);
+  if (wait !== undefined) return { kind: "wait", until: new Date(wait) };
+  return { kind: "send", row: { ...row, attempts: row.attempts + 1, claimToken: c.token, inDoubt } };
+}
+
+export async function claimHeads(q: Sql, c: ClaimContext): Promise<Claimed> {
+  await closeQuietRollups(q, c.settings, c.now);
+  const { pauses, lanes } = await claimLanes(q, c);
   if (!lanes.length) return { heads: [], folds: [], defers: [] };
   const found = await headsOf(
     q,
     lanes.map((l) => l.lane),
   );
-  const book = await BudgetBook.open(q, settings.budgets, now);
-  const release = (lane: string, at: Date | null) =>
-    q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [at, lane]);
-  const heads: OutboxRow[] = [];
-  const folds: FoldHead[] = [];
-  const defers: string[] = [];
+  const judge: Judge = { q, c, pauses, book: await BudgetBook.open(q, c.settings.budgets, c.now) };
+  const claimed: Claimed = { heads: [], folds: [], defers: [] };
   // The most urgent heads first: they take Slack's budget before bulk does.
   const order = lanes
     .map((l) => ({ ...l, head: found.get(l.lane) }))
@@ -91,63 +139,22 @@ export async function claimHeads(
       );
       continue;
     }
-    const row = toRow(head);
-    const paused = pauses.get(methodOf(row.kind));
-    if (paused) {
-      await release(lane, paused);
-      continue;
+    const d = await decide(judge, lane, pending, head);
+    if (d.kind === "wait")
+      await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [d.until, lane]);
+    else if (d.kind === "defer") claimed.defers.push(lane);
+    else if (d.kind === "fold") claimed.folds.push(d.fold);
+    else {
+      await q.run(`UPDATE "OutboxLane" SET "priority" = ? WHERE "lane" = ?`, [d.row.priority, lane]);
+      claimed.heads.push(d.row);
     }
-    // Work whose cost grows with the backlog runs after this claim, with the lane still ours.
-    if (settings.rollups && shouldDefer(settings, lane, toNum(pending), row.kind)) {
-      defers.push(lane);
-      continue;
-    }
-    if (settings.rollups && head.groupKey && head.item) {
-      const fold: FoldHead = {
-        lane,
-        channel: row.channel,
-        groupKey: String(head.groupKey),
-        item: String(typeof head.item === "string" ? head.item : JSON.stringify(head.item)),
-        priority: row.priority,
-        createdAt: row.createdAt,
-      };
-      const verdict = await foldVerdict(q, settings, fold, now);
-      if (verdict === "fold") {
-        folds.push(fold);
-        continue;
-      }
-      if (verdict !== "send") {
-        await release(lane, verdict.waitUntil);
-        continue;
-      }
-    }
-    // A page of a person's DM roll-up waits for its turn (twice a minute), news behind it too;
-    // what the person does meanwhile (priority 0) is a head before it and goes at once.
-    if (row.ofRollup && row.threadOfId && isDmLane(lane) && row.rollupId) {
-      const r = await q.get<{ pageAfter: unknown }>(`SELECT "pageAfter" FROM "Rollup" WHERE "id" = ?`, [row.rollupId]);
-      const after = r?.pageAfter ? toDate(r.pageAfter) : undefined;
-      if (after && after > now) {
-        await release(lane, after);
-        continue;
-      }
-    }
-    // A claim token left on the row means the last claim recorded no outcome (a retry clears it,
-    // a send or a failure ends the row): that sender died, and Slack may have the message.
-    const inDoubt = row.claimToken !== null;
-    const wait = book.take(methodsOf(row.kind, row.channel, inDoubt), row.priority);
-    if (wait !== undefined) {
-      await release(lane, new Date(wait));
-      continue;
-    }
-    await q.run(`UPDATE "OutboxLane" SET "priority" = ? WHERE "lane" = ?`, [row.priority, lane]);
-    heads.push({ ...row, attempts: row.attempts + 1, claimToken: c.token, inDoubt });
   }
-  await book.save(q);
-  if (heads.length) {
+  await judge.book.save(q);
+  if (claimed.heads.length) {
     await q.run(
-      `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(heads.length)})`,
-      [c.lease, c.token, ...heads.map((h) => h.id)],
+      `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(claimed.heads.length)})`,
+      [c.lease, c.token, ...claimed.heads.map((h) => h.id)],
     );
   }
-  return { heads, folds, defers };
+  return claimed;
 }

@@ -1,5 +1,6 @@
 // One claimed outbox message, delivered to Slack with the call its kind needs.
 import type { Sql } from "../infra/db/sql.ts";
+import type { OutboxRow } from "./outbox-row.ts";
 import { jsonOf } from "../infra/db/stored.ts";
 import { SlackCallError } from "./api.ts";
 import type { SlackApi } from "../deps.ts";
@@ -22,38 +23,6 @@ export class FoldedWithParent extends Error {
   constructor(readonly rollupId: string) {
     super("folded with its parent");
   }
-}
-
-export interface OutboxRow {
-  id: string;
-  kind: string;
-  channel: string | null;
-  userId: string | null;
-  threadTs: string | null;
-  responseUrl: string | null;
-  targetId: string | null;
-  threadOfId: string | null;
-  /** Text on SQLite, already parsed (jsonb) on PostgreSQL. */
-  body: unknown;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  actorId: string | null;
-  lane: string;
-  seq: number;
-  priority: number;
-  /** The roll-up this row belongs to (its own message, or an item folded into it). */
-  rollupId: string | null;
-  /** One of a roll-up's own messages (its parent, a page, an edit of it), not a folded item. */
-  ofRollup: boolean;
-  /** Queued while answering a person's own action: reported as it is, outside the mention budget. */
-  fromAction: boolean;
-  claimToken: string | null;
-  /**
-   * The previous claim of this row never recorded an outcome: its sender died (or its lease ran
-   * out) somewhere between claiming and recording, so Slack may already have the message.
-   */
-  inDoubt?: boolean;
 }
 
 /** The marker every post carries, so a resend after a crash can find the first send (message metadata). */

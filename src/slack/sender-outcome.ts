@@ -4,7 +4,7 @@
 import type { Sql } from "../infra/db/sql.ts";
 import { isUnpacedLane } from "../outbox/message.ts";
 import type { CallFailure } from "./api.ts";
-import type { OutboxRow } from "./sender-deliver.ts";
+import type { OutboxRow } from "./outbox-row.ts";
 
 export type Result =
   | { kind: "sent"; ts: string | null; channel: string | null }

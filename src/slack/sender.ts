@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../infra/clock.ts";
 import type { Log } from "../infra/logger.ts";
-import { toBool, toDate, toNum, type Sql } from "../infra/db/sql.ts";
+import { toDate, type Sql } from "../infra/db/sql.ts";
 import { WakeLoop } from "../infra/wake-loop.ts";
 import { SlackCallError, type CallFailure } from "./api.ts";
 import type { SlackApi } from "../deps.ts";
@@ -15,8 +15,11 @@ import type { NameOf } from "./delivery/mentions.ts";
 import { dmRollupPaceMs, type DeliverySettings } from "./delivery/settings.ts";
 import { claimHeads } from "./sender-claim.ts";
 import { deferEdits, foldLane } from "./delivery/fold.ts";
-import { deliver, FoldedWithParent, methodOf, type OutboxRow } from "./sender-deliver.ts";
-import { writeOutcome, type Result } from "./sender-outcome.ts";
+import { deliver, FoldedWithParent, methodOf } from "./sender-deliver.ts";
+import { type OutboxRow } from "./outbox-row.ts";
+import { Limiter } from "../infra/limiter.ts";
+import type { Result } from "./sender-outcome.ts";
+import { OutcomeWriter } from "./sender-outcomes.ts";
 
 export interface SenderOptions {
   /** Slack allows about one message per second per channel. */
@@ -47,6 +50,7 @@ export class OutboxSender {
   private inFlightLanes = new Map<string, string>();
   private folding = new Limiter(2);
   private readonly loop: WakeLoop;
+  private readonly outcomes: OutcomeWriter;
 
   constructor(
     private sql: Sql,
@@ -81,6 +85,11 @@ export class OutboxSender {
       nextAt: () => this.nextAt(),
       maxSleepMs: this.o.maxSleepMs,
     });
+    this.outcomes = new OutcomeWriter(sql, () => ({
+      token: this.token,
+      now: this.clock.now(),
+      paceMs: this.o.perChannelIntervalMs,
+    }));
   }
 
   start(): void {
@@ -104,18 +113,14 @@ export class OutboxSender {
     if (free <= 0) return 0;
     const now = this.clock.now();
     const claimed = await this.sql.tx((q) =>
-      claimHeads(
-        q,
-        {
-          token: this.token,
-          now,
-          lease: new Date(now.getTime() + this.o.leaseMs),
-          free,
-          busy: [...this.inFlightLanes.values()],
-          settings: this.settings,
-        },
-        toRow,
-      ),
+      claimHeads(q, {
+        token: this.token,
+        now,
+        lease: new Date(now.getTime() + this.o.leaseMs),
+        free,
+        busy: [...this.inFlightLanes.values()],
+        settings: this.settings,
+      }),
     );
     for (const lane of claimed.defers) this.track(lane, () => deferEdits(this.sql, lane, this.token, this.clock.now()));
     for (const f of claimed.folds)
@@ -197,56 +202,9 @@ export class OutboxSender {
     await this.record(row, method, result);
   }
 
-  /**
-   * Writes the outcome of one claimed message and what its lane may do next. Outcomes that finish
-   * while a write is under way are written together in the next transaction (a group commit):
-   * sixteen sends finishing together cost one transaction, not sixteen.
-   */
+  /** Writes the outcome of one claimed message (a group commit, see sender-outcome.ts), then reports it. */
   private record(row: OutboxRow, method: string, r: Result): Promise<void> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.outcomes.push({ row, method, r, resolve, reject });
-      if (!this.writing) this.writing = this.writeOutcomes();
-    }).then((done) => this.afterRecord(row, method, r, done));
-  }
-
-  private outcomes: {
-    row: OutboxRow;
-    method: string;
-    r: Result;
-    resolve: (done: boolean) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  private writing: Promise<void> | undefined;
-
-  private async writeOutcomes(): Promise<void> {
-    await new Promise<void>((r) => setImmediate(r));
-    while (this.outcomes.length) {
-      // In lane order, as every transaction touching lanes does: two can't deadlock on them.
-      const batch = this.outcomes
-        .splice(0)
-        .sort((a, b) => (a.row.lane < b.row.lane ? -1 : a.row.lane > b.row.lane ? 1 : 0));
-      try {
-        const done = await this.sql.tx(async (q) => {
-          const out: boolean[] = [];
-          for (const o of batch)
-            out.push(
-              await writeOutcome(
-                q,
-                { token: this.token, now: this.clock.now(), paceMs: this.o.perChannelIntervalMs },
-                o.row,
-                o.method,
-                o.r,
-              ),
-            );
-          return out;
-        });
-        batch.forEach((o, i) => o.resolve(done[i]!));
-      } catch (e) {
-        // Nothing of the batch was written: each message stays claimed and is retried after its lease.
-        for (const o of batch) o.reject(e);
-      }
-    }
-    this.writing = undefined;
+    return this.outcomes.write(row, method, r).then((done) => this.afterRecord(row, method, r, done));
   }
 
   private async afterRecord(row: OutboxRow, method: string, r: Result, done: boolean): Promise<void> {
@@ -271,47 +229,4 @@ export class OutboxSender {
         .catch((e) => this.log.error({ err: e, outboxId: row.id }, "could not tell anyone of a failed message"));
     }
   }
-}
-
-/** Runs at most `n` tasks at once; the rest wait their turn, in order. */
-class Limiter {
-  private running = 0;
-  private waiting: (() => void)[] = [];
-  constructor(private readonly n: number) {}
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.n) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await task();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
-  }
-}
-
-function toRow(r: Record<string, unknown>): OutboxRow {
-  return {
-    id: String(r.id),
-    kind: String(r.kind),
-    channel: (r.channel as string | null) ?? null,
-    userId: (r.userId as string | null) ?? null,
-    threadTs: (r.threadTs as string | null) ?? null,
-    responseUrl: (r.responseUrl as string | null) ?? null,
-    targetId: (r.targetId as string | null) ?? null,
-    threadOfId: (r.threadOfId as string | null) ?? null,
-    body: r.body,
-    attempts: toNum(r.attempts),
-    lastError: (r.lastError as string | null) ?? null,
-    createdAt: toDate(r.createdAt),
-    actorId: (r.actorId as string | null) ?? null,
-    lane: String(r.lane),
-    seq: toNum(r.seq),
-    priority: toNum(r.priority ?? 2),
-    fromAction: toBool(r.fromAction),
-    rollupId: (r.rollupId as string | null) ?? null,
-    // A roll-up's own rows are written as {"text":"","rollup":…} (delivery/fold.ts): no parse needed.
-    ofRollup: typeof r.body === "string" ? r.body.startsWith('{"text":"","rollup":') : false,
-    claimToken: (r.claimToken as string | null) ?? null,
-  };
 }

@@ -3,7 +3,8 @@
 // trigger_id expiry, response_url limits — so the tests and the sandbox cannot drift apart.
 import { SlackStandIn, type StandInOptions } from "../../src/sandbox/standin/standin.ts";
 
-export type { RecordedCall, Scripted, FakeUser } from "../../src/sandbox/standin/standin.ts";
+export type { RecordedCall, FakeUser } from "../../src/sandbox/standin/standin.ts";
+export type { Scripted } from "../../src/sandbox/standin/http-args.ts";
 
 export class FakeSlack extends SlackStandIn {
   constructor(o: StandInOptions = {}) {

@@ -85,7 +85,10 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   return h;
 }
 
-/** Waits until `check` returns a truthy value (polling real time), or fails after `ms` (generous: CI is a busy 2-core machine running both databases at once). */
+/**
+ * Waits until `check` returns a truthy value (polling real time), or fails after `ms` (generous:
+ * CI is a busy 2-core machine running both databases at once).
+ */
 export async function until<T>(check: () => T | Promise<T>, ms = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {

@@ -51,7 +51,10 @@ async function top(
   return rows.map((r) => ({ key: r.key, gmv: round2(num(r.gmv)) }));
 }
 
-/** The previous comparable event: the last promotion of the same kind before this one, else the last one of any kind. */
+/**
+ * The previous comparable event: the last promotion of the same kind before this one, else the
+ * last one of any kind.
+ */
 async function comparable(sql: Sql, c: Campaign): Promise<{ name: string; eventDate: string } | undefined> {
   const q = (sameKind: boolean) =>
     sql.get<{ name: string; eventDate: string }>(

@@ -16,7 +16,10 @@ import { hourlyFindings, isStale, LEVELS } from "./plan.ts";
 import { DEFAULT_INTERVAL_MS, dayPlanOf, defaultStore, everyMs, liveDay, thresholdsOf } from "./room.ts";
 import { runbooksOf } from "./runbook-row.ts";
 
-/** The minute tick: open today's rooms for promotions at T0, refresh the rooms that are due, end the ones whose day is over. */
+/**
+ * The minute tick: open today's rooms for promotions at T0, refresh the rooms that are due, end
+ * the ones whose day is over.
+ */
 export async function t0Tick(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   // Promotions whose T0 is today somewhere (a day either side of UTC's), then exactly in their own zone.
