@@ -45,16 +45,13 @@ export function waitFor<T>(standin: SlackStandIn, pick: () => T | undefined, ms 
 const opt = (value: string) => ({ text: { type: "plain_text", text: value }, value });
 const input = (value: string) => ({ type: "plain_text_input", value });
 
-export async function loadDemo(d: DemoContext): Promise<void> {
-  const { driver, standin } = d;
-  const ws = standin.ws;
-  const cmd = (user: string, channel: string, text: string) => {
-    const [command, ...rest] = text.split(" ");
-    return driver.command(user, channel, command!, rest.join(" "));
-  };
-  const topView = (user: string, callbackId: string) =>
-    waitFor(standin, () => ws.stackOf(user).find((v: OpenView) => v.view.callback_id === callbackId));
+interface Demo extends DemoContext {
+  ws: SlackStandIn["ws"];
+  cmd: (user: string, channel: string, text: string) => Promise<void>;
+  topView: (user: string, callbackId: string) => Promise<OpenView>;
+}
 
+async function setUp({ cmd, clock, timeZone }: Demo): Promise<void> {
   // Set-up an admin does once.
   for (const [n, ch, who] of [
     [1, "C0CS1|cs-tier1", "U0AGENT|li.na"],
@@ -68,20 +65,24 @@ export async function loadDemo(d: DemoContext): Promise<void> {
   await cmd("U0LEAD", "C0OPS", "/metrics alerts warning <#C0METRICS|metrics>");
   await cmd("U0LEAD", "C0OPS", "/metrics alerts critical <#C0METRICS|metrics>");
   await cmd("U0LEAD", "C0OPS", "/metrics digest <#C0METRICS|metrics> shop1 daily 09:00");
-  await cmd("U0LEAD", "C0OPS", `/metrics target shop1 ${TZ_DAY(d.clock, d.timeZone).slice(0, 7)} 3000000`);
+  await cmd("U0LEAD", "C0OPS", `/metrics target shop1 ${TZ_DAY(clock, timeZone).slice(0, 7)} 3000000`);
   for (const [role, who] of [
     ["operations", "U0MKT|emma"],
     ["purchasing", "U0MGR|david"],
     ["content", "U0AGENT|li.na"],
     ["marketing", "U0MKT|emma"],
     ["ops_lead", "U0LEAD|wang.lei"],
+    // The standard flows ask the ops lead's manager to approve (campaign_planning): David.
+    ["ops_lead_manager", "U0MGR|david"],
   ]) {
     await cmd("U0LEAD", "C0OPS", `/task role ${role} <@${who}>`);
   }
+}
 
+async function double11({ cmd, clock, timeZone, standin, ws, driver }: Demo): Promise<void> {
   // The coming Double 11, ticked in part.
-  const year = Number(TZ_DAY(d.clock, d.timeZone).slice(0, 4));
-  const double11 = TZ_DAY(d.clock, d.timeZone) < `${year}-11-11` ? `${year}-11-11` : `${year + 1}-11-11`;
+  const year = Number(TZ_DAY(clock, timeZone).slice(0, 4));
+  const double11 = TZ_DAY(clock, timeZone) < `${year}-11-11` ? `${year}-11-11` : `${year + 1}-11-11`;
   await cmd("U0LEAD", "C0PROMO", `/promo new 雙11 ${double11} <#C0PROMO|promo-double11> double11`);
   const checklist = await waitFor(standin, () =>
     ws.messages.find(
@@ -101,7 +102,9 @@ export async function loadDemo(d: DemoContext): Promise<void> {
     });
   // The day's GMV plan the T0 war room measures against (the shop's 11 November sells about 4.7M).
   await cmd("U0LEAD", "C0PROMO", "/promo warroom 1 plan 4500000");
+}
 
+async function reviews({ clock, timeZone, ...d }: Demo): Promise<void> {
   // Reviews of the last week, across the five causes, by webhook.
   const reviews = [
     ["quality", "质量太差了，杯子收到就破损", 1],
@@ -123,18 +126,20 @@ export async function loadDemo(d: DemoContext): Promise<void> {
     sku: i % 3 ? "MUG-300" : "CUP-500",
     rating,
     text,
-    time: `${TZ_DAY(d.clock, d.timeZone, -1 - (i % 7))} ${String(9 + (i % 9)).padStart(2, "0")}:15`,
+    time: `${TZ_DAY(clock, timeZone, -1 - (i % 7))} ${String(9 + (i % 9)).padStart(2, "0")}:15`,
   }));
   await fetch(`${d.baseUrl}/webhooks/reviews`, {
     method: "POST",
     headers: { authorization: `Bearer ${d.reviewsToken}`, "content-type": "application/json" },
     body: JSON.stringify(rows),
   });
+}
 
+async function metrics({ clock, timeZone, ...d }: Demo): Promise<void> {
   // 60 days of metrics for shop1, with a drop in conversion yesterday.
   const metrics = [];
   for (let back = 60; back >= 1; back--) {
-    const date = TZ_DAY(d.clock, d.timeZone, -back);
+    const date = TZ_DAY(clock, timeZone, -back);
     const wave = 1 + 0.15 * Math.sin(back / 4);
     const drop = back === 1 ? 0.62 : 1;
     for (const [channel, share] of [
@@ -165,7 +170,9 @@ export async function loadDemo(d: DemoContext): Promise<void> {
     headers: { authorization: `Bearer ${d.metricsToken}`, "content-type": "application/json" },
     body: JSON.stringify(metrics),
   });
+}
 
+async function complaints({ driver, topView }: Demo): Promise<void> {
   // Two complaints escalated from the support channel, one of them a VIP's.
   for (const [order, customer, vip, urgency, text] of [
     ["2026111100123", "王小姐", false, "urgent", "客户：收到的杯子碎了，明天要送人，今天必须解决！"],
@@ -192,7 +199,9 @@ export async function loadDemo(d: DemoContext): Promise<void> {
 
   // A customer's message nobody has escalated yet: the sandbox's first thing to try.
   driver.say("U0AGENT", "C0SUPPORT", "客户刘先生：保温杯第二次漏水了，订单 2026112900789，要求换货并赔偿。");
+}
 
+async function launchFlow({ cmd, standin, ws, driver }: Demo): Promise<void> {
   // A new-product-launch flow, its first task accepted by the person responsible (R).
   await cmd("U0LEAD", "C0OPS", "/task flow new_product_launch 春季马克杯");
   const dm = await waitFor(standin, () =>
@@ -208,4 +217,17 @@ export async function loadDemo(d: DemoContext): Promise<void> {
       value: accept.value,
       text: { type: "plain_text", text: "Accept" },
     });
+}
+
+export async function loadDemo(d: DemoContext): Promise<void> {
+  const { driver, standin } = d;
+  const ws = standin.ws;
+  const cmd = (user: string, channel: string, text: string) => {
+    const [command, ...rest] = text.split(" ");
+    return driver.command(user, channel, command!, rest.join(" "));
+  };
+  const topView = (user: string, callbackId: string) =>
+    waitFor(standin, () => ws.stackOf(user).find((v: OpenView) => v.view.callback_id === callbackId));
+  const demo: Demo = { ...d, ws, cmd, topView };
+  for (const step of [setUp, double11, reviews, metrics, complaints, launchFlow]) await step(demo);
 }

@@ -2,6 +2,8 @@
 // shape Slack documents, signed with the signing secret, and posted to the bot's /slack/events
 // through its real receiver; what the bot acks with (a command's answer, a modal's errors or its
 // next view) is applied to the workspace as Slack would apply it.
+import { applyResponseAction } from "./response-action.ts";
+import { escapeTyped } from "./typed-mentions.ts";
 import type { SlackStandIn } from "./standin.ts";
 import type { Message, OpenView } from "./workspace.ts";
 import { stepById } from "../../features/workflow-steps/definitions.ts";
@@ -83,7 +85,12 @@ export class SlackDriver {
     const id = `cmd${++this.n}${this.standin.wall().toString(36)}`;
     const responseUrl = this.standin.responseUrl(id, { channel, user: userId });
     const body = slack
-      .slashCommand(this.actor(userId), { channel: this.channel(channel), command, text, responseUrl })
+      .slashCommand(this.actor(userId), {
+        channel: this.channel(channel),
+        command,
+        text: escapeTyped(text, this.ws.people.values(), this.ws.channels.values(), true),
+        responseUrl,
+      })
       .toString();
     const r = await this.send(body, "application/x-www-form-urlencoded");
     const ack = r.status === 200 ? this.parseAck(r.text) : { text: `⚠️ ${command} failed: HTTP ${r.status}` };
@@ -92,7 +99,8 @@ export class SlackDriver {
 
   /** A person writes a plain message (the bot isn't told: it doesn't listen to messages). */
   say(userId: string, channel: string, text: string, threadTs?: string): Message {
-    return this.ws.post({ channel, user: userId, text, threadTs });
+    const escaped = escapeTyped(text, this.ws.people.values(), this.ws.channels.values(), false);
+    return this.ws.post({ channel, user: userId, text: escaped, threadTs });
   }
 
   /** A person presses a button or picks from a menu or a date picker in a message. */
@@ -173,26 +181,7 @@ export class SlackDriver {
       }),
     );
     const ack = r.status === 200 ? this.parseAck(r.text) : undefined;
-    const stack = this.ws.stackOf(userId);
-    const action = ack?.response_action;
-    if (action === "errors") return { errors: ack!.errors as Record<string, string> };
-    if (action === "update" && ack?.view)
-      this.ws.setStack(
-        userId,
-        stack.map((x) => (x.id === view.id ? { ...x, view: ack.view as Json } : x)),
-      );
-    else if (action === "push" && ack?.view)
-      this.ws.setStack(userId, [
-        ...stack,
-        { id: this.ws.nextId("V"), userId, view: ack.view as Json, hash: `${this.standin.wall()}` },
-      ]);
-    else if (action === "clear") this.ws.setStack(userId, []);
-    else
-      this.ws.setStack(
-        userId,
-        stack.filter((x) => x.id !== view.id),
-      );
-    return {};
+    return applyResponseAction(this.ws, userId, view, ack, `${this.standin.wall()}`);
   }
 
   /** A person closes a modal with Cancel or ✕. */

@@ -7,17 +7,16 @@ import { wallClock, type WallClock } from "./wall-clock.ts";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ChannelRate, issueTrigger, MethodRate, ResponseUrls, Triggers } from "./limits.ts";
-import { answer, type ApiContext } from "./web-api.ts";
+import { answer } from "./web-api.ts";
+import type { ApiContext } from "./web-api-kit.ts";
 import { Workspace, type Person } from "./workspace.ts";
+import { knowShared, parseArgs, readBody, writeRecorded, writeScripted, type Scripted } from "./http-args.ts";
 
 export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
   at: number;
 }
-
-export type Scripted =
-  { ok: true; [k: string]: unknown } | { error: string } | { status: 429; retryAfter: number } | { status: number };
 
 export type FakeUser = Partial<Person>;
 
@@ -145,20 +144,8 @@ export class SlackStandIn {
     const url = req.url ?? "";
     if (!url.startsWith(`${this.prefix}/`)) return false;
     const path = url.slice(this.prefix.length);
-    if (path.startsWith("/__calls")) {
-      // For benchmarks in another process: what was recorded (of one method, from an index on),
-      // the 429s answered, and the outbox id each landed message carried.
-      const q = new URL(path, "http://x").searchParams;
-      const method = q.get("method");
-      const calls = (method ? this.calls.filter((c) => c.method === method) : this.calls).slice(
-        Number(q.get("since") ?? 0),
-      );
-      const landed = method ? [] : this.ws.messages.map((m) => outboxIdOf(m.metadata));
-      res
-        .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ calls, responses: this.responses.length, rateLimited: this.rateLimited, landed }));
-      return true;
-    }
+    // For benchmarks in another process: what was recorded, the 429s answered, what landed.
+    if (path.startsWith("/__calls")) return (writeRecorded(res, path, this), true);
     if (path.startsWith("/files/")) return this.serveFile(req, res, path.slice("/files/".length).split("?")[0]!);
     const raw = await readBody(req);
     if (path.startsWith("/upload/")) {
@@ -229,31 +216,8 @@ export class SlackStandIn {
     this.calls.push({ method, args, at });
     const out = this.outages.get(method);
     const scripted = out && at < out.untilMs ? ({ status: out.status } as Scripted) : this.scripts.get(method)?.shift();
-    if (scripted && "status" in scripted && typeof scripted.status === "number") {
-      const headers: Record<string, string> = { "content-type": "application/json" };
-      if (scripted.status === 429)
-        headers["retry-after"] = String((scripted as unknown as { retryAfter: number }).retryAfter);
-      res
-        .writeHead(scripted.status, headers)
-        .end(JSON.stringify({ ok: false, error: scripted.status === 429 ? "ratelimited" : "internal_error" }));
-      return true;
-    }
-    if (scripted) {
-      const body = "error" in scripted ? { ok: false, error: scripted.error } : scripted;
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
-      return true;
-    }
-    // Files a test "shared" are known to files.info by the names it gave.
-    for (const [id, bytes] of this.shared) {
-      if (!this.ws.files.has(id))
-        this.ws.files.set(id, {
-          id,
-          name: this.sharedNames.get(id) ?? `${id}.csv`,
-          title: id,
-          mimetype: "text/csv",
-          bytes,
-        });
-    }
+    if (scripted) return (writeScripted(res, scripted), true);
+    knowShared(this.ws, this.shared, this.sharedNames);
     const ctx: ApiContext = {
       ws: this.ws,
       triggers: this.triggers,
@@ -269,45 +233,5 @@ export class SlackStandIn {
     const a = answer(ctx, method, args, (t) => this.triggerUsers.get(t));
     res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers }).end(JSON.stringify(a.body));
     return true;
-  }
-}
-
-/** The outbox id a bot's post carried in its metadata (shopops_outbox), if any. */
-function outboxIdOf(metadata: unknown): string | null {
-  const m = metadata as { event_type?: string; event_payload?: { outbox_id?: unknown } } | undefined;
-  return m?.event_type === "shopops_outbox" && typeof m.event_payload?.outbox_id === "string"
-    ? m.event_payload.outbox_id
-    : null;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-  });
-}
-
-function parseArgs(contentType: string, raw: string): Record<string, unknown> {
-  if (contentType.includes("json")) {
-    try {
-      return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    } catch {
-      return {};
-    }
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) {
-    // The SDK form-encodes nested values (blocks, view) as JSON strings.
-    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
-  }
-  return out;
-}
-
-function safeJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
   }
 }

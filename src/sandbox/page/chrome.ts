@@ -1,0 +1,96 @@
+// The page around the conversation: the sidebar (who you act as, where you are) and the clock bar.
+import { h } from "./dom.ts";
+import { go, load, person, post, s, switchTo } from "./session.ts";
+import { dmId, zoneTime } from "./types.ts";
+
+export function sidebar(): HTMLElement {
+  const me = person(s.as)!;
+  const pick = h("select", {
+    class: "as",
+    "aria-label": "Acting as",
+    onChange: (e: Event) => switchTo((e.target as HTMLSelectElement).value),
+  }) as HTMLSelectElement;
+  for (const p of s.state!.people)
+    pick.append(h("option", { value: p.id, selected: p.id === s.as || undefined }, `${p.realName ?? p.name}`));
+  const link = (id: string, label: string) =>
+    h("button", { class: `nav ${s.place === id ? "active" : ""}`, "data-place": id, onClick: () => go(id) }, label);
+  return h(
+    "nav",
+    { class: "sidebar" },
+    h("div", { class: "brand" }, "shopops ", h("span", {}, "sandbox")),
+    h("label", { class: "as-label" }, "Acting as", pick),
+    h("div", { class: "me" }, `${me.title ?? ""} · ${me.locale ?? ""} · ${me.tz ?? ""}`),
+    h("div", { class: "section-title" }, "Apps"),
+    link("HOME", "🏠 shopops · Home"),
+    link(dmId(s.as), "💬 shopops (DM)"),
+    h("div", { class: "section-title" }, "Channels"),
+    ...s.state!.channels.map((c) => link(c.id, `# ${c.name}`)),
+  );
+}
+
+export function clockBar(): HTMLElement {
+  const now = s.state!.clock.now;
+  const shift = (ms: number) => void post("/sandbox/api/clock", { shiftMs: ms }).then(load);
+  const to = h("input", {
+    type: "datetime-local",
+    class: "clock-to",
+    "aria-label": "Move the clock to",
+  }) as HTMLInputElement;
+  const zones = [...new Set(s.state!.people.map((p) => p.tz ?? "Asia/Shanghai"))];
+  return h(
+    "div",
+    { class: "clockbar" },
+    h(
+      "span",
+      { class: "clock-now", "data-now": now, title: zones.map((z) => `${z}: ${zoneTime(now, z)}`).join("\n") },
+      "🕒 ",
+      zoneTime(now, person(s.as)?.tz),
+      ` (${person(s.as)?.tz ?? ""})`,
+    ),
+    h(
+      "span",
+      { class: "zones" },
+      zones.map((z) => `${z.split("/")[1]?.replace("_", " ")} ${zoneTime(now, z).slice(-5)}`).join(" · "),
+    ),
+    h("button", { class: "btn", onClick: () => shift(3600_000) }, "+1 h"),
+    h("button", { class: "btn", onClick: () => shift(2 * 3600_000) }, "+2 h"),
+    h("button", { class: "btn", onClick: () => shift(86_400_000) }, "+1 day"),
+    to,
+    h(
+      "button",
+      {
+        class: "btn",
+        onClick: () => to.value && void post("/sandbox/api/clock", { to: new Date(to.value).toISOString() }).then(load),
+      },
+      "Go",
+    ),
+    h("button", { class: "btn", onClick: () => void post("/sandbox/api/clock", { reset: true }).then(load) }, "Now"),
+    s.state!.demo === "none"
+      ? h(
+          "button",
+          { class: "btn primary", onClick: () => void post("/sandbox/api/demo", {}).then(load) },
+          "Load demo data",
+        )
+      : h("span", { class: "demo" }, s.state!.demo === "loading" ? "Loading demo data…" : ""),
+    stormButton(),
+  );
+}
+
+/**
+ * The storm demo: 300 urgent cases opened through the form, then the clock moved past their 2 h
+ * response clock, so that a new team can watch the tier channels turn a burst into roll-ups.
+ */
+export function stormButton(): HTMLElement | string {
+  const st = s.state!.storm;
+  if (s.state!.demo !== "ready") return "";
+  if (st?.running) return h("span", { class: "demo" }, `⛈ Storm: ${st.opened}/${st.total} cases opened…`);
+  return h(
+    "button",
+    {
+      class: "btn",
+      title: "Open 300 urgent cases, then move the clock past their 2 h response clock: watch #cs-tier2",
+      onClick: () => void post("/sandbox/api/storm", { as: s.as }).then(load),
+    },
+    "⛈ Storm: 300 cases breach",
+  );
+}

@@ -1,0 +1,61 @@
+// The message box: slash commands, messages and thread replies, with Slack's suggestions for
+// commands, @people and #channels (composer-hints.ts).
+import { h } from "./dom.ts";
+import { hintsFor } from "./composer-hints.ts";
+import { channelLabel, load, post, s } from "./session.ts";
+
+export function composer(channel: string, threadTs?: string): HTMLElement {
+  const hints = h("ul", { class: "hints", hidden: true });
+  const input = h("textarea", {
+    class: "composer-input",
+    rows: 1,
+    placeholder: threadTs ? "Reply…" : `Message or /command in ${channelLabel(channel)}`,
+    "aria-label": threadTs ? "Reply" : "Message",
+  }) as HTMLTextAreaElement;
+  input.value = threadTs ? "" : s.draft;
+  const pick = (replacement: string, from: number) => {
+    const at = input.selectionStart ?? input.value.length;
+    input.value = `${input.value.slice(0, from)}${replacement} ${input.value.slice(at)}`;
+    const caret = from + replacement.length + 1;
+    input.setSelectionRange(caret, caret);
+    input.focus();
+    hints.hidden = true;
+    if (!threadTs) s.draft = input.value;
+  };
+  const showHints = () => {
+    hints.replaceChildren();
+    for (const hint of hintsFor(input.value, input.selectionStart ?? input.value.length, pick)) hints.append(hint);
+    hints.hidden = hints.childElementCount === 0;
+  };
+  const send = async () => {
+    const v = input.value.trim();
+    if (!v) return;
+    input.value = "";
+    if (!threadTs) s.draft = "";
+    if (v.startsWith("/")) await post("/sandbox/api/command", { channel, text: v });
+    else await post("/sandbox/api/message", { channel, text: v, threadTs });
+    await load();
+  };
+  input.addEventListener("input", () => {
+    if (!threadTs) s.draft = input.value;
+    showHints();
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") hints.hidden = true;
+    else if ((e.key === "Tab" || e.key === "Enter") && !hints.hidden && hints.firstElementChild) {
+      // As in Slack: with the list open, Enter or Tab takes its first suggestion.
+      e.preventDefault();
+      (hints.firstElementChild as HTMLElement).click();
+    } else if (e.key === "Enter" && !e.shiftKey) {
+      e.preventDefault();
+      void send();
+    }
+  });
+  return h(
+    "div",
+    { class: "composer" },
+    hints,
+    input,
+    h("button", { class: "btn primary send", onClick: () => void send() }, "Send"),
+  );
+}
