@@ -98,7 +98,8 @@ describe("complaint clocks", () => {
       }),
     );
     expect(res.status).toBe(200);
-    expect(card).toBeTruthy();
+    // The card the agent acknowledges from is this case's, in tier 1.
+    expect(String(card.args.text)).toContain(`#${c.number}`);
     await until(async () => (await reload(c.id)).status === "acknowledged");
     await at(121);
     await at(600);

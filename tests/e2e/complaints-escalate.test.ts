@@ -66,8 +66,11 @@ describe("escalating a complaint from a Slack thread", () => {
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe("errors");
-    expect(body.errors.order).toBeTruthy();
-    expect(body.errors.cause).toBeTruthy();
+    // Each bad field is named under itself, in the agent's language (the workspace's zh-CN), and nothing else is.
+    expect(body.errors).toEqual({
+      order: "请填写订单号，例如 2026111100123（只能包含字母、数字和 -）。",
+      cause: "原因",
+    });
     expect(await h.bot.deps.db.complaintCase.count()).toBe(0);
   });
 

@@ -164,7 +164,7 @@ describe("working a complaint to the end", () => {
         values: { reason: { reason: { value: "" } } },
       }),
     );
-    expect(JSON.parse(empty.text).errors.reason).toBeTruthy();
+    expect(JSON.parse(empty.text)).toEqual({ response_action: "errors", errors: { reason: "Say why (a few words)." } });
     await interaction(
       h.baseUrl,
       viewSubmission({

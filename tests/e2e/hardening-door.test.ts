@@ -72,21 +72,22 @@ describe("the front door", () => {
   });
 
   it("answers 404 for unknown paths and 405 (with Allow) for a known path and another method", async () => {
-    const cases: [string, string, number][] = [
-      ["GET", "/", 404],
-      ["GET", "/debug", 404],
-      ["GET", "/.env", 404],
-      ["GET", "/slack/events", 405],
-      ["PUT", "/webhooks/metrics", 405],
-      ["OPTIONS", "/slack/events", 405],
-      ["DELETE", "/healthz", 405],
-      ["POST", "/healthz", 405],
-      ["GET", "/webhooks/reviews/../../etc/passwd", 404],
+    // A 405 says which methods the path takes (Allow); a 404 has none to offer.
+    const cases: [string, string, number, string | null][] = [
+      ["GET", "/", 404, null],
+      ["GET", "/debug", 404, null],
+      ["GET", "/.env", 404, null],
+      ["GET", "/slack/events", 405, "POST"],
+      ["PUT", "/webhooks/metrics", 405, "POST"],
+      ["OPTIONS", "/slack/events", 405, "POST"],
+      ["DELETE", "/healthz", 405, "GET"],
+      ["POST", "/healthz", 405, "GET"],
+      ["GET", "/webhooks/reviews/../../etc/passwd", 404, null],
     ];
-    for (const [method, path, status] of cases) {
+    for (const [method, path, status, allow] of cases) {
       const r = await fetch(`${h.baseUrl}${path}`, { method });
       expect(r.status, `${method} ${path}`).toBe(status);
-      if (status === 405) expect(r.headers.get("allow")).toBeTruthy();
+      expect(r.headers.get("allow"), `${method} ${path}`).toBe(allow);
     }
     expect((await fetch(`${h.baseUrl}/healthz`, { method: "HEAD" })).status).toBe(200);
   });

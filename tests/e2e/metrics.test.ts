@@ -349,6 +349,10 @@ describe("metrics", () => {
 
     expect(await cmd("U0ADMIN", "target shop1 2026-13 3000000")).toContain("The month “2026-13” is not valid");
     expect(await cmd("U0ADMIN", "target shop1 2026-11 abc")).toContain("The target “abc” is not an amount");
+    // Two bad parts: both are named in one answer, so the person mends them in one go.
+    const both = await cmd("U0ADMIN", "target shop1 2026-13 abc");
+    expect(both).toContain("The month “2026-13” is not valid");
+    expect(both).toContain("The target “abc” is not an amount");
     expect(await h.bot.deps.db.metricTarget.count()).toBe(0);
 
     const refused = await cmd("U0STAFF", "digest <#C0OPS|ops> shop1 daily 08:00");

@@ -1,3 +1,4 @@
+import { itemKey, JOB_REMIND } from "../../src/features/campaigns/schedule.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { settle, startHarness, until, type Harness } from "../support/harness.ts";
@@ -203,7 +204,13 @@ describe("Workflow Builder steps", () => {
       checklist_link: `https://acme.slack.com/archives/C0PROMO/p${msg.ts!.replace(".", "")}`,
       t30_date: "2026-10-12",
     });
-    expect(await h.bot.deps.db.timer.count({ where: { ownerId: { startsWith: "promo" } } })).toBeGreaterThan(0);
+    // Every checklist item has its reminders planned: the day before, the due day, the first overdue day.
+    const items = await h.bot.deps.db.campaignItem.findMany({ where: { campaignId: c.id } });
+    expect(items.length).toBeGreaterThan(5);
+    const keys = new Set((await h.bot.deps.db.timer.findMany({ where: { kind: JOB_REMIND } })).map((t) => t.key));
+    const planned = items.flatMap((i) => ["before", "due", "overdue:1"].map((w) => itemKey(c, i, w)));
+    expect(planned.filter((k) => !keys.has(k))).toEqual([]);
+    expect(keys.size).toBe(planned.length);
   });
 
   it("Record review: classified on the way in, outputs severity, cause and keywords; the same run records once", async () => {

@@ -1,5 +1,6 @@
 // The outbox against a fake Slack, on an injected clock: pacing, backoff and 429 pauses are
 // checked by the clock the rows are dated with, never by sleeping in real time.
+import { until } from "../support/harness.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { openDatabase, type DbClient } from "../../src/infra/db/db.ts";
@@ -237,18 +238,13 @@ describe("outbox delivery against a fake Slack", () => {
     await post("C1", "a");
     await post("C1", "b");
     s.kick();
-    const waitFor = (n: number) =>
-      new Promise<void>((resolve) => {
-        const check = () => (texts("C1").length >= n ? resolve() : setTimeout(check, 5));
-        check();
-      });
-    await waitFor(1);
+    await until(() => texts("C1").length >= 1);
     // Slack has "a"; wait until the sender has recorded it (the lane's next time is set from the
     // clock at that moment), then move the clock past that time.
-    const sent = async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 1;
-    while (!(await sent())) await new Promise((r) => setTimeout(r, 5));
+    await until(async () => (await db.outboxMessage.count({ where: { status: "sent" } })) === 1);
+    expect(texts("C1")).toEqual(["a"]);
     clock.advance(1000);
-    await waitFor(2);
+    await until(() => texts("C1").length >= 2);
     expect(texts("C1")).toEqual(["a", "b"]);
   });
 });
