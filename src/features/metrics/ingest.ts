@@ -4,7 +4,10 @@
 // every store and day the upload touched (anomalies.ts).
 import type { Deps } from "../../deps.ts";
 import { newId } from "../../infra/db/ids.ts";
-import { todayIn } from "../../infra/time.ts";
+import { shiftDate, todayIn } from "../../infra/time.ts";
+import { dialectOfClient, prismaExec } from "../../infra/db/prisma-exec.ts";
+import { scheduleTimers } from "../../scheduler/timers.ts";
+import { JOB_HOURS_ARRIVED } from "./ids.ts";
 import { checkAnomalies } from "./anomalies.ts";
 import type { MetricRecord } from "./schema-rows.ts";
 import { bumpVersions, rollUpHours, storeMetricRows } from "./store-rows.ts";
@@ -23,6 +26,8 @@ export interface IngestTotals {
 
 export class MetricIngest {
   private touched = new Map<string, Set<string>>();
+  /** The latest hour of a live day each store sent, announced at the end (JOB_HOURS_ARRIVED). */
+  private liveHours = new Map<string, { date: string; hour: number }>();
   readonly totals: IngestTotals = { stored: 0, replaced: 0, alerts: 0, recorded: 0 };
   private nextLog = 100_000;
 
@@ -52,6 +57,7 @@ export class MetricIngest {
       this.totals.replaced += r.replaced;
       this.deps.metrics.ingestedRows.inc({ kind: "metrics", outcome: "stored" }, r.stored);
       this.deps.metrics.ingestedRows.inc({ kind: "metrics", outcome: "replaced" }, r.replaced);
+      this.noteLiveHours(slice);
       for (const x of slice) {
         if (x.hour !== -1 || x.sku !== "") continue;
         let days = this.touched.get(x.store);
@@ -67,7 +73,35 @@ export class MetricIngest {
     }
   }
 
+  private noteLiveHours(slice: readonly MetricRecord[]): void {
+    const since = shiftDate(todayIn(this.deps.clock.now(), this.deps.config.DEFAULT_TIMEZONE), -1);
+    for (const x of slice) {
+      if (x.hour < 0 || x.sku !== "" || x.date < since) continue;
+      const was = this.liveHours.get(x.store);
+      if (!was || x.date > was.date || (x.date === was.date && x.hour > was.hour))
+        this.liveHours.set(x.store, { date: x.date, hour: x.hour });
+    }
+  }
+
+  /** One timer per store and new hour: a re-sent hour announces nothing twice. */
+  private async announceLiveHours(): Promise<void> {
+    if (!this.liveHours.size) return;
+    const now = this.deps.clock.now();
+    await scheduleTimers(
+      prismaExec(this.deps.db, dialectOfClient(this.deps.db)),
+      this.deps.clock,
+      [...this.liveHours].map(([store, h]) => ({
+        kind: JOB_HOURS_ARRIVED,
+        key: `${JOB_HOURS_ARRIVED}:${store}:${h.date}:${h.hour}`,
+        dueAt: now,
+        payload: { store },
+      })),
+    );
+    this.deps.wakeScheduler();
+  }
+
   async finish(): Promise<IngestTotals> {
+    await this.announceLiveHours();
     const r = await checkAnomalies(this.deps, this.touched);
     this.totals.alerts = r.alerts;
     this.totals.recorded = r.recorded;

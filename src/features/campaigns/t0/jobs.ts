@@ -5,7 +5,8 @@ import type { Deps } from "../../../deps.ts";
 import type { JobKind } from "../../../scheduler/types.ts";
 import { firstStepLate, JOB_RB_FIRST } from "./runbooks.ts";
 import { JOB_T0_TICK } from "./room.ts";
-import { t0Tick } from "./refresh.ts";
+import { refreshRoom, t0Tick } from "./refresh.ts";
+import { JOB_HOURS_ARRIVED } from "../../metrics/ids.ts";
 
 export const t0Jobs: JobKind<Deps>[] = [
   {
@@ -14,6 +15,16 @@ export const t0Jobs: JobKind<Deps>[] = [
     maxAttempts: 1,
     async run(deps) {
       await t0Tick(deps);
+    },
+  },
+  {
+    kind: JOB_HOURS_ARRIVED,
+    // A store's new hour: its live rooms redraw and run their hourly rules now.
+    maxAttempts: 1,
+    async run(deps, job) {
+      const { store } = stored(z.object({ store: z.string() }), job.payload, "hours arrived");
+      const rooms = await deps.db.warRoom.findMany({ where: { store, endedAt: null, mode: { in: ["auto", "on"] } } });
+      for (const room of rooms) await refreshRoom(deps, room.id);
     },
   },
   {
