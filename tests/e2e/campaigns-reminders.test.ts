@@ -61,6 +61,14 @@ describe("promotion reminders", () => {
     expect(mine()[1]).toContain("Due today");
     await runAt("2026-10-13T13:00:00Z");
     expect(mine()[2]).toContain("1 day overdue");
+    // The checklist is redrawn that morning: its overdue count is today's, not the count of the
+    // day it was last touched.
+    const progress = h.fake
+      .callsOf("chat.update")
+      .map((c) => JSON.stringify(c.args.blocks ?? c.args.text))
+      .filter((t) => /overdue|逾期/.test(t))
+      .at(-1);
+    expect(progress).toMatch(/· [1-9]\d* overdue|逾期 [1-9]/);
     expect(dmsTo(h, "U0LEAD").filter((t) => t.includes("🚨"))).toHaveLength(0);
     await runAt("2026-10-14T13:00:00Z");
     // The lead's DMs of this 09:00 are one wave: the raise may arrive on its own or as a line of

@@ -9,7 +9,7 @@ import type { Deps } from "../../deps.ts";
 import { t } from "../../infra/i18n.ts";
 import type { JobKind, TimerJob } from "../../scheduler/types.ts";
 import { userContext } from "../../people/people.ts";
-import { announceStage, raiseToOwner, remindOwner } from "./notify.ts";
+import { announceStage, raiseToOwner, refreshChecklist, remindOwner } from "./notify.ts";
 import { textIn } from "./rules.ts";
 import { todayIn } from "../../infra/time.ts";
 import { STAGES } from "./rules.ts";
@@ -70,6 +70,9 @@ const remind: JobKind<Deps> = {
           await raiseToOwner(tx, deps, c.ownerId, boss.t, raised, job.key);
         }
         await planOverdue(tx, deps.clock, c, item, owner.timeZone, p.day + 1);
+        // Nothing else changes the checklist when a day passes: on an item's first overdue morning
+        // it is redrawn, so its "overdue" count is today's (edits queued together collapse to one).
+        if (p.day === 1) await refreshChecklist(tx, deps, c.id);
       }
     });
     deps.wakeScheduler();
