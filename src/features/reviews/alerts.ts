@@ -5,6 +5,7 @@ import { Ids, stored } from "../../infra/db/stored.ts";
 import { alertMessage, reviewNews } from "./notify.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
+import type { Review } from "../../generated/prisma/client.ts";
 
 const HOUR = 3600_000;
 
@@ -16,33 +17,45 @@ export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void
   }
   const reviews = await deps.db.review.findMany({ where: { id: { in: reviewIds } }, orderBy: { reviewedAt: "asc" } });
   const locale = await channelLocale(deps, channel);
-  for (const r of reviews) {
-    const now = deps.clock.now();
-    await deps.db.$transaction(async (tx) => {
-      const open = await tx.reviewAlert.findFirst({
-        where: { sku: r.sku, windowStart: { gte: new Date(now.getTime() - HOUR) } },
-        orderBy: { windowStart: "desc" },
-      });
-      if (open) {
-        const ids = [...stored(Ids, open.reviewIds, "review alert"), r.id];
-        await tx.reviewAlert.update({ where: { id: open.id }, data: { reviewIds: JSON.stringify(ids) } });
-        const grouped = await tx.review.findMany({ where: { id: { in: ids } }, orderBy: { reviewedAt: "asc" } });
+  const bySku = new Map<string, Review[]>();
+  for (const r of reviews) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
+  const now = deps.clock.now();
+  // One transaction for the batch, a few statements per SKU (not per review): a flood of
+  // critical reviews costs as many messages as SKUs, and as many statements.
+  await deps.db.$transaction(async (tx) => {
+    const open = await tx.reviewAlert.findMany({
+      where: { sku: { in: [...bySku.keys()] }, windowStart: { gte: new Date(now.getTime() - HOUR) } },
+      orderBy: { windowStart: "desc" },
+    });
+    const openOf = new Map<string, (typeof open)[number]>();
+    for (const o of open) if (!openOf.has(o.sku)) openOf.set(o.sku, o);
+    const earlier = open.flatMap((o) => (openOf.get(o.sku) === o ? stored(Ids, o.reviewIds, "review alert") : []));
+    const before = new Map(
+      (earlier.length ? await tx.review.findMany({ where: { id: { in: earlier } } }) : []).map((r) => [r.id, r]),
+    );
+    for (const [sku, fresh] of bySku) {
+      const o = openOf.get(sku);
+      if (o) {
+        const ids = [...stored(Ids, o.reviewIds, "review alert"), ...fresh.map((r) => r.id)];
+        await tx.reviewAlert.update({ where: { id: o.id }, data: { reviewIds: JSON.stringify(ids) } });
+        const grouped = ids.flatMap((id) => before.get(id) ?? fresh.find((r) => r.id === id) ?? []);
+        grouped.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
         await deps.outbox.enqueue(tx, {
           kind: "update",
-          targetId: open.messageId,
-          body: alertMessage(deps, r.sku, grouped, locale),
+          targetId: o.messageId,
+          body: alertMessage(deps, sku, grouped, locale),
         });
-        return;
+        continue;
       }
       const { id } = await deps.outbox.enqueue(tx, {
         kind: "post",
         channel,
-        body: alertMessage(deps, r.sku, [r], locale),
-        group: reviewNews(locale, r),
+        body: alertMessage(deps, sku, fresh, locale),
+        group: reviewNews(locale, fresh[0]!),
       });
       await tx.reviewAlert.create({
-        data: { sku: r.sku, windowStart: now, messageId: id, reviewIds: JSON.stringify([r.id]) },
+        data: { sku, windowStart: now, messageId: id, reviewIds: JSON.stringify(fresh.map((r) => r.id)) },
       });
-    });
-  }
+    }
+  });
 }

@@ -1,15 +1,7 @@
-// The daily briefing's numbers, as a pure function of the reviews of the day, the day before and
-// the seven days before it.
+// The daily briefing's numbers, as a pure function of the counts of the day, the day before and
+// the seven days before it (counted in SQL by briefing-sql.ts).
+import type { DayDetail, Example, WindowCounts } from "./briefing-sql.ts";
 import { CAUSES, type Cause } from "./rules.ts";
-
-export interface StatReview {
-  sku: string;
-  rating: number;
-  text: string;
-  negative: boolean;
-  causes: Cause[];
-  hits: string[];
-}
 
 export interface CauseLine {
   cause: Cause;
@@ -28,54 +20,38 @@ export interface BriefingStats {
   causes: CauseLine[];
   keywords: [string, number][];
   skus: [string, number][];
-  examples: StatReview[];
+  examples: Example[];
+  refunds: number;
 }
 
-const rate = (rs: StatReview[]) => (rs.length ? rs.filter((r) => r.negative).length / rs.length : null);
+const rate = (w: WindowCounts) => (w.total ? w.negative / w.total : null);
+const share = (w: WindowCounts, c: Cause) => (w.negative ? (w.causes.get(c) ?? 0) / w.negative : null);
 
-function causeShares(rs: StatReview[]): Map<Cause, number> | null {
-  const neg = rs.filter((r) => r.negative);
-  if (neg.length === 0) return null;
-  const m = new Map<Cause, number>();
-  for (const c of CAUSES) m.set(c, neg.filter((r) => r.causes.includes(c)).length / neg.length);
-  return m;
-}
-
-function top<T extends string>(items: T[], n: number): [T, number][] {
-  const counts = new Map<T, number>();
-  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
+function top(counts: Map<string, number>, n: number): [string, number][] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
 }
 
-export function briefingStats(day: StatReview[], dayBefore: StatReview[], week: StatReview[]): BriefingStats {
-  const neg = day.filter((r) => r.negative);
-  const prev = causeShares(dayBefore);
-  const avg = causeShares(week);
+export function briefingStats(day: DayDetail, dayBefore: WindowCounts, week: WindowCounts): BriefingStats {
   const causes = CAUSES.map((cause) => {
-    const count = neg.filter((r) => r.causes.includes(cause)).length;
+    const count = day.causes.get(cause) ?? 0;
     return {
       cause,
       count,
-      share: neg.length ? count / neg.length : 0,
-      prevShare: prev?.get(cause) ?? null,
-      avgShare: avg?.get(cause) ?? null,
+      share: day.negative ? count / day.negative : 0,
+      prevShare: share(dayBefore, cause),
+      avgShare: share(week, cause),
     };
   }).filter((c) => c.count > 0);
   return {
-    total: day.length,
-    negative: neg.length,
+    total: day.total,
+    negative: day.negative,
     rate: rate(day),
     prevRate: rate(dayBefore),
     avgRate: rate(week),
     causes: causes.sort((a, b) => b.count - a.count),
-    keywords: top(
-      neg.flatMap((r) => r.hits),
-      5,
-    ),
-    skus: top(
-      neg.map((r) => r.sku),
-      3,
-    ),
-    examples: [...neg].sort((a, b) => a.rating - b.rating).slice(0, 5),
+    keywords: top(day.hits, 5),
+    skus: top(day.skus, 3),
+    examples: day.examples,
+    refunds: day.refunds,
   };
 }

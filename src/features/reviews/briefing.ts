@@ -1,7 +1,5 @@
 // The daily review briefing: one timer per subscription per day, at the subscriber's local time,
 // keyed by date so a restart or a second replica never sends one twice.
-import { z } from "zod";
-import { Ids, stored } from "../../infra/db/stored.ts";
 import { listKeywords } from "./keywords.ts";
 import { cadenceCron, nextLocal } from "../../scheduler/recurring.ts";
 import { JOB_BRIEFING } from "./ids.ts";
@@ -11,8 +9,8 @@ import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import { localTime, shiftDate } from "../../infra/time.ts";
-import { briefingStats, type StatReview } from "./briefing-stats.ts";
-import { CAUSES } from "./rules.ts";
+import { briefingStats } from "./briefing-stats.ts";
+import { dayDetail, windowCounts } from "./briefing-sql.ts";
 
 type Sub = { id: string; channelId: string; time: string; timeZone: string };
 
@@ -41,21 +39,9 @@ export async function auditBriefings(deps: Deps): Promise<void> {
   }
 }
 
-async function dayReviews(deps: Deps, date: string, days: number, timeZone: string): Promise<StatReview[]> {
-  const from = localTime(shiftDate(date, -(days - 1)), "00:00", timeZone);
-  const to = localTime(shiftDate(date, 1), "00:00", timeZone);
-  const rows = await deps.db.review.findMany({
-    where: { reviewedAt: { gte: from, lt: to } },
-    orderBy: { reviewedAt: "asc" },
-  });
-  return rows.map((r) => ({
-    sku: r.sku,
-    rating: r.rating,
-    text: r.text,
-    negative: r.negative,
-    causes: stored(z.array(z.enum(CAUSES)), r.causes, "review causes"),
-    hits: stored(Ids, r.hits, "review hits"),
-  }));
+/** The local day `date` (and `days - 1` before it) as [from, to). */
+function window(date: string, days: number, timeZone: string): [Date, Date] {
+  return [localTime(shiftDate(date, -(days - 1)), "00:00", timeZone), localTime(shiftDate(date, 1), "00:00", timeZone)];
 }
 
 const pct = (x: number | null) => (x == null ? "–" : `${(x * 100).toFixed(1)}%`);
@@ -64,11 +50,12 @@ const pp = (a: number, b: number | null) =>
 
 /** The briefing for one local day (the day before the briefing is sent), in `locale`. */
 export async function briefingFor(deps: Deps, date: string, timeZone: string, locale: Locale): Promise<MessageBody> {
-  const today = await dayReviews(deps, date, 1, timeZone);
+  // A refund is what the customer asks for, not why: it is shown as a tag beside the causes.
+  const refundWords = (await listKeywords(deps.db)).filter((k) => k.category === "refund").map((k) => k.word);
   const s = briefingStats(
-    today,
-    await dayReviews(deps, shiftDate(date, -1), 1, timeZone),
-    await dayReviews(deps, shiftDate(date, -1), 7, timeZone),
+    await dayDetail(deps.sql, ...window(date, 1, timeZone), refundWords),
+    await windowCounts(deps.sql, ...window(shiftDate(date, -1), 1, timeZone)),
+    await windowCounts(deps.sql, ...window(shiftDate(date, -1), 7, timeZone)),
   );
   const routes = new Map(
     (await deps.db.reviewSetting.findMany({ where: { key: { startsWith: "route:" } } })).map((r) => [
@@ -100,12 +87,9 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
       }),
     );
   }
-  // A refund is what the customer asks for, not why: it is shown as a tag beside the causes.
-  const refundWords = new Set((await listKeywords(deps.db)).filter((k) => k.category === "refund").map((k) => k.word));
-  const refunds = today.filter((r) => r.negative && r.hits.some((h) => refundWords.has(h))).length;
-  if (refunds)
+  if (s.refunds)
     lines.push(
-      t(locale, "reviews.briefing.refundTag", { count: refunds, share: pct(refunds / Math.max(1, s.negative)) }),
+      t(locale, "reviews.briefing.refundTag", { count: s.refunds, share: pct(s.refunds / Math.max(1, s.negative)) }),
     );
   // "Other" on top means the keywords don't describe what customers complain about.
   if (s.causes[0]?.cause === "other" && s.causes[0].count > 0) lines.push(t(locale, "reviews.briefing.otherTop"));

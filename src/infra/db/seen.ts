@@ -35,7 +35,9 @@ const buffers = new WeakMap<object, Buffer>();
 export async function firstTime(deps: { db: Db; sql: Sql; clock: Clock }, key: string): Promise<boolean> {
   const now = deps.clock.now();
   if (!remember(deps.db, key, now.getTime())) return false;
-  if (await deps.sql.get(`SELECT 1 AS "x" FROM "SeenRequest" WHERE "key" = ?`, [key])) return false;
+  // Before the ack: this read goes ahead of queued background work (a report, a backlog).
+  const read = deps.sql.urgent ?? deps.sql;
+  if (await read.get(`SELECT 1 AS "x" FROM "SeenRequest" WHERE "key" = ?`, [key])) return false;
   let b = buffers.get(deps.sql);
   if (!b) buffers.set(deps.sql, (b = { keys: new Map(), flushing: false }));
   b.keys.set(key, now);

@@ -16,6 +16,11 @@ export interface Sql {
   run(text: string, params?: readonly Param[]): Promise<number>;
   /** Runs `fn` in one transaction: all its writes commit together, or none do. */
   tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Reads that go before queued background work (SQLite's turns, turns.ts): what a request must
+   * know before its ack. Absent where connections don't take turns (PostgreSQL's pool).
+   */
+  readonly urgent?: Pick<Sql, "get">;
 }
 
 /** "?, ?, ?" for an IN list or a VALUES row of `n` values. */

@@ -56,6 +56,12 @@ export function sqliteSql(raw: BetterSqlite3.Database, key: object): Sql {
       guard("get");
       return takeTurn(key, () => direct.get<T>(text, params));
     },
+    urgent: {
+      get<T = Row>(text: string, params?: readonly Param[]) {
+        guard("get");
+        return takeTurn(key, () => direct.get<T>(text, params), true);
+      },
+    },
     run(text: string, params?: readonly Param[]) {
       guard("run");
       return takeTurn(key, () => direct.run(text, params));

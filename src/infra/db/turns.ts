@@ -39,7 +39,17 @@ function isConflict(e: unknown): boolean {
  * the turn for its whole length. Inside `db.$transaction(async (tx) => …)` use `tx` only: the
  * outer client would wait for the turn the transaction holds (until Prisma's 5 s timeout).
  */
-const turns = new WeakMap<object, { tail: Promise<unknown> }>();
+interface Task {
+  fn: () => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+interface Turns {
+  running: boolean;
+  urgent: Task[];
+  normal: Task[];
+}
+const turns = new WeakMap<object, Turns>();
 export const inTransaction = new AsyncLocalStorage<boolean>();
 
 /** Runs fn outside any transaction's async context: for timers that start background work. */
@@ -47,12 +57,34 @@ export function outsideTransaction<T>(fn: () => T): T {
   return inTransaction.exit(fn);
 }
 
-export function takeTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` when the connection is free, one at a time. An urgent turn (what a request needs
+ * before its ack: the duplicate-request check) goes before every waiting background turn, so it
+ * waits for at most the one statement or transaction running now, never for a queue of a
+ * report's or a backlog's statements.
+ */
+export function takeTurn<T>(key: object, fn: () => Promise<T>, urgent = false): Promise<T> {
   let q = turns.get(key);
-  if (!q) turns.set(key, (q = { tail: Promise.resolve() }));
-  const run = q.tail.then(fn, fn);
-  q.tail = run.catch(() => undefined);
-  return run;
+  if (!q) turns.set(key, (q = { running: false, urgent: [], normal: [] }));
+  const queue = q;
+  return new Promise<T>((resolve, reject) => {
+    (urgent ? queue.urgent : queue.normal).push({ fn, resolve: resolve as (v: unknown) => void, reject });
+    next(queue);
+  });
+}
+
+function next(q: Turns): void {
+  if (q.running) return;
+  const task = q.urgent.shift() ?? q.normal.shift();
+  if (!task) return;
+  q.running = true;
+  Promise.resolve()
+    .then(task.fn)
+    .then(task.resolve, task.reject)
+    .finally(() => {
+      q.running = false;
+      next(q);
+    });
 }
 
 /**
