@@ -2,7 +2,7 @@
 // the same run. Counts lines with at least one hit. Settings: BENCH_REVIEWS (default 1,000,000),
 // BENCH_KEYWORDS (default 300).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_KEYWORDS } from "../src/features/reviews/defaults.ts";
@@ -116,3 +116,5 @@ console.log(`  hits by category: ${[...categories].map(([c, n]) => `${c} ${n}`).
 // words, so its count may be lower, never higher. Say so when they differ.
 if (ours.n !== grep.n)
   console.log(`  (shopops counts ${grep.n - ours.n} fewer lines: negated or part of a longer word)`);
+// The generated file is about 100 MB: leave nothing behind in the temp folder.
+rmSync(dir, { recursive: true, force: true });

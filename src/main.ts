@@ -12,6 +12,7 @@ import {
 } from "./config.ts";
 import { keepRunningOnUncaughtErrors } from "./infra/last-resort.ts";
 import { createLogger } from "./infra/logger.ts";
+import { onSignals } from "./infra/shutdown.ts";
 
 async function sandbox(): Promise<void> {
   // Loaded only here: a production process never loads any of the sandbox.
@@ -30,15 +31,10 @@ async function sandbox(): Promise<void> {
   process.stdout.write(
     `\nshopops sandbox: ${s.url}\n` +
       `  The real bot, against a local stand-in for Slack: act as the demo team in your browser, move the clock, watch the bot work.\n` +
-      `  To connect a real Slack workspace instead, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (README.md → Creating the Slack app).\n\n`,
+      `  To connect a real Slack workspace instead, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (README.md → Creating the Slack app).\n` +
+      `  Its database: ${settings.databaseUrl} (SANDBOX_DATABASE_URL; the bot's DATABASE_URL is never used by the sandbox).\n\n`,
   );
-  const shutdown = () =>
-    void s.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  onSignals(() => s.stop(), log);
 }
 
 async function bot(): Promise<void> {
@@ -65,15 +61,7 @@ async function bot(): Promise<void> {
     throw e;
   }
   keepRunningOnUncaughtErrors(running.deps.log);
-  const shutdown = (signal: string) => {
-    running.deps.log.info({ signal }, "shutting down");
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  onSignals(() => running.stop(), running.deps.log);
 }
 
 async function main(): Promise<void> {

@@ -25,3 +25,17 @@ export function formatDuration(ms: number): string {
   }
   return parts.slice(0, 2).join(" ") || "0s";
 }
+
+const SPOKEN = {
+  "zh-CN": { d: " 天", h: " 小时", m: " 分钟", s: " 秒", join: " " },
+  en: { d: " d", h: " h", m: " min", s: " s", join: " " },
+} as const;
+
+/** A duration as people read it in their language: "10 分钟", "1 小时 30 分钟", "10 min". */
+export function spokenDuration(ms: number, locale: "zh-CN" | "en"): string {
+  const words = SPOKEN[locale];
+  return formatDuration(ms)
+    .split(" ")
+    .map((p) => p.replace(/^(\d+)([dhms])$/, (_, n: string, u: "d" | "h" | "m" | "s") => `${n}${words[u]}`))
+    .join(words.join);
+}

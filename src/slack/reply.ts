@@ -48,7 +48,12 @@ export async function answerInAck(
   try {
     body = await produce();
   } catch (e) {
-    body = { text: errorText(deps, deps.config.DEFAULT_LOCALE, e, "command") };
+    // In the asker's language (the workspace's only if their profile can't be read).
+    const locale = await deps.people
+      .context(to.userId)
+      .then((u) => u.locale)
+      .catch(() => deps.config.DEFAULT_LOCALE);
+    body = { text: errorText(deps, locale, e, "command") };
   }
   clearTimeout(timer);
   if (!late) return ack({ response_type: "ephemeral", ...body });

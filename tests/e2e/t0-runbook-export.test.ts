@@ -287,6 +287,9 @@ describe("runbooks and the audit export", () => {
     await settle(h);
 
     expect(await cmd("/shopops", "U0SOMEONE", "export 2026-11-01 2026-11-30")).toContain("Only a workspace admin");
+    // A refusal is in the asker's language, not the workspace's.
+    h.fake.users.set("U0ZH", { locale: "zh-CN" });
+    expect(await cmd("/shopops", "U0ZH", "export 2026-11-01 2026-11-30")).toContain("只有工作区管理员");
     expect(await cmd("/shopops", "U0ADMIN", "export 2026-11-01 2026-11-31")).toContain("2026-11-31");
     expect(await cmd("/shopops", "U0ADMIN", "export 2026-11-01 2026-11-30")).toContain("2026-11-01");
     const bytes = await sharedCsv("U0ADMIN");

@@ -82,6 +82,8 @@ describe("the T0 war room", () => {
     await runAt(h, clock, "2026-11-10T16:00:00Z");
     expect(cardPosts()).toHaveLength(1);
     expect(cardText(cardPosts()[0]!)).toContain("No hourly data for today yet");
+    // The footer speaks the channel's language: "refreshes every 10 min", not "10m".
+    expect(cardText(cardPosts()[0]!)).toContain("refreshes every 10 min");
     const ts = (
       await until(() =>
         h.fake

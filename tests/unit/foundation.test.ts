@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "../../src/config.ts";
-import { durationMs } from "../../src/infra/duration.ts";
+import { spokenDuration, durationMs } from "../../src/infra/duration.ts";
 import { t, toLocale } from "../../src/infra/i18n.ts";
 import { createLogger } from "../../src/infra/logger.ts";
 import { en } from "../../src/i18n/en.ts";
@@ -34,6 +34,15 @@ describe("settings", () => {
     expect(problems).toContain("SLACK_BOT_TOKEN");
     expect(problems).toContain("DEFAULT_LOCALE: must be zh-CN or en");
     expect(problems).toContain("SLACK_APP_TOKEN");
+  });
+});
+
+describe("durations as people read them", () => {
+  it("speaks the person's language: 每 10 分钟, every 10 min", () => {
+    expect(spokenDuration(600_000, "zh-CN")).toBe("10 分钟");
+    expect(spokenDuration(5_400_000, "zh-CN")).toBe("1 小时 30 分钟");
+    expect(spokenDuration(600_000, "en")).toBe("10 min");
+    expect(spokenDuration(2 * 86_400_000, "en")).toBe("2 d");
   });
 });
 

@@ -1,5 +1,6 @@
 // The war-room card and a T0 alert (a runbook's card: blocks-runbook.ts), in one language each (the channel's or the
 // reader's). User and webhook text (names, SKUs, channels) is escaped by t().
+import { spokenDuration } from "../../../infra/duration.ts";
 import type { KnownBlock } from "@slack/types";
 import type { Translator } from "../../../infra/i18n.ts";
 import type { MessageBody } from "../../../outbox/message.ts";
@@ -18,7 +19,7 @@ const sum = (xs: readonly (number | undefined)[]) => xs.reduce<number>((a, b) =>
 export interface CardMeta {
   name: string;
   number: number;
-  every: string;
+  everyMs: number;
   updated: string;
   stale: boolean;
   ended: boolean;
@@ -94,7 +95,7 @@ export function warRoomCard(t: Translator, f: Figures, m: CardMeta): MessageBody
   );
   const foot = m.ended
     ? t("t0.card.ended", { time: m.updated })
-    : t("t0.card.updated", { time: m.updated, every: m.every });
+    : t("t0.card.updated", { time: m.updated, every: spokenDuration(m.everyMs, t.locale) });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: foot }] });
   return { text: title, blocks };
 }

@@ -4,7 +4,6 @@
 // redraw once.
 import type { Deps } from "../../../deps.ts";
 import { claim } from "../../../infra/db/claim.ts";
-import { formatDuration } from "../../../infra/duration.ts";
 import { newId } from "../../../infra/db/ids.ts";
 import { dialectOfClient, prismaExec } from "../../../infra/db/prisma-exec.ts";
 import { formatWithZone, localTime, shiftDate, todayIn } from "../../../infra/time.ts";
@@ -85,7 +84,7 @@ export async function refreshRoom(deps: Deps, roomId: string, o: { onlyIfDue?: b
     const messageId = await drawCard(tx, deps, room, f, {
       name: c.name,
       number: c.number,
-      every: formatDuration(everyMs(room)),
+      everyMs: everyMs(room),
       updated: formatWithZone(now, c.timeZone, "HH:mm"),
       stale,
       ended: dayOver,

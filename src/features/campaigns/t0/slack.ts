@@ -4,7 +4,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../../../deps.ts";
 import { DomainError } from "../../../infra/errors.ts";
-import { durationMs, formatDuration } from "../../../infra/duration.ts";
+import { durationMs, spokenDuration } from "../../../infra/duration.ts";
 import { type UserContext } from "../../../people/people.ts";
 import { onAction } from "../../../slack/handler-kit.ts";
 import { parseValue } from "../../../slack/payload.ts";
@@ -80,7 +80,7 @@ export async function t0Command(
     name: c.name,
     channel: room.channelId,
     store: room.store,
-    every: formatDuration(room.intervalMs),
+    every: spokenDuration(room.intervalMs, user.locale),
   });
 }
 
