@@ -6,8 +6,11 @@ import { alertMessage, reviewNews } from "./notify.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Review } from "../../generated/prisma/client.ts";
+import type { Locale } from "../../infra/i18n.ts";
+import { yieldToLoop } from "../../infra/wake-loop.ts";
 
 const HOUR = 3600_000;
+const SKUS_PER_TX = 100;
 
 export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void> {
   const channel = (await deps.db.reviewSetting.findUnique({ where: { key: "alertChannel" } }))?.value;
@@ -19,9 +22,18 @@ export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void
   const locale = await channelLocale(deps, channel);
   const bySku = new Map<string, Review[]>();
   for (const r of reviews) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
+  // A slice of SKUs per transaction, a few statements per SKU (not per review): a flood of
+  // critical reviews costs as many messages as SKUs, in transactions short enough that the
+  // connection is never held for long (and never past the transaction timeout).
+  const skus = [...bySku.entries()];
+  for (let i = 0; i < skus.length; i += SKUS_PER_TX) {
+    await raiseForSkus(deps, channel, locale, new Map(skus.slice(i, i + SKUS_PER_TX)));
+    await yieldToLoop();
+  }
+}
+
+async function raiseForSkus(deps: Deps, channel: string, locale: Locale, bySku: Map<string, Review[]>): Promise<void> {
   const now = deps.clock.now();
-  // One transaction for the batch, a few statements per SKU (not per review): a flood of
-  // critical reviews costs as many messages as SKUs, and as many statements.
   await deps.db.$transaction(async (tx) => {
     const open = await tx.reviewAlert.findMany({
       where: { sku: { in: [...bySku.keys()] }, windowStart: { gte: new Date(now.getTime() - HOUR) } },
