@@ -1,7 +1,7 @@
 // The page around the conversation: the sidebar (who you act as, where you are) and the clock bar.
 import { h } from "./dom.ts";
 import { go, load, person, post, s, switchTo } from "./session.ts";
-import { dmId, zoneTime } from "./types.ts";
+import { dmId, wallTimeIn, zoneTime } from "./types.ts";
 
 export function sidebar(): HTMLElement {
   const me = person(s.as)!;
@@ -30,6 +30,7 @@ export function sidebar(): HTMLElement {
 
 export function clockBar(): HTMLElement {
   const now = s.state!.clock.now;
+  const tz = person(s.as)?.tz ?? "Asia/Shanghai";
   const shift = (ms: number) => void post("/sandbox/api/clock", { shiftMs: ms }).then(load);
   const to = h("input", {
     type: "datetime-local",
@@ -60,9 +61,11 @@ export function clockBar(): HTMLElement {
       "button",
       {
         class: "btn",
-        onClick: () => to.value && void post("/sandbox/api/clock", { to: new Date(to.value).toISOString() }).then(load),
+        title: `The time in the box is read in ${tz} (the acting person's zone)`,
+        onClick: () =>
+          to.value && void post("/sandbox/api/clock", { to: wallTimeIn(to.value, tz).toISOString() }).then(load),
       },
-      "Go",
+      `Go (${tz.split("/")[1]?.replace("_", " ") ?? tz})`,
     ),
     h("button", { class: "btn", onClick: () => void post("/sandbox/api/clock", { reset: true }).then(load) }, "Now"),
     s.state!.demo === "none"

@@ -62,3 +62,37 @@ export function isEmpty(v: Json | undefined): boolean {
 
 /** The DM between the bot and a person, as the stand-in names it. */
 export const dmId = (userId: string) => `D${userId.slice(1)}`;
+
+/** How far `tz` is ahead of UTC at the instant `ms`, in ms. */
+function offsetAt(ms: number, tz: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * A wall time typed in a datetime-local box ("2026-12-07T09:05"), read in the acting person's zone
+ * rather than the browser's, as an instant.
+ */
+export function wallTimeIn(local: string, tz: string): Date {
+  const [d, t] = local.split("T");
+  const [y, mo, da] = d!.split("-").map(Number);
+  const [h, mi] = (t ?? "00:00").split(":").map(Number);
+  const guess = Date.UTC(y!, mo! - 1, da!, h!, mi!);
+  // Twice: the offset at the guess may differ from the offset at the answer across a DST change.
+  const first = guess - offsetAt(guess, tz);
+  return new Date(guess - offsetAt(first, tz));
+}
