@@ -188,4 +188,56 @@ describe("the T0 war room", () => {
     await runAt(h, clock, "2026-11-12T18:00:00Z");
     expect(await h.bot.deps.db.timer.count({ where: old })).toBe(0);
   });
+
+  it("two promotions on one store and day each hear of the dip, on their own card and in their own channel", async () => {
+    const clock = new FixedClock("2026-11-10T08:00:00Z");
+    h = await startHarness({
+      clock,
+      env: { METRICS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0LEAD", DEFAULT_LOCALE: "en" },
+    });
+    h.fake.users.set("U0LEAD", { locale: "en-US", tz: "Asia/Shanghai" });
+    await promo("U0LEAD", `new 双11 2026 2026-11-11 <#${PROMO}|promo>`);
+    // Owned by another lead: each owner's DMs go at Slack's pace on the frozen clock.
+    h.fake.users.set("U0LIVE", { locale: "en-US", tz: "Asia/Shanghai" });
+    await promo("U0LIVE", `new 双11 直播 2026-11-11 <#C0LIVE|live>`);
+    const both = await until(async () => {
+      const cs = await h.bot.deps.db.campaign.findMany({ orderBy: { number: "asc" } });
+      return cs.length === 2 ? cs : undefined;
+    });
+    for (const c of both) expect(await promo(c.ownerId, `warroom ${c.number} plan 2400000`)).toContain("¥2,400,000");
+    await settle(h);
+    const pending = () => h.bot.deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+    // 10:00 and 11:00 come in at 60,000, well under the plan.
+    for (let hr = 0; hr <= 11; hr++) {
+      expect(await post([hourRow("2026-11-11", hr, hr < 10 ? 100_000 : 60_000)])).toBe(200);
+      const at = Date.parse("2026-11-10T16:05:00Z") + (hr + 1) * 3_600_000;
+      clock.set(new Date(at).toISOString());
+      await h.bot.scheduler.runDue();
+      // Two rooms' cards and alerts share lanes (the channels, the DMs) that go a message a second:
+      // the frozen clock is moved on a second at a time until everything has gone.
+      for (let s = 1; (await pending()) > 0; s++) {
+        expect(s).toBeLessThan(120);
+        clock.set(new Date(at + s * 1000).toISOString());
+        h.bot.sender.kick();
+        await h.bot.sender.drain();
+      }
+    }
+    // The day plan is shaped by the day's hours (no earlier event): 10:00 and 11:00 at 60,000 are
+    // a notice, then a critical shortfall, for each promotion.
+    const alerts = await h.bot.deps.db.metricAlert.findMany({ where: { rule: "t0.gmv_under_plan" } });
+    for (const c of both)
+      expect(
+        alerts
+          .filter((x) => x.scope === c.id)
+          .map((x) => x.level)
+          .sort(),
+        c.name,
+      ).toEqual(["critical", "notice"]);
+    for (const channel of [PROMO, "C0LIVE"]) {
+      const posted = h.fake
+        .callsOf("chat.postMessage")
+        .filter((m) => m.args.channel === channel && String(m.args.text).includes("GMV under plan"));
+      expect(posted, channel).toHaveLength(2);
+    }
+  });
 });

@@ -84,8 +84,8 @@ export async function t0Figures(
     [start, end],
   );
   const alerts = await sql.all<{ level: string }>(
-    `SELECT DISTINCT "level" FROM "MetricAlert" WHERE "rule" LIKE 't0.%' AND "store" = ? AND "date" = ?`,
-    [o.store, o.day],
+    `SELECT DISTINCT "level" FROM "MetricAlert" WHERE "rule" LIKE 't0.%' AND "store" = ? AND "date" = ? AND "scope" = ?`,
+    [o.store, o.day, c.id],
   );
   const level = [...LEVELS].reverse().find((l) => alerts.some((a) => a.level === l));
   return {

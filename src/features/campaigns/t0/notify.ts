@@ -41,13 +41,14 @@ export interface Raise {
   runbooks: (locale: Locale) => { key: string; title: string }[];
 }
 
-/** One alert per rule, store, day and level: the unique key makes a second raise a no-op. */
+/** One alert per promotion, rule, store, day and level: the unique key makes a second raise a no-op. */
 export async function raiseAlert(tx: Db, deps: Deps, r: Raise): Promise<void> {
   const { c, room, f, finding } = r;
   const id = newId();
   const metric = finding.rule === "gmv_under_plan" ? "gmv" : "conversion";
   const inserted = await prismaExec(tx, dialectOfClient(tx)).run(
-    `INSERT INTO "MetricAlert" ("id", "rule", "metric", "store", "date", "level", "detail", "status", "createdAt", "version") VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, 0) ON CONFLICT ("rule", "metric", "store", "date", "level") DO NOTHING`,
+    `INSERT INTO "MetricAlert" ("id", "rule", "metric", "store", "date", "level", "detail", "status", "createdAt", "version", "scope")
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?) ON CONFLICT ("rule", "metric", "store", "date", "level", "scope") DO NOTHING`,
     [
       id,
       `t0.${finding.rule}`,
@@ -57,6 +58,8 @@ export async function raiseAlert(tx: Db, deps: Deps, r: Raise): Promise<void> {
       finding.level,
       JSON.stringify({ campaignId: c.id, finding }),
       deps.clock.now(),
+      // Each promotion's alerts are its own: two promotions on one store and day both hear of a dip.
+      c.id,
     ],
   );
   if (inserted !== 1) return;
