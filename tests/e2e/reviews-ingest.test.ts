@@ -293,4 +293,39 @@ describe("importing a file shared in Slack", () => {
     expect(reply).toContain("line 3: uv");
     expect(await h.bot.deps.db.metricRow.count()).toBe(2);
   });
+
+  it("one NDJSON import of 1,200 critical reviews answers 200 and raises an alert for each SKU", async () => {
+    // More ids than a database takes in one statement's parameters (SQLite: 999).
+    h = await startHarness({ env: { REVIEWS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN" } });
+    await slashCommand(h.baseUrl, {
+      command: "/reviews",
+      text: "channel <#C0REVIEWS|reviews>",
+      user_id: "U0ADMIN",
+      channel_id: "C1",
+      response_url: h.fake.responseUrl("channel"),
+    });
+    await until(() => h.bot.deps.db.reviewSetting.findFirst({ where: { key: "alertChannel" } }));
+    const at = h.bot.deps.clock.now().toISOString();
+    const lines = Array.from({ length: 1200 }, (_, i) =>
+      JSON.stringify({
+        platform: "tmall",
+        review_id: `R${i}`,
+        sku: `SKU-${i % 600}`,
+        rating: 1,
+        text: `收到就坏了，要投诉 ${i}`,
+        time: at,
+      }),
+    );
+    const r = await fetch(`${h.baseUrl}/webhooks/reviews`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" },
+      body: lines.join("\n"),
+    });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ stored: 1200, critical: 1200 });
+    // Two reviews of each of 600 SKUs: one alert per SKU, holding both.
+    const alerts = await h.bot.deps.db.reviewAlert.findMany();
+    expect(alerts).toHaveLength(600);
+    expect(alerts.every((a) => (JSON.parse(a.reviewIds) as string[]).length === 2)).toBe(true);
+  }, 60_000);
 });

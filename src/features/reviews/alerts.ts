@@ -5,12 +5,22 @@ import { Ids, stored } from "../../infra/db/stored.ts";
 import { alertMessage, reviewNews } from "./notify.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
+import type { Db } from "../../infra/db/db.ts";
 import type { Review } from "../../generated/prisma/client.ts";
 import type { Locale } from "../../infra/i18n.ts";
 import { yieldToLoop } from "../../infra/wake-loop.ts";
 
 const HOUR = 3600_000;
 const SKUS_PER_TX = 100;
+/** Ids per IN (…) list: a database takes a bounded number of parameters in one statement. */
+const IDS_PER_READ = 500;
+
+async function reviewsById(db: Db, ids: string[]): Promise<Review[]> {
+  const out: Review[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_READ)
+    out.push(...(await db.review.findMany({ where: { id: { in: ids.slice(i, i + IDS_PER_READ) } } })));
+  return out;
+}
 
 export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void> {
   const channel = (await deps.db.reviewSetting.findUnique({ where: { key: "alertChannel" } }))?.value;
@@ -18,7 +28,9 @@ export async function raiseAlerts(deps: Deps, reviewIds: string[]): Promise<void
     deps.log.warn({ count: reviewIds.length }, "critical reviews but no alert channel: set one with /reviews channel");
     return;
   }
-  const reviews = await deps.db.review.findMany({ where: { id: { in: reviewIds } }, orderBy: { reviewedAt: "asc" } });
+  const reviews = (await reviewsById(deps.db, reviewIds)).sort(
+    (a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime(),
+  );
   const locale = await channelLocale(deps, channel);
   const bySku = new Map<string, Review[]>();
   for (const r of reviews) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
@@ -42,9 +54,7 @@ async function raiseForSkus(deps: Deps, channel: string, locale: Locale, bySku: 
     const openOf = new Map<string, (typeof open)[number]>();
     for (const o of open) if (!openOf.has(o.sku)) openOf.set(o.sku, o);
     const earlier = open.flatMap((o) => (openOf.get(o.sku) === o ? stored(Ids, o.reviewIds, "review alert") : []));
-    const before = new Map(
-      (earlier.length ? await tx.review.findMany({ where: { id: { in: earlier } } }) : []).map((r) => [r.id, r]),
-    );
+    const before = new Map((await reviewsById(tx, earlier)).map((r) => [r.id, r]));
     for (const [sku, fresh] of bySku) {
       const o = openOf.get(sku);
       if (o) {
