@@ -7,6 +7,15 @@ export const enReviews = {
   "cmd.reviews.keywords":
     "`/reviews keywords` · `/reviews keyword add 掉漆 quality warning` · `/reviews keyword remove 掉漆`: the keyword list",
   "cmd.reviews.import": "`/reviews import`: how reviews come in (webhook, CSV or JSON file)",
+  "cmd.reviews.hints":
+    "`/reviews hints` · `/reviews hint add quality 掉色` · `/reviews hint remove quality 掉色` · `/reviews hint reset`: what a negative review with no keyword is read for, per cause",
+  "reviews.hints.list":
+    "*Cause hints*: a negative review whose keywords name no cause is read for these (patterns; a word you add is matched as written):\n{list}",
+  "reviews.hint.added": "“{word}” now reads as {cause} in reviews with no keyword's cause.",
+  "reviews.hint.known": "“{word}” already reads as {cause}.",
+  "reviews.hint.removed": "“{word}” no longer reads as {cause}.",
+  "reviews.hint.missing": "{cause} has no hint “{word}”: `/reviews hints` lists them as written.",
+  "reviews.hint.reset": "The cause hints are the built-in list again.",
   "rcause.quality": "Product quality",
   "rcause.not_as_described": "Not as described",
   "rcause.logistics": "Logistics delay",
@@ -14,7 +23,7 @@ export const enReviews = {
   "rcause.slow_after_sales": "Slow after-sales",
   "rcause.other": "Other",
   "reviews.usage":
-    "Write it as `/reviews channel #reviews`, `/reviews briefing #channel 09:00`, `/reviews keywords`, `/reviews keyword add <word> <category> <notice|warning|critical>`, `/reviews keyword remove <word>` or `/reviews route quality @owner`. Categories: {categories}.",
+    "Write it as `/reviews channel #reviews`, `/reviews briefing #channel 09:00`, `/reviews keywords`, `/reviews keyword add <word> <category> <notice|warning|critical>`, `/reviews keyword remove <word>`, `/reviews hints`, `/reviews hint add <cause> <word>` or `/reviews route quality @owner`. Categories: {categories}.",
   "reviews.error.admin":
     "Only a workspace admin or owner (or someone in ADMIN_USER_IDS) can change review settings or post into a channel. `/reviews briefing now` alone sends the briefing to your DM.",
   "reviews.channel.saved": "Critical review alerts now go to <#{channel}>.",

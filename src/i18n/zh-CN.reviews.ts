@@ -8,6 +8,14 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "cmd.reviews.keywords":
     "`/reviews keywords` · `/reviews keyword add 掉漆 quality warning` · `/reviews keyword remove 掉漆`：关键词列表",
   "cmd.reviews.import": "`/reviews import`：评价如何导入（webhook、CSV 或 JSON 文件）",
+  "cmd.reviews.hints":
+    "`/reviews hints` · `/reviews hint add quality 掉色` · `/reviews hint remove quality 掉色` · `/reviews hint reset`：没有关键词可归因的差评，按这些线索判断原因",
+  "reviews.hints.list": "*原因线索*：关键词未指明原因的差评，按以下线索判断（正则；你添加的词按原样匹配）：\n{list}",
+  "reviews.hint.added": "没有关键词归因的评价中出现“{word}”，现在算作 {cause}。",
+  "reviews.hint.known": "“{word}”已经算作 {cause}。",
+  "reviews.hint.removed": "“{word}”不再算作 {cause}。",
+  "reviews.hint.missing": "{cause} 没有线索“{word}”：`/reviews hints` 按原样列出全部线索。",
+  "reviews.hint.reset": "原因线索已恢复为内置列表。",
   "rcause.quality": "产品质量",
   "rcause.not_as_described": "描述与实际不符",
   "rcause.logistics": "物流配送延误",
@@ -15,7 +23,7 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "rcause.slow_after_sales": "售后处理不及时",
   "rcause.other": "其他",
   "reviews.usage":
-    "请这样写：`/reviews channel #评价`、`/reviews briefing #频道 09:00`、`/reviews keywords`、`/reviews keyword add <词> <类别> <notice|warning|critical>`、`/reviews keyword remove <词>` 或 `/reviews route quality @负责人`。类别：{categories}。",
+    "请这样写：`/reviews channel #评价`、`/reviews briefing #频道 09:00`、`/reviews keywords`、`/reviews keyword add <词> <类别> <notice|warning|critical>`、`/reviews keyword remove <词>`、`/reviews hints`、`/reviews hint add <原因> <词>` 或 `/reviews route quality @负责人`。类别：{categories}。",
   "reviews.error.admin":
     "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以修改评价设置或向频道发送。单独输入 `/reviews briefing now` 会把简报发到你的私信。",
   "reviews.channel.saved": "紧急评价预警现在发到 <#{channel}>。",

@@ -138,6 +138,51 @@ describe("reviews coming in", () => {
     expect(await hitsOf("K3")).toEqual([]);
   });
 
+  it("/reviews hints lists what a review with no keyword's cause is read for; admins add, remove and reset them", async () => {
+    h = await startHarness({ env: { REVIEWS_WEBHOOK_TOKEN: TOKEN, ADMIN_USER_IDS: "U0ADMIN" } });
+    for (const u of ["U0ADMIN", "U0STAFF"]) h.fake.users.set(u, { locale: "en-US" });
+    const reviews = async (user: string, text: string) => {
+      const id = `h${Math.random()}`;
+      await slashCommand(h.baseUrl, { command: "/reviews", text, user_id: user, response_url: h.fake.responseUrl(id) });
+      return String((await until(() => h.fake.responses.find((r) => r.id === id))).body.text);
+    };
+    // A 1-star review in words no keyword has: its cause comes from the hints, or is "other".
+    const causesOf = async (id: string) => {
+      await post(
+        JSON.stringify([
+          { platform: "jd", review_id: id, sku: "TEE-1", rating: 1, text: "洗了一次就起球", time: "2026-11-27 10:00" },
+        ]),
+      );
+      return JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: id } })).causes) as string[];
+    };
+    const listed = await reviews("U0STAFF", "hints");
+    expect(listed).toContain("Product quality (quality): `坏|壞|破|裂|漏");
+    expect(listed).toContain("Other (other): –");
+    expect(await causesOf("H1")).toEqual(["other"]);
+    expect(await reviews("U0STAFF", "hint add quality 起球")).toContain("Only");
+    expect(await reviews("U0ADMIN", "hint add quality 起球")).toBe(
+      "“起球” now reads as quality in reviews with no keyword's cause.",
+    );
+    expect(await reviews("U0ADMIN", "hint add quality 起球")).toBe("“起球” already reads as quality.");
+    expect(await reviews("U0ADMIN", "hint add nonsense 起球")).toContain("Write it as");
+    expect(await causesOf("H2")).toEqual(["quality"]);
+    expect(await reviews("U0ADMIN", "hints")).toContain("`起球`");
+    expect(await reviews("U0ADMIN", "hint remove quality 起球")).toBe("“起球” no longer reads as quality.");
+    expect(await causesOf("H3")).toEqual(["other"]);
+    // A word with pattern characters is matched as written.
+    await reviews("U0ADMIN", "hint add logistics 3天(还)没到");
+    await post(
+      JSON.stringify([
+        { platform: "jd", review_id: "H4", sku: "TEE-1", rating: 1, text: "下单3天(还)没到", time: "2026-11-27 10:00" },
+      ]),
+    );
+    expect(JSON.parse((await h.bot.deps.db.review.findFirstOrThrow({ where: { reviewId: "H4" } })).causes)).toEqual([
+      "logistics",
+    ]);
+    expect(await reviews("U0ADMIN", "hint reset")).toBe("The cause hints are the built-in list again.");
+    expect(await reviews("U0ADMIN", "hints")).not.toContain("3天");
+  });
+
   it("reads a GBK CSV with Chinese text, and names bad rows by line while keeping the good ones", async () => {
     const csv = [
       "platform,review_id,order_id,sku,rating,text,time",

@@ -15,7 +15,13 @@ export const reviewsFeature: Feature = {
   commands: [
     {
       command: COMMAND,
-      help: ["cmd.reviews.setup", "cmd.reviews.briefing", "cmd.reviews.keywords", "cmd.reviews.import"],
+      help: [
+        "cmd.reviews.setup",
+        "cmd.reviews.briefing",
+        "cmd.reviews.keywords",
+        "cmd.reviews.hints",
+        "cmd.reviews.import",
+      ],
     },
   ],
   register(app: App, deps: Deps) {

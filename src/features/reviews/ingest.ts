@@ -8,6 +8,7 @@ import { newId } from "../../infra/db/ids.ts";
 import type { Param } from "../../infra/db/sql.ts";
 import { raiseAlerts } from "./alerts.ts";
 import { matcherFor } from "./keywords.ts";
+import { hintsFor } from "./cause-hints.ts";
 import { classify } from "./rules.ts";
 import type { ParsedReview } from "./schema-rows.ts";
 
@@ -47,6 +48,7 @@ export class ReviewIngest {
 
   async add(reviews: readonly ParsedReview[]): Promise<void> {
     const matcher = await matcherFor(this.deps);
+    const hints = await hintsFor(this.deps);
     const now = this.deps.clock.now();
     for (let i = 0; i < reviews.length; i += SLICE) {
       // The same review twice in one upload is stored once, like a re-send.
@@ -62,7 +64,7 @@ export class ReviewIngest {
       const params: Param[] = [];
       for (const r of slice) {
         const hits = matcher.match(r.text);
-        const c = classify(r.rating, hits, r.text);
+        const c = classify(r.rating, hits, r.text, hints);
         const id = newId();
         if (c.severity === "critical") {
           critical.add(id);

@@ -11,7 +11,10 @@ export type ReviewsCommand =
   | { sub: "briefing-now"; channelId: string }
   | { sub: "briefing-off"; channelId: string }
   | { sub: "briefing"; channelId: string; time: string }
-  | { sub: "import" };
+  | { sub: "import" }
+  | { sub: "hints" }
+  | { sub: "hint-add" | "hint-remove"; cause: Cause; word: string }
+  | { sub: "hint-reset" };
 
 const channelRe = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/;
 const userRe = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/;
@@ -23,6 +26,13 @@ function parseKeyword([verb, word, category, severity]: string[]): ReviewsComman
   if (verb !== "add" || !word || word.length > 40) return undefined;
   if (!one(CATEGORIES, category) || !one(SEVERITIES, severity)) return undefined;
   return { sub: "keyword-add", word, category, severity };
+}
+
+function parseHint([verb, cause, ...word]: string[]): ReviewsCommand | undefined {
+  if (verb === "reset" && !cause) return { sub: "hint-reset" };
+  const text = word.join(" ");
+  if ((verb !== "add" && verb !== "remove") || !one(CAUSES, cause) || !text || text.length > 200) return undefined;
+  return { sub: verb === "add" ? "hint-add" : "hint-remove", cause, word: text };
 }
 
 function parseBriefing(rest: string[]): ReviewsCommand | undefined {
@@ -58,6 +68,10 @@ export function parseReviewsCommand(words: string[]): ReviewsCommand | undefined
       return parseBriefing(rest);
     case "import":
       return { sub: "import" };
+    case "hints":
+      return { sub: "hints" };
+    case "hint":
+      return parseHint(rest);
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-// /reviews: channel, route, keywords, keyword add|remove, briefing, import.
+// /reviews: channel, route, keywords, keyword add|remove, hints, hint add|remove|reset, briefing, import.
 import type { App } from "@slack/bolt";
 import { isTimeZone } from "../../config.ts";
 import type { Deps } from "../../deps.ts";
@@ -10,7 +10,8 @@ import { briefingFor } from "./briefing.ts";
 import { COMMAND } from "./ids.ts";
 import { addKeyword, listKeywords, removeKeyword } from "./keywords.ts";
 import { routeCause, setAlertChannel, subscribeBriefing, unsubscribeBriefing } from "./review-settings.ts";
-import { CATEGORIES } from "./rules.ts";
+import { CATEGORIES, CAUSES } from "./rules.ts";
+import { addHint, listHints, removeHint, resetHints } from "./cause-hints.ts";
 import { parseReviewsCommand, type ReviewsCommand } from "./schema.ts";
 
 export function registerCommand(app: App, deps: Deps): void {
@@ -70,5 +71,29 @@ async function run(deps: Deps, { user, command, say, show }: CommandCall, cmd: R
     }
     case "import":
       return show(user.t("reviews.import.hint"));
+    case "hints": {
+      const all = await listHints(deps.db);
+      const list = CAUSES.map((c) => {
+        const mine = all.filter(([cause]) => cause === c).map(([, p]) => `\`${p}\``);
+        return `• ${user.t(`rcause.${c}`)} (${c}): ${mine.length ? mine.join(" · ") : "–"}`;
+      }).join("\n");
+      return show(user.t("reviews.hints.list", { list }));
+    }
+    case "hint-add": {
+      await assertAdmin(deps, userId, "reviews.error.admin");
+      const added = await addHint(deps, userId, cmd.cause, cmd.word);
+      return say(user.t(added ? "reviews.hint.added" : "reviews.hint.known", { word: cmd.word, cause: cmd.cause }));
+    }
+    case "hint-remove": {
+      await assertAdmin(deps, userId, "reviews.error.admin");
+      const removed = await removeHint(deps, userId, cmd.cause, cmd.word);
+      return say(
+        user.t(removed ? "reviews.hint.removed" : "reviews.hint.missing", { word: cmd.word, cause: cmd.cause }),
+      );
+    }
+    case "hint-reset":
+      await assertAdmin(deps, userId, "reviews.error.admin");
+      await resetHints(deps, userId);
+      return say(user.t("reviews.hint.reset"));
   }
 }
