@@ -99,11 +99,16 @@ export async function formRun(o: { label: string; n: number; today: boolean; cap
       `    DMs to the 20 agents: ${dms}; 429s: ${rec.rateLimited} ${JSON.stringify(rec.limitedBy)}; landed twice: ${doubled(rec.landed)}`,
     );
     if (!o.today) {
-      // By now every case has also run out its 30 s at tier 2 and is with tier 3.
-      const home = await pageThroughHome(bot!.port, fake.port, "U0TIER3");
-      const missing = [...deadlines.keys()].filter((n) => !home.listed.has(n)).length;
+      // Each case is on the Home of the tier it is at now (tier 2, or tier 3 once its 30 s there
+      // ran out too): page through both members' Homes and count every case listed.
+      const homes = [
+        await pageThroughHome(bot!.port, fake.port, "U0TIER2"),
+        await pageThroughHome(bot!.port, fake.port, "U0TIER3"),
+      ];
+      const listed = new Set(homes.flatMap((x) => [...x.listed]));
+      const missing = [...deadlines.keys()].filter((n) => !listed.has(n)).length;
       console.log(
-        `    App Home of a tier-3 member: says ${home.total} cases; ${home.listed.size} listed over ${home.pages} pages; missing: ${missing}`,
+        `    App Home of the tier-2 and tier-3 members: say ${homes.map((x) => x.total).join(" + ")} cases; ${listed.size} listed over ${homes.map((x) => x.pages).join(" + ")} pages; missing: ${missing}`,
       );
     }
   } finally {
