@@ -86,12 +86,24 @@ async function loadProfile(deps: Deps, userId: string, maxAgeMs: number): Promis
 async function fetchProfile(
   deps: Deps,
   userId: string,
-): Promise<{ locale: string | null; tz: string | null; isAdmin: boolean } | undefined> {
+): Promise<{ locale: string | null; tz: string | null; isAdmin: boolean; name: string | null } | undefined> {
   try {
     const r = await deps.slack.call("users.info", { user: userId, include_locale: true });
     const user = r.user as
-      { locale?: string; tz?: string; is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
+      | {
+          name?: string;
+          real_name?: string;
+          locale?: string;
+          tz?: string;
+          is_admin?: boolean;
+          is_owner?: boolean;
+          is_primary_owner?: boolean;
+          profile?: { display_name?: string; real_name?: string };
+        }
+      | undefined;
     return {
+      // The name Slack shows: the display name if the person set one, else the full name.
+      name: user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name || null,
       locale: user?.locale ?? null,
       tz: user?.tz ?? null,
       isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),

@@ -47,6 +47,10 @@ describe("the sandbox's storm", () => {
     expect(tier2.some((m) => /escalated here|升级到这里/.test(m.text))).toBe(true);
     expect(tier2.length).toBeLessThan(CASES / 2);
     expect(numbers.every((n) => listedIn("C0CS1").has(n))).toBe(true);
+    // A roll-up names the cases' owners without pinging them, by the names Slack shows, never an id.
+    const rollupText = tier2.map((m) => `${m.text}${JSON.stringify(m.blocks ?? [])}`).join("\n");
+    expect(rollupText).toContain("@李娜 Li Na");
+    expect(rollupText).not.toMatch(/(?<![<\w])@U0[A-Z0-9]+/);
     // 陈杰 (tier 2) is called a few times, not once per case.
     const calls = ws.messages.filter((m) => m.channel === "C0CS2" && m.text.includes("<@U0SUPER>"));
     expect(calls.length).toBeLessThanOrEqual(2);
