@@ -49,6 +49,7 @@ export const enRaci = {
   "raci.card.flow": " · flow #{number} step {step}",
   "raci.card.blocked": "⛔ Blocked: {reason}",
   "raci.card.consults": "Waiting for input from {!who}",
+  "raci.dm.now": "Status now: {status}",
   "raci.dm.r": "You are *Responsible* for task #{number} “{title}” (due {due}). A: <@{a}>.{desc}",
   "raci.dm.c":
     "Your input is asked on task #{number} “{title}” (R {!r}, due {due}). The work can't be marked done until you answer.{!desc}",

@@ -49,6 +49,7 @@ export const zhCNRaci: Record<keyof typeof enRaci, string> = {
   "raci.card.flow": " · 流程 #{number} 第 {step} 步",
   "raci.card.blocked": "⛔ 受阻：{reason}",
   "raci.card.consults": "等待 {!who} 提供意见",
+  "raci.dm.now": "当前状态：{status}",
   "raci.dm.r": "你是任务 #{number}「{title}」的 *负责人* （{due} 截止）。审批人：<@{a}>。{desc}",
   "raci.dm.c": "任务 #{number}「{title}」需要你的意见（R {!r}，{due} 截止）。你回复之前，任务不能标记完成。{!desc}",
   "raci.dm.a": "你是任务 #{number}「{title}」的 *审批人* （R {!r}，{due} 截止）。完成后会请你审批。",

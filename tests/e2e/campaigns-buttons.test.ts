@@ -34,8 +34,13 @@ describe("promotion buttons", () => {
     const items = [...c.items].sort((a, b) => a.seq - b.seq);
     const status = async (id: string) => (await h.bot.deps.db.campaignItem.findUniqueOrThrow({ where: { id } })).status;
 
-    await press("promo_item_done", items[0]!.id);
+    const fromDm = await press("promo_item_done", items[0]!.id);
     await until(async () => (await status(items[0]!.id)) === "done");
+    // The reminder pressed shows it at once: its words, "✅ Done", and no buttons left.
+    const echo = (await until(() => h.fake.responses.find((r) => r.id === fromDm))).body;
+    expect(echo).toMatchObject({ replace_original: true, text: "card" });
+    expect(JSON.stringify(echo.blocks)).toContain("✅ Done");
+    expect(JSON.stringify(echo.blocks)).not.toContain("promo_item_done");
     await press(`promo_item_done_home_${items[1]!.id}`, items[1]!.id);
     await until(async () => (await status(items[1]!.id)) === "done");
 

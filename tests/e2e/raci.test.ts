@@ -97,8 +97,24 @@ describe("RACI tasks", () => {
     await create({ r: ["U0R"], a: ["U0A"] });
     const t = await until(() => h.bot.deps.db.task.findFirst());
     const status = async () => (await task()).status;
-    await click("U0R", "raci_accept", t.id);
+    // Accept pressed in R's DM shows at once in that DM: the status now, the buttons that still apply.
+    const pressed = `accept${Math.random()}`;
+    await interaction(
+      h.baseUrl,
+      blockAction({
+        user: "U0R",
+        channel: "D0R",
+        messageTs: "1",
+        actionId: "raci_accept",
+        value: t.id,
+        responseUrl: h.fake.responseUrl(pressed),
+      }),
+    );
     await until(async () => (await status()) === "accepted");
+    const echo = (await until(() => h.fake.responses.find((r) => r.id === pressed))).body;
+    expect(echo.replace_original).toBe(true);
+    expect(JSON.stringify(echo.blocks)).toContain("Status now: accepted");
+    expect(buttons({ args: echo })).toEqual(["raci_start", "raci_block", "raci_done"]);
     await click("U0R", "raci_start", t.id);
     await until(async () => (await status()) === "in_progress");
     // Blocked… asks for the reason in a modal, then records it.

@@ -138,6 +138,17 @@ export function reminderDm(t: Translator, text: string, itemId: string, timerKey
   };
 }
 
+/** The reminder once its item is marked done from it: the same words, the buttons gone. */
+export function reminderDone(t: Translator, text: string): MessageBody {
+  return {
+    text,
+    blocks: [
+      { type: "section", text: md(text) },
+      { type: "context", elements: [md(t("promo.item.done"))] },
+    ],
+  };
+}
+
 /** App Home: a person's open items, with Done for the first five (an action_id each). */
 export function homeBlocks(
   t: Translator,

@@ -11,6 +11,7 @@ import { ACTION_CREATE_FROM_CALENDAR } from "./answers.ts";
 import { ACTION } from "./ids.ts";
 import { changeItem, findItem, signGate } from "./manage.ts";
 import { createModal, itemModal } from "./modals.ts";
+import { reminderDone } from "./blocks.ts";
 import { KINDS, type Kind } from "./rules.ts";
 import { IdValue, ItemMenuValue } from "./schema.ts";
 import { templateNames } from "./templates.ts";
@@ -58,14 +59,28 @@ export function registerActions(app: App, deps: Deps): void {
     WHERE,
   );
 
-  for (const id of [ACTION.doneFromDm, ACTION.doneFromHome])
-    onAction(
-      app,
-      deps,
-      id,
-      ({ body, value }) => changeItem(deps, parseValue(IdValue, value, "item id"), body.user.id, { status: "done" }),
-      WHERE,
-    );
+  onAction(
+    app,
+    deps,
+    ACTION.doneFromHome,
+    ({ body, value }) => changeItem(deps, parseValue(IdValue, value, "item id"), body.user.id, { status: "done" }),
+    WHERE,
+  );
+  // Done pressed on a reminder shows at once in that DM (its response_url): the buttons go.
+  onAction(
+    app,
+    deps,
+    ACTION.doneFromDm,
+    async ({ body, value, user }) => {
+      await changeItem(deps, parseValue(IdValue, value, "item id"), body.user.id, { status: "done" });
+      if (!body.response_url) return;
+      const said = String(body.message?.text ?? "");
+      await deps.slack
+        .respond(body.response_url, { replace_original: true, ...reminderDone(user.t, said) })
+        .catch((e: unknown) => deps.log.warn({ err: e }, "could not redraw the pressed reminder"));
+    },
+    WHERE,
+  );
 
   // Snooze: the same reminder again in 24 hours, as a timer of its own.
   onAction(

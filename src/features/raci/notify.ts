@@ -5,7 +5,7 @@ import { esc } from "../../infra/markup.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import type { MessageBody } from "../../outbox/message.ts";
-import { openConsults, type TaskStatus } from "./rules.ts";
+import { appliesIn, openConsults, type TaskAction, type TaskStatus } from "./rules.ts";
 import { parseTask } from "./task-row.ts";
 import { button, md, who } from "./blocks.ts";
 import type { Deps } from "../../deps.ts";
@@ -49,7 +49,11 @@ export function taskCard(t: Translator, task: Task, flowNumber?: number): Messag
   return { text: title, blocks };
 }
 
-export function roleDm(t: Translator, role: "r" | "c" | "a", task: Task, extra?: string): MessageBody {
+/**
+ * A role's DM. `live` redraws it after a press, in the message pressed: the task's status now, and
+ * only the buttons that still apply.
+ */
+export function roleDm(t: Translator, role: "r" | "c" | "a", task: Task, extra?: string, live = false): MessageBody {
   const p = parseTask(task);
   const desc = task.description ? `\n>${esc(task.description.slice(0, 500)).replace(/\n/g, "\n>")}` : "";
   const key = role === "r" ? "raci.dm.r" : role === "c" ? "raci.dm.c" : "raci.dm.a";
@@ -59,22 +63,35 @@ export function roleDm(t: Translator, role: "r" | "c" | "a", task: Task, extra?:
   ]
     .filter(Boolean)
     .join("\n");
-  const buttons =
+  const names: [TaskAction, ("primary" | "danger")?][] =
     role === "r"
-      ? [
-          button(t, "accept", task.id),
-          button(t, "start", task.id),
-          button(t, "block", task.id),
-          button(t, "done", task.id, "primary"),
-        ]
+      ? [["accept"], ["start"], ["block"], ["done", "primary"]]
       : role === "c"
-        ? [button(t, "answer", task.id, "primary")]
+        ? [["answer", "primary"]]
         : p.c.length
-          ? [button(t, "waive", task.id)]
+          ? [["waive"]]
           : [];
+  const status = task.status as TaskStatus;
+  const buttons = names
+    .filter(([name]) => !live || appliesIn(name, status))
+    .map(([name, style]) => button(t, name, task.id, style));
   const blocks: KnownBlock[] = [{ type: "section", text: md(text) }];
+  if (live) blocks.push({ type: "context", elements: [md(t("raci.dm.now", { status: t(`raci.status.${status}`) }))] });
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
   return { text, blocks };
+}
+
+/** A's DM after Approve or Send back: what was decided, no buttons left. */
+export function decidedDm(t: Translator, task: Task): MessageBody {
+  const text = t("raci.dm.ready", { number: task.number, title: task.title, by: parseTask(task).r[0] ?? task.aId });
+  const now = t("raci.dm.now", { status: t(`raci.status.${task.status as TaskStatus}`) });
+  return {
+    text,
+    blocks: [
+      { type: "section", text: md(text) },
+      { type: "context", elements: [md(now)] },
+    ],
+  };
 }
 
 export function readyDm(t: Translator, task: Task, by: string): MessageBody {

@@ -45,6 +45,9 @@ const allowedFrom: Record<TaskAction, TaskStatus[]> = {
   waive: ["open", "accepted", "in_progress", "blocked", "ready"],
 };
 
+/** Whether an action applies to a task in this status (who may press it is refusal()'s question). */
+export const appliesIn = (action: TaskAction, status: TaskStatus): boolean => allowedFrom[action].includes(status);
+
 /** Why a person may not do an action now, or undefined if they may. */
 export function refusal(
   action: TaskAction,

@@ -13,6 +13,9 @@ import type { TaskAction } from "./rules.ts";
 import { TaskId } from "./schema.ts";
 import { snoozeReminder } from "./snooze.ts";
 import { act, assertMay } from "./task-actions.ts";
+import { decidedDm, roleDm } from "./notify.ts";
+import type { Translator } from "../../infra/i18n.ts";
+import type { Task } from "../../generated/prisma/client.ts";
 
 /** The presses that need words first: a reason (Blocked, Send back) or C's answer. */
 const needsText: Partial<Record<TaskAction, "raci.reason.title" | "raci.answer.title">> = {
@@ -20,6 +23,22 @@ const needsText: Partial<Record<TaskAction, "raci.reason.title" | "raci.answer.t
   sendBack: "raci.reason.title",
   answer: "raci.answer.title",
 };
+
+/**
+ * The press shows at once in the DM it came from (its response_url, replace_original): the status
+ * now and the buttons that still apply, whatever the outbox still has queued. Only an echo: the
+ * change is committed, and the task's card follows through the outbox; if Slack refuses the
+ * echo, nothing is lost.
+ */
+async function showPress(deps: Deps, body: BlockAction, t: Translator, action: TaskAction, task: Task) {
+  if (!body.response_url || body.container?.type !== "message" || body.channel?.id?.startsWith("D") === false) return;
+  const role = action === "answer" ? "c" : action === "waive" ? "a" : "r";
+  const redrawn =
+    action === "approve" || action === "sendBack" ? decidedDm(t, task) : roleDm(t, role, task, undefined, true);
+  await deps.slack
+    .respond(body.response_url, { replace_original: true, ...redrawn })
+    .catch((e: unknown) => deps.log.warn({ err: e, taskId: task.id }, "could not redraw the pressed DM"));
+}
 
 export function registerActions(app: App, deps: Deps): void {
   // Snooze: the same reminder again in 24 hours, as a timer of its own (the original ran once).
@@ -42,7 +61,10 @@ export function registerActions(app: App, deps: Deps): void {
       try {
         const taskId = parseValue(TaskId, actionValue(a), "task id");
         const label = needsText[action];
-        if (!label) return void (await act(deps, taskId, body.user.id, action));
+        if (!label) {
+          const task = await act(deps, taskId, body.user.id, action);
+          return void (await showPress(deps, body, user.t, action, task));
+        }
         // Refuse before the modal opens: a non-A shouldn't type a reason only to be refused.
         await assertMay(deps, taskId, body.user.id, action);
         await deps.slack.call("views.open", {

@@ -117,7 +117,8 @@ export class SlackDriver {
           thread_ts: m.threadTs,
         },
         ephemeral: Boolean(m.ephemeralFor),
-        responseUrl: this.standin.responseUrl(id, { channel: m.channel, user: userId }),
+        // A response_url of a message action may replace that message (replace_original).
+        responseUrl: this.standin.responseUrl(id, { channel: m.channel, user: userId, ts: m.ts }),
         action,
       }),
     );

@@ -54,7 +54,7 @@ export class SlackStandIn {
   /** Who acted, by the trigger ids the stand-in issued (its views then belong to them). */
   readonly triggerUsers = new Map<string, string>();
   /** Where each response_url posts to: the channel and person of the request that gave it. */
-  readonly responseTargets = new Map<string, { channel: string; user: string }>();
+  readonly responseTargets = new Map<string, { channel: string; user: string; ts?: string }>();
   port = 0;
   private server: Server | undefined;
   private scripts = new Map<string, Scripted[]>();
@@ -89,7 +89,7 @@ export class SlackStandIn {
     return `${this.base}/api/`;
   }
   /** A response_url for a request; `to` says where its ephemeral answers appear in the workspace. */
-  responseUrl(id = Math.random().toString(36).slice(2), to?: { channel: string; user: string }): string {
+  responseUrl(id = Math.random().toString(36).slice(2), to?: { channel: string; user: string; ts?: string }): string {
     if (to) this.responseTargets.set(id, to);
     return `${this.base}/respond/${id}`;
   }
