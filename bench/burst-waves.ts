@@ -61,8 +61,10 @@ export async function wavesRun(): Promise<void> {
     const listed = perOwner.map((dms) =>
       dms.reduce((s, d) => s + Math.max(1, (String(d.args.text).match(/\n• /g) ?? []).length), 0),
     );
+    // A wave's DM is one message; what joins it later goes in its thread.
+    const topLevel = perOwner.map((dms) => dms.filter((d) => !d.args.thread_ts).length);
     console.log(
-      `\n  reminders: ${moved} due at one 09:00 for 20 owners; DMs per owner: ${[...new Set(perOwner.map((d) => d.length))].join(", ")}; items listed in them: ${listed.reduce((a, b) => a + b, 0)} of ${moved}`,
+      `\n  reminders: ${moved} due at one 09:00 for 20 owners; DMs per owner: ${[...new Set(topLevel)].join(", ")} (and ${[...new Set(perOwner.map((d, i) => d.length - topLevel[i]!))].join(", ")} in its thread); items listed in them: ${listed.reduce((a, b) => a + b, 0)} of ${moved}`,
     );
 
     // One import of 5,000 critical reviews.
