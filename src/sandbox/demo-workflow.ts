@@ -4,7 +4,7 @@
 import type { Workflow } from "./standin/workflow-runner.ts";
 
 export const INTAKE_WORKFLOW: Workflow = {
-  title: "CS intake / 客服受理",
+  title: "客服受理",
   steps: [
     {
       step: "open_complaint_case",
@@ -21,8 +21,8 @@ export const INTAKE_WORKFLOW: Workflow = {
     {
       send_message: {
         channel_id: "{{form.channel}}",
-        message:
-          "Case #{{step1.case_number}} opened at tier {{step1.tier}} in <#{{step1.channel}}> / 工单 #{{step1.case_number}} 已创建",
+        // A workflow's messages are its author's words, in the team's language: one line, not two.
+        message: "工单 #{{step1.case_number}} 已创建，在 <#{{step1.channel}}>（第 {{step1.tier}} 级）。",
       },
     },
     { step: "wait_for_complaint_resolution", inputs: { case: "{{step1.case_id}}" } },
@@ -30,7 +30,7 @@ export const INTAKE_WORKFLOW: Workflow = {
       send_message: {
         channel_id: "{{form.channel}}",
         message:
-          "Case #{{step3.case_number}} closed: {{step3.outcome}}, satisfaction {{step3.satisfaction}}/5 / 工单已结案",
+          "工单 #{{step3.case_number}} 已结案。补救：{{step3.outcome}}（none 表示未补救），满意度 {{step3.satisfaction}}/5。",
       },
     },
   ],

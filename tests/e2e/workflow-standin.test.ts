@@ -22,7 +22,8 @@ describe("a workflow of shopops steps in the stand-in", () => {
     const running = runWorkflow(driver, h.fake.ws, INTAKE_WORKFLOW, "U0OWNER", form as Record<string, unknown>);
 
     const posted = () => h.fake.ws.messages.filter((m) => m.channel === "C0INTAKE").map((m) => m.text);
-    await until(() => posted().some((t) => t.startsWith("Case #1 opened at tier 1 in <#C0TIER1>")));
+    // The workflow's messages are its author's, in the demo team's language: one line each.
+    await until(() => posted().some((t) => t === "工单 #1 已创建，在 <#C0TIER1>（第 1 级）。"));
     const c = await h.bot.deps.db.complaintCase.findFirstOrThrow();
     expect(c).toMatchObject({ orderNo: "TM-1001", customerName: "王小姐", ownerId: "U0OWNER" });
     // The workflow now waits on the case.
@@ -49,12 +50,12 @@ describe("a workflow of shopops steps in the stand-in", () => {
       await click(action, { value: c.id });
       await until(async () => (await status()) === after);
     }
-    expect(posted().some((t) => t.includes("closed"))).toBe(false);
+    expect(posted().some((t) => t.includes("已结案"))).toBe(false);
     await click("complaint_rate", { selected: `${c.id}:5` });
 
     const result = await running;
     expect(result.ok).toBe(true);
-    expect(posted().at(-1)).toBe("Case #1 closed: none, satisfaction 5/5 / 工单已结案");
+    expect(posted().at(-1)).toBe("工单 #1 已结案。补救：none（none 表示未补救），满意度 5/5。");
     expect([...h.fake.ws.executions.values()].map((e) => [e.callbackId, e.state])).toEqual([
       ["open_complaint_case", "completed"],
       ["wait_for_complaint_resolution", "completed"],
