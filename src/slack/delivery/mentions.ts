@@ -2,7 +2,6 @@
 // in a channel. A mention past the budget, and every person named in a roll-up's lines, is
 // written as their name without the <@…> that makes Slack notify them.
 import type { Sql } from "../../infra/db/sql.ts";
-import { toDate } from "../../infra/db/sql.ts";
 
 /** The names of people, from what Slack told us of them (users.info), by user id. */
 export type NameOf = (userIds: string[]) => Promise<Map<string, string>>;
@@ -70,18 +69,19 @@ export async function budgetMentions<T>(
   if (intervalMs <= 0 || /^[UWD]/.test(channel)) return body;
   const targets = bodyTargets(body);
   if (!targets.length) return body;
-  const recent = await sql.all<{ target: string; at: unknown }>(
-    `SELECT "target", "at" FROM "MentionLog" WHERE "channel" = ? AND "target" IN (${targets.map(() => "?").join(", ")})`,
-    [channel, ...targets],
-  );
-  const quiet = new Set(recent.filter((r) => now.getTime() - toDate(r.at).getTime() < intervalMs).map((r) => r.target));
-  const ping = targets.filter((t) => !quiet.has(t));
-  for (const t of ping) {
-    await sql.run(
+  // Taking a target's ping is one statement: the row is written only when its last ping is older
+  // than the interval, and the statement says whether it was. Two replicas sending into one
+  // channel at once can't both read "not pinged yet" and both ping (they did, on PostgreSQL).
+  const since = new Date(now.getTime() - intervalMs);
+  const quiet = new Set<string>();
+  for (const t of [...new Set(targets)].sort()) {
+    const won = await sql.all<{ target: string }>(
       `INSERT INTO "MentionLog" ("channel", "target", "at") VALUES (?, ?, ?)
-       ON CONFLICT ("channel", "target") DO UPDATE SET "at" = excluded."at"`,
-      [channel, t, now],
+       ON CONFLICT ("channel", "target") DO UPDATE SET "at" = excluded."at" WHERE "MentionLog"."at" <= ?
+       RETURNING "target"`,
+      [channel, t, now, since],
     );
+    if (!won.length) quiet.add(t);
   }
   if (!quiet.size) return body;
   const names = await nameOf([...quiet].filter((t) => !t.startsWith("subteam^")));
