@@ -4,7 +4,8 @@
 //
 //   1. BENCH_CLOCKS (10,000) complaint clocks due within 60 s: one process on SQLite, two replicas
 //      on PostgreSQL, and today's behaviour (every message on its own, no budget) on the same fake,
-//      cut off BENCH_TODAY_CAP s (300) after the last deadline.
+//      cut off BENCH_TODAY_CAP s (300) after the last deadline. BENCH_CLOCK_RUNS picks among
+//      sqlite,postgres,today.
 //   2. BENCH_FORM_CASES (600) urgent cases opened through the form within a minute, with a 30 s
 //      response clock: roll-ups on, and today's behaviour.
 //   3. 100 promotions' 09:00 reminders for 20 owners, and 5,000 keyword alerts from one import.
@@ -21,27 +22,39 @@ const only = (process.env.BENCH_ONLY ?? "clocks,form,waves").split(",");
 const N = Number(process.env.BENCH_CLOCKS ?? 10_000);
 const FORM = Number(process.env.BENCH_FORM_CASES ?? 600);
 const CAP_MS = Number(process.env.BENCH_TODAY_CAP ?? 300) * 1000;
+// Which runs of the clocks scenario: sqlite, postgres, today (all three by default).
+const CLOCK_RUNS = (process.env.BENCH_CLOCK_RUNS ?? "sqlite,postgres,today").split(",");
 
 console.log(`burst benchmark, ${new Date().toISOString()}`);
 if (only.includes("clocks")) {
   console.log(`\n1. ${N.toLocaleString("en-US")} complaint clocks due within 60 s`);
-  await clocksRun({
-    label: "shopops, SQLite, one process",
-    db: "sqlite",
-    replicas: 1,
-    n: N,
-    today: false,
-    capMs: CAP_MS,
-  });
-  await clocksRun({
-    label: "shopops, PostgreSQL, two replicas",
-    db: "postgres",
-    replicas: 2,
-    n: N,
-    today: false,
-    capMs: CAP_MS,
-  });
-  await clocksRun({ label: "today's behaviour, SQLite", db: "sqlite", replicas: 1, n: N, today: true, capMs: CAP_MS });
+  if (CLOCK_RUNS.includes("sqlite"))
+    await clocksRun({
+      label: "shopops, SQLite, one process",
+      db: "sqlite",
+      replicas: 1,
+      n: N,
+      today: false,
+      capMs: CAP_MS,
+    });
+  if (CLOCK_RUNS.includes("postgres"))
+    await clocksRun({
+      label: "shopops, PostgreSQL, two replicas",
+      db: "postgres",
+      replicas: 2,
+      n: N,
+      today: false,
+      capMs: CAP_MS,
+    });
+  if (CLOCK_RUNS.includes("today"))
+    await clocksRun({
+      label: "today's behaviour, SQLite",
+      db: "sqlite",
+      replicas: 1,
+      n: N,
+      today: true,
+      capMs: CAP_MS,
+    });
 }
 if (only.includes("form")) {
   console.log(`\n2. ${FORM} urgent cases opened through the form within a minute, 30 s response clock`);
