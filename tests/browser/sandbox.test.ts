@@ -131,11 +131,14 @@ describe.skipIf(!chromiumPath)("the sandbox in a browser", () => {
       await modal.locator("[data-block=cause] select").selectOption("quality");
       await modal.locator("[data-block=urgency] input[value=urgent]").check();
       await modal.locator("footer .btn.primary").click();
-      await expect(modal.locator("[data-block=order] .error").textContent(SEE)).resolves.toMatch(/required/);
+      await expect(modal.locator("[data-block=order] .error").textContent(SEE)).resolves.toBe("请填写此必填项。"); // the page speaks 李娜's language
       // A number the bot refuses: its response_action errors appear under the field.
       await modal.locator("[data-block=order] input").fill("见聊天记录");
       await modal.locator("footer .btn.primary").click();
-      await modal.locator("[data-block=order] .error").filter({ hasNotText: "required" }).waitFor(SEE);
+      await modal
+        .locator("[data-block=order] .error")
+        .filter({ hasNotText: /required|必填/ })
+        .waitFor(SEE);
       await shot("complaint-modal-error");
       await modal.locator("[data-block=order] input").fill("2026112900789");
       await modal.locator("footer .btn.primary").click();
@@ -219,5 +222,14 @@ describe.skipIf(!chromiumPath)("the sandbox in a browser", () => {
     await page.locator(".hints li.hint-channel", { hasText: "#promo-double11" }).waitFor(SEE);
     await box.press("Escape");
     await page.locator(".pane .hints").waitFor({ state: "hidden" });
+  });
+
+  it("Try this: a step acts as the right person, opens the right place and fills the message box", async () => {
+    await actAs("U0AGENT");
+    await page.locator(".try-step", { hasText: "Map a role" }).click();
+    await page.locator('nav button[data-place="C0OPS"].active').waitFor(SEE);
+    await expect(page.locator("select.as").inputValue()).resolves.toBe("U0LEAD");
+    await expect(page.locator(".pane .composer-input").inputValue()).resolves.toBe("/task role purchasing @David Park");
+    await expect(page.locator(".notice").textContent()).resolves.toContain("Press Send");
   });
 });

@@ -5,6 +5,7 @@ import { h, text, type Ctx, type Json } from "./dom.ts";
 import { messageElement } from "./elements.ts";
 import { inputElement } from "./inputs.ts";
 import { richText, table } from "./rich-text.ts";
+import { word } from "./words.ts";
 
 type Draw = (b: Json, ctx: Ctx, blockId: string) => HTMLElement;
 
@@ -49,7 +50,7 @@ function input(b: Json, ctx: Ctx, blockId: string): HTMLElement {
       "label",
       { class: "input-label" },
       b.label?.text ?? "",
-      b.optional ? h("span", { class: "optional" }, " (optional)") : null,
+      b.optional ? h("span", { class: "optional" }, word("optional")) : null,
     ),
     inputElement(b.element ?? {}, blockId, ctx),
     b.hint ? h("div", { class: "hint" }, text(b.hint, ctx)) : null,

@@ -2,12 +2,14 @@
 import { h } from "./dom.ts";
 import { go, load, person, post, s, switchTo } from "./session.ts";
 import { dmId, wallTimeIn, zoneTime } from "./types.ts";
+import { word } from "./words.ts";
+import { tryThis } from "./try-this.ts";
 
 export function sidebar(): HTMLElement {
   const me = person(s.as)!;
   const pick = h("select", {
     class: "as",
-    "aria-label": "Acting as",
+    "aria-label": word("actingAs"),
     onChange: (e: Event) => switchTo((e.target as HTMLSelectElement).value),
   }) as HTMLSelectElement;
   for (const p of s.state!.people)
@@ -18,13 +20,14 @@ export function sidebar(): HTMLElement {
     "nav",
     { class: "sidebar" },
     h("div", { class: "brand" }, "shopops ", h("span", {}, "sandbox")),
-    h("label", { class: "as-label" }, "Acting as", pick),
+    h("label", { class: "as-label" }, word("actingAs"), pick),
     h("div", { class: "me" }, `${me.title ?? ""} · ${me.locale ?? ""} · ${me.tz ?? ""}`),
     h("div", { class: "section-title" }, "Apps"),
     link("HOME", "🏠 shopops · Home"),
     link(dmId(s.as), "💬 shopops (DM)"),
     h("div", { class: "section-title" }, "Channels"),
     ...s.state!.channels.map((c) => link(c.id, `# ${c.name}`)),
+    tryThis(),
   );
 }
 
@@ -72,9 +75,9 @@ export function clockBar(): HTMLElement {
       ? h(
           "button",
           { class: "btn primary", onClick: () => void post("/sandbox/api/demo", {}).then(load) },
-          "Load demo data",
+          word("loadDemo"),
         )
-      : h("span", { class: "demo" }, s.state!.demo === "loading" ? "Loading demo data…" : ""),
+      : h("span", { class: "demo" }, s.state!.demo === "loading" ? word("loadingDemo") : ""),
     stormButton(),
   );
 }

@@ -2,6 +2,7 @@
 // commands, @people and #channels (composer-hints.ts).
 import { h } from "./dom.ts";
 import { hintsFor } from "./composer-hints.ts";
+import { word } from "./words.ts";
 import { channelLabel, load, post, s } from "./session.ts";
 
 export function composer(channel: string, threadTs?: string): HTMLElement {
@@ -9,7 +10,7 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
   const input = h("textarea", {
     class: "composer-input",
     rows: 1,
-    placeholder: threadTs ? "Reply…" : `Message or /command in ${channelLabel(channel)}`,
+    placeholder: threadTs ? word("replyBox") : `${word("messageBox")} ${channelLabel(channel)}`,
     "aria-label": threadTs ? "Reply" : "Message",
   }) as HTMLTextAreaElement;
   input.value = threadTs ? "" : s.draft;
@@ -56,6 +57,6 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
     { class: "composer" },
     hints,
     input,
-    h("button", { class: "btn primary send", onClick: () => void send() }, "Send"),
+    h("button", { class: "btn primary send", onClick: () => void send() }, word("send")),
   );
 }

@@ -2,6 +2,7 @@
 // Slack's confirm dialog. Each reports what Slack would send in a block action.
 import { h, type Ctx, type Json } from "./dom.ts";
 import { mrkdwn } from "./mrkdwn.ts";
+import { word } from "./words.ts";
 
 /** Slack's confirm dialog, in the page: resolves true when the person confirms. */
 function confirmDialog(c: Json | undefined): Promise<boolean> {
@@ -25,7 +26,7 @@ function confirmDialog(c: Json | undefined): Promise<boolean> {
         h(
           "div",
           { class: "dialog-buttons" },
-          h("button", { onClick: () => close(false) }, c.deny?.text ?? "Cancel"),
+          h("button", { onClick: () => close(false) }, c.deny?.text ?? word("cancel")),
           h(
             "button",
             { class: `primary ${c.style === "danger" ? "danger" : ""}`, onClick: () => close(true) },
@@ -132,7 +133,7 @@ export function select(
     multiple: multi || undefined,
     "aria-label": el.placeholder?.text ?? el.action_id,
   }) as HTMLSelectElement;
-  if (!multi) s.append(h("option", { value: "" }, el.placeholder?.text ?? "Select…"));
+  if (!multi) s.append(h("option", { value: "" }, el.placeholder?.text ?? word("select")));
   for (const o of opts) s.append(h("option", { value: o.value, selected: initial.has(o.value) || undefined }, o.label));
   s.addEventListener("change", () => {
     const picked = opts.filter((o) => [...s.selectedOptions].some((x) => x.value === o.value));

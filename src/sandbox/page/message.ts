@@ -5,6 +5,7 @@ import { h } from "./dom.ts";
 import { mrkdwn } from "./mrkdwn.ts";
 import { ctxFor, names, person, post, redraw, s } from "./session.ts";
 import { zoneTime, type Json, type Msg } from "./types.ts";
+import { word } from "./words.ts";
 
 export function messageView(m: Msg, inThread: boolean): HTMLElement {
   const me = person(s.as)!;
@@ -36,8 +37,8 @@ export function messageView(m: Msg, inThread: boolean): HTMLElement {
       h("strong", {}, author),
       m.user ? null : h("span", { class: "app-tag" }, "APP"),
       h("time", {}, zoneTime(Number(m.ts.split(".")[0]) * 1000, me.tz)),
-      m.edited ? h("span", { class: "edited" }, "(edited)") : null,
-      m.ephemeralFor ? h("span", { class: "only-you" }, "Only visible to you") : null,
+      m.edited ? h("span", { class: "edited" }, word("edited")) : null,
+      m.ephemeralFor ? h("span", { class: "only-you" }, word("onlyYou")) : null,
       h(
         "div",
         { class: "message-menu" },
@@ -64,11 +65,11 @@ export function messageView(m: Msg, inThread: boolean): HTMLElement {
       ? h(
           "button",
           { class: "replies", onClick: () => ((s.thread = m.ts), redraw()) },
-          `${replies.length} ${replies.length === 1 ? "reply" : "replies"}`,
+          `${replies.length} ${word(replies.length === 1 ? "reply" : "replies")}`,
         )
       : null,
     !inThread && !replies.length && !m.ephemeralFor
-      ? h("button", { class: "replies subtle", onClick: () => ((s.thread = m.ts), redraw()) }, "Reply in thread")
+      ? h("button", { class: "replies subtle", onClick: () => ((s.thread = m.ts), redraw()) }, word("replyInThread"))
       : null,
   );
 }

@@ -3,6 +3,7 @@ import { renderBlocks } from "./blocks.ts";
 import { h, text } from "./dom.ts";
 import { ctxFor, load, post, redraw, s } from "./session.ts";
 import { isEmpty, type Json } from "./types.ts";
+import { word } from "./words.ts";
 
 export function homeView(): HTMLElement {
   const act = (a: Json) => void post("/sandbox/api/action", { home: true, action: a });
@@ -33,7 +34,7 @@ export function modal(): HTMLElement | null {
     const missing = Object.fromEntries(
       ((v.blocks ?? []) as Json[])
         .filter((b) => b.type === "input" && !b.optional && isEmpty(s.modalState[b.block_id]?.[b.element?.action_id]))
-        .map((b) => [b.block_id, "Please complete this required field."]),
+        .map((b) => [b.block_id, word("required")]),
     );
     if (Object.keys(missing).length) {
       s.modalErrors = missing;
@@ -70,7 +71,7 @@ export function modal(): HTMLElement | null {
         h(
           "button",
           { class: "btn", onClick: () => void post("/sandbox/api/view/close", { viewId: top.id }).then(load) },
-          v.close?.text ?? "Cancel",
+          v.close?.text ?? word("cancel"),
         ),
         v.submit ? h("button", { class: "btn primary", onClick: () => void submit() }, v.submit.text) : null,
       ),
