@@ -10,7 +10,7 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "cmd.reviews.import": "`/reviews import`：评价如何导入（webhook、CSV 或 JSON 文件）",
   "cmd.reviews.hints":
     "`/reviews hints` · `/reviews hint add quality 掉色` · `/reviews hint remove quality 掉色` · `/reviews hint reset`：没有关键词可归因的差评，按这些线索判断原因",
-  "reviews.hints.list": "*原因线索*：关键词未指明原因的差评，按以下线索判断（正则；你添加的词按原样匹配）：\n{list}",
+  "reviews.hints.list": "*原因线索* ：关键词未指明原因的差评，按以下线索判断（正则；你添加的词按原样匹配）：\n{list}",
   "reviews.hint.added": "没有关键词归因的评价中出现“{word}”，现在算作 {cause}。",
   "reviews.hint.known": "“{word}”已经算作 {cause}。",
   "reviews.hint.removed": "“{word}”不再算作 {cause}。",
