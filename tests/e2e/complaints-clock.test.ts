@@ -86,12 +86,16 @@ describe("complaint clocks", () => {
     const c = await escalateFromThread(h, { urgency: "urgent" });
     await at(119);
     const card = await until(() => postsTo(h, TIER_CHANNEL[1])[0]);
+    // The card's ts, once its send is recorded.
+    const cardTs = await until(
+      async () => (await h.bot.deps.db.outboxMessage.findUnique({ where: { id: (await reload(c.id)).cardId! } }))?.ts,
+    );
     const res = await interaction(
       h.baseUrl,
       blockAction({
         user: PEOPLE[1],
         channel: TIER_CHANNEL[1],
-        messageTs: "1.1",
+        messageTs: cardTs,
         actionId: "complaint_ack",
         value: c.id,
         responseUrl: h.fake.responseUrl("ack"),
@@ -101,6 +105,11 @@ describe("complaint clocks", () => {
     // The card the agent acknowledges from is this case's, in tier 1.
     expect(String(card.args.text)).toContain(`#${c.number}`);
     await until(async () => (await reload(c.id)).status === "acknowledged");
+    // The press shows on the card at once, through the action's response_url.
+    const echo = (await until(() => h.fake.responses.find((r) => r.id === "ack"))).body;
+    expect(echo.replace_original).toBe(true);
+    expect(JSON.stringify(echo.blocks)).toContain("已响应");
+    expect(JSON.stringify(echo.blocks)).not.toContain("complaint_ack");
     await at(121);
     await at(600);
     expect(await reload(c.id)).toMatchObject({ tier: 1, escalations: 0, status: "acknowledged", clockKind: "none" });

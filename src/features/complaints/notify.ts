@@ -7,6 +7,7 @@ import type { MessageKey, Params, Translator } from "../../infra/i18n.ts";
 import { channelTranslator } from "../../people/channels.ts";
 import type { ComplaintCase } from "../../generated/prisma/client.ts";
 import { caseCard, caseNews } from "./blocks.ts";
+import type { MessageBody } from "../../outbox/message.ts";
 import { caseChannel, tierTargets } from "./tiers.ts";
 
 type Case = ComplaintCase;
@@ -38,6 +39,23 @@ export async function refreshCard(
   if (!c.cardId) return;
   const body = caseCard(await caseChannelT(db, deps, c), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now(), movedTo);
   await deps.outbox.enqueue(db, { kind: "update", targetId: c.cardId, body });
+}
+
+/**
+ * The case's card as it is now, when `pressed` (a channel and a ts) is that card: what a press on
+ * it shows at once through its response_url. Undefined for any other message (an old tier's card,
+ * a DM).
+ */
+export async function cardIfPressed(
+  deps: Deps,
+  caseId: string,
+  pressed: { channel?: string; ts?: string },
+): Promise<MessageBody | undefined> {
+  const c = await deps.db.complaintCase.findUnique({ where: { id: caseId } });
+  if (!c?.cardId || pressed.channel !== caseChannel(c)) return undefined;
+  const card = await deps.db.outboxMessage.findUnique({ where: { id: c.cardId }, select: { ts: true } });
+  if (!card?.ts || card.ts !== pressed.ts) return undefined;
+  return caseCard(await caseChannelT(deps.db, deps, c), c, deps.config.DEFAULT_TIMEZONE, deps.clock.now());
 }
 
 /** A line in the card's thread: the case's history stays in one place. */

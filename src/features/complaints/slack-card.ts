@@ -11,6 +11,7 @@ import * as actions from "./case-actions.ts";
 import { loadCase, assertMayAct } from "./case-access.ts";
 import { ACTION, FIELD, VIEW_ESCALATE, VIEW_REMEDY } from "./ids.ts";
 import { escalateModal, remedyModal } from "./modals.ts";
+import { cardIfPressed } from "./notify.ts";
 import { CaseMeta, CaseRef, RateValue, RemedyValues } from "./schema.ts";
 
 function safeJson(s: string | undefined): unknown {
@@ -51,6 +52,20 @@ async function openCaseModal(
   await deps.slack.call("views.open", { trigger_id: body.trigger_id, view });
 }
 
+/**
+ * A press shows on the card at once, through the action's response_url (replace_original),
+ * whatever the channel's lane still has queued; the outbox's edit of the card follows with the
+ * same content. Only an echo: a refused one loses nothing.
+ */
+async function showPress(deps: Deps, caseId: string, body: BlockAction): Promise<void> {
+  if (!body.response_url || body.container?.type !== "message") return;
+  const card = await cardIfPressed(deps, caseId, { channel: body.channel?.id, ts: body.message?.ts });
+  if (!card) return;
+  await deps.slack
+    .respond(body.response_url, { replace_original: true, ...card })
+    .catch((e: unknown) => deps.log.warn({ err: e, caseId }, "could not redraw the pressed card"));
+}
+
 /** Refusals and failures of a card's buttons become an ephemeral answer, never a stack trace. */
 const WHERE = "complaint card";
 
@@ -60,7 +75,11 @@ export function registerCard(app: App, deps: Deps): void {
       app,
       deps,
       actionId,
-      ({ body, value }) => handler(deps, parseValue(CaseRef, value, "case id"), body.user.id, body),
+      async ({ body, value }) => {
+        const ref = parseValue(CaseRef, value, "case id");
+        await handler(deps, ref, body.user.id, body);
+        if (actionId !== ACTION.escalate && actionId !== ACTION.remedy) await showPress(deps, ref.caseId, body);
+      },
       WHERE,
     );
   onAction(
