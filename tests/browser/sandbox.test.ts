@@ -230,6 +230,24 @@ describe.skipIf(!chromiumPath)("the sandbox in a browser", () => {
     await page.locator('nav button[data-place="C0OPS"].active').waitFor(SEE);
     await expect(page.locator("select.as").inputValue()).resolves.toBe("U0LEAD");
     await expect(page.locator(".pane .composer-input").inputValue()).resolves.toBe("/task role purchasing @David Park");
-    await expect(page.locator(".notice").textContent()).resolves.toContain("Press Send");
+    await expect(page.locator(".try-tip").textContent()).resolves.toContain("Press Send");
+  });
+
+  it("a form takes the focus when it opens, and Escape closes it, as Slack's do", async () => {
+    await actAs("U0LEAD");
+    await open("C0OPS");
+    // (The Try this step before left its command in #ops's box.)
+    await page.locator(".pane .composer-input").fill("");
+    await type(page.locator(".pane .composer-input"), "/task new");
+    const dialog = page.locator("[role=dialog] .modal");
+    await dialog.waitFor(SEE);
+    // (Runs in the page, where `document` is the page's.)
+    const focusedInside = dialog.evaluate(
+      (el: { contains(x: unknown): boolean; ownerDocument: { activeElement: unknown } }) =>
+        el.contains(el.ownerDocument.activeElement),
+    );
+    await expect(focusedInside).resolves.toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached", timeout: SEE.timeout });
   });
 });

@@ -5,7 +5,7 @@ import { h } from "./dom.ts";
 import { clockBar, sidebar } from "./chrome.ts";
 import { composer } from "./composer.ts";
 import { messageView } from "./message.ts";
-import { homeView, modal } from "./modal.ts";
+import { closeTopOnEscape, homeView, modal } from "./modal.ts";
 import { channelLabel, load, s, setRenderer } from "./session.ts";
 
 const app = document.getElementById("app")!;
@@ -69,9 +69,13 @@ function render(): void {
   );
   const top = st.views[st.views.length - 1];
   put("overlay", top ? [top.id, top.view, s.modalErrors] : [], () => modal() ?? "");
+  // A modal takes the focus when it opens (its first field), as Slack's does.
+  const dialog = app.querySelector<HTMLElement>(".overlay .modal");
+  if (dialog && !dialog.contains(document.activeElement))
+    dialog.querySelector<HTMLElement>("input, textarea, select, button")?.focus();
   const list = app.querySelector(".pane .messages");
   if (list) list.scrollTop = atBottom ? list.scrollHeight : scroll;
-  if (refocus && document.activeElement !== focused) {
+  if (refocus && !dialog && document.activeElement !== focused) {
     const box = app.querySelector<HTMLTextAreaElement>(
       refocus.inThread ? ".thread .composer-input" : ".pane .composer-input",
     );
@@ -104,5 +108,6 @@ app.replaceChildren(
 );
 
 setRenderer(render);
+document.addEventListener("keydown", closeTopOnEscape);
 new EventSource("/sandbox/events").onmessage = () => void load();
 void load();

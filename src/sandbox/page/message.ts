@@ -56,10 +56,19 @@ export function messageView(m: Msg, inThread: boolean): HTMLElement {
         ? h(
             "figure",
             { class: "file" },
-            h("img", { src: `/sandbox/file?id=${encodeURIComponent(f.id)}`, alt: f.title }),
+            // As in Slack, a picture opens full size on a click.
+            h(
+              "a",
+              { href: `/sandbox/file?id=${encodeURIComponent(f.id)}`, target: "_blank", rel: "noopener" },
+              h("img", { src: `/sandbox/file?id=${encodeURIComponent(f.id)}`, alt: f.title }),
+            ),
             h("figcaption", {}, f.title),
           )
-        : h("div", { class: "file" }, `📎 ${f.name}`),
+        : h(
+            "a",
+            { class: "file", href: `/sandbox/file?id=${encodeURIComponent(f.id)}`, download: f.name },
+            `📎 ${f.name}`,
+          ),
     ),
     !inThread && replies.length
       ? h(

@@ -17,6 +17,14 @@ export function homeView(): HTMLElement {
   );
 }
 
+/** Escape closes the top modal, as in Slack. */
+export function closeTopOnEscape(e: KeyboardEvent): void {
+  const top = s.state?.views[s.state.views.length - 1];
+  if (e.key !== "Escape" || !top) return;
+  e.preventDefault();
+  void post("/sandbox/api/view/close", { viewId: top.id }).then(load);
+}
+
 export function modal(): HTMLElement | null {
   const top = s.state!.views[s.state!.views.length - 1];
   if (!top) return null;

@@ -57,6 +57,8 @@ const STEPS: Step[] = [
 ];
 
 let open = localStorage.getItem("shopops.try") !== "closed";
+/** What to do next after the last step picked: shown under the steps, never over the page. */
+let tip = "";
 
 export function tryThis(): HTMLElement {
   // The sidebar is redrawn only when who or where changes: the panel redraws itself.
@@ -78,7 +80,8 @@ export function tryThis(): HTMLElement {
             if (s.as !== st.as) switchTo(st.as);
             go(st.place);
             if (st.text) s.draft = st.text;
-            s.notice = st.then;
+            tip = st.then;
+            panel.replaceWith(tryThis());
             redraw();
           },
         },
@@ -91,6 +94,7 @@ export function tryThis(): HTMLElement {
     { class: "try-this" },
     h("button", { class: "section-title try-toggle", "aria-expanded": String(open), onClick: toggle }, "Try this"),
     open ? h("ol", { class: "try-steps" }, ...steps) : null,
+    open && tip ? h("p", { class: "try-tip", role: "status" }, tip) : null,
   );
   return panel;
 }
