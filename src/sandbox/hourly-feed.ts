@@ -3,6 +3,7 @@
 // metrics webhook as a shop's data feed would send them. Re-sending an hour replaces it, so this
 // may run as often as it likes. On 11 November the shop sells ten times as much, with a stock-out
 // at 10:00–12:00 that the T0 war room notices.
+// Also the sandbox's customer reviews (/review), through the same webhook a review feed uses.
 import { TZDate } from "@date-fns/tz";
 import { addDays, format } from "date-fns";
 import type { Clock } from "../infra/clock.ts";
@@ -57,4 +58,28 @@ export async function feedHours(f: FeedContext): Promise<void> {
     headers: { authorization: `Bearer ${f.metricsToken}`, "content-type": "application/json" },
     body: JSON.stringify(rows),
   });
+}
+
+/** A customer's review, as a shop's review feed would send it, through the bot's webhook. */
+export async function postReview(
+  baseUrl: string,
+  token: string,
+  clock: Clock,
+  r: { sku: string; rating: number; text: string },
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const at = clock.now();
+  const res = await fetch(`${baseUrl}/webhooks/reviews`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify([
+      {
+        platform: "tmall",
+        review_id: `SANDBOX-${at.getTime()}`,
+        order_id: `SB${at.getTime()}`,
+        ...r,
+        time: at.toISOString(),
+      },
+    ]),
+  });
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }

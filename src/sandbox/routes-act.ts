@@ -30,6 +30,29 @@ function workflowStarter({ ws, driver }: SandboxCtx) {
   };
 }
 
+/**
+ * `/review <1-5> <sku> <text>`, sandbox only: a customer's review through the bot's real reviews
+ * webhook, to try a keyword. The answer (what the webhook took in) is shown to the person only.
+ */
+async function postReview(c: SandboxCtx, as: string, channel: string, text: string, res: ServerResponse) {
+  const m = /^([1-5])\s+(\S+)\s+([\s\S]+)$/.exec(text.trim());
+  if (!m || !c.h.postReview)
+    return sendJson(res, 400, {
+      error: "write it as /review <1-5> <sku> <text>, e.g. /review 2 MUG-300 杯口掉漆了",
+      field: "text",
+    });
+  const r = await c.h.postReview({ rating: Number(m[1]), sku: m[2]!, text: m[3]! });
+  const taken = r.status === 200 && r.body.stored === 1;
+  c.ws.post({
+    channel,
+    ephemeralFor: as,
+    text: taken
+      ? `📝 Review of ${m[2]} (${"★".repeat(Number(m[1]))}) sent through the reviews webhook${r.body.critical ? ": critical, so it is in #reviews now" : ": it counts in tomorrow's briefing"}.`
+      : `⚠️ The reviews webhook answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`,
+  });
+  ok(res);
+}
+
 export function actRoutes(c: SandboxCtx): Route[] {
   const { ws, driver, manifest, api, message } = c;
   const startWorkflow = workflowStarter(c);
@@ -39,6 +62,7 @@ export function actRoutes(c: SandboxCtx): Route[] {
       const m = /^(\/[\w-]+)\s*([\s\S]*)$/.exec(text);
       if (!m) return sendJson(res, 400, { error: "write a slash command, like /shopops help", field: "text" });
       if (m[1] === "/workflow") return startWorkflow(b.as, String(b.channel), m[2]!, res);
+      if (m[1] === "/review") return postReview(c, b.as, String(b.channel), m[2]!, res);
       if (!manifest.features.slash_commands.some((c) => c.command === m[1]))
         return sendJson(res, 400, { error: `${m[1]} is not a command of this app`, field: "text" });
       await driver.it.command(b.as, String(b.channel), m[1]!, m[2]!);

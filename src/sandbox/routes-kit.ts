@@ -21,6 +21,12 @@ export interface SandboxHooks {
   demoState(): "none" | "loading" | "ready";
   /** The demo shop's hourly rows up to now (after the clock moves). */
   feed?(): Promise<void>;
+  /** A customer's review, sent through the bot's real reviews webhook (the page's /review). */
+  postReview?(r: {
+    sku: string;
+    rating: number;
+    text: string;
+  }): Promise<{ status: number; body: Record<string, unknown> }>;
   /** The storm demo: many urgent cases opened, then their clocks run out together. */
   storm?(): Promise<void>;
   stormState?(): StormState;

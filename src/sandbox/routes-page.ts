@@ -23,6 +23,22 @@ function liveClients(ws: SandboxCtx["ws"]): Set<ServerResponse> {
   return clients;
 }
 
+/** Commands only the sandbox has, listed with the app's own in the composer's hints. */
+const SANDBOX_COMMANDS = [
+  {
+    command: "/review",
+    hint: "2 MUG-300 杯口掉漆了",
+    description:
+      "Sandbox only: a customer's review (stars, SKU, text) through the bot's reviews webhook, to try a keyword",
+  },
+  {
+    command: "/workflow",
+    hint: "intake TM-1001 王小姐 杯子碎了",
+    description:
+      "Sandbox only: run the demo Workflow Builder workflow (Open complaint case → message → Wait for resolution → message)",
+  },
+];
+
 export function pageRoutes(c: SandboxCtx): Route[] {
   const { h, ws, manifest } = c;
   const clock = h.clock;
@@ -58,12 +74,7 @@ export function pageRoutes(c: SandboxCtx): Route[] {
               hint: c.usage_hint ?? "",
               description: c.description,
             })),
-            {
-              command: "/workflow",
-              hint: "intake TM-1001 王小姐 杯子碎了",
-              description:
-                "Sandbox only: run the demo Workflow Builder workflow (Open complaint case → message → Wait for resolution → message)",
-            },
+            ...SANDBOX_COMMANDS,
           ],
           shortcuts: manifest.features.shortcuts
             .filter((s) => s.type === "message")

@@ -1,7 +1,7 @@
 // `npm run sandbox` (and `npm start` with no Slack settings, outside production): the real bot,
 // unchanged, against a stand-in for Slack on loopback, with a page to act as the demo team and
 // a clock that can jump ahead. Its database is its own (./data/sandbox.db by default).
-import { feedHours } from "./hourly-feed.ts";
+import { feedHours, postReview } from "./hourly-feed.ts";
 import { boot, type Bot } from "../boot.ts";
 import { sandboxConfig } from "./sandbox-config.ts";
 import { ShiftedClock } from "../infra/clock.ts";
@@ -53,6 +53,8 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     demoState: () => demo,
     storm: () => storm({ standin, driver: late.driver!, clock }, stormState),
     stormState: () => stormState,
+    postReview: (r: { sku: string; rating: number; text: string }) =>
+      postReview(`http://127.0.0.1:${bot.port}`, reviewsToken, clock, r),
     feed: () =>
       demo === "ready"
         ? feedHours({ baseUrl: `http://127.0.0.1:${bot.port}`, metricsToken, clock, timeZone: config.DEFAULT_TIMEZONE })

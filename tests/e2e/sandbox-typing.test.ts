@@ -34,5 +34,11 @@ describe("typing in the sandbox", () => {
     expect(promo.channelId).toBe("C0PROMO");
     const answers = sb.standin.ws.messages.filter((m) => m.ephemeralFor === "U0LEAD").map((m) => m.text);
     expect(answers.join("\n")).not.toMatch(/usage|用法/i);
+    // /review (sandbox only) sends a customer's review through the real webhook: a critical one
+    // reaches #reviews once the demo has set it as the alert channel.
+    await sb.demoReady;
+    expect(await command("C0REVIEWS", "/review 1 TRY-CUP-9 假货，要投诉到12315")).toBe(200);
+    await until(() => sb!.standin.ws.messages.find((m) => m.channel === "C0REVIEWS" && m.text.includes("TRY-CUP-9")));
+    expect(await command("C0REVIEWS", "/review 9 MUG-300 x")).toBe(400);
   }, 60_000);
 });

@@ -40,7 +40,7 @@ const STEPS: Step[] = [
     as: "U0LEAD",
     place: "C0REVIEWS",
     text: "/reviews keyword add 掉漆 quality warning",
-    then: "Press Send; /reviews hints lists what reviews with no keyword are read for.",
+    then: "Press Send, then try it as a customer: /review 2 MUG-300 杯口掉漆了 (sandbox only).",
   },
   {
     title: "The T0 war room",
