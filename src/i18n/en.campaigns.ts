@@ -60,6 +60,8 @@ export const enCampaigns = {
   "promo.modal.budget": "Budget",
   "promo.modal.submit": "Create",
   "promo.modal.cancel": "Cancel",
+  "promo.modal.close": "Close",
+  "promo.modal.creating": "Creating the promotion and its checklist…",
   "promo.created": "Promotion #{number} “{name}” on {date}: its checklist is in <#{channel}>.",
   "promo.checklist.title": "📋 #{number} {name} · {kind} · T = {date}",
   "promo.checklist.owner": "Owner <@{owner}> · template {template} v{version} · {status}",

@@ -58,6 +58,8 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "promo.modal.budget": "预算",
   "promo.modal.submit": "创建",
   "promo.modal.cancel": "取消",
+  "promo.modal.close": "关闭",
+  "promo.modal.creating": "正在创建大促及其清单…",
   "promo.created": "大促 #{number}“{name}”（{date}）已创建，清单在 <#{channel}>。",
   "promo.checklist.title": "📋 #{number} {name} · {kind} · T = {date}",
   "promo.checklist.owner": "负责人 <@{owner}> · 模板 {template} v{version} · {status}",

@@ -41,7 +41,7 @@ describe("retrospective and templates", () => {
     h.fake.users.set("U0LEAD", { locale: "zh-CN" });
     h.fake.users.set("U0EN", { locale: "en-US" });
     const opt = (v: string) => ({ text: { type: "plain_text", text: v }, value: v });
-    await submit(
+    const created = await submit(
       "promo_create",
       {},
       {
@@ -58,6 +58,11 @@ describe("retrospective and templates", () => {
       },
     );
     await until(() => h.bot.deps.db.campaign.findFirst());
+    // The form stays open and answers where the person acted: "creating…", then the outcome.
+    expect(JSON.parse(created.text)).toMatchObject({ response_action: "update" });
+    expect(JSON.stringify(JSON.parse(created.text).view)).toContain("正在创建大促");
+    const outcome = await until(() => h.fake.callsOf("views.update").at(-1));
+    expect(JSON.stringify(outcome.args.view)).toContain("已创建，清单在 <#C0DOUBLE11>");
     const bad = await submit(
       "promo_retro",
       { ref: "1" },

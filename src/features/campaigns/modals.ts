@@ -127,3 +127,17 @@ export function importModal(t: Translator) {
     input("yaml", t("promo.template.yaml"), { type: "plain_text_input", multiline: true, max_length: 3000 }),
   ]);
 }
+
+/**
+ * The create form once submitted: it stays open and says what happened (creating…, then the
+ * promotion and where its checklist is, or why not), so the answer is where the person acted.
+ */
+export function outcomeModal(t: Translator, text: string) {
+  return {
+    type: "modal" as const,
+    callback_id: `${VIEW_CREATE}_done`,
+    title: plain(t("promo.modal.title").slice(0, 24)),
+    close: plain(t("promo.modal.close")),
+    blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],
+  };
+}
