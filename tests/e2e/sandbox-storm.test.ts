@@ -46,7 +46,8 @@ describe("the sandbox's storm", () => {
     const tier2 = ws.messages.filter((m) => m.channel === "C0CS2" && !m.threadTs);
     expect(tier2.some((m) => /escalated here|升级到这里/.test(m.text))).toBe(true);
     expect(tier2.length).toBeLessThan(CASES / 2);
-    expect(numbers.every((n) => listedIn("C0CS1").has(n))).toBe(true);
+    // Tier 1's roll-up lists them too; its pages go at Slack's pace behind tier 2's news.
+    await until(() => numbers.every((n) => listedIn("C0CS1").has(n)), 60_000);
     // A roll-up names the cases' owners without pinging them, by the names Slack shows, never an id.
     const rollupText = tier2.map((m) => `${m.text}${JSON.stringify(m.blocks ?? [])}`).join("\n");
     expect(rollupText).toContain("@李娜 Li Na");
