@@ -1,6 +1,6 @@
 // A task card says who it waits for only once those people have been asked.
 import { describe, expect, it } from "vitest";
-import { taskCard } from "../../src/features/raci/notify.ts";
+import { taskCard } from "../../src/features/raci/blocks.ts";
 import { translator } from "../../src/infra/i18n.ts";
 import type { Task } from "../../src/generated/prisma/client.ts";
 

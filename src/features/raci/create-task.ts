@@ -6,8 +6,8 @@ import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db/db.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { Task } from "../../generated/prisma/client.ts";
-import { announce, flowNumber, note } from "./notify.ts";
-import { taskCard } from "./notify.ts";
+import { announce, note } from "./notify.ts";
+import { postTaskCard } from "./notify.ts";
 import { peopleOf, taskChannelT, translatorsFor, type Translators } from "./task-people.ts";
 import { planTaskReminders } from "./reminders.ts";
 import { checkRoles, type Consults } from "./rules.ts";
@@ -63,12 +63,7 @@ export async function createTask(deps: Deps, input: NewTask, tx?: Db, translator
       },
     });
     const ct = await taskChannelT(db, deps, task);
-    const { id } = await deps.outbox.enqueue(db, {
-      kind: "post",
-      channel: input.channelId,
-      body: taskCard(ct, task, await flowNumber(db, task)),
-      actorId: input.createdBy,
-    });
+    const id = await postTaskCard(db, deps, task, ct, input.createdBy);
     task = await db.task.update({ where: { id: task.id }, data: { messageId: id } });
     await note(db, deps, task, input.createdBy, ct("raci.what.created"));
     await recordAction(db, deps.clock, {

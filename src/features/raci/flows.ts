@@ -1,6 +1,5 @@
 // Standard flows: a chain of tasks, each starting when the previous one is approved. Roles resolve
 // through the team's role map (the backup when the main person is the step's A).
-import { channelTranslator } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db/db.ts";
 import { DomainError } from "../../infra/errors.ts";
@@ -8,7 +7,7 @@ import type { Task } from "../../generated/prisma/client.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { planTaskReminders } from "./reminders.ts";
 import { userContext } from "../../people/people.ts";
-import { taskCard } from "./notify.ts";
+import { refresh } from "./notify.ts";
 import { FLOWS, type FlowStep } from "./rules.ts";
 import { createTask } from "./create-task.ts";
 import { announce } from "./notify.ts";
@@ -86,13 +85,7 @@ export async function advanceFlow(tx: Db, deps: Deps, approved: Task, ts: Transl
   if (!next || next.status !== "waiting") return;
   const opened = await tx.task.update({ where: { id: next.id }, data: { status: "open" } });
   const flow = await tx.taskFlow.findUniqueOrThrow({ where: { id: approved.flowId } });
-  if (opened.messageId) {
-    await deps.outbox.enqueue(tx, {
-      kind: "update",
-      targetId: opened.messageId,
-      body: taskCard(await channelTranslator(deps, opened.channelId, tx), opened, flow.number),
-    });
-  }
+  await refresh(tx, deps, opened);
   await announce(tx, deps, opened, ts, (t) => t("raci.dm.turn", { flow: flow.number }));
   await planTaskReminders(tx, deps, opened);
 }

@@ -13,7 +13,7 @@ import type { TaskAction } from "./rules.ts";
 import { TaskId } from "./schema.ts";
 import { snoozeReminder } from "./snooze.ts";
 import { act, assertMay } from "./task-actions.ts";
-import { decidedDm, roleDm } from "./notify.ts";
+import { decidedDm, roleDm } from "./blocks.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 

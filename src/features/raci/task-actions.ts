@@ -11,7 +11,7 @@ import { DomainError } from "../../infra/errors.ts";
 import { cancelTimers } from "../../scheduler/timers.ts";
 import type { Task } from "../../generated/prisma/client.ts";
 import { parseTask } from "./task-row.ts";
-import { readyDm } from "./notify.ts";
+import { dmReady } from "./notify.ts";
 import { advanceFlow } from "./flows.ts";
 import { queueInform } from "./reminders.ts";
 import { refusal, type TaskAction, type TaskStatus } from "./rules.ts";
@@ -114,8 +114,7 @@ export async function act(
       after: updated.status,
       channel: task.channelId,
     });
-    if (action === "done")
-      await deps.outbox.enqueue(tx, { kind: "post", channel: task.aId, body: readyDm(aT, updated, userId) });
+    if (action === "done") await dmReady(tx, deps, aT, updated, userId);
     if (action === "sendBack")
       for (const [r, rt] of rTs) {
         const why = { a: task.aId, number: task.number, title: task.title, reason: input.reason ?? "" };

@@ -2,7 +2,7 @@
 // review's own language and a button that opens a complaint case. Several critical reviews of
 // one SKU within an hour share one message that edits itself instead of flooding the channel.
 import { Ids, stored } from "../../infra/db/stored.ts";
-import { alertMessage, reviewNews } from "./notify.ts";
+import { postAlert, updateAlert } from "./notify.ts";
 import { channelLocale } from "../../people/channels.ts";
 import type { Deps } from "../../deps.ts";
 import type { Db } from "../../infra/db/db.ts";
@@ -62,19 +62,10 @@ async function raiseForSkus(deps: Deps, channel: string, locale: Locale, bySku: 
         await tx.reviewAlert.update({ where: { id: o.id }, data: { reviewIds: JSON.stringify(ids) } });
         const grouped = ids.flatMap((id) => before.get(id) ?? fresh.find((r) => r.id === id) ?? []);
         grouped.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
-        await deps.outbox.enqueue(tx, {
-          kind: "update",
-          targetId: o.messageId,
-          body: alertMessage(deps, sku, grouped, locale),
-        });
+        await updateAlert(tx, deps, { messageId: o.messageId, sku, reviews: grouped, locale });
         continue;
       }
-      const { id } = await deps.outbox.enqueue(tx, {
-        kind: "post",
-        channel,
-        body: alertMessage(deps, sku, fresh, locale),
-        group: reviewNews(locale, fresh[0]!),
-      });
+      const id = await postAlert(tx, deps, { channel, sku, reviews: fresh, locale });
       await tx.reviewAlert.create({
         data: { sku, windowStart: now, messageId: id, reviewIds: JSON.stringify(fresh.map((r) => r.id)) },
       });

@@ -1,4 +1,4 @@
-// The war-room card and a T0 alert (a runbook's card: blocks-runbook.ts), in one language each (the channel's or the
+// The war-room card and a T0 alert (a runbook's card: runbook/blocks.ts), in one language each (the channel's or the
 // reader's). User and webhook text (names, SKUs, channels) is escaped by t().
 import { spokenDuration } from "../../../infra/duration.ts";
 import type { KnownBlock } from "@slack/types";

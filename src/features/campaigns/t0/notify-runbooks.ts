@@ -7,7 +7,7 @@ import { stored } from "../../../infra/db/stored.ts";
 import { formatWithZone } from "../../../infra/time.ts";
 import { channelLocale, channelTranslator } from "../../../people/channels.ts";
 import type { Campaign, RunbookRun } from "../../../generated/prisma/client.ts";
-import { runbookCard, type RunbookView } from "./blocks-runbook.ts";
+import { runbookCard, type RunbookView } from "./runbook/blocks.ts";
 import { Steps, TextShape } from "./runbook-row.ts";
 
 function view(r: RunbookRun, c: Campaign, locale: Locale, tz: string): RunbookView {

@@ -1,8 +1,8 @@
 // A runbook's card: its steps with their owners (ticked as they are done) and the decision.
 import type { KnownBlock } from "@slack/types";
-import type { Translator } from "../../../infra/i18n.ts";
-import type { MessageBody } from "../../../outbox/message.ts";
-import { RB_DECIDE, RB_STEP } from "./ids.ts";
+import type { Translator } from "../../../../infra/i18n.ts";
+import type { MessageBody } from "../../../../outbox/message.ts";
+import { RB_DECIDE, RB_STEP } from "../ids.ts";
 
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 
