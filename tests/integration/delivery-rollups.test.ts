@@ -219,6 +219,32 @@ describe("burst-aware delivery", () => {
     expect(await unfold(sql, clock.now(), { rollupId: rollup.id })).toBe(0);
   });
 
+  it("puts a DM wave bigger than the DM in its thread right behind it; what comes later waits its turn", async () => {
+    const s = sender();
+    const dm = (i: number): OutgoingMessage => ({
+      kind: "post",
+      channel: "U0PLANNER",
+      body: { text: `reminder ${i}` },
+      group: {
+        key: "promo.reminders",
+        item: { line: `item #${i} due today`, rank: 2, head: { title: "rollup.promo.reminders", locale: "en" } },
+      },
+    });
+    // Fifteen reminders at one 09:00: the DM lists ten, its thread the other five within seconds.
+    for (let i = 1; i <= 15; i++) await enqueueMessage(db, clock, dm(i));
+    await run(s, 5_000);
+    const wave = posts("U0PLANNER");
+    expect(wave.filter((p) => !p.args.thread_ts)).toHaveLength(1);
+    expect(listings("U0PLANNER").size).toBe(15);
+    // One more a little later: a page of its own, after the DM's pace (half a minute), not before.
+    await enqueueMessage(db, clock, dm(16));
+    await run(s, 20_000);
+    expect(listings("U0PLANNER").has(16)).toBe(false);
+    await run(s, 60_000, 1_000);
+    expect(listings("U0PLANNER").get(16)).toBe(1);
+    expect(posts("U0PLANNER").filter((p) => !p.args.thread_ts)).toHaveLength(1);
+  });
+
   it("collapses queued edits of one message to the latest and puts a busy channel's edits aside, behind news", async () => {
     const s = sender();
     // 30 cards already shown; then a storm: an edit of each, and 30 cases of news.

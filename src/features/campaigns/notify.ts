@@ -9,6 +9,7 @@ import type { Campaign } from "../../generated/prisma/client.ts";
 import { channelLocale } from "../../people/channels.ts";
 import { checklistMessage, promoNews, reminderDm } from "./blocks.ts";
 import { StoredTemplate, type Template } from "./rules.ts";
+import type { OutgoingMessage } from "../../outbox/message.ts";
 
 /** Queues an edit of the checklist message (the outbox keeps only the newest pending edit). */
 export async function refreshChecklist(db: Db, deps: Deps, campaignId: string): Promise<void> {
@@ -38,29 +39,32 @@ export async function renderChecklist(db: Db, deps: Deps, c: Campaign) {
 }
 
 /** An item's reminder in its owner's DM, with Done and Snooze; one line of a roll-up in a wave. */
-export async function remindOwner(
-  db: Db,
-  deps: Deps,
-  o: { ownerId: string; t: Translator; text: string; itemId: string; timerKey: string; overdue: boolean },
-) {
-  await deps.outbox.enqueue(db, {
+export function reminderMessage(o: {
+  ownerId: string;
+  t: Translator;
+  text: string;
+  itemId: string;
+  timerKey: string;
+  overdue: boolean;
+}): OutgoingMessage {
+  return {
     kind: "post",
     channel: o.ownerId,
     body: reminderDm(o.t, o.text, o.itemId, o.timerKey),
     dedupeKey: `${o.timerKey}:dm`,
     group: promoNews("promo.reminders", o.t, o.text, o.overdue),
-  });
+  };
 }
 
 /** An overdue item raised to the promotion's owner. */
-export async function raiseToOwner(db: Db, deps: Deps, ownerId: string, t: Translator, text: string, timerKey: string) {
-  await deps.outbox.enqueue(db, {
+export function raisedMessage(ownerId: string, t: Translator, text: string, timerKey: string): OutgoingMessage {
+  return {
     kind: "post",
     channel: ownerId,
     body: { text },
     dedupeKey: `${timerKey}:raised`,
     group: promoNews("promo.reminders", t, text, true),
-  });
+  };
 }
 
 /** A stage's opening in the promotion's channel. */

@@ -3,7 +3,7 @@
 // are cancelled and, should one slip through, find a different gen and do nothing.
 import type { Clock } from "../../infra/clock.ts";
 import type { Db } from "../../infra/db/db.ts";
-import { scheduleTimer } from "../../scheduler/timers.ts";
+import { scheduleTimer, type NewTimer } from "../../scheduler/timers.ts";
 import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { localTime, shiftDate } from "../../infra/time.ts";
 import { GRACE_DAYS, REMINDER_TIME, STAGES } from "./rules.ts";
@@ -53,16 +53,18 @@ export async function planItemReminders(db: Db, clock: Clock, c: Campaign, item:
   await planOverdue(db, clock, c, item, ownerTz, 1);
 }
 
+/** The overdue nudge of `day` as a timer; none past the last nudge or once its time has gone. */
+export function overdueTimer(clock: Clock, c: Campaign, item: CampaignItem, ownerTz: string, day: number) {
+  if (day > MAX_OVERDUE_NUDGES) return undefined;
+  const dueAt = localTime(shiftDate(item.dueDate, day), REMINDER_TIME, ownerTz);
+  if (dueAt.getTime() <= clock.now().getTime()) return undefined;
+  const payload: RemindPayload = { campaignId: c.id, gen: c.gen, itemId: item.id, kind: "overdue", day };
+  return { kind: JOB_REMIND, key: itemKey(c, item, `overdue:${day}`), dueAt, payload } satisfies NewTimer;
+}
+
 export async function planOverdue(db: Db, clock: Clock, c: Campaign, item: CampaignItem, ownerTz: string, day: number) {
-  if (day > MAX_OVERDUE_NUDGES) return;
-  const at = localTime(shiftDate(item.dueDate, day), REMINDER_TIME, ownerTz);
-  await plan(db, clock, itemKey(c, item, `overdue:${day}`), JOB_REMIND, at, {
-    campaignId: c.id,
-    gen: c.gen,
-    itemId: item.id,
-    kind: "overdue",
-    day,
-  });
+  const timer = overdueTimer(clock, c, item, ownerTz, day);
+  if (timer) await scheduleTimer(db, clock, timer);
 }
 
 export const raisesToOwner = (day: number) => day >= GRACE_DAYS;

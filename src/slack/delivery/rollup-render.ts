@@ -88,10 +88,12 @@ export async function renderRollup(
   o: { now: Date; dmPageEveryMs: number },
 ): Promise<MessageBody> {
   const r = await load(sql, spec.id);
-  // In a person's DM, the next page waits: the workspace's posts are shared by everyone in the wave.
+  // In a person's DM, a page of what came later waits: the workspace's posts are shared by
+  // everyone in the wave. The page holding what the DM itself had no room for is the same wave,
+  // and goes right behind it: a DM that says "the rest are in the thread" has them there.
   if (spec.part !== "summary" && isDmLane(r.lane)) {
     await sql.run(`UPDATE "Rollup" SET "pageAfter" = ? WHERE "id" = ?`, [
-      new Date(o.now.getTime() + o.dmPageEveryMs),
+      new Date(o.now.getTime() + (spec.part === "parent" ? 0 : o.dmPageEveryMs)),
       r.id,
     ]);
   }

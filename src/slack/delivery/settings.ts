@@ -32,8 +32,9 @@ export const PAGE_ITEMS = 400;
 
 /**
  * A person's DM roll-up posts at most every half group interval (30 s by default): hundreds of
- * people in one wave share the workspace's cap on posts (about 600 a minute), so each gets a DM,
- * then a page of what came since about twice a minute, never a DM a second.
+ * people in one wave share the workspace's cap on posts (about 600 a minute), so each gets a DM
+ * (with, right behind it, the page of what it had no room for), then a page of what came since
+ * about twice a minute, never a DM a second.
  */
 export const dmRollupPaceMs = (s: Pick<DeliverySettings, "groupIntervalMs" | "paceMs">) =>
   Math.max(s.paceMs, Math.floor(s.groupIntervalMs / 2));
