@@ -38,6 +38,8 @@ await build({
     main: "src/main.ts",
     "import-reviews": "src/cli/import-reviews.ts",
     "import-metrics": "src/cli/import-metrics.ts",
+    // Long reads' own SQLite connection runs on a thread of its own (src/infra/db/sqlite-reader.ts).
+    "sqlite-reader-worker": "src/infra/db/sqlite-reader-worker.mjs",
   },
   outdir: "dist",
   bundle: true,

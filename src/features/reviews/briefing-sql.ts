@@ -1,9 +1,10 @@
 // The briefing's numbers counted where the reviews are: grouped aggregates over the reviewedAt
-// index, five minutes of reviews per statement, yielding to the event loop between slices. A day
-// of a million reviews never comes into JavaScript, and an ack or /healthz waits at most one
-// slice's aggregate (each statement is synchronous on SQLite; about 3,500 reviews on a
-// million-review day).
-import type { Sql } from "../../infra/db/sql.ts";
+// index, five minutes of reviews per statement, yielding between slices. A day of a million
+// reviews never comes into JavaScript. On SQLite the statements run on the long reads' own
+// connection in a worker thread (readerOf), so an ack or /healthz never waits for them; where
+// there is none (an in-memory database) it waits at most one slice's aggregate (about 3,500
+// reviews on a million-review day).
+import type { ReadSql } from "../../infra/db/sql.ts";
 import { yieldToLoop } from "../../infra/wake-loop.ts";
 import { CAUSES, type Cause } from "./rules.ts";
 
@@ -34,13 +35,13 @@ const SLICE = 300_000;
 const EXAMPLES = 5;
 
 /** `json_each` on SQLite, its PostgreSQL twin: the elements of a JSON list column, as "value". */
-const elements = (q: Sql, column: string) =>
+const elements = (q: ReadSql, column: string) =>
   q.dialect === "postgres"
     ? `CROSS JOIN LATERAL json_array_elements_text(r."${column}"::json) AS j("value")`
     : `, json_each(r."${column}") AS j`;
 
 /** The same elements as a table of their own, for EXISTS (…). */
-const elementTable = (q: Sql, column: string) =>
+const elementTable = (q: ReadSql, column: string) =>
   q.dialect === "postgres"
     ? `json_array_elements_text(r."${column}"::json) AS j("value")`
     : `json_each(r."${column}") AS j`;
@@ -48,7 +49,7 @@ const elementTable = (q: Sql, column: string) =>
 const num = (v: unknown) => Number(v ?? 0);
 const add = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
-async function countSlice(q: Sql, from: Date, to: Date, into: WindowCounts): Promise<void> {
+async function countSlice(q: ReadSql, from: Date, to: Date, into: WindowCounts): Promise<void> {
   const t = await q.get<{ total: unknown; negative: unknown }>(
     `SELECT COUNT(*) AS "total", SUM(CASE WHEN "negative" THEN 1 ELSE 0 END) AS "negative"
      FROM "Review" WHERE "reviewedAt" >= ? AND "reviewedAt" < ?`,
@@ -66,7 +67,7 @@ async function countSlice(q: Sql, from: Date, to: Date, into: WindowCounts): Pro
     if ((CAUSES as readonly string[]).includes(c.value)) add(into.causes, c.value as Cause, num(c.n));
 }
 
-async function detailSlice(q: Sql, from: Date, to: Date, refundWords: string[], into: DayDetail): Promise<void> {
+async function detailSlice(q: ReadSql, from: Date, to: Date, refundWords: string[], into: DayDetail): Promise<void> {
   const range = `r."reviewedAt" >= ? AND r."reviewedAt" < ? AND r."negative"`;
   for (const h of await q.all<{ value: string; n: unknown }>(
     `SELECT j."value" AS "value", COUNT(*) AS "n" FROM "Review" AS r ${elements(q, "hits")}
@@ -99,7 +100,7 @@ async function detailSlice(q: Sql, from: Date, to: Date, refundWords: string[], 
 const emptyCounts = (): WindowCounts => ({ total: 0, negative: 0, causes: new Map() });
 
 /** Counts of reviews in [from, to), a slice at a time. */
-export async function windowCounts(q: Sql, from: Date, to: Date): Promise<WindowCounts> {
+export async function windowCounts(q: ReadSql, from: Date, to: Date): Promise<WindowCounts> {
   const out = emptyCounts();
   for (let at = from.getTime(); at < to.getTime(); at += SLICE) {
     await countSlice(q, new Date(at), new Date(Math.min(at + SLICE, to.getTime())), out);
@@ -109,7 +110,7 @@ export async function windowCounts(q: Sql, from: Date, to: Date): Promise<Window
 }
 
 /** A day's counts and what the briefing shows of it (keywords, SKUs, examples, refunds). */
-export async function dayDetail(q: Sql, from: Date, to: Date, refundWords: string[]): Promise<DayDetail> {
+export async function dayDetail(q: ReadSql, from: Date, to: Date, refundWords: string[]): Promise<DayDetail> {
   const out: DayDetail = { ...emptyCounts(), hits: new Map(), skus: new Map(), examples: [], refunds: 0 };
   for (let at = from.getTime(); at < to.getTime(); at += SLICE) {
     const [a, b] = [new Date(at), new Date(Math.min(at + SLICE, to.getTime()))];

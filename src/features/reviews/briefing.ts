@@ -11,6 +11,7 @@ import type { MessageBody } from "../../outbox/message.ts";
 import { localTime, shiftDate } from "../../infra/time.ts";
 import { briefingStats } from "./briefing-stats.ts";
 import { dayDetail, windowCounts } from "./briefing-sql.ts";
+import { readerOf } from "../../infra/db/sql.ts";
 
 type Sub = { id: string; channelId: string; time: string; timeZone: string };
 
@@ -53,9 +54,9 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
   // A refund is what the customer asks for, not why: it is shown as a tag beside the causes.
   const refundWords = (await listKeywords(deps.db)).filter((k) => k.category === "refund").map((k) => k.word);
   const s = briefingStats(
-    await dayDetail(deps.sql, ...window(date, 1, timeZone), refundWords),
-    await windowCounts(deps.sql, ...window(shiftDate(date, -1), 1, timeZone)),
-    await windowCounts(deps.sql, ...window(shiftDate(date, -1), 7, timeZone)),
+    await dayDetail(readerOf(deps.sql), ...window(date, 1, timeZone), refundWords),
+    await windowCounts(readerOf(deps.sql), ...window(shiftDate(date, -1), 1, timeZone)),
+    await windowCounts(readerOf(deps.sql), ...window(shiftDate(date, -1), 7, timeZone)),
   );
   const routes = new Map(
     (await deps.db.reviewSetting.findMany({ where: { key: { startsWith: "route:" } } })).map((r) => [

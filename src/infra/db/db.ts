@@ -6,6 +6,7 @@ import { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Sql } from "./sql.ts";
 import { pgSql } from "./pg-sql.ts";
 import { sqliteSql } from "./sqlite-sql.ts";
+import { sqliteReader } from "./sqlite-reader.ts";
 import { guarded, inTransaction, retryConflicts } from "./turns.ts";
 
 export type DbClient = PrismaClient;
@@ -74,7 +75,15 @@ export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Da
   raw.pragma("synchronous = NORMAL");
   const key = {};
   const db = guarded(base, key);
-  const sql = sqliteSql(raw, key);
+  // Long reads get a connection of their own on a worker thread (a file has room for two).
+  const reader = path === ":memory:" || path === "" ? undefined : sqliteReader(path);
+  const sql = sqliteSql(raw, key, reader);
+  if (reader) {
+    const disconnect = db.$disconnect.bind(db);
+    Object.defineProperty(db, "$disconnect", {
+      value: async () => Promise.all([reader.close(), disconnect()]).then(() => {}),
+    });
+  }
   sqlOfClient.set(db, sql);
   return { db, sql };
 }

@@ -21,7 +21,18 @@ export interface Sql {
    * know before its ack. Absent where connections don't take turns (PostgreSQL's pool).
    */
   readonly urgent?: Pick<Sql, "get">;
+  /**
+   * Long reads (reports over a day's rows) on a connection of their own, off the event loop
+   * (SQLite: a worker thread, sqlite-reader.ts). Absent where the pool already is (PostgreSQL).
+   */
+  readonly reader?: ReadSql;
 }
+
+/** Reads only: what a report needs. */
+export type ReadSql = Pick<Sql, "dialect" | "all" | "get">;
+
+/** Where a long read should run: the reader of its own, or the connection itself. */
+export const readerOf = (sql: Sql): ReadSql => sql.reader ?? sql;
 
 /** "?, ?, ?" for an IN list or a VALUES row of `n` values. */
 export const marks = (n: number): string => Array.from({ length: n }, () => "?").join(", ");

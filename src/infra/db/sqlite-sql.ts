@@ -1,18 +1,18 @@
 // Plain SQL on SQLite through better-sqlite3's prepared statements, each statement taking the
 // connection's turn (turns.ts) and a transaction holding it for its whole length.
 import type BetterSqlite3 from "better-sqlite3";
-import type { Param, Row, Sql } from "./sql.ts";
+import type { Param, ReadSql, Row, Sql } from "./sql.ts";
 import { inTransaction, takeTurn } from "./turns.ts";
 
 /** Prisma's SQLite adapter writes DateTime as ISO text with +00:00; plain SQL writes the same. */
-function sqliteParam(v: Param): string | number | bigint | null {
+export function sqliteParam(v: Param): string | number | bigint | null {
   if (v === undefined || v === null) return null;
   if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
   if (typeof v === "boolean") return v ? 1 : 0;
   return v;
 }
 
-export function sqliteSql(raw: BetterSqlite3.Database, key: object): Sql {
+export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: ReadSql): Sql {
   const cache = new Map<string, BetterSqlite3.Statement>();
   const prepare = (text: string) => {
     let s = cache.get(text);
@@ -48,6 +48,7 @@ export function sqliteSql(raw: BetterSqlite3.Database, key: object): Sql {
   };
   return {
     dialect: "sqlite",
+    reader,
     all<T = Row>(text: string, params?: readonly Param[]) {
       guard("all");
       return takeTurn(key, () => direct.all<T>(text, params));

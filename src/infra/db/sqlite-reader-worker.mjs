@@ -1,0 +1,24 @@
+// The long reads' own SQLite connection, on a thread of its own (sqlite-reader.ts): better-sqlite3
+// runs a statement synchronously, so a report's aggregate over a million rows here never holds
+// the bot's event loop, and WAL lets it read while the main connection writes. Plain JavaScript:
+// a worker thread loads it as it is, from the source tree and from the build alike.
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "better-sqlite3";
+
+const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+db.pragma("busy_timeout = 5000");
+/** @type {Map<string, import("better-sqlite3").Statement>} */
+const cache = new Map();
+
+parentPort.on("message", (/** @type {{id: number, text: string, params: unknown[], one: boolean}} */ m) => {
+  try {
+    let s = cache.get(m.text);
+    if (!s) {
+      s = db.prepare(m.text);
+      cache.set(m.text, s);
+    }
+    parentPort.postMessage({ id: m.id, rows: m.one ? [s.get(...m.params)] : s.all(...m.params) });
+  } catch (e) {
+    parentPort.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
