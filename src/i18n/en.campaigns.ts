@@ -98,6 +98,7 @@ export const enCampaigns = {
   "promo.cancelled": "🛑 <@{by}> cancelled “{name}”. Its reminders are cancelled.",
   "promo.list.title": "Promotions",
   "promo.list.row": "#{number} *{name}* · {kind} · T = {date} · {done}/{total} done · <#{channel}> · {status}",
+  "promo.list.more": "…and {count} more: `/promo report N` shows any of them.",
   "promo.list.empty": "No promotions yet. Start one with `/promo new 双11 2026-11-11`.",
   "promo.calendar.title": "Marketing calendar {year}",
   "promo.calendar.titleSpan": "Marketing calendar: what comes next ({from}–{to})",

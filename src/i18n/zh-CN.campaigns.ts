@@ -96,6 +96,7 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "promo.cancelled": "🛑 <@{by}> 取消了「{name}」，相关提醒已取消。",
   "promo.list.title": "大促列表",
   "promo.list.row": "#{number} *{name}* · {kind} · T = {date} · 已完成 {done}/{total} · <#{channel}> · {status}",
+  "promo.list.more": "……另有 {count} 个：`/promo report 编号` 可查看任何一个。",
   "promo.list.empty": "还没有大促。用 `/promo new 双11 2026-11-11` 开始。",
   "promo.calendar.title": "{year} 年营销日历",
   "promo.calendar.titleSpan": "营销日历：接下来的活动（{from}–{to}）",

@@ -129,4 +129,37 @@ describe("a promotion's checklist, end to end", () => {
     const form = await until(() => h.fake.callsOf("views.open")[0]);
     expect(JSON.stringify(form.args.view)).toContain('"initial_date":"2026-12-12"');
   });
+  it("/promo list shows the running promotions soonest first with their progress, at most 20, and counts the rest", async () => {
+    h = await startHarness({ clock: new FixedClock("2026-09-01T04:00:00Z") });
+    h.fake.users.set("U0LEAD", { locale: "en-US", tz: "Asia/Shanghai" });
+    // 22 promotions on 22 days (made latest first), the latest one cancelled.
+    for (let d = 22; d >= 1; d--)
+      await promo(
+        h,
+        "U0LEAD",
+        `new Sale${d} 2026-12-${String(d).padStart(2, "0")} <#C0SALE${d}|sale${d}>`,
+        `C0SALE${d}`,
+      );
+    await until(async () => (await h.bot.deps.db.campaign.count()) === 22);
+    const soonest = await h.bot.deps.db.campaign.findFirstOrThrow({
+      where: { name: "Sale1" },
+      include: { items: true },
+    });
+    await h.bot.deps.db.campaignItem.updateMany({
+      where: { id: { in: soonest.items.slice(0, 2).map((i) => i.id) } },
+      data: { status: "done" },
+    });
+    const last = await h.bot.deps.db.campaign.findFirstOrThrow({ where: { name: "Sale22" } });
+    await promo(h, "U0LEAD", `cancel ${last.number}`);
+    await until(
+      async () => (await h.bot.deps.db.campaign.findUniqueOrThrow({ where: { id: last.id } })).status === "cancelled",
+    );
+    const lines = (await promoReply(h, "U0LEAD", "list")).split("\n");
+    expect(lines[0]).toBe("*Promotions*");
+    expect(lines.slice(1, -1).map((l) => /\*(Sale\d+)\*/.exec(l)?.[1])).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Sale${i + 1}`),
+    );
+    expect(lines[1]).toContain(`T = 2026-12-01 · 2/${soonest.items.length} done`);
+    expect(lines.at(-1)).toBe("…and 2 more: `/promo report N` shows any of them.");
+  });
 });

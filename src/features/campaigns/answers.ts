@@ -4,26 +4,53 @@ import type { Translator } from "../../infra/i18n.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { marketingCalendar, type Kind } from "./rules.ts";
 
+/** How many promotions /promo list shows; the rest are counted. */
+export const LIST_MAX = 20;
+
+/**
+ * /promo list: the running promotions soonest first, then finished or cancelled ones (latest
+ * first), at most LIST_MAX, each with its progress counted in SQL, and how many more there are.
+ */
 export async function listText(deps: Deps, t: Translator): Promise<string> {
-  const campaigns = await deps.db.campaign.findMany({
+  const running = await deps.db.campaign.findMany({
+    where: { status: "active" },
     orderBy: { eventDate: "asc" },
-    include: { items: { select: { status: true } } },
+    take: LIST_MAX,
   });
+  const others =
+    running.length < LIST_MAX
+      ? await deps.db.campaign.findMany({
+          where: { status: { not: "active" } },
+          orderBy: { eventDate: "desc" },
+          take: LIST_MAX - running.length,
+        })
+      : [];
+  const campaigns = [...running, ...others];
   if (campaigns.length === 0) return t("promo.list.empty");
-  const rows = campaigns.map((c) => {
-    const counted = c.items.filter((i) => i.status !== "na");
-    return t("promo.list.row", {
+  const total = await deps.db.campaign.count();
+  const counts = await deps.db.campaignItem.groupBy({
+    by: ["campaignId", "status"],
+    where: { campaignId: { in: campaigns.map((c) => c.id) } },
+    _count: { _all: true },
+  });
+  const countOf = (id: string, which: (status: string) => boolean) =>
+    counts.filter((x) => x.campaignId === id && which(x.status)).reduce((n, x) => n + x._count._all, 0);
+  const rows = campaigns.map((c) =>
+    t("promo.list.row", {
       number: c.number,
       name: c.name,
       kind: t(`kind.${c.kind as Kind}`),
       date: c.eventDate,
-      done: counted.filter((i) => i.status === "done").length,
-      total: counted.length,
+      done: countOf(c.id, (s) => s === "done"),
+      total: countOf(c.id, (s) => s !== "na"),
       channel: c.channelId,
       status: t(`promo.status.${c.status as "active"}`),
-    });
-  });
-  return [`*${t("promo.list.title")}*`, ...rows].join("\n");
+    }),
+  );
+  const more = total - campaigns.length;
+  return [`*${t("promo.list.title")}*`, ...rows, ...(more > 0 ? [t("promo.list.more", { count: more })] : [])].join(
+    "\n",
+  );
 }
 
 /** The year's big promotions with their start-preparing day, and the team's own promotions. */

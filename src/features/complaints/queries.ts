@@ -3,6 +3,8 @@ import type { Deps } from "../../deps.ts";
 import type { ComplaintCase, Prisma } from "../../generated/prisma/client.ts";
 import { snapshotOf } from "./case-clock.ts";
 import { buildReport } from "./report.ts";
+import { casesByIds } from "./case-rows.ts";
+import type { Dialect } from "../../infra/db/sql.ts";
 
 const ACTIVE = ["open", "acknowledged", "waiting_customer"];
 
@@ -47,8 +49,43 @@ async function page(deps: Deps, where: Prisma.ComplaintCaseWhereInput, offset: n
   return { cases, total, vip, urgent, offset: at, pageSize: PAGE_SIZE };
 }
 
-/** Every open case, a page at a time (/complaint list). */
-export const openCases = (deps: Deps, offset = 0): Promise<CasePage> => page(deps, { status: { in: ACTIVE } }, offset);
+/** The open cases' order, as the partial index ComplaintCase_open_order_idx holds it (migration open_cases_order). */
+const OPEN = `"status" IN (${ACTIVE.map((s) => `'${s}'`).join(", ")})`;
+const OPEN_ORDER = `"vip" DESC, "urgency" DESC, ("deadlineAt" IS NULL), "deadlineAt", "number"`;
+
+/** A page of open cases' ids, in order. */
+export function openPageSql(dialect: Dialect): string {
+  // SQLite's planner, without statistics, would rather narrow by status and sort: told which index.
+  const from = dialect === "sqlite" ? `"ComplaintCase" INDEXED BY "ComplaintCase_open_order_idx"` : `"ComplaintCase"`;
+  return `SELECT "id" FROM ${from} WHERE ${OPEN} ORDER BY ${OPEN_ORDER} LIMIT ? OFFSET ?`;
+}
+
+/**
+ * Every open case, a page at a time (/complaint list): on a Double 11 evening that is 10,000
+ * cases, so the page is read in order from the open cases' own index (no sort of them all) and
+ * the counts come from the same index in one statement.
+ */
+export async function openCases(deps: Deps, offset = 0): Promise<CasePage> {
+  const at = Math.max(0, Math.floor(offset));
+  const ids = await deps.sql.all<{ id: string }>(openPageSql(deps.sql.dialect), [PAGE_SIZE, at]);
+  const counts = await deps.sql.get<{ total: unknown; vip: unknown; urgent: unknown }>(
+    `SELECT COUNT(*) AS "total", SUM(CASE WHEN "vip" THEN 1 ELSE 0 END) AS "vip",
+            SUM(CASE WHEN "urgency" = 'urgent' THEN 1 ELSE 0 END) AS "urgent"
+     FROM "ComplaintCase" WHERE ${OPEN}`,
+  );
+  const rows = await casesByIds(
+    deps.sql,
+    ids.map((r) => r.id),
+  );
+  return {
+    cases: ids.flatMap((r) => rows.get(r.id) ?? []),
+    total: Number(counts?.total ?? 0),
+    vip: Number(counts?.vip ?? 0),
+    urgent: Number(counts?.urgent ?? 0),
+    offset: at,
+    pageSize: PAGE_SIZE,
+  };
+}
 
 /** The cases waiting for this person: theirs, and their current tier's (App Home). */
 export const casesFor = (deps: Deps, userId: string, offset = 0): Promise<CasePage> =>
