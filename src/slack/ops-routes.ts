@@ -16,7 +16,7 @@ export function opsRoutes(deps: Deps, health: Health): Route[] {
       method: "GET",
       path: "/healthz",
       async handle(_req, res) {
-        const db = await pingDb(deps.db);
+        const db = await pingDb(deps.sql);
         sendJson(res, db ? 200 : 503, {
           status: db ? "ok" : "unhealthy",
           database: db ? "ok" : "unreachable",

@@ -49,6 +49,7 @@ describe("the review briefing's statements", () => {
     if (dbKind() === "sqlite") expect(sql.reader, "a reader of its own on a SQLite file").toBeDefined();
     const counting: ReadSql = {
       dialect: inner.dialect,
+      offLoop: inner.offLoop,
       async all<T>(text: string, params?: readonly Param[]) {
         statements.add(text);
         const r = await inner.all<T>(text, params);

@@ -1,8 +1,8 @@
 import type { Deps } from "../../deps.ts";
 import { pingDb } from "../../infra/db/db.ts";
 
-export async function botStatus(deps: Pick<Deps, "db">) {
-  const database = await pingDb(deps.db);
+export async function botStatus(deps: Pick<Deps, "db" | "sql">) {
+  const database = await pingDb(deps.sql);
   const [pending, failed, timers] = await Promise.all([
     deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }),
     deps.db.outboxMessage.count({ where: { status: "failed" } }),

@@ -29,7 +29,10 @@ export interface Sql {
 }
 
 /** Reads only: what a report needs. */
-export type ReadSql = Pick<Sql, "dialect" | "all" | "get">;
+export type ReadSql = Pick<Sql, "dialect" | "all" | "get"> & {
+  /** Its statements run off the event loop: a long one holds no ack, so reads need no slicing. */
+  readonly offLoop?: boolean;
+};
 
 /** Where a long read should run: the reader of its own, or the connection itself. */
 export const readerOf = (sql: Sql): ReadSql => sql.reader ?? sql;

@@ -45,6 +45,7 @@ export function sqliteReader(path: string): ReadSql & { close(): Promise<void> }
     });
   return {
     dialect: "sqlite",
+    offLoop: true,
     all: async <T = Row>(text: string, params: readonly Param[] = []) => (await ask(text, params, false)) as T[],
     get: async <T = Row>(text: string, params: readonly Param[] = []) =>
       (await ask(text, params, true))[0] as T | undefined,
