@@ -7,6 +7,22 @@ import Database from "better-sqlite3";
 
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 db.pragma("busy_timeout = 5000");
+
+// Checkpoints (copying the write-ahead log back into the database file) happen here too, twice a
+// second: on the main connection SQLite runs one inside whichever COMMIT finds the log past 1,000
+// pages, and that COMMIT then holds the event loop for up to 200 ms. PASSIVE never waits for the
+// main connection's readers or writers; it copies what it can and the log is reused from its start.
+if (workerData.checkpoints) {
+  const writer = new Database(workerData.path, { fileMustExist: true });
+  const timer = setInterval(() => {
+    try {
+      writer.pragma("wal_checkpoint(PASSIVE)");
+    } catch {
+      // Busy or locked: the next turn copies what this one could not.
+    }
+  }, 500);
+  timer.unref();
+}
 /** @type {Map<string, import("better-sqlite3").Statement>} */
 const cache = new Map();
 

@@ -12,7 +12,11 @@ interface Waiting {
   reject(e: Error): void;
 }
 
-export function sqliteReader(path: string): ReadSql & { close(): Promise<void> } {
+/**
+ * `checkpoints`: the worker also checkpoints the write-ahead log (and starts now, not on the
+ * first read); the main connection then leaves that to it (db.ts).
+ */
+export function sqliteReader(path: string, o: { checkpoints?: boolean } = {}): ReadSql & { close(): Promise<void> } {
   let worker: Worker | undefined;
   const waiting = new Map<number, Waiting>();
   let seq = 0;
@@ -24,7 +28,7 @@ export function sqliteReader(path: string): ReadSql & { close(): Promise<void> }
   const start = () => {
     // The worker is plain JavaScript: as it is in the source tree, as the build writes it in dist/.
     const file = import.meta.url.endsWith(".ts") ? "./sqlite-reader-worker.mjs" : "./sqlite-reader-worker.js";
-    const w = new Worker(new URL(file, import.meta.url), { workerData: { path } });
+    const w = new Worker(new URL(file, import.meta.url), { workerData: { path, checkpoints: o.checkpoints } });
     w.unref();
     w.on("message", (m: { id: number; rows?: unknown[]; error?: string }) => {
       const p = waiting.get(m.id);
@@ -43,6 +47,7 @@ export function sqliteReader(path: string): ReadSql & { close(): Promise<void> }
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, text, params: params.map(sqliteParam), one });
     });
+  if (o.checkpoints) worker = start();
   return {
     dialect: "sqlite",
     offLoop: true,
