@@ -12,15 +12,22 @@ export function sqliteParam(v: Param): string | number | bigint | null {
   return v;
 }
 
+const STATEMENTS_KEPT = 500;
+
 export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: ReadSql): Sql {
+  // Prepared statements are kept, the most recently used 500: a statement's text varies with the
+  // length of its IN lists and VALUES rows, so an unbounded cache would grow through the day.
   const cache = new Map<string, BetterSqlite3.Statement>();
   const prepare = (text: string) => {
     let s = cache.get(text);
-    if (!s) {
+    if (s) {
+      cache.delete(text);
+    } else {
       s = raw.prepare(text);
       if (s.reader) s.safeIntegers(false);
-      cache.set(text, s);
+      if (cache.size >= STATEMENTS_KEPT) cache.delete(cache.keys().next().value!);
     }
+    cache.set(text, s);
     return s;
   };
   const direct: Omit<Sql, "tx"> = {
