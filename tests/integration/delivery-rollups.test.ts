@@ -245,35 +245,6 @@ describe("burst-aware delivery", () => {
     expect(posts("U0PLANNER").filter((p) => !p.args.thread_ts)).toHaveLength(1);
   });
 
-  it("waits for a wave that is still arriving, up to five times the group wait, so it is one DM", async () => {
-    const s = sender();
-    const dm = (i: number, channel = "U0SLOW"): OutgoingMessage => ({
-      kind: "post",
-      channel,
-      body: { text: `reminder ${i}` },
-      group: {
-        key: "promo.reminders",
-        item: { line: `item #${i} due today`, rank: 2, head: { title: "rollup.promo.reminders", locale: "en" } },
-      },
-    });
-    // A busy machine runs a wave of nine reminders over four seconds, one every half second.
-    for (let i = 1; i <= 9; i++) {
-      await enqueueMessage(db, clock, dm(i));
-      await run(s, 500);
-    }
-    await run(s, 2_000);
-    const dms = posts("U0SLOW");
-    expect(dms).toHaveLength(1);
-    expect(listings("U0SLOW").size).toBe(9);
-    // A trickle that never stops still gets its DM after ten seconds.
-    for (let i = 10; i <= 40; i++) {
-      await enqueueMessage(db, clock, dm(i, "U0TRICKLE"));
-      await run(s, 500);
-      if (i === 28) expect(posts("U0TRICKLE")).toHaveLength(0);
-    }
-    expect(posts("U0TRICKLE").length).toBeGreaterThan(0);
-  });
-
   it("collapses queued edits of one message to the latest and puts a busy channel's edits aside, behind news", async () => {
     const s = sender();
     // 30 cards already shown; then a storm: an edit of each, and 30 cases of news.

@@ -71,31 +71,11 @@ function threshold(lane: string, s: DeliverySettings): number {
  * than the lane can send within the queue budget (for a DM: more than one). A lone DM first waits
  * `groupWaitMs` for the rest of its wave.
  */
-/**
- * How long a person's news waits for the rest of its wave: DELIVERY_GROUP_WAIT after its first
- * item, and while the wave is still arriving (an item in the last half of that), up to five
- * times as long. A wave of reminders that takes a busy machine four seconds to run is then one
- * DM, not a DM and a page of the rest half a minute later.
- */
-async function waveWait(q: Sql, s: DeliverySettings, head: FoldHead, now: Date): Promise<Date | undefined> {
-  const first = head.createdAt.getTime();
-  const at = now.getTime();
-  if (at - first < s.groupWaitMs) return new Date(first + s.groupWaitMs);
-  if (at - first >= 5 * s.groupWaitMs) return undefined;
-  const last = await q.get<{ at: unknown }>(
-    `SELECT MAX("createdAt") AS "at" FROM "OutboxMessage" WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ?`,
-    [head.lane, head.groupKey],
-  );
-  const quietAt = last?.at ? toDate(last.at).getTime() + s.groupWaitMs / 2 : 0;
-  return quietAt > at ? new Date(Math.min(quietAt, first + 5 * s.groupWaitMs)) : undefined;
-}
-
 export async function foldVerdict(q: Sql, s: DeliverySettings, head: FoldHead, now: Date): Promise<FoldVerdict> {
   const open = await openRollup(q, head.lane, head.groupKey);
   if (open && isLive(open, s, now)) return "fold";
-  if (isDmLane(head.lane) && s.groupWaitMs > 0) {
-    const wait = await waveWait(q, s, head, now);
-    if (wait) return { waitUntil: wait };
+  if (isDmLane(head.lane) && s.groupWaitMs > 0 && now.getTime() - head.createdAt.getTime() < s.groupWaitMs) {
+    return { waitUntil: new Date(head.createdAt.getTime() + s.groupWaitMs) };
   }
   const need = threshold(head.lane, s);
   if (!Number.isFinite(need)) return "send";
