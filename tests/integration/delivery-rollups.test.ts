@@ -240,6 +240,11 @@ describe("burst-aware delivery", () => {
     await enqueueMessage(db, clock, dm(16));
     await run(s, 20_000);
     expect(listings("U0PLANNER").has(16)).toBe(false);
+    // ...and behind everyone's first DM when the workspace's posts run short: it is bulk.
+    const page = await db.outboxMessage.findFirstOrThrow({
+      where: { channel: "U0PLANNER", status: "pending", threadOfId: { not: null } },
+    });
+    expect(page.priority).toBe(3);
     await run(s, 60_000, 1_000);
     expect(listings("U0PLANNER").get(16)).toBe(1);
     expect(posts("U0PLANNER").filter((p) => !p.args.thread_ts)).toHaveLength(1);

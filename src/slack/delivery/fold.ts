@@ -134,12 +134,17 @@ async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date): 
     [r.parentId],
   );
   if (!parent || (parent.status === "pending" && parent.claimToken === null)) return;
-  await ensurePage(q, r, now);
+  await ensurePage(q, r, now, true);
   if (!r.editAfter || r.editAfter <= now) await ensureSummary(q, r, now, Math.min(EDIT_EVERY_MS, s.groupIntervalMs));
 }
 
-/** A page in the roll-up's thread, queued and not yet being sent, to list items not shown yet. */
-export async function ensurePage(q: Sql, r: RollupRow, now: Date): Promise<void> {
+/**
+ * A page in the roll-up's thread, queued and not yet being sent, to list items not shown yet.
+ * `later`: items that came after the message went. In a person's DM such a page goes after
+ * everyone's first DM of a wave (bulk): whoever has heard nothing yet goes before whoever gets
+ * more of what they have heard, when Slack's posts for the workspace run short.
+ */
+export async function ensurePage(q: Sql, r: RollupRow, now: Date, later = false): Promise<void> {
   const waiting = await q.get(
     `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "threadOfId" = ? AND "rollupId" = ? AND "status" = 'pending'
        AND "claimToken" IS NULL LIMIT 1`,
@@ -157,7 +162,7 @@ export async function ensurePage(q: Sql, r: RollupRow, now: Date): Promise<void>
         channel: r.channel,
         threadOfId: r.parentId,
         body: { text: "", rollup: page },
-        priority: rollupPriority(r.lane),
+        priority: later && isDmLane(r.lane) ? "bulk" : rollupPriority(r.lane),
       },
     ],
     [id],

@@ -142,7 +142,7 @@ async function renderPage(
 ): Promise<MessageBody> {
   const { rows, before } = await sql.tx(async (q) => {
     const listedBefore = await assign(q, r, messageId, PAGE_ITEMS);
-    if (await unshown(q, r)) await ensurePage(q, r, new Date(r.lastFoldAt));
+    if (await unshown(q, r)) await ensurePage(q, r, new Date(r.lastFoldAt), true);
     const mine = await q.all<ItemRow>(
       `SELECT "id", "item", "status" FROM "OutboxMessage" WHERE "rollupId" = ? AND "shownIn" = ? ORDER BY "priority", "seq"`,
       [r.id, messageId],
