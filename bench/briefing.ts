@@ -14,6 +14,7 @@ import type { Deps } from "../src/deps.ts";
 import { briefingFor } from "../src/features/reviews/briefing.ts";
 import { openDatabase } from "../src/infra/db/db.ts";
 import { committedMigrations } from "../src/infra/db/migrate.ts";
+import { seedReviews } from "./seed-reviews.ts";
 
 const N = Number(process.env.BENCH_REVIEWS ?? 200_000);
 const PER_DAY_BEFORE = 20_000;
@@ -21,49 +22,15 @@ const DAY = "2026-11-11";
 const dir = mkdtempSync(join(tmpdir(), "shopops-briefing-"));
 const file = join(dir, "bench.db");
 
-const CAUSES = ["quality", "logistics", "not_as_described", "service_attitude", "slow_after_sales", "fake", "other"];
-const HITS = ["破损", "太慢", "假货", "不符", "退款", "态度差", "broken", "late"];
-let seed = 7;
-const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-
-function seedReviews(): void {
+function seedAll(): void {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   for (const m of committedMigrations()) db.exec(m.sql);
-  const insert = db.prepare(
-    `INSERT INTO Review (id, platform, reviewId, orderId, sku, rating, text, reviewedAt, negative, causes, hits, severity, createdAt)
-     VALUES (?, 'tmall', ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-  );
   // The day starts at 00:00 in Shanghai (16:00 UTC the day before).
   const dayStart = Date.parse(`${DAY}T00:00:00+08:00`);
-  const rows: [number, number][] = [[dayStart, N]];
-  for (let d = 1; d <= 7; d++) rows.push([dayStart - d * 86_400_000, PER_DAY_BEFORE]);
-  let i = 0;
-  const now = iso(dayStart);
-  const add = db.transaction((start: number, n: number) => {
-    for (let k = 0; k < n; k++, i++) {
-      const rating = 1 + Math.floor(rnd() * 5);
-      const negative = rating <= 2;
-      const cause = CAUSES[Math.floor(rnd() * CAUSES.length)]!;
-      const hit = HITS[Math.floor(rnd() * HITS.length)]!;
-      insert.run(
-        `r${i}`,
-        `R${i}`,
-        `O${i}`,
-        `SKU-${i % 1000}`,
-        rating,
-        negative ? `杯子${hit}了，差评` : "很好用，下次还买",
-        iso(start + Math.floor((k / n) * 86_400_000)),
-        negative ? 1 : 0,
-        JSON.stringify(negative ? [cause] : []),
-        JSON.stringify(negative ? [hit] : []),
-        now,
-      );
-    }
-  });
-  for (const [start, n] of rows) add(start, n);
+  let next = seedReviews(db, dayStart, N);
+  for (let d = 1; d <= 7; d++) next = seedReviews(db, dayStart - d * 86_400_000, PER_DAY_BEFORE, next);
   db.close();
 }
 
@@ -89,7 +56,7 @@ async function timed(fn: () => Promise<unknown> | unknown) {
 const fmt = (r: { ms: number; blockedMs: number }) =>
   `${(r.ms / 1000).toFixed(2)} s, event loop blocked at most ${Math.round(r.blockedMs)} ms`;
 
-seedReviews();
+seedAll();
 const { db, sql } = await openDatabase(`file:${file}`);
 const deps = { db, sql } as unknown as Deps;
 console.log(

@@ -63,11 +63,11 @@ export async function clocksRun(o: ClocksRun): Promise<void> {
         `SELECT COUNT(*) AS n FROM "Timer" WHERE kind = 'complaint.breach' AND status = 'done' AND key LIKE '%:g1:breach:0'`,
       );
     await waitUntil(async () => (await escalated()) === o.n, 30 * 60_000, 1000);
-    // Delivered: nothing queued but bulk (old cards and DM roll-ups' counts brought up to date at
-    // chat.update's spare pace).
+    // Delivered: nothing queued but bulk edits (old cards and DM roll-ups' counts brought up to
+    // date at chat.update's spare pace); a DM roll-up's later pages are bulk too, but posts.
     const queued = () =>
       db.count(
-        `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND priority < 3`,
+        `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND (priority < 3 OR (lane LIKE 'U%' AND kind = 'post'))`,
       );
     const settled = await waitUntil(async () => (await queued()) === 0, Math.max(0, to + o.capMs - Date.now()), 1000);
     const cutoff = Date.now() - to;
@@ -109,7 +109,7 @@ async function report(
     `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane LIKE 'd:%'`,
   );
   const pending = await db.count(
-    `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND priority < 3`,
+    `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND (priority < 3 OR (lane LIKE 'U%' AND kind = 'post'))`,
   );
   console.log(
     `\n  ${o.label}${settled ? "" : ` (cut off ${secs(cutoffMs)} after the last deadline; ${pending} messages still queued)`}`,

@@ -65,7 +65,7 @@ export async function formRun(o: { label: string; n: number; today: boolean; cap
     await waitUntil(async () => (await escalated()) >= o.n, 10 * 60_000, 1000);
     const queued = () =>
       db.count(
-        `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND priority < 3`,
+        `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND (priority < 3 OR (lane LIKE 'U%' AND kind = 'post'))`,
       );
     const settled = await waitUntil(async () => (await queued()) === 0, Math.max(0, last + o.capMs - Date.now()), 1000);
     const cutoff = Date.now() - last;

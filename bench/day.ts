@@ -80,7 +80,7 @@ async function run(label: string, busy: boolean): Promise<void> {
           `SELECT COUNT(*) AS n FROM "Timer" WHERE status = 'pending' AND kind IN ('complaint.breach', 'promo.remind') AND "dueAt" <= '${new Date().toISOString()}'`,
         )) === 0 &&
         (await db.count(
-          `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND priority < 3`,
+          `SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending' AND lane NOT LIKE 'd:%' AND (priority < 3 OR (lane LIKE 'U%' AND kind = 'post'))`,
         )) === 0,
       300_000,
       1000,

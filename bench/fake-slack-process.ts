@@ -14,6 +14,9 @@ for (let i = 0; i < 50; i++) fake.users.set(`U${i}`, { locale: i % 2 ? "en-US" :
 for (let i = 0; i < 200; i++) fake.users.set(`U0OWNER${i}`, { name: `Agent ${i}`, locale: i % 2 ? "en-US" : "zh-CN" });
 for (let i = 0; i < 20; i++)
   fake.users.set(`U0AGENT${i}`, { name: `CS agent ${i}`, locale: i % 2 ? "en-US" : "zh-CN" });
+// Five hundred people issuing commands through a Double 11 day (bench:day).
+for (let i = 0; i < 20; i++) fake.users.set(`U0PLAN${i}`, { name: `Planner ${i}`, locale: i % 2 ? "en-US" : "zh-CN" });
+for (let i = 0; i < 500; i++) fake.users.set(`U0P${i}`, { name: `Person ${i}`, locale: i % 3 ? "zh-CN" : "en-US" });
 for (const u of ["U0TIER1", "U0TIER2", "U0TIER3", "U0ADMIN"])
   fake.users.set(u, { name: u.toLowerCase(), locale: "zh-CN" });
 process.stdout.write(`${fake.port}\n`);

@@ -61,7 +61,13 @@ export const startFakeSlack = () => startProcess(["--import", "tsx", "bench/fake
 /** The bot as `npm start` runs it: compiled, with the settings given. */
 export function startBot(fakePort: number, env: Record<string, string>, nodeFlags: string[] = []): Promise<Proc> {
   return startProcess(
-    [process.env.BENCH_SEMI ?? "--max-semi-space-size=2", ...nodeFlags, "dist/main.js"],
+    [
+      process.env.BENCH_SEMI ?? "--max-semi-space-size=2",
+      // e.g. BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the bot's time goes.
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ") ?? []),
+      ...nodeFlags,
+      "dist/main.js",
+    ],
     {
       SLACK_BOT_TOKEN: "xoxb-bench",
       SLACK_SIGNING_SECRET: SECRET,
@@ -80,15 +86,22 @@ export const startBareBolt = (fakePort: number) =>
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
+export interface CommandOptions {
+  command?: string;
+  channel?: string;
+  /** Where the answer goes (a fake Slack's /respond/…); nowhere by default. */
+  responseUrl?: string;
+}
+
 /** One signed slash command; resolves with its round-trip time in ms (rejects on non-200). */
-export function command(port: number, text = "help", user = "U1"): Promise<number> {
+export function command(port: number, text = "help", user = "U1", o: CommandOptions = {}): Promise<number> {
   const body = new URLSearchParams({
-    command: "/shopops",
+    command: o.command ?? "/shopops",
     text,
     user_id: user,
-    channel_id: "C1",
+    channel_id: o.channel ?? "C1",
     team_id: "T1",
-    response_url: "http://127.0.0.1:1/r",
+    response_url: o.responseUrl ?? "http://127.0.0.1:1/r",
     trigger_id: `${Math.random()}`,
   }).toString();
   const ts = Math.floor(Date.now() / 1000);

@@ -36,7 +36,7 @@ export function knowShared(ws: Workspace, shared: Map<string, Buffer>, names: Ma
 
 interface Recorded {
   calls: { method: string }[];
-  responses: unknown[];
+  responses: { id: string; at: number }[];
   rateLimited: unknown[];
   ws: Workspace;
 }
@@ -47,9 +47,11 @@ export function writeRecorded(res: ServerResponse, path: string, r: Recorded): v
   const method = q.get("method");
   const calls = (method ? r.calls.filter((c) => c.method === method) : r.calls).slice(Number(q.get("since") ?? 0));
   const landed = method ? [] : r.ws.messages.map((m) => outboxIdOf(m.metadata));
+  // ?responses=1: when each response_url answer arrived, for timing a command's answer.
+  const responses = q.get("responses") ? r.responses.map((x) => ({ id: x.id, at: x.at })) : r.responses.length;
   res
     .writeHead(200, { "content-type": "application/json" })
-    .end(JSON.stringify({ calls, responses: r.responses.length, rateLimited: r.rateLimited, landed }));
+    .end(JSON.stringify({ calls, responses, rateLimited: r.rateLimited, landed }));
 }
 
 /** The outbox id a bot's post carried in its metadata (shopops_outbox), if any. */
