@@ -82,7 +82,7 @@ export function createFrontDoor(o: { routes: Route[]; slack?: SlackEndpoint; log
     s.listener(req, res);
   }
 
-  const server = createServer((req, res) => {
+  return createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? "/").split("?")[0]!;
     const candidates = byPath.get(path);
@@ -105,10 +105,4 @@ export function createFrontDoor(o: { routes: Route[]; slack?: SlackEndpoint; log
     if (slack && path === slack.path) return void done(serveSlack(slack, req, res, started));
     done(route.handle(req, res));
   });
-  // An idle kept-alive connection is closed by whichever side times out first; if that is this
-  // server (Node's default is 5 s) while a client or a load balancer (60 s on most) sends on it,
-  // the request dies with a reset. Idle connections are kept longer than any of them keeps them.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  return server;
 }
