@@ -2,15 +2,11 @@
 // reminders fall due together: each owner should get one DM listing theirs. Then one review import
 // of 5,000 critical reviews (5,000 SKUs): the alert channel gets a roll-up per interval, and the
 // alerts listed match the alerts raised.
-import Database from "better-sqlite3";
 import { doubled, fetchRecord, type Call } from "./burst-measure.ts";
+import { moveFirstWave } from "./day-promos.ts";
 import { command, sqliteDb, startBots, startLimitedFake, tempSqlite, waitUntil } from "./burst-setup.ts";
 
 const TOKEN = "bench-reviews-token-0123456789";
-
-function day(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
 
 const dmsTo = (calls: Call[], user: string, from: number) =>
   calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === user && c.at >= from);
@@ -21,29 +17,9 @@ export async function wavesRun(): Promise<void> {
   const [bot] = await startBots(fake.port, 1, { DATABASE_URL: `file:${path}`, REVIEWS_WEBHOOK_TOKEN: TOKEN });
   const db = sqliteDb(path);
   try {
-    for (let k = 0; k < 100; k++) {
-      await command(
-        bot!.port,
-        `U0OWNER${k % 20}`,
-        "/promo",
-        `new 活动${k} ${day(45)} <#C0PROMO${k}|promo${k}>`,
-        fake.port,
-      );
-    }
-    await waitUntil(async () => (await db.count(`SELECT COUNT(*) AS n FROM "Campaign"`)) === 100, 120_000);
     // "09:00" comes: the first wave of reminders is moved to a few seconds from now.
-    const rw = new Database(path);
-    rw.pragma("busy_timeout = 5000");
-    const first = (
-      rw.prepare(`SELECT MIN("dueAt") AS d FROM "Timer" WHERE kind = 'promo.remind' AND status = 'pending'`).get() as {
-        d: string;
-      }
-    ).d;
-    const waveAt = Date.now() + 8_000;
-    const moved = rw
-      .prepare(`UPDATE "Timer" SET "dueAt" = ? WHERE kind = 'promo.remind' AND status = 'pending' AND "dueAt" = ?`)
-      .run(new Date(waveAt).toISOString().replace("Z", "+00:00"), first).changes;
-    rw.close();
+    const wave = await moveFirstWave(bot!.port, fake.port, path, db, { owner: "U0OWNER", inMs: 8_000 });
+    const [waveAt, moved] = [wave.at, wave.items];
     await waitUntil(
       async () =>
         (await db.count(`SELECT COUNT(*) AS n FROM "Timer" WHERE kind = 'promo.remind' AND status = 'done'`)) >= moved,
