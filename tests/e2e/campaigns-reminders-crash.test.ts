@@ -12,6 +12,7 @@ import { SimulatedCrash, type CrashPoint } from "../../src/scheduler/runner-opti
 import type { Deps } from "../../src/deps.ts";
 import { startHarness, until, type Harness } from "../support/harness.ts";
 import { promo } from "./campaigns-support.ts";
+import { crashOnceAt } from "../support/crash.ts";
 
 const POINTS: CrashPoint[] = ["claimed", "ran", "committing", "committed"];
 const LEASE = 60_000;
@@ -53,16 +54,9 @@ describe("promotion reminders crashing at every step boundary", () => {
       const due = await nextDue();
       expect(due, `round ${round}: a reminder still to come`).toBeDefined();
       clock.set(due!.toISOString());
-      let armed = true;
       const dying = runner(
         deps,
-        (p) => {
-          if (armed && p === point) {
-            armed = false;
-            crashes++;
-            throw new SimulatedCrash(p);
-          }
-        },
+        crashOnceAt(point, () => crashes++),
         1 + (round % 4),
       );
       await expect(dying.runDue()).rejects.toBeInstanceOf(SimulatedCrash);

@@ -13,6 +13,7 @@ import type { Deps } from "../../src/deps.ts";
 import { dbKind } from "../support/db.ts";
 import { startHarness, type Harness } from "../support/harness.ts";
 import { PEOPLE, setUpTiers, TIER_CHANNEL } from "./complaints-support.ts";
+import { crashOnceAt } from "../support/crash.ts";
 
 const POINTS: CrashPoint[] = ["claimed", "ran", "committing", "committed"];
 // PostgreSQL answers each statement over a socket: fewer rounds keep its run near a minute.
@@ -57,16 +58,9 @@ describe("complaint clocks crashing at every step boundary", () => {
         cases.push(...opened.map((c) => c.id));
         // 75% of 2 h then the breach: both kinds fall due together after 2 h.
         clock.advance(2 * 3600_000);
-        let armed = true;
         const dying = runner(
           deps,
-          (p) => {
-            if (armed && p === point) {
-              armed = false;
-              crashes++;
-              throw new SimulatedCrash(p);
-            }
-          },
+          crashOnceAt(point, () => crashes++),
           1 + (round % 4),
         );
         await expect(dying.runDue()).rejects.toBeInstanceOf(SimulatedCrash);

@@ -9,6 +9,7 @@ import { cancelTimers, rescheduleTimer, scheduleTimer } from "../../src/schedule
 import type { JobKind, TimerJob } from "../../src/scheduler/types.ts";
 import { enqueueMessage } from "../../src/outbox/outbox.ts";
 import { freshDb } from "../support/db.ts";
+import { crashOnceAt } from "../support/crash.ts";
 
 const log = createLogger("silent");
 const MIN = 60_000;
@@ -220,7 +221,6 @@ describe("a job's writes and its completion commit together", () => {
           for (let i = 0; i < n; i++)
             await scheduleTimer(db, clock, { kind: "effect", key: `job:${point}:${round}:${i}`, dueAt: clock.now() });
           // A runner that dies at `point` on its first batch…
-          let armed = true;
           const dying = new Scheduler<object>(
             db,
             sql,
@@ -230,13 +230,7 @@ describe("a job's writes and its completion commit together", () => {
             {
               leaseMs: MIN,
               batchSize: 1 + (round % 3),
-              crashAt: (p) => {
-                if (armed && p === point) {
-                  armed = false;
-                  crashes++;
-                  throw new SimulatedCrash(point);
-                }
-              },
+              crashAt: crashOnceAt(point, () => crashes++),
             },
           );
           dying.register(kind);

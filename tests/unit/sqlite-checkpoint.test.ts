@@ -1,15 +1,16 @@
 // On SQLite the write-ahead log is copied back into the database file by the long reads' worker
 // thread, not inside a COMMIT on the event loop: after 6 MB of writes (1,500 pages, past SQLite's
 // usual 1,000-page checkpoint, well short of the 10,000 pages at which the main connection would
-// do it itself) the file holds them without any COMMIT having checkpointed.
+// do it itself) the file holds them without any COMMIT having checkpointed. SQLite only: it lives
+// in tests/unit, which the PostgreSQL project doesn't run.
 import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbClient } from "../../src/infra/db/db.ts";
 import { valueRows, type Sql } from "../../src/infra/db/sql.ts";
-import { dbKind, freshDb } from "../support/db.ts";
+import { freshDb } from "../support/db.ts";
 import { until } from "../support/harness.ts";
 
-describe.runIf(dbKind() === "sqlite")("SQLite's checkpoints", () => {
+describe("SQLite's checkpoints", () => {
   let db: DbClient;
   let sql: Sql;
   let path: string;
