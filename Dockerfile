@@ -9,6 +9,7 @@ COPY package.json package-lock.json prisma.config.ts tsconfig.json ./
 COPY prisma ./prisma
 COPY scripts ./scripts
 COPY src ./src
+COPY presets ./presets
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 # Run stage: no compilers, no TypeScript, a non-root user, the database on a volume.
@@ -25,6 +26,8 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/src/features/campaigns/templates ./src/features/campaigns/templates
+# The built-in import presets (platform exports); the team's own go in IMPORT_PRESETS_DIR (data/presets).
+COPY --from=build --chown=node:node /app/presets ./presets
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

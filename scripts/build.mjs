@@ -40,6 +40,8 @@ await build({
     "import-metrics": "src/cli/import-metrics.ts",
     // Long reads' own SQLite connection runs on a thread of its own (src/infra/db/sqlite-reader.ts).
     "sqlite-reader-worker": "src/infra/db/sqlite-reader-worker.mjs",
+    // Platform exports are parsed on a thread of their own too (src/intake/exports/sheet.ts).
+    "sheet-worker": "src/intake/exports/sheet-worker.mjs",
   },
   outdir: "dist",
   bundle: true,

@@ -63,6 +63,9 @@ const Schema = z.object({
   // …and how long a roll-up stays open after its last news (also: at most one @-mention of a
   // person per channel, and one edit of a roll-up, per interval).
   DELIVERY_GROUP_INTERVAL: z.string().regex(durationRe, "must be a duration such as 60s or 1m").default("60s"),
+  // A folder of the team's own import presets (YAML, one per platform export): read beside the
+  // built-in ones in presets/, on every import, so an edit needs no restart. Same id: the team's wins.
+  IMPORT_PRESETS_DIR: z.string().default("./data/presets"),
   // Slack's workspace-wide cap on chat.postMessage is not published; this is what the bot keeps to.
   SLACK_POSTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
   // chat.update is Tier 3: 50 a minute per workspace.

@@ -4,9 +4,19 @@
 import { readFileSync } from "node:fs";
 import { boot } from "../boot.ts";
 import { ConfigError, configFromEnvironment, environmentForChildren, type Config } from "../config.ts";
+import type { ExportIntake } from "../intake/exports/run-export.ts";
 import type { Intake } from "../intake/intake.ts";
+import { importExport } from "./import-export.ts";
 
-export async function runImport<T>(file: string | undefined, imp: Intake<T>): Promise<never> {
+const SPREADSHEET = /\.(xlsx|xls|tsv)$/i;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function runImport<T, E>(args: string[], imp: Intake<T>, exp?: ExportIntake<E>): Promise<never> {
+  const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--store");
   if (!file) {
     process.stderr.write(`usage: ${imp.usage}\n`);
     process.exit(2);
@@ -19,7 +29,21 @@ export async function runImport<T>(file: string | undefined, imp: Intake<T>): Pr
     process.stderr.write(`${e.message}\n`);
     process.exit(2);
   }
-  const batch = imp.readFile(readFileSync(file), file, config);
+  // A platform's export (a spreadsheet, or a CSV whose header isn't the bot's own columns).
+  const bytes = SPREADSHEET.test(file) ? undefined : readFileSync(file);
+  const batch = bytes ? imp.readFile(bytes, file, config) : undefined;
+  const foreign = !batch || batch.problems.some((p) => p.row <= 1 && (p.field === "header" || p.field === "file"));
+  if (exp && foreign && !/\.(json|ndjson)$/i.test(file)) {
+    const bot = await boot(config, { env: environmentForChildren(), manualScheduler: true });
+    const code = await importExport(bot.deps, exp, file, {
+      store: flag(args, "--store"),
+      preview: args.includes("--preview"),
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    await bot.stop();
+    process.exit(code);
+  }
+  if (!batch) process.exit(2);
   const bot = await boot(config, { env: environmentForChildren(), manualScheduler: true });
   const result = await imp.store(bot.deps, batch.items);
   for (const p of batch.problems) process.stdout.write(`line ${p.row}: ${p.field}: ${p.message}\n`);

@@ -1,5 +1,7 @@
-// npm run import:metrics -- day.csv   (CSV in UTF-8, UTF-8 with BOM or GBK; or a JSON array)
+// npm run import:metrics -- day.csv | export.xlsx [--store shop1] [--preview]
+// (a file in the bot's own columns, or a platform's export)
 import { metricsIntake } from "../features/metrics/intake.ts";
+import { metricsExport } from "../features/metrics/export-intake.ts";
 import { runImport } from "./import-file.ts";
 
-await runImport(process.argv[2], metricsIntake);
+await runImport(process.argv.slice(2), metricsIntake, metricsExport);

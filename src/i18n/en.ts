@@ -3,6 +3,7 @@
 import { enCampaigns } from "./en.campaigns.ts";
 import { enComplaints } from "./en.complaints.ts";
 import { enDelivery } from "./en.delivery.ts";
+import { enImports } from "./en.imports.ts";
 import { enMetrics } from "./en.metrics.ts";
 import { enRaci } from "./en.raci.ts";
 import { enReviews } from "./en.reviews.ts";
@@ -12,6 +13,7 @@ import { enT0 } from "./en.t0.ts";
 export const en = {
   ...enComplaints,
   ...enDelivery,
+  ...enImports,
   ...enCampaigns,
   ...enReviews,
   ...enMetrics,
@@ -71,7 +73,7 @@ export const en = {
   "import.foreignHost":
     "That file isn't on Slack's file host, so I didn't fetch it. Upload the file to Slack itself (drag it into a channel the bot is in) and use the shortcut on that message.",
   "import.tooLarge":
-    "That file is larger than {mb} MB. Split it into smaller files, or send the rows to the webhook instead.",
+    "That file is larger than {mb} MB. Split it into smaller files, send the rows to the webhook, or import it on the bot's server: `npm run import:metrics -- <file>` (or `import:reviews`), which takes files of any size.",
 } as const;
 
 export type MessageKey = keyof typeof en;

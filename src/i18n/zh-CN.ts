@@ -2,6 +2,7 @@ import type { MessageKey } from "./en.ts";
 import { zhCNCampaigns } from "./zh-CN.campaigns.ts";
 import { zhCNComplaints } from "./zh-CN.complaints.ts";
 import { zhCNDelivery } from "./zh-CN.delivery.ts";
+import { zhCNImports } from "./zh-CN.imports.ts";
 import { zhCNMetrics } from "./zh-CN.metrics.ts";
 import { zhCNRaci } from "./zh-CN.raci.ts";
 import { zhCNReviews } from "./zh-CN.reviews.ts";
@@ -12,6 +13,7 @@ import { zhCNT0 } from "./zh-CN.t0.ts";
 export const zhCN: Record<MessageKey, string> = {
   ...zhCNComplaints,
   ...zhCNDelivery,
+  ...zhCNImports,
   ...zhCNCampaigns,
   ...zhCNReviews,
   ...zhCNMetrics,
@@ -67,5 +69,6 @@ export const zhCN: Record<MessageKey, string> = {
   "import.noFile": "这条消息没有 CSV 或 JSON 文件。请把文件上传到机器人所在的频道，再在那条消息上使用快捷方式。",
   "import.foreignHost":
     "这个文件不在 Slack 的文件服务器上，所以我没有下载它。请把文件直接上传到 Slack（拖进机器人所在的频道），再在那条消息上使用快捷方式。",
-  "import.tooLarge": "这个文件超过 {mb} MB。请拆成较小的文件，或改用 webhook 发送数据。",
+  "import.tooLarge":
+    "这个文件超过 {mb} MB。请拆成较小的文件、改用 webhook 发送数据，或在机器人服务器上导入：`npm run import:metrics -- 文件`（或 `import:reviews`），不限大小。",
 };

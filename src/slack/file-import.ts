@@ -5,7 +5,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
-import type { MessageKey } from "../infra/i18n.ts";
+import type { MessageKey, Translator } from "../infra/i18n.ts";
+import type { MessageBody } from "../outbox/message.ts";
 import { ackFirst } from "./ack.ts";
 import { ForeignHostError, SlackCallError } from "./api.ts";
 import { errorText, replyEphemeral } from "./reply.ts";
@@ -21,13 +22,43 @@ const FileInfo = z
     url_private: z.string().optional(),
   })
   .loose();
-const MAX_BYTES = 20 * 1024 * 1024;
-const IMPORTABLE = /\.(csv|json|ndjson|txt)$/i;
+export const MAX_BYTES = 20 * 1024 * 1024;
+const IMPORTABLE = /\.(csv|json|ndjson|txt|tsv|xlsx|xls)$/i;
+
+/** Where the file came from: its Slack id and the text of the message that carried it. */
+export interface FileOrigin {
+  fileId: string;
+  messageText: string;
+  /** The asker's language. */
+  t: Translator;
+}
+
+export type ImportAnswer = { key: MessageKey; params: Record<string, string | number> } | { body: MessageBody };
 
 export interface FileImport {
   callbackId: string;
-  /** Imports the bytes; returns the answer's message key and its parameters. */
-  run(deps: Deps, bytes: Buffer, name: string): Promise<{ key: MessageKey; params: Record<string, string | number> }>;
+  /** Imports (or previews) the bytes; returns the answer: a message key and its parameters, or a whole message. */
+  run(deps: Deps, bytes: Buffer, name: string, origin: FileOrigin): Promise<ImportAnswer>;
+}
+
+export type Fetched = { ok: true; bytes: Buffer; name: string } | { ok: false; key: MessageKey; mb?: number };
+
+/**
+ * The file by its id, from Slack's own file host with the bot's token: files.info first (the
+ * URL in a payload isn't trusted), then the download, refused past MAX_BYTES.
+ */
+export async function fetchSlackFile(deps: Deps, fileId: string, importable = IMPORTABLE): Promise<Fetched> {
+  const found = await deps.slack.call("files.info", { file: fileId }).catch((e: unknown) => {
+    // A file id Slack doesn't know (or the bot may not see) is the user's to fix, not an error.
+    if (e instanceof SlackCallError && e.failure.type === "permanent") return undefined;
+    throw e;
+  });
+  if (!found) return { ok: false, key: "import.noFile" };
+  const info = FileInfo.safeParse(found.file);
+  const url = info.success ? (info.data.url_private_download ?? info.data.url_private) : undefined;
+  if (!info.success || !url || !importable.test(info.data.name)) return { ok: false, key: "import.noFile" };
+  if ((info.data.size ?? 0) > MAX_BYTES) return { ok: false, key: "import.tooLarge", mb: MAX_BYTES / 1024 / 1024 };
+  return { ok: true, bytes: await deps.slack.download(url, MAX_BYTES), name: info.data.name };
 }
 
 export function registerFileImport(app: App, deps: Deps, imp: FileImport): void {
@@ -41,23 +72,11 @@ export function registerFileImport(app: App, deps: Deps, imp: FileImport): void 
         ? (listed.data.find((f) => IMPORTABLE.test(f.name ?? "")) ?? listed.data[0])
         : undefined;
       if (!ref) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
-      const found = await deps.slack.call("files.info", { file: ref.id }).catch((e: unknown) => {
-        // A file id Slack doesn't know (or the bot may not see) is the user's to fix, not an error.
-        if (e instanceof SlackCallError && e.failure.type === "permanent") return undefined;
-        throw e;
-      });
-      if (!found) return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
-      const info = FileInfo.safeParse(found.file);
-      const url = info.success ? (info.data.url_private_download ?? info.data.url_private) : undefined;
-      if (!info.success || !url || !IMPORTABLE.test(info.data.name))
-        return void (await replyEphemeral(deps, to, { text: user.t("import.noFile") }));
-      if ((info.data.size ?? 0) > MAX_BYTES)
-        return void (await replyEphemeral(deps, to, {
-          text: user.t("import.tooLarge", { mb: MAX_BYTES / 1024 / 1024 }),
-        }));
-      const bytes = await deps.slack.download(url, MAX_BYTES);
-      const r = await imp.run(deps, bytes, info.data.name);
-      await replyEphemeral(deps, to, { text: user.t(r.key, r.params) });
+      const file = await fetchSlackFile(deps, ref.id);
+      if (!file.ok) return void (await replyEphemeral(deps, to, { text: user.t(file.key, { mb: file.mb ?? 0 }) }));
+      const messageText = String((shortcut.message as { text?: unknown }).text ?? "");
+      const r = await imp.run(deps, file.bytes, file.name, { fileId: ref.id, messageText, t: user.t });
+      await replyEphemeral(deps, to, "body" in r ? r.body : { text: user.t(r.key, r.params) });
     } catch (e) {
       if (e instanceof ForeignHostError) {
         deps.log.warn(

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import type { Feature } from "../../feature.ts";
+import { metricsExport } from "./export-intake.ts";
 import { registerIntakeShortcut } from "../../intake/shortcut.ts";
 import { webhookRoute } from "../../intake/webhook.ts";
 import { auditDigests } from "./digest.ts";
@@ -21,7 +22,7 @@ export const metricsFeature: Feature = {
   register(app: App, deps: Deps) {
     registerCommand(app, deps);
     registerActions(app, deps);
-    registerIntakeShortcut(app, deps, metricsIntake);
+    registerIntakeShortcut(app, deps, metricsIntake, metricsExport);
   },
   jobs: [digestJob],
   routes: [webhookRoute(metricsIntake)],

@@ -20,7 +20,8 @@ export type MetricsCommand =
   | { sub: "rule-static"; warning: number; critical: number }
   | { sub: "rule-dynamic"; weeks: number; k: number }
   | { sub: "rule-correlated"; uvUp: number; conversionDown: number }
-  | { sub: "import" };
+  | { sub: "import" }
+  | { sub: "import-presets" };
 
 export interface Problem {
   key: MessageKey;
@@ -97,7 +98,7 @@ export function parseMetricsCommand(words: string[], userId: string): MetricsPar
     case "rule":
       return parseRule(rest);
     case "import":
-      return { ok: true, cmd: { sub: "import" } };
+      return { ok: true, cmd: { sub: /^(presets?|模板)$/i.test(rest[0] ?? "") ? "import-presets" : "import" } };
   }
   return usage;
 }

@@ -1,5 +1,6 @@
 // /metrics: target, now, digest, alerts, rule, import.
 import type { App } from "@slack/bolt";
+import { presetList } from "../../intake/exports/preview-blocks.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError } from "../../infra/errors.ts";
 import type { Translator } from "../../infra/i18n.ts";
@@ -95,5 +96,7 @@ async function run(deps: Deps, { user, command, say }: CommandCall, cmd: Metrics
     }
     case "import":
       return say(user.t("metrics.import.hint"));
+    case "import-presets":
+      return say(presetList(user.t, deps.config.IMPORT_PRESETS_DIR));
   }
 }

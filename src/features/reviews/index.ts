@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import type { Feature } from "../../feature.ts";
+import { reviewsExport } from "./export-intake.ts";
 import { registerIntakeShortcut } from "../../intake/shortcut.ts";
 import { webhookRoute } from "../../intake/webhook.ts";
 import { auditBriefings } from "./briefing.ts";
@@ -27,7 +28,7 @@ export const reviewsFeature: Feature = {
   register(app: App, deps: Deps) {
     registerCommand(app, deps);
     registerActions(app, deps);
-    registerIntakeShortcut(app, deps, reviewsIntake);
+    registerIntakeShortcut(app, deps, reviewsIntake, reviewsExport);
   },
   jobs: [briefingJob],
   routes: [webhookRoute(reviewsIntake)],

@@ -1,0 +1,155 @@
+// Reads a platform's export file into rows of text on a thread of its own (sheet.ts): parsing a
+// spreadsheet is one long synchronous call (a million-row .xlsx takes seconds), which on the main
+// thread would hold every ack behind it. Plain JavaScript, as the reader of SQLite is, so that it
+// runs the same from the source tree and from dist/.
+//
+// Protocol: the worker first posts {type:"heads", sheets:[{name, rows}]} (each sheet's first
+// HEAD_ROWS rows) and waits for {type:"pick", sheet}; then it posts {type:"rows", rows} and waits
+// for {type:"more"} before the next chunk, so a slow import never has the whole file in flight.
+// It ends with {type:"end"}, or {type:"error", code, message}.
+import { readFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import * as XLSX from "@e965/xlsx";
+import { parse } from "csv-parse";
+
+const HEAD_ROWS = 30;
+const { path, bytes: given, name, chunk = 2000 } = workerData;
+
+const next = () => new Promise((resolve) => parentPort.once("message", resolve));
+const fail = (code, message) => parentPort.postMessage({ type: "error", code, message });
+
+/** UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text", with or without BOM) or GBK/GB18030. */
+function decode(b) {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder("utf-8").decode(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  // UTF-16 without a mark: ASCII characters leave every other byte zero.
+  const probe = b.subarray(0, 400);
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < probe.length; i++) {
+    if (probe[i] !== 0) continue;
+    if (i % 2) oddZero++;
+    else evenZero++;
+  }
+  if (oddZero > probe.length / 8) return new TextDecoder("utf-16le").decode(b);
+  if (evenZero > probe.length / 8) return new TextDecoder("utf-16be").decode(b);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(b);
+  } catch {
+    // GB18030 is a superset of GBK; Node's full ICU decodes it.
+    return new TextDecoder("gb18030").decode(b);
+  }
+}
+
+const isSpreadsheet = (b) =>
+  (b[0] === 0x50 && b[1] === 0x4b) || // .xlsx: a zip
+  (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0); // .xls (and encrypted .xlsx): OLE
+
+const pad = (n, w = 2) => String(n).padStart(w, "0");
+
+/** A cell as the team sees it: numbers as numbers, dates as "yyyy-mm-dd hh:mm:ss" wall-clock. */
+function cellText(c) {
+  if (!c || c.v === undefined || c.v === null) return "";
+  if (c.t === "n") {
+    if (c.z && XLSX.SSF.is_date(c.z)) {
+      const d = XLSX.SSF.parse_date_code(c.v);
+      const day = `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
+      return d.H || d.M || d.S || c.v % 1 ? `${day} ${pad(d.H)}:${pad(d.M)}:${pad(Math.round(d.S))}` : day;
+    }
+    return String(c.v);
+  }
+  if (c.t === "d") return c.v instanceof Date ? c.v.toISOString() : String(c.v);
+  if (c.t === "e") return "";
+  return String(c.v).trim();
+}
+
+const sheetRows = (ws) => (ws["!data"] ?? []).map((r) => (r ? Array.from(r, cellText) : []));
+
+async function sendAll(rows) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    parentPort.postMessage({ type: "rows", rows: rows.slice(i, i + chunk) });
+    await next();
+  }
+}
+
+async function spreadsheet(b) {
+  let wb;
+  try {
+    wb = XLSX.read(b, { type: "buffer", dense: true, cellNF: true, cellHTML: false, cellText: false });
+  } catch (e) {
+    const m = String(e?.message ?? e);
+    return fail(/password|encrypt/i.test(m) ? "encrypted" : "unreadable", m);
+  }
+  const sheets = wb.SheetNames.map((n) => ({ name: n, ws: wb.Sheets[n] }));
+  const heads = sheets.map((s) => ({
+    name: s.name,
+    rows: sheetRows({ "!data": (s.ws["!data"] ?? []).slice(0, HEAD_ROWS) }),
+  }));
+  parentPort.postMessage({ type: "heads", sheets: heads });
+  const pick = await next();
+  if (pick.sheet < 0) return parentPort.postMessage({ type: "end" });
+  const data = sheets[pick.sheet].ws["!data"] ?? [];
+  wb = undefined;
+  for (let i = 0; i < data.length; i += chunk) {
+    parentPort.postMessage({
+      type: "rows",
+      rows: data.slice(i, i + chunk).map((r) => (r ? Array.from(r, cellText) : [])),
+    });
+    await next();
+  }
+  parentPort.postMessage({ type: "end" });
+}
+
+async function delimited(b) {
+  const text = decode(b);
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? "\t" : ",";
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, trim: true, bom: true });
+  const feed = (async () => {
+    for (let i = 0; i < text.length; i += 1 << 20)
+      if (!parser.write(text.slice(i, i + (1 << 20)))) await once(parser, "drain");
+    parser.end();
+  })();
+  let rows = [];
+  let headSent = false;
+  try {
+    for await (const record of parser) {
+      rows.push(record);
+      if (!headSent && rows.length === HEAD_ROWS) {
+        headSent = true;
+        if (!(await head(rows))) return;
+        rows = [];
+      } else if (headSent && rows.length >= chunk) {
+        parentPort.postMessage({ type: "rows", rows });
+        rows = [];
+        await next();
+      }
+    }
+    await feed;
+  } catch (e) {
+    return fail("unreadable", String(e?.message ?? e).split("\n")[0]);
+  }
+  if (!headSent && !(await head(rows))) return;
+  else if (headSent) await sendAll(rows);
+  parentPort.postMessage({ type: "end" });
+
+  async function head(first) {
+    parentPort.postMessage({ type: "heads", sheets: [{ name, rows: first.slice(0, HEAD_ROWS) }] });
+    if ((await next()).sheet < 0) {
+      parentPort.postMessage({ type: "end" });
+      return false;
+    }
+    await sendAll(first);
+    return true;
+  }
+}
+
+function once(emitter, event) {
+  return new Promise((resolve) => emitter.once(event, resolve));
+}
+
+const b = given ? Buffer.from(given.buffer, given.byteOffset, given.byteLength) : readFileSync(path);
+if (!b.length) fail("empty", "the file is empty");
+else if (isSpreadsheet(b)) await spreadsheet(b);
+else await delimited(b);

@@ -1,0 +1,104 @@
+// A platform's export file as rows of text: .xlsx, .xls, CSV or tab-separated text in UTF-8,
+// UTF-8 with BOM, UTF-16 or GBK. The parsing runs in sheet-worker.mjs, on a thread of its own;
+// this side sees each sheet's first rows (to find the header), picks one, then pulls the rows in
+// chunks, so the event loop only ever holds a chunk.
+import { Worker } from "node:worker_threads";
+
+export type SheetErrorCode = "encrypted" | "unreadable" | "empty";
+
+export class SheetError extends Error {
+  constructor(
+    readonly code: SheetErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SheetHead {
+  name: string;
+  /** The sheet's first rows (up to 30), each cell as text. */
+  rows: string[][];
+}
+
+export interface OpenSheet {
+  heads: SheetHead[];
+  /** The chosen sheet's rows from its first, in chunks. Call once. */
+  rows(sheet: number): AsyncIterable<string[][]>;
+  close(): Promise<void>;
+}
+
+type FromWorker =
+  | { type: "heads"; sheets: SheetHead[] }
+  | { type: "rows"; rows: string[][] }
+  | { type: "end" }
+  | { type: "error"; code: SheetErrorCode; message: string };
+
+export async function openSheet(
+  source: { path: string } | { bytes: Uint8Array },
+  name: string,
+  chunk = 2000,
+): Promise<OpenSheet> {
+  const file = import.meta.url.endsWith(".ts") ? "./sheet-worker.mjs" : "./sheet-worker.js";
+  const bytes = "bytes" in source ? source.bytes : undefined;
+  const worker = new Worker(new URL(file, import.meta.url), {
+    workerData: { path: "path" in source ? source.path : undefined, bytes, name, chunk },
+  });
+  const inbox: FromWorker[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  worker.on("message", (m: FromWorker) => {
+    inbox.push(m);
+    wake?.();
+  });
+  worker.on("error", (e) => {
+    failure = e;
+    wake?.();
+  });
+  worker.on("exit", (code) => {
+    failure ??= code ? new Error(`the file reader stopped (${code})`) : undefined;
+    inbox.push({ type: "end" });
+    wake?.();
+  });
+  const receive = async (): Promise<FromWorker> => {
+    while (!inbox.length && !failure) await new Promise<void>((r) => (wake = r));
+    if (failure) throw failure;
+    return inbox.shift()!;
+  };
+  const close = async () => void (await worker.terminate());
+  const first = await receive();
+  if (first.type === "error") {
+    await close();
+    throw new SheetError(first.code, first.message);
+  }
+  if (first.type !== "heads") {
+    await close();
+    throw new SheetError("empty", "the file has no rows");
+  }
+  let taken = false;
+  return {
+    heads: first.sheets,
+    close,
+    rows(sheet) {
+      if (taken) throw new Error("rows() is called once");
+      taken = true;
+      worker.postMessage({ type: "pick", sheet });
+      return {
+        async *[Symbol.asyncIterator]() {
+          try {
+            for (;;) {
+              const m = await receive();
+              if (m.type === "end") return;
+              if (m.type === "error") throw new SheetError(m.code, m.message);
+              if (m.type !== "rows") continue;
+              yield m.rows;
+              worker.postMessage({ type: "more" });
+            }
+          } finally {
+            await close();
+          }
+        },
+      };
+    },
+  };
+}

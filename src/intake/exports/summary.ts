@@ -1,0 +1,67 @@
+// What a read of an export found, for the preview and the result: the rows, the dates they
+// cover, three rows as the bot read them, the rows left out and why, and the problems.
+import { formatInZone } from "../../infra/time.ts";
+import type { RowRead, Value } from "./rows.ts";
+
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+const SAMPLES = 3;
+const PROBLEMS_KEPT = 20;
+
+export class ExportSummary {
+  rows = 0;
+  first?: string;
+  last?: string;
+  readonly samples: { row: number; fields: Record<string, Value> }[] = [];
+  /** Reason → the rows left out for it. */
+  readonly skipped = new Map<string, number[]>();
+  readonly problems: RowProblem[] = [];
+  problemRows = 0;
+
+  constructor(private teamZone: string) {}
+
+  /** A row as read (before the feature's own checks). */
+  note(r: RowRead): void {
+    if (r.kind === "skip") {
+      let rows = this.skipped.get(r.reason);
+      if (!rows) this.skipped.set(r.reason, (rows = []));
+      rows.push(r.row);
+    } else if (r.kind === "problem") this.problem(r);
+  }
+
+  problem(p: RowProblem): void {
+    this.problemRows++;
+    if (this.problems.length < PROBLEMS_KEPT) this.problems.push(p);
+  }
+
+  /** A row the feature accepted. */
+  accept(row: number, fields: Record<string, Value>): void {
+    this.rows++;
+    if (this.samples.length < SAMPLES) this.samples.push({ row, fields });
+    const date = this.dateOf(fields);
+    if (date && (!this.first || date < this.first)) this.first = date;
+    if (date && (!this.last || date > this.last)) this.last = date;
+  }
+
+  get skippedRows(): number {
+    let n = 0;
+    for (const rows of this.skipped.values()) n += rows.length;
+    return n;
+  }
+
+  private dateOf(f: Record<string, Value>): string | undefined {
+    if (typeof f.date === "string") return f.date;
+    const at = f.paid_at ?? f.created_at ?? f.time;
+    return typeof at === "string" ? formatInZone(new Date(at), this.teamZone, "yyyy-MM-dd") : undefined;
+  }
+}
+
+/** "line 5, 9, 12 and 3 more" */
+export function rowList(rows: number[], max = 5): string {
+  const shown = rows.slice(0, max).join(", ");
+  return rows.length > max ? `${shown} … (+${rows.length - max})` : shown;
+}

@@ -1,0 +1,128 @@
+// How a back office writes a number, a date or an id, read back into values: "¥1,234.50",
+// "$1,234.56", "12.3%", "1.2万", "(35.00)", "--"; "2026-11-11", "2026/11/11 10:05:03",
+// "2026年11月11日", "20261111", "11/11/2026" (month first, as Amazon US writes it); an order number
+// written as ="3245…" (so that Excel keeps its digits) or with a leading tab.
+import { TZDate } from "@date-fns/tz";
+
+/** The text of a cell without the tricks exports use to keep Excel from reading it as a number. */
+export function cleanText(s: string): string {
+  const t = s.replace(/^\uFEFF/, "").trim();
+  const formula = /^="(.*)"$/.exec(t);
+  return (formula?.[1] ?? t).replace(/^'/, "").trim();
+}
+
+const BLANK = /^(|-|--|—|n\/a|null|无|\/)$/i;
+
+export const isBlank = (s: string): boolean => BLANK.test(cleanText(s));
+
+/**
+ * A number as written, or undefined for a blank ("", "-", "--"), or NaN when it isn't one.
+ * Percentages come back as fractions (12.3% → 0.123); 万 and 亿 are multiplied out.
+ */
+export function readNumber(raw: string): number | undefined {
+  let s = cleanText(raw);
+  if (BLANK.test(s)) return undefined;
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1] ?? "";
+  }
+  s = s.replace(/^(rmb|cny|usd|us\$|hk\$)\s*/i, "").replace(/[¥￥$€£\s]|元$/g, "");
+  if (s.startsWith("-")) {
+    negative = !negative;
+    s = s.slice(1);
+  }
+  s = s.replace(/^[¥￥$€£]/, "");
+  let scale = 1;
+  const unit = /(万|亿|%|k)$/i.exec(s);
+  if (unit) {
+    scale = { 万: 1e4, 亿: 1e8, "%": 0.01, k: 1e3 }[(unit[1] ?? "").toLowerCase() as "万"];
+    s = s.slice(0, -1);
+  }
+  // Thousands separators only where they are ones: "1,234,567.8", never "1,2".
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(s)) return NaN;
+  const n = Number(s) * scale * (negative ? -1 : 1);
+  // 1.2万 is 12000, not 12000.000000000002.
+  return Math.round(n * 1e6) / 1e6;
+}
+
+export type DateOrder = "YMD" | "MDY" | "DMY";
+
+export interface WallTime {
+  date: string;
+  hour?: number;
+  minute?: number;
+  second?: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function realDate(y: number, m: number, d: number): string | undefined {
+  if (y < 100) y += 2000;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** A date, with its time of day if written, as the export wrote it (no zone applied). */
+export function readWallTime(raw: string, order: DateOrder = "YMD"): WallTime | undefined {
+  const s = cleanText(raw)
+    .replace(/[年月]/g, "-")
+    .replace(/日/, " ")
+    .replace(/[时時]/, ":")
+    .replace(/分/, ":")
+    .replace(/秒/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  let date: string | undefined;
+  let rest = "";
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](.*))?$/.exec(s);
+  if (m) {
+    date = realDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    rest = m[4] ?? "";
+  } else if ((m = /^(\d{4})(\d{2})(\d{2})(?: (.*))?$/.exec(s))) {
+    date = realDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    rest = m[4] ?? "";
+  } else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?: (.*))?$/.exec(s)) && order !== "YMD") {
+    date =
+      order === "MDY"
+        ? realDate(Number(m[3]), Number(m[1]), Number(m[2]))
+        : realDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    rest = m[4] ?? "";
+  }
+  if (!date) return undefined;
+  rest = rest.replace(/:$/, "").trim();
+  if (!rest) return { date };
+  const t = /^(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2})(?:\.\d+)?)?\s*(am|pm)?$/i.exec(rest);
+  if (!t) return undefined;
+  let hour = Number(t[1]);
+  if (t[4]) hour = (hour % 12) + (/pm/i.test(t[4]) ? 12 : 0);
+  const minute = +(t[2] ?? 0);
+  const second = +(t[3] ?? 0);
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return { date, hour, minute, second };
+}
+
+/** A wall-clock time in a zone as an instant. */
+export function instantOf(w: WallTime, timeZone: string): Date {
+  const [y = 0, mo = 1, d = 1] = w.date.split("-").map(Number);
+  return new Date(new TZDate(y, mo - 1, d, w.hour ?? 0, w.minute ?? 0, w.second ?? 0, timeZone).getTime());
+}
+
+/** An hour written on its own: "10", "10:00", "10时", "10:00-11:00". */
+export function readHour(raw: string): number | undefined {
+  const m = /^(\d{1,2})(?:[:：时時点]|$)/.exec(cleanText(raw));
+  const h = m ? Number(m[1]) : NaN;
+  return h >= 0 && h <= 23 ? h : undefined;
+}
+
+/** A rating as a number of stars, or as 好评/中评/差评 (Taobao's three grades). */
+export function readRating(raw: string): number | undefined {
+  const s = cleanText(raw);
+  const grade = { 好评: 5, 中评: 3, 差评: 1, positive: 5, neutral: 3, negative: 1 }[s.toLowerCase()];
+  if (grade) return grade;
+  const stars = /^([1-5])(\.0)?\s*(星|分|stars?)?$/i.exec(s) ?? (/^★{1,5}$/.test(s) ? [s, String(s.length)] : null);
+  return stars ? Number(stars[1]) : undefined;
+}

@@ -1,0 +1,141 @@
+// A platform's export, end to end through Slack: the file on a message, ⋯ → Import metrics (or
+// reviews), the preview, the Import button, and then the digest's figures, checked against the
+// arithmetic written beside each fixture (tests/support/export-fixtures.ts).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { money, num } from "../../src/features/metrics/format.ts";
+import { FixedClock } from "../../src/infra/clock.ts";
+import { exportFixtures, type ExportFixture } from "../support/export-fixtures.ts";
+import { settle, startHarness, until, type Harness } from "../support/harness.ts";
+import { blockAction, messageShortcut } from "../support/payloads.ts";
+import { interaction, slashCommand } from "../support/signed.ts";
+
+type Block = { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] };
+
+export async function shareAndPreview(
+  h: Harness,
+  f: { name: string; bytes: Buffer; kind: string; messageText?: string },
+  n: number,
+) {
+  const id = `F0EXP${n}`;
+  h.fake.shared.set(id, f.bytes);
+  h.fake.sharedNames.set(id, f.name);
+  const rid = `preview-${n}`;
+  await interaction(
+    h.baseUrl,
+    messageShortcut({
+      callbackId: `${f.kind}_import_file`,
+      user: "U0OPS",
+      channel: "C0DATA",
+      responseUrl: h.fake.responseUrl(rid),
+      message: {
+        ts: `${n}.1`,
+        text: f.messageText ?? "",
+        files: [{ id, name: f.name, url_private_download: h.fake.fileUrl(id), size: f.bytes.length }],
+      },
+    }),
+  );
+  const body = (await until(() => h.fake.responses.find((r) => r.id === rid), 30_000)).body;
+  const blocks = (body.blocks ?? []) as Block[];
+  const text = [String(body.text), ...blocks.map((b) => b.text?.text ?? "")].join("\n");
+  const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id.startsWith("export_import_"));
+  return { text, button };
+}
+
+export async function clickImport(h: Harness, button: { action_id: string; value: string }, n: number) {
+  const rid = `import-${n}`;
+  await interaction(
+    h.baseUrl,
+    blockAction({
+      user: "U0OPS",
+      channel: "C0DATA",
+      messageTs: `${n}.1`,
+      actionId: button.action_id,
+      value: button.value,
+      responseUrl: h.fake.responseUrl(rid),
+    }),
+  );
+  const done = await until(
+    () => h.fake.responses.filter((r) => r.id === rid).find((r) => !/^Importing/.test(String(r.body.text))),
+    30_000,
+  );
+  return String(done.body.text);
+}
+
+describe("platform exports through the Import shortcut", () => {
+  let h: Harness;
+  const clock = new FixedClock("2026-11-12T04:00:00Z");
+  beforeAll(async () => {
+    h = await startHarness({ clock, env: { DEFAULT_LOCALE: "en", ADMIN_USER_IDS: "U0OPS" } });
+    h.fake.users.set("U0OPS", { locale: "en-US", tz: "Asia/Shanghai" });
+  });
+  afterAll(() => h?.stop());
+
+  // Each digest to a person of its own: a person's DMs in one wave are rolled up into one message.
+  const digestOf = async (store: string, user: string) => {
+    const before = h.fake.callsOf("files.completeUploadExternal").length;
+    const rid = `now-${user}`;
+    await slashCommand(h.baseUrl, {
+      command: "/metrics",
+      text: `now ${store}`,
+      user_id: user,
+      response_url: h.fake.responseUrl(rid),
+    });
+    const said = await until(() => h.fake.responses.find((r) => r.id === rid));
+    expect(String(said.body.text)).toContain("on its way");
+    // Uploads are Slack's Tier 2 (about 20 a minute): the bot paces them by its clock, this test's.
+    clock.advance(60_000);
+    await settle(h);
+    const up = await until(() => h.fake.callsOf("files.completeUploadExternal").slice(before)[0]);
+    return String(up.args.initial_comment);
+  };
+
+  exportFixtures().forEach((f: ExportFixture, n) => {
+    it(`${f.preset}: ${f.name} previews, imports, and the digest shows the day's figures`, async () => {
+      const { text, button } = await shareAndPreview(h, f, n);
+      expect(text).toContain(`(\`${f.preset}\`)`);
+      expect(text).toContain(`${f.rows} row`);
+      if (f.kind === "metrics") expect(text).toContain(`store *${f.store}*`);
+      for (const reason of f.skipped) expect(text).toContain(reason);
+      expect(button, text).toBeDefined();
+      const result = await clickImport(h, button!, n);
+      expect(result).toContain(`Imported *${f.name}*`);
+      if (f.kind === "reviews") {
+        // Two rows, three reviews: the follow-up is a review of its own, with its own time.
+        expect(await h.bot.deps.db.review.count({ where: { platform: "tmall" } })).toBe(3);
+        expect(await h.bot.deps.db.review.count({ where: { platform: "tmall", negative: true } })).toBe(2);
+        return;
+      }
+      const day = await h.bot.deps.db.metricRow.findFirst({
+        where: { store: f.store, date: "2026-11-11", hour: -1, sku: "" },
+      });
+      expect(day).toMatchObject({ gmv: f.day!.gmv, orders: f.day!.orders, buyers: f.day!.buyers, uv: f.day!.uv });
+      if (f.day!.refunds !== undefined) expect(day!.refunds).toBe(f.day!.refunds);
+      const digest = await digestOf(f.store, `U0READER${n}`);
+      expect(digest).toContain(`*GMV* ${money(f.day!.gmv)}`);
+      expect(digest).toContain(`UV ${num(f.day!.uv)}`);
+    });
+  });
+
+  it("re-importing an order export, or the same orders split over two files, never doubles", async () => {
+    const tmall = exportFixtures().find((f) => f.preset === "tmall-orders")!;
+    const again = await shareAndPreview(h, tmall, 50);
+    expect(await clickImport(h, again.button!, 50)).toContain("Imported");
+    const day = () =>
+      h.bot.deps.db.metricRow.findFirst({ where: { store: "天猫旗舰店", date: "2026-11-11", hour: -1 } });
+    expect(await day()).toMatchObject({ gmv: 956.5, orders: 3 });
+    expect(await h.bot.deps.db.exportOrder.count({ where: { platform: "tmall" } })).toBe(4);
+  });
+
+  it("a file in no known layout gets the columns it has and the nearest preset; nothing is stored", async () => {
+    const rows = await h.bot.deps.db.metricRow.count();
+    const { text, button } = await shareAndPreview(
+      h,
+      { kind: "metrics", name: "report.csv", bytes: Buffer.from("订单编号,买家会员名,备注\n1,a,b\n") },
+      60,
+    );
+    expect(button).toBeUndefined();
+    expect(text).toContain("Columns found: 订单编号, 买家会员名, 备注");
+    expect(text).toContain("Nearest: *淘宝/天猫 订单报表");
+    expect(await h.bot.deps.db.metricRow.count()).toBe(rows);
+  });
+});
