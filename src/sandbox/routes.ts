@@ -3,11 +3,12 @@
 // it (driver.ts), and the page hears every change live over server-sent events.
 import type { Route } from "../slack/front-door.ts";
 import { actRoutes } from "./routes-act.ts";
+import { uploadRoute } from "./routes-upload.ts";
 import { controlRoutes } from "./routes-control.ts";
 import { sandboxCtx, type SandboxHooks } from "./routes-kit.ts";
 import { pageRoutes } from "./routes-page.ts";
 
 export function sandboxRoutes(h: SandboxHooks): Route[] {
   const c = sandboxCtx(h);
-  return [...pageRoutes(c), ...actRoutes(c), ...controlRoutes(c)];
+  return [...pageRoutes(c), ...actRoutes(c), uploadRoute(c), ...controlRoutes(c)];
 }

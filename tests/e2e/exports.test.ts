@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { money, num } from "../../src/features/metrics/format.ts";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { exportFixtures, type ExportFixture } from "../support/export-fixtures.ts";
+import * as XLSX from "@e965/xlsx";
+import iconv from "iconv-lite";
+import { exportFixtures, tmallOrdersRows, type ExportFixture } from "../support/export-fixtures.ts";
 import { settle, startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction, messageShortcut } from "../support/payloads.ts";
 import { interaction, slashCommand } from "../support/signed.ts";
@@ -137,5 +139,56 @@ describe("platform exports through the Import shortcut", () => {
     expect(text).toContain("Columns found: 订单编号, 买家会员名, 备注");
     expect(text).toContain("Nearest: *淘宝/天猫 订单报表");
     expect(await h.bot.deps.db.metricRow.count()).toBe(rows);
+  });
+
+  it("bad files get a clear answer naming the column, and import nothing", async () => {
+    const counts = async () => [await h.bot.deps.db.metricRow.count(), await h.bot.deps.db.exportOrder.count()];
+    const before = await counts();
+    const encrypted = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(encrypted, "/EncryptionInfo", Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+    XLSX.CFB.utils.cfb_add(encrypted, "/EncryptedPackage", Buffer.alloc(64));
+    const tmall = (paid: string, at: string) =>
+      iconv.encode(
+        [
+          tmallOrdersRows[0]!.join(","),
+          tmallOrdersRows[1]!.join(","),
+          ['="9"', "a", "", "1", "0", "1", paid, "交易成功", "", at, at, "", "", "1", "", "s", "0"].join(","),
+        ].join("\n"),
+        "gbk",
+      );
+    const cases: { name: string; bytes: Buffer; says: string[] }[] = [
+      {
+        name: "missing-column.csv",
+        bytes: Buffer.from("统计日期,访客数,浏览量\n2026-11-11,100,300\n"),
+        says: ["Columns found: 统计日期, 访客数, 浏览量", "*生意参谋 店铺整体", "which needs 支付金额"],
+      },
+      {
+        name: "bad-date.csv",
+        bytes: tmall("10.00", "2026/13/45 10:00:00"),
+        says: ["*Nothing will be imported*", "3, 订单创建时间: not a date and time: “2026/13/45 10:00:00”"],
+      },
+      {
+        name: "bad-money.csv",
+        bytes: tmall("十元", "2026-11-11 10:00:00"),
+        says: ["*Nothing will be imported*", "3, 买家实际支付金额: not a number: “十元”"],
+      },
+      { name: "empty.csv", bytes: Buffer.alloc(0), says: ["*empty.csv* is empty"] },
+      {
+        name: "big.csv",
+        bytes: Buffer.alloc(50 * 1024 * 1024, 0x31),
+        says: ["larger than 20 MB", "npm run import:metrics"],
+      },
+      {
+        name: "locked.xlsx",
+        bytes: XLSX.CFB.write(encrypted, { type: "buffer" }) as Buffer,
+        says: ["*locked.xlsx* is password-protected", "remove the password"],
+      },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const { text, button } = await shareAndPreview(h, { kind: "metrics", ...c }, 70 + i);
+      for (const s of c.says) expect(text, c.name).toContain(s);
+      expect(button, c.name).toBeUndefined();
+    }
+    expect(await counts()).toEqual(before);
   });
 });

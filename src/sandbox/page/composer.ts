@@ -5,6 +5,13 @@ import { hintsFor } from "./composer-hints.ts";
 import { word } from "./words.ts";
 import { channelLabel, load, post, s } from "./session.ts";
 
+async function attach(file: File, channel: string, text: string): Promise<void> {
+  const q = new URLSearchParams({ as: s.as, channel, name: file.name, text });
+  const r = await fetch(`/sandbox/api/upload?${q.toString()}`, { method: "POST", body: await file.arrayBuffer() });
+  if (!r.ok) s.notice = ((await r.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${r.status}`;
+  await load();
+}
+
 export function composer(channel: string, threadTs?: string): HTMLElement {
   const hints = h("ul", { class: "hints", hidden: true });
   const input = h("textarea", {
@@ -52,10 +59,19 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
       void send();
     }
   });
+  // Attach: the file is shared on a message of its own (with the box's text), as in Slack.
+  const picker = h("input", { type: "file", hidden: true, "aria-label": "Attach a file" }) as HTMLInputElement;
+  picker.addEventListener("change", () => {
+    const file = picker.files?.[0];
+    if (file) void attach(file, channel, input.value.trim()).then(() => ((input.value = ""), (s.draft = "")));
+    picker.value = "";
+  });
   return h(
     "div",
     { class: "composer" },
     hints,
+    picker,
+    threadTs ? "" : h("button", { class: "btn attach", title: word("attach"), onClick: () => picker.click() }, "📎"),
     input,
     h("button", { class: "btn primary send", onClick: () => void send() }, word("send")),
   );
