@@ -66,6 +66,9 @@ const Schema = z.object({
   // A folder of the team's own import presets (YAML, one per platform export): read beside the
   // built-in ones in presets/, on every import, so an edit needs no restart. Same id: the team's wins.
   IMPORT_PRESETS_DIR: z.string().default("./data/presets"),
+  // The largest file the Import shortcut fetches from Slack (MB). It is read on a thread of its
+  // own and stored in slices, so size costs memory (the file is held once), not answers.
+  IMPORT_MAX_MB: z.coerce.number().int().min(1, "at least 1").max(1024, "at most 1024").default(20),
   // Slack's workspace-wide cap on chat.postMessage is not published; this is what the bot keeps to.
   SLACK_POSTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
   // chat.update is Tier 3: 50 a minute per workspace.

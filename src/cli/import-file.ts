@@ -32,7 +32,7 @@ export async function runImport<T, E>(args: string[], imp: Intake<T>, exp?: Expo
   // A platform's export (a spreadsheet, or a CSV whose header isn't the bot's own columns).
   const bytes = SPREADSHEET.test(file) ? undefined : readFileSync(file);
   const batch = bytes ? imp.readFile(bytes, file, config) : undefined;
-  const foreign = !batch || batch.problems.some((p) => p.row <= 1 && (p.field === "header" || p.field === "file"));
+  const foreign = !batch || batch.problems.some((p) => p.row <= 1 && ["header", "file", "body"].includes(p.field));
   if (exp && foreign && !/\.(json|ndjson)$/i.test(file)) {
     const bot = await boot(config, { env: environmentForChildren(), manualScheduler: true });
     const code = await importExport(bot.deps, exp, file, {

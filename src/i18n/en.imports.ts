@@ -14,7 +14,7 @@ export const enImports = {
   "export.preview.import": "Import {rows|# row|# rows}",
   "export.preview.cancel": "Cancel",
   "export.preview.nothing": "There is nothing to import in *{file}*: every row was left out.",
-  "export.importing": "Importing *{file}* as *{preset}*…",
+  "export.importing": "Importing *{file}* as `{preset}`…",
   "export.cancelled": "Import of *{file}* cancelled; nothing was imported.",
   "export.result.metrics":
     "Imported *{file}* as *{preset}*: {rows|# row|# rows} ({range}), store *{store}*; {stored} new and {replaced} updated metric rows, {alerts|# alert|# alerts}. {skipped|# row|# rows} left out.",

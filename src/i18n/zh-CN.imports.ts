@@ -15,16 +15,16 @@ export const zhCNImports: Record<keyof typeof enImports, string> = {
   "export.preview.import": "导入 {rows} 行",
   "export.preview.cancel": "取消",
   "export.preview.nothing": "*{file}* 中没有可导入的行：所有行都被跳过了。",
-  "export.importing": "正在按 *{preset}* 导入 *{file}*…",
+  "export.importing": "正在按 `{preset}` 导入 *{file}* …",
   "export.cancelled": "已取消导入 *{file}* ，没有导入任何数据。",
   "export.result.metrics":
-    "已按 *{preset}* 导入 *{file}* ：{rows} 行（{range}），店铺 *{store}*；新增指标 {stored} 行，更新 {replaced} 行，预警 {alerts} 条。跳过 {skipped} 行。",
+    "已按 *{preset}* 导入 *{file}* ：{rows} 行（{range}），店铺 *{store}* ；新增指标 {stored} 行，更新 {replaced} 行，预警 {alerts} 条。跳过 {skipped} 行。",
   "export.result.orders":
     "已按 *{preset}* 导入 *{file}* ：订单 {orders} 行（{range}），店铺 *{store}* ，汇总为 {hours} 个小时的数据；预警 {alerts} 条。跳过 {skipped} 行。重复导入同一批订单只会更新，不会重复计算。",
   "export.result.reviews":
     "已按 *{preset}* 导入 *{file}* ：新评价 {stored} 条，已存在 {duplicates} 条，预警 {alerts} 条（{range}）。跳过 {skipped} 行。",
   "export.noMatch":
-    "无法识别 *{file}* 的格式。找到的列：{columns}。{!nearest} 用 `/metrics import presets` 查看支持的导出文件；如何添加自己的模板见 README（“Your platform's exports”）。",
+    "无法识别 *{file}* 的格式。找到的列：{columns}。{!nearest} 用 `/metrics import presets` 查看支持的导出文件；如何添加自己的模板见 README 的 `Your platform's exports` 一节。",
   "export.nearest": "最接近的是 *{preset}* （`{id}`），还缺少：{missing}。",
   "export.unreadable.encrypted":
     "*{file}* 设有密码。请在 Excel 中打开，取消密码（文件 → 信息 → 保护工作簿），保存后重新上传。",

@@ -69,5 +69,5 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "metrics.alert.snoozed": "💤 <@{user}> 已推迟到 {until}",
   "metrics.import.result": "已导入新数据 {stored} 行，替换 {replaced} 行；预警 {alerts} 条；{bad} 行有误。{problems}",
   "metrics.import.hint":
-    "把 CSV 或 JSON 文件，或平台导出文件（生意参谋、京东商智、抖店、拼多多、淘宝订单、Shopify、Amazon：导出按钮给的 .xlsx、.xls 或 CSV），上传到机器人所在的频道，然后在该消息上点 ⋯ → *Import metrics* ；平台导出文件会先显示预览。`/metrics import presets` 列出可识别的导出文件。数据也可以通过 webhook `POST /webhooks/metrics`（JSON，`Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`）导入，或在服务器上从文件导入：`npm run import:metrics -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers）。重复发送同一天的数据会替换原数据。",
+    "把 CSV 或 JSON 文件，或平台导出文件（生意参谋、京东商智、抖店、拼多多、淘宝订单、Shopify、Amazon：导出按钮给的 `.xlsx`、`.xls` 或 CSV），上传到机器人所在的频道，然后在该消息上点 ⋯ → `Import metrics`；平台导出文件会先显示预览。`/metrics import presets` 列出可识别的导出文件。数据也可以通过 webhook `POST /webhooks/metrics`（JSON，`Authorization: Bearer <METRICS_WEBHOOK_TOKEN>`）导入，或在服务器上从文件导入：`npm run import:metrics -- 文件.csv`（UTF-8、带 BOM 的 UTF-8 或 GBK；列：date, hour, store, channel, sku, uv, pv, product_views, cart_adds, orders, buyers, gmv, refunds, ad_spend, new_customers）。重复发送同一天的数据会替换原数据。",
 };

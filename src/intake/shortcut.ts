@@ -50,7 +50,7 @@ export function registerIntakeShortcut<T, E>(app: App, deps: Deps, intake: Intak
       if (!exp || !SPREADSHEET.test(name)) {
         const b = intake.readFile(bytes, name, d.config);
         // A header the bot's own columns don't explain may be a platform's export.
-        const foreign = b.problems.some((p) => p.row <= 1 && (p.field === "header" || p.field === "file"));
+        const foreign = b.problems.some((p) => p.row <= 1 && ["header", "file", "body"].includes(p.field));
         if (!exp || !foreign || /\.(json|ndjson)$/i.test(name)) {
           const totals = await intake.store(d, b.items);
           return {

@@ -22,7 +22,6 @@ const FileInfo = z
     url_private: z.string().optional(),
   })
   .loose();
-export const MAX_BYTES = 20 * 1024 * 1024;
 const IMPORTABLE = /\.(csv|json|ndjson|txt|tsv|xlsx|xls)$/i;
 
 /** Where the file came from: its Slack id and the text of the message that carried it. */
@@ -45,7 +44,7 @@ export type Fetched = { ok: true; bytes: Buffer; name: string } | { ok: false; k
 
 /**
  * The file by its id, from Slack's own file host with the bot's token: files.info first (the
- * URL in a payload isn't trusted), then the download, refused past MAX_BYTES.
+ * URL in a payload isn't trusted), then the download, refused past IMPORT_MAX_MB.
  */
 export async function fetchSlackFile(deps: Deps, fileId: string, importable = IMPORTABLE): Promise<Fetched> {
   const found = await deps.slack.call("files.info", { file: fileId }).catch((e: unknown) => {
@@ -57,8 +56,9 @@ export async function fetchSlackFile(deps: Deps, fileId: string, importable = IM
   const info = FileInfo.safeParse(found.file);
   const url = info.success ? (info.data.url_private_download ?? info.data.url_private) : undefined;
   if (!info.success || !url || !importable.test(info.data.name)) return { ok: false, key: "import.noFile" };
-  if ((info.data.size ?? 0) > MAX_BYTES) return { ok: false, key: "import.tooLarge", mb: MAX_BYTES / 1024 / 1024 };
-  return { ok: true, bytes: await deps.slack.download(url, MAX_BYTES), name: info.data.name };
+  const max = deps.config.IMPORT_MAX_MB * 1024 * 1024;
+  if ((info.data.size ?? 0) > max) return { ok: false, key: "import.tooLarge", mb: deps.config.IMPORT_MAX_MB };
+  return { ok: true, bytes: await deps.slack.download(url, max), name: info.data.name };
 }
 
 export function registerFileImport(app: App, deps: Deps, imp: FileImport): void {

@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { money, num } from "../../src/features/metrics/format.ts";
 import { FixedClock } from "../../src/infra/clock.ts";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import { exportFixtures, tmallOrdersRows, type ExportFixture } from "../support/export-fixtures.ts";
@@ -66,8 +69,12 @@ export async function clickImport(h: Harness, button: { action_id: string; value
 describe("platform exports through the Import shortcut", () => {
   let h: Harness;
   const clock = new FixedClock("2026-11-12T04:00:00Z");
+  const teamPresets = mkdtempSync(join(tmpdir(), "presets-"));
   beforeAll(async () => {
-    h = await startHarness({ clock, env: { DEFAULT_LOCALE: "en", ADMIN_USER_IDS: "U0OPS" } });
+    h = await startHarness({
+      clock,
+      env: { DEFAULT_LOCALE: "en", ADMIN_USER_IDS: "U0OPS", IMPORT_PRESETS_DIR: teamPresets },
+    });
     h.fake.users.set("U0OPS", { locale: "en-US", tz: "Asia/Shanghai" });
   });
   afterAll(() => h?.stop());
@@ -190,5 +197,72 @@ describe("platform exports through the Import shortcut", () => {
       expect(button, c.name).toBeUndefined();
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it("Excel's Unicode text (UTF-16, tab-separated) reads the same, and re-importing a report replaces its days", async () => {
+    const tsv = [
+      ["Date", "Ordered Product Sales", "Total Order Items", "Sessions - Total"],
+      ["11/10/2026", "$1,999.00", "30", "900"],
+      ["11/11/2026", "$2,345.67", "38", "1,000"],
+    ]
+      .map((r) => r.join("\t"))
+      .join("\r\n");
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]);
+    const { text, button } = await shareAndPreview(
+      h,
+      { kind: "metrics", name: "BusinessReport.txt", bytes, messageText: "store: amazon-us" },
+      80,
+    );
+    expect(text).toContain("(`amazon-business-report`)");
+    expect(await clickImport(h, button!, 80)).toContain("0 new and 2 updated metric rows");
+    const days = await h.bot.deps.db.metricRow.findMany({ where: { store: "amazon-us", hour: -1 } });
+    expect(days.map((d) => [d.date, d.gmv])).toEqual([
+      ["2026-11-10", 1999],
+      ["2026-11-11", 2345.67],
+    ]);
+  });
+
+  it("a team's own preset is a file in IMPORT_PRESETS_DIR, used on the next import without a restart", async () => {
+    writeFileSync(
+      join(teamPresets, "erp.yaml"),
+      [
+        "id: our-erp",
+        "name: 我们的 ERP 日报",
+        "platform: erp",
+        "target: metrics",
+        "columns:",
+        "  date: [业务日期]",
+        "  gmv: [销售额]",
+        "  orders: [单量]",
+        "required: [date, gmv]",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(teamPresets, "broken.yaml"), "id: Not Valid\nname: x\n");
+    const rid = "presets";
+    await slashCommand(h.baseUrl, {
+      command: "/metrics",
+      text: "import presets",
+      user_id: "U0OPS",
+      response_url: h.fake.responseUrl(rid),
+    });
+    const list = String((await until(() => h.fake.responses.find((r) => r.id === rid))).body.text);
+    expect(list).toContain("`our-erp` *我们的 ERP 日报*");
+    expect(list).toContain(`(from ${teamPresets})`);
+    expect(list).toContain("`tmall-orders`");
+    expect(list).toMatch(/broken\.yaml: id: lower-case letters/);
+    const file = {
+      kind: "metrics",
+      name: "erp.csv",
+      bytes: Buffer.from('业务日期,销售额,单量\n2026-11-11,"¥8,800.00",44\n'),
+      messageText: "store: erp-shop",
+    };
+    const { text, button } = await shareAndPreview(h, file, 90);
+    expect(text).toContain("(`our-erp`)");
+    await clickImport(h, button!, 90);
+    expect(await h.bot.deps.db.metricRow.findFirst({ where: { store: "erp-shop", hour: -1 } })).toMatchObject({
+      gmv: 8800,
+      orders: 44,
+    });
   });
 });
