@@ -56,7 +56,8 @@ export function startProcess(args: string[], env: Record<string, string>, ready:
   });
 }
 
-export const startFakeSlack = () => startProcess(["--import", "tsx", "bench/fake-slack-process.ts"], {}, /^(\d+)\n/);
+export const startFakeSlack = (env: Record<string, string> = {}) =>
+  startProcess(["--import", "tsx", "bench/fake-slack-process.ts"], env, /^(\d+)\n/);
 
 /** The bot as `npm start` runs it: compiled, with the settings given. */
 export function startBot(fakePort: number, env: Record<string, string>, nodeFlags: string[] = []): Promise<Proc> {

@@ -4,18 +4,23 @@
 import type { Deps } from "../deps.ts";
 import type { ExportIntake, ExportOutcome } from "../intake/exports/run-export.ts";
 import { runExport } from "../intake/exports/run-export.ts";
-import { refusal, resultText } from "../intake/exports/preview-blocks.ts";
+import { refusal, resultText, shown } from "../intake/exports/preview-blocks.ts";
 import { rowList } from "../intake/exports/summary.ts";
 import { translator } from "../infra/i18n.ts";
 import { unesc } from "../infra/markup.ts";
 
 const plain = (s: string) => unesc(s.replace(/[*`]/g, ""));
 
-function printPreview(out: (s: string) => void, outcome: ExportOutcome & { kind: "read" }): void {
+function printPreview(out: (s: string) => void, outcome: ExportOutcome & { kind: "read" }, zone: string): void {
   const { match, summary, store } = outcome;
   out(`preset: ${match.preset.id} (${match.preset.name}), header on row ${match.headerRow + 1}`);
   out(`rows: ${summary.rows}, dates: ${summary.first ?? "-"} – ${summary.last ?? "-"}, store: ${store}`);
-  for (const s of summary.samples) out(`  row ${s.row}: ${JSON.stringify(s.fields)}`);
+  for (const s of summary.samples)
+    out(
+      `  row ${s.row}: ${Object.entries(s.fields)
+        .map(([f, v]) => `${f} ${shown(f, v, zone)}`)
+        .join(" · ")}`,
+    );
   for (const [reason, rows] of summary.skipped) out(`skipped (${reason}): rows ${rowList(rows, 10)}`);
   for (const p of summary.problems) out(`row ${p.row}: ${p.column}: ${p.message}`);
   if (summary.problemRows > summary.problems.length)
@@ -38,7 +43,7 @@ export async function importExport<E>(
     out(plain(refused ?? ""));
     return 1;
   }
-  printPreview(out, first);
+  printPreview(out, first, deps.config.DEFAULT_TIMEZONE);
   if (first.summary.problemRows) {
     out("nothing imported: fix the rows above (or the preset) and run again");
     return 1;

@@ -183,7 +183,35 @@ async function download(
     });
   const declared = Number(res.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
-  const buf = Buffer.from(await res.arrayBuffer());
-  if (buf.length > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
-  return buf;
+  return readBody(res, Number.isFinite(declared) ? declared : undefined, maxBytes);
+}
+
+/**
+ * The body read chunk by chunk into one buffer of the declared size: a 130 MB export read with
+ * arrayBuffer() was joined in one synchronous copy that held the event loop for ~100 ms. Stops
+ * as soon as the body passes maxBytes.
+ */
+async function readBody(res: Response, declared: number | undefined, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () => new SlackCallError({ type: "permanent", reason: "file_too_large" });
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  let out = Buffer.allocUnsafe(declared ?? 64 * 1024);
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (length + value.byteLength > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    if (length + value.byteLength > out.length) {
+      const grown = Buffer.allocUnsafe(Math.max(out.length * 2, length + value.byteLength));
+      out.copy(grown, 0, 0, length);
+      out = grown;
+    }
+    out.set(value, length);
+    length += value.byteLength;
+  }
+  // A whole buffer of its own (not a view into a larger one): the file reader can take it over.
+  return length === out.length ? out : Buffer.from(out.subarray(0, length));
 }

@@ -21,10 +21,12 @@ export interface ExportFixture {
 
 type Cell = string | number | { t: "n"; v: number; z: string };
 
-const csv = (rows: Cell[][]) =>
-  rows
-    .map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(","))
-    .join("\r\n") + "\r\n";
+// 淘宝 writes an order number as ="3300…" unquoted, so that Excel shows its digits as text.
+const csvCell = (c: Cell) => {
+  const v = String(c);
+  return /^="[^"]*"$/.test(v) || !/[",\n]/.test(v) ? v : `"${v.replace(/"/g, '""')}"`;
+};
+const csv = (rows: Cell[][]) => rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 
 function book(rows: Cell[][], bookType: "xlsx" | "biff8"): Buffer {
   const wb = XLSX.utils.book_new();

@@ -3,7 +3,6 @@
 // A report carries some figures, not all (Shopify's sales and its sessions are two exports): a
 // re-import updates the figures its columns carry and keeps the others as stored.
 import type { Deps } from "../../deps.ts";
-import { formatInZone } from "../../infra/time.ts";
 import type { ConvertOptions, ExportIntake } from "../../intake/exports/run-export.ts";
 import type { Preset } from "../../intake/exports/preset.ts";
 import type { Value } from "../../intake/exports/rows.ts";
@@ -48,7 +47,7 @@ function metricRows(preset: Preset, rows: Row[], o: ConvertOptions) {
 function orderRows(preset: Preset, rows: Row[], o: ConvertOptions) {
   const out = { items: [] as OrderRecord[], problems: [] as RowProblem[] };
   for (const { row, fields } of rows) {
-    const at = new Date(String(fields.paid_at ?? fields.created_at));
+    const at = o.local(Number(fields.paid_at ?? fields.created_at));
     const amount = Number(fields.amount ?? 0);
     if (amount < 0) {
       out.problems.push({ row, column: o.columns.amount ?? "amount", message: "cannot be negative" });
@@ -61,8 +60,8 @@ function orderRows(preset: Preset, rows: Row[], o: ConvertOptions) {
       orderId,
       store: String(fields.store ?? o.store),
       channel: String(fields.channel ?? preset.channel ?? preset.platform),
-      date: formatInZone(at, o.teamZone, "yyyy-MM-dd"),
-      hour: Number(formatInZone(at, o.teamZone, "H")),
+      date: at.date,
+      hour: at.hour,
       // A platform that hides its buyers (拼多多): each order counts as a buyer.
       buyer: String(fields.buyer ?? orderId),
       amount,

@@ -21,13 +21,14 @@ export const reviewsExport: ExportIntake<ParsedReview> = {
   convert(preset, rows, o) {
     const out = { items: [] as ParsedReview[], problems: [] as RowProblem[] };
     const zone = preset.timezone ?? o.teamZone;
+    const iso = (ms: unknown) => (typeof ms === "number" ? new Date(ms).toISOString() : undefined);
     for (const { row, fields: f } of rows) {
       const platform = String(f.platform ?? preset.platform);
       const id = String(f.review_id ?? idOf(f.order_id, f.sku, f.time, f.text));
       const first = { platform, review_id: id, order_id: f.order_id, sku: f.sku, rating: f.rating, text: f.text };
-      const reads = [validateRow({ ...first, time: f.time }, row, zone)];
+      const reads = [validateRow({ ...first, time: iso(f.time) }, row, zone)];
       if (f.followup) {
-        const time = f.followup_time ?? f.time;
+        const time = iso(f.followup_time ?? f.time);
         reads.push(validateRow({ ...first, review_id: `${id}:f`, text: f.followup, time }, row, zone));
       }
       for (const v of reads)

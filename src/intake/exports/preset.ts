@@ -58,7 +58,16 @@ const NEEDED: Record<Target, string[][]> = {
 const Skip = z.object({
   field: z.string(),
   empty: z.boolean().optional(),
-  matches: z.string().optional(),
+  matches: z
+    .string()
+    .refine((r) => {
+      try {
+        return Boolean(new RegExp(r, "i"));
+      } catch {
+        return false;
+      }
+    }, "a regular expression, such as 已取消|已关闭")
+    .optional(),
   reason: z.string().min(1),
 });
 

@@ -31,9 +31,10 @@ export type StoreFrom = "file" | "message" | "preset";
 
 const section = (text: string) => ({ type: "section" as const, text: { type: "mrkdwn" as const, text } });
 
-function shown(field: string, v: Value, zone: string): string {
-  if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+export function shown(field: string, v: Value, zone: string): string {
+  // Times are instants (ms), shown in the team's zone.
   if (/_at$|^time$|^followup_time$/.test(field)) return formatInZone(new Date(v), zone, "yyyy-MM-dd HH:mm");
+  if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
   return v.length > 40 ? `${v.slice(0, 40)}…` : v;
 }
 

@@ -5,7 +5,8 @@ import type { Deps } from "../../deps.ts";
 import type { Stream } from "../intake.ts";
 import { isMatch, matchPreset, type Match, type Miss } from "./match.ts";
 import { loadPresets, type Preset, type Target } from "./preset.ts";
-import { readRow, type Value } from "./rows.ts";
+import { rowReader, type RowContext, type Value } from "./rows.ts";
+import { localHours, zoneReader } from "./values.ts";
 import { openSheet, SheetError, type SheetErrorCode } from "./sheet.ts";
 import { ExportSummary, type RowProblem } from "./summary.ts";
 
@@ -16,6 +17,8 @@ export interface ConvertOptions {
   mapped: string[];
   /** Field → the file's column that carried it, to name in a problem. */
   columns: Record<string, string>;
+  /** An instant's date and hour in the team's zone. */
+  local: (ms: number) => { date: string; hour: number };
 }
 
 /** A feature's side of platform exports. */
@@ -68,13 +71,22 @@ export async function runExport<T>(deps: Deps, intake: ExportIntake<T>, req: Exp
   }
   const teamZone = deps.config.DEFAULT_TIMEZONE;
   const store = req.store || m.preset.store || m.preset.platform;
+  const local = localHours(teamZone);
+  const ctx: RowContext = {
+    match: m,
+    instant: zoneReader(m.preset.timezone ?? teamZone),
+    local,
+    skips: m.preset.skip.map((s) => new RegExp(s.matches ?? "$^", "i")),
+  };
   const o: ConvertOptions = {
     store,
     teamZone,
+    local,
     mapped: Object.keys(m.columns),
     columns: Object.fromEntries(Object.entries(m.columns).map(([f, i]) => [f, m.header[i] ?? f])),
   };
-  const summary = new ExportSummary(teamZone);
+  const summary = new ExportSummary(local);
+  const readRow = rowReader(ctx);
   const sink = req.write ? intake.stream(deps, m.preset, o) : undefined;
   let index = 0;
   try {
@@ -83,7 +95,7 @@ export async function runExport<T>(deps: Deps, intake: ExportIntake<T>, req: Exp
       for (const cells of chunk) {
         const row = ++index;
         if (row <= m.headerRow + 1) continue;
-        const r = readRow(cells, row, { match: m, teamZone });
+        const r = readRow(cells, row);
         if (r.kind === "ok") good.push(r);
         else summary.note(r);
       }

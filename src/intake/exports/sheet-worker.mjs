@@ -4,8 +4,9 @@
 // runs the same from the source tree and from dist/.
 //
 // Protocol: the worker first posts {type:"heads", sheets:[{name, rows}]} (each sheet's first
-// HEAD_ROWS rows) and waits for {type:"pick", sheet}; then it posts {type:"rows", rows} and waits
-// for {type:"more"} before the next chunk, so a slow import never has the whole file in flight.
+// HEAD_ROWS rows) and waits for {type:"pick", sheet}; then it posts {type:"rows", rows}, at most
+// AHEAD chunks ahead of the {type:"more"} the main thread sends for each one it has taken, so a
+// slow import never has the whole file in flight.
 // It ends with {type:"end"}, or {type:"error", code, message}.
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
@@ -15,7 +16,30 @@ import { parse } from "csv-parse";
 const HEAD_ROWS = 30;
 const { path, bytes: given, name, chunk = 2000 } = workerData;
 
-const next = () => new Promise((resolve) => parentPort.once("message", resolve));
+// Chunks the reader may have in flight before it waits: parsing runs ahead of the main thread's
+// work on the rows (both threads busy), without ever holding more than this many chunks.
+const AHEAD = 16;
+let credit = AHEAD;
+let waiter;
+const inbox = [];
+parentPort.on("message", (m) => {
+  if (m.type === "more") credit++;
+  else inbox.push(m);
+  waiter?.();
+});
+const wait = (ready) =>
+  new Promise((resolve) => {
+    const check = () => (ready() ? ((waiter = undefined), resolve()) : (waiter = check));
+    check();
+  });
+/** The main thread's next command (the sheet it picked). */
+const next = async () => (await wait(() => inbox.length > 0), inbox.shift());
+/** Sends a chunk of rows, once the main thread has room for it. */
+async function send(rows) {
+  await wait(() => credit > 0);
+  credit--;
+  parentPort.postMessage({ type: "rows", rows });
+}
 const fail = (code, message) => parentPort.postMessage({ type: "error", code, message });
 
 /** UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text", with or without BOM) or GBK/GB18030. */
@@ -67,10 +91,7 @@ function cellText(c) {
 const sheetRows = (ws) => (ws["!data"] ?? []).map((r) => (r ? Array.from(r, cellText) : []));
 
 async function sendAll(rows) {
-  for (let i = 0; i < rows.length; i += chunk) {
-    parentPort.postMessage({ type: "rows", rows: rows.slice(i, i + chunk) });
-    await next();
-  }
+  for (let i = 0; i < rows.length; i += chunk) await send(rows.slice(i, i + chunk));
 }
 
 async function spreadsheet(b) {
@@ -91,13 +112,8 @@ async function spreadsheet(b) {
   if (pick.sheet < 0) return parentPort.postMessage({ type: "end" });
   const data = sheets[pick.sheet].ws["!data"] ?? [];
   wb = undefined;
-  for (let i = 0; i < data.length; i += chunk) {
-    parentPort.postMessage({
-      type: "rows",
-      rows: data.slice(i, i + chunk).map((r) => (r ? Array.from(r, cellText) : [])),
-    });
-    await next();
-  }
+  for (let i = 0; i < data.length; i += chunk)
+    await send(data.slice(i, i + chunk).map((r) => (r ? Array.from(r, cellText) : [])));
   parentPort.postMessage({ type: "end" });
 }
 
@@ -121,9 +137,8 @@ async function delimited(b) {
         if (!(await head(rows))) return;
         rows = [];
       } else if (headSent && rows.length >= chunk) {
-        parentPort.postMessage({ type: "rows", rows });
+        await send(rows);
         rows = [];
-        await next();
       }
     }
     await feed;

@@ -1,6 +1,5 @@
 // What a read of an export found, for the preview and the result: the rows, the dates they
 // cover, three rows as the bot read them, the rows left out and why, and the problems.
-import { formatInZone } from "../../infra/time.ts";
 import type { RowRead, Value } from "./rows.ts";
 
 export interface RowProblem {
@@ -22,7 +21,7 @@ export class ExportSummary {
   readonly problems: RowProblem[] = [];
   problemRows = 0;
 
-  constructor(private teamZone: string) {}
+  constructor(private local: (ms: number) => { date: string; hour: number }) {}
 
   /** A row as read (before the feature's own checks). */
   note(r: RowRead): void {
@@ -56,7 +55,7 @@ export class ExportSummary {
   private dateOf(f: Record<string, Value>): string | undefined {
     if (typeof f.date === "string") return f.date;
     const at = f.paid_at ?? f.created_at ?? f.time;
-    return typeof at === "string" ? formatInZone(new Date(at), this.teamZone, "yyyy-MM-dd") : undefined;
+    return typeof at === "number" ? this.local(at).date : undefined;
   }
 }
 
