@@ -6,7 +6,8 @@ export const enMetrics = {
     "`/metrics target shop1 2026-11 3000000`: a store's monthly GMV target (daily targets follow from it)",
   "cmd.metrics.alerts":
     "`/metrics alerts` · `/metrics alerts warning #ops-alerts` · `/metrics rule static 20% 40%` · `/metrics rule dynamic 4 2` · `/metrics rule correlated 10% 20%`: anomaly alerts, who gets each level, the rules",
-  "cmd.metrics.import": "`/metrics import`: how metrics come in (webhook, a file, your platform's export) · `/metrics import presets`: the exports the bot reads",
+  "cmd.metrics.import":
+    "`/metrics import`: how metrics come in (webhook, a file, your platform's export) · `/metrics import presets`: the exports the bot reads",
   "metrics.usage":
     "Write it as `/metrics digest #channel shop1 daily 09:00`, `/metrics digest me shop1 weekly mon 09:00`, `/metrics now shop1`, `/metrics target shop1 2026-11 3000000`, `/metrics alerts warning #channel` or `/metrics rule static 20% 40%`.",
   "metrics.error.admin":

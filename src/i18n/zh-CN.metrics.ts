@@ -7,7 +7,8 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
   "cmd.metrics.targets": "`/metrics target shop1 2026-11 3000000`：店铺月度 GMV 目标（日目标按天数平摊）",
   "cmd.metrics.alerts":
     "`/metrics alerts` · `/metrics alerts warning #运营预警` · `/metrics rule static 20% 40%` · `/metrics rule dynamic 4 2` · `/metrics rule correlated 10% 20%`：异常预警、各级别接收人、规则",
-  "cmd.metrics.import": "`/metrics import`：数据如何导入（webhook、文件、平台导出文件）· `/metrics import presets`：可识别的导出文件",
+  "cmd.metrics.import":
+    "`/metrics import`：数据如何导入（webhook、文件、平台导出文件）· `/metrics import presets`：可识别的导出文件",
   "metrics.usage":
     "请这样写：`/metrics digest #频道 shop1 daily 09:00`、`/metrics digest me shop1 weekly mon 09:00`、`/metrics now shop1`、`/metrics target shop1 2026-11 3000000`、`/metrics alerts warning #频道` 或 `/metrics rule static 20% 40%`。",
   "metrics.error.admin": "只有工作区管理员或所有者（或 ADMIN_USER_IDS 中的人）可以修改目标、预警接收人和规则。",
