@@ -90,4 +90,20 @@ describe("the Slack stand-in", () => {
     // The five answers appear to the person who asked, and only to them.
     expect(slack.ws.messages.filter((m) => m.ephemeralFor === "U0A")).toHaveLength(5);
   });
+
+  it("a button's response_url on an ephemeral message replaces that message for its person, as Slack's does", () => {
+    const eph = slack.ws.post({
+      channel: "C0OPS",
+      text: "preview",
+      blocks: [{ type: "actions" }],
+      ephemeralFor: "U0A",
+    });
+    slack.showResponse({ channel: "C0OPS", user: "U0A", ts: eph.ts }, { replace_original: true, text: "imported" });
+    const now = slack.ws.messages.find((m) => m.ts === eph.ts)!;
+    expect(now).toMatchObject({ text: "imported", ephemeralFor: "U0A" });
+    expect(now.blocks).toBeUndefined();
+    // Nobody else's ephemeral message, and chat.update never reaches one.
+    expect(slack.ws.update("C0OPS", eph.ts, { text: "x" })).toBeUndefined();
+    expect(slack.ws.update("C0OPS", eph.ts, { text: "x" }, "U0B")).toBeUndefined();
+  });
 });

@@ -189,8 +189,8 @@ export class SlackStandIn {
   showResponse(to: { channel: string; user: string; ts?: string }, body: Record<string, unknown>): void {
     const text = typeof body.text === "string" ? body.text : "";
     const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
-    if (body.delete_original && to.ts) return void this.ws.update(to.channel, to.ts, { text: "", blocks: [] });
-    if (body.replace_original && to.ts) return void this.ws.update(to.channel, to.ts, { text, blocks });
+    if (body.delete_original && to.ts) return void this.ws.update(to.channel, to.ts, { text: "", blocks: [] }, to.user);
+    if (body.replace_original && to.ts) return void this.ws.update(to.channel, to.ts, { text, blocks }, to.user);
     if (!text && !blocks) return;
     this.ws.post({
       channel: to.channel,

@@ -137,8 +137,13 @@ export class Workspace extends EventEmitter {
     return msg;
   }
 
-  update(channel: string, ts: string, patch: Partial<Message>): Message | undefined {
-    const m = this.find(channel, ts);
+  update(channel: string, ts: string, patch: Partial<Message>, ephemeralFor?: string): Message | undefined {
+    // chat.update never reaches an ephemeral message; a response_url of one may (replace_original).
+    const m =
+      this.find(channel, ts) ??
+      (ephemeralFor
+        ? this.messages.find((x) => x.ephemeralFor === ephemeralFor && x.channel === channel && x.ts === ts)
+        : undefined);
     if (!m) return undefined;
     Object.assign(m, patch, { edited: true });
     this.emitChange({ type: "message_changed", message: m });
