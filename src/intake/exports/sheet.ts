@@ -4,6 +4,9 @@
 // chunks, so the event loop only ever holds a chunk.
 import { Worker } from "node:worker_threads";
 
+/** The reader thread's heap: a million-row .xlsx takes about 2 GB. */
+const READER_HEAP_MB = 4096;
+
 export type SheetErrorCode = "encrypted" | "unreadable" | "empty";
 
 export class SheetError extends Error {
@@ -47,6 +50,8 @@ export async function openSheet(
   const worker = new Worker(new URL(file, import.meta.url), {
     workerData: { path: "path" in source ? source.path : undefined, bytes, name, chunk },
     transferList: own ? [bytes.buffer as ArrayBuffer] : [],
+    // A workbook that unpacks past this (a zip bomb, or simply too big) stops the reader, not the bot.
+    resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
   });
   const inbox: FromWorker[] = [];
   let wake: (() => void) | undefined;
@@ -56,7 +61,10 @@ export async function openSheet(
     wake?.();
   });
   worker.on("error", (e) => {
-    failure = e;
+    failure =
+      (e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY"
+        ? new SheetError("unreadable", `it needs more than ${READER_HEAP_MB} MB of memory to read; split it`)
+        : e;
     wake?.();
   });
   worker.on("exit", (code) => {
