@@ -5,10 +5,8 @@ import { readFileSync } from "node:fs";
 import { boot } from "../boot.ts";
 import { ConfigError, configFromEnvironment, environmentForChildren, type Config } from "../config.ts";
 import type { ExportIntake } from "../intake/exports/run-export.ts";
-import type { Intake } from "../intake/intake.ts";
+import { isSpreadsheetName, notOwnColumns, type Intake } from "../intake/intake.ts";
 import { importExport } from "./import-export.ts";
-
-const SPREADSHEET = /\.(xlsx|xls|tsv)$/i;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -30,9 +28,9 @@ export async function runImport<T, E>(args: string[], imp: Intake<T>, exp?: Expo
     process.exit(2);
   }
   // A platform's export (a spreadsheet, or a CSV whose header isn't the bot's own columns).
-  const bytes = SPREADSHEET.test(file) ? undefined : readFileSync(file);
+  const bytes = isSpreadsheetName(file) ? undefined : readFileSync(file);
   const batch = bytes ? imp.readFile(bytes, file, config) : undefined;
-  const foreign = !batch || batch.problems.some((p) => p.row <= 1 && ["header", "file", "body"].includes(p.field));
+  const foreign = !batch || notOwnColumns(batch.problems);
   if (exp && foreign && !/\.(json|ndjson)$/i.test(file)) {
     const bot = await boot(config, { env: environmentForChildren(), manualScheduler: true });
     const code = await importExport(bot.deps, exp, file, {

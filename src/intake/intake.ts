@@ -46,5 +46,15 @@ export interface Intake<T> {
   usage: string;
 }
 
+/**
+ * The bot's own reader refused the file as a whole (its header, or its body as CSV/JSON): it may
+ * be a platform's export, for the presets to read (intake/exports/).
+ */
+export const notOwnColumns = (problems: Problem[]) =>
+  problems.some((p) => p.row <= 1 && ["header", "file", "body"].includes(p.field));
+
+/** Files only the presets read: spreadsheets, and tab-separated text. */
+export const isSpreadsheetName = (name: string) => /\.(xlsx|xls|tsv)$/i.test(name);
+
 /** How many rows had a problem (a row with two bad fields counts once). */
 export const badRows = (problems: Problem[]) => new Set(problems.map((p) => p.row)).size;

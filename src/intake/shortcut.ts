@@ -18,9 +18,8 @@ import {
   type StoreFrom,
 } from "./exports/preview-blocks.ts";
 import { runExport, type ExportIntake } from "./exports/run-export.ts";
-import { badRows, type Intake } from "./intake.ts";
+import { badRows, isSpreadsheetName, notOwnColumns, type Intake } from "./intake.ts";
 
-const SPREADSHEET = /\.(xlsx|xls|tsv)$/i;
 const Ref = z.object({
   k: z.string(),
   f: z.string().regex(/^F[A-Z0-9]{2,40}$/),
@@ -47,11 +46,9 @@ export function registerIntakeShortcut<T, E>(app: App, deps: Deps, intake: Intak
   registerFileImport(app, deps, {
     callbackId: intake.shortcut.callbackId,
     async run(d, bytes, name, origin) {
-      if (!exp || !SPREADSHEET.test(name)) {
+      if (!exp || !isSpreadsheetName(name)) {
         const b = intake.readFile(bytes, name, d.config);
-        // A header the bot's own columns don't explain may be a platform's export.
-        const foreign = b.problems.some((p) => p.row <= 1 && ["header", "file", "body"].includes(p.field));
-        if (!exp || !foreign || /\.(json|ndjson)$/i.test(name)) {
+        if (!exp || !notOwnColumns(b.problems) || /\.(json|ndjson)$/i.test(name)) {
           const totals = await intake.store(d, b.items);
           return {
             key: intake.shortcut.result,

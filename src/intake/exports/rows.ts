@@ -2,6 +2,7 @@
 // unpaid order, a note under the table), or named as a problem (a date or amount the bot can't
 // read). Problems stop the import; skips are listed in the preview and the result.
 import type { Match } from "./match.ts";
+import { FIELDS } from "./preset.ts";
 import { cleanText, isBlank, readHour, readNumber, readRating, readWallTime, type WallTime } from "./values.ts";
 
 export type Value = string | number;
@@ -11,21 +12,9 @@ export type RowRead =
   | { kind: "skip"; row: number; reason: string }
   | { kind: "problem"; row: number; column: string; message: string };
 
-const NUMBERS = new Set([
-  "uv",
-  "pv",
-  "product_views",
-  "cart_adds",
-  "orders",
-  "buyers",
-  "gmv",
-  "refunds",
-  "ad_spend",
-  "new_customers",
-  "amount",
-  "refund",
-  "quantity",
-]);
+// The figures of a store report (every metrics field but its keys and times) and of an order.
+const KEYS = new Set(["date", "hour", "time", "store", "channel", "sku"]);
+const NUMBERS = new Set<string>([...FIELDS.metrics.filter((f) => !KEYS.has(f)), "amount", "refund", "quantity"]);
 const MONEY = new Set(["gmv", "refunds", "ad_spend", "amount", "refund"]);
 const TIMES = new Set(["time", "created_at", "paid_at", "followup_time"]);
 const TOTALS = /^(合计|总计|汇总|小计|total|totals|grand total|sum|summary)[:：]?$/i;
