@@ -9,9 +9,9 @@ export interface RunnerOptions {
   leaseMs?: number;
   /** Longest sleep between passes, so timers written by another replica are seen. */
   maxSleepMs?: number;
-  /** Timers claimed per statement; by default it adapts so one batch takes about `sliceMs`. */
+  /** Timers claimed per statement; by default it adapts (batch-size.ts). */
   batchSize?: number;
-  /** How long one batch may hold the event loop (and SQLite's single connection), roughly. */
+  /** On SQLite, how long one batch may hold the event loop (and the single connection), roughly. */
   sliceMs?: number;
   onRun?: (job: TimerJob, latenessMs: number, outcome: "done" | "retry" | "failed") => void;
   /** After a job's writes committed: wakes the outbox for the messages they queued. */

@@ -14,6 +14,7 @@ import { claimTimers, failTimers, type Claimed } from "./timer-claims.ts";
 import { executeBatch, executeOne, type Handler, type RunContext } from "./execute.ts";
 import type { JobKind, RecurringJob } from "./types.ts";
 import { SimulatedCrash, type RunnerOptions } from "./runner-options.ts";
+import { BatchSizer } from "./batch-size.ts";
 
 export class Scheduler<D> {
   private kinds = new Map<string, JobKind<D>>();
@@ -23,9 +24,7 @@ export class Scheduler<D> {
   private readonly loop: WakeLoop;
   private readonly leaseMs: number;
   private readonly maxSleepMs: number;
-  private batchSize: number;
-  private readonly fixedBatch: boolean;
-  private readonly sliceMs: number;
+  private readonly batch: BatchSizer;
   private readonly ctx: RunContext<D>;
 
   constructor(
@@ -38,9 +37,7 @@ export class Scheduler<D> {
   ) {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxSleepMs = opts.maxSleepMs ?? 30_000;
-    this.batchSize = opts.batchSize ?? 32;
-    this.fixedBatch = opts.batchSize !== undefined;
-    this.sliceMs = opts.sliceMs ?? 8;
+    this.batch = new BatchSizer(sql.dialect, { fixed: opts.batchSize, sliceMs: opts.sliceMs ?? 8 });
     this.ctx = { db, sql, clock, log, deps, opts };
     this.loop = new WakeLoop({
       name: "scheduler",
@@ -74,6 +71,7 @@ export class Scheduler<D> {
 
   async stop(): Promise<void> {
     await this.loop.stop();
+    this.batch.stop();
   }
 
   /** Wake the runner now: a feature just wrote a timer that may be due sooner than planned. */
@@ -102,7 +100,7 @@ export class Scheduler<D> {
     for (;;) {
       const batch = await this.claim();
       if (batch.jobs.length === 0) return ran;
-      const cpu0 = process.cpuUsage();
+      this.batch.begin();
       for (const j of batch.jobs) this.inFlight.add(j.id);
       try {
         await this.execute(batch.jobs, batch.token);
@@ -110,26 +108,12 @@ export class Scheduler<D> {
         for (const j of batch.jobs) this.inFlight.delete(j.id);
       }
       ran += batch.jobs.length;
-      const cpu = process.cpuUsage(cpu0);
-      this.adapt(batch.jobs.length, (cpu.user + cpu.system) / 1000);
+      this.batch.end(batch.jobs.length);
       if (yielding) {
         await yieldToLoop();
         if (this.loop.isStopped) return ran;
       }
     }
-  }
-
-  /**
-   * Keeps a batch near sliceMs of work: an ack waiting behind a batch waits at most about that
-   * long, and a backlog still drains with few statements per timer. Work is the process's CPU
-   * time, not the wall time: on PostgreSQL most of a batch is waiting for the server, when the
-   * event loop is free to serve requests (measured by wall time, PostgreSQL's batches shrank to
-   * 4 timers and a backlog drained at 150 a second).
-   */
-  private adapt(size: number, ms: number): void {
-    if (this.fixedBatch || size < this.batchSize) return;
-    const perJob = ms / size;
-    this.batchSize = Math.max(4, Math.min(500, Math.floor(this.sliceMs / Math.max(perJob, 0.001))));
   }
 
   /** Claims up to batchSize timers: leases that ran out first, then the most overdue pending ones. */
@@ -142,7 +126,7 @@ export class Scheduler<D> {
       now: this.clock.now(),
       leaseMs: this.leaseMs,
       token,
-      limit: this.batchSize,
+      limit: this.batch.size,
       notMine: [...this.inFlight],
     });
     if (jobs.length) this.opts.crashAt?.("claimed", jobs);

@@ -70,16 +70,16 @@ type Decision =
   | { kind: "send"; row: OutboxRow }
   | { kind: "fold"; fold: FoldHead }
   | { kind: "defer" }
-  | { kind: "wait"; until: Date | null };
+  | { kind: "wait"; until: Date | null }
+  | { kind: "candidate"; row: OutboxRow };
 
 interface Judge {
   q: Sql;
   c: ClaimContext;
   pauses: Map<string, Date>;
-  book: BudgetBook;
 }
 
-/** What one claimed lane does with its head now. */
+/** What one claimed lane does with its head now, but for Slack's budget (spend, below). */
 async function decide(j: Judge, lane: string, pending: unknown, head: Record<string, unknown>): Promise<Decision> {
   const { q, c } = j;
   const { now, settings } = c;
@@ -108,10 +108,15 @@ async function decide(j: Judge, lane: string, pending: unknown, head: Record<str
     const after = r?.pageAfter ? toDate(r.pageAfter) : undefined;
     if (after && after > now) return { kind: "wait", until: after };
   }
+  return { kind: "candidate", row };
+}
+
+/** A head that may go now if Slack's budget of its methods allows. */
+function spend(book: BudgetBook, c: ClaimContext, row: OutboxRow): Decision {
   // A claim token left on the row means the last claim recorded no outcome (a retry clears it,
   // a send or a failure ends the row): that sender died, and Slack may have the message.
   const inDoubt = row.claimToken !== null;
-  const wait = j.book.take(methodsOf(row.kind, row.channel, inDoubt), row.priority);
+  const wait = book.take(methodsOf(row.kind, row.channel, inDoubt), row.priority);
   if (wait !== undefined) return { kind: "wait", until: new Date(wait) };
   return { kind: "send", row: { ...row, attempts: row.attempts + 1, claimToken: c.token, inDoubt } };
 }
@@ -124,12 +129,13 @@ export async function claimHeads(q: Sql, c: ClaimContext): Promise<Claimed> {
     q,
     lanes.map((l) => l.lane),
   );
-  const judge: Judge = { q, c, pauses, book: await BudgetBook.open(q, c.settings.budgets, c.now) };
+  const judge: Judge = { q, c, pauses };
   const claimed: Claimed = { heads: [], folds: [], defers: [] };
   // The most urgent heads first: they take Slack's budget before bulk does.
   const order = lanes
     .map((l) => ({ ...l, head: found.get(l.lane) }))
     .sort((a, b) => toNum(a.head?.priority ?? 9) - toNum(b.head?.priority ?? 9));
+  const decided: { lane: string; d: Decision }[] = [];
   for (const { lane, pending, head } of order) {
     if (!head) {
       // Counted as busy but empty (a row removed by hand): the lane rests until something comes.
@@ -139,17 +145,24 @@ export async function claimHeads(q: Sql, c: ClaimContext): Promise<Claimed> {
       );
       continue;
     }
-    const d = await decide(judge, lane, pending, head);
+    decided.push({ lane, d: await decide(judge, lane, pending, head) });
+  }
+  // Every replica's claim takes the budget rows' locks: they are taken last, when only the
+  // heads that may go are left, and held for a few statements, not for the whole claim.
+  const candidates = decided.filter((x) => x.d.kind === "candidate");
+  const book = candidates.length ? await BudgetBook.open(q, c.settings.budgets, c.now) : undefined;
+  for (const { lane, d: first } of decided) {
+    const d = first.kind === "candidate" ? spend(book!, c, first.row) : first;
     if (d.kind === "wait")
       await q.run(`UPDATE "OutboxLane" SET "nextAt" = ?, "claimToken" = NULL WHERE "lane" = ?`, [d.until, lane]);
     else if (d.kind === "defer") claimed.defers.push(lane);
     else if (d.kind === "fold") claimed.folds.push(d.fold);
-    else {
+    else if (d.kind === "send") {
       await q.run(`UPDATE "OutboxLane" SET "priority" = ? WHERE "lane" = ?`, [d.row.priority, lane]);
       claimed.heads.push(d.row);
     }
   }
-  await judge.book.save(q);
+  await book?.save(q);
   if (claimed.heads.length) {
     await q.run(
       `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "leaseUntil" = ?, "claimToken" = ? WHERE "id" IN (${marks(claimed.heads.length)})`,

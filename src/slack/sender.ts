@@ -20,6 +20,7 @@ import { type OutboxRow } from "./outbox-row.ts";
 import { Limiter } from "../infra/limiter.ts";
 import type { Result } from "./sender-outcome.ts";
 import { OutcomeWriter } from "./sender-outcomes.ts";
+import { BacklogStats } from "./delivery/backlog-stats.ts";
 
 export interface SenderOptions {
   /** Slack allows about one message per second per channel. */
@@ -51,6 +52,7 @@ export class OutboxSender {
   private folding = new Limiter(2);
   private readonly loop: WakeLoop;
   private readonly outcomes: OutcomeWriter;
+  private readonly stats: BacklogStats;
 
   constructor(
     private sql: Sql,
@@ -85,6 +87,7 @@ export class OutboxSender {
       nextAt: () => this.nextAt(),
       maxSleepMs: this.o.maxSleepMs,
     });
+    this.stats = new BacklogStats(sql, clock, log);
     this.outcomes = new OutcomeWriter(sql, () => ({
       token: this.token,
       now: this.clock.now(),
@@ -111,6 +114,7 @@ export class OutboxSender {
   async pass(): Promise<number> {
     const free = this.o.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
+    await this.stats.check();
     const now = this.clock.now();
     const claimed = await this.sql.tx((q) =>
       claimHeads(q, {

@@ -55,6 +55,10 @@ export async function startTestPostgres(): Promise<{ adminUrl: string; stop(): P
         "synchronous_commit=off",
         "-c",
         "full_page_writes=off",
+        // What each statement reads: a test checks that none grows with the outbox's backlog,
+        // and BENCH_PG_STATS=1 prints where a bench's database time goes.
+        "-c",
+        "shared_preload_libraries=pg_stat_statements",
       ],
       onLog: () => {},
     });

@@ -18,7 +18,15 @@ async function insertRows(c: pg.Client, head: string, rows: unknown[][]) {
   }
 }
 
-export async function seedClocksPg(url: string, n: number, from: number, to: number, owners = 200): Promise<void> {
+/** `first`: the number of cases seeded before, for seeding again into the same database. */
+export async function seedClocksPg(
+  url: string,
+  n: number,
+  from: number,
+  to: number,
+  owners = 200,
+  first = 0,
+): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -32,19 +40,20 @@ export async function seedClocksPg(url: string, n: number, from: number, to: num
       })),
     });
     const now = new Date(from - 7200_000);
-    const pad = (i: number) => String(i).padStart(8, "0");
-    await insertRows(
-      c,
-      `INSERT INTO "UserProfile" ("userId", "name", "locale", "tz", "isAdmin", "fetchedAt")`,
-      Array.from({ length: owners }, (_, o) => [
-        `U0OWNER${o}`,
-        `Agent ${o}`,
-        o % 2 ? "en-US" : "zh-CN",
-        "Asia/Shanghai",
-        false,
-        new Date(from),
-      ]),
-    );
+    const pad = (i: number) => String(first + i).padStart(8, "0");
+    if (first === 0)
+      await insertRows(
+        c,
+        `INSERT INTO "UserProfile" ("userId", "name", "locale", "tz", "isAdmin", "fetchedAt")`,
+        Array.from({ length: owners }, (_, o) => [
+          `U0OWNER${o}`,
+          `Agent ${o}`,
+          o % 2 ? "en-US" : "zh-CN",
+          "Asia/Shanghai",
+          false,
+          new Date(from),
+        ]),
+      );
     const due = (i: number) => new Date(from + Math.floor(((to - from) * i) / Math.max(1, n - 1)));
     await insertRows(
       c,
@@ -58,11 +67,11 @@ export async function seedClocksPg(url: string, n: number, from: number, to: num
         1,
         now,
         now,
-        `1700000000.${String(i).padStart(6, "0")}`,
+        `1700000000.${String(first + i).padStart(6, "0")}`,
         SEED_TIERS[1],
         now,
         SEED_TIERS[1],
-        i + 1,
+        first + i + 1,
       ]),
     );
     await insertRows(
@@ -70,14 +79,14 @@ export async function seedClocksPg(url: string, n: number, from: number, to: num
       `INSERT INTO "ComplaintCase" ("id", "number", "status", "tier", "tierPeople", "startTier", "urgency", "cause", "orderNo", "customerName", "vip", "summary", "ownerId", "policy", "clockKind", "clockGen", "clockStartedAt", "deadlineAt", "breaches", "escalations", "cardId", "createdAt")`,
       Array.from({ length: n }, (_, i) => [
         `bcase${pad(i)}`,
-        i + 1,
+        first + i + 1,
         "open",
         1,
         ",U0TIER1,",
         1,
         "urgent",
         "quality",
-        `ORD-${i}`,
+        `ORD-${first + i}`,
         "王小姐",
         false,
         "杯子破损",
@@ -109,7 +118,10 @@ export async function seedClocksPg(url: string, n: number, from: number, to: num
         now,
       ]),
     );
-    await c.query(`INSERT INTO "Counter" ("name", "value") VALUES ('complaint', $1)`, [n]);
+    await c.query(
+      `INSERT INTO "Counter" ("name", "value") VALUES ('complaint', $1) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value"`,
+      [first + n],
+    );
   } finally {
     await c.end();
   }

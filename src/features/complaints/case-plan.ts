@@ -88,15 +88,6 @@ export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly Case
     1000,
     (timers) => scheduleTimers(x, clock, timers),
   );
-  const messages = live.flatMap((p) => p.messages);
-  await inSlices(messages, 500, (slice) =>
-    enqueueMany(
-      x,
-      clock,
-      slice.map((m) => m.msg),
-      slice.map((m) => m.id),
-    ).then(() => {}),
-  );
   const events = live.flatMap((p) =>
     p.events.map((e) => [newId(), p.caseId, now, e.actorId, e.kind, JSON.stringify(e.detail ?? {})] as Param[]),
   );
@@ -107,6 +98,17 @@ export async function applyCasePlans(x: Exec, clock: Clock, plans: readonly Case
         rows.flat(),
       )
       .then(() => {}),
+  );
+  // The messages last: queuing them locks their lanes (a tier channel's is shared by every
+  // escalation and by the sender) until the commit, so the lock is held for as little as can be.
+  const messages = live.flatMap((p) => p.messages);
+  await inSlices(messages, 500, (slice) =>
+    enqueueMany(
+      x,
+      clock,
+      slice.map((m) => m.msg),
+      slice.map((m) => m.id),
+    ).then(() => {}),
   );
   return applied;
 }

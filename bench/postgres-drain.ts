@@ -1,0 +1,142 @@
+// Draining a backlog on PostgreSQL with 1, 2 and 4 replicas: BENCH_CLOCKS complaint clocks
+// (default 20,000) all due at one instant, on one embedded PostgreSQL 17, statistics gathered
+// while the outbox held only sent messages (VACUUM ANALYZE before the burst, as a live database
+// has them before Double 11). Each replica is `node dist/main.js`; the fake Slack enforces
+// Slack's limits. Printed per run: escalations/s from the instant they were due to the last one
+// committed, and the pending outbox at the end. The baseline is one process on SQLite, same cases.
+//   BENCH_REPLICAS=1,2,4 (default)   BENCH_SQLITE=0 to skip the SQLite reference.
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { seedClocksPg } from "../tests/support/seed-clocks-pg.ts";
+import { pgDatabase, startBots, stopPostgres } from "./burst-setup.ts";
+import { sleep, startBot, startFakeSlack } from "./lib.ts";
+import { seedComplaints } from "./seed-complaints.ts";
+
+const N = Number(process.env.BENCH_CLOCKS ?? 20_000);
+const REPLICAS = (process.env.BENCH_REPLICAS ?? "1,2,4").split(",").map(Number);
+const CAP_MS = Number(process.env.BENCH_CAP_S ?? 180) * 1000;
+const LEAD_MS = 8_000;
+const SEEDED = `SELECT COUNT(*) AS n, MAX("finishedAt") AS last FROM "Timer"
+  WHERE "kind" = 'complaint.breach' AND "key" LIKE '%:g1:breach:0' AND "finishedAt" IS NOT NULL`;
+
+const STATS = process.env.BENCH_PG_STATS === "1";
+
+/** The statements that took the database's time, most first (BENCH_PG_STATS=1). */
+async function topStatements(c: pg.Client) {
+  const rows = (
+    await c.query(`SELECT calls, total_exec_time AS ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS q
+      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`)
+  ).rows;
+  for (const r of rows) console.log(`    ${Math.round(r.ms)} ms  ${r.calls} calls  ${r.rows} rows  ${r.q}`);
+}
+
+/** CPU seconds used so far by these processes (from /proc: user + system). */
+function cpuOf(pids: number[]): number {
+  const tick = 100; // USER_HZ on Linux
+  return pids.reduce((sum, pid) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return sum + (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      return sum; // a backend that ended meanwhile
+    }
+  }, 0);
+}
+const postgresPids = () =>
+  readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, "utf8").trim() === "postgres";
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+
+interface Progress {
+  n: number;
+  last: number | null;
+}
+
+/** Polls until every seeded clock is done or the cap passes; returns escalations/s and done. */
+async function watch(due: number, read: () => Promise<Progress>): Promise<{ rate: number; done: number }> {
+  for (;;) {
+    const p = await read();
+    const over = Date.now() - due > CAP_MS;
+    if (p.n === N || over) {
+      const span = ((p.n === N ? p.last! : Date.now()) - due) / 1000;
+      return { rate: p.n / Math.max(span, 0.001), done: p.n };
+    }
+    await sleep(500);
+  }
+}
+
+async function sqliteRun(fakePort: number) {
+  const path = join(mkdtempSync(join(tmpdir(), "shopops-drain-")), "bench.db");
+  const due = Date.now() + LEAD_MS;
+  seedComplaints(path, N, due, due);
+  const bot = await startBot(fakePort, { DATABASE_URL: `file:${path}`, TIMER_LEASE: "30s" });
+  const db = new Database(path, { readonly: true });
+  const r = await watch(due, async () => {
+    const row = db.prepare(SEEDED).get() as { n: number; last: string | null };
+    return { n: row.n, last: row.last ? new Date(row.last).getTime() : null };
+  });
+  db.close();
+  await bot.stop();
+  return r;
+}
+
+async function postgresRun(fakePort: number, replicas: number) {
+  const url = await pgDatabase();
+  const due = Date.now() + LEAD_MS + 4_000;
+  await seedClocksPg(url, N, due, due);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query("VACUUM ANALYZE");
+  if (STATS) await c.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()");
+  const bots = await startBots(fakePort, replicas, { DATABASE_URL: url, TIMER_LEASE: "30s" });
+  const botPids = bots.map((b) => b.child.pid!);
+  // Backends come and go: their CPU is summed over every postgres process at the end and the
+  // start (a pool's connections live for the whole run).
+  const cpu0 = { bot: cpuOf(botPids), db: cpuOf(postgresPids()) };
+  const r = await watch(due, async () => {
+    const row = (await c.query<{ n: string; last: Date | null }>(SEEDED)).rows[0]!;
+    return { n: Number(row.n), last: row.last?.getTime() ?? null };
+  });
+  const pending = (await c.query(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "status" = 'pending'`)).rows[0].n;
+  const cpu = { bot: cpuOf(botPids) - cpu0.bot, db: cpuOf(postgresPids()) - cpu0.db };
+  if (STATS) await topStatements(c);
+  await c.end();
+  for (const b of bots) await b.stop();
+  return { ...r, pending: Number(pending), cpu };
+}
+
+const fake = await startFakeSlack();
+const show = (label: string, r: { rate: number; done: number }, extra = "") =>
+  console.log(
+    `  ${label.padEnd(34)} ${Math.round(r.rate).toLocaleString("en")} escalations/s` +
+      (r.done < N ? ` (only ${r.done} of ${N} within ${CAP_MS / 1000} s)` : "") +
+      extra,
+  );
+try {
+  console.log(`${N.toLocaleString("en")} complaint clocks due at one instant: escalations/s`);
+  if (process.env.BENCH_SQLITE !== "0") show("one process on SQLite (baseline)", await sqliteRun(fake.port));
+  for (const n of REPLICAS) {
+    const r = await postgresRun(fake.port, n);
+    const per = (s: number) => (s * 1000) / r.done;
+    const bound = Math.round(2000 / (per(r.cpu.bot) + per(r.cpu.db)));
+    show(
+      `${n} replica${n > 1 ? "s" : ""} on PostgreSQL 17`,
+      r,
+      ` · ${r.pending.toLocaleString("en")} messages pending · CPU per escalation: bots ${per(r.cpu.bot).toFixed(2)} ms,` +
+        ` PostgreSQL ${per(r.cpu.db).toFixed(2)} ms (all of 2 cores: ${bound.toLocaleString("en")}/s)`,
+    );
+  }
+} finally {
+  await fake.stop();
+  await stopPostgres();
+}
