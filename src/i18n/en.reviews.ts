@@ -55,6 +55,11 @@ export const enReviews = {
   "reviews.draft.commit.slow_after_sales": "Your case is now with a specialist who will finish it within 24 hours.",
   "reviews.draft.commit.other": "A specialist will contact you within 24 hours with a solution.",
   "reviews.draft.wrap": "Thank you for telling us; we will do better, and we hope to serve you again.",
+  "reviews.briefing.col.cause": "Cause",
+  "reviews.briefing.col.count": "Negatives",
+  "reviews.briefing.col.share": "Share",
+  "reviews.briefing.col.vsPrev": "vs day before",
+  "reviews.briefing.col.vsAvg": "vs 7-day avg",
   "reviews.briefing.title": "📰 Review briefing {date}",
   "reviews.briefing.totals":
     "Reviews *{total}* · negative *{negative}* · negative rate *{rate}* (day before {prevRate}, 7-day average {avgRate})",

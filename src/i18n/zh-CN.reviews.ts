@@ -52,6 +52,11 @@ export const zhCNReviews: Record<keyof typeof enReviews, string> = {
   "reviews.draft.commit.slow_after_sales": "您的问题已转给专员，会在 24 小时内处理完毕。",
   "reviews.draft.commit.other": "专员会在 24 小时内联系您并给出解决方案。",
   "reviews.draft.wrap": "感谢您的反馈，我们会持续改进，期待再次为您服务。",
+  "reviews.briefing.col.cause": "原因",
+  "reviews.briefing.col.count": "差评数",
+  "reviews.briefing.col.share": "占比",
+  "reviews.briefing.col.vsPrev": "较前一天",
+  "reviews.briefing.col.vsAvg": "较 7 日均值",
   "reviews.briefing.title": "📰 每日评价简报 {date}",
   "reviews.briefing.totals":
     "评价 *{total}* 条 · 差评 *{negative}* 条 · 差评率 *{rate}* （前一天 {prevRate}，7 日平均 {avgRate}）",

@@ -250,4 +250,44 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached", timeout: SEE.timeout });
   });
+
+  it(
+    "reports come as tables; on a phone-width page a table of more than 5 columns becomes a list, nothing scrolls sideways",
+    async () => {
+      await actAs("U0LEAD");
+      await open("C0OPS");
+      await page.locator(".pane .composer-input").fill("");
+      await type(page.locator(".pane .composer-input"), "/complaint report");
+      // (The lead reads Chinese: the report's table has a "达标" column, the list's none.)
+      const report = page.locator(".pane .attachment .block.table", { has: page.locator("th", { hasText: "达标" }) });
+      await report.last().waitFor(SEE);
+      // Four columns: a table on any width.
+      await expect(report.last().locator("th").count()).resolves.toBe(4);
+      await type(page.locator(".pane .composer-input"), "/promo list");
+      const list = channelMessages()
+        .filter({ has: page.locator(".block.table.wide") })
+        .last();
+      await list.waitFor(SEE);
+      await expect(list.locator("table").isVisible()).resolves.toBe(true);
+      await list.scrollIntoViewIfNeeded();
+      await shot("report-table");
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await list.locator(".as-list dl").first().waitFor(SEE);
+        await expect(list.locator("table").isVisible()).resolves.toBe(false);
+        await expect(report.last().locator("table").isVisible()).resolves.toBe(true);
+        // Nothing in the conversation is wider than its place: not the conversation, not a table
+        // (runs in the page).
+        const wider = (el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth - el.clientWidth;
+        await expect(page.locator(".pane .messages").evaluate(wider)).resolves.toBeLessThanOrEqual(0);
+        for (const t of await page.locator(".pane .block.table").all())
+          if (await t.isVisible()) await expect(t.evaluate(wider)).resolves.toBeLessThanOrEqual(0);
+        await list.scrollIntoViewIfNeeded();
+        await shot("report-table-phone");
+      } finally {
+        await page.setViewportSize({ width: 1360, height: 860 });
+      }
+    },
+    STEP,
+  );
 });

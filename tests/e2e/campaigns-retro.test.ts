@@ -103,6 +103,23 @@ describe("retrospective and templates", () => {
     expect(String(report.args.text)).toContain("ROI 5.00:1");
     expect(String(report.args.text)).toContain("提前批预算 · <@U0LEAD> · 2027-05-01");
     expect(String(report.args.text)).toContain("@王经理");
+    // The figures again as the table Slack draws under the text. By hand: GMV 850,000 of
+    // 1,000,000 = 85%; new customers 1,200 of 1,000 = 120%; ROI 850,000 / 170,000 = 5.00:1 of 5:1
+    // = 100%; spend 170,000 of a 200,000 budget = 85%; UV value 850,000 / 400,000 = 2.13;
+    // conversion 12,000 / 400,000 = 3.00%. No earlier promotion: no 环比 or 同比.
+    const table = (report.args.attachments as { blocks: { type: string; rows: { text: string }[][] }[] }[])[0]!
+      .blocks[0]!;
+    expect(table.type).toBe("table");
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["指标", "目标", "实际", "达成", "环比", "同比"],
+      ["GMV", "1,000,000", "850,000", "85%", "–", "–"],
+      ["新客数", "1,000", "1,200", "120%", "–", "–"],
+      ["ROI", "5:1", "5.00:1", "100%", "–", "–"],
+      ["花费（占预算）", "200,000", "170,000", "85%", "–", "–"],
+      ["UV", "–", "400,000", "–", "–", "–"],
+      ["UV 价值", "–", "2.13", "–", "–", "–"],
+      ["转化率", "–", "3.00%", "–", "–", "–"],
+    ]);
     const en = await promoReply(h, "U0EN", "report 1");
     expect(en).toContain("target 1,000,000, actual 850,000, 85%");
     expect(en).toContain("target 1,000, actual 1,200, 120%");

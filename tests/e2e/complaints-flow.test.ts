@@ -282,6 +282,23 @@ describe("working a complaint to the end", () => {
     expect(report.text).toContain("to acknowledge 30m · to resolve 14h 30m");
     expect(report.text).toContain("First-contact resolution*: 50.0%");
     expect(report.text).toContain("5/5 from 1 ratings");
+    // The same figures as the table Slack draws under the text (in the message's attachment),
+    // beside their targets: FCR 50% is under 85% (⚠️), CSAT 5 is over 4.8 (✅).
+    const { attachments } = report as { attachments?: { blocks: { type: string; rows: { text: string }[][] }[] }[] };
+    const table = attachments?.[0]?.blocks[0];
+    expect(table?.type).toBe("table");
+    expect(table!.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Figure", "Value", "Target", "Met"],
+      ["Cases", "2", "–", " "],
+      ["Escalated", "1 (50.0%)", "–", " "],
+      ["Response within SLA", "100.0%", "–", " "],
+      ["Resolved within SLA", "0.0%", "–", " "],
+      ["Median time to acknowledge", "30m", "–", " "],
+      ["Median time to resolve", "14h 30m", "–", " "],
+      ["First-contact resolution", "50.0%", "85%", "⚠️"],
+      ["Satisfaction (ratings)", "5/5 (1)", "4.8", "✅"],
+      ["Product quality", "2 (100.0%)", "–", " "],
+    ]);
   });
 
   it("lets the members of a tier's user group act on the case", async () => {

@@ -67,6 +67,15 @@ describe("the daily review briefing", () => {
     expect(b).toContain("Service attitude: 1 (33.3%");
     expect(b).toContain("S1 ×2 · S2 ×1");
     expect(b).not.toContain("S9");
+    // The same causes as the table under the text (causes with nothing on either day left out).
+    const post = h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C0BRIEF")!;
+    const table = (post.args.attachments as { blocks: { rows: { text: string }[][] }[] }[])[0]!.blocks[0]!;
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Cause", "Negatives", "Share", "vs day before", "vs 7-day avg"],
+      ["Logistics delay", "2", "66.7%", "-33.3pp", "-33.3pp"],
+      ["Product quality", "1", "33.3%", "+33.3pp", "+33.3pp"],
+      ["Service attitude", "1", "33.3%", "+33.3pp", "+33.3pp"],
+    ]);
 
     await h.restart();
     await runAt("2026-11-28T05:00:00Z");

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { issueTrigger } from "../../src/sandbox/standin/limits.ts";
 import { SlackStandIn } from "../../src/sandbox/standin/standin.ts";
+import { tableBlock } from "../../src/outbox/table.ts";
 
 describe("the Slack stand-in", () => {
   let slack: SlackStandIn;
@@ -105,5 +106,34 @@ describe("the Slack stand-in", () => {
     // Nobody else's ephemeral message, and chat.update never reaches one.
     expect(slack.ws.update("C0OPS", eph.ts, { text: "x" })).toBeUndefined();
     expect(slack.ws.update("C0OPS", eph.ts, { text: "x" }, "U0B")).toBeUndefined();
+  });
+
+  it("takes a report's table in an attachment within Slack's limits, refuses one past them", async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => [`SKU-${i}`, String(i)]);
+    const ours = tableBlock({ header: ["SKU", "GMV"], rows, more: (n) => `… ${n} more` });
+    // 100 rows in all: the header, 98 SKUs and a last row counting the 52 left out.
+    expect(ours.rows).toHaveLength(100);
+    expect(ours.rows.at(-1)).toEqual([
+      { type: "raw_text", text: "… 52 more" },
+      { type: "raw_text", text: " " },
+    ]);
+    const sent = await call("chat.postMessage", {
+      channel: "C0OPS",
+      text: "report",
+      attachments: [{ blocks: [ours] }],
+    });
+    expect(sent.body.ok).toBe(true);
+    expect(slack.ws.messages.at(-1)?.attachments).toEqual([{ blocks: [ours] }]);
+    const tooLong = { type: "table", rows: Array.from({ length: 101 }, () => [{ type: "raw_text", text: "x" }]) };
+    const refused = await call("chat.postMessage", {
+      channel: "C0OPS",
+      text: "r",
+      attachments: [{ blocks: [tooLong] }],
+    });
+    expect(refused.body).toEqual({ ok: false, error: "invalid_blocks" });
+    const tooWide = { type: "table", rows: [Array.from({ length: 21 }, () => ({ type: "raw_text", text: "x" }))] };
+    expect((await call("chat.postMessage", { channel: "C0OPS", text: "r", blocks: [tooWide] })).body.error).toBe(
+      "invalid_blocks",
+    );
   });
 });

@@ -3,6 +3,8 @@ import type { Deps } from "../../deps.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { shiftDate, todayIn } from "../../infra/time.ts";
 import { marketingCalendar, type Kind } from "./rules.ts";
+import type { MessageBody } from "../../outbox/message.ts";
+import { withTable, type Cell } from "../../outbox/table.ts";
 
 /** How many promotions /promo list shows; the rest are counted. */
 export const LIST_MAX = 20;
@@ -10,8 +12,9 @@ export const LIST_MAX = 20;
 /**
  * /promo list: the running promotions soonest first, then finished or cancelled ones (latest
  * first), at most LIST_MAX, each with its progress counted in SQL, and how many more there are.
+ * The text lists them; the table under it (Slack's table block) has one column per fact.
  */
-export async function listText(deps: Deps, t: Translator): Promise<string> {
+export async function listAnswer(deps: Deps, t: Translator): Promise<MessageBody> {
   const running = await deps.db.campaign.findMany({
     where: { status: "active" },
     orderBy: { eventDate: "asc" },
@@ -26,7 +29,7 @@ export async function listText(deps: Deps, t: Translator): Promise<string> {
         })
       : [];
   const campaigns = [...running, ...others];
-  if (campaigns.length === 0) return t("promo.list.empty");
+  if (campaigns.length === 0) return { text: t("promo.list.empty") };
   const total = await deps.db.campaign.count();
   const counts = await deps.db.campaignItem.groupBy({
     by: ["campaignId", "status"],
@@ -35,21 +38,37 @@ export async function listText(deps: Deps, t: Translator): Promise<string> {
   });
   const countOf = (id: string, which: (status: string) => boolean) =>
     counts.filter((x) => x.campaignId === id && which(x.status)).reduce((n, x) => n + x._count._all, 0);
-  const rows = campaigns.map((c) =>
-    t("promo.list.row", {
-      number: c.number,
-      name: c.name,
-      kind: t(`kind.${c.kind as Kind}`),
-      date: c.eventDate,
-      done: countOf(c.id, (s) => s === "done"),
-      total: countOf(c.id, (s) => s !== "na"),
-      channel: c.channelId,
-      status: t(`promo.status.${c.status as "active"}`),
-    }),
-  );
+  const facts = campaigns.map((c) => ({
+    number: c.number,
+    name: c.name,
+    kind: t(`kind.${c.kind as Kind}`),
+    date: c.eventDate,
+    done: countOf(c.id, (s) => s === "done"),
+    total: countOf(c.id, (s) => s !== "na"),
+    channel: c.channelId,
+    status: t(`promo.status.${c.status as "active"}`),
+  }));
   const more = total - campaigns.length;
-  return [`*${t("promo.list.title")}*`, ...rows, ...(more > 0 ? [t("promo.list.more", { count: more })] : [])].join(
-    "\n",
+  const title = `*${t("promo.list.title")}*`;
+  const tail = more > 0 ? [t("promo.list.more", { count: more })] : [];
+  const text = [title, ...facts.map((f) => t("promo.list.row", f)), ...tail].join("\n");
+  const cols = ["number", "name", "kind", "date", "done", "channel", "status"] as const;
+  return withTable(
+    { text },
+    {
+      header: cols.map((k) => t(`promo.list.col.${k}`)),
+      align: ["right", "left", "left", "left", "right", "left", "left"],
+      rows: facts.map((f): Cell[] => [
+        `#${f.number}`,
+        f.name,
+        f.kind,
+        f.date,
+        `${f.done}/${f.total}`,
+        { channel: f.channel },
+        f.status,
+      ]),
+    },
+    [title, ...tail],
   );
 }
 

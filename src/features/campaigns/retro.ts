@@ -14,6 +14,9 @@ import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { textIn } from "./rules.ts";
 import { findCampaign } from "./manage.ts";
 import { pct, retroFigures, TargetsShape, type Actuals, type Targets } from "./rules.ts";
+import { planTable } from "./retro-table.ts";
+import type { MessageBody } from "../../outbox/message.ts";
+import { withTable } from "../../outbox/table.ts";
 
 export interface RetroAction {
   action: string;
@@ -71,11 +74,11 @@ export async function saveRetro(deps: Deps, ref: string, actorId: string, retro:
 /** The report goes to the promotion's channel, in its language, once per submitted form. */
 export async function postRetroReport(deps: Deps, c: Campaign, actorId: string, formId: string): Promise<void> {
   const locale = await channelLocale(deps, c.channelId);
-  const text = await retroReport(deps, c, translator(locale), locale, todayIn(deps.clock.now(), c.timeZone));
+  const body = await retroReport(deps, c, translator(locale), locale, todayIn(deps.clock.now(), c.timeZone));
   await deps.outbox.enqueue(deps.db, {
     kind: "post",
     channel: c.channelId,
-    body: { text },
+    body,
     actorId,
     dedupeKey: `retro:view:${formId}`,
   });
@@ -123,7 +126,7 @@ export async function retroReport(
   t: Translator,
   locale: Locale,
   today: string,
-): Promise<string> {
+): Promise<MessageBody> {
   if (!c.retro) throw new DomainError("promo.report.noRetro", { number: c.number });
   const r = stored(RetroShape, c.retro, "retrospective");
   const targets: Targets = stored(TargetsShape, c.targets, "promotion targets");
@@ -141,8 +144,8 @@ export async function retroReport(
       c.kind !== "custom" &&
       x.eventDate.slice(0, 4) === String(Number(c.eventDate.slice(0, 4)) - 1),
   );
-  const lines = [
-    `*${t("promo.report.title", { number: c.number, name: c.name, date: c.eventDate })}*`,
+  // The figures' lines are the text's: the table under the shown lines has them.
+  const figures = [
     t("promo.report.gmv", {
       target: targets.gmv ? money(targets.gmv) : "–",
       actual: money(r.actuals.gmv),
@@ -164,6 +167,9 @@ export async function retroReport(
       uvValue: f.uvValue == null ? "–" : f.uvValue.toFixed(2),
       conversion: pct(f.conversion, 2),
     }),
+  ];
+  const lines = [
+    `*${t("promo.report.title", { number: c.number, name: c.name, date: c.eventDate })}*`,
     ...compareLine(t, "promo.report.prev", prev, r),
     ...compareLine(t, "promo.report.lastYear", lastYear, r),
     r.success ? t("promo.report.success", { text: r.success }) : "",
@@ -176,5 +182,12 @@ export async function retroReport(
       : "",
     late.length ? t("promo.report.late", { list: late.join("; ") }) : t("promo.report.noLate"),
   ];
-  return lines.filter(Boolean).join("\n");
+  const retroOf = (x: Campaign | undefined) =>
+    x?.retro ? stored(RetroShape, x.retro, "retrospective").actuals : undefined;
+  const shown = lines.filter(Boolean);
+  return withTable(
+    { text: [shown[0]!, ...figures, ...shown.slice(1)].join("\n") },
+    planTable(t, targets, r.actuals, retroOf(prev), retroOf(lastYear)),
+    shown,
+  );
 }

@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Deps } from "../../deps.ts";
 import { answerNow } from "../../slack/reply.ts";
 import { onSlashCommand } from "../../slack/handler-kit.ts";
-import { calendarMessage, listText } from "./answers.ts";
+import { calendarMessage, listAnswer } from "./answers.ts";
 import { createCampaign } from "./create-campaign.ts";
 import { COMMAND } from "./ids.ts";
 import { cancelCampaign, findCampaign, moveCampaign, signGate } from "./manage.ts";
@@ -47,7 +47,7 @@ export function registerCommand(app: App, deps: Deps): void {
         ));
       }
       case "list":
-        return void (await show(await listText(deps, user.t)));
+        return void (await show(await listAnswer(deps, user.t)));
       case "calendar":
         return void (await answerNow(deps, to, await calendarMessage(deps, user.t, cmd.year)));
       case "move":

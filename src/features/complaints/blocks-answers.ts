@@ -4,6 +4,7 @@ import { formatDuration } from "../../infra/duration.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { formatInZone } from "../../infra/time.ts";
 import type { MessageBody } from "../../outbox/message.ts";
+import { withTable, type Align } from "../../outbox/table.ts";
 import { pageBlocks } from "./blocks.ts";
 import { ACTION_LIST_PAGE } from "./ids.ts";
 import type { CasePage } from "./queries.ts";
@@ -88,7 +89,45 @@ export function reportAnswer(t: Translator, r: ComplaintReport, from: string, to
       ? t("complaint.report.csatNone")
       : t("complaint.report.csat", { csat: r.satisfaction, n: r.ratings, mark: mark(r.satisfaction, TARGET_CSAT) }),
   ];
-  return { text: lines.join("\n") };
+  // Shown above the table: the title and the tiers, which the table has no rows for.
+  return withTable({ text: lines.join("\n") }, reportTable(t, r), [lines[0]!, lines[3]!]);
+}
+
+/** The report's figures beside their targets, one row each: the table Slack shows under the text. */
+function reportTable(t: Translator, r: ComplaintReport) {
+  const none = "–";
+  type Row = "cases" | "escalated" | "responseSla" | "resolutionSla" | "ack" | "resolve" | "fcr" | "csat";
+  const row = (key: Row, value: string, target = none, mark = "") => [
+    t(`complaint.report.row.${key}`),
+    value,
+    target,
+    mark,
+  ];
+  return {
+    header: (["figure", "value", "target", "met"] as const).map((k) => t(`complaint.report.col.${k}`)),
+    align: ["left", "right", "right", "center"] as Align[],
+    rows: [
+      row("cases", String(r.total)),
+      row("escalated", `${r.escalated} (${pct(t, r.escalatedShare)})`),
+      row("responseSla", pct(t, r.responseSla)),
+      row("resolutionSla", pct(t, r.resolutionSla)),
+      row("ack", reportDuration(t, r.medianAckMs)),
+      row("resolve", reportDuration(t, r.medianResolveMs)),
+      row("fcr", pct(t, r.firstContactResolution), "85%", mark(r.firstContactResolution, TARGET_FCR)),
+      row(
+        "csat",
+        r.satisfaction == null ? t("complaint.report.na") : `${r.satisfaction}/5 (${r.ratings})`,
+        "4.8",
+        mark(r.satisfaction, TARGET_CSAT),
+      ),
+      ...CAUSES.filter((c) => r.byCause[c] > 0).map((c) => [
+        t(`cause.${c}`),
+        `${r.byCause[c]} (${pct(t, r.total ? r.byCause[c] / r.total : null)})`,
+        none,
+        "",
+      ]),
+    ],
+  };
 }
 
 /** A median time as people read it: "n/a" when there is none, "under 1s" rather than "0s". */

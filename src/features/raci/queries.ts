@@ -4,6 +4,8 @@ import type { Translator } from "../../infra/i18n.ts";
 import { todayIn } from "../../infra/time.ts";
 import { parseTask } from "./task-row.ts";
 import type { TaskStatus } from "./rules.ts";
+import type { MessageBody } from "../../outbox/message.ts";
+import { withTable } from "../../outbox/table.ts";
 
 /**
  * The unfinished tasks a person has a role in, found by the database (ids are stored as JSON
@@ -27,7 +29,8 @@ export function tasksOf(deps: Deps, userId: string) {
   });
 }
 
-export async function mine(deps: Deps, t: Translator, userId: string): Promise<string> {
+/** A person's unfinished tasks by role: the text groups them, the table has a row per task and role. */
+export async function mine(deps: Deps, t: Translator, userId: string): Promise<MessageBody> {
   const tasks = await tasksOf(deps, userId);
   const roles: [string, (x: (typeof tasks)[number]) => boolean][] = [
     ["R", (x) => parseTask(x).r.includes(userId)],
@@ -36,21 +39,24 @@ export async function mine(deps: Deps, t: Translator, userId: string): Promise<s
     ["I", (x) => parseTask(x).i.includes(userId)],
   ];
   const lines = [t("raci.mine.title")];
+  const rows: string[][] = [];
   for (const [role, has] of roles) {
     const list = tasks.filter((x) => x.status !== "waiting" && has(x));
     if (!list.length) continue;
     lines.push(t("raci.mine.role", { role }));
-    for (const x of list)
-      lines.push(
-        t("raci.mine.row", {
-          number: x.number,
-          title: x.title,
-          due: x.dueDate,
-          status: t(`raci.status.${x.status as TaskStatus}`),
-        }),
-      );
+    for (const x of list) {
+      const status = t(`raci.status.${x.status as TaskStatus}`);
+      lines.push(t("raci.mine.row", { number: x.number, title: x.title, due: x.dueDate, status }));
+      rows.push([role, `#${x.number}`, x.title, x.dueDate, status]);
+    }
   }
-  return lines.length > 1 ? lines.join("\n") : t("raci.mine.empty");
+  if (!rows.length) return { text: t("raci.mine.empty") };
+  const cols = ["role", "number", "title", "due", "status"] as const;
+  return withTable(
+    { text: lines.join("\n") },
+    { header: cols.map((k) => t(`raci.mine.col.${k}`)), align: ["center", "right", "left", "left", "left"], rows },
+    [lines[0]!],
+  );
 }
 
 export async function overdue(deps: Deps, t: Translator): Promise<string> {

@@ -8,6 +8,7 @@ import type { Deps } from "../../deps.ts";
 import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import type { MessageBody } from "../../outbox/message.ts";
+import { withTable } from "../../outbox/table.ts";
 import { localTime, shiftDate } from "../../infra/time.ts";
 import { briefingStats } from "./briefing-stats.ts";
 import { dayDetail, windowCounts } from "./briefing-sql.ts";
@@ -75,6 +76,8 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
     }),
   ];
   if (s.negative === 0) lines.push(t(locale, "reviews.briefing.none"));
+  // The cause lines are the text's; above the table (which has them) the rest is shown.
+  const causeLines = new Set<string>();
   for (const c of s.causes) {
     const owner = routes.get(c.cause);
     lines.push(
@@ -87,6 +90,7 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
         owner: owner ? ` → <@${owner}>` : "",
       }),
     );
+    causeLines.add(lines.at(-1)!);
   }
   if (s.refunds)
     lines.push(
@@ -103,5 +107,25 @@ export async function briefingFor(deps: Deps, date: string, timeZone: string, lo
     for (const e of s.examples)
       lines.push(`> ${"★".repeat(e.rating)} ${esc(e.sku)}: ${esc(e.text.slice(0, 200).replace(/\n/g, " "))}`);
   }
-  return { text: lines.join("\n") };
+  if (s.negative === 0) return { text: lines.join("\n") };
+  // The causes again as a table under the text: one row per cause, its share and both trends.
+  const cols = ["cause", "count", "share", "vsPrev", "vsAvg"] as const;
+  return withTable(
+    { text: lines.join("\n") },
+    {
+      header: cols.map((k) => t(locale, `reviews.briefing.col.${k}`)),
+      align: ["left", "right", "right", "right", "right"],
+      // A cause with nothing today or before is no news; one that dropped to nothing is.
+      rows: s.causes
+        .filter((c) => c.count > 0 || (c.prevShare ?? 0) > 0 || (c.avgShare ?? 0) > 0)
+        .map((c) => [
+          t(locale, `rcause.${c.cause}`),
+          String(c.count),
+          pct(c.share),
+          pp(c.share, c.prevShare),
+          pp(c.share, c.avgShare),
+        ]),
+    },
+    lines.filter((l) => !causeLines.has(l)),
+  );
 }

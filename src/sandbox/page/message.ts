@@ -51,6 +51,9 @@ export function messageView(m: Msg, inThread: boolean): HTMLElement {
       ),
     ),
     m.blocks?.length ? renderBlocks(m.blocks, ctxFor(act)) : h("div", { class: "mrkdwn", html: mrkdwn(m.text, names) }),
+    ...(m.attachments ?? []).map((a) =>
+      h("div", { class: "attachment" }, renderBlocks((a.blocks ?? []) as Json[], ctxFor(act))),
+    ),
     ...(m.files ?? []).map((f) =>
       f.mimetype.startsWith("image/")
         ? h(

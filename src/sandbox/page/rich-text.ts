@@ -61,22 +61,36 @@ function cell(c: Json, ctx: Ctx): Node {
   return document.createTextNode(String(c?.text ?? ""));
 }
 
+/**
+ * A table as Slack draws it; one of more than five columns is also drawn as a list of its rows
+ * ("header: value" lines), which a phone-width page shows instead, so nothing scrolls sideways.
+ */
 export function table(b: Json, ctx: Ctx): HTMLElement {
   const rows = (b.rows ?? []) as Json[][];
   const aligns = ((b.column_settings ?? []) as (Json | null)[]).map((s) => s?.align ?? "left");
-  return h(
-    "div",
-    { class: "block table" },
-    h(
-      "table",
-      {},
-      ...rows.map((r, i) =>
-        h(
-          "tr",
-          {},
-          ...r.map((c, j) => h(i === 0 ? "th" : "td", { style: `text-align:${aligns[j] ?? "left"}` }, cell(c, ctx))),
-        ),
+  const head = rows[0] ?? [];
+  const wide = head.length > 5;
+  const grid = h(
+    "table",
+    {},
+    ...rows.map((r, i) =>
+      h(
+        "tr",
+        {},
+        ...r.map((c, j) => h(i === 0 ? "th" : "td", { style: `text-align:${aligns[j] ?? "left"}` }, cell(c, ctx))),
       ),
     ),
   );
+  const list = wide
+    ? h(
+        "div",
+        { class: "as-list" },
+        ...rows
+          .slice(1)
+          .map((r) =>
+            h("dl", {}, ...r.flatMap((c, j) => [h("dt", {}, cell(head[j] ?? {}, ctx)), h("dd", {}, cell(c, ctx))])),
+          ),
+      )
+    : null;
+  return h("div", { class: `block table${wide ? " wide" : ""}` }, grid, list);
 }

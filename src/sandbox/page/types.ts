@@ -16,6 +16,8 @@ export interface Msg {
   user?: string;
   text: string;
   blocks?: Json[];
+  /** Where Slack carries a report's table block. */
+  attachments?: Json[];
   files?: { id: string; name: string; title: string; mimetype: string }[];
   ephemeralFor?: string;
   edited?: boolean;

@@ -3,6 +3,7 @@
 // bot it runs; the end-to-end tests and benchmarks run their bots against the same one, and read
 // what the bot asked of Slack (calls), script Slack's failures (script, outage) and see the
 // answers posted to response_urls (responses).
+import { invalidTables } from "./tables.ts";
 import { wallClock, type WallClock } from "./wall-clock.ts";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -178,6 +179,8 @@ export class SlackStandIn {
     } catch {
       return (void res.writeHead(400, { "content-type": "text/plain" }).end("invalid_payload"), true);
     }
+    const bad = invalidTables(body.blocks, body.attachments);
+    if (bad) return (void res.writeHead(400, { "content-type": "text/plain" }).end(bad), true);
     this.responses.push({ id, body, at: now });
     const to = this.responseTargets.get(id);
     if (to) this.showResponse(to, body);
@@ -189,13 +192,17 @@ export class SlackStandIn {
   showResponse(to: { channel: string; user: string; ts?: string }, body: Record<string, unknown>): void {
     const text = typeof body.text === "string" ? body.text : "";
     const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
-    if (body.delete_original && to.ts) return void this.ws.update(to.channel, to.ts, { text: "", blocks: [] }, to.user);
-    if (body.replace_original && to.ts) return void this.ws.update(to.channel, to.ts, { text, blocks }, to.user);
+    const attachments = Array.isArray(body.attachments) ? body.attachments : undefined;
+    if (body.delete_original && to.ts)
+      return void this.ws.update(to.channel, to.ts, { text: "", blocks: [], attachments: [] }, to.user);
+    if (body.replace_original && to.ts)
+      return void this.ws.update(to.channel, to.ts, { text, blocks, attachments }, to.user);
     if (!text && !blocks) return;
     this.ws.post({
       channel: to.channel,
       text,
       blocks,
+      attachments,
       ...(body.response_type === "in_channel" ? {} : { ephemeralFor: to.user }),
     });
   }

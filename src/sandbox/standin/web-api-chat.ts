@@ -1,6 +1,7 @@
 // chat.* and auth.test as Slack answers them: posts, edits, ephemeral messages, permalinks; a
 // post over a channel's pace answers 429 with Retry-After.
 import { fail, ok, str, json, type Method } from "./web-api-kit.ts";
+import { invalidTables } from "./tables.ts";
 
 export const CHAT_METHODS: Record<string, Method> = {
   "auth.test": () => {
@@ -20,10 +21,14 @@ export const CHAT_METHODS: Record<string, Method> = {
     const wait = c.ctx.rate?.take(ch.id, c.ctx.nowMs()) ?? 0;
     if (wait > 0) return c.limited(wait);
     const blocks = json<unknown[]>(c.args.blocks);
+    const attachments = json<unknown[]>(c.args.attachments);
+    const bad = invalidTables(blocks, attachments);
+    if (bad) return fail(bad);
     const m = ws.post({
       channel: ch.id,
       text: str(c.args.text) ?? "",
       blocks,
+      attachments,
       threadTs: str(c.args.thread_ts),
       metadata: json(c.args.metadata),
     });
@@ -38,7 +43,11 @@ export const CHAT_METHODS: Record<string, Method> = {
     const ch = ws.resolveChannel(str(c.args.channel) ?? "");
     if (!ch) return fail("channel_not_found");
     const ts = str(c.args.ts) ?? "";
-    const m = ws.update(ch.id, ts, { text: str(c.args.text) ?? "", blocks: json<unknown[]>(c.args.blocks) });
+    const blocks = json<unknown[]>(c.args.blocks);
+    const attachments = json<unknown[]>(c.args.attachments);
+    const bad = invalidTables(blocks, attachments);
+    if (bad) return fail(bad);
+    const m = ws.update(ch.id, ts, { text: str(c.args.text) ?? "", blocks, attachments });
     if (!m && ws.strictChannels) return fail("message_not_found");
     return ok({ channel: ch.id, ts, text: str(c.args.text) });
   },
@@ -48,10 +57,14 @@ export const CHAT_METHODS: Record<string, Method> = {
     if (!ch) return fail("channel_not_found");
     const user = str(c.args.user) ?? "";
     if (!ws.people.has(user) && ws.strictChannels) return fail("user_not_in_channel");
+    const attachments = json<unknown[]>(c.args.attachments);
+    const bad = invalidTables(c.args.blocks, attachments);
+    if (bad) return fail(bad);
     const m = ws.post({
       channel: ch.id,
       text: str(c.args.text) ?? "",
       blocks: json<unknown[]>(c.args.blocks),
+      attachments,
       threadTs: str(c.args.thread_ts),
       ephemeralFor: user,
     });

@@ -40,6 +40,8 @@ export interface Message {
   user?: string;
   text: string;
   blocks?: unknown[];
+  /** Legacy attachments; today Slack carries a report's table block in one. */
+  attachments?: unknown[];
   files?: { id: string; name: string; title: string; mimetype: string }[];
   /** Shown only to this person (chat.postEphemeral, ephemeral responses). */
   ephemeralFor?: string;
