@@ -12,7 +12,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { seedClocksPg } from "../tests/support/seed-clocks-pg.ts";
 import { pgDatabase, startBots, stopPostgres } from "./burst-setup.ts";
-import { sleep, startBot, startFakeSlack } from "./lib.ts";
+import { command, fmt, get, pct, sleep, startBot, startFakeSlack } from "./lib.ts";
 import { seedComplaints } from "./seed-complaints.ts";
 
 const N = Number(process.env.BENCH_CLOCKS ?? 20_000);
@@ -23,6 +23,39 @@ const SEEDED = `SELECT COUNT(*) AS n, MAX("finishedAt") AS last FROM "Timer"
   WHERE "kind" = 'complaint.breach' AND "key" LIKE '%:g1:breach:0' AND "finishedAt" IS NOT NULL`;
 
 const STATS = process.env.BENCH_PG_STATS === "1";
+
+/**
+ * Statements per 200 escalations, by who sent them (BENCH_PG_STATS=1): the runner's (claims,
+ * cases, timers, events, the messages queued), the sender's (lanes, heads, roll-ups, budget,
+ * outcomes), and the round trips in all (BEGIN and COMMIT are round trips too).
+ */
+async function perBatch(c: pg.Client, escalations: number): Promise<string> {
+  const rows = (await c.query<{ q: string; calls: string }>(`SELECT query AS q, calls FROM pg_stat_statements`)).rows;
+  const sender =
+    /"Rollup"|"SlackBudget"|"SlackPause"|UPDATE "OutboxMessage"|UPDATE "OutboxLane"|FROM "OutboxLane"|SELECT m\.\*|FROM "OutboxMessage"/;
+  const tx = /^(BEGIN|COMMIT|ROLLBACK)/i;
+  const sum = (f: (q: string) => boolean) => rows.filter((r) => f(r.q)).reduce((n, r) => n + Number(r.calls), 0);
+  const per = (n: number) => ((n * 200) / escalations).toFixed(0);
+  const runner = sum(
+    (q) => !tx.test(q) && !sender.test(q) && !/pg_stat|"Timer" WHERE "kind" = \$1 AND "key" LIKE/.test(q),
+  );
+  const bySender = sum((q) => !tx.test(q) && sender.test(q));
+  const txs = sum((q) => tx.test(q));
+  return `per 200 escalations: runner ${per(runner)} statements, sender ${per(bySender)}, BEGIN/COMMIT ${per(txs)}`;
+}
+
+/** /healthz and a signed /shopops help, each every 100 ms, until `stop` says so: their latencies. */
+async function probe(port: number, stop: () => boolean) {
+  const health: number[] = [];
+  const acks: number[] = [];
+  while (!stop()) {
+    const [h, a] = await Promise.all([get(port, "/healthz"), command(port, "help", "U0PROBE").catch(() => Infinity)]);
+    health.push(h);
+    acks.push(a);
+    await sleep(100);
+  }
+  return { health, acks };
+}
 
 /** The statements that took the database's time, most first (BENCH_PG_STATS=1). */
 async function topStatements(c: pg.Client) {
@@ -103,16 +136,24 @@ async function postgresRun(fakePort: number, replicas: number) {
   // Backends come and go: their CPU is summed over every postgres process at the end and the
   // start (a pool's connections live for the whole run).
   const cpu0 = { bot: cpuOf(botPids), db: cpuOf(postgresPids()) };
+  let done = false;
+  const probes = (async () => {
+    while (Date.now() < due) await sleep(20);
+    return probe(bots[0]!.port, () => done);
+  })();
   const r = await watch(due, async () => {
     const row = (await c.query<{ n: string; last: Date | null }>(SEEDED)).rows[0]!;
     return { n: Number(row.n), last: row.last?.getTime() ?? null };
   });
+  done = true;
+  const { health, acks } = await probes;
   const pending = (await c.query(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "status" = 'pending'`)).rows[0].n;
   const cpu = { bot: cpuOf(botPids) - cpu0.bot, db: cpuOf(postgresPids()) - cpu0.db };
+  const batch = STATS ? await perBatch(c, r.done) : "";
   if (STATS) await topStatements(c);
   await c.end();
   for (const b of bots) await b.stop();
-  return { ...r, pending: Number(pending), cpu };
+  return { ...r, pending: Number(pending), cpu, health, acks, batch };
 }
 
 const fake = await startFakeSlack();
@@ -134,6 +175,10 @@ try {
       r,
       ` · ${r.pending.toLocaleString("en")} messages pending · CPU per escalation: bots ${per(r.cpu.bot).toFixed(2)} ms,` +
         ` PostgreSQL ${per(r.cpu.db).toFixed(2)} ms (all of 2 cores: ${bound.toLocaleString("en")}/s)`,
+    );
+    console.log(
+      `    during the burst: /healthz p99 ${fmt(pct(r.health, 99))}, /shopops help ack p99 ${fmt(pct(r.acks, 99))}` +
+        ` (${r.health.length} probes each)${r.batch ? `; ${r.batch}` : ""}`,
     );
   }
 } finally {

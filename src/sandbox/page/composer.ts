@@ -27,18 +27,24 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
     const caret = from + replacement.length + 1;
     input.setSelectionRange(caret, caret);
     input.focus();
-    hints.hidden = true;
+    hide();
     if (!threadTs) s.draft = input.value;
+  };
+  const hide = () => {
+    hints.hidden = true;
+    if (!threadTs) s.hinting = false;
   };
   const showHints = () => {
     hints.replaceChildren();
     for (const hint of hintsFor(input.value, input.selectionStart ?? input.value.length, pick)) hints.append(hint);
     hints.hidden = hints.childElementCount === 0;
+    if (!threadTs) s.hinting = !hints.hidden;
   };
   const send = async () => {
     const v = input.value.trim();
     if (!v) return;
     input.value = "";
+    hide();
     if (!threadTs) s.draft = "";
     if (v.startsWith("/")) await post("/sandbox/api/command", { channel, text: v });
     else await post("/sandbox/api/message", { channel, text: v, threadTs });
@@ -49,7 +55,7 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
     showHints();
   });
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") hints.hidden = true;
+    if (e.key === "Escape") hide();
     else if ((e.key === "Tab" || e.key === "Enter") && !hints.hidden && hints.firstElementChild) {
       // As in Slack: with the list open, Enter or Tab takes its first suggestion.
       e.preventDefault();
@@ -66,6 +72,9 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
     if (file) void attach(file, channel, input.value.trim()).then(() => ((input.value = ""), (s.draft = "")));
     picker.value = "";
   });
+  // The page is drawn again when news arrives: suggestions open before it stay open, so an Enter
+  // meant for the first suggestion never sends the half-typed message instead.
+  if (!threadTs && s.hinting) showHints();
   return h(
     "div",
     { class: "composer" },

@@ -14,6 +14,8 @@ export const s = {
   modalState: {} as Record<string, Record<string, Json>>,
   modalFor: "",
   draft: "",
+  /** The message box's suggestions are open: a redraw (news arriving) keeps them open. */
+  hinting: false,
   notice: "",
 };
 
