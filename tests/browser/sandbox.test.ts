@@ -222,6 +222,18 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     await page.locator(".hints li.hint-channel", { hasText: "#promo-double11" }).waitFor(SEE);
     await box.press("Escape");
     await page.locator(".pane .hints").waitFor({ state: "hidden" });
+    // The command list from the keyboard: ↓ twice and Enter takes the second suggestion.
+    await box.fill("");
+    await box.pressSequentially("/");
+    const commands = page.locator(".pane .hints li");
+    await commands.nth(1).waitFor(SEE);
+    const second = ((await commands.nth(1).textContent()) ?? "").split(/\s/)[0]!;
+    await box.press("ArrowDown");
+    await box.press("ArrowDown");
+    await expect(commands.nth(1).getAttribute("class")).resolves.toContain("active");
+    await box.press("Enter");
+    await expect(box.inputValue()).resolves.toMatch(new RegExp(`^${second.replace(/[/]/g, "\\/")}`));
+    await box.fill("");
   });
 
   it("Try this: a step acts as the right person, opens the right place and fills the message box", async () => {
@@ -290,4 +302,53 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     },
     STEP,
   );
+
+  it("people pickers are searchable: type to filter, ↓ and Enter to pick, × or Backspace to drop", async () => {
+    await actAs("U0LEAD");
+    await open("C0OPS");
+    await page.locator(".pane .composer-input").fill("");
+    await type(page.locator(".pane .composer-input"), "/task new");
+    const dialog = page.locator("[role=dialog] .modal");
+    await dialog.waitFor(SEE);
+    const r = dialog.locator("[data-block=r] .picker-search");
+    const options = dialog.locator("[data-block=r] .picker-list li");
+    const chips = dialog.locator("[data-block=r] .chip");
+    await r.click();
+    await r.pressSequentially("dav");
+    await expect(options.first().textContent()).resolves.toContain("David Park");
+    await r.press("Enter");
+    await chips.filter({ hasText: "David Park" }).waitFor(SEE);
+    // Typing "a" leaves several; ↓ moves to the second, Enter takes it.
+    await r.pressSequentially("a");
+    const second = (await options.nth(1).textContent()) ?? "";
+    expect(second).not.toBe("");
+    await r.press("ArrowDown");
+    await r.press("Enter");
+    await chips.filter({ hasText: second }).waitFor(SEE);
+    await expect(chips.count()).resolves.toBe(2);
+    await r.press("Backspace");
+    await expect(chips.count()).resolves.toBe(1);
+    await chips.first().locator(".chip-x").click();
+    await expect(chips.count()).resolves.toBe(0);
+    // Escape closes the list, not the form.
+    await r.pressSequentially("d");
+    await r.press("Escape");
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    // What was picked is what the task gets.
+    await r.fill("");
+    await r.pressSequentially("David");
+    await r.press("Enter");
+    const a = dialog.locator("[data-block=a] .picker-search");
+    await a.click();
+    await a.pressSequentially("Li Na");
+    await a.press("Enter");
+    await dialog.locator("[data-block=title] input, [data-block=title] textarea").first().fill("春季杯拍摄");
+    await dialog.locator("[data-block=due] input").fill("2030-03-01");
+    await dialog.locator("[data-block=channel] select").selectOption("C0OPS");
+    await dialog.locator(".btn.primary").click();
+    await dialog.waitFor({ state: "detached", timeout: SEE.timeout });
+    const card = channelMessages().filter({ hasText: "春季杯拍摄" }).last();
+    await card.waitFor(SEE);
+    await expect(card.textContent()).resolves.toMatch(/David Park[\s\S]*李娜 Li Na|李娜 Li Na[\s\S]*David Park/);
+  });
 });

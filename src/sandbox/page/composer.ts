@@ -56,10 +56,18 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
   });
   input.addEventListener("keydown", (e) => {
     if (e.key === "Escape") hide();
-    else if ((e.key === "Tab" || e.key === "Enter") && !hints.hidden && hints.firstElementChild) {
-      // As in Slack: with the list open, Enter or Tab takes its first suggestion.
+    else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && !hints.hidden && hints.firstElementChild) {
+      // ↑/↓ move through the suggestions, as in Slack.
       e.preventDefault();
-      (hints.firstElementChild as HTMLElement).click();
+      const items = [...hints.children] as HTMLElement[];
+      const at = items.findIndex((li) => li.classList.contains("active"));
+      const next = (at + (e.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+      items.forEach((li, i) => li.classList.toggle("active", i === next));
+      items[next]!.scrollIntoView({ block: "nearest" });
+    } else if ((e.key === "Tab" || e.key === "Enter") && !hints.hidden && hints.firstElementChild) {
+      // As in Slack: with the list open, Enter or Tab takes the chosen suggestion (the first).
+      e.preventDefault();
+      ((hints.querySelector("li.active") ?? hints.firstElementChild) as HTMLElement).click();
     } else if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();
       void send();

@@ -3,6 +3,7 @@
 import { h, type Ctx, type Json } from "./dom.ts";
 import { mrkdwn } from "./mrkdwn.ts";
 import { word } from "./words.ts";
+import { multiPicker } from "./picker.ts";
 
 /** Slack's confirm dialog, in the page: resolves true when the person confirms. */
 function confirmDialog(c: Json | undefined): Promise<boolean> {
@@ -127,6 +128,20 @@ export function select(
       ...((el.initial_conversations ?? []) as string[]),
     ].filter(Boolean),
   );
+  if (multi)
+    return multiPicker(
+      opts,
+      initial,
+      el.placeholder?.text ?? el.action_id,
+      (values) => {
+        const picked = values.map((v) => opts.find((o) => o.value === v)!);
+        onPick(
+          picked[0]?.raw,
+          picked.map((p) => p.raw),
+        );
+      },
+      el.max_selected_items ?? Infinity,
+    );
   const s = h("select", {
     class: "select",
     "data-action": el.action_id,
