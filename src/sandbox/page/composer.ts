@@ -12,6 +12,15 @@ async function attach(file: File, channel: string, text: string): Promise<void> 
   await load();
 }
 
+/** ↑/↓ move through the suggestions, as in Slack. */
+function moveHint(hints: HTMLElement, step: number): void {
+  const items = [...hints.children] as HTMLElement[];
+  const at = items.findIndex((li) => li.classList.contains("active"));
+  const next = (at + step + items.length) % items.length;
+  items.forEach((li, i) => li.classList.toggle("active", i === next));
+  items[next]!.scrollIntoView({ block: "nearest" });
+}
+
 export function composer(channel: string, threadTs?: string): HTMLElement {
   const hints = h("ul", { class: "hints", hidden: true });
   const input = h("textarea", {
@@ -57,13 +66,8 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
   input.addEventListener("keydown", (e) => {
     if (e.key === "Escape") hide();
     else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && !hints.hidden && hints.firstElementChild) {
-      // ↑/↓ move through the suggestions, as in Slack.
       e.preventDefault();
-      const items = [...hints.children] as HTMLElement[];
-      const at = items.findIndex((li) => li.classList.contains("active"));
-      const next = (at + (e.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
-      items.forEach((li, i) => li.classList.toggle("active", i === next));
-      items[next]!.scrollIntoView({ block: "nearest" });
+      moveHint(hints, e.key === "ArrowDown" ? 1 : -1);
     } else if ((e.key === "Tab" || e.key === "Enter") && !hints.hidden && hints.firstElementChild) {
       // As in Slack: with the list open, Enter or Tab takes the chosen suggestion (the first).
       e.preventDefault();
