@@ -41,7 +41,7 @@ export function startProcess(args: string[], env: Record<string, string>, ready:
           port: Number(m[1]),
           stop: () =>
             new Promise<void>((r) => {
-              if (child.exitCode !== null) return r();
+              if (child.exitCode !== null || child.signalCode !== null) return r(); // exited, or killed
               child.once("exit", () => r());
               child.kill("SIGTERM");
             }),

@@ -5,6 +5,8 @@
 // Slack's limits. Printed per run: escalations/s from the instant they were due to the last one
 // committed, and the pending outbox at the end. The baseline is one process on SQLite, same cases.
 //   BENCH_REPLICAS=1,2,4 (default)   BENCH_SQLITE=0 to skip the SQLite reference.
+//   BENCH_KILL=1: the last replica is SIGKILLed a third of the way through; then each case is
+//   checked to have escalated exactly once, and the lateness shows nothing waited past the lease.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +25,24 @@ const SEEDED = `SELECT COUNT(*) AS n, MAX("finishedAt") AS last FROM "Timer"
   WHERE "kind" = 'complaint.breach' AND "key" LIKE '%:g1:breach:0' AND "finishedAt" IS NOT NULL`;
 
 const STATS = process.env.BENCH_PG_STATS === "1";
+const KILL = process.env.BENCH_KILL === "1";
+
+/** After a replica was killed: each case escalated once, and the latest escalation's lateness. */
+async function exactlyOnce(c: pg.Client): Promise<string> {
+  const once = await c.query<{ cases: string; once: string; wrong: string }>(
+    `SELECT COUNT(*) AS cases, COUNT(*) FILTER (WHERE n = 1) AS once, COUNT(*) FILTER (WHERE n <> 1) AS wrong
+     FROM (SELECT c."id", COUNT(e."id") AS n FROM "ComplaintCase" AS c
+           LEFT JOIN "ComplaintEvent" AS e ON e."caseId" = c."id" AND e."kind" = 'escalated_auto' GROUP BY c."id") AS x`,
+  );
+  const late = await c.query<{ p99: number; max: number }>(
+    `SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, MAX(ms) AS max FROM (
+       SELECT EXTRACT(EPOCH FROM ("finishedAt" - "dueAt")) * 1000 AS ms FROM "Timer"
+       WHERE "kind" = 'complaint.breach' AND "key" LIKE '%:g1:breach:0') AS t`,
+  );
+  const o = once.rows[0]!;
+  const l = late.rows[0]!;
+  return `replica killed: ${o.once} of ${o.cases} cases escalated exactly once (${o.wrong} not); lateness p99 ${(l.p99 / 1000).toFixed(1)} s, max ${(l.max / 1000).toFixed(1)} s (lease 30 s)`;
+}
 
 /**
  * Statements per 200 escalations, by who sent them (BENCH_PG_STATS=1): the runner's (claims,
@@ -141,11 +161,18 @@ async function postgresRun(fakePort: number, replicas: number) {
     while (Date.now() < due) await sleep(20);
     return probe(bots[0]!.port, () => done);
   })();
+  let killed = false;
   const r = await watch(due, async () => {
     const row = (await c.query<{ n: string; last: Date | null }>(SEEDED)).rows[0]!;
+    // BENCH_KILL=1: the last replica dies (SIGKILL) a third of the way through the backlog.
+    if (KILL && replicas > 1 && !killed && Number(row.n) >= N / 3) {
+      killed = true;
+      bots.at(-1)!.child.kill("SIGKILL");
+    }
     return { n: Number(row.n), last: row.last?.getTime() ?? null };
   });
   done = true;
+  const check = KILL ? await exactlyOnce(c) : "";
   const { health, acks } = await probes;
   const pending = (await c.query(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "status" = 'pending'`)).rows[0].n;
   const cpu = { bot: cpuOf(botPids) - cpu0.bot, db: cpuOf(postgresPids()) - cpu0.db };
@@ -153,7 +180,7 @@ async function postgresRun(fakePort: number, replicas: number) {
   if (STATS) await topStatements(c);
   await c.end();
   for (const b of bots) await b.stop();
-  return { ...r, pending: Number(pending), cpu, health, acks, batch };
+  return { ...r, pending: Number(pending), cpu, health, acks, batch, check };
 }
 
 const fake = await startFakeSlack();
@@ -180,6 +207,7 @@ try {
       `    during the burst: /healthz p99 ${fmt(pct(r.health, 99))}, /shopops help ack p99 ${fmt(pct(r.acks, 99))}` +
         ` (${r.health.length} probes each)${r.batch ? `; ${r.batch}` : ""}`,
     );
+    if (r.check) console.log(`    ${r.check}`);
   }
 } finally {
   await fake.stop();
