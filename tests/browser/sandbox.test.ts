@@ -41,6 +41,16 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     await box.press("Enter");
   };
   const channelMessages = () => page.locator(".pane .messages > article.message");
+  /** The lead types /task new in #ops (an empty box first); the form, once open. */
+  const openTaskForm = async () => {
+    await actAs("U0LEAD");
+    await open("C0OPS");
+    await page.locator(".pane .composer-input").fill("");
+    await type(page.locator(".pane .composer-input"), "/task new");
+    const dialog = page.locator("[role=dialog] .modal");
+    await dialog.waitFor(SEE);
+    return dialog;
+  };
 
   beforeAll(async () => {
     rmSync(SHOTS, { recursive: true, force: true });
@@ -246,13 +256,8 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
   });
 
   it("a form takes the focus when it opens, and Escape closes it, as Slack's do", async () => {
-    await actAs("U0LEAD");
-    await open("C0OPS");
-    // (The Try this step before left its command in #ops's box.)
-    await page.locator(".pane .composer-input").fill("");
-    await type(page.locator(".pane .composer-input"), "/task new");
-    const dialog = page.locator("[role=dialog] .modal");
-    await dialog.waitFor(SEE);
+    // (The Try this step before left its command in #ops's box: the helper empties it.)
+    const dialog = await openTaskForm();
     // (Runs in the page, where `document` is the page's.)
     const focusedInside = dialog.evaluate(
       (el: { contains(x: unknown): boolean; ownerDocument: { activeElement: unknown } }) =>
@@ -304,12 +309,7 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
   );
 
   it("people pickers are searchable: type to filter, ↓ and Enter to pick, × or Backspace to drop", async () => {
-    await actAs("U0LEAD");
-    await open("C0OPS");
-    await page.locator(".pane .composer-input").fill("");
-    await type(page.locator(".pane .composer-input"), "/task new");
-    const dialog = page.locator("[role=dialog] .modal");
-    await dialog.waitFor(SEE);
+    const dialog = await openTaskForm();
     const r = dialog.locator("[data-block=r] .picker-search");
     const options = dialog.locator("[data-block=r] .picker-list li");
     const chips = dialog.locator("[data-block=r] .chip");

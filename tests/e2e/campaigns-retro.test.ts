@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { firstTable } from "../support/table-cells.ts";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { retroFigures } from "../../src/features/campaigns/rules.ts";
 import { startHarness, until, type Harness } from "../support/harness.ts";
@@ -107,10 +108,9 @@ describe("retrospective and templates", () => {
     // 1,000,000 = 85%; new customers 1,200 of 1,000 = 120%; ROI 850,000 / 170,000 = 5.00:1 of 5:1
     // = 100%; spend 170,000 of a 200,000 budget = 85%; UV value 850,000 / 400,000 = 2.13;
     // conversion 12,000 / 400,000 = 3.00%. No earlier promotion: no 环比 or 同比.
-    const table = (report.args.attachments as { blocks: { type: string; rows: { text: string }[][] }[] }[])[0]!
-      .blocks[0]!;
+    const table = firstTable(report.args.attachments);
     expect(table.type).toBe("table");
-    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+    expect(table.cells).toEqual([
       ["指标", "目标", "实际", "达成", "环比", "同比"],
       ["GMV", "1,000,000", "850,000", "85%", "–", "–"],
       ["新客数", "1,000", "1,200", "120%", "–", "–"],

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { firstTable } from "../support/table-cells.ts";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction, viewSubmission } from "../support/payloads.ts";
@@ -284,10 +285,9 @@ describe("working a complaint to the end", () => {
     expect(report.text).toContain("5/5 from 1 ratings");
     // The same figures as the table Slack draws under the text (in the message's attachment),
     // beside their targets: FCR 50% is under 85% (⚠️), CSAT 5 is over 4.8 (✅).
-    const { attachments } = report as { attachments?: { blocks: { type: string; rows: { text: string }[][] }[] }[] };
-    const table = attachments?.[0]?.blocks[0];
-    expect(table?.type).toBe("table");
-    expect(table!.rows.map((r) => r.map((c) => c.text))).toEqual([
+    const table = firstTable((report as { attachments?: unknown }).attachments);
+    expect(table.type).toBe("table");
+    expect(table.cells).toEqual([
       ["Figure", "Value", "Target", "Met"],
       ["Cases", "2", "–", " "],
       ["Escalated", "1 (50.0%)", "–", " "],

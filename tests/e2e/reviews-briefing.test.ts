@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { firstTable } from "../support/table-cells.ts";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { ingestReviews } from "../../src/features/reviews/ingest.ts";
 import { runAt as runAtAll, startHarness, type Harness, until } from "../support/harness.ts";
@@ -69,8 +70,7 @@ describe("the daily review briefing", () => {
     expect(b).not.toContain("S9");
     // The same causes as the table under the text (causes with nothing on either day left out).
     const post = h.fake.callsOf("chat.postMessage").find((c) => c.args.channel === "C0BRIEF")!;
-    const table = (post.args.attachments as { blocks: { rows: { text: string }[][] }[] }[])[0]!.blocks[0]!;
-    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+    expect(firstTable(post.args.attachments).cells).toEqual([
       ["Cause", "Negatives", "Share", "vs day before", "vs 7-day avg"],
       ["Logistics delay", "2", "66.7%", "-33.3pp", "-33.3pp"],
       ["Product quality", "1", "33.3%", "+33.3pp", "+33.3pp"],

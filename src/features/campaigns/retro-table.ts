@@ -5,8 +5,9 @@ import type { Translator } from "../../infra/i18n.ts";
 import type { Table } from "../../outbox/table.ts";
 import { pct, retroFigures, type Actuals, type Targets } from "./rules.ts";
 
-const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-const change = (a: number | null, b: number | null | undefined) =>
+export const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+/** The change from b to a in percent ("+12.5%"), "–" when either is missing or b is 0. */
+export const change = (a: number | null, b: number | null | undefined) =>
   a == null || b == null || b === 0 ? "–" : `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(1)}%`;
 
 type Row = "gmv" | "newCustomers" | "roi" | "spend" | "uv" | "uvValue" | "conversion";

@@ -14,7 +14,7 @@ import type { Campaign, CampaignItem } from "../../generated/prisma/client.ts";
 import { textIn } from "./rules.ts";
 import { findCampaign } from "./manage.ts";
 import { pct, retroFigures, TargetsShape, type Actuals, type Targets } from "./rules.ts";
-import { planTable } from "./retro-table.ts";
+import { change, money, planTable } from "./retro-table.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import { withTable } from "../../outbox/table.ts";
 
@@ -86,7 +86,6 @@ export async function postRetroReport(deps: Deps, c: Campaign, actorId: string, 
 
 /** A Slack user id becomes a mention; a name typed as text stays as typed. */
 const who = (owner: string) => (/^[UW][A-Z0-9]+$/.test(owner) ? `<@${owner}>` : esc(owner));
-const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 function lateItems(items: CampaignItem[], today: string, locale: Locale): string[] {
   return items
@@ -106,7 +105,6 @@ function compareLine(
 ) {
   if (!other?.retro) return [];
   const r = stored(RetroShape, other.retro, "retrospective");
-  const change = (a: number, b: number) => (b === 0 ? "–" : `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(1)}%`);
   const roi = (x: Retro) => (x.actuals.spend > 0 ? x.actuals.gmv / x.actuals.spend : 0);
   return [
     t("promo.report.compare", {
