@@ -23,4 +23,20 @@ export const enDelivery = {
   "rollup.raci.reminders": "Tasks · {count|# reminder|# reminders}",
   "rollup.reviews.alerts": "Reviews · {count|# alert|# alerts}",
   "rollup.metrics.alerts": "Metrics · {count|# alert|# alerts}",
+  // What the workspace lets the bot use (canvases, Lists), told once and listed by /shopops status.
+  "capability.canvases": "canvases",
+  "capability.lists": "Slack Lists",
+  "capability.notice":
+    "ℹ️ This workspace doesn't let me use {feature} (Slack answered `{reason}`), so I posted it as a message in the channel instead. {!fix} `/shopops status` lists what this workspace lets me use.",
+  "capability.fix.scope":
+    "Reinstall the app from its settings page so it gets the `{scope}` scope (manifest.yml lists it).",
+  "capability.fix.plan": "Slack offers this on its paid plans.",
+  "capability.fix.freeTab": "Slack's free plan allows one canvas per channel, and this channel has one already.",
+  "capability.fix.admin": "Ask a workspace admin whether apps may use it here.",
+  "capability.title": "What this workspace lets me use:",
+  "capability.available": "• ✅ {feature}: yes (checked {time})",
+  "capability.refused": "• ⛔ {feature}: no, Slack answered `{reason}` ({time}); messages instead. {!fix}",
+  "capability.untried": "• ❔ {feature}: not tried yet; tried the first time it is needed",
+  "canvas.retro.made": "📄 The retrospective is also a canvas in this channel's tabs: add to it there.",
+  "canvas.retro.updated": "📄 The retrospective canvas in this channel's tabs has the new figures and actions.",
 };

@@ -24,4 +24,18 @@ export const zhCNDelivery: Record<keyof typeof enDelivery, string> = {
   "rollup.raci.reminders": "任务 · 提醒 {count} 条",
   "rollup.reviews.alerts": "评价 · 预警 {count} 条",
   "rollup.metrics.alerts": "指标 · 预警 {count} 条",
+  "capability.canvases": "画布",
+  "capability.lists": "Slack 列表",
+  "capability.notice":
+    "ℹ️ 这个工作区不允许我使用{feature}（Slack 答复 `{reason}`），所以我改为在频道里发了一条消息。{!fix} `/shopops status` 会列出这个工作区允许我用的功能。",
+  "capability.fix.scope": "请在应用设置页重新安装应用，让它获得 `{scope}` 权限（manifest.yml 已列出）。",
+  "capability.fix.plan": "Slack 的付费方案才提供这项功能。",
+  "capability.fix.freeTab": "Slack 免费方案每个频道只能有一个画布，这个频道已经有了。",
+  "capability.fix.admin": "请向工作区管理员确认是否允许应用在这里使用它。",
+  "capability.title": "这个工作区允许我使用：",
+  "capability.available": "• ✅ {feature}：可以（{time} 确认）",
+  "capability.refused": "• ⛔ {feature}：不可以，Slack 答复 `{reason}`（{time}），改用消息。{!fix}",
+  "capability.untried": "• ❔ {feature}：还没试过，第一次需要时会试",
+  "canvas.retro.made": "📄 复盘也已建为本频道标签页里的画布，大家可以在那里继续补充。",
+  "canvas.retro.updated": "📄 本频道标签页里的复盘画布已更新了数字和改进行动。",
 };

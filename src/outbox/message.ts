@@ -4,6 +4,7 @@ import type { KnownBlock, Block } from "@slack/types";
 import { createHash } from "node:crypto";
 import type { Locale, MessageKey, Params } from "../infra/i18n.ts";
 import { inPersonsAction } from "../infra/request-context.ts";
+import type { CanvasDocument } from "./canvas.ts";
 
 export interface MessageBody {
   text: string;
@@ -11,7 +12,7 @@ export interface MessageBody {
   [extra: string]: unknown;
 }
 
-export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file" | "complete";
+export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file" | "complete" | "canvas";
 
 /**
  * The end of a Workflow Builder step run (Slack's functions.completeSuccess / completeError). It is
@@ -92,7 +93,12 @@ export type OutgoingMessage =
       channel: string;
       file: { filename: string; title: string; altText: string; base64: string };
     })
-  | (Common & { kind: "complete"; step: StepCompletion });
+  | (Common & { kind: "complete"; step: StepCompletion })
+  /**
+   * A canvas in a channel, made or brought up to date (outbox/canvas.ts); body is the channel's
+   * message that goes with it, and the whole of it where the workspace can't use canvases.
+   */
+  | (Common & { kind: "canvas"; channel: string; canvas: CanvasDocument });
 
 /** The outbox row that ends a step run: keyed by its execution id, so it is queued once. */
 export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({
@@ -103,11 +109,16 @@ export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({
 });
 
 /**
- * Lanes Slack doesn't pace per channel: ephemeral replies, response_urls, step completions, and
- * edits put aside while their channel was in a burst ("d:", paced by chat.update's own budget).
+ * Lanes Slack doesn't pace per channel: ephemeral replies, response_urls, step completions,
+ * canvases ("v:", one lane per document so its edits keep their order), and edits put aside while
+ * their channel was in a burst ("d:", paced by chat.update's own budget).
  */
 export const isUnpacedLane = (lane: string) =>
-  lane.startsWith("r:") || lane.startsWith("e:") || lane.startsWith("f:") || lane.startsWith("d:");
+  lane.startsWith("r:") ||
+  lane.startsWith("e:") ||
+  lane.startsWith("f:") ||
+  lane.startsWith("d:") ||
+  lane.startsWith("v:");
 
 /** A DM lane: a person's DM with the bot (its channel is their user id). */
 export const isDmLane = (lane: string) => /^[UW][A-Z0-9]+$/.test(lane);
@@ -122,6 +133,8 @@ export function laneOf(msg: Exclude<OutgoingMessage, { kind: "update" }>): strin
       return `e:${msg.channel}:${msg.userId}`;
     case "complete":
       return `f:${msg.step.executionId}`;
+    case "canvas":
+      return `v:${msg.canvas.key}`;
     default:
       return msg.channel;
   }

@@ -64,7 +64,9 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date, pr
         ? { ...msg.body, file: msg.file }
         : msg.kind === "complete"
           ? { ...msg.body, step: msg.step }
-          : msg.body,
+          : msg.kind === "canvas"
+            ? { ...msg.body, canvas: msg.canvas }
+            : msg.body,
     ),
     msg.dedupeKey ?? null,
     "pending",

@@ -7,6 +7,7 @@ import type { SlackApi } from "../deps.ts";
 import type { MessageBody, StepCompletion } from "../outbox/message.ts";
 import { budgetMentions, type NameOf } from "./delivery/mentions.ts";
 import { renderRollup, rollupSpecOf } from "./delivery/rollup-render.ts";
+import { deliverCanvas, type CanvasBody, type CanvasFollowUp } from "./capability/canvas-deliver.ts";
 
 /** What delivering needs beyond the row: names for roll-ups, and the mention budget. */
 export interface DeliverContext {
@@ -16,6 +17,8 @@ export interface DeliverContext {
   mentionIntervalMs: number;
   /** Least time between two posts of a roll-up in a person's DM. */
   dmPageEveryMs: number;
+  /** What the channel hears of a canvas made, updated, or not possible here. */
+  canvasFollowUp: CanvasFollowUp;
 }
 
 /** The message a row depends on was folded into a roll-up: this one folds with it. */
@@ -35,6 +38,7 @@ const METHOD: Record<string, string> = {
   respond: "response_url",
   file: "files.completeUploadExternal",
   complete: "functions.completeSuccess",
+  canvas: "canvases.edit",
 };
 
 export const methodOf = (kind: string): string => METHOD[kind] ?? "chat.postMessage";
@@ -86,6 +90,8 @@ export async function deliver(
     case "complete":
       await completeStep(sql, api, (body as MessageBody & { step: StepCompletion }).step);
       return { ts: null, channel: null };
+    case "canvas":
+      return deliverCanvas(sql, api, row, body as CanvasBody, { now: ctx.now, followUp: ctx.canvasFollowUp });
     case "ephemeral": {
       const r = await api.call("chat.postEphemeral", {
         ...body,

@@ -17,6 +17,7 @@ import { pct, retroFigures, TargetsShape, type Actuals, type Targets } from "./r
 import { change, money, planTable } from "./retro-table.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import { withTable } from "../../outbox/table.ts";
+import { retroCanvas } from "./retro-canvas.ts";
 
 export interface RetroAction {
   action: string;
@@ -71,14 +72,25 @@ export async function saveRetro(deps: Deps, ref: string, actorId: string, retro:
   });
 }
 
-/** The report goes to the promotion's channel, in its language, once per submitted form. */
+/**
+ * The report goes to the promotion's channel, in its language, once per submitted form, and the
+ * retrospective's canvas there is made or brought up to date (retro-canvas.ts).
+ */
 export async function postRetroReport(deps: Deps, c: Campaign, actorId: string, formId: string): Promise<void> {
   const locale = await channelLocale(deps, c.channelId);
-  const body = await retroReport(deps, c, translator(locale), locale, todayIn(deps.clock.now(), c.timeZone));
+  const t = translator(locale);
+  const facts = await retroFacts(deps, c, locale, todayIn(deps.clock.now(), c.timeZone));
+  // The canvas carries the report as its channel message: sent with a line pointing at the canvas,
+  // or alone where the workspace can't use canvases.
   await deps.outbox.enqueue(deps.db, {
-    kind: "post",
+    kind: "canvas",
     channel: c.channelId,
-    body,
+    canvas: retroCanvas(c, t, {
+      ...facts.retro,
+      late: facts.late,
+      plan: planTable(t, facts.targets, facts.retro.actuals, actualsOf(facts.prev), actualsOf(facts.lastYear)),
+    }),
+    body: retroMessage(c, t, facts),
     actorId,
     dedupeKey: `retro:view:${formId}`,
   });
@@ -87,14 +99,20 @@ export async function postRetroReport(deps: Deps, c: Campaign, actorId: string, 
 /** A Slack user id becomes a mention; a name typed as text stays as typed. */
 const who = (owner: string) => (/^[UW][A-Z0-9]+$/.test(owner) ? `<@${owner}>` : esc(owner));
 
-function lateItems(items: CampaignItem[], today: string, locale: Locale): string[] {
+export interface LateItem {
+  title: string;
+  ownerId: string;
+  dueDate: string;
+}
+
+function lateItems(items: CampaignItem[], today: string, locale: Locale): LateItem[] {
   return items
     .filter(
       (i) =>
         i.status !== "na" &&
         (i.status === "open" ? i.dueDate < today : i.doneAt && i.doneAt.toISOString().slice(0, 10) > i.dueDate),
     )
-    .map((i) => `${esc(textIn(i.title, locale))} (<@${esc(i.ownerId)}>, ${i.dueDate})`);
+    .map((i) => ({ title: textIn(i.title, locale), ownerId: i.ownerId, dueDate: i.dueDate }));
 }
 
 function compareLine(
@@ -118,6 +136,37 @@ function compareLine(
   ];
 }
 
+/** What a retrospective's report and canvas are drawn from. */
+export interface RetroFacts {
+  retro: Retro;
+  targets: Targets;
+  late: LateItem[];
+  prev?: Campaign;
+  lastYear?: Campaign;
+}
+
+export async function retroFacts(deps: Deps, c: Campaign, locale: Locale, today: string): Promise<RetroFacts> {
+  if (!c.retro) throw new DomainError("promo.report.noRetro", { number: c.number });
+  const retro = stored(RetroShape, c.retro, "retrospective");
+  const targets: Targets = stored(TargetsShape, c.targets, "promotion targets");
+  const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
+  const earlier = await deps.db.campaign.findMany({
+    where: { id: { not: c.id }, eventDate: { lt: c.eventDate }, status: "active" },
+    orderBy: { eventDate: "desc" },
+  });
+  const lastYear = earlier.find(
+    (x) =>
+      x.kind === c.kind &&
+      c.kind !== "custom" &&
+      x.eventDate.slice(0, 4) === String(Number(c.eventDate.slice(0, 4)) - 1),
+  );
+  return { retro, targets, late: lateItems(items, today, locale), prev: earlier.find((x) => x.retro), lastYear };
+}
+
+/** The actuals of another promotion's retrospective, if it has one. */
+export const actualsOf = (x: Campaign | undefined) =>
+  x?.retro ? stored(RetroShape, x.retro, "retrospective").actuals : undefined;
+
 export async function retroReport(
   deps: Deps,
   c: Campaign,
@@ -125,23 +174,14 @@ export async function retroReport(
   locale: Locale,
   today: string,
 ): Promise<MessageBody> {
-  if (!c.retro) throw new DomainError("promo.report.noRetro", { number: c.number });
-  const r = stored(RetroShape, c.retro, "retrospective");
-  const targets: Targets = stored(TargetsShape, c.targets, "promotion targets");
+  const facts = await retroFacts(deps, c, locale, today);
+  return retroMessage(c, t, facts);
+}
+
+export function retroMessage(c: Campaign, t: Translator, facts: RetroFacts): MessageBody {
+  const { retro: r, targets, prev, lastYear } = facts;
   const f = retroFigures(targets, r.actuals);
-  const items = await deps.db.campaignItem.findMany({ where: { campaignId: c.id }, orderBy: { seq: "asc" } });
-  const late = lateItems(items, today, locale);
-  const earlier = await deps.db.campaign.findMany({
-    where: { id: { not: c.id }, eventDate: { lt: c.eventDate }, status: "active" },
-    orderBy: { eventDate: "desc" },
-  });
-  const prev = earlier.find((x) => x.retro);
-  const lastYear = earlier.find(
-    (x) =>
-      x.kind === c.kind &&
-      c.kind !== "custom" &&
-      x.eventDate.slice(0, 4) === String(Number(c.eventDate.slice(0, 4)) - 1),
-  );
+  const late = facts.late.map((i) => `${esc(i.title)} (<@${esc(i.ownerId)}>, ${i.dueDate})`);
   // The figures' lines are the text's: the table under the shown lines has them.
   const figures = [
     t("promo.report.gmv", {
@@ -180,12 +220,10 @@ export async function retroReport(
       : "",
     late.length ? t("promo.report.late", { list: late.join("; ") }) : t("promo.report.noLate"),
   ];
-  const retroOf = (x: Campaign | undefined) =>
-    x?.retro ? stored(RetroShape, x.retro, "retrospective").actuals : undefined;
   const shown = lines.filter(Boolean);
   return withTable(
     { text: [shown[0]!, ...figures, ...shown.slice(1)].join("\n") },
-    planTable(t, targets, r.actuals, retroOf(prev), retroOf(lastYear)),
+    planTable(t, targets, r.actuals, actualsOf(prev), actualsOf(lastYear)),
     shown,
   );
 }

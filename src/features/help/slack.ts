@@ -25,6 +25,7 @@ import { COMMAND } from "./ids.ts";
 import { parseShopopsCommand } from "./schema.ts";
 import { botStatus } from "./service.ts";
 import { exportActions, type ExportWish } from "./export-actions.ts";
+import { CAPABILITIES, capabilityOf, fixFor, SCOPE_OF } from "../../slack/capability/capabilities.ts";
 
 async function statusAnswer(deps: Deps, user: UserContext): Promise<MessageBody> {
   const s = await botStatus(deps);
@@ -50,7 +51,26 @@ async function statusAnswer(deps: Deps, user: UserContext): Promise<MessageBody>
       );
     }
   }
+  lines.push(...(await capabilityLines(deps, user)));
   return { text: lines.join("\n") };
+}
+
+/** What the workspace lets the bot use, as Slack last answered. */
+async function capabilityLines(deps: Deps, user: UserContext): Promise<string[]> {
+  const lines = [user.t("capability.title")];
+  for (const name of CAPABILITIES) {
+    const c = await capabilityOf(deps.sql, name);
+    const feature = user.t(`capability.${name}`);
+    const time = c ? formatInZone(c.checkedAt, user.timeZone, "MM-dd HH:mm") : "";
+    if (!c) lines.push(user.t("capability.untried", { feature }));
+    else if (c.available) lines.push(user.t("capability.available", { feature, time }));
+    else {
+      const reason = c.reason ?? "not_allowed";
+      const fix = user.t(fixFor(reason), { scope: SCOPE_OF[name] });
+      lines.push(user.t("capability.refused", { feature, time, reason, fix }));
+    }
+  }
+  return lines;
 }
 
 export function registerHelp(app: App, deps: Deps, features: readonly Feature[]): void {

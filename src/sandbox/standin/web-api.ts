@@ -5,8 +5,9 @@ import { CHAT_METHODS } from "./web-api-chat.ts";
 import { fail, str, type Answer, type ApiContext, type Call, type Method } from "./web-api-kit.ts";
 import { PEOPLE_METHODS } from "./web-api-people.ts";
 import { VIEWS_METHODS } from "./web-api-views.ts";
+import { CANVAS_METHODS } from "./web-api-canvas.ts";
 
-const METHODS: Record<string, Method> = { ...CHAT_METHODS, ...PEOPLE_METHODS, ...VIEWS_METHODS };
+const METHODS: Record<string, Method> = { ...CHAT_METHODS, ...PEOPLE_METHODS, ...VIEWS_METHODS, ...CANVAS_METHODS };
 
 export function answer(
   ctx: ApiContext,

@@ -4,6 +4,7 @@
 import { wallClock } from "./wall-clock.ts";
 import { EventEmitter } from "node:events";
 import type { Execution } from "./workflows.ts";
+import type { Canvas } from "./canvases.ts";
 
 export interface Person {
   id: string;
@@ -62,7 +63,8 @@ export type WorkspaceEvent =
   | { type: "message_deleted"; channel: string; ts: string }
   | { type: "views"; userId: string; stack: OpenView[] }
   | { type: "home"; userId: string; view: Record<string, unknown> }
-  | { type: "execution"; execution: Execution };
+  | { type: "execution"; execution: Execution }
+  | { type: "canvas"; canvas: Canvas };
 
 export class Workspace extends EventEmitter {
   readonly people = new Map<string, Person>();
@@ -77,6 +79,11 @@ export class Workspace extends EventEmitter {
   readonly groups = new Map<string, string[]>();
   /** Workflow step runs, by function_execution_id. */
   readonly executions = new Map<string, Execution>();
+  readonly canvases = new Map<string, Canvas>();
+  /** Slack's plan: a free workspace has one canvas tab per channel and no Lists. */
+  plan: "free" | "paid" = "paid";
+  /** The app's granted scopes; unset: every scope manifest.yml asks for. */
+  scopes: Set<string> | undefined;
   /** Messages by channel and ts: updates must not scan every message (benchmarks post 50,000). */
   private byKey = new Map<string, Message>();
   private tsCounter = 0;
