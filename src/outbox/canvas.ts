@@ -59,12 +59,7 @@ export function canvasTable(t: Grid, raw: number[] = []): string {
  * A part the bot owns: a heading and a table whose first heading cell is the tag (an emoji and a
  * word, "📊 指标"), which the sender looks the table up by.
  */
-export function ownedPart(
-  tag: string,
-  heading: string,
-  t: Grid,
-  raw: number[] = [],
-): CanvasPart {
+export function ownedPart(tag: string, heading: string, t: Grid, raw: number[] = []): CanvasPart {
   const markdown = canvasTable({ header: [tag, ...t.header.slice(1)], rows: t.rows }, raw);
   return { tag, heading: `## ${canvasText(heading)}`, markdown };
 }

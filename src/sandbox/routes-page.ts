@@ -67,6 +67,7 @@ export function pageRoutes(c: SandboxCtx): Route[] {
           messages: ws.messages.filter(visible(person.id)),
           views: ws.stackOf(person.id),
           home: ws.homes.get(person.id) ?? null,
+          canvases: [...ws.canvases.values()],
           clock: { now: clock.now().toISOString(), offsetMs: clock.offsetMs },
           commands: [
             ...manifest.features.slash_commands.map((c) => ({

@@ -308,6 +308,69 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     STEP,
   );
 
+  it(
+    "the retrospective form makes a canvas in the channel's tabs, drawn with its tables; on a phone the wide one is a list",
+    async () => {
+      await actAs("U0LEAD");
+      await open("C0PROMO");
+      await page.locator(".pane .composer-input").fill("");
+      await type(page.locator(".pane .composer-input"), "/promo retro 2");
+      const dialog = page.locator("[role=dialog] .modal");
+      await dialog.waitFor(SEE);
+      const fill = (block: string, value: string) =>
+        dialog.locator(`[data-block=${block}] input, [data-block=${block}] textarea`).first().fill(value);
+      for (const [block, value] of [
+        ["gmv", "850000"],
+        ["new_customers", "1200"],
+        ["spend", "170000"],
+        ["uv", "400000"],
+        ["buyers", "12000"],
+        ["success", "爆品备货充足，直播间转化高"],
+        ["failure", "预热期流量不足"],
+        ["whys", "流量少\n投放晚\n预算批得晚"],
+        ["actions", "提前批预算 | @王磊 | 2027-05-01 | T-45 前预算获批\n复盘模板化 | @王磊 | 2027-01-15 | 模板已导入"],
+      ])
+        await fill(block, value);
+      await dialog.locator("footer .btn.primary").click();
+      await dialog.waitFor({ state: "detached", ...SEE });
+      const tab = page.locator(".pane .tabs .tab", { hasText: "📄" });
+      await tab.first().waitFor(SEE);
+      await tab.first().click();
+      const canvas = page.locator(".pane article.canvas");
+      await canvas.waitFor(SEE);
+      await expect(canvas.locator("h1").first().textContent()).resolves.toContain("#2 雙11");
+      const plan = canvas.locator(".canvas-table", { has: page.locator("th", { hasText: "📊 指标" }) });
+      // 雙11 was made without targets: its actuals, with nothing to attain.
+      await expect(plan.locator("tr").nth(1).locator("td").allTextContents()).resolves.toEqual([
+        "GMV",
+        "–",
+        "850,000",
+        "–",
+        "–",
+        "–",
+      ]);
+      const actions = canvas.locator(".canvas-table", { has: page.locator("th", { hasText: "🛠 行动" }) });
+      await expect(actions.locator("td").allTextContents()).resolves.toEqual(
+        expect.arrayContaining(["提前批预算", "2027-05-01", "复盘模板化"]),
+      );
+      await shot("retro-canvas");
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await plan.locator(".as-list dl").first().waitFor(SEE);
+        await expect(plan.locator("table").isVisible()).resolves.toBe(false);
+        const wider = (el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth - el.clientWidth;
+        await expect(page.locator(".pane .canvas-pane").evaluate(wider)).resolves.toBeLessThanOrEqual(0);
+        await shot("retro-canvas-phone");
+      } finally {
+        await page.setViewportSize({ width: 1360, height: 860 });
+      }
+      // Back to the messages: the report is there too, with where the canvas is.
+      await page.locator(".pane .tabs .tab", { hasText: "Messages" }).click();
+      await channelMessages().filter({ hasText: "复盘也已建为本频道标签页里的画布" }).last().waitFor(SEE);
+    },
+    STEP,
+  );
+
   it("people pickers are searchable: type to filter, ↓ and Enter to pick, × or Backspace to drop", async () => {
     const dialog = await openTaskForm();
     const r = dialog.locator("[data-block=r] .picker-search");

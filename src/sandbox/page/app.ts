@@ -6,7 +6,9 @@ import { clockBar, sidebar } from "./chrome.ts";
 import { composer } from "./composer.ts";
 import { messageView } from "./message.ts";
 import { closeTopOnEscape, homeView, modal } from "./modal.ts";
-import { channelLabel, load, s, setRenderer } from "./session.ts";
+import { channelLabel, load, names, s, setRenderer } from "./session.ts";
+import { canvasView } from "./canvas.ts";
+import type { CanvasDoc } from "./types.ts";
 
 const app = document.getElementById("app")!;
 
@@ -30,13 +32,20 @@ function render(): void {
   const inPlace = st.messages.filter((m) => m.channel === s.place);
   put("clock", [st.clock, st.demo, s.as, JSON.stringify(st.storm)], () => clockBar());
   put("sidebar", [s.as, s.place, st.people, st.channels], () => sidebar());
-  put("main", [s.as, s.place, s.place === "HOME" ? st.home : inPlace, st.shortcuts], () => {
+  const tabs = (st.canvases ?? []).filter((c) => c.channel === s.place);
+  const open = tabs.find((c) => c.id === s.canvas);
+  put("main", [s.as, s.place, s.place === "HOME" ? st.home : inPlace, st.shortcuts, tabs, s.canvas], () => {
     const main = h("main", { class: "pane" });
     if (s.place === "HOME") main.append(homeView());
     else {
-      const list = h("div", { class: "messages" });
-      for (const m of inPlace.filter((m) => !m.threadTs || m.threadTs === m.ts)) list.append(messageView(m, false));
-      main.append(h("header", { class: "pane-title" }, channelLabel(s.place)), list, composer(s.place));
+      const title = h("header", { class: "pane-title" }, channelLabel(s.place), channelTabs(tabs, open));
+      // A canvas opens at its top, where a channel opens at its latest message.
+      if (open) main.append(title, h("div", { class: "canvas-pane" }, canvasView(open, names)));
+      else {
+        const list = h("div", { class: "messages" });
+        for (const m of inPlace.filter((m) => !m.threadTs || m.threadTs === m.ts)) list.append(messageView(m, false));
+        main.append(title, list, composer(s.place));
+      }
     }
     return main;
   });
@@ -82,6 +91,28 @@ function render(): void {
     box?.focus();
     if (box && refocus.at !== null) box.setSelectionRange(refocus.at, refocus.at);
   }
+}
+
+/** Like Slack's channel header: Messages, then a tab per canvas in the channel. */
+function channelTabs(tabs: CanvasDoc[], open: CanvasDoc | undefined): HTMLElement | string {
+  if (!tabs.length) return "";
+  const tab = (label: string, id: string | undefined) =>
+    h(
+      "button",
+      {
+        class: `tab${(open?.id ?? undefined) === id ? " on" : ""}`,
+        role: "tab",
+        "aria-selected": String((open?.id ?? undefined) === id),
+        onClick: () => ((s.canvas = id), render()),
+      },
+      label,
+    );
+  return h(
+    "nav",
+    { class: "tabs", role: "tablist" },
+    tab("Messages", undefined),
+    ...tabs.map((c) => tab(`📄 ${c.title}`, c.id)),
+  );
 }
 
 let shownPlace = "";

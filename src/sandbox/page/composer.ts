@@ -13,13 +13,23 @@ async function attach(file: File, channel: string, text: string): Promise<void> 
 }
 
 /** ↑/↓ move through the suggestions, as in Slack. */
-function moveHint(hints: HTMLElement, step: number): void {
+function moveHint(hints: HTMLElement, step: number): number {
   const items = [...hints.children] as HTMLElement[];
   const at = items.findIndex((li) => li.classList.contains("active"));
   const next = (at + step + items.length) % items.length;
-  items.forEach((li, i) => li.classList.toggle("active", i === next));
+  markHint(hints, next);
   items[next]!.scrollIntoView({ block: "nearest" });
+  return next;
 }
+
+/** The main box's suggestions closed: nothing to keep across a redraw. */
+function forgetHints(): void {
+  s.hinting = false;
+  s.hintAt = -1;
+}
+
+const markHint = (hints: HTMLElement, at: number) =>
+  [...hints.children].forEach((li, i) => li.classList.toggle("active", i === at));
 
 export function composer(channel: string, threadTs?: string): HTMLElement {
   const hints = h("ul", { class: "hints", hidden: true });
@@ -41,13 +51,14 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
   };
   const hide = () => {
     hints.hidden = true;
-    if (!threadTs) s.hinting = false;
+    if (!threadTs) forgetHints();
   };
-  const showHints = () => {
+  const showHints = (chosen = -1) => {
     hints.replaceChildren();
     for (const hint of hintsFor(input.value, input.selectionStart ?? input.value.length, pick)) hints.append(hint);
     hints.hidden = hints.childElementCount === 0;
-    if (!threadTs) s.hinting = !hints.hidden;
+    markHint(hints, chosen);
+    if (!threadTs) Object.assign(s, { hinting: !hints.hidden, hintAt: chosen });
   };
   const send = async () => {
     const v = input.value.trim();
@@ -67,7 +78,8 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
     if (e.key === "Escape") hide();
     else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && !hints.hidden && hints.firstElementChild) {
       e.preventDefault();
-      moveHint(hints, e.key === "ArrowDown" ? 1 : -1);
+      const at = moveHint(hints, e.key === "ArrowDown" ? 1 : -1);
+      if (!threadTs) s.hintAt = at;
     } else if ((e.key === "Tab" || e.key === "Enter") && !hints.hidden && hints.firstElementChild) {
       // As in Slack: with the list open, Enter or Tab takes the chosen suggestion (the first).
       e.preventDefault();
@@ -86,7 +98,8 @@ export function composer(channel: string, threadTs?: string): HTMLElement {
   });
   // The page is drawn again when news arrives: suggestions open before it stay open, so an Enter
   // meant for the first suggestion never sends the half-typed message instead.
-  if (!threadTs && s.hinting) showHints();
+  // So does the suggestion chosen with ↑/↓.
+  if (!threadTs && s.hinting) showHints(s.hintAt);
   return h(
     "div",
     { class: "composer" },

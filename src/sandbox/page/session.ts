@@ -14,8 +14,12 @@ export const s = {
   modalState: {} as Record<string, Record<string, Json>>,
   modalFor: "",
   draft: "",
+  /** The canvas tab open in this channel instead of its messages. */
+  canvas: undefined as string | undefined,
   /** The message box's suggestions are open: a redraw (news arriving) keeps them open. */
   hinting: false,
+  /** Which suggestion ↑/↓ chose (-1: none yet), kept across a redraw like the list itself. */
+  hintAt: -1,
   notice: "",
 };
 

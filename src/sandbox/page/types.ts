@@ -22,6 +22,13 @@ export interface Msg {
   ephemeralFor?: string;
   edited?: boolean;
 }
+/** A canvas in a channel's tabs, as the stand-in keeps it (its sections of canvas markdown). */
+export interface CanvasDoc {
+  id: string;
+  title: string;
+  channel?: string;
+  sections: { id: string; type: string; markdown: string }[];
+}
 export interface State {
   me: string;
   people: Person[];
@@ -29,6 +36,7 @@ export interface State {
   messages: Msg[];
   views: { id: string; view: Json }[];
   home: Json | null;
+  canvases: CanvasDoc[];
   clock: { now: string; offsetMs: number };
   commands: { command: string; hint: string; description: string }[];
   shortcuts: { name: string; callbackId: string }[];
