@@ -26,7 +26,7 @@ export interface CanvasDocument {
   key: string;
   title: string;
   parts: CanvasPart[];
-  /** The line added to the channel's message when the canvas was made or brought up to date. */
+  /** The line added to the channel's message (if it has one) when the canvas was made or brought up to date. */
   made: string;
   updated: string;
 }

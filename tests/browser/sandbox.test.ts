@@ -319,7 +319,7 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
       await dialog.waitFor(SEE);
       const fill = (block: string, value: string) =>
         dialog.locator(`[data-block=${block}] input, [data-block=${block}] textarea`).first().fill(value);
-      for (const [block, value] of [
+      const answers: [string, string][] = [
         ["gmv", "850000"],
         ["new_customers", "1200"],
         ["spend", "170000"],
@@ -329,8 +329,8 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
         ["failure", "预热期流量不足"],
         ["whys", "流量少\n投放晚\n预算批得晚"],
         ["actions", "提前批预算 | @王磊 | 2027-05-01 | T-45 前预算获批\n复盘模板化 | @王磊 | 2027-01-15 | 模板已导入"],
-      ])
-        await fill(block, value);
+      ];
+      for (const [block, value] of answers) await fill(block, value);
       await dialog.locator("footer .btn.primary").click();
       await dialog.waitFor({ state: "detached", ...SEE });
       const tab = page.locator(".pane .tabs .tab", { hasText: "📄" });

@@ -220,6 +220,23 @@ describe("runbooks and the audit export", () => {
     await settle(h);
     expect(card()).toContain("→ *Stop* by <@U0BOSS>");
     expect(card()).toContain("done by <@U0BUY>");
+    // The runbook's canvas in the channel keeps the same record: made when it opened, its steps
+    // and decision tables replaced on each change; the team's notes under them stay.
+    const canvas = [...h.fake.ws.canvases.values()].find((x) => x.title.includes("Stock-out"))!;
+    expect(canvas.channel).toBe(c.channelId);
+    expect(h.fake.callsOf("canvases.create").filter((x) => String(x.args.title).includes("Stock-out"))).toHaveLength(1);
+    const table = (tag: string) => canvas.sections.filter((x) => x.markdown.startsWith(`| ${tag}`));
+    expect(table("📋 Step")).toHaveLength(1);
+    expect(table("📋 Step")[0]!.markdown).toContain(
+      "| ✅ 1 | Check real and in-transit stock | ![](@U0BUY) | ![](@U0BUY) | 11-11 02:05 (UTC+8) |",
+    );
+    expect(table("📋 Step")[0]!.markdown).toContain(
+      "| ⬜ 2 | Move venue slots to substitute products | ![](@U0OPS) |  |",
+    );
+    expect(table("⚖️ Question")[0]!.markdown).toContain(
+      "| Take the product off the venue or switch it to pre-sale? | ![](@U0BOSS) | Stop | ![](@U0BOSS) 11-11 02:25 (UTC+8) |",
+    );
+    expect(canvas.sections.some((x) => x.markdown === "## Notes")).toBe(true);
 
     // A second runbook whose first step nobody does: its owner and the decision-maker are called at 15 minutes.
     await cmd("/promo", "U0LEAD", `runbook ${c.number} fraud`);

@@ -52,7 +52,8 @@ async function notice(deps: Deps, row: OutboxRow, reason: string): Promise<Outgo
 
 export function canvasFollowUp(deps: Deps): CanvasFollowUp {
   return async (row, body, outcome) => {
-    const msgs = [channelMessage(row, body, outcome)];
+    // A canvas with no message of its own (a runbook's: its card is that) adds nothing to the channel.
+    const msgs = body.text ? [channelMessage(row, body, outcome)] : [];
     if (outcome.kind === "fallback") msgs.push(...(await notice(deps, row, outcome.reason)));
     await deps.sql.tx((q) => enqueueMany(q, deps.clock, msgs));
   };
@@ -61,5 +62,5 @@ export function canvasFollowUp(deps: Deps): CanvasFollowUp {
 /** Without people to tell (a sender built bare, in tests of the queue): the channel's message alone. */
 export function plainFollowUp(sql: Sql, clock: Pick<Clock, "now">): CanvasFollowUp {
   return (row, body, outcome) =>
-    sql.tx(async (q) => void (await enqueueMany(q, clock, [channelMessage(row, body, outcome)])));
+    sql.tx(async (q) => void (body.text ? await enqueueMany(q, clock, [channelMessage(row, body, outcome)]) : []));
 }

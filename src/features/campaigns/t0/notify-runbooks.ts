@@ -8,6 +8,7 @@ import { formatWithZone } from "../../../infra/time.ts";
 import { channelLocale, channelTranslator } from "../../../people/channels.ts";
 import type { Campaign, RunbookRun } from "../../../generated/prisma/client.ts";
 import { runbookCard, type RunbookView } from "./runbook/blocks.ts";
+import { runbookCanvas } from "./runbook/canvas.ts";
 import { Steps, TextShape } from "./runbook-row.ts";
 
 function view(r: RunbookRun, c: Campaign, locale: Locale, tz: string): RunbookView {
@@ -43,5 +44,21 @@ export async function thread(tx: Db, deps: Deps, r: RunbookRun, c: Campaign, say
     channel: c.channelId,
     threadOfId: r.messageId ?? undefined,
     body: { text: say(await channelTranslator(deps, c.channelId, tx)) },
+  });
+}
+
+/**
+ * The runbook's canvas, made when it opens and brought up to date on each step and the decision.
+ * It carries no channel message of its own (the card is that); where canvases can't be used, the
+ * card alone stays, and the person who acted hears why once.
+ */
+export async function canvas(tx: Db, deps: Deps, r: RunbookRun, c: Campaign, actorId: string) {
+  const t = await channelTranslator(deps, c.channelId, tx);
+  await deps.outbox.enqueue(tx, {
+    kind: "canvas",
+    channel: c.channelId,
+    canvas: runbookCanvas(t, view(r, c, await channelLocale(deps, c.channelId, tx), c.timeZone)),
+    body: { text: "" },
+    actorId,
   });
 }

@@ -13,7 +13,7 @@ import { isAdmin } from "../../../people/people.ts";
 import { cancelTimers, scheduleTimer } from "../../../scheduler/timers.ts";
 import type { Campaign, RunbookRun } from "../../../generated/prisma/client.ts";
 import { type Text } from "../rules.ts";
-import { card, thread } from "./notify-runbooks.ts";
+import { canvas, card, thread } from "./notify-runbooks.ts";
 import { label, loadRun, personFor, runbooksOf, Steps, TextShape } from "./runbook-row.ts";
 
 export const JOB_RB_FIRST = "promo.runbook.first";
@@ -59,6 +59,7 @@ export async function openRunbook(
       actorId: o.actorId,
     });
     r = await tx.runbookRun.update({ where: { id: r.id }, data: { messageId: id } });
+    await canvas(tx, deps, r, c, o.actorId);
     const locale = await channelLocale(deps, c.channelId, tx);
     await thread(tx, deps, r, c, (t) =>
       t("t0.runbook.opened", {
@@ -115,6 +116,7 @@ export async function tickStep(
         body: await card(tx, deps, saved, c),
       });
     await thread(tx, deps, saved, c, (t) => t("t0.runbook.noteStep", { n: ref.index + 1, by: actorId }));
+    await canvas(tx, deps, saved, c, actorId);
     if (ref.index === 0) await cancelTimers(tx, deps.clock, `promo:rb:${r.id}`);
     await recordAction(tx, deps.clock, {
       actorId,
@@ -152,6 +154,7 @@ export async function decideRunbook(
         targetId: saved.messageId,
         body: await card(tx, deps, saved, c),
       });
+    await canvas(tx, deps, saved, c, actorId);
     await thread(tx, deps, saved, c, (t) =>
       t("t0.runbook.noteDecided", {
         by: actorId,
