@@ -8,7 +8,7 @@ import { formatWithZone } from "../../../infra/time.ts";
 import { channelLocale, channelTranslator } from "../../../people/channels.ts";
 import type { Campaign, RunbookRun } from "../../../generated/prisma/client.ts";
 import { runbookCard, type RunbookView } from "./runbook/blocks.ts";
-import { runbookCanvas } from "./runbook/canvas.ts";
+import { runbookCanvas } from "./runbook/blocks-canvas.ts";
 import { Steps, TextShape } from "./runbook-row.ts";
 
 function view(r: RunbookRun, c: Campaign, locale: Locale, tz: string): RunbookView {
