@@ -3,7 +3,7 @@ export const enCampaigns = {
   "cmd.promo.new":
     "`/promo new` (a form) or `/promo new 双11 2026-11-11 [#channel] [double11] [template]`: a promotion with its T-30 → T+ checklist",
   "cmd.promo.list":
-    "`/promo list`: running promotions · `/promo calendar [year]`: the marketing calendar and when to start preparing",
+    "`/promo list`: running promotions · `/promo list 3`: its checklist as a Slack List · `/promo calendar [year]`: the marketing calendar and when to start preparing",
   "cmd.promo.manage":
     "`/promo move 3 2026-11-18` · `/promo cancel 3` · `/promo gate 3`: move the event day, cancel, sign off the T-7 go/no-go",
   "cmd.promo.retro":
@@ -117,6 +117,14 @@ export const enCampaigns = {
     "Create a playbook with `/promo new <name> <date>`. Leave gaps between promotions to avoid fatigue.",
   "promo.calendar.own": "{date} · *{name}* (#{number})",
   "promo.retro.title": "Retrospective",
+  "promo.mirror.name": "#{number} {name} · checklist",
+  "promo.mirror.item": "Item",
+  "promo.mirror.stage": "Stage",
+  "promo.mirror.owner": "Owner",
+  "promo.mirror.due": "Due",
+  "promo.mirror.done": "Done",
+  "promo.mirror.queued":
+    "📋 Mirroring #{number}'s checklist into a Slack List shared with <#{channel}>. Ticks in either reach the other; the checklist message stays.",
   "promo.canvas.title": "Retrospective: #{number} {name} (T = {date})",
   "promo.canvas.intro":
     "The bot keeps the 📊, 🛠 and ⏰ tables up to date from the retrospective form (/promo retro); everything else here is the team's to edit.",

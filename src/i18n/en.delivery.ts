@@ -33,6 +33,10 @@ export const enDelivery = {
   "capability.fix.plan": "Slack offers this on its paid plans.",
   "capability.fix.freeTab": "Slack's free plan allows one canvas per channel, and this channel has one already.",
   "capability.fix.admin": "Ask a workspace admin whether apps may use it here.",
+  "capability.noticeList":
+    "ℹ️ This workspace doesn't let me use {feature} (Slack answered `{reason}`), so the checklist stays a message that edits itself, as before. {!fix} `/shopops status` lists what this workspace lets me use.",
+  "promo.mirror.made":
+    "📋 This checklist is also a Slack List, shared with this channel: tick items there or here, and the other follows within two minutes.",
   "capability.title": "What this workspace lets me use:",
   "capability.available": "• ✅ {feature}: yes (checked {time})",
   "capability.refused": "• ⛔ {feature}: no, Slack answered `{reason}` ({time}); messages instead. {!fix}",

@@ -4,7 +4,8 @@ import type { enCampaigns } from "./en.campaigns.ts";
 export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "cmd.promo.new":
     "`/promo new`（表单）或 `/promo new 双11 2026-11-11 [#频道] [double11] [模板]`：新建大促及其 T-30 → T+ 清单",
-  "cmd.promo.list": "`/promo list`：进行中的大促 · `/promo calendar [年份]`：营销日历及开始筹备的日期",
+  "cmd.promo.list":
+    "`/promo list`：进行中的大促 · `/promo list 3`：把清单同步为 Slack 列表 · `/promo calendar [年份]`：营销日历及开始筹备的日期",
   "cmd.promo.manage": "`/promo move 3 2026-11-18` · `/promo cancel 3` · `/promo gate 3`：改期、取消、签署 T-7 上线确认",
   "cmd.promo.retro":
     "`/promo retro 3`：复盘（实际数据、成败因素、五问法、改进措施）· `/promo report 3`：目标对比实际，环比与同比",
@@ -114,8 +115,16 @@ export const zhCNCampaigns: Record<keyof typeof enCampaigns, string> = {
   "promo.calendar.hint": "用 `/promo new <名称> <日期>` 创建活动清单。大促之间留出间隔，避免用户疲劳。",
   "promo.calendar.own": "{date} · *{name}* （#{number}）",
   "promo.retro.title": "活动复盘",
+  "promo.mirror.name": "#{number} {name} · 清单",
+  "promo.mirror.item": "事项",
+  "promo.mirror.stage": "阶段",
+  "promo.mirror.owner": "负责人",
+  "promo.mirror.due": "截止",
+  "promo.mirror.done": "完成",
+  "promo.mirror.queued":
+    "📋 正在把 #{number} 的清单同步为 Slack 列表并共享给 <#{channel}>。在任一边勾选都会同步到另一边；清单消息照旧保留。",
   "promo.canvas.title": "复盘：#{number} {name}（T = {date}）",
-  "promo.canvas.intro": "📊、🛠、⏰ 三张表由机器人按复盘表单（/promo retro）更新；其余内容由团队自由编辑。",
+  "promo.canvas.intro": "📊、🛠、⏰ 三张表由机器人按复盘表单（`/promo retro`）更新；其余内容由团队自由编辑。",
   "promo.canvas.plan": "计划与实际",
   "promo.canvas.planTag": "📊 指标",
   "promo.canvas.whys": "五问法",

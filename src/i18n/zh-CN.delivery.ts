@@ -28,10 +28,13 @@ export const zhCNDelivery: Record<keyof typeof enDelivery, string> = {
   "capability.lists": "Slack 列表",
   "capability.notice":
     "ℹ️ 这个工作区不允许我使用{feature}（Slack 答复 `{reason}`），所以我改为在频道里发了一条消息。{!fix} `/shopops status` 会列出这个工作区允许我用的功能。",
-  "capability.fix.scope": "请在应用设置页重新安装应用，让它获得 `{scope}` 权限（manifest.yml 已列出）。",
+  "capability.fix.scope": "请在应用设置页重新安装应用，让它获得 `{scope}` 权限（`manifest.yml` 已列出）。",
   "capability.fix.plan": "Slack 的付费方案才提供这项功能。",
   "capability.fix.freeTab": "Slack 免费方案每个频道只能有一个画布，这个频道已经有了。",
   "capability.fix.admin": "请向工作区管理员确认是否允许应用在这里使用它。",
+  "capability.noticeList":
+    "ℹ️ 这个工作区不允许我使用{feature}（Slack 答复 `{reason}`），所以清单仍是那条会自动更新的消息。{!fix} `/shopops status` 会列出这个工作区允许我用的功能。",
+  "promo.mirror.made": "📋 这份清单也已同步为 Slack 列表并共享给本频道：在列表或这里勾选都可以，另一边两分钟内跟上。",
   "capability.title": "这个工作区允许我使用：",
   "capability.available": "• ✅ {feature}：可以（{time} 确认）",
   "capability.refused": "• ⛔ {feature}：不可以，Slack 答复 `{reason}`（{time}），改用消息。{!fix}",

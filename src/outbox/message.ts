@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { Locale, MessageKey, Params } from "../infra/i18n.ts";
 import { inPersonsAction } from "../infra/request-context.ts";
 import type { CanvasDocument } from "./canvas.ts";
+import type { ListDocument } from "./list.ts";
 
 export interface MessageBody {
   text: string;
@@ -12,7 +13,7 @@ export interface MessageBody {
   [extra: string]: unknown;
 }
 
-export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file" | "complete" | "canvas";
+export type OutboxKind = "post" | "update" | "ephemeral" | "respond" | "file" | "complete" | "canvas" | "list";
 
 /**
  * The end of a Workflow Builder step run (Slack's functions.completeSuccess / completeError). It is
@@ -98,7 +99,9 @@ export type OutgoingMessage =
    * A canvas in a channel, made or brought up to date (outbox/canvas.ts); body is the channel's
    * message that goes with it, and the whole of it where the workspace can't use canvases.
    */
-  | (Common & { kind: "canvas"; channel: string; canvas: CanvasDocument });
+  | (Common & { kind: "canvas"; channel: string; canvas: CanvasDocument })
+  /** A Slack List kept in step with the bot's own list (outbox/list.ts), shared with the channel. */
+  | (Common & { kind: "list"; channel: string; list: ListDocument });
 
 /** The outbox row that ends a step run: keyed by its execution id, so it is queued once. */
 export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({
@@ -135,6 +138,8 @@ export function laneOf(msg: Exclude<OutgoingMessage, { kind: "update" }>): strin
       return `f:${msg.step.executionId}`;
     case "canvas":
       return `v:${msg.canvas.key}`;
+    case "list":
+      return `v:${msg.list.key}`;
     default:
       return msg.channel;
   }

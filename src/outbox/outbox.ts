@@ -66,7 +66,9 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date, pr
           ? { ...msg.body, step: msg.step }
           : msg.kind === "canvas"
             ? { ...msg.body, canvas: msg.canvas }
-            : msg.body,
+            : msg.kind === "list"
+              ? { ...msg.body, list: msg.list }
+              : msg.body,
     ),
     msg.dedupeKey ?? null,
     "pending",

@@ -6,6 +6,7 @@ import type { Route } from "../slack/front-door.ts";
 import { INTAKE_WORKFLOW, intakeForm } from "./demo-workflow.ts";
 import { ok, type SandboxCtx } from "./routes-kit.ts";
 import { runWorkflow } from "./standin/workflow-runner.ts";
+import { tickListItem } from "./standin/lists.ts";
 
 // Workflow Builder's part: the demo workflow runs in the background (its wait step lasts until
 // the case closes); a step that fails stops it, and Slack would tell the person who ran it.
@@ -109,6 +110,18 @@ export function actRoutes(c: SandboxCtx): Route[] {
     api("/sandbox/api/view/close", async (b, res) => {
       const v = ws.stackOf(b.as).find((x) => x.id === b.viewId);
       if (v) await driver.it.closeView(b.as, v);
+      ok(res);
+    }),
+    // A person ticks a Slack List's checkbox in Slack: the bot learns of it when it reads the List back.
+    api("/sandbox/api/list/tick", async (b, res) => {
+      const done = tickListItem(ws, {
+        listId: String(b.listId),
+        itemId: String(b.itemId),
+        column: String(b.column),
+        checked: b.checked === true,
+        by: b.as,
+      });
+      if (!done) return sendJson(res, 404, { error: "no such List row" });
       ok(res);
     }),
     api("/sandbox/api/home", async (b, res) => {

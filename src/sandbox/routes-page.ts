@@ -68,6 +68,7 @@ export function pageRoutes(c: SandboxCtx): Route[] {
           views: ws.stackOf(person.id),
           home: ws.homes.get(person.id) ?? null,
           canvases: [...ws.canvases.values()],
+          lists: [...ws.lists.values()],
           clock: { now: clock.now().toISOString(), offsetMs: clock.offsetMs },
           commands: [
             ...manifest.features.slash_commands.map((c) => ({

@@ -7,7 +7,8 @@ import type { SlackApi } from "../deps.ts";
 import type { MessageBody, StepCompletion } from "../outbox/message.ts";
 import { budgetMentions, type NameOf } from "./delivery/mentions.ts";
 import { renderRollup, rollupSpecOf } from "./delivery/rollup-render.ts";
-import { deliverCanvas, type CanvasBody, type CanvasFollowUp } from "./capability/canvas-deliver.ts";
+import { deliverCanvas, type CanvasBody, type CapabilityFollowUp } from "./capability/canvas-deliver.ts";
+import { deliverList, type ListBody } from "./capability/list-deliver.ts";
 
 /** What delivering needs beyond the row: names for roll-ups, and the mention budget. */
 export interface DeliverContext {
@@ -18,7 +19,7 @@ export interface DeliverContext {
   /** Least time between two posts of a roll-up in a person's DM. */
   dmPageEveryMs: number;
   /** What the channel hears of a canvas made, updated, or not possible here. */
-  canvasFollowUp: CanvasFollowUp;
+  canvasFollowUp: CapabilityFollowUp;
 }
 
 /** The message a row depends on was folded into a roll-up: this one folds with it. */
@@ -39,6 +40,7 @@ const METHOD: Record<string, string> = {
   file: "files.completeUploadExternal",
   complete: "functions.completeSuccess",
   canvas: "canvases.edit",
+  list: "slackLists.items.update",
 };
 
 export const methodOf = (kind: string): string => METHOD[kind] ?? "chat.postMessage";
@@ -92,6 +94,8 @@ export async function deliver(
       return { ts: null, channel: null };
     case "canvas":
       return deliverCanvas(sql, api, row, body as CanvasBody, { now: ctx.now, followUp: ctx.canvasFollowUp });
+    case "list":
+      return deliverList(sql, api, row, body as ListBody, { now: ctx.now, followUp: ctx.canvasFollowUp });
     case "ephemeral": {
       const r = await api.call("chat.postEphemeral", {
         ...body,

@@ -21,7 +21,7 @@ import { Limiter } from "../infra/limiter.ts";
 import type { Result } from "./sender-outcome.ts";
 import { OutcomeWriter } from "./sender-outcomes.ts";
 import { BacklogStats } from "./delivery/backlog-stats.ts";
-import type { CanvasFollowUp } from "./capability/canvas-deliver.ts";
+import type { CapabilityFollowUp } from "./capability/canvas-deliver.ts";
 import { plainFollowUp } from "./capability/canvas-followup.ts";
 
 export interface SenderOptions {
@@ -42,7 +42,7 @@ export interface SenderOptions {
   /** Called once a message has failed for good (after it is marked failed). */
   onFailed?: (row: OutboxRow, reason: string) => Promise<void>;
   /** Queues what follows a canvas (capability/canvas-followup.ts); without: the channel's message alone. */
-  canvasFollowUp?: CanvasFollowUp;
+  canvasFollowUp?: CapabilityFollowUp;
 }
 
 export class OutboxSender {

@@ -371,6 +371,49 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     STEP,
   );
 
+  it(
+    "/promo list 2 mirrors the checklist into a Slack List tab; a tick there reaches the checklist when the bot reads it back",
+    async () => {
+      await actAs("U0LEAD");
+      await open("C0PROMO");
+      await page.locator(".pane .tabs .tab", { hasText: "Messages" }).click();
+      await page.locator(".pane .composer-input").fill("");
+      await type(page.locator(".pane .composer-input"), "/promo list 2");
+      const tab = page.locator(".pane .tabs .tab", { hasText: "📋" });
+      await tab.first().waitFor(SEE);
+      await tab.first().click();
+      const list = page.locator(".pane article.slack-list");
+      await list.waitFor(SEE);
+      await expect(list.locator("th").allTextContents()).resolves.toEqual(["事项", "阶段", "负责人", "截止", "完成"]);
+      // The first open item, ticked in the List by 王磊 (the promotion's owner).
+      const unticked = list
+        .locator("tr[data-row]")
+        .filter({ has: page.locator("input[type=checkbox]:not(:checked)") })
+        .first();
+      const id = await unticked.getAttribute("data-row");
+      const row = list.locator(`tr[data-row="${id}"]`);
+      const title = (await row.locator("td").first().textContent()) ?? "";
+      await row.locator("input[type=checkbox]").check();
+      await expect(row.locator("input[type=checkbox]").isChecked()).resolves.toBe(true);
+      await shot("checklist-list");
+      // The bot reads its Lists back every two minutes of the sandbox's clock.
+      const before = await page.locator(".clock-now").getAttribute("data-now");
+      await page.locator(".clockbar button", { hasText: "+1 h" }).click();
+      await page.locator(`.clock-now:not([data-now="${before}"])`).waitFor(SEE);
+      await page.locator(".pane .tabs .tab", { hasText: "Messages" }).click();
+      const checklist = channelMessages()
+        .filter({ hasText: "#2 雙11" })
+        .filter({ has: page.locator(".block.section[data-block^='item:']") })
+        .last();
+      await checklist
+        .locator(".block.section[data-block^='item:']", { hasText: title })
+        .filter({ hasText: "✅" })
+        .first()
+        .waitFor(SEE);
+    },
+    STEP,
+  );
+
   it("people pickers are searchable: type to filter, ↓ and Enter to pick, × or Backspace to drop", async () => {
     const dialog = await openTaskForm();
     const r = dialog.locator("[data-block=r] .picker-search");

@@ -33,6 +33,8 @@ describe("the retrospective as a canvas", () => {
   }
 
   async function retro(number: number, actions: string, gmv = "850000", wait = true) {
+    const queued = () => h.bot.deps.db.outboxMessage.count({ where: { kind: "canvas" } });
+    const before = await queued();
     await interaction(
       h.baseUrl,
       viewSubmission({
@@ -52,6 +54,8 @@ describe("the retrospective as a canvas", () => {
         },
       }),
     );
+    // The form is answered at once; the retrospective is saved and queued just after.
+    await until(async () => (await queued()) > before);
     if (wait) await settle(h);
   }
 

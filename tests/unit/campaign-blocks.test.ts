@@ -23,6 +23,7 @@ const campaign: Campaign = {
   checklistMsgId: null,
   gate: null,
   retro: null,
+  mirrorList: false,
   createdAt: now,
 };
 const item = (seq: number, over: Partial<CampaignItem>): CampaignItem => ({

@@ -184,6 +184,7 @@ describe("every message builder over hostile strings", () => {
         checklistMsgId: null,
         gate: null,
         retro: null,
+        mirrorList: false,
         createdAt: now,
       };
       const items: CampaignItem[] = ["T-30", "T0"].map((stage, seq) => ({

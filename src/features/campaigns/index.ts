@@ -4,6 +4,7 @@ import { COMMAND } from "./ids.ts";
 import { campaignJobs } from "./jobs.ts";
 import { todayIn } from "../../infra/time.ts";
 import { registerActions } from "./slack-actions.ts";
+import { listPoll, listRecurring } from "./slack-lists.ts";
 import { registerCommand } from "./slack-command.ts";
 import { registerViews } from "./slack-views.ts";
 import { registerT0Actions } from "./t0/slack.ts";
@@ -31,9 +32,10 @@ export const campaignsFeature: Feature = {
     registerActions(app, deps);
     registerT0Actions(app, deps);
   },
-  jobs: [...campaignJobs, ...t0Jobs],
-  // The T0 war rooms' tick: every minute, in UTC (each room reads its own promotion's zone).
-  recurring: () => [{ name: "promo.t0", cron: "* * * * *", timeZone: "UTC", kind: JOB_T0_TICK }],
+  jobs: [...campaignJobs, ...t0Jobs, listPoll],
+  // The T0 war rooms' tick: every minute, in UTC (each room reads its own promotion's zone); the
+  // checklists' Slack Lists read back every two minutes.
+  recurring: () => [{ name: "promo.t0", cron: "* * * * *", timeZone: "UTC", kind: JOB_T0_TICK }, listRecurring],
   async homeSection(deps, user) {
     const items = await deps.db.campaignItem.findMany({
       where: { ownerId: user.userId, status: "open", campaign: { status: "active" } },

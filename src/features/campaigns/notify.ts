@@ -10,10 +10,13 @@ import { channelLocale } from "../../people/channels.ts";
 import { checklistMessage, promoNews, reminderDm } from "./blocks.ts";
 import { StoredTemplate, type Template } from "./rules.ts";
 import type { OutgoingMessage } from "../../outbox/message.ts";
+import { checklistList } from "./notify-list.ts";
 
-/** Queues an edit of the checklist message (the outbox keeps only the newest pending edit). */
+/** Queues an edit of the checklist message (the outbox keeps only the newest pending edit), and of its List. */
 export async function refreshChecklist(db: Db, deps: Deps, campaignId: string): Promise<void> {
   const c = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+  // A mirrored checklist's Slack List follows it (only the newest state of it is sent).
+  if (c.mirrorList) await deps.outbox.enqueue(db, await checklistList(db, deps, c));
   if (!c.checklistMsgId) return;
   await deps.outbox.enqueue(db, {
     kind: "update",

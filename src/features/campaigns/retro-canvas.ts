@@ -52,7 +52,8 @@ export function retroCanvas(c: Campaign, t: Translator, r: RetroCanvasFacts): Ca
     key: retroCanvasKey(c),
     title,
     parts: [
-      { markdown: `> ${canvasText(t("promo.canvas.intro"))}` },
+      // The bot's own words, with a command as code: written as they are.
+      { markdown: `> ${t("promo.canvas.intro")}` },
       ownedPart(t("promo.canvas.planTag"), t("promo.canvas.plan"), {
         header: ["", ...plan.header.slice(1)],
         rows: plan.rows.map((row) => row.map((cell) => (typeof cell === "string" ? cell : ""))),

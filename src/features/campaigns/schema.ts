@@ -6,6 +6,7 @@ export type PromoCommand =
   | { sub: "new-form" }
   | { sub: "new"; name: string; date: string; channelId?: string; kind: Kind; template?: string }
   | { sub: "list" }
+  | { sub: "mirror"; ref: string }
   | { sub: "calendar"; year?: number }
   | { sub: "move"; ref: string; date: string }
   | { sub: "cancel" | "gate" | "retro" | "report"; ref: string }
@@ -41,7 +42,9 @@ export function parsePromoCommand(text: string): PromoParse {
     case "new":
       return parseNew(rest);
     case "list":
-      return { ok: true, cmd: { sub: "list" } };
+      // `/promo list 3`: that promotion's checklist as a Slack List; `/promo list`: every promotion.
+      if (rest.length === 1 && ref.test(rest[0]!)) return { ok: true, cmd: { sub: "mirror", ref: rest[0]! } };
+      return rest.length ? usage : { ok: true, cmd: { sub: "list" } };
     case "calendar": {
       const y = rest[0] ? Number(rest[0]) : undefined;
       if (y !== undefined && !(Number.isInteger(y) && y >= 2020 && y <= 2100)) return usage;

@@ -11,6 +11,7 @@ import { createModal, importModal, retroModal } from "./modals.ts";
 import { retroReport } from "./retro.ts";
 import { todayIn } from "../../infra/time.ts";
 import { parsePromoCommand } from "./schema.ts";
+import { mirrorChecklist } from "./list-mirror.ts";
 import { exportTemplate, templateNames } from "./templates.ts";
 import { t0Command } from "./t0/slack.ts";
 
@@ -48,6 +49,10 @@ export function registerCommand(app: App, deps: Deps): void {
       }
       case "list":
         return void (await show(await listAnswer(deps, user.t)));
+      case "mirror": {
+        const c = await mirrorChecklist(deps, cmd.ref, command.user_id);
+        return void (await show(user.t("promo.mirror.queued", { number: c.number, channel: c.channelId })));
+      }
       case "calendar":
         return void (await answerNow(deps, to, await calendarMessage(deps, user.t, cmd.year)));
       case "move":

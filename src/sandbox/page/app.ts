@@ -8,7 +8,11 @@ import { messageView } from "./message.ts";
 import { closeTopOnEscape, homeView, modal } from "./modal.ts";
 import { channelLabel, load, names, s, setRenderer } from "./session.ts";
 import { canvasView } from "./canvas.ts";
-import type { CanvasDoc } from "./types.ts";
+import { listView } from "./list.ts";
+import type { Msg, State } from "./types.ts";
+
+/** A tab beside a channel's messages: a canvas or a List. */
+type Tab = { id: string; label: string };
 
 const app = document.getElementById("app")!;
 
@@ -32,23 +36,12 @@ function render(): void {
   const inPlace = st.messages.filter((m) => m.channel === s.place);
   put("clock", [st.clock, st.demo, s.as, JSON.stringify(st.storm)], () => clockBar());
   put("sidebar", [s.as, s.place, st.people, st.channels], () => sidebar());
-  const tabs = (st.canvases ?? []).filter((c) => c.channel === s.place);
+  const tabs = tabsOf(st);
   const open = tabs.find((c) => c.id === s.canvas);
-  put("main", [s.as, s.place, s.place === "HOME" ? st.home : inPlace, st.shortcuts, tabs, s.canvas], () => {
-    const main = h("main", { class: "pane" });
-    if (s.place === "HOME") main.append(homeView());
-    else {
-      const title = h("header", { class: "pane-title" }, channelLabel(s.place), channelTabs(tabs, open));
-      // A canvas opens at its top, where a channel opens at its latest message.
-      if (open) main.append(title, h("div", { class: "canvas-pane" }, canvasView(open, names)));
-      else {
-        const list = h("div", { class: "messages" });
-        for (const m of inPlace.filter((m) => !m.threadTs || m.threadTs === m.ts)) list.append(messageView(m, false));
-        main.append(title, list, composer(s.place));
-      }
-    }
-    return main;
-  });
+  const doc = [...(st.canvases ?? []), ...(st.lists ?? [])].find((c) => c.id === open?.id);
+  put("main", [s.as, s.place, s.place === "HOME" ? st.home : inPlace, st.shortcuts, doc, tabs, s.canvas], () =>
+    mainPane(inPlace, tabs, open),
+  );
   const threadMsgs =
     s.thread && s.place !== "HOME" ? inPlace.filter((m) => m.ts === s.thread || m.threadTs === s.thread) : [];
   put("side", [s.as, s.place, s.thread, threadMsgs], () => {
@@ -93,8 +86,32 @@ function render(): void {
   }
 }
 
+/** The channel's canvases and Lists, as tabs beside its messages. */
+const tabsOf = (st: State): Tab[] => [
+  ...(st.canvases ?? []).filter((c) => c.channel === s.place).map((c) => ({ id: c.id, label: `📄 ${c.title}` })),
+  ...(st.lists ?? []).filter((l) => l.channel === s.place).map((l) => ({ id: l.id, label: `📋 ${l.name}` })),
+];
+
+/** The place: Home, a canvas or List tab (opened at its top), or the messages and the box. */
+function mainPane(inPlace: Msg[], tabs: Tab[], open: Tab | undefined): HTMLElement {
+  const main = h("main", { class: "pane" });
+  if (s.place === "HOME") return (main.append(homeView()), main);
+  const title = h("header", { class: "pane-title" }, channelLabel(s.place), channelTabs(tabs, open));
+  const canvas = s.state!.canvases?.find((c) => c.id === open?.id);
+  const slackList = s.state!.lists?.find((l) => l.id === open?.id);
+  if (canvas || slackList) {
+    const doc = canvas ? canvasView(canvas, names) : listView(slackList!, names);
+    main.append(title, h("div", { class: "canvas-pane" }, doc));
+    return main;
+  }
+  const list = h("div", { class: "messages" });
+  for (const m of inPlace.filter((m) => !m.threadTs || m.threadTs === m.ts)) list.append(messageView(m, false));
+  main.append(title, list, composer(s.place));
+  return main;
+}
+
 /** Like Slack's channel header: Messages, then a tab per canvas in the channel. */
-function channelTabs(tabs: CanvasDoc[], open: CanvasDoc | undefined): HTMLElement | string {
+function channelTabs(tabs: Tab[], open: Tab | undefined): HTMLElement | string {
   if (!tabs.length) return "";
   const tab = (label: string, id: string | undefined) =>
     h(
@@ -111,7 +128,7 @@ function channelTabs(tabs: CanvasDoc[], open: CanvasDoc | undefined): HTMLElemen
     "nav",
     { class: "tabs", role: "tablist" },
     tab("Messages", undefined),
-    ...tabs.map((c) => tab(`📄 ${c.title}`, c.id)),
+    ...tabs.map((c) => tab(c.label, c.id)),
   );
 }
 

@@ -29,6 +29,14 @@ export interface CanvasDoc {
   channel?: string;
   sections: { id: string; type: string; markdown: string }[];
 }
+/** A Slack List shared with a channel, as the stand-in keeps it (cells by column id). */
+export interface ListDoc {
+  id: string;
+  name: string;
+  channel?: string;
+  columns: { id: string; key: string; name: string; type: string }[];
+  items: { id: string; fields: Record<string, unknown>; updatedBy: string }[];
+}
 export interface State {
   me: string;
   people: Person[];
@@ -37,6 +45,7 @@ export interface State {
   views: { id: string; view: Json }[];
   home: Json | null;
   canvases: CanvasDoc[];
+  lists: ListDoc[];
   clock: { now: string; offsetMs: number };
   commands: { command: string; hint: string; description: string }[];
   shortcuts: { name: string; callbackId: string }[];

@@ -6,8 +6,15 @@ import { fail, str, type Answer, type ApiContext, type Call, type Method } from 
 import { PEOPLE_METHODS } from "./web-api-people.ts";
 import { VIEWS_METHODS } from "./web-api-views.ts";
 import { CANVAS_METHODS } from "./web-api-canvas.ts";
+import { LIST_METHODS } from "./web-api-lists.ts";
 
-const METHODS: Record<string, Method> = { ...CHAT_METHODS, ...PEOPLE_METHODS, ...VIEWS_METHODS, ...CANVAS_METHODS };
+const METHODS: Record<string, Method> = {
+  ...CHAT_METHODS,
+  ...PEOPLE_METHODS,
+  ...VIEWS_METHODS,
+  ...CANVAS_METHODS,
+  ...LIST_METHODS,
+};
 
 export function answer(
   ctx: ApiContext,

@@ -5,6 +5,7 @@ import { wallClock } from "./wall-clock.ts";
 import { EventEmitter } from "node:events";
 import type { Execution } from "./workflows.ts";
 import type { Canvas } from "./canvases.ts";
+import type { SlackList } from "./lists.ts";
 
 export interface Person {
   id: string;
@@ -64,7 +65,8 @@ export type WorkspaceEvent =
   | { type: "views"; userId: string; stack: OpenView[] }
   | { type: "home"; userId: string; view: Record<string, unknown> }
   | { type: "execution"; execution: Execution }
-  | { type: "canvas"; canvas: Canvas };
+  | { type: "canvas"; canvas: Canvas }
+  | { type: "list"; list: SlackList };
 
 export class Workspace extends EventEmitter {
   readonly people = new Map<string, Person>();
@@ -80,6 +82,7 @@ export class Workspace extends EventEmitter {
   /** Workflow step runs, by function_execution_id. */
   readonly executions = new Map<string, Execution>();
   readonly canvases = new Map<string, Canvas>();
+  readonly lists = new Map<string, SlackList>();
   /** Slack's plan: a free workspace has one canvas tab per channel and no Lists. */
   plan: "free" | "paid" = "paid";
   /** The app's granted scopes; unset: every scope manifest.yml asks for. */

@@ -14,12 +14,17 @@ import { SlackCallError } from "../api.ts";
 import type { OutboxRow } from "../outbox-row.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import { canvasMarkdown, partMarkdown, type CanvasDocument } from "../../outbox/canvas.ts";
-import { isDocumentRefusal, isRefusal, noteCapability, refusedLately } from "./capabilities.ts";
+import { isDocumentRefusal, isRefusal, noteCapability, refusedLately, type CapabilityName } from "./capabilities.ts";
 
 export type CanvasBody = MessageBody & { canvas: CanvasDocument };
-export type CanvasOutcome = { kind: "made" | "updated" } | { kind: "fallback"; reason: string };
-/** Queues what the channel (and, on a fallback, the person who asked) hears of a canvas. */
-export type CanvasFollowUp = (row: OutboxRow, body: CanvasBody, outcome: CanvasOutcome) => Promise<void>;
+export type CapabilityOutcome = { kind: "made" | "updated" } | { kind: "fallback"; reason: string };
+/** Queues what the channel (and, on a fallback, the person who asked) hears of a canvas or a List. */
+export type CapabilityFollowUp = (
+  row: OutboxRow,
+  body: MessageBody & { canvas?: CanvasDocument; list?: { made: string } },
+  outcome: CapabilityOutcome,
+  capability: CapabilityName,
+) => Promise<void>;
 
 const GONE = new Set(["canvas_not_found", "canvas_deleted", "file_not_found", "file_deleted"]);
 const markdown = (text: string) => ({ type: "markdown", markdown: text });
@@ -29,7 +34,7 @@ export async function deliverCanvas(
   api: SlackApi,
   row: OutboxRow,
   body: CanvasBody,
-  ctx: { now: Date; followUp: CanvasFollowUp },
+  ctx: { now: Date; followUp: CapabilityFollowUp },
 ): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
   // Only the newest state of a document matters: a later one queued makes this one moot.
   const newer = await sql.get(
@@ -42,7 +47,7 @@ export async function deliverCanvas(
   try {
     const { canvasId, made } = await write(sql, api, row, body.canvas, ctx.now);
     await noteCapability(sql, "canvases", true, null, ctx.now);
-    await ctx.followUp(row, body, { kind: made ? "made" : "updated" });
+    await ctx.followUp(row, body, { kind: made ? "made" : "updated" }, "canvases");
     return { ts: canvasId, channel: row.channel };
   } catch (e) {
     const reason = e instanceof SlackCallError && e.failure.type === "permanent" ? e.failure.reason : "";
@@ -52,8 +57,8 @@ export async function deliverCanvas(
   }
 }
 
-async function fallBack(row: OutboxRow, body: CanvasBody, reason: string, followUp: CanvasFollowUp) {
-  await followUp(row, body, { kind: "fallback", reason });
+async function fallBack(row: OutboxRow, body: CanvasBody, reason: string, followUp: CapabilityFollowUp) {
+  await followUp(row, body, { kind: "fallback", reason }, "canvases");
   return { ts: null, channel: row.channel };
 }
 

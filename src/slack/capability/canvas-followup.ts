@@ -9,11 +9,12 @@ import { enqueueMany } from "../../outbox/outbox.ts";
 import type { MessageBody, OutgoingMessage } from "../../outbox/message.ts";
 import { userContext } from "../user-context.ts";
 import type { OutboxRow } from "../outbox-row.ts";
-import type { CanvasBody, CanvasFollowUp, CanvasOutcome } from "./canvas-deliver.ts";
-import { fixFor, SCOPE_OF } from "./capabilities.ts";
+import type { CapabilityFollowUp, CapabilityOutcome } from "./canvas-deliver.ts";
+import { fixFor, SCOPE_OF, type CapabilityName } from "./capabilities.ts";
 
 /** The message with one more line at its end, in its text and (when drawn from blocks) its blocks. */
 function withLine(body: MessageBody, line: string): MessageBody {
+  if (!body.text) return { text: line };
   const section = { type: "section", text: { type: "mrkdwn", text: line } };
   return {
     ...body,
@@ -22,45 +23,57 @@ function withLine(body: MessageBody, line: string): MessageBody {
   } as MessageBody;
 }
 
-function channelMessage(row: OutboxRow, body: CanvasBody, outcome: CanvasOutcome): OutgoingMessage {
-  const { canvas, ...message } = body;
-  const shown =
-    outcome.kind === "fallback" ? message : withLine(message, outcome.kind === "made" ? canvas.made : canvas.updated);
+type Followed = Parameters<CapabilityFollowUp>[1];
+
+/** The line saying where the canvas or List is, for the outcome; none for a fallback or a List's update. */
+function lineFor(body: Followed, outcome: CapabilityOutcome): string {
+  if (outcome.kind === "fallback") return "";
+  if (body.canvas) return outcome.kind === "made" ? body.canvas.made : body.canvas.updated;
+  return outcome.kind === "made" ? (body.list?.made ?? "") : "";
+}
+
+function channelMessage(row: OutboxRow, body: Followed, outcome: CapabilityOutcome): OutgoingMessage {
+  const { canvas: _c, list: _l, ...message } = body;
+  const line = lineFor(body, outcome);
   return {
     kind: "post",
     channel: row.channel!,
-    body: shown,
+    body: line ? withLine(message, line) : message,
     dedupeKey: `canvas-message:${row.id}`,
     ...(row.actorId ? { actorId: row.actorId } : {}),
     ...(row.fromAction ? { priority: "interactive" as const } : {}),
   };
 }
 
-async function notice(deps: Deps, row: OutboxRow, reason: string): Promise<OutgoingMessage[]> {
+async function notice(deps: Deps, row: OutboxRow, reason: string, name: CapabilityName): Promise<OutgoingMessage[]> {
   if (!row.actorId) return [];
   const user = await userContext(deps, row.actorId);
-  const text = user.t("capability.notice", {
-    feature: user.t("capability.canvases"),
+  const text = user.t(name === "lists" ? "capability.noticeList" : "capability.notice", {
+    feature: user.t(`capability.${name}`),
     reason,
-    fix: user.t(fixFor(reason), { scope: SCOPE_OF.canvases }),
+    fix: user.t(fixFor(reason), { scope: SCOPE_OF[name] }),
   });
-  // Once per person and refusal: the next promotion's retrospective goes to the message quietly.
-  return [
-    { kind: "post", channel: row.actorId, body: { text }, dedupeKey: `capability:canvases:${reason}:${row.actorId}` },
-  ];
+  // Once per person and refusal: the next one goes to the message quietly.
+  const dedupeKey = `capability:${name}:${reason}:${row.actorId}`;
+  return [{ kind: "post", channel: row.actorId, body: { text }, dedupeKey }];
 }
 
-export function canvasFollowUp(deps: Deps): CanvasFollowUp {
-  return async (row, body, outcome) => {
+export function canvasFollowUp(deps: Deps): CapabilityFollowUp {
+  return async (row, body, outcome, name) => {
     // A canvas with no message of its own (a runbook's: its card is that) adds nothing to the channel.
-    const msgs = body.text ? [channelMessage(row, body, outcome)] : [];
-    if (outcome.kind === "fallback") msgs.push(...(await notice(deps, row, outcome.reason)));
+    const msgs = body.text || lineFor(body, outcome) ? [channelMessage(row, body, outcome)] : [];
+    if (outcome.kind === "fallback") msgs.push(...(await notice(deps, row, outcome.reason, name)));
     await deps.sql.tx((q) => enqueueMany(q, deps.clock, msgs));
   };
 }
 
 /** Without people to tell (a sender built bare, in tests of the queue): the channel's message alone. */
-export function plainFollowUp(sql: Sql, clock: Pick<Clock, "now">): CanvasFollowUp {
+export function plainFollowUp(sql: Sql, clock: Pick<Clock, "now">): CapabilityFollowUp {
   return (row, body, outcome) =>
-    sql.tx(async (q) => void (body.text ? await enqueueMany(q, clock, [channelMessage(row, body, outcome)]) : []));
+    sql.tx(
+      async (q) =>
+        void (body.text || lineFor(body, outcome)
+          ? await enqueueMany(q, clock, [channelMessage(row, body, outcome)])
+          : []),
+    );
 }

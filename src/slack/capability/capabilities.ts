@@ -6,10 +6,10 @@ import type { Sql } from "../../infra/db/sql.ts";
 import { toBool, toDate } from "../../infra/db/sql.ts";
 import type { MessageKey } from "../../infra/i18n.ts";
 
-export type CapabilityName = "canvases";
-export const CAPABILITIES: readonly CapabilityName[] = ["canvases"];
+export type CapabilityName = "canvases" | "lists";
+export const CAPABILITIES: readonly CapabilityName[] = ["canvases", "lists"];
 /** The scope each capability needs, as manifest.yml asks for it. */
-export const SCOPE_OF: Record<CapabilityName, string> = { canvases: "canvases:write" };
+export const SCOPE_OF: Record<CapabilityName, string> = { canvases: "canvases:write", lists: "lists:write" };
 
 /** Answers that say "this workspace can't", not "this request is wrong". */
 const REFUSALS = new Set([
