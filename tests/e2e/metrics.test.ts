@@ -1,3 +1,4 @@
+import { firstTable } from "../support/table-cells.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { pngSize, CHART_SIZE } from "../../src/features/metrics/chart.ts";
@@ -82,6 +83,20 @@ describe("metrics", () => {
     expect(text).toContain(
       "month to date ¥122,500.50 of ¥1,500,000.00 (8.2%); this period's target ¥50,000.00 (90.0%)",
     );
+    // The movers again as a table, posted right under the chart. By hand, the 27th against the
+    // 26th: app 36,000 − 30,000 = +6,000; web 9,000.50 − 7,500 = +1,500.50; MUG-1 12,000 − 8,000
+    // = +4,000; CUP-9 500 − 0 = +500.
+    const moversPost = h.fake
+      .callsOf("chat.postMessage")
+      .find((c) => c.args.channel === "C0MGMT" && String(c.args.text).includes("What moved most"))!;
+    expect(String(moversPost.args.text)).toContain("app +¥6,000.00 · web +¥1,500.50");
+    expect(firstTable(moversPost.args.attachments).cells).toEqual([
+      ["Where", "Name", "GMV", "Period before", "Change"],
+      ["Channel", "app", "¥36,000.00", "¥30,000.00", "+¥6,000.00"],
+      ["Channel", "web", "¥9,000.50", "¥7,500.00", "+¥1,500.50"],
+      ["SKU", "MUG-1", "¥12,000.00", "¥8,000.00", "+¥4,000.00"],
+      ["SKU", "CUP-9", "¥500.00", "¥0.00", "+¥500.00"],
+    ]);
     // New York's 09:00 came first (14:00 UTC on the 27th): that digest was of the 26th.
     expect(shared("D0NY")).toHaveLength(1);
     expect(String(shared("D0NY")[0]!.args.initial_comment)).toContain("2026-11-26");

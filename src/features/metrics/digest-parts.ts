@@ -6,6 +6,7 @@ import { shiftDate } from "../../infra/time.ts";
 import { renderTrendPng } from "./chart.ts";
 import { money, pct } from "./format.ts";
 import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
+import type { Table } from "../../outbox/table.ts";
 
 type Tr = (k: MessageKey, p?: Params) => string;
 
@@ -28,22 +29,46 @@ export async function targetLine(
   });
 }
 
-/** The channels and the SKUs whose GMV moved most against the period before. */
-export async function moverLines(
+/** The channels and the SKUs whose GMV moved most against the period before: lines and a table. */
+export async function movers(
   q: Sql,
   tr: Tr,
   o: { store: string; start: string; end: string; span: number },
-): Promise<string[]> {
+): Promise<{ lines: string[]; table?: Table }> {
   const lines: string[] = [];
+  const rows: string[][] = [];
   const before = [shiftDate(o.start, -o.span), shiftDate(o.end, -o.span)] as const;
   for (const [by, key] of [
     ["channel", "metrics.digest.movers"],
     ["sku", "metrics.digest.skuMovers"],
   ] as const) {
-    const movers = topMovers(await totalsBy(q, by, o.store, o.start, o.end), await totalsBy(q, by, o.store, ...before));
-    if (movers.length) lines.push(tr(key, { list: movers.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
+    const now = await totalsBy(q, by, o.store, o.start, o.end);
+    const was = await totalsBy(q, by, o.store, ...before);
+    const top = topMovers(now, was);
+    if (!top.length) continue;
+    lines.push(tr(key, { list: top.map(([c, v]) => `${c} ${money(v, true)}`).join(" · ") }));
+    for (const [c, v] of top)
+      rows.push([
+        tr(`metrics.digest.col.${by}`),
+        c,
+        money(now.get(c)?.gmv ?? 0),
+        money(was.get(c)?.gmv ?? 0),
+        money(v, true),
+      ]);
   }
-  return lines;
+  const cols = ["by", "name", "now", "before", "change"] as const;
+  return {
+    lines,
+    ...(rows.length
+      ? {
+          table: {
+            header: cols.map((k) => tr(`metrics.digest.col.${k}`)),
+            rows,
+            align: ["left", "left", "right", "right", "right"],
+          },
+        }
+      : {}),
+  };
 }
 
 /** GMV of the 30 days up to `end`, with its 7-day moving average, as a PNG. */

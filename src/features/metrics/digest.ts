@@ -9,11 +9,13 @@ import { t, type Locale } from "../../infra/i18n.ts";
 import { countTimers, scheduleTimer } from "../../scheduler/timers.ts";
 import { userContext } from "../../people/people.ts";
 import { shiftDate } from "../../infra/time.ts";
-import { moverLines, targetLine, trendChart } from "./digest-parts.ts";
+import { movers, targetLine, trendChart } from "./digest-parts.ts";
 import { versionOf } from "./store-rows.ts";
 import { totalsOver } from "./totals.ts";
 import { change, decompose, kpis, mainFactor } from "./rules.ts";
 import { money, num, pct, signedPct } from "./format.ts";
+import type { Table } from "../../outbox/table.ts";
+import { withTable } from "../../outbox/table.ts";
 
 type Sub = {
   id: string;
@@ -59,6 +61,8 @@ export async function auditDigests(deps: Deps): Promise<void> {
 export interface Digest {
   text: string;
   png: Buffer;
+  /** The top movers again as a table, posted under the chart (a file's comment carries no blocks). */
+  movers?: { title: string; lines: string[]; table: Table };
 }
 
 /** The digest of the period ending on `end` (a day, or the 7 days to it for weekly). */
@@ -149,9 +153,15 @@ async function compose(
         factor: tr(`metrics.factor.${mainFactor(d)}`),
       }),
     );
-  lines.push(...(await moverLines(q, tr, { store, start, end, span })));
+  const moved = await movers(q, tr, { store, start, end, span });
+  lines.push(...moved.lines);
   const png = await trendChart(q, tr, store, end);
-  return { text: lines.join("\n"), png };
+  const title = tr("metrics.digest.moversTitle", { store, period: weekly ? `${start} – ${end}` : end });
+  return {
+    text: lines.join("\n"),
+    png,
+    ...(moved.table ? { movers: { title, lines: moved.lines, table: moved.table } } : {}),
+  };
 }
 
 export async function queueDigest(
@@ -178,5 +188,15 @@ export async function queueDigest(
     },
     dedupeKey,
   });
+  // In the same lane, so right under the chart.
+  if (digest.movers)
+    await deps.outbox.enqueue(deps.db, {
+      kind: "post",
+      channel: sub.target,
+      body: withTable({ text: [digest.movers.title, ...digest.movers.lines].join("\n") }, digest.movers.table, [
+        digest.movers.title,
+      ]),
+      dedupeKey: dedupeKey ? `${dedupeKey}:movers` : undefined,
+    });
   return true;
 }
