@@ -167,11 +167,17 @@ describe("the retrospective as a canvas", () => {
     await retro(n, "提前批预算 | @王经理 | 2027-05-01 | 获批");
     h.fake.script("canvases.edit", { status: 500 }, { status: 500 });
     await retro(n, "提前批预算 | @王经理 | 2027-06-01 | 获批", "850000", false);
-    await until(() => h.fake.callsOf("canvases.edit").length >= 1);
-    // Each failure waits its backoff (about 1 s, then 2 s) on the injected clock; the whole
-    // update is done again, and replacing a table twice leaves one table.
+    // Each failure waits its backoff (about 1 s, then 2 s) on the injected clock, from when its
+    // outcome is written; the whole update is done again, and replacing a table twice leaves one.
+    const retrying = (n: number) =>
+      until(() =>
+        h.bot.deps.db.outboxMessage.findFirst({
+          where: { kind: "canvas", status: "pending", attempts: n, lastError: { not: null }, leaseUntil: null },
+        }),
+      );
+    await retrying(1);
     clock.set("2026-09-01T04:00:05Z");
-    await until(() => h.fake.callsOf("canvases.edit").length >= 2);
+    await retrying(2);
     await runAt(h, clock, "2026-09-01T04:00:15Z");
     expect(h.fake.callsOf("canvases.edit")).toHaveLength(5);
     expect(sectionWith(CHANNEL, "🛠 行动")).toHaveLength(1);
