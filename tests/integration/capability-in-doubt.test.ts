@@ -80,7 +80,10 @@ describe("a canvas or List in flight when its sender dies", () => {
     return s;
   };
 
-  /** Sends `msg` with a sender that dies at the nth call of `method`, before or after Slack has it; then another takes over. */
+  /**
+   * Sends `msg` with a sender that dies at the nth call of `method`, before or after Slack has
+   * it; then another takes over.
+   */
   async function dieThenTakeOver(msg: OutgoingMessage, method: string, nth: number, when: "before" | "after") {
     const real = createSlackApi("xoxb-test", fake.apiUrl);
     let seen = 0;
