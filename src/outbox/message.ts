@@ -88,11 +88,15 @@ export type OutgoingMessage =
   | (Common & { kind: "update"; targetId: string })
   | (Common & { kind: "ephemeral"; channel: string; userId: string; threadTs?: string })
   | (Common & { kind: "respond"; responseUrl: string })
-  /** A file (a chart) shared in a channel or a DM, with body.text as its comment. */
+  /**
+   * A file (a chart) shared in a channel or a DM, with body.text as its comment; or, with `share`
+   * false, only uploaded (the channel is then its lane), for a message's image block to show
+   * through `slack_file: { id: fileRef(thisRowId) }`.
+   */
   | (Common & {
       kind: "file";
       channel: string;
-      file: { filename: string; title: string; altText: string; base64: string };
+      file: { filename: string; title: string; altText: string; base64: string; share?: false };
     })
   | (Common & { kind: "complete"; step: StepCompletion })
   /**
@@ -102,6 +106,9 @@ export type OutgoingMessage =
   | (Common & { kind: "canvas"; channel: string; canvas: CanvasDocument })
   /** A Slack List kept in step with the bot's own list (outbox/list.ts), shared with the channel. */
   | (Common & { kind: "list"; channel: string; list: ListDocument });
+
+/** An image block's slack_file id naming a file queued as an outbox row: the sender puts Slack's id there. */
+export const fileRef = (outboxId: string): string => `outbox:${outboxId}`;
 
 /** The outbox row that ends a step run: keyed by its execution id, so it is queued once. */
 export const stepCompletion = (step: StepCompletion): OutgoingMessage => ({

@@ -9,6 +9,7 @@ import { budgetMentions, type NameOf } from "./delivery/mentions.ts";
 import { renderRollup, rollupSpecOf } from "./delivery/rollup-render.ts";
 import { deliverCanvas, type CanvasBody, type CapabilityFollowUp } from "./capability/canvas-deliver.ts";
 import { deliverList, type ListBody } from "./capability/list-deliver.ts";
+import { callWithFiles } from "./delivery/slack-files.ts";
 
 /** What delivering needs beyond the row: names for roll-ups, and the mention budget. */
 export interface DeliverContext {
@@ -45,7 +46,9 @@ const METHOD: Record<string, string> = {
 
 export const methodOf = (kind: string): string => METHOD[kind] ?? "chat.postMessage";
 
-type FileBody = MessageBody & { file: { filename: string; title: string; altText: string; base64: string } };
+type FileBody = MessageBody & {
+  file: { filename: string; title: string; altText: string; base64: string; share?: false };
+};
 
 /** The earlier message this one depends on (an edit's target, a reply's parent). */
 async function earlier(sql: Sql, id: string, why: string): Promise<{ ts: string; channel: string }> {
@@ -121,7 +124,10 @@ export async function deliver(
         if (e instanceof FoldedWithParent) return mergeIntoFolded(sql, row, body);
         throw e;
       }
-      const r = await api.call("chat.update", { ...(await drawn()), channel: target.channel, ts: target.ts });
+      const r = await callWithFiles(sql, api, "chat.update", await drawn(), {
+        channel: target.channel,
+        ts: target.ts,
+      });
       return { ts: (r.ts as string) ?? target.ts, channel: target.channel };
     }
     default: {
@@ -138,8 +144,7 @@ export async function deliver(
       const paced = row.fromAction
         ? content
         : await budgetMentions(sql, row.channel!, content, ctx.now, ctx.mentionIntervalMs, ctx.nameOf);
-      const r = await api.call("chat.postMessage", {
-        ...paced,
+      const r = await callWithFiles(sql, api, "chat.postMessage", paced, {
         channel: row.channel,
         thread_ts: threadTs,
         metadata: JSON.stringify(metadata),
@@ -152,7 +157,8 @@ export async function deliver(
 /** Slack's upload flow: get an upload URL, send the bytes, then complete it into the channel. */
 async function sendFile(api: SlackApi, row: OutboxRow, body: FileBody) {
   let channel = row.channel!;
-  if (/^[UW]/.test(channel)) {
+  const share = body.file.share !== false;
+  if (share && /^[UW]/.test(channel)) {
     // A DM needs its channel id for files; conversations.open gives it (im:write).
     const r = await api.call("conversations.open", { users: channel });
     channel = (r.channel as { id: string }).id;
@@ -166,8 +172,8 @@ async function sendFile(api: SlackApi, row: OutboxRow, body: FileBody) {
   await api.upload(String(up.upload_url), bytes);
   const done = await api.call("files.completeUploadExternal", {
     files: JSON.stringify([{ id: up.file_id, title: body.file.title }]),
-    channel_id: channel,
-    initial_comment: body.text,
+    // Not shared: only the bot can see it, until a message of the bot's shows it.
+    ...(share ? { channel_id: channel, initial_comment: body.text } : {}),
   });
   const file = (done.files as { id: string }[] | undefined)?.[0];
   return { ts: file?.id ?? null, channel };

@@ -1,7 +1,7 @@
 import { firstTable } from "../support/table-cells.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { pngSize, CHART_SIZE } from "../../src/features/metrics/chart.ts";
+import { pngSize, CHART_SIZE } from "../../src/infra/chart.ts";
 import { parseCsvMetrics } from "../../src/features/metrics/parse-batch.ts";
 import { runAt as runAtAll, settle as settleAll, startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction } from "../support/payloads.ts";

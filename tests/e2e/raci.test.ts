@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { pngSize } from "../../src/features/metrics/chart.ts";
+import { pngSize } from "../../src/infra/chart.ts";
 import { settle as settleAll, startHarness, until, type Harness } from "../support/harness.ts";
 import { blockAction, viewSubmission } from "../support/payloads.ts";
 import { interaction, slashCommand } from "../support/signed.ts";

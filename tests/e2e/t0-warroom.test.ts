@@ -1,6 +1,7 @@
 // Double 11 day on an injected clock: hourly rows arrive through the metrics webhook, the war-room
 // card is posted at T0 00:00 and edited in place, a two-hour shortfall raises one warning, and the
 // card says when the data stops.
+import { pngSize } from "../../src/infra/chart.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/infra/clock.ts";
 import { runAt, settle, startHarness, until, type Harness } from "../support/harness.ts";
@@ -115,6 +116,19 @@ describe("the T0 war room", () => {
         expect(card).toContain("*Last hour* 11:00–12:00: UV 11,100 (+0.9%) · conversion 2.7% (−0.02 pt)");
         expect(card).toContain("*Top channels* app ¥1,125,000");
         expect(card).toContain("🟠 warning");
+        // The hourly curve is a picture: a PNG uploaded for the card alone (shared nowhere), shown
+        // by its Slack file id; each redraw shows a new one.
+        const image = (updates.at(-1)!.args.blocks as { type: string; slack_file?: { id: string } }[]).find(
+          (b) => b.type === "image",
+        )!;
+        const file = h.fake.ws.files.get(image.slack_file!.id)!;
+        expect(file.mimetype).toBe("image/png");
+        expect(pngSize(file.bytes)).toEqual({ width: 960, height: 360 });
+        const earlier = (updates.at(-2)!.args.blocks as { type: string; slack_file?: { id: string } }[]).find(
+          (b) => b.type === "image",
+        )!;
+        expect(earlier.slack_file!.id).not.toBe(image.slack_file!.id);
+        expect(h.fake.ws.messages.some((m) => m.files?.some((f) => f.id === file.id))).toBe(false);
       }
     }
     // One card, edited in place: every edit targets the first post's ts.

@@ -3,7 +3,7 @@
 import type { Sql } from "../../infra/db/sql.ts";
 import type { MessageKey, Params } from "../../infra/i18n.ts";
 import { shiftDate } from "../../infra/time.ts";
-import { renderTrendPng } from "./chart.ts";
+import { renderTrendPng } from "../../infra/chart.ts";
 import { money, pct } from "./format.ts";
 import { topMovers, totalsBy, totalsByDay, totalsOver } from "./totals.ts";
 import type { Table } from "../../outbox/table.ts";

@@ -21,3 +21,13 @@ export function invalidTables(blocks: unknown, attachments: unknown): string | u
   ] as Json[];
   return all.some((b) => b?.type === "table" && tableProblem(b)) ? "invalid_blocks" : undefined;
 }
+
+/**
+ * An image block showing a file (slack_file) Slack doesn't know: invalid_blocks, with the pointer
+ * Slack names ("invalid slack file [json-pointer:/blocks/3/slack_file]").
+ */
+export function invalidFile(blocks: unknown, known: (id: string) => boolean): string[] | undefined {
+  const all = (Array.isArray(blocks) ? blocks : []) as Json[];
+  const at = all.findIndex((b) => b?.type === "image" && b.slack_file && !known(String(b.slack_file.id ?? "")));
+  return at < 0 ? undefined : [`invalid slack file [json-pointer:/blocks/${at}/slack_file]`];
+}

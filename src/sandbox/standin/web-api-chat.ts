@@ -1,7 +1,7 @@
 // chat.* and auth.test as Slack answers them: posts, edits, ephemeral messages, permalinks; a
 // post over a channel's pace answers 429 with Retry-After.
 import { fail, ok, str, json, type Method } from "./web-api-kit.ts";
-import { invalidTables } from "./tables.ts";
+import { invalidFile, invalidTables } from "./tables.ts";
 
 export const CHAT_METHODS: Record<string, Method> = {
   "auth.test": () => {
@@ -24,6 +24,8 @@ export const CHAT_METHODS: Record<string, Method> = {
     const attachments = json<unknown[]>(c.args.attachments);
     const bad = invalidTables(blocks, attachments);
     if (bad) return fail(bad);
+    const file = invalidFile(blocks, (id) => ws.files.has(id));
+    if (file) return fail("invalid_blocks", { errors: file });
     const m = ws.post({
       channel: ch.id,
       text: str(c.args.text) ?? "",
@@ -47,6 +49,8 @@ export const CHAT_METHODS: Record<string, Method> = {
     const attachments = json<unknown[]>(c.args.attachments);
     const bad = invalidTables(blocks, attachments);
     if (bad) return fail(bad);
+    const file = invalidFile(blocks, (id) => ws.files.has(id));
+    if (file) return fail("invalid_blocks", { errors: file });
     const m = ws.update(ch.id, ts, { text: str(c.args.text) ?? "", blocks, attachments });
     if (!m && ws.strictChannels) return fail("message_not_found");
     return ok({ channel: ch.id, ts, text: str(c.args.text) });

@@ -3,6 +3,7 @@
 import { spokenDuration } from "../../../infra/duration.ts";
 import type { KnownBlock } from "@slack/types";
 import type { Translator } from "../../../infra/i18n.ts";
+import { fileRef } from "../../../outbox/message.ts";
 import type { MessageBody } from "../../../outbox/message.ts";
 import type { Figures } from "./figures.ts";
 import { sparkline, type Finding } from "./plan.ts";
@@ -23,6 +24,8 @@ export interface CardMeta {
   updated: string;
   stale: boolean;
   ended: boolean;
+  /** The hourly curve uploaded as a picture (its outbox row); without, a text sparkline. */
+  chart?: string;
 }
 
 export function warRoomCard(t: Translator, f: Figures, m: CardMeta): MessageBody {
@@ -62,7 +65,11 @@ export function warRoomCard(t: Translator, f: Figures, m: CardMeta): MessageBody
     blocks.push(section(lines.join("\n")));
     const max = Math.max(...f.hours.map((h) => h?.gmv ?? 0), ...f.plan);
     const shown = f.hours.map((h, i) => (i <= last ? (h?.gmv ?? 0) : undefined));
-    blocks.push(section(`${t("t0.card.chart")}\n\`\`\`${sparkline(shown, max)}\n${sparkline(f.plan, max)}\`\`\``));
+    blocks.push(
+      m.chart
+        ? ({ type: "image", slack_file: { id: fileRef(m.chart) }, alt_text: t("t0.card.chartAlt") } as KnownBlock)
+        : section(`${t("t0.card.chart")}\n\`\`\`${sparkline(shown, max)}\n${sparkline(f.plan, max)}\`\`\``),
+    );
     const now = f.hours[last]!;
     const before = last > 0 ? f.hours[last - 1] : undefined;
     const cr = now.uv > 0 ? now.buyers / now.uv : 0;

@@ -20,10 +20,27 @@ export async function drawCard(
   deps: Deps,
   room: WarRoom,
   f: Figures,
-  o: Parameters<typeof warRoomCard>[2],
+  o: Omit<Parameters<typeof warRoomCard>[2], "chart"> & { chartPng?: Buffer },
 ): Promise<string> {
   const t = translator(await channelLocale(deps, room.channelId, tx));
-  const body = warRoomCard(t, f, o);
+  // The picture is uploaded first, in the card's lane, and the card shows it once Slack has it.
+  const chart = o.chartPng
+    ? (
+        await deps.outbox.enqueue(tx, {
+          kind: "file",
+          channel: room.channelId,
+          body: { text: "" },
+          file: {
+            filename: `t0-${room.store}-${f.day}.png`,
+            title: t("t0.card.chartAlt"),
+            altText: t("t0.card.chartAlt"),
+            base64: o.chartPng.toString("base64"),
+            share: false,
+          },
+        })
+      ).id
+    : undefined;
+  const body = warRoomCard(t, f, { ...o, chart });
   if (room.messageId) {
     await deps.outbox.enqueue(tx, { kind: "update", targetId: room.messageId, body });
     return room.messageId;

@@ -14,6 +14,8 @@ import { drawCard, raiseAlert } from "./notify.ts";
 import { hourlyFindings, isStale, LEVELS } from "./plan.ts";
 import { DEFAULT_INTERVAL_MS, dayPlanOf, defaultStore, everyMs, liveDay, thresholdsOf } from "./room.ts";
 import { runbooksOf } from "./runbook-row.ts";
+import { t0ChartPng } from "./chart.ts";
+import { channelTranslator } from "../../../people/channels.ts";
 
 /**
  * The minute tick: open today's rooms for promotions at T0, refresh the rooms that are due, end
@@ -79,6 +81,7 @@ export async function refreshRoom(deps: Deps, roomId: string, o: { onlyIfDue?: b
   const onDuty = await onDutyPeople(deps, c);
   const readers = new Map(await Promise.all(onDuty.map(async (u) => [u, await userContext(deps, u)] as const)));
   const runbooks = await runbooksOf(deps.db, c);
+  const chartPng = await t0ChartPng(await channelTranslator(deps, c.channelId), f, c.name);
   await deps.db.$transaction(async (tx) => {
     if (!(await claim(tx, "WarRoom", { id: room.id, version: room.version }))) return;
     const messageId = await drawCard(tx, deps, room, f, {
@@ -88,6 +91,7 @@ export async function refreshRoom(deps: Deps, roomId: string, o: { onlyIfDue?: b
       updated: formatWithZone(now, c.timeZone, "HH:mm"),
       stale,
       ended: dayOver,
+      chartPng,
     });
     await tx.warRoom.update({
       where: { id: room.id },

@@ -1,7 +1,7 @@
-// The digest's trend chart: ECharts renders SVG on the server (no browser), Skia turns it into a
-// PNG. Chinese labels need a CJK font on the machine (Debian: fonts-noto-cjk; the Docker image and
-// .ci/run install it).
-import { svgToPng } from "../../infra/png.ts";
+// Trend charts (the digest's 30 days, the war room's hours): ECharts renders SVG on the server (no
+// browser), Skia turns it into a PNG. Chinese labels need a CJK font on the machine (Debian:
+// fonts-noto-cjk; the Docker image and .ci/run install it).
+import { svgToPng } from "./png.ts";
 
 let echartsLib: Promise<typeof import("echarts")> | undefined;
 
