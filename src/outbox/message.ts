@@ -90,8 +90,9 @@ export type OutgoingMessage =
   | (Common & { kind: "respond"; responseUrl: string })
   /**
    * A file (a chart) shared in a channel or a DM, with body.text as its comment; or, with `share`
-   * false, only uploaded (the channel is then its lane), for a message's image block to show
-   * through `slack_file: { id: fileRef(thisRowId) }`.
+   * false, only uploaded, for a message's image block to show through
+   * `slack_file: { id: fileRef(thisRowId) }`. An upload keeps the channel's lane (so it goes
+   * before the message that shows it) but not its pace: nothing appears in the channel.
    */
   | (Common & {
       kind: "file";

@@ -5,6 +5,7 @@ import type { Sql } from "../infra/db/sql.ts";
 import { isUnpacedLane } from "../outbox/message.ts";
 import type { CallFailure } from "./api.ts";
 import type { OutboxRow } from "./outbox-row.ts";
+import { jsonOf } from "../infra/db/stored.ts";
 
 export type Result =
   | { kind: "sent"; ts: string | null; channel: string | null }
@@ -12,6 +13,16 @@ export type Result =
   | { kind: "folded"; rollupId: string }
   | { kind: "failed"; reason: string }
   | { kind: "retry"; failure: CallFailure };
+
+/** A file only uploaded (for a message to show): it posts nothing, so it doesn't pace its channel. */
+function isUploadOnly(row: OutboxRow): boolean {
+  if (row.kind !== "file") return false;
+  try {
+    return (jsonOf(row.body) as { file?: { share?: boolean } }).file?.share === false;
+  } catch {
+    return false;
+  }
+}
 
 export async function writeOutcome(
   q: Sql,
@@ -24,7 +35,7 @@ export async function writeOutcome(
   // A call to Slack paces the lane; an outcome that made none (superseded, folded) doesn't, and
   // leaves the pace of the lane's last call in force.
   const called = r.kind !== "superseded" && r.kind !== "folded";
-  const pace = isUnpacedLane(row.lane) || row.kind === "complete" || !called ? 0 : me.paceMs;
+  const pace = isUnpacedLane(row.lane) || row.kind === "complete" || !called || isUploadOnly(row) ? 0 : me.paceMs;
   const own = `"id" = ? AND "claimToken" = ? AND "status" = 'pending'`;
   if (r.kind === "retry") {
     const ratelimited = r.failure.type === "ratelimited";

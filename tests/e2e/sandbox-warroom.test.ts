@@ -53,7 +53,11 @@ describe("the sandbox's T0 war room", () => {
     expect(warning.createdAt.getTime()).toBeGreaterThanOrEqual(midnight + 12 * 3_600_000);
     expect(warning.createdAt.getTime()).toBeLessThan(midnight + 13 * 3_600_000);
     expect(warning.date).toBe(c.eventDate);
-    const shown = JSON.stringify((await until(card)).blocks);
+    // The card's edits keep the channel's pace behind the day's other news: wait for the redraw.
+    const shown = JSON.stringify(
+      (await until(() => (/GMV so far|累计 GMV/.test(JSON.stringify(card()?.blocks)) ? card() : undefined), 60_000))
+        .blocks,
+    );
     expect(shown).toMatch(/GMV so far|累计 GMV/);
     expect(shown).not.toMatch(/stale|已过时/);
     expect(sb.standin.ws.messages.filter((msg) => msg.channel === "C0PROMO" && isCard(msg.text)).length).toBe(1);

@@ -1,6 +1,7 @@
 // A message whose image blocks show files the bot uploaded through the outbox (an upload-only
 // "file" row, named by fileRef): each is given the id Slack gave that file before the message is
-// sent. A picture whose upload failed is left out rather than holding the message back. Slack may
+// sent. A picture whose upload failed, or isn't done yet, is left out rather than holding the
+// message back. Slack may
 // refuse a file it is still processing (invalid_blocks, "invalid slack file"): the message then
 // goes without its pictures, and the next redraw brings the next one.
 import type { Sql } from "../../infra/db/sql.ts";
@@ -27,9 +28,10 @@ async function resolved(sql: Sql, body: MessageBody): Promise<MessageBody> {
       `SELECT "status", "ts" FROM "OutboxMessage" WHERE "id" = ?`,
       [id],
     );
+    // Queued first in the same lane, so normally sent already. An edit put aside while its
+    // channel was in a burst travels in a lane of its own: it goes without the picture rather
+    // than wait, and the next redraw brings one.
     if (r?.status === "sent" && r.ts) out.push({ ...b, slack_file: { id: r.ts } });
-    // Queued in the same lane, so sent before this one; anything else waits for it.
-    else if (r?.status === "pending") throw new SlackCallError({ type: "transient", reason: "waiting_for_file" });
   }
   return { ...body, blocks: out as MessageBody["blocks"] };
 }

@@ -13,7 +13,8 @@ export function t0ChartPng(t: Translator, f: Figures, name: string): Promise<Buf
     labels: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0")),
     series: [
       { name: t("t0.card.chartActual"), data: f.hours.map((h, i) => (i <= last ? (h?.gmv ?? 0) : null)) },
-      { name: t("t0.card.chartPlan"), data: f.plan, dashed: true },
+      // No day plan set: no plan line (it would lie flat at zero).
+      ...(f.dayPlan > 0 ? [{ name: t("t0.card.chartPlan"), data: f.plan, dashed: true }] : []),
     ],
     width: 960,
     height: 360,
