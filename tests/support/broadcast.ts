@@ -1,5 +1,6 @@
 // Finds the places in a message Slack would parse for mentions: the top-level `text` and every
-// mrkdwn text object. plain_text objects are shown as written and never notify anyone.
+// mrkdwn text object. plain_text objects, and a table's raw_text cells, are shown as written and
+// never notify anyone.
 import { BROADCAST_RE } from "../../src/infra/markup.ts";
 
 export function parsedTexts(body: unknown): string[] {
@@ -8,7 +9,7 @@ export function parsedTexts(body: unknown): string[] {
     if (Array.isArray(v)) return v.forEach((x) => walk(x));
     if (v === null || typeof v !== "object") return;
     const o = v as Record<string, unknown>;
-    const plain = o.type === "plain_text";
+    const plain = o.type === "plain_text" || o.type === "raw_text";
     for (const [k, x] of Object.entries(o)) {
       if (k === "text" && typeof x === "string" && !plain && !parentIsPlain) out.push(x);
       else if (k === "initial_comment" && typeof x === "string") out.push(x);

@@ -14,7 +14,14 @@ import { SlackCallError } from "../api.ts";
 import type { OutboxRow } from "../outbox-row.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import { canvasMarkdown, partMarkdown, type CanvasDocument } from "../../outbox/canvas.ts";
-import { isDocumentRefusal, isRefusal, noteCapability, refusedLately, type CapabilityName } from "./capabilities.ts";
+import {
+  isDocumentRefusal,
+  isRefusal,
+  newerQueued,
+  noteCapability,
+  refusedLately,
+  type CapabilityName,
+} from "./capabilities.ts";
 
 export type CanvasBody = MessageBody & { canvas: CanvasDocument };
 export type CapabilityOutcome = { kind: "made" | "updated" } | { kind: "fallback"; reason: string };
@@ -36,12 +43,7 @@ export async function deliverCanvas(
   body: CanvasBody,
   ctx: { now: Date; followUp: CapabilityFollowUp },
 ): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
-  // Only the newest state of a document matters: a later one queued makes this one moot.
-  const newer = await sql.get(
-    `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "lane" = ? AND "kind" = 'canvas' AND "status" = 'pending' AND "seq" > ? LIMIT 1`,
-    [row.lane, row.seq],
-  );
-  if (newer) return "superseded";
+  if (await newerQueued(sql, row)) return "superseded";
   const refused = await refusedLately(sql, "canvases", ctx.now);
   if (refused) return fallBack(row, body, refused, ctx.followUp);
   try {

@@ -11,7 +11,7 @@ import { SlackCallError } from "../api.ts";
 import type { OutboxRow } from "../outbox-row.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import type { ListCell, ListColumn, ListDocument } from "../../outbox/list.ts";
-import { isRefusal, noteCapability, refusedLately } from "./capabilities.ts";
+import { isRefusal, newerQueued, noteCapability, refusedLately } from "./capabilities.ts";
 import type { CapabilityFollowUp } from "./canvas-deliver.ts";
 
 export type ListBody = MessageBody & { list: ListDocument };
@@ -100,11 +100,7 @@ export async function deliverList(
   body: ListBody,
   ctx: { now: Date; followUp: CapabilityFollowUp },
 ): Promise<{ ts: string | null; channel: string | null } | "superseded"> {
-  const newer = await sql.get(
-    `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "lane" = ? AND "kind" = 'list' AND "status" = 'pending' AND "seq" > ? LIMIT 1`,
-    [row.lane, row.seq],
-  );
-  if (newer) return "superseded";
+  if (await newerQueued(sql, row)) return "superseded";
   const doc = body.list;
   const refused = await refusedLately(sql, "lists", ctx.now);
   if (refused) {
