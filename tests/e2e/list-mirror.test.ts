@@ -140,6 +140,17 @@ describe("the checklist as a Slack List", () => {
     expect(cell(await rowOf(item.id), "done")).toBe(false);
   });
 
+  it("keeps the checklist a message without the lists scope, and says which scope", async () => {
+    await start();
+    h.fake.ws.scopes = new Set(["chat:write", "commands", "canvases:write", "canvases:read"]);
+    await mirror();
+    expect(h.fake.ws.lists.size).toBe(0);
+    const notices = dmsTo(h, "U0LEAD").filter((t) => t.startsWith("ℹ️"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain("missing_scope");
+    expect(notices[0]).toContain("lists:write");
+  });
+
   it("keeps the checklist a message on the free plan, and tells the owner once", async () => {
     await start();
     h.fake.ws.plan = "free";

@@ -139,6 +139,20 @@ describe("a canvas or List in flight when its sender dies", () => {
     expect(sections("团队写的")).toHaveLength(1);
   });
 
+  it("a later state superseding the one someone asked for keeps who to tell if Slack refuses it", async () => {
+    fake.ws.plan = "free";
+    const told: { actorId: string | null; outcome: string }[] = [];
+    const s = new OutboxSender(sql, clock, createSlackApi("xoxb-test", fake.apiUrl), log, {
+      perChannelIntervalMs: 0,
+      canvasFollowUp: async (row, _body, outcome) => void told.push({ actorId: row.actorId, outcome: outcome.kind }),
+    });
+    cleanup.push(() => s.stop());
+    await enqueueMessage(db, clock, { ...list([false, false, false]), actorId: "U0LEAD" });
+    await enqueueMessage(db, clock, list([true, false, false]));
+    await s.drain();
+    expect(told).toEqual([{ actorId: "U0LEAD", outcome: "fallback" }]);
+  });
+
   it("a List's rows dying at each update, before and after Slack took it, land once", async () => {
     await enqueueMessage(db, clock, list([false, false, false]));
     await sender(createSlackApi("xoxb-test", fake.apiUrl)).drain();

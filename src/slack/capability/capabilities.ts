@@ -95,12 +95,23 @@ const FIX: Record<string, MessageKey> = {
 /** What would let the bot use it: a scope, a plan, an admin's word. */
 export const fixFor = (reason: string): MessageKey => FIX[reason] ?? "capability.fix.admin";
 
-/** Only the newest state of a canvas or List matters: a later one queued in its lane makes this one moot. */
-export async function newerQueued(sql: Pick<Sql, "get">, row: { lane: string; seq: number; kind: string }) {
-  return Boolean(
-    await sql.get(
-      `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "lane" = ? AND "kind" = ? AND "status" = 'pending' AND "seq" > ? LIMIT 1`,
-      [row.lane, row.kind, row.seq],
-    ),
+/**
+ * Only the newest state of a canvas or List matters: a later one queued in its lane makes this one
+ * moot. The person who asked for this one is then the one to tell, should Slack refuse the later.
+ */
+export async function newerQueued(
+  sql: Pick<Sql, "get" | "run">,
+  row: { lane: string; seq: number; kind: string; actorId: string | null },
+): Promise<boolean> {
+  const newer = await sql.get<{ id: string }>(
+    `SELECT "id" FROM "OutboxMessage" WHERE "lane" = ? AND "kind" = ? AND "status" = 'pending' AND "seq" > ?
+     ORDER BY "seq" DESC LIMIT 1`,
+    [row.lane, row.kind, row.seq],
   );
+  if (newer && row.actorId)
+    await sql.run(`UPDATE "OutboxMessage" SET "actorId" = ? WHERE "id" = ? AND "actorId" IS NULL`, [
+      row.actorId,
+      newer.id,
+    ]);
+  return Boolean(newer);
 }
