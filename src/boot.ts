@@ -24,7 +24,7 @@ import type { Route } from "./slack/front-door.ts";
 import { createOutbox } from "./outbox/outbox.ts";
 import { OutboxSender } from "./slack/sender.ts";
 import { tellActorOfFailure } from "./slack/failure-notice.ts";
-import { canvasFollowUp } from "./slack/capability/canvas-followup.ts";
+import { capabilityFollowUp } from "./slack/capability/follow-up.ts";
 
 export class StartupError extends Error {}
 
@@ -136,7 +136,7 @@ function newSender(deps: Deps): OutboxSender {
     nameOf: (ids) => namesOf(deps, ids),
     onOutcome: (o) => metrics.outboxOutcomes.inc({ outcome: o }),
     onFailed: (row, reason) => tellActorOfFailure(deps, row, reason),
-    canvasFollowUp: canvasFollowUp(deps),
+    capabilityFollowUp: capabilityFollowUp(deps),
   });
 }
 

@@ -7,7 +7,8 @@ import type { SlackApi } from "../deps.ts";
 import type { MessageBody, StepCompletion } from "../outbox/message.ts";
 import { budgetMentions, type NameOf } from "./delivery/mentions.ts";
 import { renderRollup, rollupSpecOf } from "./delivery/rollup-render.ts";
-import { deliverCanvas, type CanvasBody, type CapabilityFollowUp } from "./capability/canvas-deliver.ts";
+import { deliverCanvas, type CanvasBody } from "./capability/canvas-deliver.ts";
+import type { CapabilityFollowUp } from "./capability/follow-up.ts";
 import { deliverList, type ListBody } from "./capability/list-deliver.ts";
 import { callWithFiles } from "./delivery/slack-files.ts";
 
@@ -20,7 +21,7 @@ export interface DeliverContext {
   /** Least time between two posts of a roll-up in a person's DM. */
   dmPageEveryMs: number;
   /** What the channel hears of a canvas made, updated, or not possible here. */
-  canvasFollowUp: CapabilityFollowUp;
+  capabilityFollowUp: CapabilityFollowUp;
 }
 
 /** The message a row depends on was folded into a roll-up: this one folds with it. */
@@ -96,9 +97,9 @@ export async function deliver(
       await completeStep(sql, api, (body as MessageBody & { step: StepCompletion }).step);
       return { ts: null, channel: null };
     case "canvas":
-      return deliverCanvas(sql, api, row, body as CanvasBody, { now: ctx.now, followUp: ctx.canvasFollowUp });
+      return deliverCanvas(sql, api, row, body as CanvasBody, { now: ctx.now, followUp: ctx.capabilityFollowUp });
     case "list":
-      return deliverList(sql, api, row, body as ListBody, { now: ctx.now, followUp: ctx.canvasFollowUp });
+      return deliverList(sql, api, row, body as ListBody, { now: ctx.now, followUp: ctx.capabilityFollowUp });
     case "ephemeral": {
       const r = await api.call("chat.postEphemeral", {
         ...body,

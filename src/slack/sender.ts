@@ -21,8 +21,7 @@ import { Limiter } from "../infra/limiter.ts";
 import type { Result } from "./sender-outcome.ts";
 import { OutcomeWriter } from "./sender-outcomes.ts";
 import { BacklogStats } from "./delivery/backlog-stats.ts";
-import type { CapabilityFollowUp } from "./capability/canvas-deliver.ts";
-import { plainFollowUp } from "./capability/canvas-followup.ts";
+import { plainFollowUp, type CapabilityFollowUp } from "./capability/follow-up.ts";
 
 export interface SenderOptions {
   /** Slack allows about one message per second per channel. */
@@ -41,14 +40,14 @@ export interface SenderOptions {
   onOutcome?: (outcome: "sent" | "failed" | "retry", row: OutboxRow) => void;
   /** Called once a message has failed for good (after it is marked failed). */
   onFailed?: (row: OutboxRow, reason: string) => Promise<void>;
-  /** Queues what follows a canvas (capability/canvas-followup.ts); without: the channel's message alone. */
-  canvasFollowUp?: CapabilityFollowUp;
+  /** Queues what follows a canvas or List (capability/follow-up.ts); without: the channel's message alone. */
+  capabilityFollowUp?: CapabilityFollowUp;
 }
 
 export class OutboxSender {
   private readonly token = randomUUID();
-  private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed" | "delivery" | "canvasFollowUp">> &
-    Pick<SenderOptions, "onOutcome" | "onFailed" | "canvasFollowUp">;
+  private readonly o: Required<Omit<SenderOptions, "onOutcome" | "onFailed" | "delivery" | "capabilityFollowUp">> &
+    Pick<SenderOptions, "onOutcome" | "onFailed" | "capabilityFollowUp">;
   private readonly settings: DeliverySettings;
   private inFlight = new Map<string, Promise<void>>();
   /** The lane of each message in flight, by message id. */
@@ -191,7 +190,7 @@ export class OutboxSender {
         nameOf: this.o.nameOf,
         mentionIntervalMs: this.settings.groupIntervalMs,
         dmPageEveryMs: dmRollupPaceMs(this.settings),
-        canvasFollowUp: this.o.canvasFollowUp ?? plainFollowUp(this.sql, this.clock),
+        capabilityFollowUp: this.o.capabilityFollowUp ?? plainFollowUp(this.sql, this.clock),
       };
       const r = await deliver(this.sql, this.api, row, ctx);
       result = r === "superseded" ? { kind: "superseded" } : { kind: "sent", ...r };

@@ -144,7 +144,8 @@ describe("a canvas or List in flight when its sender dies", () => {
     const told: { actorId: string | null; outcome: string }[] = [];
     const s = new OutboxSender(sql, clock, createSlackApi("xoxb-test", fake.apiUrl), log, {
       perChannelIntervalMs: 0,
-      canvasFollowUp: async (row, _body, outcome) => void told.push({ actorId: row.actorId, outcome: outcome.kind }),
+      capabilityFollowUp: async (row, _body, outcome) =>
+        void told.push({ actorId: row.actorId, outcome: outcome.kind }),
     });
     cleanup.push(() => s.stop());
     await enqueueMessage(db, clock, { ...list([false, false, false]), actorId: "U0LEAD" });

@@ -13,25 +13,11 @@ import type { SlackApi } from "../../deps.ts";
 import { SlackCallError } from "../api.ts";
 import type { OutboxRow } from "../outbox-row.ts";
 import type { MessageBody } from "../../outbox/message.ts";
+import type { CapabilityFollowUp } from "./follow-up.ts";
 import { canvasMarkdown, partMarkdown, type CanvasDocument } from "../../outbox/canvas.ts";
-import {
-  isDocumentRefusal,
-  isRefusal,
-  newerQueued,
-  noteCapability,
-  refusedLately,
-  type CapabilityName,
-} from "./capabilities.ts";
+import { isDocumentRefusal, isRefusal, newerQueued, noteCapability, refusedLately } from "./capabilities.ts";
 
 export type CanvasBody = MessageBody & { canvas: CanvasDocument };
-export type CapabilityOutcome = { kind: "made" | "updated" } | { kind: "fallback"; reason: string };
-/** Queues what the channel (and, on a fallback, the person who asked) hears of a canvas or a List. */
-export type CapabilityFollowUp = (
-  row: OutboxRow,
-  body: MessageBody & { canvas?: CanvasDocument; list?: { made: string } },
-  outcome: CapabilityOutcome,
-  capability: CapabilityName,
-) => Promise<void>;
 
 const GONE = new Set(["canvas_not_found", "canvas_deleted", "file_not_found", "file_deleted"]);
 const markdown = (text: string) => ({ type: "markdown", markdown: text });

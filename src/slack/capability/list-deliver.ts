@@ -12,7 +12,7 @@ import type { OutboxRow } from "../outbox-row.ts";
 import type { MessageBody } from "../../outbox/message.ts";
 import type { ListCell, ListColumn, ListDocument } from "../../outbox/list.ts";
 import { isRefusal, newerQueued, noteCapability, refusedLately } from "./capabilities.ts";
-import type { CapabilityFollowUp } from "./canvas-deliver.ts";
+import type { CapabilityFollowUp } from "./follow-up.ts";
 
 export type ListBody = MessageBody & { list: ListDocument };
 
@@ -57,6 +57,10 @@ async function makeList(sql: Sql, api: SlackApi, row: OutboxRow, doc: ListDocume
   return { listId, columns: columns as Record<string, string> };
 }
 
+/** A row's cells as the bot last wrote or read them. */
+export const recordRow = (sql: Pick<Sql, "run">, docKey: string, rowKey: string, state: string) =>
+  sql.run(`UPDATE "SlackListRow" SET "state" = ? WHERE "docKey" = ? AND "rowKey" = ?`, [state, docKey, rowKey]);
+
 async function writeRows(sql: Sql, api: SlackApi, doc: ListDocument, listId: string, columns: Record<string, string>) {
   const known = new Map(
     (
@@ -84,11 +88,7 @@ async function writeRows(sql: Sql, api: SlackApi, doc: ListDocument, listId: str
     } else {
       const cells = fields(r.cells).map((f) => ({ ...f, row_id: was.rowId }));
       await api.call("slackLists.items.update", { list_id: listId, cells });
-      await sql.run(`UPDATE "SlackListRow" SET "state" = ? WHERE "docKey" = ? AND "rowKey" = ?`, [
-        state,
-        doc.key,
-        r.key,
-      ]);
+      await recordRow(sql, doc.key, r.key, state);
     }
   }
 }

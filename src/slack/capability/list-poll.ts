@@ -6,6 +6,7 @@
 import type { Deps } from "../../deps.ts";
 import { SlackCallError } from "../api.ts";
 import { isRefusal, noteCapability } from "./capabilities.ts";
+import { recordRow } from "./list-deliver.ts";
 
 interface Field {
   key?: string;
@@ -68,21 +69,13 @@ export async function pollLists(
         if (Boolean(state[toggle]) === checked) continue;
         // What Slack holds now is what the bot knows the row holds: the feature's answer (its
         // list changed too, or not) is written back only if it differs.
-        await deps.sql.run(`UPDATE "SlackListRow" SET "state" = ? WHERE "docKey" = ? AND "rowKey" = ?`, [
-          JSON.stringify({ ...state, [toggle]: checked }),
-          doc.key,
-          row.rowKey,
-        ]);
+        await recordRow(deps.sql, doc.key, row.rowKey, JSON.stringify({ ...state, [toggle]: checked }));
         changed++;
         try {
           await onToggle(doc.key, row.rowKey, checked, item.updated_by);
         } catch (e) {
           // Not taken: the next read sees the change again.
-          await deps.sql.run(`UPDATE "SlackListRow" SET "state" = ? WHERE "docKey" = ? AND "rowKey" = ?`, [
-            row.state,
-            doc.key,
-            row.rowKey,
-          ]);
+          await recordRow(deps.sql, doc.key, row.rowKey, row.state);
           throw e;
         }
       }

@@ -1,7 +1,7 @@
-// What follows a queued canvas: the channel's message (with a line saying the canvas was made or
-// brought up to date), or, where the workspace can't use canvases, today's message alone and a
-// word to the person who asked, once, saying why and what would change it. Each is keyed by the
-// canvas's outbox row, so a resend after a crash queues nothing twice.
+// What follows a queued canvas or List: the channel's message (with a line saying it was made or
+// brought up to date), or, where the workspace can't use it, today's message alone and a word to
+// the person who asked, once, saying why and what would change it. Each is keyed by the outbox
+// row, so a resend after a crash queues nothing twice.
 import type { Clock } from "../../infra/clock.ts";
 import type { Sql } from "../../infra/db/sql.ts";
 import type { Deps } from "../../deps.ts";
@@ -9,8 +9,17 @@ import { enqueueMany } from "../../outbox/outbox.ts";
 import type { MessageBody, OutgoingMessage } from "../../outbox/message.ts";
 import { userContext } from "../user-context.ts";
 import type { OutboxRow } from "../outbox-row.ts";
-import type { CapabilityFollowUp, CapabilityOutcome } from "./canvas-deliver.ts";
+import type { CanvasDocument } from "../../outbox/canvas.ts";
 import { fixFor, SCOPE_OF, type CapabilityName } from "./capabilities.ts";
+
+export type CapabilityOutcome = { kind: "made" | "updated" } | { kind: "fallback"; reason: string };
+/** Queues what the channel (and, on a fallback, the person who asked) hears of a canvas or a List. */
+export type CapabilityFollowUp = (
+  row: OutboxRow,
+  body: MessageBody & { canvas?: CanvasDocument; list?: { made: string } },
+  outcome: CapabilityOutcome,
+  capability: CapabilityName,
+) => Promise<void>;
 
 /** The message with one more line at its end, in its text and (when drawn from blocks) its blocks. */
 function withLine(body: MessageBody, line: string): MessageBody {
@@ -32,17 +41,21 @@ function lineFor(body: Followed, outcome: CapabilityOutcome): string {
   return outcome.kind === "made" ? (body.list?.made ?? "") : "";
 }
 
-function channelMessage(row: OutboxRow, body: Followed, outcome: CapabilityOutcome): OutgoingMessage {
+/** The channel's message, if there is one to send: a runbook's canvas has none (its card is that). */
+function channelMessages(row: OutboxRow, body: Followed, outcome: CapabilityOutcome): OutgoingMessage[] {
   const { canvas: _c, list: _l, ...message } = body;
   const line = lineFor(body, outcome);
-  return {
-    kind: "post",
-    channel: row.channel!,
-    body: line ? withLine(message, line) : message,
-    dedupeKey: `canvas-message:${row.id}`,
-    ...(row.actorId ? { actorId: row.actorId } : {}),
-    ...(row.fromAction ? { priority: "interactive" as const } : {}),
-  };
+  if (!message.text && !line) return [];
+  return [
+    {
+      kind: "post",
+      channel: row.channel!,
+      body: line ? withLine(message, line) : message,
+      dedupeKey: `canvas-message:${row.id}`,
+      ...(row.actorId ? { actorId: row.actorId } : {}),
+      ...(row.fromAction ? { priority: "interactive" as const } : {}),
+    },
+  ];
 }
 
 async function notice(deps: Deps, row: OutboxRow, reason: string, name: CapabilityName): Promise<OutgoingMessage[]> {
@@ -58,10 +71,9 @@ async function notice(deps: Deps, row: OutboxRow, reason: string, name: Capabili
   return [{ kind: "post", channel: row.actorId, body: { text }, dedupeKey }];
 }
 
-export function canvasFollowUp(deps: Deps): CapabilityFollowUp {
+export function capabilityFollowUp(deps: Deps): CapabilityFollowUp {
   return async (row, body, outcome, name) => {
-    // A canvas with no message of its own (a runbook's: its card is that) adds nothing to the channel.
-    const msgs = body.text || lineFor(body, outcome) ? [channelMessage(row, body, outcome)] : [];
+    const msgs = channelMessages(row, body, outcome);
     if (outcome.kind === "fallback") msgs.push(...(await notice(deps, row, outcome.reason, name)));
     await deps.sql.tx((q) => enqueueMany(q, deps.clock, msgs));
   };
@@ -70,10 +82,5 @@ export function canvasFollowUp(deps: Deps): CapabilityFollowUp {
 /** Without people to tell (a sender built bare, in tests of the queue): the channel's message alone. */
 export function plainFollowUp(sql: Sql, clock: Pick<Clock, "now">): CapabilityFollowUp {
   return (row, body, outcome) =>
-    sql.tx(
-      async (q) =>
-        void (body.text || lineFor(body, outcome)
-          ? await enqueueMany(q, clock, [channelMessage(row, body, outcome)])
-          : []),
-    );
+    sql.tx(async (q) => void (await enqueueMany(q, clock, channelMessages(row, body, outcome))));
 }
