@@ -20,6 +20,7 @@ export async function shareAndPreview(
   h: Harness,
   f: { name: string; bytes: Buffer; kind: string; messageText?: string },
   n: number,
+  user = "U0OPS",
 ) {
   const id = `F0EXP${n}`;
   h.fake.shared.set(id, f.bytes);
@@ -29,7 +30,7 @@ export async function shareAndPreview(
     h.baseUrl,
     messageShortcut({
       callbackId: `${f.kind}_import_file`,
-      user: "U0OPS",
+      user,
       channel: "C0DATA",
       responseUrl: h.fake.responseUrl(rid),
       message: {
@@ -197,6 +198,17 @@ describe("platform exports through the Import shortcut", () => {
       expect(button, c.name).toBeUndefined();
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it("says what it leaves out and what it can't read in the reader's language", async () => {
+    h.fake.users.set("U0ZH", { locale: "zh-CN", tz: "Asia/Shanghai" });
+    const sycm = exportFixtures().find((f) => f.preset === "sycm-store")!;
+    const { text } = await shareAndPreview(h, sycm, 95, "U0ZH");
+    expect(text).toContain("*将跳过* 1 行：\n• 合计行：第 7 行");
+    const bad = Buffer.from(`统计日期,访客数,支付金额\n2026-11-10,100,300\n2026/13/45,100,300\n,,\n`);
+    const read = await shareAndPreview(h, { name: "坏日期.csv", bytes: bad, kind: "metrics" }, 96, "U0ZH");
+    expect(read.text).toContain("第 3 行，统计日期：不是日期：“2026/13/45”");
+    expect(read.text).not.toMatch(/not a|totals row|empty row/);
   });
 
   it("Excel's Unicode text (UTF-16, tab-separated) reads the same, and re-importing a report replaces its days", async () => {

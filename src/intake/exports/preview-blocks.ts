@@ -6,9 +6,9 @@ import { esc } from "../../infra/markup.ts";
 import { formatInZone } from "../../infra/time.ts";
 import type { Translator } from "../../infra/i18n.ts";
 import { columnName, loadPresets } from "./preset.ts";
-import type { Value } from "./rows.ts";
+import { SKIP_EMPTY, SKIP_TOTALS, type Value } from "./rows.ts";
 import type { ExportOutcome } from "./run-export.ts";
-import { rowList } from "./summary.ts";
+import { rowList, type RowProblem } from "./summary.ts";
 
 export const ACTION_EXPORT_IMPORT = "export_import";
 export const ACTION_EXPORT_CANCEL = "export_cancel";
@@ -93,13 +93,15 @@ export function previewMessage(
     blocks.push(section(t("export.preview.samples", { lines })));
   }
   if (summary.skippedRows) {
-    const lines = [...summary.skipped].map(([reason, rows]) => `\n• ${esc(reason)}: ${rowList(rows)}`).join("");
+    const lines = [...summary.skipped]
+      .map(([reason, rows]) => t("export.preview.skipLine", { reason: skipReason(t, reason), rows: rowList(rows) }))
+      .join("");
     blocks.push(section(t("export.preview.skipped", { count: summary.skippedRows, lines })));
   }
   if (summary.problemRows) {
     const lines = summary.problems
       .slice(0, 10)
-      .map((x) => `\n• ${x.row}, ${esc(x.column)}: ${esc(x.message)}`)
+      .map((x) => t("export.preview.problemLine", { row: x.row, column: x.column, message: problemText(t, x) }))
       .join("");
     blocks.push(section(t("export.preview.problems", { count: summary.problemRows, lines })));
   } else if (!summary.rows) {
@@ -167,4 +169,16 @@ export function presetList(t: Translator, dir: string): string {
   );
   for (const x of problems) lines.push(t("export.presets.problem", { file: x.file, message: x.message }));
   return [t("export.presets.title"), ...lines, t("export.presets.howto", { dir })].join("\n");
+}
+
+/** The reader's own reasons in the reader's language; a preset's reasons as its author wrote them. */
+function skipReason(t: Translator, reason: string): string {
+  if (reason === SKIP_EMPTY) return t("export.skip.empty");
+  if (reason === SKIP_TOTALS) return t("export.skip.totals");
+  const missing = /^no (.+)$/.exec(reason);
+  return missing ? t("export.skip.missing", { column: missing[1]! }) : esc(reason);
+}
+
+function problemText(t: Translator, p: RowProblem): string {
+  return p.code ? t(`export.problem.${p.code}`, { raw: p.raw ?? "" }) : esc(p.message);
 }

@@ -10,7 +10,22 @@ export type Value = string | number;
 export type RowRead =
   | { kind: "ok"; row: number; fields: Record<string, Value> }
   | { kind: "skip"; row: number; reason: string }
-  | { kind: "problem"; row: number; column: string; message: string };
+  | { kind: "problem"; row: number; column: string; message: string; code: ProblemCode; raw: string };
+
+/** What a cell that can't be read was expected to be; the preview says it in the reader's language. */
+export type ProblemCode = "number" | "date" | "time" | "hour" | "rating";
+const EXPECTED: Record<ProblemCode, string> = {
+  number: "not a number",
+  date: "not a date",
+  time: "not a date and time",
+  hour: "not an hour 0-23",
+  rating: "not a rating 1-5 or 好评/中评/差评",
+};
+
+/** The reasons of the rows every export may leave out; a preset's own reasons are its author's words. */
+export const SKIP_EMPTY = "empty row";
+export const SKIP_TOTALS = "totals row";
+export const skipMissing = (column: string) => `no ${column}`;
 
 // The figures of a store report (every metrics field but its keys and times) and of an order.
 const KEYS = new Set(["date", "hour", "time", "store", "channel", "sku"]);
@@ -56,16 +71,18 @@ export function rowReader(ctx: RowContext): (cells: string[], row: number) => Ro
   const skips = preset.skip
     .map((s, i) => ({ s, at: columns[s.field], re: ctx.skips[i]! }))
     .filter((x) => x.at !== undefined);
-  const required = preset.required.map((f) => ({ at: columns[f]!, reason: `no ${name(f)}` }));
-  const problem = (row: number, column: string, message: string, raw: string): RowRead => ({
+  const required = preset.required.map((f) => ({ at: columns[f]!, reason: skipMissing(name(f)) }));
+  const problem = (row: number, column: string, code: ProblemCode, raw: string): RowRead => ({
     kind: "problem",
     row,
     column,
-    message: `${message}: “${cleanText(raw)}”`,
+    code,
+    raw: cleanText(raw),
+    message: `${EXPECTED[code]}: “${cleanText(raw)}”`,
   });
   return (cells, row) => {
-    if (cells.every(isBlank)) return { kind: "skip", row, reason: "empty row" };
-    if (totals(cells[0]) || totals(cells[1])) return { kind: "skip", row, reason: "totals row" };
+    if (cells.every(isBlank)) return { kind: "skip", row, reason: SKIP_EMPTY };
+    if (totals(cells[0]) || totals(cells[1])) return { kind: "skip", row, reason: SKIP_TOTALS };
     for (const { s, at, re } of skips) {
       const v = cells[at!] ?? "";
       if ((s.empty && isBlank(v)) || (s.matches && re.test(cleanText(v))))
@@ -79,17 +96,17 @@ export function rowReader(ctx: RowContext): (cells: string[], row: number) => Ro
       if (kind === "number") {
         const n = readNumber(raw);
         if (n === undefined) continue;
-        if (Number.isNaN(n)) return problem(row, column, "not a number", raw);
+        if (Number.isNaN(n)) return problem(row, column, "number", raw);
         // Shopify writes returns as negative sales; a refund is an amount either way.
         const v = f === "refunds" || f === "refund" ? Math.abs(n) : n;
         out[f] = MONEY.has(f) ? Math.round(v * 100) / 100 : v;
       } else if (kind === "date") {
         const w = readWallTime(raw, preset.dates);
-        if (!w) return problem(row, column, "not a date", raw);
+        if (!w) return problem(row, column, "date", raw);
         out.date = w.date;
       } else if (kind === "time") {
         const w = readWallTime(raw, preset.dates);
-        if (!w) return problem(row, column, "not a date and time", raw);
+        if (!w) return problem(row, column, "time", raw);
         // Kept as an instant (ms): a million rows need no date strings.
         const at = ctx.instant(w);
         out[f] = at;
@@ -101,11 +118,11 @@ export function rowReader(ctx: RowContext): (cells: string[], row: number) => Ro
         }
       } else if (kind === "hour") {
         const h = readHour(raw);
-        if (h === undefined) return problem(row, column, "not an hour 0-23", raw);
+        if (h === undefined) return problem(row, column, "hour", raw);
         out.hour = h;
       } else if (kind === "rating") {
         const r = readRating(raw);
-        if (r === undefined) return problem(row, column, "not a rating 1-5 or 好评/中评/差评", raw);
+        if (r === undefined) return problem(row, column, "rating", raw);
         out.rating = r;
       } else out[f] = cleanText(raw);
     }

@@ -1,11 +1,15 @@
 // What a read of an export found, for the preview and the result: the rows, the dates they
 // cover, three rows as the bot read them, the rows left out and why, and the problems.
-import type { RowRead, Value } from "./rows.ts";
+import type { ProblemCode, RowRead, Value } from "./rows.ts";
 
 export interface RowProblem {
   row: number;
   column: string;
+  /** In English, for the CLI and the log. */
   message: string;
+  /** A cell the reader couldn't read: what it should have been, and what it held. */
+  code?: ProblemCode;
+  raw?: string;
 }
 
 const SAMPLES = 3;
