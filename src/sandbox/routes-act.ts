@@ -5,6 +5,7 @@ import { sendJson } from "../infra/http-body.ts";
 import type { Route } from "../slack/front-door.ts";
 import { INTAKE_WORKFLOW, intakeForm } from "./demo-workflow.ts";
 import { ok, type SandboxCtx } from "./routes-kit.ts";
+import { sandboxWords } from "./sandbox-words.ts";
 import { runWorkflow } from "./standin/workflow-runner.ts";
 import { tickListItem } from "./standin/lists.ts";
 
@@ -14,18 +15,11 @@ function workflowStarter({ ws, driver }: SandboxCtx) {
   return (as: string, channel: string, text: string, res: ServerResponse) => {
     const form = intakeForm(text, channel);
     if (typeof form === "string") return sendJson(res, 400, { error: form, field: "text" });
+    const w = sandboxWords(ws, as);
     void runWorkflow(driver.it, ws, INTAKE_WORKFLOW, as, form).then(
       (r) =>
-        r.ok ||
-        ws.post({
-          channel: ws.dmOf(as).id,
-          text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” stopped at step ${r.step}: ${r.error}`,
-        }),
-      (e: unknown) =>
-        ws.post({
-          channel: ws.dmOf(as).id,
-          text: `⚠️ Workflow “${INTAKE_WORKFLOW.title}” could not run: ${String(e)}`,
-        }),
+        r.ok || ws.post({ channel: ws.dmOf(as).id, text: w.workflowStopped(INTAKE_WORKFLOW.title, r.step, r.error) }),
+      (e: unknown) => ws.post({ channel: ws.dmOf(as).id, text: w.workflowFailed(INTAKE_WORKFLOW.title, String(e)) }),
     );
     ok(res);
   };
@@ -37,19 +31,16 @@ function workflowStarter({ ws, driver }: SandboxCtx) {
  */
 async function postReview(c: SandboxCtx, as: string, channel: string, text: string, res: ServerResponse) {
   const m = /^([1-5])\s+(\S+)\s+([\s\S]+)$/.exec(text.trim());
-  if (!m || !c.h.postReview)
-    return sendJson(res, 400, {
-      error: "write it as /review <1-5> <sku> <text>, e.g. /review 2 MUG-300 杯口掉漆了",
-      field: "text",
-    });
+  const w = sandboxWords(c.ws, as);
+  if (!m || !c.h.postReview) return sendJson(res, 400, { error: w.reviewUsage, field: "text" });
   const r = await c.h.postReview({ rating: Number(m[1]), sku: m[2]!, text: m[3]! });
   const taken = r.status === 200 && r.body.stored === 1;
   c.ws.post({
     channel,
     ephemeralFor: as,
     text: taken
-      ? `📝 Review of ${m[2]} (${"★".repeat(Number(m[1]))}) sent through the reviews webhook${r.body.critical ? ": critical, so it is in #reviews now" : ": it counts in tomorrow's briefing"}.`
-      : `⚠️ The reviews webhook answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`,
+      ? w.reviewSent(m[2]!, "★".repeat(Number(m[1])), Boolean(r.body.critical))
+      : w.reviewRefused(r.status, JSON.stringify(r.body).slice(0, 300)),
   });
   ok(res);
 }

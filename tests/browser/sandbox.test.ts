@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { exportFixtures } from "../support/export-fixtures.ts";
 import { chromiumPath, HOW_TO_GET_CHROMIUM, launch } from "./chromium.ts";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process.ts";
 
@@ -457,4 +458,143 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     await card.waitFor(SEE);
     await expect(card.textContent()).resolves.toMatch(/David Park[\s\S]*李娜 Li Na|李娜 Li Na[\s\S]*David Park/);
   });
+  it(
+    "RACI: R's DM shows Accept at once, Done goes to A, and A's Approve settles the task card in its channel",
+    async () => {
+      // The task the picker step made: R David Park (en), A 李娜 (zh-CN).
+      await actAs("U0MGR");
+      await open("D0MGR");
+      const dm = channelMessages()
+        .filter({ hasText: "春季杯拍摄" })
+        .filter({ has: page.locator("button") })
+        .last();
+      await dm.waitFor(SEE);
+      const ts = await dm.getAttribute("data-ts");
+      const same = page.locator(`.pane article.message[data-ts="${ts}"]`);
+      await same.locator("button", { hasText: "Accept" }).click();
+      // The press shows in the DM it was made in: the status now, Accept gone.
+      await same.filter({ hasText: "Status now" }).waitFor(SEE);
+      await expect(same.locator("button", { hasText: "Accept" }).count()).resolves.toBe(0);
+      await same.locator("button", { hasText: "Done" }).click();
+      await same.locator("button", { hasText: "Done" }).waitFor({ state: "detached", ...SEE });
+      await actAs("U0AGENT");
+      await open("D0AGENT");
+      const ask = channelMessages().filter({ hasText: "春季杯拍摄" }).filter({ hasText: "待审批" }).last();
+      await ask.locator("button", { hasText: "批准" }).click();
+      await actAs("U0LEAD");
+      await open("C0OPS");
+      await channelMessages().filter({ hasText: "春季杯拍摄" }).filter({ hasText: "已批准" }).last().waitFor(SEE);
+    },
+    STEP,
+  );
+
+  it(
+    "reviews: a keyword the team adds, a customer's review through the webhook, the alert with its draft; the briefing by cause",
+    async () => {
+      await actAs("U0LEAD");
+      await open("C0REVIEWS");
+      const box = page.locator(".pane .composer-input");
+      await box.fill("");
+      await type(box, "/reviews keyword add 掉漆 quality critical");
+      await channelMessages().filter({ hasText: "掉漆" }).last().waitFor(SEE);
+      await type(box, "/review 1 MUG-300 杯口掉漆了，才用一周");
+      const alert = channelMessages().filter({ hasText: "紧急评价" }).filter({ hasText: "杯口掉漆" }).last();
+      await alert.waitFor(SEE);
+      await expect(alert.textContent()).resolves.toMatch(/掉漆[\s\S]*回复草稿/);
+      await expect(alert.locator("button", { hasText: "建立客诉工单" }).count()).resolves.toBe(1);
+      // The sandbox's own answer speaks 王磊's language too.
+      await channelMessages().filter({ hasText: "MUG-300 的评价（★）已通过评价" }).last().waitFor(SEE);
+      const briefings = channelMessages().filter({ hasText: "每日评价简报" });
+      const before = await briefings.count();
+      // "#revi" and Enter take the composer's suggestion, as in Slack; the next Enter sends.
+      await box.pressSequentially("/reviews briefing now #revi");
+      await page.locator(".hints li.hint-channel", { hasText: "#reviews" }).waitFor(SEE);
+      await box.press("Enter");
+      await expect(box.inputValue()).resolves.toBe("/reviews briefing now #reviews ");
+      await box.press("Enter");
+      await expect.poll(() => briefings.count(), SEE).toBe(before + 1);
+      const briefing = briefings.last();
+      // The demo's week of reviews, by cause.
+      await expect(briefing.textContent()).resolves.toMatch(/质量|物流/);
+      await shot("reviews-alert");
+    },
+    STEP,
+  );
+
+  it(
+    "exports: the audit trail as a CSV in the admin's DM, and a 生意参谋 export shared with 📎 previewed and imported",
+    async () => {
+      await actAs("U0LEAD");
+      await open("C0OPS");
+      const box = page.locator(".pane .composer-input");
+      await box.fill("");
+      const now = (await page.locator(".clock-now").getAttribute("data-now")) ?? "";
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(now));
+      await type(box, `/shopops export 2026-01-01 ${today}`);
+      await open("D0LEAD");
+      const csv = channelMessages().locator("a.file", { hasText: ".csv" }).last();
+      await csv.waitFor(SEE);
+      const body = await (await page.request.get(`${sandbox.url}${(await csv.getAttribute("href")) ?? ""}`)).text();
+      expect(body.split("\n")[0]).toMatch(/^\uFEFF?\S/);
+      expect(body).toContain("春季杯拍摄");
+
+      const sycm = exportFixtures().find((f) => f.preset === "sycm-store")!;
+      // Anyone may import: David Park, who reads English.
+      await actAs("U0MGR");
+      await open("C0METRICS");
+      await box.fill(sycm.messageText);
+      await page
+        .locator(".pane input[type=file][aria-label='Attach a file']")
+        .setInputFiles({ name: sycm.name, mimeType: "application/vnd.ms-excel", buffer: sycm.bytes });
+      const shared = channelMessages().filter({ hasText: sycm.name }).last();
+      await shared.waitFor(SEE);
+      await shared.hover();
+      await shared.locator(".message-menu .more").click();
+      await shared.locator(".menu-item", { hasText: "Import metrics" }).click();
+      const preview = channelMessages().filter({ hasText: "sycm-store" }).last();
+      await preview.waitFor(SEE);
+      await expect(preview.textContent()).resolves.toMatch(/2026-11-10[\s\S]*2026-11-11[\s\S]*tmall-main/);
+      await shot("export-preview");
+      await preview.locator("button", { hasText: "Import 2 rows" }).click();
+      // The preview becomes what was done, in place.
+      await channelMessages().filter({ hasText: "2 new and 0 updated metric rows" }).last().waitFor(SEE);
+    },
+    STEP,
+  );
+
+  it(
+    "Workflow Builder: /workflow intake opens a case, the workflow announces it, and posts the outcome once the case is worked to closed",
+    async () => {
+      await actAs("U0AGENT");
+      await open("C0SUPPORT");
+      const box = page.locator(".pane .composer-input");
+      await box.fill("");
+      await type(box, "/workflow intake TM-1001 王小姐 杯子碎了");
+      const opened = channelMessages()
+        .filter({ hasText: /工单 #\d+ 已创建/ })
+        .last();
+      await opened.waitFor(SEE);
+      const number = /工单 #(\d+)/.exec((await opened.textContent()) ?? "")![1]!;
+      await open("C0CS1");
+      const card = channelMessages()
+        .filter({ hasText: `客诉 #${number}` })
+        .filter({ hasText: "TM-1001" })
+        .last();
+      // A general case has no Acknowledge: resolved, then the customer's confirmation and rating.
+      for (const label of ["已解决", "客户已确认"]) {
+        await card.locator("button", { hasText: label }).first().click();
+        await card
+          .locator("button", { hasText: label })
+          .first()
+          .waitFor({ state: "detached", ...SEE });
+      }
+      await card.locator("select").first().selectOption({ index: 5 });
+      await open("C0SUPPORT");
+      await channelMessages()
+        .filter({ hasText: `工单 #${number} 已结案` })
+        .last()
+        .waitFor(SEE);
+    },
+    STEP,
+  );
 });

@@ -57,8 +57,8 @@ export interface State {
 export const zoneTime = (iso: string | number, tz?: string) =>
   new Intl.DateTimeFormat("en-GB", {
     timeZone: tz ?? "Asia/Shanghai",
-    month: "2-digit",
-    day: "2-digit",
+    month: "short",
+    day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     weekday: "short",
