@@ -58,6 +58,11 @@ describe("complaint clocks", () => {
       true,
     );
     expect(texts("U0OWNER").some((t) => t.includes("tier 2") || t.includes("第 2 级"))).toBe(true);
+    // The urgency is the tier channel's (the new card is urgent news); the owner's DMs are news, so a promotion's reminders go before a storm's DMs (delivery-rollups).
+    const rows = await h.bot.deps.db.outboxMessage.findMany({ where: { groupKey: { not: null } } });
+    expect(rows.find((r) => r.groupKey === "complaint.escalated")?.priority).toBe(1);
+    // (The case's opening, its 75% warning and its escalation.)
+    expect(rows.filter((r) => r.groupKey === "complaint.owner").map((r) => r.priority)).toEqual([2, 2, 2]);
 
     await at(240);
     now = await reload(c.id);

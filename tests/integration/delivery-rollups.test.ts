@@ -17,6 +17,8 @@ import { slackBudgets } from "../../src/slack/delivery/budget.ts";
 import { unfold } from "../../src/slack/delivery/unfold.ts";
 import { OutboxSender, type SenderOptions } from "../../src/slack/sender.ts";
 import { prismaExec } from "../../src/infra/db/prisma-exec.ts";
+import { translator } from "../../src/infra/i18n.ts";
+import { reminderMessage } from "../../src/features/campaigns/notify.ts";
 import { freshDb, dbKind } from "../support/db.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 
@@ -338,5 +340,48 @@ describe("burst-aware delivery", () => {
     // No minute had more than Slack's 50 edits.
     for (const u of updates)
       expect(updates.filter((x) => x.at >= u.at && x.at < u.at + 60_000).length).toBeLessThanOrEqual(50);
+  });
+  it("when the workspace's posts run short, 09:00's reminders go before a storm's DMs queued ahead of them", async () => {
+    const s = sender();
+    // A complaint storm's first second: 200 case owners each told the clock moved their case, as
+    // the complaints feature queues it (news, whatever the case's urgency: rank 1 here).
+    for (let i = 1; i <= 200; i++)
+      await enqueueMessage(db, clock, {
+        kind: "post",
+        channel: `U0OWN${i}`,
+        body: { text: `case #${i} moved to tier 2` },
+        priority: "news",
+        group: {
+          key: "complaint.owner",
+          item: { line: `#${i}`, rank: 1, head: { title: "rollup.complaint.owner", locale: "en" } },
+        },
+      });
+    // Then 09:00: twenty planners' reminders, as the promotions feature queues them.
+    const t = translator("en");
+    for (let p = 0; p < 20; p++)
+      await enqueueMessage(
+        db,
+        clock,
+        reminderMessage({
+          ownerId: `U0PLAN${p}`,
+          t,
+          text: `item ${p} due today`,
+          itemId: `i${p}`,
+          timerKey: `k${p}`,
+          overdue: false,
+        }),
+      );
+    const dmsTo = (prefix: string) =>
+      fake.callsOf("chat.postMessage").filter((c) => String(c.args.channel).startsWith(prefix));
+    // At 600 posts a minute (the bot keeps 90%: 9 a second) the 220 first DMs take 25 s; every
+    // planner has their reminder within 5 s, and the storm's DMs go on behind them.
+    await run(s, 5_000);
+    expect(new Set(dmsTo("U0PLAN").map((c) => c.args.channel)).size).toBe(20);
+    expect(dmsTo("U0OWN").length).toBeLessThan(200);
+    await run(s, 60_000, 1_000);
+    expect(new Set(dmsTo("U0OWN").map((c) => c.args.channel)).size).toBe(200);
+    expect(dmsTo("U0OWN")).toHaveLength(200);
+    expect(dmsTo("U0PLAN")).toHaveLength(20);
+    expect(fake.rateLimited).toEqual([]);
   });
 });

@@ -55,6 +55,9 @@ export function reminderMessage(o: {
     channel: o.ownerId,
     body: reminderDm(o.t, o.text, o.itemId, o.timerKey),
     dedupeKey: `${o.timerKey}:dm`,
+    // A reminder is a promise made for a time (09:00 on its day): urgent, so a wave of reminders
+    // isn't kept behind other news (a complaint storm's DMs) for Slack's workspace post budget.
+    priority: "urgent",
     group: promoNews("promo.reminders", o.t, o.text, o.overdue),
   };
 }
@@ -66,6 +69,7 @@ export function raisedMessage(ownerId: string, t: Translator, text: string, time
     channel: ownerId,
     body: { text },
     dedupeKey: `${timerKey}:raised`,
+    priority: "urgent",
     group: promoNews("promo.reminders", t, text, true),
   };
 }

@@ -36,6 +36,10 @@ export function noteAndDm(
     channel: c.ownerId,
     body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) },
     dedupeKey: dedupe && `${dedupe}:owner`,
+    // What happened to a case, told its owner: news, whatever the case's urgency. The urgency is
+    // the tier channel's, where the people who must act are called; the owner's DM waits behind
+    // promises made for a time (a promotion's reminder) when Slack's post budget is short.
+    priority: "news",
     group: caseNews("complaint.owner", v.owner, c, v.timeZone, { extra: v.owner(`${key}.short` as MessageKey) }),
   });
   return [note, dm];
@@ -115,6 +119,8 @@ export function escalationMessages(
       kind: "post",
       channel: c.ownerId,
       body: { text: v.owner("complaint.owner.dm", { number: c.number, customer: c.customerName, event }) },
+      // News to the owner, however it was escalated (see noteAndDm).
+      priority: "news",
       group: caseNews("complaint.owner", v.owner, shown, v.timeZone, {
         extra: v.owner("complaint.rollup.movedTo", { tier: to }),
       }),

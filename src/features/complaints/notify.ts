@@ -91,7 +91,15 @@ export async function tellOwner(
   const event = ownerT(key, params);
   const text = ownerT("complaint.owner.dm", { number: c.number, customer: c.customerName, event });
   const group = caseNews("complaint.owner", ownerT, c, deps.config.DEFAULT_TIMEZONE, { extra: event });
-  await deps.outbox.enqueue(db, { kind: "post", channel: c.ownerId, body: { text }, dedupeKey, group });
+  // News, whatever the case's urgency: see noteAndDm (notify-plans.ts).
+  await deps.outbox.enqueue(db, {
+    kind: "post",
+    channel: c.ownerId,
+    body: { text },
+    dedupeKey,
+    group,
+    priority: "news",
+  });
 }
 
 /** The case, linked in the thread an agent escalated it from: the conversation points to it. */

@@ -22,6 +22,10 @@ const parse = (body: unknown): Record<string, unknown> =>
  * A channel's roll-up is what a whole tier looks at: it goes before the DMs of the same wave,
  * which share the workspace's posts with it.
  */
+const rankOf = (item: unknown): number => {
+  const text = typeof item === "string" ? item : JSON.stringify(item ?? {});
+  return Number((JSON.parse(text) as { rank?: number } | null)?.rank ?? 2);
+};
 const rollupPriority = (lane: string) => (isDmLane(lane) ? ("news" as const) : ("urgent" as const));
 
 /** Hands a lane back to the queue once the work on it is written, if this sender still holds it. */
@@ -45,9 +49,9 @@ export async function foldLane(sql: Sql, s: DeliverySettings, head: FoldHead, to
       r = undefined;
     }
     const id = r?.id ?? newId();
-    const folded = await q.all<{ id: string; priority: unknown }>(
+    const folded = await q.all<{ id: string; item: unknown }>(
       `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
-       WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ? AND "claimToken" IS NULL RETURNING "id", "priority"`,
+       WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ? AND "claimToken" IS NULL RETURNING "id", "item"`,
       [id, head.lane, head.groupKey],
     );
     const gone =
@@ -60,7 +64,9 @@ export async function foldLane(sql: Sql, s: DeliverySettings, head: FoldHead, to
       ));
     r ??= await createRollup(q, id, head, now);
     r.count += folded.length;
-    r.urgent += folded.filter((f) => Number(f.priority) <= PRIORITY.urgent).length;
+    // Urgent by what the item is (a VIP or urgent case, an overdue item), not by how soon it had
+    // to go: a reminder goes first for its time without being urgent news.
+    r.urgent += folded.filter((f) => rankOf(f.item) <= 1).length;
     r.lastFoldAt = now;
     await q.run(`UPDATE "Rollup" SET "count" = ?, "urgent" = ?, "lastFoldAt" = ? WHERE "id" = ?`, [
       r.count,
@@ -110,7 +116,9 @@ async function createRollup(q: Sql, id: string, head: FoldHead, now: Date): Prom
         kind: "post",
         channel,
         body: { text: "", rollup: { id, part: "parent" } },
-        priority: rollupPriority(head.lane),
+        // A person's DM roll-up goes as soon as its most urgent item would have (the head folded
+        // first is the lane's most urgent): a wave of reminders keeps the reminders' priority.
+        priority: isDmLane(head.lane) && head.priority <= PRIORITY.urgent ? "urgent" : rollupPriority(head.lane),
       },
     ],
     [parentId],
