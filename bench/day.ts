@@ -21,6 +21,9 @@ const LIVE = Number(process.env.BENCH_DAY_LIVE_REVIEWS ?? 50_000);
 const RATE = Number(process.env.BENCH_DAY_RATE ?? 60);
 const RUNS = (process.env.BENCH_DAY_RUNS ?? "alone,busy").split(",");
 const LEAD_MS = 60_000;
+// "storm": the 09:00 wave falls due with the storm's first escalations (the worst moment for
+// Slack's workspace post budget); otherwise 30 s into the peak.
+const WAVE = process.env.BENCH_DAY_WAVE ?? "peak";
 
 const shanghaiDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -58,7 +61,14 @@ async function run(label: string, busy: boolean): Promise<void> {
     const pid = bot!.child.pid!;
     const rssStarted = memoryMb(pid);
     await command(bot!.port, "U0ADMIN", "/reviews", "channel <#C0REVIEWS|reviews>", fake.port);
-    const wave = await moveFirstWave(bot!.port, fake.port, path, db);
+    const stormAt = t0 + LEAD_MS + 10_000;
+    const wave = await moveFirstWave(
+      bot!.port,
+      fake.port,
+      path,
+      db,
+      WAVE === "storm" ? { owner: "U0PLAN", inMs: Math.max(1_000, stormAt - Date.now()) } : undefined,
+    );
     const peakAt = Date.now();
     if (peakAt > t0 + LEAD_MS)
       console.log(`  (set-up ran ${((peakAt - t0 - LEAD_MS) / 1000).toFixed(0)} s past its lead)`);

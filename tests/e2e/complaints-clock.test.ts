@@ -58,7 +58,8 @@ describe("complaint clocks", () => {
       true,
     );
     expect(texts("U0OWNER").some((t) => t.includes("tier 2") || t.includes("第 2 级"))).toBe(true);
-    // The urgency is the tier channel's (the new card is urgent news); the owner's DMs are news, so a promotion's reminders go before a storm's DMs (delivery-rollups).
+    // The urgency is the tier channel's (the new card is urgent news); the owner's DMs are news,
+    // so a promotion's reminders go before a storm's DMs (delivery-rollups).
     const rows = await h.bot.deps.db.outboxMessage.findMany({ where: { groupKey: { not: null } } });
     expect(rows.find((r) => r.groupKey === "complaint.escalated")?.priority).toBe(1);
     // (The case's opening, its 75% warning and its escalation.)

@@ -356,14 +356,15 @@ describe("burst-aware delivery", () => {
           item: { line: `#${i}`, rank: 1, head: { title: "rollup.complaint.owner", locale: "en" } },
         },
       });
-    // Then 09:00: twenty planners' reminders, as the promotions feature queues them.
+    // Then 09:00: twenty planners' reminders, as the promotions feature queues them; the first
+    // planner has fifteen items, more than the DM lists (the rest go in its thread).
     const t = translator("en");
-    for (let p = 0; p < 20; p++)
+    for (let p = 0; p < 34; p++)
       await enqueueMessage(
         db,
         clock,
         reminderMessage({
-          ownerId: `U0PLAN${p}`,
+          ownerId: `U0PLAN${Math.max(0, p - 14)}`,
           t,
           text: `item ${p} due today`,
           itemId: `i${p}`,
@@ -377,11 +378,14 @@ describe("burst-aware delivery", () => {
     // planner has their reminder within 5 s, and the storm's DMs go on behind them.
     await run(s, 5_000);
     expect(new Set(dmsTo("U0PLAN").map((c) => c.args.channel)).size).toBe(20);
+    // All fifteen of the first planner's: ten in the DM, five on the page right behind it.
+    const items = dmsTo("U0PLAN0").flatMap((c) => String(c.args.text).match(/item \d+ due today/g) ?? []);
+    expect(new Set(items).size).toBe(15);
     expect(dmsTo("U0OWN").length).toBeLessThan(200);
     await run(s, 60_000, 1_000);
     expect(new Set(dmsTo("U0OWN").map((c) => c.args.channel)).size).toBe(200);
     expect(dmsTo("U0OWN")).toHaveLength(200);
-    expect(dmsTo("U0PLAN")).toHaveLength(20);
+    expect(dmsTo("U0PLAN")).toHaveLength(21);
     expect(fake.rateLimited).toEqual([]);
   });
 });

@@ -161,6 +161,13 @@ export async function ensurePage(q: Sql, r: RollupRow, now: Date, later = false)
   if (waiting) return;
   const id = newId();
   const page = { id: r.id, part: "page" };
+  // The page holding what a DM had no room for goes as the DM went: a wave of reminders (urgent,
+  // promised for 09:00) is all there at 09:00, not its last items behind other people's news.
+  const parent =
+    !later && isDmLane(r.lane)
+      ? await q.get<{ priority: unknown }>(`SELECT "priority" FROM "OutboxMessage" WHERE "id" = ?`, [r.parentId])
+      : undefined;
+  const asParent = parent && Number(parent.priority) <= PRIORITY.urgent ? ("urgent" as const) : undefined;
   await enqueueMany(
     q,
     { now: () => now },
@@ -170,7 +177,7 @@ export async function ensurePage(q: Sql, r: RollupRow, now: Date, later = false)
         channel: r.channel,
         threadOfId: r.parentId,
         body: { text: "", rollup: page },
-        priority: later && isDmLane(r.lane) ? "bulk" : rollupPriority(r.lane),
+        priority: asParent ?? (later && isDmLane(r.lane) ? "bulk" : rollupPriority(r.lane)),
       },
     ],
     [id],
