@@ -78,3 +78,20 @@ export function matchPreset(heads: SheetHead[], presets: Preset[], targets: Targ
 }
 
 export const isMatch = (m: Match | Miss): m is Match => "preset" in m;
+
+/**
+ * The columns a read needs (the first two, where a totals row says so, and every mapped one), and
+ * the match as it reads rows that hold only those: what the reader thread sends across.
+ */
+export function projectMatch(m: Match): { keep: number[]; match: Match } {
+  const keep = [...new Set([0, 1, ...Object.values(m.columns)])].sort((a, b) => a - b);
+  const at = new Map(keep.map((c, i) => [c, i]));
+  return {
+    keep,
+    match: {
+      ...m,
+      columns: Object.fromEntries(Object.entries(m.columns).map(([f, c]) => [f, at.get(c)!])),
+      header: keep.map((c) => m.header[c] ?? ""),
+    },
+  };
+}

@@ -3,7 +3,7 @@
 // them (the preview) or store them as they come (the import). The same pass gives the summary.
 import type { Deps } from "../../deps.ts";
 import type { Stream } from "../intake.ts";
-import { isMatch, matchPreset, type Match, type Miss } from "./match.ts";
+import { isMatch, matchPreset, projectMatch, type Match, type Miss } from "./match.ts";
 import { loadPresets, type Preset, type Target } from "./preset.ts";
 import { rowReader, type RowContext, type Value } from "./rows.ts";
 import { localHours, zoneReader } from "./values.ts";
@@ -72,8 +72,9 @@ export async function runExport<T>(deps: Deps, intake: ExportIntake<T>, req: Exp
   const teamZone = deps.config.DEFAULT_TIMEZONE;
   const store = req.store || m.preset.store || m.preset.platform;
   const local = localHours(teamZone);
+  const projected = projectMatch(m);
   const ctx: RowContext = {
-    match: m,
+    match: projected.match,
     instant: zoneReader(m.preset.timezone ?? teamZone),
     local,
     skips: m.preset.skip.map((s) => new RegExp(s.matches ?? "$^", "i")),
@@ -90,7 +91,7 @@ export async function runExport<T>(deps: Deps, intake: ExportIntake<T>, req: Exp
   const sink = req.write ? intake.stream(deps, m.preset, o) : undefined;
   let index = 0;
   try {
-    for await (const chunk of sheet.rows(m.sheet)) {
+    for await (const chunk of sheet.rows(m.sheet, projected.keep)) {
       const good: { row: number; fields: Record<string, Value> }[] = [];
       for (const cells of chunk) {
         const row = ++index;

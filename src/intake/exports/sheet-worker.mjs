@@ -4,7 +4,9 @@
 // runs the same from the source tree and from dist/.
 //
 // Protocol: the worker first posts {type:"heads", sheets:[{name, rows}]} (each sheet's first
-// HEAD_ROWS rows) and waits for {type:"pick", sheet}; then it posts {type:"rows", rows}, at most
+// HEAD_ROWS rows) and waits for {type:"pick", sheet, columns}; then it posts {type:"rows", rows}
+// (each row only the picked columns, in their order: copying a row between threads costs by its
+// cells, and an export carries two to four times the columns a preset reads), at most
 // AHEAD chunks ahead of the {type:"more"} the main thread sends for each one it has taken, so a
 // slow import never has the whole file in flight.
 // It ends with {type:"end"}, or {type:"error", code, message}.
@@ -34,11 +36,14 @@ const wait = (ready) =>
   });
 /** The main thread's next command (the sheet it picked). */
 const next = async () => (await wait(() => inbox.length > 0), inbox.shift());
+/** The columns the main thread reads (all when it names none). */
+let picked;
+const project = (rows) => (picked ? rows.map((r) => picked.map((i) => r[i] ?? "")) : rows);
 /** Sends a chunk of rows, once the main thread has room for it. */
 async function send(rows) {
   await wait(() => credit > 0);
   credit--;
-  parentPort.postMessage({ type: "rows", rows });
+  parentPort.postMessage({ type: "rows", rows: project(rows) });
 }
 const fail = (code, message) => parentPort.postMessage({ type: "error", code, message });
 
@@ -112,8 +117,16 @@ async function spreadsheet(b) {
   if (pick.sheet < 0) return parentPort.postMessage({ type: "end" });
   const data = sheets[pick.sheet].ws["!data"] ?? [];
   wb = undefined;
-  for (let i = 0; i < data.length; i += chunk)
-    await send(data.slice(i, i + chunk).map((r) => (r ? Array.from(r, cellText) : [])));
+  // Only the picked cells are turned into text (then sent as they are).
+  const cols = pick.columns;
+  const text = cols ? (r) => cols.map((i) => cellText(r[i])) : (r) => Array.from(r, cellText);
+  for (let i = 0; i < data.length; i += chunk) {
+    // Array.from, not map: a sheet's empty rows are holes in its data, and map keeps holes.
+    const rows = Array.from(data.slice(i, i + chunk), (r) => (r ? text(r) : []));
+    await wait(() => credit > 0);
+    credit--;
+    parentPort.postMessage({ type: "rows", rows });
+  }
   parentPort.postMessage({ type: "end" });
 }
 
@@ -151,10 +164,12 @@ async function delimited(b) {
 
   async function head(first) {
     parentPort.postMessage({ type: "heads", sheets: [{ name, rows: first.slice(0, HEAD_ROWS) }] });
-    if ((await next()).sheet < 0) {
+    const pick = await next();
+    if (pick.sheet < 0) {
       parentPort.postMessage({ type: "end" });
       return false;
     }
+    picked = pick.columns;
     await sendAll(first);
     return true;
   }

@@ -26,8 +26,11 @@ export interface SheetHead {
 
 export interface OpenSheet {
   heads: SheetHead[];
-  /** The chosen sheet's rows from its first, in chunks. Call once. */
-  rows(sheet: number): AsyncIterable<string[][]>;
+  /**
+   * The chosen sheet's rows from its first, in chunks; with `columns`, each row holds only those
+   * cells, in that order. Call once.
+   */
+  rows(sheet: number, columns?: number[]): AsyncIterable<string[][]>;
   close(): Promise<void>;
 }
 
@@ -91,10 +94,10 @@ export async function openSheet(
   return {
     heads: first.sheets,
     close,
-    rows(sheet) {
+    rows(sheet, columns) {
       if (taken) throw new Error("rows() is called once");
       taken = true;
-      worker.postMessage({ type: "pick", sheet });
+      worker.postMessage({ type: "pick", sheet, columns });
       return {
         async *[Symbol.asyncIterator]() {
           try {
