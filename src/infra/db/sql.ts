@@ -37,12 +37,25 @@ export type ReadSql = Pick<Sql, "dialect" | "all" | "get"> & {
 /** Where a long read should run: the reader of its own, or the connection itself. */
 export const readerOf = (sql: Sql): ReadSql => sql.reader ?? sql;
 
+// Placeholder lists are built once per shape: a million-row import asks for the same few
+// thousand times (building them cost 2 s of its 25 in a profile), and the same text is the same
+// prepared statement. Shapes are few (batch sizes), so the memo stays small.
+const shapes = new Map<string, string>();
+const once = (key: string, build: () => string): string => {
+  let s = shapes.get(key);
+  if (s === undefined) {
+    s = build();
+    if (shapes.size < 2_000) shapes.set(key, s);
+  }
+  return s;
+};
+
 /** "?, ?, ?" for an IN list or a VALUES row of `n` values. */
-export const marks = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
+export const marks = (n: number): string => once(`m${n}`, () => Array.from({ length: n }, () => "?").join(", "));
 
 /** VALUES (?, ?), (?, ?) … for `rows` rows of `width` values. */
 export const valueRows = (rows: number, width: number): string =>
-  Array.from({ length: rows }, () => `(${marks(width)})`).join(", ");
+  once(`v${rows}x${width}`, () => Array.from({ length: rows }, () => `(${marks(width)})`).join(", "));
 
 /** A value read back from either driver as a Date (SQLite keeps Prisma's ISO text). */
 export function toDate(v: unknown): Date {
