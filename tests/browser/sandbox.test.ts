@@ -41,6 +41,14 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     await box.pressSequentially(text);
     await box.press("Enter");
   };
+  /** `who` at `place`, with the message box emptied (an earlier step may have left text in it). */
+  const composerAt = async (who: string, place: string) => {
+    await actAs(who);
+    await open(place);
+    const box = page.locator(".pane .composer-input");
+    await box.fill("");
+    return box;
+  };
   const channelMessages = () => page.locator(".pane .messages > article.message");
   /** The lead types /task new in #ops (an empty box first); the form, once open. */
   const openTaskForm = async () => {
@@ -492,10 +500,7 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
   it(
     "reviews: a keyword the team adds, a customer's review through the webhook, the alert with its draft; the briefing by cause",
     async () => {
-      await actAs("U0LEAD");
-      await open("C0REVIEWS");
-      const box = page.locator(".pane .composer-input");
-      await box.fill("");
+      const box = await composerAt("U0LEAD", "C0REVIEWS");
       await type(box, "/reviews keyword add 掉漆 quality critical");
       await channelMessages().filter({ hasText: "掉漆" }).last().waitFor(SEE);
       await type(box, "/review 1 MUG-300 杯口掉漆了，才用一周");
@@ -525,10 +530,7 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
   it(
     "exports: the audit trail as a CSV in the admin's DM, and a 生意参谋 export shared with 📎 previewed and imported",
     async () => {
-      await actAs("U0LEAD");
-      await open("C0OPS");
-      const box = page.locator(".pane .composer-input");
-      await box.fill("");
+      const box = await composerAt("U0LEAD", "C0OPS");
       const now = (await page.locator(".clock-now").getAttribute("data-now")) ?? "";
       const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(now));
       await type(box, `/shopops export 2026-01-01 ${today}`);
@@ -566,10 +568,7 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
   it(
     "Workflow Builder: /workflow intake opens a case, the workflow announces it, and posts the outcome once the case is worked to closed",
     async () => {
-      await actAs("U0AGENT");
-      await open("C0SUPPORT");
-      const box = page.locator(".pane .composer-input");
-      await box.fill("");
+      const box = await composerAt("U0AGENT", "C0SUPPORT");
       await type(box, "/workflow intake TM-1001 王小姐 杯子碎了");
       const opened = channelMessages()
         .filter({ hasText: /工单 #\d+ 已创建/ })
