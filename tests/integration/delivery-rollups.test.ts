@@ -198,7 +198,8 @@ describe("burst-aware delivery", () => {
       },
     });
     for (let i = 1; i <= 5; i++) await enqueueMessage(db, clock, dm(i));
-    await run(s, 3_000);
+    // A wave already there goes at once: no group wait (2 s) for more of it.
+    await run(s, 500);
     const dms = posts("U0OWNER");
     expect(dms).toHaveLength(1);
     expect(String(dms[0]!.args.text)).toBe(
@@ -232,23 +233,23 @@ describe("burst-aware delivery", () => {
         item: { line: `item #${i} due today`, rank: 2, head: { title: "rollup.promo.reminders", locale: "en" } },
       },
     });
-    // Fifteen reminders at one 09:00: the DM lists ten, its thread the other five within seconds.
-    for (let i = 1; i <= 15; i++) await enqueueMessage(db, clock, dm(i));
+    // Twenty-five reminders at one 09:00: the DM lists twenty, its thread the other five within seconds.
+    for (let i = 1; i <= 25; i++) await enqueueMessage(db, clock, dm(i));
     await run(s, 5_000);
     const wave = posts("U0PLANNER");
     expect(wave.filter((p) => !p.args.thread_ts)).toHaveLength(1);
-    expect(listings("U0PLANNER").size).toBe(15);
+    expect(listings("U0PLANNER").size).toBe(25);
     // One more a little later: a page of its own, after the DM's pace (half a minute), not before.
-    await enqueueMessage(db, clock, dm(16));
+    await enqueueMessage(db, clock, dm(26));
     await run(s, 20_000);
-    expect(listings("U0PLANNER").has(16)).toBe(false);
+    expect(listings("U0PLANNER").has(26)).toBe(false);
     // ...and behind everyone's first DM when the workspace's posts run short: it is bulk.
     const page = await db.outboxMessage.findFirstOrThrow({
       where: { channel: "U0PLANNER", status: "pending", threadOfId: { not: null } },
     });
     expect(page.priority).toBe(3);
     await run(s, 60_000, 1_000);
-    expect(listings("U0PLANNER").get(16)).toBe(1);
+    expect(listings("U0PLANNER").get(26)).toBe(1);
     expect(posts("U0PLANNER").filter((p) => !p.args.thread_ts)).toHaveLength(1);
   });
 
@@ -357,14 +358,14 @@ describe("burst-aware delivery", () => {
         },
       });
     // Then 09:00: twenty planners' reminders, as the promotions feature queues them; the first
-    // planner has fifteen items, more than the DM lists (the rest go in its thread).
+    // planner has twenty-five items, more than the DM lists (the rest go in its thread).
     const t = translator("en");
-    for (let p = 0; p < 34; p++)
+    for (let p = 0; p < 44; p++)
       await enqueueMessage(
         db,
         clock,
         reminderMessage({
-          ownerId: `U0PLAN${Math.max(0, p - 14)}`,
+          ownerId: `U0PLAN${Math.max(0, p - 24)}`,
           t,
           text: `item ${p} due today`,
           itemId: `i${p}`,
@@ -378,14 +379,42 @@ describe("burst-aware delivery", () => {
     // planner has their reminder within 5 s, and the storm's DMs go on behind them.
     await run(s, 5_000);
     expect(new Set(dmsTo("U0PLAN").map((c) => c.args.channel)).size).toBe(20);
-    // All fifteen of the first planner's: ten in the DM, five on the page right behind it.
+    // All twenty-five of the first planner's: twenty in the DM, five on the page right behind it.
     const items = dmsTo("U0PLAN0").flatMap((c) => String(c.args.text).match(/item \d+ due today/g) ?? []);
-    expect(new Set(items).size).toBe(15);
+    expect(new Set(items).size).toBe(25);
     expect(dmsTo("U0OWN").length).toBeLessThan(200);
     await run(s, 60_000, 1_000);
     expect(new Set(dmsTo("U0OWN").map((c) => c.args.channel)).size).toBe(200);
     expect(dmsTo("U0OWN")).toHaveLength(200);
     expect(dmsTo("U0PLAN")).toHaveLength(21);
     expect(fake.rateLimited).toEqual([]);
+  });
+  it("what of a wave comes just after its DM went is listed right behind it, ahead of other news", async () => {
+    const s = sender();
+    const t = translator("en");
+    const remind = (i: number) =>
+      reminderMessage({
+        ownerId: "U0LATE",
+        t,
+        text: `item ${i} due today`,
+        itemId: `l${i}`,
+        timerKey: `lk${i}`,
+        overdue: false,
+      });
+    for (let i = 1; i <= 5; i++) await enqueueMessage(db, clock, remind(i));
+    await run(s, 500);
+    expect(posts("U0LATE")).toHaveLength(1);
+    // The rest of the batch, a moment later, while 200 other people's news waits for Slack's posts.
+    for (let i = 0; i < 200; i++)
+      await enqueueMessage(db, clock, { kind: "post", channel: `U0NEWS${i}`, body: { text: `news ${i}` } });
+    for (let i = 6; i <= 8; i++) await enqueueMessage(db, clock, remind(i));
+    await run(s, 1_500);
+    const page = posts("U0LATE")[1];
+    expect(page?.args.thread_ts).toBeDefined();
+    expect(String(page!.args.text).match(/item \d+ due today/g)).toEqual([
+      "item 6 due today",
+      "item 7 due today",
+      "item 8 due today",
+    ]);
   });
 });

@@ -74,7 +74,9 @@ export async function foldLane(sql: Sql, s: DeliverySettings, head: FoldHead, to
       now,
       r.id,
     ]);
-    await afterFold(q, s, r, now);
+    // What folds within the group wait of the wave's start is still that wave (the last of a batch
+    // of reminders): its page goes right behind the DM. Later news waits its turn.
+    await afterFold(q, s, r, now, now.getTime() - r.openedAt.getTime() > s.groupWaitMs);
     await releaseLane(q, head.lane, gone, token, now);
   });
 }
@@ -136,13 +138,13 @@ async function createRollup(q: Sql, id: string, head: FoldHead, now: Date): Prom
  * Once the roll-up's message has gone, what arrives later is listed in a page in its thread
  * (a page gathers items until it is sent), and the message is edited at most every 15 s.
  */
-async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date): Promise<void> {
+async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date, later: boolean): Promise<void> {
   const parent = await q.get<{ status: string; claimToken: string | null }>(
     `SELECT "status", "claimToken" FROM "OutboxMessage" WHERE "id" = ?`,
     [r.parentId],
   );
   if (!parent || (parent.status === "pending" && parent.claimToken === null)) return;
-  await ensurePage(q, r, now, true);
+  await ensurePage(q, r, now, later);
   if (!r.editAfter || r.editAfter <= now) await ensureSummary(q, r, now, Math.min(EDIT_EVERY_MS, s.groupIntervalMs));
 }
 

@@ -10,7 +10,7 @@ import { ensurePage } from "./fold.ts";
 import { toRollup, type RollupRow } from "./rollup-row.ts";
 import { dePing, mentionTargets, type NameOf } from "./mentions.ts";
 import { rollupBlocks, pageBlocks, type Line } from "./rollup-blocks.ts";
-import { PAGE_ITEMS, PARENT_ITEMS } from "./settings.ts";
+import { DM_PARENT_ITEMS, PAGE_ITEMS, PARENT_ITEMS } from "./settings.ts";
 
 export interface RollupSpec {
   id: string;
@@ -103,7 +103,7 @@ export async function renderRollup(
   if (spec.part === "page") return renderPage(sql, r, messageId, title, t, nameOf);
   if (spec.part === "parent") {
     await sql.tx(async (q) => {
-      await assign(q, r, messageId, PARENT_ITEMS);
+      await assign(q, r, messageId, isDmLane(r.lane) ? DM_PARENT_ITEMS : PARENT_ITEMS);
       if (await unshown(q, r)) await ensurePage(q, r, new Date(r.lastFoldAt));
     });
   }
@@ -111,7 +111,7 @@ export async function renderRollup(
     spec.part === "parent"
       ? `SELECT "id", "item", "status" FROM "OutboxMessage" WHERE "rollupId" = ? AND "shownIn" = ? ORDER BY "priority", "seq"`
       : `SELECT "id", "item", "status" FROM "OutboxMessage" WHERE "rollupId" = ? AND "item" IS NOT NULL
-           ORDER BY "priority", "seq" LIMIT ${PARENT_ITEMS}`,
+           ORDER BY "priority", "seq" LIMIT ${isDmLane(r.lane) ? DM_PARENT_ITEMS : PARENT_ITEMS}`,
     spec.part === "parent" ? [r.id, messageId] : [r.id],
   );
   const choices = await sql.all<ItemRow>(

@@ -15,6 +15,7 @@ export interface RollupRow {
   count: number;
   urgent: number;
   shownCount: number;
+  openedAt: Date;
   lastFoldAt: Date;
   editAfter: Date | null;
   status: string;
@@ -30,6 +31,7 @@ export const toRollup = (r: Record<string, unknown>): RollupRow => ({
   count: toNum(r.count),
   urgent: toNum(r.urgent),
   shownCount: toNum(r.shownCount),
+  openedAt: toDate(r.openedAt),
   lastFoldAt: toDate(r.lastFoldAt),
   editAfter: r.editAfter ? toDate(r.editAfter) : null,
   status: String(r.status),
@@ -66,17 +68,17 @@ function threshold(lane: string, s: DeliverySettings): number {
   return s.paceMs > 0 ? Math.floor(s.queueBudgetMs / s.paceMs) + 1 : Infinity;
 }
 
+/** A DM's wave is over when nothing more of it has come for this long. */
+const WAVE_QUIET_MS = 300;
+
 /**
  * Fold when a roll-up of that kind is still open in the lane, or when the queue holds more of it
- * than the lane can send within the queue budget (for a DM: more than one). A lone DM first waits
- * `groupWaitMs` for the rest of its wave.
+ * than the lane can send within the queue budget (for a DM: more than one, at once). A lone DM first
+ * waits `groupWaitMs` for the rest of its wave.
  */
 export async function foldVerdict(q: Sql, s: DeliverySettings, head: FoldHead, now: Date): Promise<FoldVerdict> {
   const open = await openRollup(q, head.lane, head.groupKey);
   if (open && isLive(open, s, now)) return "fold";
-  if (isDmLane(head.lane) && s.groupWaitMs > 0 && now.getTime() - head.createdAt.getTime() < s.groupWaitMs) {
-    return { waitUntil: new Date(head.createdAt.getTime() + s.groupWaitMs) };
-  }
   const need = threshold(head.lane, s);
   if (!Number.isFinite(need)) return "send";
   const n = await q.get<{ n: unknown }>(
@@ -84,7 +86,22 @@ export async function foldVerdict(q: Sql, s: DeliverySettings, head: FoldHead, n
        AND "groupKey" = ? AND "claimToken" IS NULL LIMIT ?) AS "q"`,
     [head.lane, head.groupKey, need],
   );
-  return toNum(n?.n ?? 0) >= need ? "fold" : "send";
+  const waiting = isDmLane(head.lane) && s.groupWaitMs > 0 && now.getTime() - head.createdAt.getTime() < s.groupWaitMs;
+  if (toNum(n?.n ?? 0) < need) {
+    // A lone DM waits for the rest of its wave.
+    return waiting ? { waitUntil: new Date(head.createdAt.getTime() + s.groupWaitMs) } : "send";
+  }
+  if (!waiting) return "fold";
+  // A wave is here (two of a kind for one person): it folds once nothing more of it has come for
+  // a moment, rather than at the end of the group wait. A batch of 09:00 reminders arrives within
+  // a fraction of a second; what still comes after is listed right behind its DM (fold.ts).
+  const last = await q.get<{ at: unknown }>(
+    `SELECT MAX("createdAt") AS "at" FROM "OutboxMessage" WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ?`,
+    [head.lane, head.groupKey],
+  );
+  const quietAt = toDate(last?.at ?? head.createdAt).getTime() + WAVE_QUIET_MS;
+  if (quietAt <= now.getTime()) return "fold";
+  return { waitUntil: new Date(Math.min(quietAt, head.createdAt.getTime() + s.groupWaitMs)) };
 }
 
 /**

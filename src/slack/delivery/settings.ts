@@ -11,7 +11,7 @@ export interface DeliverySettings {
    * past this, the next message would be shown too late to be worth its own post.
    */
   queueBudgetMs: number;
-  /** How long news for a person's DM waits for the rest of its wave, so that a wave is one DM. */
+  /** How long a lone piece of news for a person's DM waits for the rest of its wave (two or more fold at once). */
   groupWaitMs: number;
   /**
    * A roll-up stays open this long after its last item; its message is edited at most once per
@@ -23,6 +23,11 @@ export interface DeliverySettings {
 
 /** Items a roll-up's own message lists (the most urgent first); the rest go to its thread. */
 export const PARENT_ITEMS = 10;
+/**
+ * Items a person's DM roll-up lists: their whole morning at a glance (a planner's 09:00 is often
+ * a dozen items), and one post instead of two when Slack's posts for the workspace run short.
+ */
+export const DM_PARENT_ITEMS = 20;
 /**
  * Items one page in a roll-up's thread lists: at Slack's one post a second per channel, a
  * channel's roll-up then shows up to 400 new items a second (a storm of 10,000 in a minute is
