@@ -84,6 +84,9 @@ function rowValues(id: string, msg: OutgoingMessage, lane: string, now: Date, pr
 /**
  * One more message in each of these lanes; an idle lane becomes due now (or when Slack's pace
  * allows), a paced one keeps its time, and a lane takes the most urgent priority of what it holds.
+ * A lane resting until its head's turn (a DM's page, twice a minute) is woken by a person's own
+ * answer or anything more urgent than it holds, so that it is judged again with the new head;
+ * never a lane a sender holds (its claim), and never before Slack's pace allows.
  */
 async function countIntoLanes(x: Exec, counts: Map<string, { n: number; priority: number }>, now: Date) {
   // Lanes in one order everywhere: two transactions counting into the same lanes can't deadlock.
@@ -92,11 +95,14 @@ async function countIntoLanes(x: Exec, counts: Map<string, { n: number; priority
   const least = x.dialect === "postgres" ? "LEAST" : "MIN";
   // An idle lane is due now, unless Slack's pace after its last call says later.
   const most = x.dialect === "postgres" ? "GREATEST" : "MAX";
+  const due = `${most}(excluded."nextAt", COALESCE("OutboxLane"."pacedUntil", excluded."nextAt"))`;
   await x.run(
     `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending", "priority") VALUES ${valueRows(entries.length, 4)}
      ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending" + excluded."pending",
-       "nextAt" = COALESCE("OutboxLane"."nextAt",
-         ${most}(excluded."nextAt", COALESCE("OutboxLane"."pacedUntil", excluded."nextAt"))),
+       "nextAt" = CASE WHEN "OutboxLane"."claimToken" IS NULL
+           AND (excluded."priority" = 0 OR excluded."priority" < "OutboxLane"."priority")
+         THEN ${least}(COALESCE("OutboxLane"."nextAt", excluded."nextAt"), ${due})
+         ELSE COALESCE("OutboxLane"."nextAt", ${due}) END,
        "priority" = ${least}("OutboxLane"."priority", excluded."priority")`,
     entries.flatMap(([lane, c]) => [lane, now, c.n, c.priority]),
   );

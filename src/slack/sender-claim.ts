@@ -86,6 +86,9 @@ async function decide(j: Judge, lane: string, pending: unknown, head: Record<str
   const row = toRow(head);
   const paused = j.pauses.get(methodOf(row.kind));
   if (paused) return { kind: "wait", until: paused };
+  // A head backing off after a failure keeps its time when something else woke the lane.
+  const retryAt = head.nextAttemptAt ? toDate(head.nextAttemptAt) : undefined;
+  if (retryAt && retryAt > now) return { kind: "wait", until: retryAt };
   // Work whose cost grows with the backlog runs after this claim, with the lane still ours.
   if (settings.rollups && shouldDefer(settings, lane, toNum(pending), row.kind)) return { kind: "defer" };
   if (settings.rollups && head.groupKey && head.item) {

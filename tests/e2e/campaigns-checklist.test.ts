@@ -140,7 +140,7 @@ describe("a promotion's checklist, end to end", () => {
         `new Sale${d} 2026-12-${String(d).padStart(2, "0")} <#C0SALE${d}|sale${d}>`,
         `C0SALE${d}`,
       );
-    await until(async () => (await h.bot.deps.db.campaign.count()) === 22);
+    await until(async () => (await h.bot.deps.db.campaign.count()) === 22, 60_000);
     const soonest = await h.bot.deps.db.campaign.findFirstOrThrow({
       where: { name: "Sale1" },
       include: { items: true },

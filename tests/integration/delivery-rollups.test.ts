@@ -222,7 +222,7 @@ describe("burst-aware delivery", () => {
     expect(await unfold(sql, clock.now(), { rollupId: rollup.id })).toBe(0);
   });
 
-  it("puts a DM wave bigger than the DM in its thread right behind it; what comes later waits its turn", async () => {
+  it("puts a DM wave bigger than the DM in its thread right behind it; what comes later waits its turn, the person's own answers do not", async () => {
     const s = sender();
     const dm = (i: number): OutgoingMessage => ({
       kind: "post",
@@ -248,9 +248,20 @@ describe("burst-aware delivery", () => {
       where: { channel: "U0PLANNER", status: "pending", threadOfId: { not: null } },
     });
     expect(page.priority).toBe(3);
+    // What the person does meanwhile (an answer to their own press) goes at once, not after the page.
+    await enqueueMessage(db, clock, {
+      kind: "post",
+      channel: "U0PLANNER",
+      body: { text: "your answer" },
+      priority: "interactive",
+    });
+    await run(s, 1_000);
+    expect(posts("U0PLANNER").at(-1)!.args.text).toBe("your answer");
+    expect(listings("U0PLANNER").has(26)).toBe(false);
     await run(s, 60_000, 1_000);
     expect(listings("U0PLANNER").get(26)).toBe(1);
-    expect(posts("U0PLANNER").filter((p) => !p.args.thread_ts)).toHaveLength(1);
+    // The wave's one DM (and the person's answer, a message of its own).
+    expect(posts("U0PLANNER").filter((p) => !p.args.thread_ts)).toHaveLength(2);
   });
 
   it("collapses queued edits of one message to the latest and puts a busy channel's edits aside, behind news", async () => {
