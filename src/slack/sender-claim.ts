@@ -4,7 +4,7 @@
 // roll-up (delivery/fold.ts), put a channel's queued edits aside, or wait for Slack's budget of
 // that method (delivery/budget.ts). A lane that waits keeps its order: nothing overtakes.
 import { marks, toDate, toNum, type Sql } from "../infra/db/sql.ts";
-import { isDmLane } from "../outbox/message.ts";
+import { isDmLane, PRIORITY } from "../outbox/message.ts";
 import { BudgetBook, methodsOf } from "./delivery/budget.ts";
 import { closeQuietRollups } from "./delivery/fold.ts";
 import { foldVerdict, shouldDefer, type FoldHead } from "./delivery/rollup-row.ts";
@@ -104,9 +104,10 @@ async function decide(j: Judge, lane: string, pending: unknown, head: Record<str
     if (verdict === "fold") return { kind: "fold", fold };
     if (verdict !== "send") return { kind: "wait", until: verdict.waitUntil };
   }
-  // A page of a person's DM roll-up waits for its turn (twice a minute), news behind it too;
-  // what the person does meanwhile (priority 0) is a head before it and goes at once.
-  if (row.ofRollup && row.threadOfId && isDmLane(lane) && row.rollupId) {
+  // A page of later news in a person's DM roll-up (bulk) waits for its turn (twice a minute), news
+  // behind it too; what the person does meanwhile (priority 0) is a head before it and goes at
+  // once. A page of the wave itself goes right behind its DM.
+  if (row.ofRollup && row.threadOfId && isDmLane(lane) && row.rollupId && row.priority >= PRIORITY.bulk) {
     const r = await q.get<{ pageAfter: unknown }>(`SELECT "pageAfter" FROM "Rollup" WHERE "id" = ?`, [row.rollupId]);
     const after = r?.pageAfter ? toDate(r.pageAfter) : undefined;
     if (after && after > now) return { kind: "wait", until: after };

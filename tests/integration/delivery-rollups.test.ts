@@ -428,4 +428,38 @@ describe("burst-aware delivery", () => {
       "item 8 due today",
     ]);
   });
+
+  it("what of a wave was queued with it is listed right behind its DM, however late a busy sender reaches it", async () => {
+    const s = sender();
+    const t = translator("en");
+    const remind = (i: number) =>
+      reminderMessage({
+        ownerId: "U0SLOW",
+        t,
+        text: `item ${i} due today`,
+        itemId: `s${i}`,
+        timerKey: `sk${i}`,
+        overdue: false,
+      });
+    for (let i = 1; i <= 5; i++) await enqueueMessage(db, clock, remind(i));
+    await run(s, 500);
+    expect(posts("U0SLOW")).toHaveLength(1);
+    // The last of the batch a moment later, while 200 people's news waits for Slack's posts; the
+    // sender, busy elsewhere, reaches them only 3 s on (past the group wait of the wave's start).
+    for (let i = 0; i < 200; i++)
+      await enqueueMessage(db, clock, { kind: "post", channel: `U0NEWS${i}`, body: { text: `news ${i}` } });
+    for (let i = 6; i <= 8; i++) await enqueueMessage(db, clock, remind(i));
+    clock.advance(3_000);
+    await run(s, 1_500);
+    // It goes as the DM went (urgent: a reminder is promised for its time), not as later news (bulk).
+    const row = await db.outboxMessage.findFirstOrThrow({ where: { channel: "U0SLOW", threadOfId: { not: null } } });
+    expect(row.priority).toBe(1);
+    const page = posts("U0SLOW")[1];
+    expect(page?.args.thread_ts).toBeDefined();
+    expect(String(page!.args.text).match(/item \d+ due today/g)).toEqual([
+      "item 6 due today",
+      "item 7 due today",
+      "item 8 due today",
+    ]);
+  });
 });

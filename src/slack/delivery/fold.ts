@@ -9,7 +9,7 @@
 // here, in its own transaction, touching the lane's row only at its end: an escalation committing
 // its messages never waits behind a statement whose cost grows with the backlog.
 import { newId } from "../../infra/db/ids.ts";
-import { inSlices, marks, type Sql } from "../../infra/db/sql.ts";
+import { inSlices, marks, toDate, type Sql } from "../../infra/db/sql.ts";
 import { isDmLane, PRIORITY } from "../../outbox/message.ts";
 import { enqueueMany } from "../../outbox/outbox.ts";
 import { isLive, openRollup, toRollup, type FoldHead, type RollupRow } from "./rollup-row.ts";
@@ -49,9 +49,10 @@ export async function foldLane(sql: Sql, s: DeliverySettings, head: FoldHead, to
       r = undefined;
     }
     const id = r?.id ?? newId();
-    const folded = await q.all<{ id: string; item: unknown }>(
+    const folded = await q.all<{ id: string; item: unknown; createdAt: unknown }>(
       `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
-       WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ? AND "claimToken" IS NULL RETURNING "id", "item"`,
+       WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ? AND "claimToken" IS NULL
+       RETURNING "id", "item", "createdAt"`,
       [id, head.lane, head.groupKey],
     );
     const gone =
@@ -74,9 +75,10 @@ export async function foldLane(sql: Sql, s: DeliverySettings, head: FoldHead, to
       now,
       r.id,
     ]);
-    // What folds within the group wait of the wave's start is still that wave (the last of a batch
-    // of reminders): its page goes right behind the DM. Later news waits its turn.
-    await afterFold(q, s, r, now, now.getTime() - r.openedAt.getTime() > s.groupWaitMs);
+    // What was queued within the group wait of the wave's start is that wave (the last reminders of
+    // a batch), however late a busy sender reaches it: its page goes right behind the DM.
+    const newest = folded.reduce((at, f) => Math.max(at, toDate(f.createdAt).getTime()), 0);
+    await afterFold(q, s, r, now, newest - r.openedAt.getTime() > s.groupWaitMs);
     await releaseLane(q, head.lane, gone, token, now);
   });
 }
