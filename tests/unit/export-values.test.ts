@@ -32,6 +32,19 @@ describe("export values", () => {
     expect(readWallTime("11/12/2026")).toBeUndefined();
     expect(readWallTime("2026/13/45")).toBeUndefined();
     expect(readWallTime("2026-02-29")).toBeUndefined();
+    // The common stamp, read digit by digit, refuses what the slow path refuses.
+    expect(readWallTime("2026-11-11 10:05:03")).toEqual({
+      date: "2026-11-11",
+      day: 20261111,
+      hour: 10,
+      minute: 5,
+      second: 3,
+    });
+    expect(readWallTime("2026-02-30 10:05:03")).toBeUndefined();
+    expect(readWallTime("2026-11-11 24:00:00")).toBeUndefined();
+    expect(readWallTime("2026-11-11 10:60:00")).toBeUndefined();
+    expect(readWallTime("2026-11-11 1a:05:03")).toBeUndefined();
+    expect(readWallTime("2026-11-11T10:05:03")).toMatchObject({ date: "2026-11-11", hour: 10, minute: 5 });
     expect(readWallTime("11/11/2026 3:04 PM", "MDY")).toMatchObject({ hour: 15, minute: 4 });
   });
 

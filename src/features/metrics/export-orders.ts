@@ -40,23 +40,53 @@ const quoted = (c: string) => `"${c}"`;
 /** 11 parameters a row: 2,000 rows stay under SQLite's 32,766 parameters. */
 const ROWS_PER_STATEMENT = 2000;
 
-const upsertSql = (n: number) =>
-  `INSERT INTO "ExportOrder" (${COLUMNS.map(quoted).join(", ")}) VALUES ${valueRows(n, COLUMNS.length)}
+// The statement's text for n rows, built once per size (a million-row import has two sizes).
+const upsertTexts = new Map<number, string>();
+const upsertSql = (n: number) => {
+  let text = upsertTexts.get(n);
+  if (!text) {
+    text = `INSERT INTO "ExportOrder" (${COLUMNS.map(quoted).join(", ")}) VALUES ${valueRows(n, COLUMNS.length)}
    ON CONFLICT ("platform", "lineId") DO UPDATE SET ${COLUMNS.slice(2)
      .map((c) => `${quoted(c)} = excluded.${quoted(c)}`)
      .join(", ")}`;
+    if (upsertTexts.size < 8) upsertTexts.set(n, text);
+  }
+  return text;
+};
+
+/** The rows' values in COLUMNS' order, one flat list (read field by field: no list per row). */
+function valuesOf(rows: readonly OrderRecord[]): (string | number)[] {
+  const out = new Array<string | number>(rows.length * COLUMNS.length);
+  let i = 0;
+  for (const o of rows) {
+    out[i++] = o.platform;
+    out[i++] = o.lineId;
+    out[i++] = o.orderId;
+    out[i++] = o.store;
+    out[i++] = o.channel;
+    out[i++] = o.date;
+    out[i++] = o.hour;
+    out[i++] = o.buyer;
+    out[i++] = o.amount;
+    out[i++] = o.refund;
+    out[i++] = o.quantity;
+  }
+  return out;
+}
 
 async function upsertOrders(q: Sql, orders: readonly OrderRecord[]): Promise<void> {
   // One statement must not touch a key twice (PostgreSQL refuses): the last line of an id wins.
-  const unique = new Map<string, OrderRecord>();
-  for (const o of orders) unique.set(`${o.platform}\u0000${o.lineId}`, o);
-  const rows = [...unique.values()];
+  const seen = new Map<string, number>();
+  let twice = false;
+  for (let i = 0; i < orders.length; i++) {
+    const key = orders[i]!.platform + "\u0000" + orders[i]!.lineId;
+    if (seen.has(key)) twice = true;
+    seen.set(key, i);
+  }
+  const rows = twice ? orders.filter((o, i) => seen.get(o.platform + "\u0000" + o.lineId) === i) : orders;
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
-    await q.run(
-      upsertSql(slice.length),
-      slice.flatMap((o) => COLUMNS.map((c) => o[c])),
-    );
+    await q.run(upsertSql(slice.length), valuesOf(slice));
   }
 }
 
