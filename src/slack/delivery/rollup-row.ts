@@ -112,3 +112,12 @@ export function shouldDefer(s: DeliverySettings, lane: string, pending: number, 
   if (headKind !== "update" || isDmLane(lane) || lane.includes(":") || s.paceMs <= 0) return false;
   return pending * s.paceMs > s.queueBudgetMs;
 }
+
+/** When the newest item already in a roll-up was queued. */
+export async function lastQueued(q: Sql, rollupId: string): Promise<number | undefined> {
+  const row = await q.get<{ at: unknown }>(
+    `SELECT MAX("createdAt") AS "at" FROM "OutboxMessage" WHERE "rollupId" = ? AND "item" IS NOT NULL`,
+    [rollupId],
+  );
+  return row?.at ? toDate(row.at).getTime() : undefined;
+}
