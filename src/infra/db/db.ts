@@ -128,12 +128,13 @@ export async function openDb(url: string): Promise<DbClient> {
 
 /**
  * Whether the database answers. A probe (/healthz every few seconds) must not wait behind
- * background work: on SQLite the ping goes before queued statements (the urgent lane), so it
- * waits at most for the one statement running now.
+ * background work: on SQLite it runs at once, even while a transaction holds the connection's
+ * turn (sql.probe); on PostgreSQL it takes a connection of the pool.
  */
 export async function pingDb(sql: Sql): Promise<boolean> {
   try {
-    await (sql.urgent ?? sql).get('SELECT 1 AS "ok"');
+    if (sql.probe) await sql.probe();
+    else await sql.get('SELECT 1 AS "ok"');
     return true;
   } catch {
     return false;

@@ -22,6 +22,12 @@ export interface Sql {
    */
   readonly urgent?: Pick<Sql, "get">;
   /**
+   * A statement that reads no table (the health probe's SELECT 1), run at once even between the
+   * statements of a transaction that holds SQLite's turn: it can't see or change anything, and a
+   * probe must not wait for a transaction's whole length. Absent on PostgreSQL (a pool).
+   */
+  readonly probe?: () => Promise<void>;
+  /**
    * Long reads (reports over a day's rows) on a connection of their own, off the event loop
    * (SQLite: a worker thread, sqlite-reader.ts). Absent where the pool already is (PostgreSQL).
    */

@@ -64,6 +64,7 @@ export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: Rea
       guard("get");
       return takeTurn(key, () => direct.get<T>(text, params));
     },
+    probe: async () => void prepare('SELECT 1 AS "ok"').get(),
     urgent: {
       get<T = Row>(text: string, params?: readonly Param[]) {
         guard("get");
