@@ -107,6 +107,21 @@ describe("burst-aware delivery", () => {
       items.map((x) => x.id),
     );
 
+  /** Item i of a person's 09:00 reminders, as the promotions feature queues it. */
+  const reminderTo = (ownerId: string, i: number) =>
+    reminderMessage({
+      ownerId,
+      t: translator("en"),
+      text: `item ${i} due today`,
+      itemId: `${ownerId}-${i}`,
+      timerKey: `${ownerId}-k${i}`,
+      overdue: false,
+    });
+  /** 200 other people's news, each a DM of its own: Slack's posts for the workspace run short. */
+  const newsFor200 = async () => {
+    for (let i = 0; i < 200; i++)
+      await enqueueMessage(db, clock, { kind: "post", channel: `U0NEWS${i}`, body: { text: `news ${i}` } });
+  };
   const posts = (channel: string) => fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel);
   /** How many posted messages (not edits) list each case number. */
   const listings = (channel: string) => {
@@ -402,22 +417,12 @@ describe("burst-aware delivery", () => {
   });
   it("what of a wave comes just after its DM went is listed right behind it, ahead of other news", async () => {
     const s = sender();
-    const t = translator("en");
-    const remind = (i: number) =>
-      reminderMessage({
-        ownerId: "U0LATE",
-        t,
-        text: `item ${i} due today`,
-        itemId: `l${i}`,
-        timerKey: `lk${i}`,
-        overdue: false,
-      });
+    const remind = (i: number) => reminderTo("U0LATE", i);
     for (let i = 1; i <= 5; i++) await enqueueMessage(db, clock, remind(i));
     await run(s, 500);
     expect(posts("U0LATE")).toHaveLength(1);
     // The rest of the batch, a moment later, while 200 other people's news waits for Slack's posts.
-    for (let i = 0; i < 200; i++)
-      await enqueueMessage(db, clock, { kind: "post", channel: `U0NEWS${i}`, body: { text: `news ${i}` } });
+    await newsFor200();
     for (let i = 6; i <= 8; i++) await enqueueMessage(db, clock, remind(i));
     await run(s, 1_500);
     const page = posts("U0LATE")[1];
@@ -431,23 +436,13 @@ describe("burst-aware delivery", () => {
 
   it("a wave goes on while its items keep coming, however late a busy sender reaches them; after a lull, news is later", async () => {
     const s = sender();
-    const t = translator("en");
-    const remind = (i: number) =>
-      reminderMessage({
-        ownerId: "U0SLOW",
-        t,
-        text: `item ${i} due today`,
-        itemId: `s${i}`,
-        timerKey: `sk${i}`,
-        overdue: false,
-      });
+    const remind = (i: number) => reminderTo("U0SLOW", i);
     for (let i = 1; i <= 5; i++) await enqueueMessage(db, clock, remind(i));
     await run(s, 500);
     expect(posts("U0SLOW")).toHaveLength(1);
     // 200 people's news waits for Slack's posts; the batch's last reminders keep coming, 1.5 s
     // apart, for 4.5 s (a reminder job on a busy machine), and the sender reaches them late.
-    for (let i = 0; i < 200; i++)
-      await enqueueMessage(db, clock, { kind: "post", channel: `U0NEWS${i}`, body: { text: `news ${i}` } });
+    await newsFor200();
     for (let i = 6; i <= 8; i++) {
       await enqueueMessage(db, clock, remind(i));
       clock.advance(1_500);
