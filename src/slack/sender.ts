@@ -119,16 +119,14 @@ export class OutboxSender {
     if (free <= 0) return 0;
     await this.stats.check();
     const now = this.clock.now();
-    const claimed = await this.sql.tx((q) =>
-      claimHeads(q, {
-        token: this.token,
-        now,
-        lease: new Date(now.getTime() + this.o.leaseMs),
-        free,
-        busy: [...this.inFlightLanes.values()],
-        settings: this.settings,
-      }),
-    );
+    const claimed = await claimHeads(this.sql, {
+      token: this.token,
+      now,
+      lease: new Date(now.getTime() + this.o.leaseMs),
+      free,
+      busy: [...this.inFlightLanes.values()],
+      settings: this.settings,
+    });
     for (const lane of claimed.defers) this.track(lane, () => deferEdits(this.sql, lane, this.token, this.clock.now()));
     for (const f of claimed.folds)
       this.track(f.lane, () => foldLane(this.sql, this.settings, f, this.token, this.clock.now()));
