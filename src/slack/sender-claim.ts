@@ -1,4 +1,4 @@
-// One claim of the sender (sender.ts). The first transaction takes the lanes whose next message
+// One claim of the sender (sender.ts). The first statement takes the lanes whose next message
 // is due (the most urgent first; on PostgreSQL with SKIP LOCKED so replicas never share a lane) by
 // writing its token on them, and commits: from then on the token holds them, not a row lock, so an
 // escalation queueing into the same lanes never waits behind the rest of the claim (on two
@@ -41,15 +41,22 @@ async function headsOf(q: Sql, lanes: string[]): Promise<Map<string, Record<stri
   return new Map(rows.map((r) => [String(r.lane), r]));
 }
 
-/** The lanes whose next message is due, claimed until the lease, and the methods Slack has paused. */
-async function claimLanes(q: Sql, c: ClaimContext) {
-  const pauses = new Map(
-    (
-      await q.all<{ method: string; until: unknown }>(`SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`, [
-        c.now,
-      ])
-    ).map((p) => [p.method, toDate(p.until)]),
+type ClaimedLane = { lane: string; pending: unknown };
+
+/** The methods Slack has paused (a 429's Retry-After), until when. */
+async function pausesOf(q: Sql, now: Date): Promise<Map<string, Date>> {
+  const rows = await q.all<{ method: string; until: unknown }>(
+    `SELECT "method", "until" FROM "SlackPause" WHERE "until" > ?`,
+    [now],
   );
+  return new Map(rows.map((p) => [p.method, toDate(p.until)]));
+}
+
+/**
+ * The lanes whose next message is due, claimed until the lease: one statement, committed on its
+ * own (a transaction around it would cost two more round trips a claim and hold nothing longer).
+ */
+async function claimLanes(q: Sql, c: ClaimContext): Promise<ClaimedLane[]> {
   const skip = q.dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
   // A lane this process is still sending on is never taken again by this process, even when its
   // lease ran out on a clock that jumped (a test's, or the sandbox's +1 day): only another
@@ -61,7 +68,7 @@ async function claimLanes(q: Sql, c: ClaimContext) {
                       ORDER BY "priority", "nextAt" LIMIT ?${skip}) RETURNING "lane", "pending"`,
     [c.lease, c.token, c.now, ...c.busy, c.free],
   );
-  return { pauses, lanes };
+  return lanes;
 }
 
 interface Judge {
@@ -116,19 +123,17 @@ function spend(book: BudgetBook, c: ClaimContext, row: OutboxRow): Decision {
   return { kind: "send", row: { ...row, attempts: row.attempts + 1, claimToken: c.token, inDoubt } };
 }
 
-type ClaimedLane = { lane: string; pending: unknown };
-
 /**
  * Takes the due lanes, judges their heads, spends Slack's budget on the ones that may go, and
- * settles the lanes and takes those heads: four short transactions, so that no lock is held across
- * another's wait (an escalation's lanes, the budget every replica shares). Lanes left unanswered
+ * settles the lanes and takes those heads: a statement and three short transactions, so that no
+ * lock is held across another's wait (an escalation's lanes, the budget every replica shares). Lanes left unanswered
  * by an error or a crash are taken again once their lease is over.
  */
 export async function claimHeads(sql: Sql, c: ClaimContext): Promise<Claimed> {
-  const { pauses, lanes } = await sql.tx((q) => claimLanes(q, c));
+  const lanes = await claimLanes(sql, c);
   const decided = await sql.tx(async (q) => {
     await closeQuietRollups(q, c.settings, c.now);
-    return lanes.length ? judgeLanes(q, c, pauses, lanes) : [];
+    return lanes.length ? judgeLanes(q, c, await pausesOf(q, c.now), lanes) : [];
   });
   if (!decided.length) return { heads: [], folds: [], defers: [] };
   // Every replica's claim takes the budget rows' locks: held for this transaction alone.

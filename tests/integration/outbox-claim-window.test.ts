@@ -34,8 +34,9 @@ describe("a head changed between a sender's claim and its send", () => {
       ...sql,
       tx: async (fn) => {
         const out = await sql.tx(fn);
-        // A claim's transactions: the lanes, the heads judged, Slack's budget, the heads taken.
-        if (between && ++txs === 2) {
+        // A claim's transactions (after the statement taking its lanes): the heads judged, Slack's
+        // budget, the heads taken. The hook runs right after the judging.
+        if (between && ++txs === 1) {
           const hook = between;
           between = undefined;
           await hook();
