@@ -7,6 +7,9 @@
 //   BENCH_REPLICAS=1,2,4 (default)   BENCH_SQLITE=0 to skip the SQLite reference.
 //   BENCH_KILL=1: the last replica is SIGKILLed a third of the way through; then each case is
 //   checked to have escalated exactly once, and the lateness shows nothing waited past the lease.
+//   The anchor, same server, same run: graphile-worker draining as many jobs due at one instant,
+//   with 1, 2 and 4 processes (BENCH_ANCHOR_PROCS), each job an escalation's writes, then each a
+//   single row (bench/anchor-graphile.ts). BENCH_ANCHOR=0 skips it.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,9 +19,10 @@ import { seedClocksPg } from "../tests/support/seed-clocks-pg.ts";
 import { pgDatabase, startBots, stopPostgres } from "./burst-setup.ts";
 import { command, fmt, get, pct, sleep, startBot, startFakeSlack } from "./lib.ts";
 import { seedComplaints } from "./seed-complaints.ts";
+import { graphileAnchor, type AnchorTask } from "./anchor-graphile.ts";
 
 const N = Number(process.env.BENCH_CLOCKS ?? 20_000);
-const REPLICAS = (process.env.BENCH_REPLICAS ?? "1,2,4").split(",").map(Number);
+const REPLICAS = (process.env.BENCH_REPLICAS ?? "1,2,4").split(",").filter(Boolean).map(Number);
 const CAP_MS = Number(process.env.BENCH_CAP_S ?? 180) * 1000;
 const LEAD_MS = 8_000;
 const SEEDED = `SELECT COUNT(*) AS n, MAX("finishedAt") AS last FROM "Timer"
@@ -184,9 +188,9 @@ async function postgresRun(fakePort: number, replicas: number) {
 }
 
 const fake = await startFakeSlack();
-const show = (label: string, r: { rate: number; done: number }, extra = "") =>
+const show = (label: string, r: { rate: number; done: number }, extra = "", unit = "escalations/s") =>
   console.log(
-    `  ${label.padEnd(34)} ${Math.round(r.rate).toLocaleString("en")} escalations/s` +
+    `  ${label.padEnd(44)} ${Math.round(r.rate).toLocaleString("en")} ${unit}` +
       (r.done < N ? ` (only ${r.done} of ${N} within ${CAP_MS / 1000} s)` : "") +
       extra,
   );
@@ -208,6 +212,17 @@ try {
         ` (${r.health.length} probes each)${r.batch ? `; ${r.batch}` : ""}`,
     );
     if (r.check) console.log(`    ${r.check}`);
+  }
+  if (process.env.BENCH_ANCHOR !== "0") {
+    const tasks: [AnchorTask, string][] = [
+      ["escalate", "an escalation's writes"],
+      ["one-row", "one row each"],
+    ];
+    for (const procs of (process.env.BENCH_ANCHOR_PROCS ?? "1,2,4").split(",").map(Number))
+      for (const [task, what] of tasks) {
+        const r = await graphileAnchor(await pgDatabase(), N, procs, task, CAP_MS);
+        show(`graphile-worker ×${procs}, ${what}`, r, "", "jobs/s");
+      }
   }
 } finally {
   await fake.stop();
