@@ -102,10 +102,13 @@ async function decide(j: Judge, lane: string, pending: unknown, head: Record<str
     if (verdict === "fold") return { kind: "fold", fold };
     if (verdict !== "send") return { kind: "wait", until: verdict.waitUntil };
   }
-  // A page of later news in a person's DM roll-up (bulk) waits for its turn (twice a minute), news
-  // behind it too; what the person does meanwhile (priority 0) is a head before it and goes at
-  // once. A page of the wave itself goes right behind its DM.
-  if (row.ofRollup && row.threadOfId && isDmLane(lane) && row.rollupId && row.priority >= PRIORITY.bulk) {
+  // A page of news in a person's DM roll-up waits for its turn (twice a minute), news behind it
+  // too; what the person does meanwhile (priority 0) is a head before it and goes at once. The
+  // page holding what the DM had no room for goes right behind it (the DM's render opens the turn),
+  // and so does every page of a wave promised for its time (urgent: reminders). A long wave of
+  // news (a minute of escalations for each of 200 owners) made a page at every fold, 3.5 an owner:
+  // 1,181 posts where the workspace allows 540 a minute, the owner's DM p99 113 s; paced, 61 s.
+  if (row.ofRollup && row.threadOfId && isDmLane(lane) && row.rollupId && row.priority > PRIORITY.urgent) {
     const r = await q.get<{ pageAfter: unknown }>(`SELECT "pageAfter" FROM "Rollup" WHERE "id" = ?`, [row.rollupId]);
     const after = r?.pageAfter ? toDate(r.pageAfter) : undefined;
     if (after && after > now) return { kind: "wait", until: after };

@@ -326,7 +326,8 @@ describe("burst-aware delivery", () => {
       for (let i = 0; i < 15; i++) await queue(escalation("C0CRASH"));
       // A replica works until it dies at a post (its send never returns)…
       const d = dying();
-      for (let k = 0; k < 20 && deaths <= round; k++) {
+      // (A DM page waits its turn, up to 30 s: the replica works until it has posted something.)
+      for (let k = 0; k < 80 && deaths <= round; k++) {
         await d.pass();
         clock.advance(500);
       }
