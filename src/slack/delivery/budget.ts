@@ -76,9 +76,6 @@ interface Bucket {
 
 /** The buckets as one claim sees them: read once, spent in memory, written back together. */
 export class BudgetBook {
-  /** Method → the priorities of the heads of this claim told to wait for it. */
-  private readonly queued = new Map<string, number[]>();
-
   private constructor(
     private readonly b: Budgets,
     private readonly buckets: Map<string, Bucket>,
@@ -126,25 +123,14 @@ export class BudgetBook {
    */
   take(methods: readonly string[], priority: number): number | undefined {
     let wait = 0;
-    const short: string[] = [];
     for (const m of methods) {
       const k = this.bucket(m);
       if (!k) continue;
       const keep = priority >= PRIORITY.bulk ? (this.b.reserve[m] ?? 0) : 0;
-      // Those already told to wait in this claim, as urgent or more, are ahead in the queue: each
-      // is told a token later than the one before, rather than all the same one. Told the same,
-      // every waiting lane was judged again at each token (7,000 claims for nothing in a
-      // 10,000-case drain).
-      const ahead = (this.queued.get(m) ?? []).filter((p) => p <= priority).length;
-      const missing = keep + 1 - k.tokens + ahead;
-      if (missing <= 0) continue;
-      short.push(m);
-      wait = Math.max(wait, Math.ceil((missing * 60_000) / this.b.limits[m]!.perMinute));
+      const short = keep + 1 - k.tokens;
+      if (short > 0) wait = Math.max(wait, Math.ceil((short * 60_000) / this.b.limits[m]!.perMinute));
     }
-    if (wait > 0) {
-      for (const m of short) this.queued.set(m, [...(this.queued.get(m) ?? []), priority]);
-      return this.nowMs + wait;
-    }
+    if (wait > 0) return this.nowMs + wait;
     for (const m of methods) {
       const k = this.bucket(m);
       if (!k) continue;
