@@ -122,7 +122,7 @@ async function report(
   console.log(
     `    Slack calls: ${posts} posts, ${edits} edits; 429s: ${rec.rateLimited} ${JSON.stringify(rec.limitedBy)}; landed twice: ${doubled(rec.landed)}; cases not escalated exactly once: ${wrong}`,
   );
-  if (aside) console.log(`    old tier-1 cards still to be brought up to date (at chat.update's spare pace): ${aside}`);
+  if (aside) console.log(`    edits still to go at chat.update's spare pace (old tier-1 cards, DMs' counts): ${aside}`);
   if (!o.today) {
     const home = await pageThroughHome(botPort, fakePort, "U0TIER2");
     const missing = [...deadlines.keys()].filter((n) => !home.listed.has(n)).length;

@@ -85,7 +85,15 @@ export type OutgoingMessage =
       /** Reply in the thread of an earlier queued message; sent once that one has its ts. */
       threadOfId?: string;
     })
-  | (Common & { kind: "update"; targetId: string })
+  | (Common & {
+      kind: "update";
+      targetId: string;
+      /**
+       * An edit that may wait for chat.update's spare budget: once its message is shown, it waits
+       * in a lane of its own ("d:"), never in front of the posts queued behind it in its channel.
+       */
+      aside?: boolean;
+    })
   | (Common & { kind: "ephemeral"; channel: string; userId: string; threadTs?: string })
   | (Common & { kind: "respond"; responseUrl: string })
   /**

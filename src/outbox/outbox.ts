@@ -129,7 +129,9 @@ function place(all: readonly OutgoingMessage[], allIds: string[], known: Map<str
     const target = on ? placed.get(on) : undefined;
     const lane =
       m.kind === "update"
-        ? (target?.lane ?? `u:${m.targetId}`)
+        ? m.aside && known.get(m.targetId)?.status === "sent"
+          ? `d:${known.get(m.targetId)!.lane}`
+          : (target?.lane ?? `u:${m.targetId}`)
         : m.kind === "complete" && target
           ? target.lane
           : laneOf(m as Exclude<OutgoingMessage, { kind: "update" }>);

@@ -452,7 +452,8 @@ describe("burst-aware delivery", () => {
     clock.advance(3_000);
     await run(s, 1_500);
     // Each went as the DM went (urgent: a reminder is promised for its time), not as later news.
-    const pages = () => db.outboxMessage.findMany({ where: { channel: "U0SLOW", threadOfId: { not: null } } });
+    const pages = () =>
+      db.outboxMessage.findMany({ where: { channel: "U0SLOW", threadOfId: { not: null } }, orderBy: { seq: "asc" } });
     expect((await pages()).map((p) => p.priority)).toEqual((await pages()).map(() => 1));
     const listed = posts("U0SLOW")
       .slice(1)
@@ -462,5 +463,46 @@ describe("burst-aware delivery", () => {
     await enqueueMessage(db, clock, remind(9));
     await run(s, 500);
     expect((await pages()).at(-1)!.priority).toBe(3);
+  });
+
+  it("a minute-long wave of one person's news: each item is in the DM's next post, at most half a minute after it came", async () => {
+    const s = sender();
+    // The owner's side of a storm: an escalation of one of their cases every 1.2 s for a minute.
+    const news = (i: number): OutgoingMessage => ({
+      kind: "post",
+      channel: "U0OWNER",
+      body: { text: `case #${i} escalated` },
+      group: {
+        key: "complaint.owner",
+        item: { line: `case #${i} escalated`, rank: 2, head: { title: "rollup.complaint.escalated", locale: "en" } },
+      },
+    });
+    const came = new Map<number, number>();
+    const shown = new Map<number, number>();
+    const look = () => {
+      for (const [i] of listings("U0OWNER")) if (!shown.has(i)) shown.set(i, clock.now().getTime());
+    };
+    for (let i = 1; i <= 50; i++) {
+      await enqueueMessage(db, clock, news(i));
+      came.set(i, clock.now().getTime());
+      for (let t = 0; t < 1_200; t += 200) {
+        clock.advance(200);
+        await s.drain();
+        look();
+      }
+    }
+    for (let t = 0; t < 60_000; t += 500) {
+      clock.advance(500);
+      await s.drain();
+      look();
+    }
+    expect(shown.size).toBe(50);
+    const late = [...came].map(([i, at]) => shown.get(i)! - at);
+    // A page goes at most twice a minute; what waited behind it for its turn is in it. (Listing
+    // it only in the page after, half a minute later, had news wait up to a minute.)
+    expect(Math.max(...late)).toBeLessThanOrEqual(31_000);
+    // One DM and a page every half minute, not a post per item.
+    expect(posts("U0OWNER").length).toBeLessThanOrEqual(5);
+    expect([...listings("U0OWNER").values()].every((n) => n === 1)).toBe(true);
   });
 });

@@ -8,23 +8,17 @@
 // The sender's claim decides to fold (rollup-row.ts) and keeps the lane claimed; the work runs here, in
 // its own transaction, touching the lane's row only at its end: an escalation's commit never waits on it.
 import { newId } from "../../infra/db/ids.ts";
-import { inSlices, marks, toDate, type Sql } from "../../infra/db/sql.ts";
+import { toDate, type Sql } from "../../infra/db/sql.ts";
 import { isDmLane, PRIORITY } from "../../outbox/message.ts";
 import { enqueueMany } from "../../outbox/outbox.ts";
 import { isLive, lastQueued, openRollup, toRollup, type FoldHead, type RollupRow } from "./rollup-row.ts";
+import { counted, gather } from "./gather.ts";
 import { EDIT_EVERY_MS, type DeliverySettings } from "./settings.ts";
-
-const parse = (body: unknown): Record<string, unknown> =>
-  (typeof body === "string" ? JSON.parse(body) : (body ?? {})) as Record<string, unknown>;
 
 /**
  * A channel's roll-up is what a whole tier looks at: it goes before the DMs of the same wave,
  * which share the workspace's posts with it.
  */
-const rankOf = (item: unknown): number => {
-  const text = typeof item === "string" ? item : JSON.stringify(item ?? {});
-  return Number((JSON.parse(text) as { rank?: number } | null)?.rank ?? 2);
-};
 const rollupPriority = (lane: string) => (isDmLane(lane) ? ("news" as const) : ("urgent" as const));
 
 /** Hands a lane back to the queue once the work on it is written, if this sender still holds it. */
@@ -43,69 +37,21 @@ async function releaseLane(q: Sql, lane: string, left: number, token: string, no
 export async function foldLane(sql: Sql, s: DeliverySettings, head: FoldHead, token: string, now: Date): Promise<void> {
   await sql.tx(async (q) => {
     let r = await openRollup(q, head.lane, head.groupKey);
-    if (r && !isLive(r, s, now)) {
+    if (r && !isLive(r, s, now) && !(await unsent(q, r))) {
       await closeRollup(q, r, now);
       r = undefined;
     }
     const id = r?.id ?? newId();
     const wave = r && isDmLane(head.lane) ? await lastQueued(q, r.id) : undefined;
-    const folded = await q.all<{ id: string; item: unknown; createdAt: unknown }>(
-      `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
-       WHERE "lane" = ? AND "status" = 'pending' AND "groupKey" = ? AND "claimToken" IS NULL
-       RETURNING "id", "item", "createdAt"`,
-      [id, head.lane, head.groupKey],
-    );
-    const gone =
-      folded.length +
-      (await foldDependents(
-        q,
-        id,
-        head.lane,
-        folded.map((f) => f.id),
-      ));
+    const { folded, gone } = await gather(q, id, head.lane, head.groupKey);
     r ??= await createRollup(q, id, head, now);
-    r.count += folded.length;
-    // Urgent by what the item is (a VIP or urgent case, an overdue item), not by how soon it had
-    // to go: a reminder goes first for its time without being urgent news.
-    r.urgent += folded.filter((f) => rankOf(f.item) <= 1).length;
-    r.lastFoldAt = now;
-    await q.run(`UPDATE "Rollup" SET "count" = ?, "urgent" = ?, "lastFoldAt" = ? WHERE "id" = ?`, [
-      r.count,
-      r.urgent,
-      now,
-      r.id,
-    ]);
+    await counted(q, r, folded, now);
     // A wave goes on while its items come less than the group wait apart (300 reminders took 3.4 s
     // beside a CPU hog), however late the sender reaches them: its page goes right behind the DM.
     const oldest = folded.reduce((at, f) => Math.min(at, toDate(f.createdAt).getTime()), Infinity);
     await afterFold(q, s, r, now, wave !== undefined && oldest - wave > s.groupWaitMs);
     await releaseLane(q, head.lane, gone, token, now);
   });
-}
-
-/** Replies under the folded messages fold with them; an edit of one becomes its content. */
-async function foldDependents(q: Sql, rollupId: string, lane: string, ids: string[]): Promise<number> {
-  let n = 0;
-  await inSlices(ids, 500, async (slice) => {
-    n += await q.run(
-      `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
-       WHERE "lane" = ? AND "status" = 'pending' AND "kind" = 'post' AND "claimToken" IS NULL
-         AND "threadOfId" IN (${marks(slice.length)})`,
-      [rollupId, lane, ...slice],
-    );
-    const edits = await q.all<{ id: string; targetId: string; body: unknown }>(
-      `SELECT "id", "targetId", "body" FROM "OutboxMessage" WHERE "targetId" IN (${marks(slice.length)})
-         AND "status" = 'pending' AND "kind" = 'update' AND "claimToken" IS NULL ORDER BY "seq"`,
-      slice,
-    );
-    for (const e of edits) {
-      const t = await q.get<{ body: unknown }>(`SELECT "body" FROM "OutboxMessage" WHERE "id" = ?`, [e.targetId]);
-      const merged = { ...parse(t?.body), ...parse(e.body) };
-      await q.run(`UPDATE "OutboxMessage" SET "body" = ? WHERE "id" = ?`, [JSON.stringify(merged), e.targetId]);
-      n += await q.run(`UPDATE "OutboxMessage" SET "status" = 'superseded' WHERE "id" = ?`, [e.id]);
-    }
-  });
-  return n;
 }
 
 async function createRollup(q: Sql, id: string, head: FoldHead, now: Date): Promise<RollupRow> {
@@ -136,6 +82,14 @@ async function createRollup(q: Sql, id: string, head: FoldHead, now: Date): Prom
   return toRollup((await q.get(`SELECT * FROM "Rollup" WHERE "id" = ?`, [id]))!);
 }
 
+/** Whether the roll-up's own message is still queued (its wave is not over, however long it waits). */
+async function unsent(q: Sql, r: RollupRow): Promise<boolean> {
+  const p = await q.get<{ status: string }>(`SELECT "status" FROM "OutboxMessage" WHERE "id" = ?`, [r.parentId]);
+  return p?.status === "pending";
+}
+
+export type PageOf = "overflow" | "wave" | "later";
+
 /**
  * Once the roll-up's message has gone, what arrives later is listed in a page in its thread
  * (a page gathers items until it is sent), and the message is edited at most every 15 s.
@@ -146,17 +100,24 @@ async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date, l
     [r.parentId],
   );
   if (!parent || (parent.status === "pending" && parent.claimToken === null)) return;
-  await ensurePage(q, r, now, later);
-  if (!r.editAfter || r.editAfter <= now) await ensureSummary(q, r, now, Math.min(EDIT_EVERY_MS, s.groupIntervalMs));
+  await ensurePage(q, r, now, later ? "later" : "wave");
+  // A DM's count is brought up to date aside once its DM is shown (in flight, it is drawn as it goes).
+  const aside = !isDmLane(r.lane) || parent.status === "sent";
+  if (aside && (!r.editAfter || r.editAfter <= now))
+    await ensureSummary(q, r, now, Math.min(EDIT_EVERY_MS, s.groupIntervalMs));
 }
 
 /**
  * A page in the roll-up's thread, queued and not yet being sent, to list items not shown yet.
- * `later`: items that came after the message went. In a person's DM such a page goes after
- * everyone's first DM of a wave (bulk): whoever has heard nothing yet goes before whoever gets
- * more of what they have heard, when Slack's posts for the workspace run short.
+ * `which`: "overflow", what the message itself had no room for; "wave", what came since it went
+ * while the wave goes on; "later", what came after a lull or after a page. In a person's DM only
+ * the overflow goes as the DM went; more of a wave of news goes after everyone's first DM (bulk):
+ * whoever has heard nothing yet goes before whoever gets more of what they have heard, when
+ * Slack's posts for the workspace run short. (News pages of 200 owners' long waves took the posts
+ * of the last owners' first DMs: their DM came 73 s late.) A wave of reminders is urgent, and all
+ * of it goes as the DM went: it is promised for its time.
  */
-export async function ensurePage(q: Sql, r: RollupRow, now: Date, later = false): Promise<void> {
+export async function ensurePage(q: Sql, r: RollupRow, now: Date, which: PageOf = "overflow"): Promise<void> {
   const waiting = await q.get(
     `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "threadOfId" = ? AND "rollupId" = ? AND "status" = 'pending'
        AND "claimToken" IS NULL LIMIT 1`,
@@ -165,10 +126,8 @@ export async function ensurePage(q: Sql, r: RollupRow, now: Date, later = false)
   if (waiting) return;
   const id = newId();
   const page = { id: r.id, part: "page" };
-  // The page holding what a DM had no room for goes as the DM went: a wave of reminders (urgent,
-  // promised for 09:00) is all there at 09:00, not its last items behind other people's news.
   const parent =
-    !later && isDmLane(r.lane)
+    which !== "later" && isDmLane(r.lane)
       ? await q.get<{ priority: unknown }>(`SELECT "priority" FROM "OutboxMessage" WHERE "id" = ?`, [r.parentId])
       : undefined;
   const asParent = parent && Number(parent.priority) <= PRIORITY.urgent ? ("urgent" as const) : undefined;
@@ -181,7 +140,7 @@ export async function ensurePage(q: Sql, r: RollupRow, now: Date, later = false)
         channel: r.channel,
         threadOfId: r.parentId,
         body: { text: "", rollup: page },
-        priority: asParent ?? (later && isDmLane(r.lane) ? "bulk" : rollupPriority(r.lane)),
+        priority: asParent ?? (which !== "overflow" && isDmLane(r.lane) ? "bulk" : rollupPriority(r.lane)),
       },
     ],
     [id],
@@ -202,6 +161,7 @@ export async function ensureSummary(q: Sql, r: RollupRow, now: Date, intervalMs:
       targetId: r.parentId,
       body: { text: "", rollup: { id: r.id, part: "summary" } },
       priority: isDmLane(r.lane) ? "bulk" : "news",
+      aside: isDmLane(r.lane),
     },
   ]);
 }
@@ -214,11 +174,18 @@ export async function closeRollup(q: Sql, r: RollupRow, now: Date): Promise<void
   if (parent?.status === "sent") await ensureSummary(q, r, now, 0);
 }
 
-/** Roll-ups quiet for a group interval, closed (each with its last edit). */
+/**
+ * Roll-ups quiet for a group interval, closed (each with its last edit). One whose message has
+ * not gone yet is not quiet: what is queued behind it is its wave and goes in it (gather.ts).
+ * (Closed while their DM waited 73 s for Slack's posts, nine owners got a second DM.)
+ */
 export async function closeQuietRollups(q: Sql, s: DeliverySettings, now: Date): Promise<void> {
-  const quiet = await q.all(`SELECT * FROM "Rollup" WHERE "status" = 'open' AND "lastFoldAt" <= ? LIMIT 50`, [
-    new Date(now.getTime() - s.groupIntervalMs),
-  ]);
+  const quiet = await q.all(
+    `SELECT * FROM "Rollup" WHERE "status" = 'open' AND "lastFoldAt" <= ?
+       AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" AS "m" WHERE "m"."id" = "Rollup"."parentId" AND "m"."status" = 'pending')
+     LIMIT 50`,
+    [new Date(now.getTime() - s.groupIntervalMs)],
+  );
   for (const r of quiet) await closeRollup(q, toRollup(r), now);
 }
 

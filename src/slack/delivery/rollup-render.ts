@@ -7,6 +7,7 @@ import { esc } from "../../infra/markup.ts";
 import { toNum, type Sql } from "../../infra/db/sql.ts";
 import { isDmLane, type MessageBody, type RollupHead, type RollupItem } from "../../outbox/message.ts";
 import { ensurePage } from "./fold.ts";
+import { gatherQueued } from "./gather.ts";
 import { toRollup, type RollupRow } from "./rollup-row.ts";
 import { dePing, mentionTargets, type NameOf } from "./mentions.ts";
 import { rollupBlocks, pageBlocks, type Line } from "./rollup-blocks.ts";
@@ -88,6 +89,7 @@ export async function renderRollup(
   o: { now: Date; dmPageEveryMs: number },
 ): Promise<MessageBody> {
   const r = await load(sql, spec.id);
+  if (spec.part !== "summary") await sql.tx((q) => gatherQueued(q, r, o.now));
   // In a person's DM, a page of what came later waits: the workspace's posts are shared by
   // everyone in the wave. The page holding what the DM itself had no room for is the same wave,
   // and goes right behind it: a DM that says "the rest are in the thread" has them there.
@@ -142,7 +144,7 @@ async function renderPage(
 ): Promise<MessageBody> {
   const { rows, before } = await sql.tx(async (q) => {
     const listedBefore = await assign(q, r, messageId, PAGE_ITEMS);
-    if (await unshown(q, r)) await ensurePage(q, r, new Date(r.lastFoldAt), true);
+    if (await unshown(q, r)) await ensurePage(q, r, new Date(r.lastFoldAt), "later");
     const mine = await q.all<ItemRow>(
       `SELECT "id", "item", "status" FROM "OutboxMessage" WHERE "rollupId" = ? AND "shownIn" = ? ORDER BY "priority", "seq"`,
       [r.id, messageId],
