@@ -9,7 +9,7 @@ import type { Clock } from "../infra/clock.ts";
 import type { Db } from "../infra/db/db.ts";
 import { dialectOfClient, prismaExec, type Exec } from "../infra/db/prisma-exec.ts";
 import { newId, nextSeq } from "../infra/db/ids.ts";
-import { marks, valueRows, type Param } from "../infra/db/sql.ts";
+import { marks, spelling, valueRows, type Param } from "../infra/db/sql.ts";
 import { laneOf, priorityOf, type OutgoingMessage } from "./message.ts";
 import { dependsOn, mergeIntoTarget, supersedeEdits, targetsOf, type Target } from "./edits.ts";
 import { inPersonsAction } from "../infra/request-context.ts";
@@ -92,9 +92,8 @@ async function countIntoLanes(x: Exec, counts: Map<string, { n: number; priority
   // Lanes in one order everywhere: two transactions counting into the same lanes can't deadlock.
   const entries = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (!entries.length) return;
-  const least = x.dialect === "postgres" ? "LEAST" : "MIN";
+  const { least, greatest: most } = spelling(x.dialect);
   // An idle lane is due now, unless Slack's pace after its last call says later.
-  const most = x.dialect === "postgres" ? "GREATEST" : "MAX";
   const due = `${most}(excluded."nextAt", COALESCE("OutboxLane"."pacedUntil", excluded."nextAt"))`;
   await x.run(
     `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending", "priority") VALUES ${valueRows(entries.length, 4)}
@@ -118,6 +117,12 @@ async function lockLanes(x: Exec, lanes: string[]): Promise<void> {
   );
 }
 
+/** An `aside` edit of a message already shown: the "d:" lane of that message's lane. */
+function asideLane(m: OutgoingMessage & { kind: "update" }, known: Map<string, Target>): string | undefined {
+  const t = m.aside ? known.get(m.targetId) : undefined;
+  return t?.status === "sent" ? `d:${t.lane}` : undefined;
+}
+
 /** Where each message goes and how urgent it is: never before what it depends on. */
 function place(all: readonly OutgoingMessage[], allIds: string[], known: Map<string, Target>) {
   const placed = new Map<string, { lane: string; priority: number }>();
@@ -129,9 +134,7 @@ function place(all: readonly OutgoingMessage[], allIds: string[], known: Map<str
     const target = on ? placed.get(on) : undefined;
     const lane =
       m.kind === "update"
-        ? m.aside && known.get(m.targetId)?.status === "sent"
-          ? `d:${known.get(m.targetId)!.lane}`
-          : (target?.lane ?? `u:${m.targetId}`)
+        ? (asideLane(m, known) ?? target?.lane ?? `u:${m.targetId}`)
         : m.kind === "complete" && target
           ? target.lane
           : laneOf(m as Exclude<OutgoingMessage, { kind: "update" }>);

@@ -1,7 +1,7 @@
 // What a send's outcome writes: the row's new state and what its lane may do next. Called for
 // each outcome of a group commit (sender.ts), inside its transaction; false when the claim had
 // expired and another sender owns the message now.
-import type { Sql } from "../infra/db/sql.ts";
+import { spelling, type Sql } from "../infra/db/sql.ts";
 import { isUnpacedLane } from "../outbox/message.ts";
 import type { CallFailure } from "./api.ts";
 import type { OutboxRow } from "./outbox-row.ts";
@@ -81,8 +81,7 @@ export async function writeOutcome(
   );
   if (n !== 1) return false;
   // An emptied lane rests, and its priority goes back to news.
-  const at = q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?";
-  const most = q.dialect === "postgres" ? "GREATEST" : "MAX";
+  const { greatest: most, stamp: at } = spelling(q.dialect);
   const next = called ? at : `${most}(${at}, COALESCE("pacedUntil", ${at}))`;
   await q.run(
     `UPDATE "OutboxLane" SET "pending" = "pending" - 1, "claimToken" = NULL,

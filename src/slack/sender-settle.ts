@@ -4,7 +4,7 @@
 // it was read: an edit merged into its content, or the head superseded by a newer edit. Taking
 // the heads re-reads them under their row locks; a changed head goes as it is now, a superseded
 // one not at all, and its lane is judged again.
-import { marks, type Sql } from "../infra/db/sql.ts";
+import { marks, spelling, type Sql } from "../infra/db/sql.ts";
 import type { FoldHead } from "./delivery/rollup-row.ts";
 import type { OutboxRow } from "./outbox-row.ts";
 
@@ -65,7 +65,7 @@ export async function settleLanes(q: Sql, c: SettleContext, judged: Judged[]): P
 
 /** A judged lane's row: released to wait, rested when empty, or kept at its head's priority. */
 async function settle(q: Sql, c: SettleContext, { lane, pending, priority, d }: Judged): Promise<void> {
-  const at = q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?";
+  const { greatest: most, stamp: at } = spelling(q.dialect);
   if (d.kind === "wait") {
     // Something more urgent than the head, queued since the claim, has the lane judged again now
     // (an enqueue leaves a claimed lane's time alone): a person's answer never waits for a page.
@@ -77,7 +77,6 @@ async function settle(q: Sql, c: SettleContext, { lane, pending, priority, d }: 
   } else if (d.kind === "empty") {
     // Counted as busy but empty (a row removed by hand): the lane rests until something comes.
     // What was queued since the claim (no lock held it off) is counted on and keeps it awake.
-    const most = q.dialect === "postgres" ? "GREATEST" : "MAX";
     await q.run(
       `UPDATE "OutboxLane" SET "pending" = ${most}("pending" - ?, 0), "claimToken" = NULL, "priority" = 2,
          "nextAt" = CASE WHEN "pending" > ? THEN ${at} ELSE NULL END WHERE "lane" = ?`,

@@ -8,7 +8,7 @@
 // The sender's claim decides to fold (rollup-row.ts) and keeps the lane claimed; the work runs here, in
 // its own transaction, touching the lane's row only at its end: an escalation's commit never waits on it.
 import { newId } from "../../infra/db/ids.ts";
-import { toDate, type Sql } from "../../infra/db/sql.ts";
+import { spelling, toDate, type Sql } from "../../infra/db/sql.ts";
 import { isDmLane, PRIORITY } from "../../outbox/message.ts";
 import { enqueueMany } from "../../outbox/outbox.ts";
 import { isLive, lastQueued, openRollup, toRollup, type FoldHead, type RollupRow } from "./rollup-row.ts";
@@ -23,8 +23,7 @@ const rollupPriority = (lane: string) => (isDmLane(lane) ? ("news" as const) : (
 
 /** Hands a lane back to the queue once the work on it is written, if this sender still holds it. */
 async function releaseLane(q: Sql, lane: string, left: number, token: string, now: Date) {
-  const most = q.dialect === "postgres" ? "GREATEST" : "MAX";
-  const at = q.dialect === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?";
+  const { greatest: most, stamp: at } = spelling(q.dialect);
   // One statement: the lane's row is what escalations queueing into it wait for (two, measured on
   // two replicas, took 4.3 ms a fold waiting for it, and held it across a round trip more).
   await q.run(
@@ -105,8 +104,8 @@ async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date, l
   if (!parent || (parent.status === "pending" && parent.claimToken === null)) return;
   await ensurePage(q, r, now, later ? "later" : "wave");
   // A DM's count is brought up to date aside once its DM is shown (in flight, it is drawn as it goes).
-  const aside = !isDmLane(r.lane) || parent.status === "sent";
-  if (aside && (!r.editAfter || r.editAfter <= now))
+  const countMayGo = !isDmLane(r.lane) || parent.status === "sent";
+  if (countMayGo && (!r.editAfter || r.editAfter <= now))
     await ensureSummary(q, r, now, Math.min(EDIT_EVERY_MS, s.groupIntervalMs));
 }
 

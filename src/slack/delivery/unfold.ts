@@ -3,7 +3,7 @@
 // edits that folded with it, in their order. One item asked for by a person goes before bulk;
 // all of them go as bulk, so that news arriving meanwhile isn't held up behind them.
 import { nextSeq } from "../../infra/db/ids.ts";
-import { toNum, type Sql } from "../../infra/db/sql.ts";
+import { spelling, toNum, type Sql } from "../../infra/db/sql.ts";
 import { PRIORITY } from "../../outbox/message.ts";
 
 export type UnfoldWhat = { rollupId: string } | { rollupId: string; messageId: string };
@@ -46,7 +46,7 @@ export async function unfold(sql: Sql, now: Date, what: UnfoldWhat): Promise<num
         `INSERT INTO "OutboxLane" ("lane", "nextAt", "pending", "priority") VALUES (?, ?, ?, ?)
          ON CONFLICT ("lane") DO UPDATE SET "pending" = "OutboxLane"."pending" + excluded."pending",
            "nextAt" = COALESCE("OutboxLane"."nextAt", excluded."nextAt"),
-           "priority" = ${q.dialect === "postgres" ? "LEAST" : "MIN"}("OutboxLane"."priority", excluded."priority")`,
+           "priority" = ${spelling(q.dialect).least}("OutboxLane"."priority", excluded."priority")`,
         [lane, now, back.filter((b) => b.lane === lane).length, priority],
       );
     }
