@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { money, num } from "../../src/features/metrics/format.ts";
 import { FixedClock } from "../../src/infra/clock.ts";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -276,5 +276,16 @@ describe("platform exports through the Import shortcut", () => {
       gmv: 8800,
       orders: 44,
     });
+    // An edit is read at the next use: the bot keeps a file as read only while it is unchanged.
+    const erp = join(teamPresets, "erp.yaml");
+    writeFileSync(erp, readFileSync(erp, "utf8").replace("我们的 ERP 日报", "我们的 ERP 日报（新版）"));
+    await slashCommand(h.baseUrl, {
+      command: "/metrics",
+      text: "import presets",
+      user_id: "U0OPS",
+      response_url: h.fake.responseUrl("presets-2"),
+    });
+    const again = String((await until(() => h.fake.responses.find((r) => r.id === "presets-2"))).body.text);
+    expect(again).toContain("`our-erp` *我们的 ERP 日报（新版）*");
   });
 });
