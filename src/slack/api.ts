@@ -186,32 +186,58 @@ async function download(
   return readBody(res, Number.isFinite(declared) ? declared : undefined, maxBytes);
 }
 
+/** Gives the event loop a turn when the work since the last one has taken more than 4 ms. */
+function turns(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since <= 4) return;
+    await new Promise<void>((r) => setImmediate(r));
+    since = performance.now();
+  };
+}
+
 /**
- * The body read chunk by chunk into one buffer of the declared size: a 130 MB export read with
- * arrayBuffer() was joined in one synchronous copy that held the event loop for ~100 ms. Stops
- * as soon as the body passes maxBytes.
+ * The body read chunk by chunk, with the event loop given a turn every few milliseconds: chunks
+ * already received resolve as microtasks, so a fast download never returns to the loop on its own,
+ * and joining 130 MB at once (arrayBuffer(), or a buffer grown by doubling) held acks for 50–150 ms.
+ * With a declared size the chunks go straight into one buffer; without one they are joined at the
+ * end, a chunk per turn. Stops as soon as the body passes maxBytes. The result may be a view into a
+ * larger buffer that nothing else holds, so a reader thread can take it over without a copy.
  */
 async function readBody(res: Response, declared: number | undefined, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new SlackCallError({ type: "permanent", reason: "file_too_large" });
   if (!res.body) return Buffer.alloc(0);
   const reader = res.body.getReader();
-  let out = Buffer.allocUnsafe(declared ?? 64 * 1024);
+  const giveWay = turns();
+  let out = declared ? Buffer.allocUnsafe(declared) : undefined;
+  const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
+    await giveWay();
     const { done, value } = await reader.read();
     if (done) break;
     if (length + value.byteLength > maxBytes) {
       await reader.cancel().catch(() => {});
       throw tooLarge();
     }
-    if (length + value.byteLength > out.length) {
-      const grown = Buffer.allocUnsafe(Math.max(out.length * 2, length + value.byteLength));
-      out.copy(grown, 0, 0, length);
-      out = grown;
+    if (out && length + value.byteLength <= out.length) out.set(value, length);
+    else {
+      // More than the declared size (or none declared): what came so far, then each chunk.
+      if (out) chunks.push(out.subarray(0, length));
+      out = undefined;
+      chunks.push(value);
     }
-    out.set(value, length);
     length += value.byteLength;
   }
-  // A whole buffer of its own (not a view into a larger one): the file reader can take it over.
-  return length === out.length ? out : Buffer.from(out.subarray(0, length));
+  if (out) return out.subarray(0, length);
+  const whole = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const c of chunks)
+    for (let i = 0; i < c.byteLength; i += 1 << 22) {
+      await giveWay();
+      const piece = c.subarray(i, i + (1 << 22));
+      whole.set(piece, at);
+      at += piece.byteLength;
+    }
+  return whole;
 }

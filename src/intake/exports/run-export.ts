@@ -34,6 +34,7 @@ export interface ExportIntake<T> {
   stream(deps: Deps, preset: Preset, o: ConvertOptions): Stream<T>;
 }
 
+/** A file on disk, or bytes handed over: the reader thread takes their memory (the caller's view is emptied). */
 export type ExportSource = { path: string } | { bytes: Uint8Array };
 
 export interface ExportRequest {

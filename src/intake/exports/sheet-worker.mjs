@@ -16,7 +16,7 @@ import * as XLSX from "@e965/xlsx";
 import { parse } from "csv-parse";
 
 const HEAD_ROWS = 30;
-const { path, bytes: given, name, chunk = 2000 } = workerData;
+const { path, bytes: given, at, name, chunk = 2000 } = workerData;
 
 // Chunks the reader may have in flight before it waits: parsing runs ahead of the main thread's
 // work on the rows (both threads busy), without ever holding more than this many chunks.
@@ -179,7 +179,12 @@ function once(emitter, event) {
   return new Promise((resolve) => emitter.once(event, resolve));
 }
 
-const b = given ? Buffer.from(given.buffer, given.byteOffset, given.byteLength) : readFileSync(path);
+// A whole buffer handed over comes with where its bytes are (at: [offset, length]).
+const b = !given
+  ? readFileSync(path)
+  : at
+    ? Buffer.from(given, at[0], at[1])
+    : Buffer.from(given.buffer, given.byteOffset, given.byteLength);
 if (!b.length) fail("empty", "the file is empty");
 else if (isSpreadsheet(b)) await spreadsheet(b);
 else await delimited(b);

@@ -40,22 +40,34 @@ type FromWorker =
   | { type: "end" }
   | { type: "error"; code: SheetErrorCode; message: string };
 
+/** The reader thread, given the file (its bytes handed over where they can be). */
+function startReader(source: { path: string } | { bytes: Uint8Array }, name: string, chunk: number): Worker {
+  const file = import.meta.url.endsWith(".ts") ? "./sheet-worker.mjs" : "./sheet-worker.js";
+  const bytes = "bytes" in source ? source.bytes : undefined;
+  // The bytes' memory moves to the reader instead of being copied (copying a 130 MB export held
+  // the event loop for about 100 ms): a buffer of their own, or a view into a large one, as a
+  // download gives. Small buffers may share Node's pool with others, and are copied.
+  const own = bytes && bytes.buffer.byteLength > 1 << 16 && bytes.buffer instanceof ArrayBuffer;
+  return new Worker(new URL(file, import.meta.url), {
+    workerData: {
+      path: "path" in source ? source.path : undefined,
+      bytes: own ? bytes.buffer : bytes,
+      at: own ? [bytes.byteOffset, bytes.byteLength] : undefined,
+      name,
+      chunk,
+    },
+    transferList: own ? [bytes.buffer as ArrayBuffer] : [],
+    // A workbook that unpacks past this (a zip bomb, or simply too big) stops the reader, not the bot.
+    resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
+  });
+}
+
 export async function openSheet(
   source: { path: string } | { bytes: Uint8Array },
   name: string,
   chunk = 500,
 ): Promise<OpenSheet> {
-  const file = import.meta.url.endsWith(".ts") ? "./sheet-worker.mjs" : "./sheet-worker.js";
-  const bytes = "bytes" in source ? source.bytes : undefined;
-  // Bytes that own their whole memory move to the reader instead of being copied: copying a
-  // 130 MB export held the event loop for about 100 ms.
-  const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const worker = new Worker(new URL(file, import.meta.url), {
-    workerData: { path: "path" in source ? source.path : undefined, bytes, name, chunk },
-    transferList: own ? [bytes.buffer as ArrayBuffer] : [],
-    // A workbook that unpacks past this (a zip bomb, or simply too big) stops the reader, not the bot.
-    resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
-  });
+  const worker = startReader(source, name, chunk);
   const inbox: FromWorker[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;

@@ -1,0 +1,69 @@
+// A file from Slack is read chunk by chunk, with or without a declared size, into bytes the file
+// reader can take over without a copy; a body past the limit stops the download.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSheet } from "../../src/intake/exports/sheet.ts";
+import { createSlackApi, SlackCallError } from "../../src/slack/api.ts";
+
+const body = Buffer.from(
+  ["订单编号,买家实际支付金额", ...Array.from({ length: 60_000 }, (_, i) => `${i},${(i % 97) + 0.5}`)].join("\n"),
+);
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const sized = req.url === "/sized";
+    res.writeHead(200, sized ? { "content-length": String(body.length) } : {});
+    // Many small writes: the client sees many chunks, as from a real download.
+    for (let i = 0; i < body.length; i += 16_384) res.write(body.subarray(i, i + 16_384));
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+describe("downloading a file from Slack", () => {
+  const api = () => createSlackApi("xoxb-test", `${base}/api/`);
+
+  it("gives the same bytes with a declared size and without one (chunked)", async () => {
+    for (const path of ["/sized", "/chunked"]) {
+      const got = await api().download(`${base}${path}`, 10 * 1024 * 1024);
+      expect(got.length, path).toBe(body.length);
+      expect(got.equals(body), path).toBe(true);
+    }
+  });
+
+  it("stops at the limit, declared or not", async () => {
+    for (const path of ["/sized", "/chunked"]) {
+      const err = await api()
+        .download(`${base}${path}`, 100_000)
+        .catch((e: unknown) => e);
+      expect(err, path).toBeInstanceOf(SlackCallError);
+      expect((err as SlackCallError).failure, path).toEqual({ type: "permanent", reason: "file_too_large" });
+    }
+  });
+
+  it("hands the downloaded bytes to the file reader, which reads them whole, even as a view into a larger buffer", async () => {
+    const larger = Buffer.alloc(body.length + 5000, 0x78);
+    body.copy(larger, 3000);
+    const view = larger.subarray(3000, 3000 + body.length);
+    const sheet = await openSheet({ bytes: view }, "orders.csv");
+    expect(sheet.heads[0]!.rows[0]).toEqual(["订单编号", "买家实际支付金额"]);
+    let rows = 0;
+    let last: string[] = [];
+    for await (const chunk of sheet.rows(0)) {
+      rows += chunk.length;
+      last = chunk.at(-1) ?? last;
+    }
+    expect(rows).toBe(60_001);
+    expect(last).toEqual(["59999", String((59_999 % 97) + 0.5)]);
+    // The memory moved to the reader: nothing was copied on the event loop.
+    expect(larger.buffer.byteLength).toBe(0);
+  });
+});
