@@ -1,6 +1,7 @@
 // An import preset: how one platform's export maps onto the bot's fields. Presets are data (YAML
 // files in presets/, and the team's own in IMPORT_PRESETS_DIR), so a new export version or a new
-// platform needs a file, not code. Read on every import, so an edit needs no restart.
+// platform needs a file, not code. Looked at on every import (a file is parsed again when it
+// changed), so an edit needs no restart.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
