@@ -8,12 +8,10 @@ import type { Worker } from "node:worker_threads";
 /** V8's default for a 64-bit process, per half of the young generation (MB). */
 const DEFAULT_SEMI_SPACE_MB = 16;
 
-/** The process's own --max-semi-space-size, if it set one. */
+/** The process's own --max-semi-space-size, as `npm start` and the Dockerfile give it: on node's command line. */
 function semiSpaceFlag(): number | undefined {
   const flag = /^--max-semi-space-size=(\d+)$/;
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS?.split(/\s+/) ?? [])]
-    .map((a) => flag.exec(a)?.[1])
-    .find((v) => v !== undefined);
+  const given = process.execArgv.map((a) => flag.exec(a)?.[1]).find((v) => v !== undefined);
   return given === undefined ? undefined : Number(given);
 }
 

@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { unesc } from "../infra/markup.ts";
+import { yieldToLoop } from "../infra/wake-loop.ts";
 import type { SlackApi, SlackResult } from "../deps.ts";
 
 /**
@@ -191,7 +192,7 @@ function turns(): () => Promise<void> {
   let since = performance.now();
   return async () => {
     if (performance.now() - since <= 4) return;
-    await new Promise<void>((r) => setImmediate(r));
+    await yieldToLoop();
     since = performance.now();
   };
 }

@@ -40,7 +40,6 @@ export type ReadSql = Pick<Sql, "dialect" | "all" | "get"> & {
   readonly offLoop?: boolean;
 };
 
-/** Where a long read should run: the reader of its own, or the connection itself. */
 /**
  * What the two dialects spell differently in the hot paths' statements: the larger and smaller
  * of two values, and a timestamp parameter compared with a timestamp(3) column in a CASE or a
@@ -51,6 +50,7 @@ export const spelling = (d: Dialect) =>
     ? ({ greatest: "GREATEST", least: "LEAST", stamp: "CAST(? AS TIMESTAMP(3))" } as const)
     : ({ greatest: "MAX", least: "MIN", stamp: "?" } as const);
 
+/** Where a long read should run: the reader of its own, or the connection itself. */
 export const readerOf = (sql: Sql): ReadSql => sql.reader ?? sql;
 
 // Placeholder lists are built once per shape: a million-row import asks for the same few
