@@ -104,6 +104,17 @@ async function double11({ cmd, clock, timeZone, standin, ws, driver }: Demo): Pr
   await cmd("U0LEAD", "C0PROMO", "/promo warroom 1 plan 4500000");
 }
 
+/**
+ * When demo review i was written: over the seven days up to now, today's earlier than now. So the
+ * briefing of "yesterday" has reviews whichever day the sandbox's clock has moved on to since: the
+ * +1 h and +2 h buttons, pressed late in the evening, take it past midnight.
+ */
+function reviewTime(clock: Clock, timeZone: string, i: number): string {
+  const daysAgo = i % 7;
+  if (daysAgo > 0) return `${TZ_DAY(clock, timeZone, -daysAgo)} ${String(9 + (i % 9)).padStart(2, "0")}:15`;
+  return format(new TZDate(clock.now().getTime() - (i + 1) * 10 * 60_000, timeZone), "yyyy-MM-dd HH:mm");
+}
+
 async function reviews({ clock, timeZone, ...d }: Demo): Promise<void> {
   // Reviews of the last week, across the five causes, by webhook.
   const reviews = [
@@ -126,7 +137,7 @@ async function reviews({ clock, timeZone, ...d }: Demo): Promise<void> {
     sku: i % 3 ? "MUG-300" : "CUP-500",
     rating,
     text,
-    time: `${TZ_DAY(clock, timeZone, -1 - (i % 7))} ${String(9 + (i % 9)).padStart(2, "0")}:15`,
+    time: reviewTime(clock, timeZone, i),
   }));
   await fetch(`${d.baseUrl}/webhooks/reviews`, {
     method: "POST",
