@@ -42,6 +42,8 @@ await build({
     "sqlite-reader-worker": "src/infra/db/sqlite-reader-worker.mjs",
     // Platform exports are parsed on a thread of their own too (src/intake/exports/sheet.ts).
     "sheet-worker": "src/intake/exports/sheet-worker.mjs",
+    // …and read into records and stored on another (src/intake/exports/run-export.ts).
+    "export-thread": "src/intake/exports/export-thread.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -1,18 +1,14 @@
-// Metrics from a platform's export (intake/exports/): a store report's days or hours become
-// metric rows; an order export's orders are kept and summed into hours (export-orders.ts).
+// Metrics from a platform's export (intake/exports/), the storing half: a store report's rows
+// become metric rows (MetricIngest); an order export's orders are kept and summed into hours
+// (export-orders.ts). The reading half is export-reading.ts.
 // A report carries some figures, not all (Shopify's sales and its sessions are two exports): a
 // re-import updates the figures its columns carry and keeps the others as stored.
 import type { Deps } from "../../deps.ts";
-import type { ConvertOptions, ExportIntake } from "../../intake/exports/run-export.ts";
-import type { Preset } from "../../intake/exports/preset.ts";
-import type { Value } from "../../intake/exports/rows.ts";
-import type { RowProblem } from "../../intake/exports/summary.ts";
-import { orderStream, type OrderRecord } from "./export-orders.ts";
+import type { ExportIntake } from "../../intake/exports/run-export.ts";
+import { orderStream } from "./export-order-stream.ts";
+import { metricsReading, type ExportRecord } from "./export-reading.ts";
 import { MetricIngest } from "./ingest.ts";
-import { validateMetricRow, type MetricRecord } from "./schema-rows.ts";
-
-type Row = { row: number; fields: Record<string, Value> };
-export type ExportRecord = MetricRecord | OrderRecord;
+import type { MetricRecord } from "./schema-rows.ts";
 
 /** The bot's field names in the export presets → the record's. */
 const RECORD_KEY: Record<string, keyof MetricRecord> = {
@@ -27,50 +23,6 @@ const RECORD_KEY: Record<string, keyof MetricRecord> = {
   ad_spend: "adSpend",
   new_customers: "newCustomers",
 };
-
-function metricRows(preset: Preset, rows: Row[], o: ConvertOptions) {
-  const out = { items: [] as MetricRecord[], problems: [] as RowProblem[] };
-  for (const { row, fields } of rows) {
-    const v = validateMetricRow(
-      { ...fields, store: fields.store ?? o.store, channel: fields.channel ?? preset.channel ?? "all" },
-      row,
-    );
-    if (v.ok) out.items.push(v.record);
-    else
-      out.problems.push(
-        ...v.problems.map((p) => ({ row: p.row, column: o.columns[p.field] ?? p.field, message: p.message })),
-      );
-  }
-  return out;
-}
-
-function orderRows(preset: Preset, rows: Row[], o: ConvertOptions) {
-  const out = { items: [] as OrderRecord[], problems: [] as RowProblem[] };
-  for (const { row, fields } of rows) {
-    const at = o.local(Number(fields.paid_at ?? fields.created_at));
-    const amount = Number(fields.amount ?? 0);
-    if (amount < 0) {
-      out.problems.push({ row, column: o.columns.amount ?? "amount", message: "cannot be negative" });
-      continue;
-    }
-    const orderId = String(fields.order_id);
-    out.items.push({
-      platform: preset.platform,
-      lineId: String(fields.line_id ?? orderId),
-      orderId,
-      store: String(fields.store ?? o.store),
-      channel: String(fields.channel ?? preset.channel ?? preset.platform),
-      date: at.date,
-      hour: at.hour,
-      // A platform that hides its buyers (拼多多): each order counts as a buyer.
-      buyer: String(fields.buyer ?? orderId),
-      amount,
-      refund: Math.abs(Number(fields.refund ?? 0)),
-      quantity: Math.round(Number(fields.quantity ?? 0)),
-    });
-  }
-  return out;
-}
 
 /** The figures a file didn't carry, as stored: one read per store, channel, SKU and hour. */
 async function keepUnmapped(deps: Deps, items: MetricRecord[], mapped: string[]): Promise<MetricRecord[]> {
@@ -99,9 +51,7 @@ async function keepUnmapped(deps: Deps, items: MetricRecord[], mapped: string[])
 }
 
 export const metricsExport: ExportIntake<ExportRecord> = {
-  kind: "metrics",
-  targets: ["metrics", "orders"],
-  convert: (preset, rows, o) => (preset.target === "orders" ? orderRows(preset, rows, o) : metricRows(preset, rows, o)),
+  ...metricsReading,
   stream(deps, preset, o) {
     if (preset.target === "orders") return orderStream(deps) as never;
     const ingest = new MetricIngest(deps);

@@ -2,12 +2,9 @@
 // and id, and the hours the import touched are summed again from every order stored for them. So
 // re-importing a file, an overlapping date range, or the same orders split over several files
 // all give the same figures; the hourly rows then feed digests, alerts and the war room as any
-// hourly feed does (ingest.ts).
-import type { Deps } from "../../deps.ts";
-import { readerOf, valueRows, type ReadSql, type Sql } from "../../infra/db/sql.ts";
-import type { Stream } from "../../intake/intake.ts";
-import { MetricIngest } from "./ingest.ts";
-import type { MetricRecord } from "./schema-rows.ts";
+// hourly feed does (export-order-stream.ts, ingest.ts). Storing needs plain SQL alone, so the
+// thread that reads an export stores its orders itself.
+import { valueRows, type Sql } from "../../infra/db/sql.ts";
 
 export interface OrderRecord {
   platform: string;
@@ -90,74 +87,26 @@ async function upsertOrders(q: Sql, orders: readonly OrderRecord[]): Promise<voi
   }
 }
 
-/** The hours of these days summed from every order stored for them: the hourly metric rows. */
-async function hoursOf(q: ReadSql, store: string, channel: string, dates: string[]): Promise<MetricRecord[]> {
-  const rows = await q.all<{
-    date: string;
-    hour: number;
-    orders: number;
-    buyers: number;
-    gmv: number;
-    refunds: number;
-  }>(
-    `SELECT "date", "hour", COUNT(DISTINCT "orderId") AS "orders", COUNT(DISTINCT "buyer") AS "buyers",
-            SUM("amount") AS "gmv", SUM("refund") AS "refunds"
-     FROM "ExportOrder" WHERE "store" = ? AND "channel" = ? AND "date" IN (${dates.map(() => "?").join(", ")})
-     GROUP BY "date", "hour"`,
-    [store, channel, ...dates],
-  );
-  return rows.map((r) => ({
-    date: String(r.date),
-    hour: Number(r.hour),
-    store,
-    channel,
-    sku: "",
-    uv: 0,
-    pv: 0,
-    productViews: 0,
-    cartAdds: 0,
-    orders: Number(r.orders),
-    buyers: Number(r.buyers),
-    gmv: Math.round(Number(r.gmv) * 100) / 100,
-    refunds: Math.round(Number(r.refunds) * 100) / 100,
-    adSpend: 0,
-    newCustomers: 0,
-  }));
+/** What storing orders touched: "store \0 channel" → the dates, and how many orders. */
+export interface OrdersStored {
+  touched: [key: string, dates: string[]][];
+  orders: number;
 }
 
-export function orderStream(deps: Deps): Stream<OrderRecord> {
-  /** store \0 channel → dates touched */
+/**
+ * Stores orders with plain SQL only, so the thread that reads an export can store them on a
+ * connection of its own (sql.shared): one transaction per 2,000, each reporting what it touched.
+ */
+export async function storeOrders(sql: Sql, items: readonly OrderRecord[]): Promise<OrdersStored> {
   const touched = new Map<string, Set<string>>();
-  let orders = 0;
-  return {
-    async add(items) {
-      for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
-        const slice = items.slice(i, i + ROWS_PER_STATEMENT);
-        await deps.sql.tx((q) => upsertOrders(q, slice));
-        for (const o of slice) {
-          const k = `${o.store}\u0000${o.channel}`;
-          if (!touched.has(k)) touched.set(k, new Set());
-          touched.get(k)!.add(o.date);
-        }
-        orders += slice.length;
-        await new Promise<void>((r) => setImmediate(r));
-      }
-    },
-    async finish() {
-      const ingest = new MetricIngest(deps);
-      let hours = 0;
-      for (const [k, dates] of touched) {
-        const [store = "", channel = ""] = k.split("\u0000");
-        const list = [...dates].sort();
-        for (let i = 0; i < list.length; i += 100) {
-          // A day of a million orders summed: a long read, off the event loop on SQLite.
-          const records = await hoursOf(readerOf(deps.sql), store, channel, list.slice(i, i + 100));
-          hours += records.length;
-          await ingest.add(records);
-        }
-      }
-      const t = await ingest.finish();
-      return { orders, hours, alerts: t.alerts, recorded: t.recorded };
-    },
-  };
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const slice = items.slice(i, i + ROWS_PER_STATEMENT);
+    await sql.tx((q) => upsertOrders(q, slice));
+    for (const o of slice) {
+      const k = `${o.store}\u0000${o.channel}`;
+      if (!touched.has(k)) touched.set(k, new Set());
+      touched.get(k)!.add(o.date);
+    }
+  }
+  return { touched: [...touched].map(([k, dates]) => [k, [...dates]]), orders: items.length };
 }

@@ -80,7 +80,7 @@ export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Da
   // the worker keeps it to (it died, or a backfill outruns it).
   const reader = path === ":memory:" || path === "" ? undefined : sqliteReader(path, { checkpoints: true });
   if (reader) raw.pragma("wal_autocheckpoint = 10000");
-  const sql = sqliteSql(raw, key, reader);
+  const sql = sqliteSql(raw, key, reader, reader ? path : undefined);
   if (reader) {
     const disconnect = db.$disconnect.bind(db);
     Object.defineProperty(db, "$disconnect", {

@@ -32,6 +32,13 @@ export interface Sql {
    * (SQLite: a worker thread, sqlite-reader.ts). Absent where the pool already is (PostgreSQL).
    */
   readonly reader?: ReadSql;
+  /**
+   * SQLite in a file: its path, and `lend(fn)`, which holds this connection's turn while fn runs,
+   * so that another connection (the thread that reads an export) writes as if it were one of this
+   * connection's transactions: nothing here runs in between, and no write here finds the file
+   * locked. Absent on PostgreSQL and in memory.
+   */
+  readonly shared?: { path: string; lend<T>(fn: () => Promise<T>): Promise<T> };
 }
 
 /** Reads only: what a report needs. */

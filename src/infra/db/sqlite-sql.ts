@@ -14,11 +14,13 @@ export function sqliteParam(v: Param): string | number | bigint | null {
 
 const STATEMENTS_KEPT = 500;
 
-export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: ReadSql): Sql {
-  // Prepared statements are kept, the most recently used 500: a statement's text varies with the
-  // length of its IN lists and VALUES rows, so an unbounded cache would grow through the day.
+/**
+ * Prepared statements are kept, the most recently used 500: a statement's text varies with the
+ * length of its IN lists and VALUES rows, so an unbounded cache would grow through the day.
+ */
+function statementCache(raw: BetterSqlite3.Database): (text: string) => BetterSqlite3.Statement {
   const cache = new Map<string, BetterSqlite3.Statement>();
-  const prepare = (text: string) => {
+  return (text) => {
     let s = cache.get(text);
     if (s) {
       cache.delete(text);
@@ -30,6 +32,10 @@ export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: Rea
     cache.set(text, s);
     return s;
   };
+}
+
+export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: ReadSql, path?: string): Sql {
+  const prepare = statementCache(raw);
   const direct: Omit<Sql, "tx"> = {
     dialect: "sqlite",
     async all<T>(text: string, params: readonly Param[] = []) {
@@ -65,6 +71,7 @@ export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: Rea
       return takeTurn(key, () => direct.get<T>(text, params));
     },
     probe: async () => void prepare('SELECT 1 AS "ok"').get(),
+    shared: path ? { path, lend: (fn) => (guard("lend"), takeTurn(key, fn)) } : undefined,
     urgent: {
       get<T = Row>(text: string, params?: readonly Param[]) {
         guard("get");

@@ -41,23 +41,39 @@ type FromWorker =
   | { type: "end" }
   | { type: "error"; code: SheetErrorCode; message: string };
 
+/** Bytes as they go to another thread: their memory moves with them where it can (handedBytes rebuilds them). */
+export interface HandedBytes {
+  bytes: ArrayBufferLike | Uint8Array;
+  /** Where the bytes are in a buffer that moved whole. */
+  at?: [offset: number, length: number];
+}
+
+/**
+ * The bytes' memory moves to the other thread instead of being copied (copying a 130 MB export
+ * held the event loop for about 100 ms): a buffer of their own, or a view into a large one, as a
+ * download gives. Small buffers may share Node's pool with others, and are copied.
+ */
+export function handOver(bytes: Uint8Array): { data: HandedBytes; transferList: ArrayBuffer[] } {
+  const own = bytes.buffer.byteLength > 1 << 16 && bytes.buffer instanceof ArrayBuffer;
+  return own
+    ? {
+        data: { bytes: bytes.buffer, at: [bytes.byteOffset, bytes.byteLength] },
+        transferList: [bytes.buffer as ArrayBuffer],
+      }
+    : { data: { bytes }, transferList: [] };
+}
+
+/** The bytes handOver sent, on the receiving thread. */
+export const handedBytes = (d: HandedBytes): Uint8Array =>
+  d.at ? new Uint8Array(d.bytes as ArrayBuffer, d.at[0], d.at[1]) : (d.bytes as Uint8Array);
+
 /** The reader thread, given the file (its bytes handed over where they can be). */
 function startReader(source: { path: string } | { bytes: Uint8Array }, name: string, chunk: number): Worker {
   const file = import.meta.url.endsWith(".ts") ? "./sheet-worker.mjs" : "./sheet-worker.js";
-  const bytes = "bytes" in source ? source.bytes : undefined;
-  // The bytes' memory moves to the reader instead of being copied (copying a 130 MB export held
-  // the event loop for about 100 ms): a buffer of their own, or a view into a large one, as a
-  // download gives. Small buffers may share Node's pool with others, and are copied.
-  const own = bytes && bytes.buffer.byteLength > 1 << 16 && bytes.buffer instanceof ArrayBuffer;
+  const handed = "bytes" in source ? handOver(source.bytes) : undefined;
   return new Worker(new URL(file, import.meta.url), {
-    workerData: {
-      path: "path" in source ? source.path : undefined,
-      bytes: own ? bytes.buffer : bytes,
-      at: own ? [bytes.byteOffset, bytes.byteLength] : undefined,
-      name,
-      chunk,
-    },
-    transferList: own ? [bytes.buffer as ArrayBuffer] : [],
+    workerData: { path: "path" in source ? source.path : undefined, ...handed?.data, name, chunk },
+    transferList: handed?.transferList ?? [],
     // A workbook that unpacks past this (a zip bomb, or simply too big) stops the reader, not the bot.
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
   });

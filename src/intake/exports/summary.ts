@@ -12,6 +12,17 @@ export interface RowProblem {
   raw?: string;
 }
 
+/** A summary as it crosses between threads. */
+export interface SummaryData {
+  rows: number;
+  first?: string;
+  last?: string;
+  samples: { row: number; fields: Record<string, Value> }[];
+  skipped: Map<string, number[]>;
+  problems: RowProblem[];
+  problemRows: number;
+}
+
 const SAMPLES = 3;
 const PROBLEMS_KEPT = 20;
 
@@ -26,6 +37,21 @@ export class ExportSummary {
   problemRows = 0;
 
   constructor(private local: (ms: number) => { date: string; hour: number }) {}
+
+  /** A summary read on another thread (data()), whole again. */
+  static of(d: SummaryData, local: (ms: number) => { date: string; hour: number }): ExportSummary {
+    const s = new ExportSummary(local);
+    Object.assign(s, { rows: d.rows, first: d.first, last: d.last, problemRows: d.problemRows });
+    s.samples.push(...d.samples);
+    s.problems.push(...d.problems);
+    for (const [reason, rows] of d.skipped) s.skipped.set(reason, rows);
+    return s;
+  }
+
+  data(): SummaryData {
+    const { rows, first, last, samples, skipped, problems, problemRows } = this;
+    return { rows, first, last, samples, skipped, problems, problemRows };
+  }
 
   /** A row as read (before the feature's own checks). */
   note(r: RowRead): void {
