@@ -38,6 +38,7 @@ export interface OpenSheet {
 type FromWorker =
   | { type: "heads"; sheets: SheetHead[] }
   | { type: "rows"; rows: string[][] }
+  | { type: "rows"; packed: string }
   | { type: "end" }
   | { type: "error"; code: SheetErrorCode; message: string };
 
@@ -66,6 +67,9 @@ export function handOver(bytes: Uint8Array): { data: HandedBytes; transferList: 
 /** The bytes handOver sent, on the receiving thread. */
 export const handedBytes = (d: HandedBytes): Uint8Array =>
   d.at ? new Uint8Array(d.bytes as ArrayBuffer, d.at[0], d.at[1]) : (d.bytes as Uint8Array);
+
+/** A chunk the reader packed into one string (sheet-worker.mjs's pack()), as rows again. */
+export const unpack = (packed: string): string[][] => packed.split("\u001e").map((row) => row.split("\u001f"));
 
 /** The reader thread, given the file (its bytes handed over where they can be). */
 function startReader(source: { path: string } | { bytes: Uint8Array }, name: string, chunk: number): Worker {
@@ -137,7 +141,7 @@ export async function openSheet(
               if (m.type === "end") return;
               if (m.type === "error") throw new SheetError(m.code, m.message);
               if (m.type !== "rows") continue;
-              yield m.rows;
+              yield "packed" in m ? unpack(m.packed) : m.rows;
               worker.postMessage({ type: "more" });
             }
           } finally {
