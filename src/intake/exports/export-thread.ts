@@ -6,6 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { metricsReading } from "../../features/metrics/export-reading.ts";
 import { reviewsReading } from "../../features/reviews/export-reading.ts";
 import { openSqliteWriter } from "../../infra/db/sqlite-writer.ts";
+import { runInBackground } from "../../infra/thread.ts";
 import { readExport, type ExportReading, type ReadSink } from "./read-export.ts";
 import { handedBytes } from "./sheet.ts";
 import type { FromThread, ThreadData, ToThread } from "./thread-messages.ts";
@@ -18,6 +19,7 @@ const READINGS: Record<ThreadData["kind"], ExportReading<unknown>> = {
 /** Records stored per lent turn: one transaction, a few ms. */
 const PER_TURN = 1000;
 
+runInBackground();
 const port = parentPort!;
 const { kind, req, dbPath } = workerData as ThreadData;
 let waiting: ((m: ToThread) => void) | undefined;
