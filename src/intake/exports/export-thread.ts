@@ -18,6 +18,8 @@ const READINGS: Record<ThreadData["kind"], ExportReading<unknown>> = {
 };
 /** Records stored per lent turn: one transaction, a few ms. */
 const PER_TURN = 1000;
+/** Turns between checkpoints (sqlite-writer.ts): each syncs the file, so not after every turn. */
+const TURNS_PER_CHECKPOINT = 8;
 
 runInBackground();
 const port = parentPort!;
@@ -36,6 +38,7 @@ function sinkOf(reading: ExportReading<unknown>) {
   let store: ((sql: ReturnType<typeof openSqliteWriter>["sql"], items: unknown[]) => Promise<unknown>) | undefined;
   let db: ReturnType<typeof openSqliteWriter> | undefined;
   let pending: unknown[] = [];
+  let turns = 0;
   const flush = async () => {
     if (!store || !db || !pending.length) return;
     const items = pending;
@@ -47,6 +50,7 @@ function sinkOf(reading: ExportReading<unknown>) {
     } finally {
       say({ type: "stored", report });
     }
+    if (++turns % TURNS_PER_CHECKPOINT === 0) db.checkpoint();
   };
   const sink: ReadSink<unknown> = {
     async open(preset, o) {
