@@ -3,11 +3,12 @@
 // thread would hold every ack behind it. Plain JavaScript, as the reader of SQLite is, so that it
 // runs the same from the source tree and from dist/.
 //
-// Protocol: the worker first posts {type:"heads", sheets:[{name, rows}]} (each sheet's first
+// Protocol, with the thread that opened it (the export's reading thread, export-thread.ts, called
+// "the consumer" below): the worker first posts {type:"heads", sheets:[{name, rows}]} (each sheet's first
 // HEAD_ROWS rows) and waits for {type:"pick", sheet, columns}; then it posts {type:"rows", rows}
 // (each row only the picked columns, in their order: copying a row between threads costs by its
 // cells, and an export carries two to four times the columns a preset reads), at most
-// AHEAD chunks ahead of the {type:"more"} the main thread sends for each one it has taken, so a
+// AHEAD chunks ahead of the {type:"more"} the consumer sends for each one it has taken, so a
 // slow import never has the whole file in flight. A CSV chunk whose rows are all as wide comes as
 // {type:"rows", packed}: one string, cells joined by CELL and rows by ROW (see pack()).
 // It ends with {type:"end"}, or {type:"error", code, message}.
@@ -29,7 +30,7 @@ try {
 const HEAD_ROWS = 30;
 const { path, bytes: given, at, name, chunk = 2000 } = workerData;
 
-// Chunks the reader may have in flight before it waits: parsing runs ahead of the main thread's
+// Chunks this worker may have in flight before it waits: parsing runs ahead of the consumer's
 // work on the rows (both threads busy), without ever holding more than this many chunks.
 const AHEAD = 16;
 let credit = AHEAD;
@@ -45,9 +46,9 @@ const wait = (ready) =>
     const check = () => (ready() ? ((waiter = undefined), resolve()) : (waiter = check));
     check();
   });
-/** The main thread's next command (the sheet it picked). */
+/** The consumer's next command (the sheet it picked). */
 const next = async () => (await wait(() => inbox.length > 0), inbox.shift());
-/** The columns the main thread reads (all when it names none). */
+/** The columns the consumer reads (all when it names none). */
 let picked;
 const project = (rows) => (picked ? rows.map((r) => picked.map((i) => r[i] ?? "")) : rows);
 // Separators no cell of a packable file holds: ASCII's unit and record separators.
@@ -67,7 +68,7 @@ function pack(rows) {
   if (!w || rows.some((r) => r.length !== w)) return { rows };
   return { packed: rows.map((r) => r.join(CELL)).join(ROW) };
 }
-/** Sends a chunk of rows, once the main thread has room for it. */
+/** Sends a chunk of rows, once the consumer has room for it. */
 async function send(rows) {
   await wait(() => credit > 0);
   credit--;
