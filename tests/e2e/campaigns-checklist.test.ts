@@ -161,5 +161,7 @@ describe("a promotion's checklist, end to end", () => {
     );
     expect(lines[1]).toContain(`T = 2026-12-01 · 2/${soonest.items.length} done`);
     expect(lines.at(-1)).toBe("…and 2 more: `/promo report N` shows any of them.");
-  });
+    // 22 promotions made through the command, each with its checklist message: about 5 s on an
+    // idle machine, and over 30 s on PostgreSQL beside the replica tests on a busy 2-core one.
+  }, 120_000);
 });
