@@ -232,5 +232,5 @@ describe("escalation beside the sender, from 0 to 100,000 messages pending", () 
     const folded = await c.query(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "status" = 'folded'`);
     expect(Number(folded.rows[0].n)).toBeGreaterThan(50_000);
     expect(h.fake.callsOf("chat.postMessage").length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

@@ -86,5 +86,5 @@ describe("the outbox with a backlog and statistics from before it", () => {
     expect(grew).toEqual([]);
     // The comparison covered the sender's lookups, not only the inserts.
     expect([...after.keys()].filter((q) => before.has(q)).length).toBeGreaterThan(5);
-  });
+  }, 120_000);
 });
