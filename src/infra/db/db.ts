@@ -104,7 +104,14 @@ async function openPostgres(url: string, o: OpenOptions): Promise<Database> {
     import("../../generated/prisma-pg/client.ts"),
     import("@prisma/adapter-pg"),
   ]);
-  const base = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: o.poolSize ?? 10 }) });
+  const base = new PgClient({
+    adapter: new PrismaPg({ connectionString: url, max: o.poolSize ?? 10 }),
+    // Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) turned a burst
+    // into errors: 22 promotions created at once on a busy 2-core machine queued for the pool's
+    // 10 connections, and 8 of them answered "something went wrong". Waiting is what a burst
+    // needs; the timeout still ends a transaction that hangs while holding its locks.
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+  });
   await base.$connect();
   // Both clients come from one schema: the models, their fields and their methods are the same.
   const plain = base as unknown as PrismaClient;
