@@ -614,7 +614,9 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     // The demo's promotion (#1, with a plan) warns in its channel; the catch-up of the months
     // the clock jumped runs first, so this wait is the long one on a busy machine.
     const alert = channelMessages().filter({ hasText: "🟠 警告" }).filter({ hasText: "GMV 低于计划" }).last();
-    await alert.waitFor({ timeout: 150_000 });
+    // After midnight in Shanghai, with a CPU hog beside it, the alert was not there at 150 s in
+    // three clean-clone runs (17.9 s idle the same hour).
+    await alert.waitFor({ timeout: 420_000 });
     // The demo's card (the one with a plan) shows the warning's level and its hourly picture.
     const card = channelMessages().filter({ hasText: "预警级别" }).filter({ hasText: "🟠 警告" }).last();
     await card.waitFor(SEE);
@@ -627,5 +629,5 @@ describe.runIf(Boolean(chromiumPath))("the sandbox in a browser", () => {
     await alert.locator("select").first().selectOption({ label: "缺货" });
     await channelMessages().filter({ hasText: "📕 应急预案" }).filter({ hasText: "缺货" }).last().waitFor(SEE);
     await shot("warroom");
-  }, 240_000);
+  }, 540_000);
 });
