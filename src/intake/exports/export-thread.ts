@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { metricsReading } from "../../features/metrics/export-reading.ts";
 import { reviewsReading } from "../../features/reviews/export-reading.ts";
-import { openSqliteWriter } from "../../infra/db/sqlite-writer.ts";
+import { openSqliteWriter, type SqliteWriter } from "../../infra/db/sqlite-writer.ts";
 import { runInBackground } from "../../infra/thread.ts";
 import { readExport, type ExportReading, type ReadSink } from "./read-export.ts";
 import { handedBytes } from "./sheet.ts";
@@ -35,8 +35,8 @@ const ask = (m: FromThread) => new Promise<ToThread>((resolve) => ((waiting = re
 
 /** Records to the bot, or stored here when the feature stores them with SQL alone. */
 function sinkOf(reading: ExportReading<unknown>) {
-  let store: ((sql: ReturnType<typeof openSqliteWriter>["sql"], items: unknown[]) => Promise<unknown>) | undefined;
-  let db: ReturnType<typeof openSqliteWriter> | undefined;
+  let store: ((sql: SqliteWriter["sql"], items: unknown[]) => Promise<unknown>) | undefined;
+  let db: SqliteWriter | undefined;
   let pending: unknown[] = [];
   let turns = 0;
   const flush = async () => {
