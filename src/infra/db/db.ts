@@ -76,8 +76,8 @@ export async function openDatabase(url: string, o: OpenOptions = {}): Promise<Da
   const key = {};
   const db = guarded(base, key);
   // Long reads get a connection of their own on a worker thread (a file has room for two), which
-  // also checkpoints the log; the main connection checkpoints only if the log grows far past what
-  // the worker keeps it to (it died, or a backfill outruns it).
+  // also checkpoints the log once it has grown to 4 MB; the main connection checkpoints only if the
+  // log grows far past what the worker keeps it to (it died, or a backfill outruns it).
   const reader = path === ":memory:" || path === "" ? undefined : sqliteReader(path, { checkpoints: true });
   if (reader) raw.pragma("wal_autocheckpoint = 10000");
   const sql = sqliteSql(raw, key, reader, reader ? path : undefined);
