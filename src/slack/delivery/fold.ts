@@ -109,6 +109,10 @@ async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date, l
     await ensureSummary(q, r, now, Math.min(EDIT_EVERY_MS, s.groupIntervalMs));
 }
 
+/** A page of the roll-up (its parent, its id) queued in its thread and not yet being sent. */
+export const PAGE_WAITING = `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "threadOfId" = ? AND "rollupId" = ?
+  AND "status" = 'pending' AND "claimToken" IS NULL LIMIT 1`;
+
 /**
  * A page in the roll-up's thread, queued and not yet being sent, to list items not shown yet.
  * `which`: "overflow", what the message itself had no room for; "wave", what came since it went
@@ -120,11 +124,7 @@ async function afterFold(q: Sql, s: DeliverySettings, r: RollupRow, now: Date, l
  * of it goes as the DM went: it is promised for its time.
  */
 export async function ensurePage(q: Sql, r: RollupRow, now: Date, which: PageOf = "overflow"): Promise<void> {
-  const waiting = await q.get(
-    `SELECT 1 AS "x" FROM "OutboxMessage" WHERE "threadOfId" = ? AND "rollupId" = ? AND "status" = 'pending'
-       AND "claimToken" IS NULL LIMIT 1`,
-    [r.parentId, r.id],
-  );
+  const waiting = await q.get(PAGE_WAITING, [r.parentId, r.id]);
   if (waiting) return;
   const id = newId();
   const page = { id: r.id, part: "page" };
