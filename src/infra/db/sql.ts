@@ -51,11 +51,13 @@ export type ReadSql = Pick<Sql, "dialect" | "all" | "get"> & {
  * What the two dialects spell differently in the hot paths' statements: the larger and smaller
  * of two values, and a timestamp parameter compared with a timestamp(3) column in a CASE or a
  * GREATEST (PostgreSQL can't infer an untyped parameter's type there; SQLite needs no cast).
+ * `unindexed` before a column keeps SQLite's planner from searching by it (its unary +), where
+ * a rarer column leads to the rows: SQLite plans without statistics, PostgreSQL with them.
  */
 export const spelling = (d: Dialect) =>
   d === "postgres"
-    ? ({ greatest: "GREATEST", least: "LEAST", stamp: "CAST(? AS TIMESTAMP(3))" } as const)
-    : ({ greatest: "MAX", least: "MIN", stamp: "?" } as const);
+    ? ({ greatest: "GREATEST", least: "LEAST", stamp: "CAST(? AS TIMESTAMP(3))", unindexed: "" } as const)
+    : ({ greatest: "MAX", least: "MIN", stamp: "?", unindexed: "+" } as const);
 
 /** Where a long read should run: the reader of its own, or the connection itself. */
 export const readerOf = (sql: Sql): ReadSql => sql.reader ?? sql;

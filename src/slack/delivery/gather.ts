@@ -1,7 +1,7 @@
 // Gathering: the lane's queued news of one kind, with the replies and edits that depend on it,
 // taken into a roll-up (status folded) and counted there. Folding a lane (fold.ts) gathers; so does
 // a roll-up's message about to go (rollup-render.ts), so that it lists what waited behind it.
-import { inSlices, marks, type Sql } from "../../infra/db/sql.ts";
+import { inSlices, marks, spelling, type Dialect, type Sql } from "../../infra/db/sql.ts";
 import type { RollupRow } from "./rollup-row.ts";
 
 const parse = (body: unknown): Record<string, unknown> =>
@@ -66,16 +66,21 @@ export async function counted(q: Sql, r: RollupRow, folded: Folded[], now: Date)
   ]);
 }
 
+/**
+ * The replies under `n` folded messages, folded with them. Found by their thread: by the lane
+ * (SQLite's choice without `unindexed`) the statement read every pending message of the lane,
+ * 30,000 card edits in a tier channel during a 30,000-case backlog, 1 ms a fold.
+ */
+export const repliesFolded = (d: Dialect, n: number) =>
+  `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
+   WHERE ${spelling(d).unindexed}"lane" = ? AND "status" = 'pending' AND "kind" = 'post' AND "claimToken" IS NULL
+     AND "threadOfId" IN (${marks(n)})`;
+
 /** Replies under the folded messages fold with them; an edit of one becomes its content. */
 async function foldDependents(q: Sql, rollupId: string, lane: string, ids: string[]): Promise<number> {
   let n = 0;
   await inSlices(ids, 500, async (slice) => {
-    n += await q.run(
-      `UPDATE "OutboxMessage" SET "status" = 'folded', "rollupId" = ?
-       WHERE "lane" = ? AND "status" = 'pending' AND "kind" = 'post' AND "claimToken" IS NULL
-         AND "threadOfId" IN (${marks(slice.length)})`,
-      [rollupId, lane, ...slice],
-    );
+    n += await q.run(repliesFolded(q.dialect, slice.length), [rollupId, lane, ...slice]);
     const edits = await q.all<{ id: string; targetId: string; body: unknown }>(
       `SELECT "id", "targetId", "body" FROM "OutboxMessage" WHERE "targetId" IN (${marks(slice.length)})
          AND "status" = 'pending' AND "kind" = 'update' AND "claimToken" IS NULL ORDER BY "seq"`,
