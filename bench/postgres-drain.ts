@@ -90,12 +90,16 @@ async function topStatements(c: pg.Client) {
   for (const r of rows) console.log(`    ${Math.round(r.ms)} ms  ${r.calls} calls  ${r.rows} rows  ${r.q}`);
 }
 
-/** CPU seconds used so far by these processes (from /proc: user + system). */
-function cpuOf(pids: number[]): number {
+/**
+ * CPU seconds used so far by these processes (from /proc: user + system); with `thread`, by each
+ * one's main thread alone (its event loop: what one process's rate is bound by).
+ */
+function cpuOf(pids: number[], thread = false): number {
   const tick = 100; // USER_HZ on Linux
   return pids.reduce((sum, pid) => {
     try {
-      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      const stat = thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+      const f = readFileSync(stat, "utf8").split(") ")[1]!.split(" ");
       return sum + (Number(f[11]) + Number(f[12])) / tick;
     } catch {
       return sum; // a backend that ended meanwhile
@@ -137,14 +141,19 @@ async function sqliteRun(fakePort: number) {
   const due = Date.now() + LEAD_MS;
   seedComplaints(path, N, due, due);
   const bot = await startBot(fakePort, { DATABASE_URL: `file:${path}`, TIMER_LEASE: "30s" });
+  const pid = bot.child.pid!;
   const db = new Database(path, { readonly: true });
+  while (Date.now() < due) await sleep(20);
+  const cpu0 = { all: cpuOf([pid]), loop: cpuOf([pid], true) };
   const r = await watch(due, async () => {
     const row = db.prepare(SEEDED).get() as { n: number; last: string | null };
     return { n: row.n, last: row.last ? new Date(row.last).getTime() : null };
   });
+  const per = (s: number) => ((s * 1000) / r.done).toFixed(2);
+  const cpu = ` · CPU per escalation: the bot ${per(cpuOf([pid]) - cpu0.all)} ms, its event loop ${per(cpuOf([pid], true) - cpu0.loop)} ms`;
   db.close();
   await bot.stop();
-  return r;
+  return { ...r, cpu };
 }
 
 async function postgresRun(fakePort: number, replicas: number) {
@@ -196,7 +205,10 @@ const show = (label: string, r: { rate: number; done: number }, extra = "", unit
   );
 try {
   console.log(`${N.toLocaleString("en")} complaint clocks due at one instant: escalations/s`);
-  if (process.env.BENCH_SQLITE !== "0") show("one process on SQLite (baseline)", await sqliteRun(fake.port));
+  if (process.env.BENCH_SQLITE !== "0") {
+    const r = await sqliteRun(fake.port);
+    show("one process on SQLite (baseline)", r, r.cpu);
+  }
   for (const n of REPLICAS) {
     const r = await postgresRun(fake.port, n);
     const per = (s: number) => (s * 1000) / r.done;
