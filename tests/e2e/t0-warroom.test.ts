@@ -148,6 +148,15 @@ describe("the T0 war room", () => {
     // The shortfall: one notice (hour 10 alone) and one warning (10 and 11), each once, naming the promotion.
     const alerts = await h.bot.deps.db.metricAlert.findMany({ where: { rule: "t0.gmv_under_plan" } });
     expect(alerts.map((a) => a.level).sort()).toEqual(["notice", "warning"]);
+    // The warning, in the channel and in the DM, goes before news queued there (priority 1, urgent);
+    // the notice takes its turn (2, news).
+    for (const a of alerts) {
+      const rows = await h.bot.deps.db.outboxMessage.findMany({
+        where: { dedupeKey: { startsWith: `t0:alert:${a.id}` } },
+      });
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(rows.map((m) => m.priority))).toEqual(new Set([a.level === "warning" ? 1 : 2]));
+    }
     const warnings = h.fake
       .callsOf("chat.postMessage")
       .filter((m) => m.args.channel === PROMO && String(m.args.text).includes("🟠"));

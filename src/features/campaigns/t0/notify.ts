@@ -49,6 +49,14 @@ export async function drawCard(
   return (await deps.outbox.enqueue(tx, { kind: "post", channel: room.channelId, body, dedupeKey })).id;
 }
 
+/**
+ * A warning or a critical alert goes before the news queued in its channel and DMs, as the
+ * metrics feature's alerts do (metrics/blocks.ts alertNews): the war room's channel also carries
+ * the promotion's stage news and checklist, which a day's catch-up can queue by the dozen at
+ * Slack's one post a second; a notice takes its turn with them.
+ */
+const alertPriority = (level: Finding["level"]) => (level === "notice" ? ("news" as const) : ("urgent" as const));
+
 export interface Raise {
   c: Campaign;
   room: WarRoom;
@@ -83,6 +91,7 @@ export async function raiseAlert(tx: Db, deps: Deps, r: Raise): Promise<void> {
   const who = { name: c.name, number: c.number, store: f.store };
   const locale = await channelLocale(deps, room.channelId, tx);
   const ct = translator(locale);
+  const priority = alertPriority(finding.level);
   const post = await deps.outbox.enqueue(tx, {
     kind: "post",
     channel: room.channelId,
@@ -93,6 +102,7 @@ export async function raiseAlert(tx: Db, deps: Deps, r: Raise): Promise<void> {
       runbooks: r.runbooks(locale),
     }),
     dedupeKey: `t0:alert:${id}`,
+    priority,
   });
   await tx.metricAlert.update({ where: { id }, data: { messageId: post.id } });
   for (const [userId, u] of r.readers) {
@@ -106,6 +116,7 @@ export async function raiseAlert(tx: Db, deps: Deps, r: Raise): Promise<void> {
         runbooks: r.runbooks(u.locale),
       }),
       dedupeKey: `t0:alert:${id}:dm:${userId}`,
+      priority,
     });
   }
   await recordAction(tx, deps.clock, {
