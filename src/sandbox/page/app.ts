@@ -2,7 +2,7 @@
 // the App Home tab, type slash commands and messages, press buttons, fill modals, move the clock.
 // Everything goes to the real bot through the stand-in; the page redraws on every change.
 import { h } from "./dom.ts";
-import { clockBar, sidebar } from "./chrome.ts";
+import { clockBar, showClock, sidebar } from "./chrome.ts";
 import { composer } from "./composer.ts";
 import { messageView } from "./message.ts";
 import { closeTopOnEscape, homeView, modal } from "./modal.ts";
@@ -34,7 +34,8 @@ function render(): void {
   // Each part of the page is rebuilt only when what it shows changed, so that a live update
   // elsewhere never pulls a button from under the pointer or a box from under the cursor.
   const inPlace = st.messages.filter((m) => m.channel === s.place);
-  put("clock", [st.clock, st.demo, s.as, JSON.stringify(st.storm)], () => clockBar());
+  put("clock", [st.demo, s.as, JSON.stringify(st.storm), st.people.map((p) => p.tz)], () => clockBar());
+  showClock(slots.clock);
   put("sidebar", [s.as, s.place, st.people, st.channels], () => sidebar());
   const tabs = tabsOf(st);
   const open = tabs.find((c) => c.id === s.canvas);

@@ -31,8 +31,31 @@ export function sidebar(): HTMLElement {
   );
 }
 
-export function clockBar(): HTMLElement {
+const zonesOf = () => [...new Set(s.state!.people.map((p) => p.tz ?? "Asia/Shanghai"))];
+
+/**
+ * The clock bar's time, brought up to date in place: every live update brings a new "now", and
+ * rebuilding the bar for it emptied the date box while someone was typing in it (the README's
+ * "Go to 11 November" then moved nothing, and +1 h went on from today).
+ */
+export function showClock(bar: ParentNode): void {
   const now = s.state!.clock.now;
+  const zones = zonesOf();
+  const at = bar.querySelector<HTMLElement>(".clock-now");
+  if (at && at.dataset.now !== now) {
+    at.dataset.now = now;
+    at.title = zones.map((z) => `${z}: ${zoneTime(now, z)}`).join("\n");
+    at.textContent = `🕒 ${zoneTime(now, person(s.as)?.tz)} (${person(s.as)?.tz ?? ""})`;
+  }
+  const line = bar.querySelector<HTMLElement>(".zones");
+  if (line)
+    line.textContent = zones
+      .map((z) => `${z.split("/")[1]?.replace("_", " ")} ${zoneTime(now, z).slice(-5)}`)
+      .join(" · ");
+}
+
+/** The clock bar, built again only when who acts, the demo or the storm changed (showClock keeps its time). */
+export function clockBar(): HTMLElement {
   const tz = person(s.as)?.tz ?? "Asia/Shanghai";
   const shift = (ms: number) => void post("/sandbox/api/clock", { shiftMs: ms }).then(load);
   const to = h("input", {
@@ -40,22 +63,11 @@ export function clockBar(): HTMLElement {
     class: "clock-to",
     "aria-label": "Move the clock to",
   }) as HTMLInputElement;
-  const zones = [...new Set(s.state!.people.map((p) => p.tz ?? "Asia/Shanghai"))];
-  return h(
+  const bar = h(
     "div",
     { class: "clockbar" },
-    h(
-      "span",
-      { class: "clock-now", "data-now": now, title: zones.map((z) => `${z}: ${zoneTime(now, z)}`).join("\n") },
-      "🕒 ",
-      zoneTime(now, person(s.as)?.tz),
-      ` (${person(s.as)?.tz ?? ""})`,
-    ),
-    h(
-      "span",
-      { class: "zones" },
-      zones.map((z) => `${z.split("/")[1]?.replace("_", " ")} ${zoneTime(now, z).slice(-5)}`).join(" · "),
-    ),
+    h("span", { class: "clock-now" }),
+    h("span", { class: "zones" }),
     h("button", { class: "btn", onClick: () => shift(3600_000) }, "+1 h"),
     h("button", { class: "btn", onClick: () => shift(2 * 3600_000) }, "+2 h"),
     h("button", { class: "btn", onClick: () => shift(86_400_000) }, "+1 day"),
@@ -80,6 +92,8 @@ export function clockBar(): HTMLElement {
       : h("span", { class: "demo" }, s.state!.demo === "loading" ? word("loadingDemo") : ""),
     stormButton(),
   );
+  showClock(bar);
+  return bar;
 }
 
 /**
