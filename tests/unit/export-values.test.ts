@@ -50,6 +50,15 @@ describe("export values", () => {
 
   it("reads ids, hours and ratings", () => {
     expect(cleanText('="3300000000000001"')).toBe("3300000000000001");
+    // ="…" read by character codes agrees with the general path on its edges.
+    expect(cleanText('="\'0012"')).toBe("0012");
+    expect(cleanText('=" 12 "')).toBe("12");
+    expect(cleanText('=""')).toBe("");
+    expect(cleanText('="a"b"')).toBe('a"b');
+    expect(cleanText('="a\nb"')).toBe('="a\nb"');
+    expect(cleanText('="x" ')).toBe("x");
+    expect(cleanText('="12\u3000"')).toBe("12");
+    expect(cleanText('="\u00a012"')).toBe("12");
     expect(cleanText("\t'0012")).toBe("0012");
     expect(readHour("10:00-11:00")).toBe(10);
     expect(readHour("23时")).toBe(23);
