@@ -54,7 +54,10 @@ export function showClock(bar: ParentNode): void {
       .join(" · ");
 }
 
-/** The clock bar, built again only when who acts, the demo or the storm changed (showClock keeps its time). */
+/**
+ * The clock bar, built again only when who acts, the demo, the storm or the people's zones
+ * changed; its time is empty until showClock fills it (app.ts, after every render).
+ */
 export function clockBar(): HTMLElement {
   const tz = person(s.as)?.tz ?? "Asia/Shanghai";
   const shift = (ms: number) => void post("/sandbox/api/clock", { shiftMs: ms }).then(load);
@@ -63,7 +66,7 @@ export function clockBar(): HTMLElement {
     class: "clock-to",
     "aria-label": "Move the clock to",
   }) as HTMLInputElement;
-  const bar = h(
+  return h(
     "div",
     { class: "clockbar" },
     h("span", { class: "clock-now" }),
@@ -92,8 +95,6 @@ export function clockBar(): HTMLElement {
       : h("span", { class: "demo" }, s.state!.demo === "loading" ? word("loadingDemo") : ""),
     stormButton(),
   );
-  showClock(bar);
-  return bar;
 }
 
 /**

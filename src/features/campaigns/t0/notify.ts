@@ -52,8 +52,8 @@ export async function drawCard(
 /**
  * A warning or a critical alert goes before the news queued in its channel and DMs, as the
  * metrics feature's alerts do (metrics/blocks.ts alertNews): the war room's channel also carries
- * the promotion's stage news and checklist, which a day's catch-up can queue by the dozen at
- * Slack's one post a second; a notice takes its turn with them.
+ * the promotion's stage news and checklist, sent at Slack's one post a second; a notice takes its
+ * turn with them.
  */
 const alertPriority = (level: Finding["level"]) => (level === "notice" ? ("news" as const) : ("urgent" as const));
 
