@@ -1,10 +1,14 @@
-// Threads doing background work (an export's reading and parsing) run at a lower priority than
+// Threads doing background work (an export's reading and parsing, SQLite's long reads and
+// checkpoints) run at a lower priority than
 // the event loop, and only they do: the bot's own threads keep theirs.
-import { readdirSync, readFileSync } from "node:fs";
-import { getPriority } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { getPriority, tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { openSheet } from "../../src/intake/exports/sheet.ts";
+import { sqliteReader } from "../../src/infra/db/sqlite-reader.ts";
 import { startThread } from "../../src/infra/thread.ts";
 
 const linux = process.platform === "linux";
@@ -35,6 +39,23 @@ describe.skipIf(!linux)("background threads", () => {
     const sheet = await openSheet({ bytes: new TextEncoder().encode("a,b\n1,2\n") }, "t.csv");
     expect(lowered(base)).toBe(before + 1);
     await sheet.close();
+    expect(getPriority(process.pid)).toBe(base);
+  });
+
+  // Its checkpoints, at the bot's priority, took a core from the export thread while that thread
+  // held the connection's turn an ack was waiting for.
+  it("SQLite's reader thread (long reads, checkpoints) runs lowered", async () => {
+    const base = getPriority(process.pid);
+    const before = lowered(base);
+    const path = join(mkdtempSync(join(tmpdir(), "reader-nice-")), "t.db");
+    const db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.exec("CREATE TABLE t (x)");
+    const reader = sqliteReader(path, { checkpoints: true });
+    expect(await reader.get<{ n: number }>("SELECT 1 AS n")).toEqual({ n: 1 });
+    expect(lowered(base)).toBe(before + 1);
+    await reader.close();
+    db.close();
     expect(getPriority(process.pid)).toBe(base);
   });
 });

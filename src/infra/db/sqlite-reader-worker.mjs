@@ -4,6 +4,11 @@
 // a worker thread loads it as it is, from the source tree and from the build alike.
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { runInBackground } from "../background-thread.mjs";
+
+// Checkpoints and reports are background work: a checkpoint at the bot's priority took a core
+// from the export thread while it held the connection's turn that an ack was waiting for.
+runInBackground();
 
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 db.pragma("busy_timeout = 5000");

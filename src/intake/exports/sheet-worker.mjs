@@ -12,20 +12,14 @@
 // slow import never has the whole file in flight. A CSV chunk whose rows are all as wide comes as
 // {type:"rows", packed}: one string, cells joined by CELL and rows by ROW (see pack()).
 // It ends with {type:"end"}, or {type:"error", code, message}.
-import { readFileSync, readlinkSync } from "node:fs";
-import { getPriority, setPriority } from "node:os";
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as XLSX from "@e965/xlsx";
 import { parse } from "csv-parse";
+import { runInBackground } from "../../infra/background-thread.mjs";
 
-// Background priority for this thread alone, as infra/thread.ts's runInBackground() (this file is
-// plain JavaScript and imports nothing of the bot's): the event loop goes first on busy cores.
-try {
-  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-  if (tid > 0 && tid !== process.pid) setPriority(tid, Math.min(19, getPriority(process.pid) + 10));
-} catch {
-  // Not Linux, or not allowed: the thread runs at the bot's priority.
-}
+// The event loop goes first on busy cores.
+runInBackground();
 
 const HEAD_ROWS = 30;
 const { path, bytes: given, at, name, chunk = 2000 } = workerData;
