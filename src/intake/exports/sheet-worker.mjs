@@ -12,6 +12,7 @@
 // slow import never has the whole file in flight. A CSV chunk whose rows are all as wide comes as
 // {type:"rows", packed}: one string, cells joined by CELL and rows by ROW (see pack()).
 // It ends with {type:"end"}, or {type:"error", code, message}.
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as XLSX from "@e965/xlsx";
@@ -22,7 +23,7 @@ import { runInBackground } from "../../infra/background-thread.mjs";
 runInBackground();
 
 const HEAD_ROWS = 30;
-const { path, bytes: given, at, name, chunk = 2000 } = workerData;
+const { path, bytes: given, at, name, chunk = 2000, piece = 1 << 20 } = workerData;
 
 // Chunks this worker may have in flight before it waits: parsing runs ahead of the consumer's
 // work on the rows (both threads busy), without ever holding more than this many chunks.
@@ -48,7 +49,7 @@ const project = (rows) => (picked ? rows.map((r) => picked.map((i) => r[i] ?? ""
 // Separators no cell of a packable file holds: ASCII's unit and record separators.
 const CELL = "\u001f";
 const ROW = "\u001e";
-/** Whether chunks of this file may be packed: set once its text is known to hold neither separator. */
+/** Whether chunks of this file may be packed: until a piece of its text holds either separator. */
 let packable = false;
 /**
  * One string instead of an array of arrays: copying a chunk to another thread costs by its
@@ -70,11 +71,14 @@ async function send(rows) {
 }
 const fail = (code, message) => parentPort.postMessage({ type: "error", code, message });
 
-/** UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text", with or without BOM) or GBK/GB18030. */
-function decode(b) {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder("utf-8").decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+/**
+ * The file's text encoding, and where its text starts (after a byte-order mark): UTF-8 (with or
+ * without BOM), UTF-16 (Excel's "Unicode text", with or without BOM) or GBK/GB18030.
+ */
+function encodingOf(b) {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { label: "utf-8", from: 3 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { label: "utf-16le", from: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { label: "utf-16be", from: 2 };
   // UTF-16 without a mark: ASCII characters leave every other byte zero.
   const probe = b.subarray(0, 400);
   let evenZero = 0;
@@ -84,14 +88,27 @@ function decode(b) {
     if (i % 2) oddZero++;
     else evenZero++;
   }
-  if (oddZero > probe.length / 8) return new TextDecoder("utf-16le").decode(b);
-  if (evenZero > probe.length / 8) return new TextDecoder("utf-16be").decode(b);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(b);
-  } catch {
-    // GB18030 is a superset of GBK; Node's full ICU decodes it.
-    return new TextDecoder("gb18030").decode(b);
-  }
+  if (oddZero > probe.length / 8) return { label: "utf-16le", from: 0 };
+  if (evenZero > probe.length / 8) return { label: "utf-16be", from: 0 };
+  // Checked whole (natively, in milliseconds): GB18030 is a superset of GBK; Node's full ICU decodes it.
+  return { label: isUtf8(b) ? "utf-8" : "gb18030", from: 0 };
+}
+
+/**
+ * The file's text, `piece` bytes at a time, the parser starting on the first while the rest is
+ * still bytes (decoding a 127 MB GBK export whole took 0.6 s before the
+ * first row could be read, and held its text, twice the bytes, for the whole import).
+ */
+function textPieces(b) {
+  const { label, from } = encodingOf(b);
+  const decoder = new TextDecoder(label);
+  let at = from;
+  return () => {
+    if (at >= b.length) return at++ === b.length ? decoder.decode() : undefined;
+    const text = decoder.decode(b.subarray(at, at + piece), { stream: true });
+    at += piece;
+    return text;
+  };
 }
 
 const isSpreadsheet = (b) =>
@@ -154,14 +171,20 @@ async function spreadsheet(b) {
 }
 
 async function delimited(b) {
-  const text = decode(b);
-  packable = !text.includes(CELL) && !text.includes(ROW);
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const nextPiece = textPieces(b);
+  // The first line, whole, to tell commas from tabs.
+  let first = nextPiece() ?? "";
+  for (let more; !/\r|\n/.test(first) && (more = nextPiece()) !== undefined;) first += more;
+  const firstLine = first.slice(0, first.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? "\t" : ",";
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, trim: true, bom: true });
   const feed = (async () => {
-    for (let i = 0; i < text.length; i += 1 << 20)
-      if (!parser.write(text.slice(i, i + (1 << 20)))) await once(parser, "drain");
+    packable = true;
+    for (let text = first; text !== undefined; text = nextPiece()) {
+      // Checked before the parser sees the piece, so no row holding a separator is ever packed.
+      if (packable && (text.includes(CELL) || text.includes(ROW))) packable = false;
+      if (!parser.write(text)) await once(parser, "drain");
+    }
     parser.end();
   })();
   let rows = [];

@@ -72,11 +72,16 @@ export const handedBytes = (d: HandedBytes): Uint8Array =>
 export const unpack = (packed: string): string[][] => packed.split("\u001e").map((row) => row.split("\u001f"));
 
 /** The reader thread, given the file (its bytes handed over where they can be). */
-function startReader(source: { path: string } | { bytes: Uint8Array }, name: string, chunk: number): Worker {
+function startReader(
+  source: { path: string } | { bytes: Uint8Array },
+  name: string,
+  chunk: number,
+  piece?: number,
+): Worker {
   const file = import.meta.url.endsWith(".ts") ? "./sheet-worker.mjs" : "./sheet-worker.js";
   const handed = "bytes" in source ? handOver(source.bytes) : undefined;
   return new Worker(new URL(file, import.meta.url), {
-    workerData: { path: "path" in source ? source.path : undefined, ...handed?.data, name, chunk },
+    workerData: { path: "path" in source ? source.path : undefined, ...handed?.data, name, chunk, piece },
     transferList: handed?.transferList ?? [],
     // A workbook that unpacks past this (a zip bomb, or simply too big) stops the reader, not the bot.
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
@@ -87,10 +92,12 @@ export async function openSheet(
   source: { path: string } | { bytes: Uint8Array },
   name: string,
   chunk = 500,
+  /** Bytes of a CSV decoded at a time (the reader's own size when not given; tests cut smaller). */
+  piece?: number,
 ): Promise<OpenSheet> {
   // A reader parsing a million rows in the main thread's small young generation spent about 5 s
   // of CPU more collecting garbage.
-  const worker = withDefaultYoungGeneration(() => startReader(source, name, chunk));
+  const worker = withDefaultYoungGeneration(() => startReader(source, name, chunk, piece));
   const inbox: FromWorker[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
