@@ -40,6 +40,8 @@ export const enImports = {
   "export.unreadable.unreadable": "I can't read *{file}* as a spreadsheet or a CSV file: {message}",
   "export.unreadable.empty": "*{file}* is empty.",
   "export.gone": "That file is no longer there (deleted, or I can't see it): nothing was imported.",
+  "export.downloadStopped":
+    "The download of *{file}* from Slack stopped part-way: no figures were changed. Run ⋯ → Import on the file again.",
   "export.presets.title":
     "*Exports I can read* (match by the header row; a team preset with the same id replaces a built-in one):",
   "export.presets.line": "• `{id}` *{name}*: {kind}, columns {columns}{!source}",

@@ -41,6 +41,7 @@ export const zhCNImports: Record<keyof typeof enImports, string> = {
   "export.unreadable.unreadable": "无法把 *{file}* 读作表格或 CSV 文件：{message}",
   "export.unreadable.empty": "*{file}* 是空文件。",
   "export.gone": "这个文件已不存在（已删除，或机器人无权查看），没有导入任何数据。",
+  "export.downloadStopped": "从 Slack 下载 *{file}* 时中途断开，数据没有任何改动。请对该文件重新使用 ⋯ → 导入。",
   "export.presets.title": "*可识别的导出文件* （按表头匹配；团队模板与内置模板 id 相同时，以团队模板为准）：",
   "export.presets.line": "• `{id}` *{name}* ：{kind}，列 {columns}{!source}",
   "export.presets.team": "（来自 {source}）",

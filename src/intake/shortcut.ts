@@ -6,8 +6,8 @@ import type { App, BlockAction } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
 import { ackFirst } from "../slack/ack.ts";
-import { ForeignHostError } from "../slack/api.ts";
-import { fetchSlackFile, problemLines, registerFileImport } from "../slack/file-import.ts";
+import { ForeignHostError, SlackCallError } from "../slack/api.ts";
+import { fetchArrivingSlackFile, problemLines, registerFileImport } from "../slack/file-import.ts";
 import { personOf } from "../slack/handler-context.ts";
 import { errorText, replyEphemeral } from "../slack/reply.ts";
 import {
@@ -87,16 +87,23 @@ function registerExportButtons<E>(app: App, deps: Deps, exp: ExportIntake<E>): v
     const user = await personOf(context);
     const to = { responseUrl: body.response_url, userId: body.user.id };
     try {
-      const file = await fetchSlackFile(deps, ref.f);
+      // Read as it arrives: the file's parsing starts on its first megabyte, not after its last.
+      const file = await fetchArrivingSlackFile(deps, ref.f);
       if (!file.ok) return void (await replace(body.response_url, user.t("export.gone")));
       await replace(body.response_url, user.t("export.importing", { file: file.name, preset: ref.p }));
-      const outcome = await runExport(deps, exp, {
-        source: { bytes: file.bytes },
-        name: file.name,
-        presetId: ref.p,
-        store: ref.s,
-        write: true,
-      });
+      const source = "bytes" in file ? { bytes: file.bytes } : { growing: file.file.shared };
+      const [read, downloaded] = await Promise.allSettled([
+        runExport(deps, exp, { source, name: file.name, presetId: ref.p, store: ref.s, write: true }),
+        "done" in file ? file.done : undefined,
+      ]);
+      // A download that failed part-way is answered as one, not as a file cut short. What was read
+      // before may be stored, but nothing is summed: the next import of the file completes it.
+      if (downloaded.status === "rejected") {
+        if (!(downloaded.reason instanceof SlackCallError)) throw downloaded.reason;
+        return void (await replace(body.response_url, user.t("export.downloadStopped", { file: file.name })));
+      }
+      if (read.status === "rejected") throw read.reason;
+      const outcome = read.value;
       // The result goes through the outbox: it reaches the person even if Slack hiccups now.
       await replyEphemeral(deps, to, { text: resultText(user.t, file.name, outcome), replace_original: true });
     } catch (e) {

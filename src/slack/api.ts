@@ -1,7 +1,8 @@
 import { webApi } from "@slack/bolt";
 import { unesc } from "../infra/markup.ts";
-import { yieldToLoop } from "../infra/wake-loop.ts";
 import type { SlackApi, SlackResult } from "../deps.ts";
+import { SlackCallError, type CallFailure } from "./call-errors.ts";
+import { download, downloadGrowing } from "./download.ts";
 
 /**
  * Messages are built as mrkdwn, where user data is escaped (&amp; &lt; &gt;). plain_text objects
@@ -18,24 +19,7 @@ export function plainTextAsWritten<T>(value: T): T {
   return out as T;
 }
 
-/** How a failed Slack call should be treated by whoever retries it. */
-export type CallFailure =
-  | { type: "ratelimited"; retryAfterMs: number }
-  | { type: "transient"; reason: string }
-  | { type: "permanent"; reason: string };
-
-export class SlackCallError extends Error {
-  constructor(readonly failure: CallFailure) {
-    super(`slack call failed: ${failure.type} ${"reason" in failure ? failure.reason : failure.retryAfterMs}`);
-  }
-}
-
-/** A URL the bot token must never be sent to. */
-export class ForeignHostError extends Error {
-  constructor(readonly url: string) {
-    super(`refusing to send the bot token to ${new URL(url).host}`);
-  }
-}
+export { ForeignHostError, SlackCallError, type CallFailure } from "./call-errors.ts";
 
 /**
  * Hosts that may receive the bot token: Slack's own, as named by SLACK_API_URL. For
@@ -113,6 +97,7 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
       }
     },
     download: (url, maxBytes) => download(token, mayGetToken, timeoutMs, url, maxBytes),
+    downloadGrowing: (url, maxBytes) => downloadGrowing(token, mayGetToken, timeoutMs, url, maxBytes),
     async upload(url, bytes) {
       let res: Response;
       try {
@@ -147,98 +132,4 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
         throw new SlackCallError({ type: "permanent", reason: text.trim() || `http_${res.status}` });
     },
   };
-}
-
-/** A file from Slack, with the token sent only to Slack's own hosts, redirects followed by hand. */
-async function download(
-  token: string,
-  mayGetToken: (url: string) => boolean,
-  timeoutMs: number,
-  url: string,
-  maxBytes: number,
-): Promise<Buffer> {
-  if (!mayGetToken(url)) throw new ForeignHostError(url);
-  let res: Response | undefined;
-  let at = url;
-  // Redirects are followed by hand: the token goes along only to Slack's own hosts.
-  for (let hop = 0; hop < 4; hop++) {
-    try {
-      res = await fetch(at, {
-        headers: mayGetToken(at) ? { authorization: `Bearer ${token}` } : {},
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch {
-      throw new SlackCallError({ type: "transient", reason: "network_error" });
-    }
-    const next = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
-    if (!next) break;
-    at = new URL(next, at).toString();
-    res = undefined;
-  }
-  if (!res) throw new SlackCallError({ type: "permanent", reason: "too_many_redirects" });
-  if (!res.ok)
-    throw new SlackCallError({
-      type: res.status >= 500 ? "transient" : "permanent",
-      reason: `download_http_${res.status}`,
-    });
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
-  return readBody(res, Number.isFinite(declared) ? declared : undefined, maxBytes);
-}
-
-/** Gives the event loop a turn when the work since the last one has taken more than 4 ms. */
-function turns(): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since <= 4) return;
-    await yieldToLoop();
-    since = performance.now();
-  };
-}
-
-/**
- * The body read chunk by chunk, with the event loop given a turn every few milliseconds: chunks
- * already received resolve as microtasks, so a fast download never returns to the loop on its own,
- * and joining 130 MB at once (arrayBuffer(), or a buffer grown by doubling) held acks for 50–150 ms.
- * With a declared size the chunks go straight into one buffer; without one they are joined at the
- * end, a chunk per turn. Stops as soon as the body passes maxBytes. The result may be a view into a
- * larger buffer that nothing else holds, so a reader thread can take it over without a copy.
- */
-async function readBody(res: Response, declared: number | undefined, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () => new SlackCallError({ type: "permanent", reason: "file_too_large" });
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  const giveWay = turns();
-  let out = declared ? Buffer.allocUnsafe(declared) : undefined;
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    await giveWay();
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (length + value.byteLength > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    if (out && length + value.byteLength <= out.length) out.set(value, length);
-    else {
-      // More than the declared size (or none declared): what came so far, then each chunk.
-      if (out) chunks.push(out.subarray(0, length));
-      out = undefined;
-      chunks.push(value);
-    }
-    length += value.byteLength;
-  }
-  if (out) return out.subarray(0, length);
-  const whole = Buffer.allocUnsafe(length);
-  let at = 0;
-  for (const c of chunks)
-    for (let i = 0; i < c.byteLength; i += 1 << 22) {
-      await giveWay();
-      const piece = c.subarray(i, i + (1 << 22));
-      whole.set(piece, at);
-      at += piece.byteLength;
-    }
-  return whole;
 }

@@ -5,6 +5,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
+import type { GrowingFile } from "../infra/growing-file.ts";
 import type { MessageKey, Translator } from "../infra/i18n.ts";
 import type { MessageBody } from "../outbox/message.ts";
 import { ackFirst } from "./ack.ts";
@@ -42,11 +43,18 @@ export interface FileImport {
 
 export type Fetched = { ok: true; bytes: Buffer; name: string } | { ok: false; key: MessageKey; mb?: number };
 
-/**
- * The file by its id, from Slack's own file host with the bot's token: files.info first (the
- * URL in a payload isn't trusted), then the download, refused past IMPORT_MAX_MB.
- */
-export async function fetchSlackFile(deps: Deps, fileId: string, importable = IMPORTABLE): Promise<Fetched> {
+/** The file as it arrives (a reader thread parses it meanwhile; `done` settles with the download), or whole. */
+export type Arriving =
+  | { ok: true; name: string; bytes: Buffer }
+  | { ok: true; name: string; file: GrowingFile; done: Promise<void> }
+  | { ok: false; key: MessageKey; mb?: number };
+
+/** The file's name and URL by its id: files.info first (the URL in a payload isn't trusted). */
+async function locate(
+  deps: Deps,
+  fileId: string,
+  importable: RegExp,
+): Promise<{ ok: true; url: string; name: string } | { ok: false; key: MessageKey; mb?: number }> {
   const found = await deps.slack.call("files.info", { file: fileId }).catch((e: unknown) => {
     // A file id Slack doesn't know (or the bot may not see) is the user's to fix, not an error.
     if (e instanceof SlackCallError && e.failure.type === "permanent") return undefined;
@@ -58,7 +66,25 @@ export async function fetchSlackFile(deps: Deps, fileId: string, importable = IM
   if (!info.success || !url || !importable.test(info.data.name)) return { ok: false, key: "import.noFile" };
   const max = deps.config.IMPORT_MAX_MB * 1024 * 1024;
   if ((info.data.size ?? 0) > max) return { ok: false, key: "import.tooLarge", mb: deps.config.IMPORT_MAX_MB };
-  return { ok: true, bytes: await deps.slack.download(url, max), name: info.data.name };
+  return { ok: true, url, name: info.data.name };
+}
+
+/**
+ * The file by its id, from Slack's own file host with the bot's token: files.info first (the
+ * URL in a payload isn't trusted), then the download, refused past IMPORT_MAX_MB.
+ */
+export async function fetchSlackFile(deps: Deps, fileId: string, importable = IMPORTABLE): Promise<Fetched> {
+  const at = await locate(deps, fileId, importable);
+  if (!at.ok) return at;
+  return { ok: true, bytes: await deps.slack.download(at.url, deps.config.IMPORT_MAX_MB * 1024 * 1024), name: at.name };
+}
+
+/** The same, handed over as soon as the download starts, for a reader that parses it as it arrives. */
+export async function fetchArrivingSlackFile(deps: Deps, fileId: string): Promise<Arriving> {
+  const at = await locate(deps, fileId, IMPORTABLE);
+  if (!at.ok) return at;
+  const got = await deps.slack.downloadGrowing(at.url, deps.config.IMPORT_MAX_MB * 1024 * 1024);
+  return Buffer.isBuffer(got) ? { ok: true, name: at.name, bytes: got } : { ok: true, name: at.name, ...got };
 }
 
 export function registerFileImport(app: App, deps: Deps, imp: FileImport): void {

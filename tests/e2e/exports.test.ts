@@ -136,6 +136,28 @@ describe("platform exports through the Import shortcut", () => {
     expect(await h.bot.deps.db.exportOrder.count({ where: { platform: "tmall" } })).toBe(4);
   });
 
+  it("a download that stops part-way is answered as one, and no figures change", async () => {
+    // Many order lines, so that the half that arrives is read (and may be stored) before the cut.
+    const lines = Array.from({ length: 4000 }, (_, i) => {
+      const row = [...tmallOrdersRows[1]!];
+      row[0] = `="77${String(i).padStart(10, "0")}"`;
+      row[15] = "cutshop"; // 店铺名称
+      return row.join(",");
+    });
+    const bytes = iconv.encode([tmallOrdersRows[0]!.join(","), ...lines].join("\n"), "gbk");
+    const file = { kind: "metrics", name: "cut.csv", bytes };
+    const { button } = await shareAndPreview(h, file, 65);
+    expect(button).toBeDefined();
+    h.fake.cutShort.add("F0EXP65");
+    const answer = await clickImport(h, button!, 65);
+    expect(answer).toContain("stopped part-way");
+    expect(await h.bot.deps.db.metricRow.count({ where: { store: "cutshop" } })).toBe(0);
+    // Imported again, whole: every line once.
+    h.fake.cutShort.delete("F0EXP65");
+    expect(await clickImport(h, button!, 66)).toContain("Imported *cut.csv*");
+    expect(await h.bot.deps.db.exportOrder.count({ where: { store: "cutshop" } })).toBe(4000);
+  });
+
   it("a file in no known layout gets the columns it has and the nearest preset; nothing is stored", async () => {
     const rows = await h.bot.deps.db.metricRow.count();
     const { text, button } = await shareAndPreview(

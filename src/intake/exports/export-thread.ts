@@ -70,7 +70,7 @@ function sinkOf(reading: ExportReading<unknown>) {
 const reading = READINGS[kind];
 const out = sinkOf(reading);
 try {
-  const source = "path" in req.source ? req.source : { bytes: handedBytes(req.source) };
+  const source = "path" in req.source || "growing" in req.source ? req.source : { bytes: handedBytes(req.source) };
   const outcome = await readExport(reading, { ...req, source }, out.sink);
   // A file with a bad row stores nothing more (read-export.ts): what is pending is dropped.
   if (outcome.kind === "read" && outcome.stored) await out.flush();

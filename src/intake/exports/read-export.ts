@@ -8,7 +8,7 @@ import { isMatch, matchPreset, projectMatch, type Match, type Miss } from "./mat
 import { loadPresets, type Preset, type Target } from "./preset.ts";
 import { rowReader, type RowContext, type Value } from "./rows.ts";
 import { localHours, zoneReader } from "./values.ts";
-import { openSheet, SheetError, type SheetErrorCode } from "./sheet.ts";
+import { openSheet, SheetError, type ExportSource, type SheetErrorCode } from "./sheet.ts";
 import { ExportSummary, type RowProblem, type SummaryData } from "./summary.ts";
 
 export interface ConvertOptions {
@@ -41,8 +41,7 @@ export interface ExportReading<T> {
   storer?(preset: Preset): ((sql: Sql, items: T[]) => Promise<unknown>) | undefined;
 }
 
-/** A file on disk, or bytes handed over: the reader thread takes their memory (the caller's view is emptied). */
-export type ExportSource = { path: string } | { bytes: Uint8Array };
+export type { ExportSource };
 
 export interface ReadRequest {
   source: ExportSource;

@@ -35,7 +35,7 @@ function start(deps: Deps, kind: ThreadData["kind"], req: ExportRequest): import
     kind,
     req: {
       ...req,
-      source: handed?.data ?? (req.source as { path: string }),
+      source: handed?.data ?? (req.source as Exclude<ExportSource, { bytes: Uint8Array }>),
       presetsDir: deps.config.IMPORT_PRESETS_DIR,
       teamZone: deps.config.DEFAULT_TIMEZONE,
     },

@@ -12,7 +12,7 @@
 // slow import never has the whole file in flight. A CSV chunk whose rows are all as wide comes as
 // {type:"rows", packed}: one string, cells joined by CELL and rows by ROW (see pack()).
 // It ends with {type:"end"}, or {type:"error", code, message}.
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as XLSX from "@e965/xlsx";
@@ -23,7 +23,7 @@ import { runInBackground } from "../../infra/background-thread.mjs";
 runInBackground();
 
 const HEAD_ROWS = 30;
-const { path, bytes: given, at, name, chunk = 2000, piece = 1 << 20 } = workerData;
+const { path, bytes: given, at, growing, name, chunk = 2000, piece = 1 << 20 } = workerData;
 
 // Chunks this worker may have in flight before it waits: parsing runs ahead of the consumer's
 // work on the rows (both threads busy), without ever holding more than this many chunks.
@@ -71,16 +71,26 @@ async function send(rows) {
 }
 const fail = (code, message) => parentPort.postMessage({ type: "error", code, message });
 
+/** Whether a file's first bytes, maybe cut inside a character at their end, are UTF-8. */
+function startsAsUtf8(head) {
+  // Back to the start of the last character (at most 3 continuation bytes), which may be cut.
+  let end = head.length;
+  for (let k = 0; k < 3 && end > 0 && (head[end - 1] & 0xc0) === 0x80; k++) end--;
+  if (end > 0 && head[end - 1] >= 0xc0) end--;
+  return isUtf8(head.subarray(0, end));
+}
+
 /**
  * The file's text encoding, and where its text starts (after a byte-order mark): UTF-8 (with or
  * without BOM), UTF-16 (Excel's "Unicode text", with or without BOM) or GBK/GB18030.
  */
-function encodingOf(b) {
+async function encodingOf(b, upTo) {
+  const there = await upTo(Math.min(b.length, piece));
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { label: "utf-8", from: 3 };
   if (b[0] === 0xff && b[1] === 0xfe) return { label: "utf-16le", from: 2 };
   if (b[0] === 0xfe && b[1] === 0xff) return { label: "utf-16be", from: 2 };
   // UTF-16 without a mark: ASCII characters leave every other byte zero.
-  const probe = b.subarray(0, 400);
+  const probe = b.subarray(0, Math.min(400, there));
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < probe.length; i++) {
@@ -90,24 +100,54 @@ function encodingOf(b) {
   }
   if (oddZero > probe.length / 8) return { label: "utf-16le", from: 0 };
   if (evenZero > probe.length / 8) return { label: "utf-16be", from: 0 };
-  // Checked whole (natively, in milliseconds): GB18030 is a superset of GBK; Node's full ICU decodes it.
+  // GB18030 is a superset of GBK; Node's full ICU decodes it. The whole file is checked (natively,
+  // in milliseconds) when it is all there; a download still arriving is told by its first piece
+  // when that holds Chinese (GBK's Chinese is never valid UTF-8 for long), else once it has all come.
+  const head = b.subarray(0, there);
+  if (there < b.length && !isAscii(head)) return { label: startsAsUtf8(head) ? "utf-8" : "gb18030", from: 0 };
+  await upTo(b.length);
   return { label: isUtf8(b) ? "utf-8" : "gb18030", from: 0 };
 }
 
 /**
  * The file's text, `piece` bytes at a time, the parser starting on the first while the rest is
- * still bytes (decoding a 127 MB GBK export whole took 0.6 s before the
- * first row could be read, and held its text, twice the bytes, for the whole import).
+ * still bytes (decoding a 127 MB GBK export whole took 0.6 s before the first row could be read,
+ * and held its text, twice the bytes, for the whole import); a download's pieces as they arrive.
  */
-function textPieces(b) {
-  const { label, from } = encodingOf(b);
+async function textPieces(b, upTo) {
+  const { label, from } = await encodingOf(b, upTo);
   const decoder = new TextDecoder(label);
   let at = from;
-  return () => {
+  return async () => {
     if (at >= b.length) return at++ === b.length ? decoder.decode() : undefined;
-    const text = decoder.decode(b.subarray(at, at + piece), { stream: true });
-    at += piece;
+    const end = Math.min(at + piece, b.length);
+    await upTo(end);
+    const text = decoder.decode(b.subarray(at, end), { stream: true });
+    at = end;
     return text;
+  };
+}
+
+class DownloadStopped extends Error {}
+
+/**
+ * A download still arriving into memory shared with the bot (src/infra/growing-file.ts): waits
+ * until `n` of its bytes are there, or all of them, and says how many are. Throws DownloadStopped
+ * when it stopped short.
+ */
+function arrivals(progress) {
+  const p = new Int32Array(progress);
+  // The layout of growing-file.ts: bytes arrived, changes, state (0 arriving, 1 whole, 2 stopped).
+  return async (n) => {
+    for (;;) {
+      const changes = Atomics.load(p, 1);
+      const state = Atomics.load(p, 2);
+      if (state === 2) throw new DownloadStopped();
+      const length = Atomics.load(p, 0);
+      if (length >= n || state === 1) return length;
+      const wait = Atomics.waitAsync(p, 1, changes);
+      if (wait.async) await wait.value;
+    }
   };
 }
 
@@ -170,23 +210,23 @@ async function spreadsheet(b) {
   parentPort.postMessage({ type: "end" });
 }
 
-async function delimited(b) {
-  const nextPiece = textPieces(b);
+async function delimited(b, upTo) {
+  const nextPiece = await textPieces(b, upTo);
   // The first line, whole, to tell commas from tabs.
-  let first = nextPiece() ?? "";
-  for (let more; !/\r|\n/.test(first) && (more = nextPiece()) !== undefined;) first += more;
+  let first = (await nextPiece()) ?? "";
+  for (let more; !/\r|\n/.test(first) && (more = await nextPiece()) !== undefined;) first += more;
   const firstLine = first.slice(0, first.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? "\t" : ",";
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, trim: true, bom: true });
   const feed = (async () => {
     packable = true;
-    for (let text = first; text !== undefined; text = nextPiece()) {
+    for (let text = first; text !== undefined; text = await nextPiece()) {
       // Checked before the parser sees the piece, so no row holding a separator is ever packed.
       if (packable && (text.includes(CELL) || text.includes(ROW))) packable = false;
       if (!parser.write(text)) await once(parser, "drain");
     }
     parser.end();
-  })();
+  })().catch((e) => parser.destroy(e)); // a download that stops short ends the rows with its error
   let rows = [];
   let headSent = false;
   try {
@@ -203,6 +243,7 @@ async function delimited(b) {
     }
     await feed;
   } catch (e) {
+    if (e instanceof DownloadStopped) throw e;
     return fail("unreadable", String(e?.message ?? e).split("\n")[0]);
   }
   if (!headSent && !(await head(rows))) return;
@@ -226,12 +267,21 @@ function once(emitter, event) {
   return new Promise((resolve) => emitter.once(event, resolve));
 }
 
-// A whole buffer handed over comes with where its bytes are (at: [offset, length]).
-const b = !given
-  ? readFileSync(path)
-  : at
-    ? Buffer.from(given, at[0], at[1])
-    : Buffer.from(given.buffer, given.byteOffset, given.byteLength);
-if (!b.length) fail("empty", "the file is empty");
-else if (isSpreadsheet(b)) await spreadsheet(b);
-else await delimited(b);
+// A whole buffer handed over comes with where its bytes are (at: [offset, length]); a download
+// still arriving, with its progress.
+const b = growing
+  ? Buffer.from(growing.data)
+  : !given
+    ? readFileSync(path)
+    : at
+      ? Buffer.from(given, at[0], at[1])
+      : Buffer.from(given.buffer, given.byteOffset, given.byteLength);
+const upTo = growing ? arrivals(growing.progress) : async () => b.length;
+try {
+  if (!b.length) fail("empty", "the file is empty");
+  else if ((await upTo(Math.min(8, b.length)), isSpreadsheet(b))) await spreadsheet((await upTo(b.length), b));
+  else await delimited(b, upTo);
+} catch (e) {
+  if (!(e instanceof DownloadStopped)) throw e;
+  fail("unreadable", "its download stopped before the end");
+}

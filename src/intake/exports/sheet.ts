@@ -4,9 +4,16 @@
 // chunks, so the event loop only ever holds a chunk.
 import { Worker } from "node:worker_threads";
 import { withDefaultYoungGeneration } from "../../infra/worker-heap.ts";
+import type { SharedGrowingFile } from "../../infra/growing-file.ts";
 
 /** The reader thread's heap: a million-row .xlsx takes about 2 GB. */
 const READER_HEAP_MB = 4096;
+
+/**
+ * A file on disk, bytes handed over (the reader thread takes their memory; the caller's view is
+ * emptied), or a download still arriving into memory shared with the reader (growing-file.ts).
+ */
+export type ExportSource = { path: string } | { bytes: Uint8Array } | { growing: SharedGrowingFile };
 
 export type SheetErrorCode = "encrypted" | "unreadable" | "empty";
 
@@ -72,16 +79,18 @@ export const handedBytes = (d: HandedBytes): Uint8Array =>
 export const unpack = (packed: string): string[][] => packed.split("\u001e").map((row) => row.split("\u001f"));
 
 /** The reader thread, given the file (its bytes handed over where they can be). */
-function startReader(
-  source: { path: string } | { bytes: Uint8Array },
-  name: string,
-  chunk: number,
-  piece?: number,
-): Worker {
+function startReader(source: ExportSource, name: string, chunk: number, piece?: number): Worker {
   const file = import.meta.url.endsWith(".ts") ? "./sheet-worker.mjs" : "./sheet-worker.js";
   const handed = "bytes" in source ? handOver(source.bytes) : undefined;
   return new Worker(new URL(file, import.meta.url), {
-    workerData: { path: "path" in source ? source.path : undefined, ...handed?.data, name, chunk, piece },
+    workerData: {
+      path: "path" in source ? source.path : undefined,
+      growing: "growing" in source ? source.growing : undefined,
+      ...handed?.data,
+      name,
+      chunk,
+      piece,
+    },
     transferList: handed?.transferList ?? [],
     // A workbook that unpacks past this (a zip bomb, or simply too big) stops the reader, not the bot.
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
@@ -89,7 +98,7 @@ function startReader(
 }
 
 export async function openSheet(
-  source: { path: string } | { bytes: Uint8Array },
+  source: ExportSource,
   name: string,
   chunk = 500,
   /** Bytes of a CSV decoded at a time (the reader's own size when not given; tests cut smaller). */

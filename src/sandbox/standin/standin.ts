@@ -48,6 +48,7 @@ export class SlackStandIn {
   /** Files people shared (as tests set them up), by id. */
   shared = new Map<string, Buffer>();
   sharedNames = new Map<string, string>();
+  cutShort = new Set<string>(); // files whose download stops part-way, the connection dropped
   /** The clock calls are dated by (a test's injected clock); real time by default. */
   clock: { now(): Date } = { now: () => new Date(wallClock()) };
   /** Real time, for trigger_id expiry and signed-request timestamps (see wall-clock.ts). */
@@ -165,6 +166,11 @@ export class SlackStandIn {
     if (!/^Bearer xox[bp]-/.test(String(req.headers.authorization ?? ""))) return (void res.writeHead(403).end(), true);
     const bytes = this.shared.get(id) ?? this.ws.files.get(id)?.bytes;
     if (!bytes) return (void res.writeHead(404).end(), true);
+    if (this.cutShort.has(id)) {
+      res.writeHead(200, { "content-length": String(bytes.length) });
+      res.write(bytes.subarray(0, bytes.length >> 1), () => res.destroy());
+      return true;
+    }
     res.writeHead(200, { "content-type": this.ws.files.get(id)?.mimetype ?? "application/octet-stream" }).end(bytes);
     return true;
   }
