@@ -30,7 +30,9 @@ export async function downloadGrowing(
   maxBytes: number,
 ): Promise<Buffer | { file: GrowingFile; done: Promise<void> }> {
   const { res, declared } = await openDownload(token, mayGetToken, timeoutMs, url, maxBytes);
-  if (!declared || !res.body) return readBody(res, declared, maxBytes);
+  // A compressed body is declared by its compressed length and arrives longer: read it whole.
+  const encoded = (res.headers.get("content-encoding") ?? "identity") !== "identity";
+  if (!declared || encoded || !res.body) return readBody(res, declared, maxBytes);
   const file = new GrowingFile(declared);
   const done = fillGrowing(res.body, file);
   // Settled by whoever reads the file; never an unhandled rejection if nobody does.

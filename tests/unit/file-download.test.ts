@@ -1,6 +1,7 @@
 // A file from Slack is read chunk by chunk, with or without a declared size, into bytes the file
 // reader can take over without a copy; a body past the limit stops the download.
 import { createServer, type Server } from "node:http";
+import { gzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSheet } from "../../src/intake/exports/sheet.ts";
@@ -14,6 +15,11 @@ let base: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.url === "/gzip") {
+      // As a file host may send a CSV: compressed, its declared length the compressed one.
+      const gz = gzipSync(body);
+      return void res.writeHead(200, { "content-encoding": "gzip", "content-length": String(gz.length) }).end(gz);
+    }
     const sized = req.url === "/sized";
     res.writeHead(200, sized ? { "content-length": String(body.length) } : {});
     // Many small writes: the client sees many chunks, as from a real download.
@@ -36,6 +42,19 @@ describe("downloading a file from Slack", () => {
       const got = await api().download(`${base}${path}`, 10 * 1024 * 1024);
       expect(got.length, path).toBe(body.length);
       expect(got.equals(body), path).toBe(true);
+    }
+  });
+
+  it("as it arrives: into shared memory with a declared size, whole without one or when compressed", async () => {
+    const sized = await api().downloadGrowing(`${base}/sized`, 10 * 1024 * 1024);
+    expect(Buffer.isBuffer(sized)).toBe(false);
+    if (Buffer.isBuffer(sized)) return;
+    await sized.done;
+    expect(Buffer.from(sized.file.shared.data).equals(body)).toBe(true);
+    expect(new Int32Array(sized.file.shared.progress)[0]).toBe(body.length);
+    for (const path of ["/chunked", "/gzip"]) {
+      const got = await api().downloadGrowing(`${base}${path}`, 10 * 1024 * 1024);
+      expect(Buffer.isBuffer(got) && got.equals(body), path).toBe(true);
     }
   });
 
