@@ -13,13 +13,13 @@ export interface SharedGrowingFile {
   progress: SharedArrayBuffer;
 }
 
-export const ARRIVED = 0;
-export const CHANGES = 1;
-export const STATE = 2;
+const ARRIVED = 0;
+const CHANGES = 1;
+const STATE = 2;
 /** States: still arriving, all of it there, stopped short (the download failed). */
-export const ARRIVING = 0;
-export const WHOLE = 1;
-export const STOPPED = 2;
+const ARRIVING = 0;
+const WHOLE = 1;
+const STOPPED = 2;
 
 export class GrowingFile {
   readonly shared: SharedGrowingFile;

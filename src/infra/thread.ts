@@ -1,8 +1,7 @@
 // A worker thread that runs one of the bot's TypeScript modules: from dist/, the bundle the build
 // wrote for it (scripts/build.mjs names it); from the source tree (tests, `npm run dev`), that
 // bundle while it is up to date, else the module itself, compiled as it loads (ts-thread.mjs).
-import { existsSync, readdirSync, readlinkSync, statSync } from "node:fs";
-import { getPriority, setPriority } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
@@ -41,18 +40,5 @@ export function startThread(from: string, entry: string, bundle: string, o: Work
   return new Worker(new URL("./ts-thread.mjs", import.meta.url), { ...o, workerData: { ...o.workerData, tsEntry } });
 }
 
-/**
- * Called first thing on a thread that does long background work (reading an export): the thread,
- * and only it, runs at a lower priority (nice +10), so that when both cores are busy the kernel
- * gives the event loop its turn first and an ack never waits behind a slice of the import. Without
- * it a million-row import held some acks 50-130 ms on a loaded 2-core machine. Linux only (a
- * thread's id is in /proc/thread-self); elsewhere, or where lowering is refused, it does nothing.
- */
-export function runInBackground(): void {
-  try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (tid > 0 && tid !== process.pid) setPriority(tid, Math.min(19, getPriority(process.pid) + 10));
-  } catch {
-    // Not Linux, or not allowed: the thread runs at the bot's priority, as it would anyway.
-  }
-}
+// Called first thing on a thread that does long background work (background-thread.mjs).
+export { runInBackground } from "./background-thread.mjs";

@@ -54,7 +54,7 @@ async function locate(
   deps: Deps,
   fileId: string,
   importable: RegExp,
-): Promise<{ ok: true; url: string; name: string } | { ok: false; key: MessageKey; mb?: number }> {
+): Promise<{ ok: true; url: string; name: string; max: number } | { ok: false; key: MessageKey; mb?: number }> {
   const found = await deps.slack.call("files.info", { file: fileId }).catch((e: unknown) => {
     // A file id Slack doesn't know (or the bot may not see) is the user's to fix, not an error.
     if (e instanceof SlackCallError && e.failure.type === "permanent") return undefined;
@@ -66,7 +66,7 @@ async function locate(
   if (!info.success || !url || !importable.test(info.data.name)) return { ok: false, key: "import.noFile" };
   const max = deps.config.IMPORT_MAX_MB * 1024 * 1024;
   if ((info.data.size ?? 0) > max) return { ok: false, key: "import.tooLarge", mb: deps.config.IMPORT_MAX_MB };
-  return { ok: true, url, name: info.data.name };
+  return { ok: true, url, name: info.data.name, max };
 }
 
 /**
@@ -76,14 +76,14 @@ async function locate(
 export async function fetchSlackFile(deps: Deps, fileId: string, importable = IMPORTABLE): Promise<Fetched> {
   const at = await locate(deps, fileId, importable);
   if (!at.ok) return at;
-  return { ok: true, bytes: await deps.slack.download(at.url, deps.config.IMPORT_MAX_MB * 1024 * 1024), name: at.name };
+  return { ok: true, bytes: await deps.slack.download(at.url, at.max), name: at.name };
 }
 
 /** The same, handed over as soon as the download starts, for a reader that parses it as it arrives. */
 export async function fetchArrivingSlackFile(deps: Deps, fileId: string): Promise<Arriving> {
   const at = await locate(deps, fileId, IMPORTABLE);
   if (!at.ok) return at;
-  const got = await deps.slack.downloadGrowing(at.url, deps.config.IMPORT_MAX_MB * 1024 * 1024);
+  const got = await deps.slack.downloadGrowing(at.url, at.max);
   return Buffer.isBuffer(got) ? { ok: true, name: at.name, bytes: got } : { ok: true, name: at.name, ...got };
 }
 

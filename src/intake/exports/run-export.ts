@@ -9,7 +9,7 @@ import type { Stream } from "../intake.ts";
 import type { Match, Miss } from "./match.ts";
 import type { Preset } from "./preset.ts";
 import type { ConvertOptions, ExportReading, ExportSource, ReadOutcome, ReadRequest } from "./read-export.ts";
-import { handOver, type SheetErrorCode } from "./sheet.ts";
+import { handOver, type CrossingSource, type HandedBytes, type SheetErrorCode } from "./sheet.ts";
 import { ExportSummary } from "./summary.ts";
 import type { FromThread, ThreadData } from "./thread-messages.ts";
 import { localHours } from "./values.ts";
@@ -35,7 +35,7 @@ function start(deps: Deps, kind: ThreadData["kind"], req: ExportRequest): import
     kind,
     req: {
       ...req,
-      source: handed?.data ?? (req.source as Exclude<ExportSource, { bytes: Uint8Array }>),
+      source: handed?.data ?? (req.source as Exclude<CrossingSource, HandedBytes>),
       presetsDir: deps.config.IMPORT_PRESETS_DIR,
       teamZone: deps.config.DEFAULT_TIMEZONE,
     },

@@ -15,6 +15,9 @@ const READER_HEAP_MB = 4096;
  */
 export type ExportSource = { path: string } | { bytes: Uint8Array } | { growing: SharedGrowingFile };
 
+/** A source as it crosses to another thread: bytes as handOver sends them, the others as they are. */
+export type CrossingSource = Exclude<ExportSource, { bytes: Uint8Array }> | HandedBytes;
+
 export type SheetErrorCode = "encrypted" | "unreadable" | "empty";
 
 export class SheetError extends Error {

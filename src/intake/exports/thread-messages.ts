@@ -1,12 +1,11 @@
 // What the bot and the thread that reads an export (export-thread.ts) say to each other.
-import type { SharedGrowingFile } from "../../infra/growing-file.ts";
 import type { Preset } from "./preset.ts";
 import type { ConvertData, ReadOutcome, ReadRequest } from "./read-export.ts";
-import type { HandedBytes } from "./sheet.ts";
+import type { CrossingSource } from "./sheet.ts";
 
 export interface ThreadData {
   kind: "metrics" | "reviews";
-  req: Omit<ReadRequest, "source"> & { source: { path: string } | { growing: SharedGrowingFile } | HandedBytes };
+  req: Omit<ReadRequest, "source"> & { source: CrossingSource };
   /** The bot's SQLite file, when the thread may store rows itself in a lent turn. */
   dbPath?: string;
 }
