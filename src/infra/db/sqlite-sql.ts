@@ -2,7 +2,7 @@
 // connection's turn (turns.ts) and a transaction holding it for its whole length.
 import type BetterSqlite3 from "better-sqlite3";
 import type { Param, ReadSql, Row, Sql } from "./sql.ts";
-import { inTransaction, takeTurn } from "./turns.ts";
+import { inTransaction, lendTurn, readTurn, takeTurn } from "./turns.ts";
 
 /** Prisma's SQLite adapter writes DateTime as ISO text with +00:00; plain SQL writes the same. */
 export function sqliteParam(v: Param): string | number | bigint | null {
@@ -56,6 +56,15 @@ export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: Rea
     ...direct,
     tx: () => Promise.reject(new Error("nested transaction: use the transaction's q")),
   };
+  // A statement that writes nothing may run while the turn is lent (turns.ts readTurn). Preparing
+  // it to ask is safe at any moment: it touches no rows (a bad one fails in its turn, as before).
+  const turnOf = (text: string) => {
+    try {
+      return prepare(text).readonly ? readTurn : takeTurn;
+    } catch {
+      return takeTurn;
+    }
+  };
   const guard = (what: string) => {
     if (inTransaction.getStore()) throw new Error(`sql.${what} used inside a transaction: use the transaction's q`);
   };
@@ -64,18 +73,18 @@ export function sqliteSql(raw: BetterSqlite3.Database, key: object, reader?: Rea
     reader,
     all<T = Row>(text: string, params?: readonly Param[]) {
       guard("all");
-      return takeTurn(key, () => direct.all<T>(text, params));
+      return turnOf(text)(key, () => direct.all<T>(text, params));
     },
     get<T = Row>(text: string, params?: readonly Param[]) {
       guard("get");
-      return takeTurn(key, () => direct.get<T>(text, params));
+      return turnOf(text)(key, () => direct.get<T>(text, params));
     },
     probe: async () => void prepare('SELECT 1 AS "ok"').get(),
-    shared: path ? { path, lend: (fn) => (guard("lend"), takeTurn(key, fn)) } : undefined,
+    shared: path ? { path, lend: (fn) => (guard("lend"), lendTurn(key, fn)) } : undefined,
     urgent: {
       get<T = Row>(text: string, params?: readonly Param[]) {
         guard("get");
-        return takeTurn(key, () => direct.get<T>(text, params), true);
+        return readTurn(key, () => direct.get<T>(text, params), true);
       },
     },
     run(text: string, params?: readonly Param[]) {

@@ -43,9 +43,14 @@ interface Task {
   fn: () => Promise<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
+  lent?: boolean;
 }
 interface Turns {
   running: boolean;
+  /** The running turn is lent: another connection writes, this one is idle (lendTurn). */
+  lent: boolean;
+  /** Reads running on the idle connection during a lent turn (readTurn). */
+  reading: number;
   urgent: Task[];
   normal: Task[];
 }
@@ -63,26 +68,60 @@ export function outsideTransaction<T>(fn: () => T): T {
  * waits for at most the one statement or transaction running now, never for a queue of a
  * report's or a backlog's statements.
  */
-export function takeTurn<T>(key: object, fn: () => Promise<T>, urgent = false): Promise<T> {
-  let q = turns.get(key);
-  if (!q) turns.set(key, (q = { running: false, urgent: [], normal: [] }));
-  const queue = q;
+export function takeTurn<T>(key: object, fn: () => Promise<T>, urgent = false, lent = false): Promise<T> {
+  const queue = turnsOf(key);
   return new Promise<T>((resolve, reject) => {
-    (urgent ? queue.urgent : queue.normal).push({ fn, resolve: resolve as (v: unknown) => void, reject });
+    (urgent ? queue.urgent : queue.normal).push({ fn, resolve: resolve as (v: unknown) => void, reject, lent });
     next(queue);
   });
 }
 
+/**
+ * Holds the turn while another connection to the same file writes (an export's thread): nothing
+ * here writes in between, and no write here finds the file locked. This connection stays idle
+ * meanwhile, so reads may use it (readTurn).
+ */
+export function lendTurn<T>(key: object, fn: () => Promise<T>): Promise<T> {
+  return takeTurn(key, fn, false, true);
+}
+
+/**
+ * A read outside any transaction. While the turn is lent it runs at once: WAL lets this
+ * connection read the last commit while the other one writes, and a request's reads before its
+ * ack (is this a retry, the person's language) would otherwise wait for a background thread's
+ * whole turn, which at its low priority can lose its core half-way. Otherwise it takes its turn.
+ */
+export function readTurn<T>(key: object, fn: () => Promise<T>, urgent = false): Promise<T> {
+  const q = turnsOf(key);
+  if (!q.lent) return takeTurn(key, fn, urgent);
+  q.reading++;
+  return Promise.resolve()
+    .then(fn)
+    .finally(() => {
+      q.reading--;
+      next(q);
+    });
+}
+
+function turnsOf(key: object): Turns {
+  let q = turns.get(key);
+  if (!q) turns.set(key, (q = { running: false, lent: false, reading: 0, urgent: [], normal: [] }));
+  return q;
+}
+
 function next(q: Turns): void {
-  if (q.running) return;
+  // After a lent turn, the reads it let in finish before anything else takes the connection.
+  if (q.running || q.reading) return;
   const task = q.urgent.shift() ?? q.normal.shift();
   if (!task) return;
   q.running = true;
+  q.lent = task.lent === true;
   Promise.resolve()
     .then(task.fn)
     .then(task.resolve, task.reject)
     .finally(() => {
       q.running = false;
+      q.lent = false;
       next(q);
     });
 }
@@ -104,8 +143,21 @@ export function onCommit(db: object, fn: () => void): void {
   commitHooks.set(db, [...(commitHooks.get(db) ?? []), fn]);
 }
 
+/** Prisma's operations that only read (raw queries may write: they take a turn). */
+const READS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+]);
+
 export function guarded(base: PrismaClient, key?: object): PrismaClient {
   const turn = <T>(fn: () => Promise<T>) => (key ? takeTurn(key, fn) : retryConflicts(fn));
+  const read = <T>(fn: () => Promise<T>) => (key ? readTurn(key, fn) : retryConflicts(fn));
   const extended = base.$extends({
     query: {
       $allOperations({ args, query, model, operation }) {
@@ -114,7 +166,7 @@ export function guarded(base: PrismaClient, key?: object): PrismaClient {
             new Error(`db.${model ?? ""}.${operation} used inside a transaction: use the transaction's client (tx)`),
           );
         }
-        return turn(() => query(args));
+        return (READS.has(operation) ? read : turn)(() => query(args));
       },
     },
   });
