@@ -44,6 +44,8 @@ await build({
     "sheet-worker": "src/intake/exports/sheet-worker.mjs",
     // …and read into records and stored on another (src/intake/exports/run-export.ts).
     "export-thread": "src/intake/exports/export-thread.ts",
+    // A shared file's download runs on a thread of its own too (src/slack/file-downloads.ts).
+    "download-thread": "src/slack/download-thread.ts",
   },
   outdir: "dist",
   bundle: true,

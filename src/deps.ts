@@ -1,7 +1,7 @@
 import type { Config } from "./config.ts";
 import type { DbClient } from "./infra/db/db.ts";
 import type { Clock } from "./infra/clock.ts";
-import type { GrowingFile } from "./infra/growing-file.ts";
+import type { ArrivingFile } from "./infra/growing-file.ts";
 import type { Log } from "./infra/logger.ts";
 import type { Metrics } from "./infra/metrics.ts";
 import type { Outbox } from "./outbox/outbox.ts";
@@ -20,7 +20,7 @@ export interface SlackApi {
   /** GET a file a user shared (url_private_download), with the bot token (files:read). */
   download(url: string, maxBytes: number): Promise<Buffer>;
   /** The same, returned as it starts when the size is declared: the file fills while a thread reads it. */
-  downloadGrowing(url: string, maxBytes: number): Promise<Buffer | { file: GrowingFile; done: Promise<void> }>;
+  downloadGrowing(url: string, maxBytes: number): Promise<Buffer | ArrivingFile>;
   /** POST file bytes to an upload URL from files.getUploadURLExternal. */
   upload(url: string, bytes: Buffer): Promise<void>;
   /** POST to a response_url (slash commands, interactions). */

@@ -13,6 +13,12 @@ export interface SharedGrowingFile {
   progress: SharedArrayBuffer;
 }
 
+/** A file as it arrives: `done` settles when the last byte is in, or rejects as the download would have. */
+export interface ArrivingFile {
+  shared: SharedGrowingFile;
+  done: Promise<void>;
+}
+
 const ARRIVED = 0;
 const CHANGES = 1;
 const STATE = 2;

@@ -91,7 +91,7 @@ function registerExportButtons<E>(app: App, deps: Deps, exp: ExportIntake<E>): v
       const file = await fetchArrivingSlackFile(deps, ref.f);
       if (!file.ok) return void (await replace(body.response_url, user.t("export.gone")));
       await replace(body.response_url, user.t("export.importing", { file: file.name, preset: ref.p }));
-      const source = "bytes" in file ? { bytes: file.bytes } : { growing: file.file.shared };
+      const source = "bytes" in file ? { bytes: file.bytes } : { growing: file.shared };
       const [read, downloaded] = await Promise.allSettled([
         runExport(deps, exp, { source, name: file.name, presetId: ref.p, store: ref.s, write: true }),
         "done" in file ? file.done : undefined,

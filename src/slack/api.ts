@@ -2,7 +2,7 @@ import { webApi } from "@slack/bolt";
 import { unesc } from "../infra/markup.ts";
 import type { SlackApi, SlackResult } from "../deps.ts";
 import { SlackCallError, type CallFailure } from "./call-errors.ts";
-import { download, downloadGrowing } from "./download.ts";
+import { download, downloadGrowing } from "./file-downloads.ts";
 
 /**
  * Messages are built as mrkdwn, where user data is escaped (&amp; &lt; &gt;). plain_text objects
@@ -21,24 +21,7 @@ export function plainTextAsWritten<T>(value: T): T {
 
 export { ForeignHostError, SlackCallError, type CallFailure } from "./call-errors.ts";
 
-/**
- * Hosts that may receive the bot token: Slack's own, as named by SLACK_API_URL. For
- * https://slack.com/api/ that is slack.com and its file host files.slack.com (and the same pair
- * for GovSlack's slack-gov.com); for a local stand-in of Slack, its own origin.
- */
-export function tokenHosts(slackApiUrl: string): (url: string) => boolean {
-  const api = new URL(slackApiUrl);
-  const apex = api.hostname.replace(/^api\./, "");
-  const allowed = new Set([api.origin, `https://files.${apex}`, `https://${apex}`]);
-  return (url) => {
-    try {
-      const u = new URL(url);
-      return allowed.has(u.origin) && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  };
-}
+export { tokenHosts } from "./download.ts";
 
 // Slack says these mean "try again later", not "this request is wrong".
 const transientErrors = new Set([
@@ -80,7 +63,6 @@ export function classify(e: unknown): CallFailure {
  * 5xx is reported straight back to it instead of being retried invisibly inside the client.
  */
 export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 10_000): SlackApi {
-  const mayGetToken = tokenHosts(slackApiUrl);
   const client = new webApi.WebClient(token, {
     slackApiUrl,
     retryConfig: { retries: 0 },
@@ -96,8 +78,8 @@ export function createSlackApi(token: string, slackApiUrl: string, timeoutMs = 1
         throw new SlackCallError(classify(e));
       }
     },
-    download: (url, maxBytes) => download(token, mayGetToken, timeoutMs, url, maxBytes),
-    downloadGrowing: (url, maxBytes) => downloadGrowing(token, mayGetToken, timeoutMs, url, maxBytes),
+    download: (url, maxBytes) => download({ token, slackApiUrl, timeoutMs, url, maxBytes, whole: true }),
+    downloadGrowing: (url, maxBytes) => downloadGrowing({ token, slackApiUrl, timeoutMs, url, maxBytes }),
     async upload(url, bytes) {
       let res: Response;
       try {

@@ -1,43 +1,79 @@
 // Files a user shared, downloaded from Slack's file host with the bot's token (files:read): the
 // token goes only to Slack's own hosts, redirects are followed by hand, and a file past the
-// import limit is refused as soon as it is known to be one.
+// import limit is refused as soon as it is known to be one. This runs on a download's own thread
+// (download-thread.ts, started by file-downloads.ts), never on the event loop.
+import type { SharedGrowingFile } from "../infra/growing-file.ts";
 import { GrowingFile } from "../infra/growing-file.ts";
 import { yieldToLoop } from "../infra/wake-loop.ts";
-import { ForeignHostError, SlackCallError } from "./call-errors.ts";
-
-/** A file from Slack, with the token sent only to Slack's own hosts, redirects followed by hand. */
-export async function download(
-  token: string,
-  mayGetToken: (url: string) => boolean,
-  timeoutMs: number,
-  url: string,
-  maxBytes: number,
-): Promise<Buffer> {
-  const { res, declared } = await openDownload(token, mayGetToken, timeoutMs, url, maxBytes);
-  return readBody(res, declared, maxBytes);
-}
+import { ForeignHostError, SlackCallError, type CallFailure } from "./call-errors.ts";
 
 /**
- * The same download, returned as soon as it starts when the server declares its size: the bytes
- * arrive into a GrowingFile that a reader thread can parse as they come. `done` settles when the
- * last byte is in (or rejects as the download would have). Without a declared size, the whole file.
+ * Hosts that may receive the bot token: Slack's own, as named by SLACK_API_URL. For
+ * https://slack.com/api/ that is slack.com and its file host files.slack.com (and the same pair
+ * for GovSlack's slack-gov.com); for a local stand-in of Slack, its own origin.
  */
-export async function downloadGrowing(
-  token: string,
-  mayGetToken: (url: string) => boolean,
-  timeoutMs: number,
-  url: string,
-  maxBytes: number,
-): Promise<Buffer | { file: GrowingFile; done: Promise<void> }> {
-  const { res, declared } = await openDownload(token, mayGetToken, timeoutMs, url, maxBytes);
-  // A compressed body is declared by its compressed length and arrives longer: read it whole.
-  const encoded = (res.headers.get("content-encoding") ?? "identity") !== "identity";
-  if (!declared || encoded || !res.body) return readBody(res, declared, maxBytes);
-  const file = new GrowingFile(declared);
-  const done = fillGrowing(res.body, file);
-  // Settled by whoever reads the file; never an unhandled rejection if nobody does.
-  done.catch(() => {});
-  return { file, done };
+export function tokenHosts(slackApiUrl: string): (url: string) => boolean {
+  const api = new URL(slackApiUrl);
+  const apex = api.hostname.replace(/^api\./, "");
+  const allowed = new Set([api.origin, `https://files.${apex}`, `https://${apex}`]);
+  return (url) => {
+    try {
+      const u = new URL(url);
+      return allowed.has(u.origin) && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** What a download thread is asked to fetch. `whole`: the file in one piece, never as it arrives. */
+export interface DownloadJob {
+  token: string;
+  slackApiUrl: string;
+  timeoutMs: number;
+  url: string;
+  maxBytes: number;
+  whole?: boolean;
+}
+
+/** What the thread says: the file whole, or shared memory it fills (then done), or why it failed. */
+export type FromDownload =
+  | { type: "whole"; bytes: Uint8Array }
+  | { type: "growing"; shared: SharedGrowingFile }
+  | { type: "done" }
+  | { type: "failed"; failure: CallFailure; foreignUrl?: string };
+
+/**
+ * Runs one download and tells `say` how it goes. When the server declares the size (and doesn't
+ * compress the body, whose declared length would then be the compressed one), the bytes go into
+ * a GrowingFile that a reader thread parses as they come, and `growing` is said as soon as the
+ * download starts. Otherwise, or when asked for the whole file, the body is read whole and its
+ * memory handed over without a copy.
+ */
+export async function runDownload(
+  job: DownloadJob,
+  say: (m: FromDownload, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
+  try {
+    const { res, declared } = await openDownload(job, tokenHosts(job.slackApiUrl));
+    const encoded = (res.headers.get("content-encoding") ?? "identity") !== "identity";
+    if (job.whole || !declared || encoded || !res.body) {
+      const bytes = await readBody(res, declared, job.maxBytes);
+      // Node's pool of small buffers can't move between threads: those few bytes are copied.
+      const own = bytes.byteLength >= Buffer.poolSize ? [bytes.buffer as ArrayBuffer] : [];
+      return say({ type: "whole", bytes }, own);
+    }
+    const file = new GrowingFile(declared);
+    say({ type: "growing", shared: file.shared });
+    await fillGrowing(res.body, file);
+    say({ type: "done" });
+  } catch (e) {
+    if (e instanceof ForeignHostError)
+      return say({ type: "failed", failure: { type: "permanent", reason: "foreign_host" }, foreignUrl: e.url });
+    const failure: CallFailure =
+      e instanceof SlackCallError ? e.failure : { type: "transient", reason: "network_error" };
+    say({ type: "failed", failure });
+  }
 }
 
 async function fillGrowing(body: ReadableStream<Uint8Array>, file: GrowingFile): Promise<void> {
@@ -66,11 +102,8 @@ async function fillGrowing(body: ReadableStream<Uint8Array>, file: GrowingFile):
 
 /** The response to a file's GET, its token only for Slack's hosts, refused past maxBytes as declared. */
 async function openDownload(
-  token: string,
+  { token, timeoutMs, url, maxBytes }: DownloadJob,
   mayGetToken: (url: string) => boolean,
-  timeoutMs: number,
-  url: string,
-  maxBytes: number,
 ): Promise<{ res: Response; declared: number | undefined }> {
   if (!mayGetToken(url)) throw new ForeignHostError(url);
   let res: Response | undefined;
@@ -102,7 +135,7 @@ async function openDownload(
   return { res, declared: Number.isFinite(declared) ? declared : undefined };
 }
 
-/** Gives the event loop a turn when the work since the last one has taken more than 4 ms. */
+/** Gives the thread's loop a turn when the work since the last one has taken more than 4 ms. */
 function turns(): () => Promise<void> {
   let since = performance.now();
   return async () => {
@@ -113,12 +146,12 @@ function turns(): () => Promise<void> {
 }
 
 /**
- * The body read chunk by chunk, with the event loop given a turn every few milliseconds: chunks
- * already received resolve as microtasks, so a fast download never returns to the loop on its own,
- * and joining 130 MB at once (arrayBuffer(), or a buffer grown by doubling) held acks for 50–150 ms.
- * With a declared size the chunks go straight into one buffer; without one they are joined at the
- * end, a chunk per turn. Stops as soon as the body passes maxBytes. The result may be a view into a
- * larger buffer that nothing else holds, so a reader thread can take it over without a copy.
+ * The body read chunk by chunk, giving the thread's loop a turn every few milliseconds (chunks
+ * already received resolve as microtasks, so a fast download would never return to it on its own,
+ * and the parent's messages wait for that turn). With a declared size the chunks go straight into
+ * one buffer; without one they are joined at the end. Stops as soon as the body passes maxBytes.
+ * The result may be a view into a larger buffer that nothing else holds, so it can move to another
+ * thread without a copy.
  */
 async function readBody(res: Response, declared: number | undefined, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new SlackCallError({ type: "permanent", reason: "file_too_large" });

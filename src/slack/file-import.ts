@@ -5,7 +5,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
-import type { GrowingFile } from "../infra/growing-file.ts";
+import type { SharedGrowingFile } from "../infra/growing-file.ts";
 import type { MessageKey, Translator } from "../infra/i18n.ts";
 import type { MessageBody } from "../outbox/message.ts";
 import { ackFirst } from "./ack.ts";
@@ -46,7 +46,7 @@ export type Fetched = { ok: true; bytes: Buffer; name: string } | { ok: false; k
 /** The file as it arrives (a reader thread parses it meanwhile; `done` settles with the download), or whole. */
 export type Arriving =
   | { ok: true; name: string; bytes: Buffer }
-  | { ok: true; name: string; file: GrowingFile; done: Promise<void> }
+  | { ok: true; name: string; shared: SharedGrowingFile; done: Promise<void> }
   | { ok: false; key: MessageKey; mb?: number };
 
 /** The file's name and URL by its id: files.info first (the URL in a payload isn't trusted). */

@@ -1,17 +1,29 @@
 // A file from Slack is read chunk by chunk, with or without a declared size, into bytes the file
-// reader can take over without a copy; a body past the limit stops the download.
+// reader can take over without a copy; a body past the limit stops the download. The download runs
+// on a thread of its own, at background priority: its bytes never pass through the event loop.
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { getPriority } from "node:os";
 import { gzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSheet } from "../../src/intake/exports/sheet.ts";
-import { createSlackApi, SlackCallError } from "../../src/slack/api.ts";
+import { createSlackApi, ForeignHostError, SlackCallError } from "../../src/slack/api.ts";
 
 const body = Buffer.from(
   ["订单编号,买家实际支付金额", ...Array.from({ length: 60_000 }, (_, i) => `${i},${(i % 97) + 0.5}`)].join("\n"),
 );
 let server: Server;
 let base: string;
+/** Lets the held download (/held) send the rest of its body. */
+let releaseHeld: () => void = () => {};
+
+/** How many of this process's threads run 10 lower than it (field 19 of a task's stat). */
+const lowered = () =>
+  readdirSync("/proc/self/task").filter((t) => {
+    const stat = readFileSync(`/proc/self/task/${t}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]) === Math.min(19, getPriority(process.pid) + 10);
+  }).length;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -19,6 +31,12 @@ beforeAll(async () => {
       // As a file host may send a CSV: compressed, its declared length the compressed one.
       const gz = gzipSync(body);
       return void res.writeHead(200, { "content-encoding": "gzip", "content-length": String(gz.length) }).end(gz);
+    }
+    if (req.url === "/held") {
+      res.writeHead(200, { "content-length": String(body.length) });
+      res.write(body.subarray(0, 16_384));
+      releaseHeld = () => res.end(body.subarray(16_384));
+      return;
     }
     const sized = req.url === "/sized";
     res.writeHead(200, sized ? { "content-length": String(body.length) } : {});
@@ -50,8 +68,8 @@ describe("downloading a file from Slack", () => {
     expect(Buffer.isBuffer(sized)).toBe(false);
     if (Buffer.isBuffer(sized)) return;
     await sized.done;
-    expect(Buffer.from(sized.file.shared.data).equals(body)).toBe(true);
-    expect(new Int32Array(sized.file.shared.progress)[0]).toBe(body.length);
+    expect(Buffer.from(sized.shared.data).equals(body)).toBe(true);
+    expect(new Int32Array(sized.shared.progress)[0]).toBe(body.length);
     for (const path of ["/chunked", "/gzip"]) {
       const got = await api().downloadGrowing(`${base}${path}`, 10 * 1024 * 1024);
       expect(Buffer.isBuffer(got) && got.equals(body), path).toBe(true);
@@ -84,5 +102,25 @@ describe("downloading a file from Slack", () => {
     expect(last).toEqual(["59999", String((59_999 % 97) + 0.5)]);
     // The memory moved to the reader: nothing was copied on the event loop.
     expect(larger.buffer.byteLength).toBe(0);
+  });
+
+  it.skipIf(process.platform !== "linux")("downloads on a thread of its own, at background priority", async () => {
+    const before = lowered();
+    const held = await api().downloadGrowing(`${base}/held`, 10 * 1024 * 1024);
+    if (Buffer.isBuffer(held)) throw new Error("expected the file as it arrives");
+    // The body is still arriving: the thread receiving it is there, lowered.
+    expect(lowered()).toBe(before + 1);
+    expect(new Int32Array(held.shared.progress)[0]).toBeLessThan(body.length);
+    releaseHeld();
+    await held.done;
+    expect(Buffer.from(held.shared.data).equals(body)).toBe(true);
+  });
+
+  it("refuses a file outside Slack's hosts from the thread as on the loop: no token sent", async () => {
+    const err = await api()
+      .download("https://evil.example/file.csv", 10 * 1024 * 1024)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ForeignHostError);
+    expect((err as ForeignHostError).url).toBe("https://evil.example/file.csv");
   });
 });
