@@ -13,7 +13,8 @@
 // checks delivery: then the outbox sends as fast as the fake Slack answers, so that every one of
 // the N × 5 messages is out (and counted) within the run.
 //
-// BENCH_CLOCKS (default 10000), BENCH_DELIVERY=0 to skip waiting for every message to go out.
+// BENCH_CLOCKS (default 10000), BENCH_DELIVERY=0 to skip waiting for every message to go out,
+// BENCH_ONLY=backlog to run the backlog alone.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -157,14 +158,16 @@ async function run(mode: "spread" | "backlog") {
 }
 
 console.log(`engine benchmark: ${N.toLocaleString("en-US")} complaint clocks`);
-const base = await baseline();
-say(`setTimeout, ${N} timers over 60 s: lateness ${summary(base)}`);
+if (process.env.BENCH_ONLY !== "backlog") {
+  const base = await baseline();
+  say(`setTimeout, ${N} timers over 60 s: lateness ${summary(base)}`);
 
-const spread = await run("spread");
-say(`shopops, ${N} clocks running out over 60 s: escalation lateness ${summary(spread.lateness)}`);
-say(`  /healthz during the burst (${spread.probes.health.length} probes): ${summary(spread.probes.health)}`);
-say(`  /shopops help acks during the burst (${spread.probes.acks.length}): ${summary(spread.probes.acks)}`);
-say(`  cases not escalated exactly once: ${spread.wrong}; delivery: ${spread.delivery}`);
+  const spread = await run("spread");
+  say(`shopops, ${N} clocks running out over 60 s: escalation lateness ${summary(spread.lateness)}`);
+  say(`  /healthz during the burst (${spread.probes.health.length} probes): ${summary(spread.probes.health)}`);
+  say(`  /shopops help acks during the burst (${spread.probes.acks.length}): ${summary(spread.probes.acks)}`);
+  say(`  cases not escalated exactly once: ${spread.wrong}; delivery: ${spread.delivery}`);
+}
 
 const backlog = await run("backlog");
 say(
