@@ -58,6 +58,7 @@ export function createSlackRuntime(deps: Deps, identity: BotIdentity, health: He
     botId: identity.botId,
     botUserId: identity.botUserId,
     tokenVerificationEnabled: false,
+    convoStore: false, // unused (state is in the database); its lookup throws an Error per request
     clientOptions: { slackApiUrl: config.SLACK_API_URL },
     logger: boltLogger(log),
   });
