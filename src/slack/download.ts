@@ -54,18 +54,19 @@ export async function runDownload(
   job: DownloadJob,
   say: (m: FromDownload, transfer?: ArrayBuffer[]) => void,
 ): Promise<void> {
+  const quiet = new Silence(job.timeoutMs);
   try {
-    const { res, declared } = await openDownload(job, tokenHosts(job.slackApiUrl));
+    const { res, declared } = await openDownload(job, tokenHosts(job.slackApiUrl), quiet);
     const encoded = (res.headers.get("content-encoding") ?? "identity") !== "identity";
     if (job.whole || !declared || encoded || !res.body) {
-      const bytes = await readBody(res, declared, job.maxBytes);
+      const bytes = await readBody(res, declared, job.maxBytes, quiet);
       // Node's pool of small buffers can't move between threads: those few bytes are copied.
       const own = bytes.byteLength >= Buffer.poolSize ? [bytes.buffer as ArrayBuffer] : [];
       return say({ type: "whole", bytes }, own);
     }
     const file = new GrowingFile(declared);
     say({ type: "growing", shared: file.shared });
-    await fillGrowing(res.body, file);
+    await fillGrowing(res.body, file, quiet);
     say({ type: "done" });
   } catch (e) {
     if (e instanceof ForeignHostError)
@@ -73,10 +74,36 @@ export async function runDownload(
     const failure: CallFailure =
       e instanceof SlackCallError ? e.failure : { type: "transient", reason: "network_error" };
     say({ type: "failed", failure });
+  } finally {
+    quiet.stop();
   }
 }
 
-async function fillGrowing(body: ReadableStream<Uint8Array>, file: GrowingFile): Promise<void> {
+/**
+ * The download's timeout: it stops the download when nothing has come for `ms`, waiting for the
+ * answer or between two pieces of the body, not when the whole body takes longer. (A timeout on
+ * the whole request stopped a 127 MB export from a file host sending 10 MB a second.)
+ */
+class Silence {
+  private readonly abort = new AbortController();
+  private timer: NodeJS.Timeout;
+  readonly signal = this.abort.signal;
+
+  constructor(private readonly ms: number) {
+    this.timer = setTimeout(() => this.abort.abort(), ms);
+  }
+
+  /** Something came: the wait starts again. */
+  heard(): void {
+    this.timer.refresh();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+async function fillGrowing(body: ReadableStream<Uint8Array>, file: GrowingFile, quiet: Silence): Promise<void> {
   const reader = body.getReader();
   const giveWay = turns();
   try {
@@ -89,6 +116,7 @@ async function fillGrowing(body: ReadableStream<Uint8Array>, file: GrowingFile):
         throw new SlackCallError({ type: "transient", reason: "network_error" });
       }
       if (next.done) break;
+      quiet.heard();
       if (!file.append(next.value)) {
         await reader.cancel().catch(() => {});
         throw new SlackCallError({ type: "permanent", reason: "file_too_large" });
@@ -102,8 +130,9 @@ async function fillGrowing(body: ReadableStream<Uint8Array>, file: GrowingFile):
 
 /** The response to a file's GET, its token only for Slack's hosts, refused past maxBytes as declared. */
 async function openDownload(
-  { token, timeoutMs, url, maxBytes }: DownloadJob,
+  { token, url, maxBytes }: DownloadJob,
   mayGetToken: (url: string) => boolean,
+  quiet: Silence,
 ): Promise<{ res: Response; declared: number | undefined }> {
   if (!mayGetToken(url)) throw new ForeignHostError(url);
   let res: Response | undefined;
@@ -114,11 +143,12 @@ async function openDownload(
       res = await fetch(at, {
         headers: mayGetToken(at) ? { authorization: `Bearer ${token}` } : {},
         redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: quiet.signal,
       });
     } catch {
       throw new SlackCallError({ type: "transient", reason: "network_error" });
     }
+    quiet.heard();
     const next = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
     if (!next) break;
     at = new URL(next, at).toString();
@@ -153,7 +183,12 @@ function turns(): () => Promise<void> {
  * The result may be a view into a larger buffer that nothing else holds, so it can move to another
  * thread without a copy.
  */
-async function readBody(res: Response, declared: number | undefined, maxBytes: number): Promise<Buffer> {
+async function readBody(
+  res: Response,
+  declared: number | undefined,
+  maxBytes: number,
+  quiet: Silence,
+): Promise<Buffer> {
   const tooLarge = () => new SlackCallError({ type: "permanent", reason: "file_too_large" });
   if (!res.body) return Buffer.alloc(0);
   const reader = res.body.getReader();
@@ -165,6 +200,7 @@ async function readBody(res: Response, declared: number | undefined, maxBytes: n
     await giveWay();
     const { done, value } = await reader.read();
     if (done) break;
+    quiet.heard();
     if (length + value.byteLength > maxBytes) {
       await reader.cancel().catch(() => {});
       throw tooLarge();

@@ -38,6 +38,20 @@ beforeAll(async () => {
       releaseHeld = () => res.end(body.subarray(16_384));
       return;
     }
+    if (req.url === "/slow" || req.url === "/stall") {
+      // A file host slower than the timeout in all, though never silent for long (/slow); or one
+      // that goes silent after its first piece (/stall).
+      const pieces = req.url === "/slow" ? 10 : 1;
+      const piece = body.subarray(0, 16_384);
+      res.writeHead(200, { "content-length": String(piece.length * 10) });
+      let sent = 0;
+      const more = () => {
+        res.write(piece);
+        if (++sent === 10) res.end();
+        else if (sent < pieces) setTimeout(more, 200).unref();
+      };
+      return more();
+    }
     const sized = req.url === "/sized";
     res.writeHead(200, sized ? { "content-length": String(body.length) } : {});
     // Many small writes: the client sees many chunks, as from a real download.
@@ -122,5 +136,17 @@ describe("downloading a file from Slack", () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ForeignHostError);
     expect((err as ForeignHostError).url).toBe("https://evil.example/file.csv");
+  });
+
+  it("times out on silence, not on a body that takes longer than the timeout to come", async () => {
+    // 1.5 s without a byte stops a download; a body arriving over 2 s in pieces 200 ms apart does not.
+    const slowApi = createSlackApi("xoxb-test", `${base}/api/`, 1500);
+    const slow = await slowApi.download(`${base}/slow`, 10 * 1024 * 1024);
+    expect(slow.equals(Buffer.concat(Array.from({ length: 10 }, () => body.subarray(0, 16_384))))).toBe(true);
+    const stalled = await slowApi.downloadGrowing(`${base}/stall`, 10 * 1024 * 1024);
+    if (Buffer.isBuffer(stalled)) throw new Error("expected the file as it arrives");
+    const err = await stalled.done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SlackCallError);
+    expect((err as SlackCallError).failure).toEqual({ type: "transient", reason: "network_error" });
   });
 });
