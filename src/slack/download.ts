@@ -2,8 +2,7 @@
 // token goes only to Slack's own hosts, redirects are followed by hand, and a file past the
 // import limit is refused as soon as it is known to be one. This runs on a download's own thread
 // (download-thread.ts, started by file-downloads.ts), never on the event loop.
-import type { SharedGrowingFile } from "../infra/growing-file.ts";
-import { GrowingFile } from "../infra/growing-file.ts";
+import { GrowingFile, type SharedGrowingFile } from "../infra/growing-file.ts";
 import { yieldToLoop } from "../infra/wake-loop.ts";
 import { ForeignHostError, SlackCallError, type CallFailure } from "./call-errors.ts";
 
@@ -89,7 +88,7 @@ class Silence {
   private timer: NodeJS.Timeout;
   readonly signal = this.abort.signal;
 
-  constructor(private readonly ms: number) {
+  constructor(ms: number) {
     this.timer = setTimeout(() => this.abort.abort(), ms);
   }
 
